@@ -1,0 +1,64 @@
+# syntax=docker/dockerfile:1
+#
+# One image for every parhub process. The container's command picks the
+# process: parhub-directory, parhub-tasks, parhub-gateway or parhubctl.
+#
+#   docker build -t parhub:dev .
+#
+# Stage 1 builds with Debian 12's -dev packages; stage 2 is debian:12-slim
+# with only the shared libraries the binaries actually load, computed from
+# the binaries themselves (deploy/docker/runtime-packages.sh).
+
+ARG DEBIAN_RELEASE=12
+
+FROM debian:${DEBIAN_RELEASE} AS build
+ENV DEBIAN_FRONTEND=noninteractive
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      g++ cmake ninja-build ccache pkg-config \
+      libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
+      libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev \
+      libssl-dev libicu-dev \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /src
+COPY . .
+# Tests and benchmarks are off: the image carries only the four programs.
+RUN --mount=type=cache,target=/root/.cache/ccache \
+    cmake -S . -B build -G Ninja \
+      -DCMAKE_BUILD_TYPE=Release \
+      -DPARHUB_BUILD_TESTS=OFF -DPARHUB_BUILD_BENCH=OFF \
+ && cmake --build build \
+ && install -d /out/bin \
+ && install -m 0755 -s \
+      build/services/directory/parhub-directory \
+      build/services/tasks/parhub-tasks \
+      build/gateway/parhub-gateway \
+      build/cli/parhubctl \
+      /out/bin/ \
+ && bash deploy/docker/runtime-packages.sh /out/bin/* > /out/runtime-packages.txt \
+ && cat /out/runtime-packages.txt
+
+FROM debian:${DEBIAN_RELEASE}-slim AS runtime
+ENV DEBIAN_FRONTEND=noninteractive
+COPY --from=build /out/runtime-packages.txt /tmp/runtime-packages.txt
+# tzdata: deadlines are interpreted in Asia/Ho_Chi_Minh.
+RUN apt-get update \
+ && xargs -a /tmp/runtime-packages.txt \
+      apt-get install -y --no-install-recommends tzdata \
+ && rm -rf /var/lib/apt/lists/* /tmp/runtime-packages.txt \
+ && groupadd --system --gid 10001 parhub \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home \
+      --home-dir /nonexistent --shell /usr/sbin/nologin parhub
+
+COPY --from=build /out/bin/ /usr/local/bin/
+# Fail the build if any library is still missing.
+RUN ! ldd /usr/local/bin/parhub-* /usr/local/bin/parhubctl | grep 'not found'
+
+# Numeric so Kubernetes can verify runAsNonRoot.
+USER 10001:10001
+WORKDIR /
+# gRPC ports 50050-50056, Prometheus metrics ports 9450-9456.
+EXPOSE 50050-50056 9450-9456
+STOPSIGNAL SIGTERM
+CMD ["parhubctl", "--help"]
