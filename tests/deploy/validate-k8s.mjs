@@ -1,0 +1,388 @@
+// Validates rendered Kubernetes manifests offline.
+//
+//   node validate-k8s.mjs RENDERED.yaml [--example SECRET_EXAMPLE.yaml]
+//
+// RENDERED.yaml is the output of `kubectl kustomize k8s/`. Every object is
+//   1. checked against the Kubernetes OpenAPI schema of its kind
+//      (npm kubernetes-models); an apiVersion/kind the package does not know
+//      is an error (so are custom resources: the base should have none);
+//   2. checked for fields the schema does not define (typos such as
+//      `readOnlyRootFileSytem` pass a plain schema check; the API server's
+//      strict validation rejects them, and so do we), using the property
+//      lists in the package's type declarations;
+//   3. checked against parhub's own rules (security context, resources, gRPC
+//      probes, Secret references, NetworkPolicies; see checkPolicies).
+// Prints every problem found and exits 1 if there was any.
+
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseAllDocuments } from "yaml";
+
+const problems = [];
+const problem = (where, msg) => problems.push(`${where}: ${msg}`);
+
+// ---------------------------------------------------------------------------
+// Reading
+
+function readDocuments(file) {
+  const text = fs.readFileSync(file, "utf8");
+  const objects = [];
+  parseAllDocuments(text).forEach((doc, i) => {
+    for (const e of doc.errors) problem(`${file} document ${i + 1}`, `YAML error: ${e.message}`);
+    const obj = doc.toJS();
+    if (obj === null || obj === undefined) return;
+    if (typeof obj !== "object" || Array.isArray(obj)) {
+      problem(`${file} document ${i + 1}`, "is not a mapping");
+      return;
+    }
+    objects.push(obj);
+  });
+  return objects;
+}
+
+const label = (o) => `${o?.kind ?? "?"}/${o?.metadata?.name ?? "?"}`;
+
+// ---------------------------------------------------------------------------
+// 1. Schema validation with kubernetes-models
+
+async function modelFor(apiVersion, kind) {
+  if (typeof apiVersion !== "string" || typeof kind !== "string") return null;
+  // "v1" -> kubernetes-models/v1, "apps/v1" -> kubernetes-models/apps/v1
+  let mod;
+  try {
+    mod = await import(`kubernetes-models/${apiVersion}`);
+  } catch {
+    return null;
+  }
+  const model = mod[kind];
+  return typeof model === "function" && model.kind === kind ? model : null;
+}
+
+async function validateSchema(obj) {
+  const Model = await modelFor(obj.apiVersion, obj.kind);
+  if (!Model) {
+    problem(label(obj), `unknown apiVersion/kind ${obj.apiVersion} ${obj.kind} (not in kubernetes-models)`);
+    return false;
+  }
+  try {
+    new Model(obj).validate();
+  } catch (e) {
+    const errors = Array.isArray(e.errors) ? e.errors : [{ instancePath: "", message: e.message }];
+    for (const err of errors) {
+      const extra = err.params?.allowedValues ? ` ${JSON.stringify(err.params.allowedValues)}` : "";
+      problem(label(obj), `schema: ${err.instancePath || "/"} ${err.message}${extra}`);
+    }
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// 2. Unknown fields, from the property lists in the .d.ts files
+
+function packageDir(specifier) {
+  // Resolve a known entry point and walk up to the folder holding package.json.
+  let dir = path.dirname(fileURLToPath(import.meta.resolve(specifier)));
+  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return dir;
+}
+
+function* dtsFiles(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "node_modules") yield* dtsFiles(p);
+    } else if (entry.name.endsWith(".d.ts")) {
+      yield p;
+    }
+  }
+}
+
+// name -> Map(property -> type text); a map type is "map:<value type>".
+function loadInterfaces() {
+  const interfaces = new Map();
+  const byFile = new Map();
+  const roots = [packageDir("kubernetes-models/v1"), packageDir("@kubernetes-models/apimachinery")];
+  for (const root of roots) {
+    for (const file of dtsFiles(root)) {
+      const lines = fs.readFileSync(file, "utf8").split("\n");
+      const local = new Map();
+      for (let i = 0; i < lines.length; i++) {
+        const head = /^export interface (\w+)\b[^{]*\{\s*$/.exec(lines[i]);
+        if (!head) continue;
+        const props = new Map();
+        for (i++; i < lines.length && !/^\}/.test(lines[i]); i++) {
+          const m = /^ {4}"([^"]+)"\??: (.*)$/.exec(lines[i]);
+          if (!m) continue;
+          let type = m[2].replace(/;$/, "");
+          if (type === "{") {
+            const value = /^\s+\[key: string\]: (.*);$/.exec(lines[i + 1] ?? "");
+            type = value ? `map:${value[1]}` : "opaque";
+          }
+          props.set(m[1], type);
+        }
+        local.set(head[1], props);
+      }
+      for (const line of lines) {
+        const exp = /^export \{ (\w+) as (\w+),/.exec(line);
+        if (exp && local.has(exp[1])) interfaces.set(exp[2], local.get(exp[1]));
+      }
+      byFile.set(file, local);
+    }
+  }
+  return { interfaces, byFile, modelsRoot: roots[0] };
+}
+
+let dts;
+function rootProperties(obj) {
+  dts ??= loadInterfaces();
+  const file = path.join(dts.modelsRoot, ...obj.apiVersion.split("/"), `${obj.kind}.d.ts`);
+  const props = dts.byFile.get(file)?.get(`I${obj.kind}`);
+  // A layout change in kubernetes-models must not silently skip this check.
+  if (!props) problem(label(obj), `no type declarations for ${obj.apiVersion} ${obj.kind}; cannot check unknown fields`);
+  return props ?? null;
+}
+
+function checkUnknownFields(value, props, where, obj) {
+  if (!props || value === null || typeof value !== "object" || Array.isArray(value)) return;
+  for (const [key, child] of Object.entries(value)) {
+    if (!props.has(key)) {
+      problem(label(obj), `unknown field ${where}/${key}`);
+      continue;
+    }
+    descend(child, props.get(key), `${where}/${key}`, obj);
+  }
+}
+
+function descend(value, type, where, obj) {
+  if (type.startsWith("map:")) {
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) descend(v, type.slice(4), `${where}/${k}`, obj);
+    }
+    return;
+  }
+  const array = /^Array<(\w+)>$/.exec(type);
+  if (array) {
+    if (Array.isArray(value)) value.forEach((v, i) => descend(v, array[1], `${where}/${i}`, obj));
+    return;
+  }
+  const props = dts.interfaces.get(type);
+  if (props) checkUnknownFields(value, props, where, obj);
+}
+
+// ---------------------------------------------------------------------------
+// 3. parhub's rules
+
+const NAMESPACE = "parhub";
+const SECRET_NAME = "parhub-secrets";
+const RUN_AS_USER = 10001;
+const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet"]);
+const CLUSTER_SCOPED = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "PriorityClass", "StorageClass"]);
+
+const matches = (selector, labels) =>
+  selector && Object.keys(selector).length > 0 &&
+  Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+
+function checkPolicies(objects) {
+  const of = (kind) => objects.filter((o) => o.kind === kind);
+  const configMaps = new Map(of("ConfigMap").map((c) => [c.metadata.name, c.data ?? {}]));
+  const serviceAccounts = new Map(of("ServiceAccount").map((s) => [s.metadata.name, s]));
+  const workloads = objects.filter((o) => WORKLOAD_KINDS.has(o.kind));
+
+  for (const o of objects) {
+    if (!CLUSTER_SCOPED.has(o.kind) && o.metadata?.namespace !== NAMESPACE) {
+      problem(label(o), `namespace is ${o.metadata?.namespace ?? "unset"}, want ${NAMESPACE}`);
+    }
+    if (o.kind === "Secret") {
+      problem(label(o), "the base must not define Secrets; reference parhub-secrets and create it out of band");
+    }
+  }
+  if (!of("Namespace").some((n) => n.metadata.name === NAMESPACE)) {
+    problem("Namespace", `no Namespace ${NAMESPACE}`);
+  }
+  if (workloads.length === 0) problem("workloads", "no Deployment found");
+
+  for (const w of workloads) {
+    const where = label(w);
+    const spec = w.spec?.template?.spec ?? {};
+    const podSc = spec.securityContext ?? {};
+    if (w.kind === "Deployment" && !(w.spec?.replicas >= 2)) {
+      problem(where, `replicas is ${w.spec?.replicas}, want at least 2`);
+    }
+    if (!matches(w.spec?.selector?.matchLabels, w.spec?.template?.metadata?.labels)) {
+      problem(where, "selector.matchLabels does not match the pod template's labels");
+    }
+    if (spec.automountServiceAccountToken !== false) {
+      problem(where, "pod spec must set automountServiceAccountToken: false");
+    }
+    const sa = serviceAccounts.get(spec.serviceAccountName);
+    if (!sa) problem(where, `serviceAccountName ${spec.serviceAccountName} is not a ServiceAccount of the base`);
+    else if (sa.automountServiceAccountToken !== false) {
+      problem(label(sa), "automountServiceAccountToken must be false");
+    }
+    if (!(spec.terminationGracePeriodSeconds >= 20)) {
+      problem(where, "terminationGracePeriodSeconds must be set (>= 20) for graceful gRPC shutdown");
+    }
+    if (spec.hostNetwork || spec.hostPID || spec.hostIPC) problem(where, "must not use host namespaces");
+    if (podSc.runAsUser === 0) problem(where, "pod runs as root");
+
+    const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+    for (const c of containers) {
+      const cw = `${where} container ${c.name}`;
+      const sc = c.securityContext ?? {};
+      const r = c.resources ?? {};
+      for (const k of ["cpu", "memory"]) {
+        if (r.requests?.[k] === undefined) problem(cw, `resources.requests.${k} missing`);
+        if (r.limits?.[k] === undefined) problem(cw, `resources.limits.${k} missing`);
+      }
+      if ((sc.runAsNonRoot ?? podSc.runAsNonRoot) !== true) problem(cw, "runAsNonRoot must be true");
+      const uid = sc.runAsUser ?? podSc.runAsUser;
+      if (uid !== RUN_AS_USER) problem(cw, `runAsUser is ${uid}, want ${RUN_AS_USER} (the image's user)`);
+      if (sc.readOnlyRootFilesystem !== true) problem(cw, "readOnlyRootFilesystem must be true");
+      if (sc.allowPrivilegeEscalation !== false) problem(cw, "allowPrivilegeEscalation must be false");
+      if (sc.privileged === true) problem(cw, "must not be privileged");
+      if (!(sc.capabilities?.drop ?? []).includes("ALL")) problem(cw, "capabilities.drop must contain ALL");
+      if (sc.capabilities?.add?.length) problem(cw, "must not add capabilities");
+      const seccomp = sc.seccompProfile?.type ?? podSc.seccompProfile?.type;
+      if (seccomp !== "RuntimeDefault") problem(cw, `seccompProfile is ${seccomp}, want RuntimeDefault`);
+
+      const image = String(c.image ?? "");
+      const tag = image.includes("@") ? "digest" : /:([^/:]+)$/.exec(image)?.[1];
+      if (!tag || tag === "latest") problem(cw, `image ${image} must carry a fixed tag or digest`);
+
+      if ((spec.initContainers ?? []).includes(c)) continue; // probes are for long-running containers
+      const grpcPort = (c.ports ?? []).find((p) => p.name === "grpc")?.containerPort;
+      if (!grpcPort) problem(cw, "no container port named grpc");
+      if (!(c.ports ?? []).some((p) => p.name === "metrics")) problem(cw, "no container port named metrics");
+      for (const probe of ["startupProbe", "readinessProbe", "livenessProbe"]) {
+        const port = c[probe]?.grpc?.port;
+        if (port === undefined) problem(cw, `${probe} must be a native gRPC probe (grpc.port)`);
+        else if (port !== grpcPort) problem(cw, `${probe} checks port ${port}, but the grpc port is ${grpcPort}`);
+      }
+
+      for (const e of c.env ?? []) {
+        const cm = e.valueFrom?.configMapKeyRef;
+        if (cm && !cm.optional) {
+          if (!configMaps.has(cm.name)) problem(cw, `env ${e.name}: ConfigMap ${cm.name} is not in the base`);
+          else if (!(cm.key in configMaps.get(cm.name))) problem(cw, `env ${e.name}: ConfigMap ${cm.name} has no key ${cm.key}`);
+        }
+        const sec = e.valueFrom?.secretKeyRef;
+        if (sec && sec.name !== SECRET_NAME) problem(cw, `env ${e.name}: secrets come from ${SECRET_NAME}, not ${sec.name}`);
+        if (e.value !== undefined && /PASSWORD|KEY|SECRET|TOKEN/.test(e.name) && !/_FILE$/.test(e.name)) {
+          problem(cw, `env ${e.name} holds a literal value; take it from ${SECRET_NAME}`);
+        }
+      }
+    }
+  }
+
+  // Services and PDBs must select a workload, and Service ports must exist.
+  for (const s of of("Service")) {
+    const w = workloads.find((x) => matches(s.spec?.selector, x.spec?.template?.metadata?.labels));
+    if (!w) {
+      problem(label(s), "selects no workload of the base");
+      continue;
+    }
+    const ports = w.spec.template.spec.containers.flatMap((c) => c.ports ?? []);
+    for (const p of s.spec.ports ?? []) {
+      const ok = typeof p.targetPort === "string"
+        ? ports.some((cp) => cp.name === p.targetPort)
+        : ports.some((cp) => cp.containerPort === (p.targetPort ?? p.port));
+      if (!ok) problem(label(s), `port ${p.name}: targetPort ${p.targetPort} is not a container port of ${label(w)}`);
+    }
+    for (const name of ["grpc", "metrics"]) {
+      if (!(s.spec.ports ?? []).some((p) => p.name === name)) problem(label(s), `no port named ${name}`);
+    }
+  }
+  for (const p of of("PodDisruptionBudget")) {
+    if (!workloads.some((x) => matches(p.spec?.selector?.matchLabels, x.spec?.template?.metadata?.labels))) {
+      problem(label(p), "selects no workload of the base");
+    }
+  }
+
+  // NetworkPolicies: a default deny-all, DNS egress, and every workload's
+  // gRPC port reachable by some policy.
+  const policies = of("NetworkPolicy");
+  const empty = (sel) => !sel || Object.keys(sel).length === 0 ||
+    (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0);
+  const denyAll = policies.find((p) => empty(p.spec?.podSelector) &&
+    ["Ingress", "Egress"].every((t) => (p.spec?.policyTypes ?? []).includes(t)) &&
+    !(p.spec?.ingress?.length) && !(p.spec?.egress?.length));
+  if (!denyAll) problem("NetworkPolicy", "no default deny-all policy (empty podSelector, Ingress+Egress, no rules)");
+  const dns = policies.some((p) => empty(p.spec?.podSelector) && (p.spec?.egress ?? []).some((r) =>
+    (r.ports ?? []).some((pt) => pt.port === 53 && pt.protocol === "UDP")));
+  if (!dns) problem("NetworkPolicy", "no policy lets every pod reach DNS (UDP 53)");
+  const selects = (p, labels) => {
+    const sel = p.spec?.podSelector ?? {};
+    if (empty(sel)) return true;
+    const okLabels = Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v);
+    const okExpr = (sel.matchExpressions ?? []).every((e) =>
+      e.operator === "In" ? (e.values ?? []).includes(labels?.[e.key]) :
+      e.operator === "NotIn" ? !(e.values ?? []).includes(labels?.[e.key]) :
+      e.operator === "Exists" ? labels?.[e.key] !== undefined : labels?.[e.key] === undefined);
+    return okLabels && okExpr;
+  };
+  for (const w of workloads) {
+    const labels = w.spec?.template?.metadata?.labels;
+    for (const c of w.spec?.template?.spec?.containers ?? []) {
+      for (const portName of ["grpc", "metrics"]) {
+        const port = (c.ports ?? []).find((p) => p.name === portName)?.containerPort;
+        if (!port) continue;
+        const allowed = policies.some((p) => selects(p, labels) && (p.spec?.ingress ?? []).some((r) =>
+          (r.ports ?? []).some((pt) => pt.port === port || pt.port === portName)));
+        if (!allowed) problem(label(w), `no NetworkPolicy admits ingress to its ${portName} port ${port}`);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+async function main() {
+  const args = process.argv.slice(2);
+  const exampleAt = args.indexOf("--example");
+  const examples = exampleAt >= 0 ? args.splice(exampleAt, 2).slice(1) : [];
+  if (args.length !== 1) {
+    console.error("usage: node validate-k8s.mjs RENDERED.yaml [--example SECRET_EXAMPLE.yaml]");
+    process.exit(2);
+  }
+  const objects = readDocuments(args[0]);
+  if (objects.length === 0) problem(args[0], "no Kubernetes objects");
+  for (const o of objects) {
+    if (await validateSchema(o)) checkUnknownFields(o, rootProperties(o), "", o);
+  }
+  checkPolicies(objects);
+
+  // The example Secret is not part of the base; it must still be a valid
+  // Secret holding every key the base references.
+  for (const file of examples) {
+    const docs = readDocuments(file);
+    for (const o of docs) {
+      if (await validateSchema(o)) checkUnknownFields(o, rootProperties(o), "", o);
+    }
+    const secret = docs.find((o) => o.kind === "Secret" && o.metadata?.name === SECRET_NAME);
+    if (!secret) {
+      problem(file, `no Secret ${SECRET_NAME}`);
+      continue;
+    }
+    const keys = new Set(Object.keys({ ...secret.data, ...secret.stringData }));
+    for (const o of objects.filter((x) => WORKLOAD_KINDS.has(x.kind))) {
+      for (const c of o.spec.template.spec.containers ?? []) {
+        for (const e of c.env ?? []) {
+          const ref = e.valueFrom?.secretKeyRef;
+          if (ref?.name === SECRET_NAME && !keys.has(ref.key)) {
+            problem(file, `lacks key ${ref.key} used by ${label(o)} (${e.name})`);
+          }
+        }
+      }
+    }
+  }
+
+  if (problems.length) {
+    for (const p of problems) console.error(`k8s: ${p}`);
+    console.error(`k8s: ${problems.length} problem(s) in ${objects.length} object(s)`);
+    process.exit(1);
+  }
+  console.log(`k8s: ${objects.length} objects valid (schema, unknown fields, parhub policies)`);
+}
+
+await main();

