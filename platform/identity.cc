@@ -1,0 +1,83 @@
+// HMAC-signed identities.
+#include "platform/identity.h"
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "platform/crypto.h"
+
+namespace parhub::platform {
+
+absl::StatusOr<IdentityKey> IdentityKey::Create(std::string secret) {
+  if (secret.size() < 32) {
+    return absl::FailedPreconditionError("identity key must be at least 32 bytes");
+  }
+  return IdentityKey(std::move(secret));
+}
+
+std::string IdentityKey::Sign(const parhub::common::v1::Identity& identity) const {
+  std::string payload = identity.SerializeAsString();
+  return absl::StrCat(absl::WebSafeBase64Escape(payload), ".",
+                      absl::WebSafeBase64Escape(HmacSha256(secret_, payload)));
+}
+
+absl::StatusOr<parhub::common::v1::Identity> IdentityKey::Verify(absl::string_view token,
+                                                                 absl::Time now) const {
+  auto unauthenticated = [](absl::string_view why) {
+    return absl::UnauthenticatedError(
+        absl::StrCat("Danh tính không hợp lệ (invalid caller identity): ", why));
+  };
+  if (token.empty()) return unauthenticated("missing; call through the gateway");
+  size_t dot = token.find('.');
+  std::string payload, mac;
+  if (dot == absl::string_view::npos || !absl::WebSafeBase64Unescape(token.substr(0, dot), &payload) ||
+      !absl::WebSafeBase64Unescape(token.substr(dot + 1), &mac)) {
+    return unauthenticated("malformed");
+  }
+  if (!ConstantTimeEquals(mac, HmacSha256(secret_, payload))) return unauthenticated("bad signature");
+  parhub::common::v1::Identity identity;
+  if (!identity.ParseFromString(payload)) return unauthenticated("malformed");
+  absl::Time expiry = absl::FromUnixSeconds(identity.expire_time().seconds()) +
+                      absl::Nanoseconds(identity.expire_time().nanos());
+  if (now >= expiry) return unauthenticated("expired");
+  if (identity.role() == parhub::common::v1::ROLE_UNSPECIFIED) return unauthenticated("no role");
+  return identity;
+}
+
+parhub::common::v1::Identity NewIdentity(const Caller& caller, absl::Duration ttl) {
+  parhub::common::v1::Identity identity;
+  identity.set_subject(caller.subject);
+  identity.set_role(RoleToProto(caller.role));
+  identity.set_school_id(caller.school_id);
+  identity.set_authority_id(caller.authority_id);
+  identity.set_request_id(caller.request_id);
+  absl::Time expiry = absl::Now() + ttl;
+  identity.mutable_expire_time()->set_seconds(absl::ToUnixSeconds(expiry));
+  return identity;
+}
+
+Caller CallerFromIdentity(const parhub::common::v1::Identity& identity) {
+  return Caller{identity.subject(), RoleFromProto(identity.role()), identity.school_id(),
+                identity.authority_id(), identity.request_id()};
+}
+
+Role RoleFromProto(parhub::common::v1::Role role) {
+  switch (role) {
+    case parhub::common::v1::ROLE_AUTHORITY_OFFICER: return Role::kAuthorityOfficer;
+    case parhub::common::v1::ROLE_SCHOOL_ADMIN: return Role::kSchoolAdmin;
+    case parhub::common::v1::ROLE_SCHOOL_STAFF: return Role::kSchoolStaff;
+    case parhub::common::v1::ROLE_SERVICE: return Role::kService;
+    default: return Role::kUnspecified;
+  }
+}
+
+parhub::common::v1::Role RoleToProto(Role role) {
+  switch (role) {
+    case Role::kAuthorityOfficer: return parhub::common::v1::ROLE_AUTHORITY_OFFICER;
+    case Role::kSchoolAdmin: return parhub::common::v1::ROLE_SCHOOL_ADMIN;
+    case Role::kSchoolStaff: return parhub::common::v1::ROLE_SCHOOL_STAFF;
+    case Role::kService: return parhub::common::v1::ROLE_SERVICE;
+    default: return parhub::common::v1::ROLE_UNSPECIFIED;
+  }
+}
+
+}  // namespace parhub::platform

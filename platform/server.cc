@@ -1,0 +1,175 @@
+// gRPC server lifecycle, metrics interceptor and signal handling.
+#include "platform/server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/support/server_interceptor.h>
+#include <prometheus/counter.h>
+#include <prometheus/exposer.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <signal.h>
+
+#include <thread>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "platform/db.h"
+#include "platform/log.h"
+
+namespace parhub::platform {
+namespace {
+
+using grpc::experimental::InterceptionHookPoints;
+
+const char* CodeName(grpc::StatusCode code) {
+  static const char* const kNames[] = {
+      "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+      "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+      "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+      "UNAUTHENTICATED"};
+  int i = static_cast<int>(code);
+  return i >= 0 && i <= 16 ? kNames[i] : "UNKNOWN";
+}
+
+struct RpcMetrics {
+  prometheus::Family<prometheus::Counter>* calls;
+  prometheus::Family<prometheus::Histogram>* latency;
+};
+
+class MetricsInterceptor final : public grpc::experimental::Interceptor {
+ public:
+  MetricsInterceptor(grpc::experimental::ServerRpcInfo* info, RpcMetrics metrics)
+      : method_(info->method() ? info->method() : "unknown"), metrics_(metrics) {}
+
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
+      start_ = absl::Now();
+      auto* md = methods->GetRecvInitialMetadata();
+      if (md) {
+        auto it = md->find("x-request-id");
+        if (it != md->end()) request_id_.assign(it->second.data(), it->second.size());
+      }
+    }
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+      grpc::Status status = methods->GetSendStatus();
+      double seconds = absl::ToDoubleSeconds(absl::Now() - start_);
+      const char* code = CodeName(status.error_code());
+      metrics_.calls->Add({{"method", method_}, {"code", code}}).Increment();
+      metrics_.latency
+          ->Add({{"method", method_}},
+                prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                        0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10})
+          .Observe(seconds);
+      if (!absl::StartsWith(method_, "/grpc.")) {
+        ScopedRequestId rid(request_id_);
+        LogFields fields{{"method", method_}, {"code", code},
+                         {"duration_ms", absl::StrCat(absl::ToInt64Microseconds(absl::Now() - start_) / 1000.0)}};
+        if (!status.ok()) fields.emplace_back("error", status.error_message());
+        Log(status.ok() ? LogLevel::kInfo : LogLevel::kWarning, "rpc", fields);
+      }
+    }
+    methods->Proceed();
+  }
+
+ private:
+  std::string method_;
+  RpcMetrics metrics_;
+  absl::Time start_ = absl::Now();
+  std::string request_id_;
+};
+
+class MetricsInterceptorFactory final : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  explicit MetricsInterceptorFactory(RpcMetrics metrics) : metrics_(metrics) {}
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override {
+    return new MetricsInterceptor(info, metrics_);
+  }
+
+ private:
+  RpcMetrics metrics_;
+};
+
+sigset_t ShutdownSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  return set;
+}
+
+}  // namespace
+
+ServerRunner::ServerRunner(ServerOptions options)
+    : options_(std::move(options)), registry_(std::make_shared<prometheus::Registry>()) {
+  sigset_t set = ShutdownSignals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  SetLogServiceName(options_.name);
+}
+
+ServerRunner::~ServerRunner() = default;
+
+void ServerRunner::WatchDb(Db& db) {
+  auto& family = prometheus::BuildGauge()
+                     .Name("parhub_db_pool_connections")
+                     .Help("Database pool connections by state")
+                     .Register(*registry_);
+  auto* open = &family.Add({{"state", "open"}});
+  auto* in_use = &family.Add({{"state", "in_use"}});
+  family.Add({{"state", "max"}}).Set(db.Stats().max);
+  db.SetStatsListener([open, in_use](const PoolStats& stats) {
+    open->Set(stats.open);
+    in_use->Set(stats.in_use);
+  });
+}
+
+absl::Status ServerRunner::Run() {
+  RpcMetrics metrics{
+      &prometheus::BuildCounter().Name("parhub_rpc_total").Help("RPCs served by method and status code").Register(*registry_),
+      &prometheus::BuildHistogram().Name("parhub_rpc_duration_seconds").Help("RPC latency by method").Register(*registry_)};
+  std::unique_ptr<prometheus::Exposer> exposer;
+  if (!options_.metrics_listen.empty()) {
+    try {
+      exposer = std::make_unique<prometheus::Exposer>(options_.metrics_listen);
+      exposer->RegisterCollectable(registry_);
+    } catch (const std::exception& e) {
+      return absl::UnavailableError(absl::StrCat("cannot serve metrics on ", options_.metrics_listen, ": ", e.what()));
+    }
+  }
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(options_.listen, grpc::InsecureServerCredentials(), &port);
+  grpc::ResourceQuota quota(options_.name);
+  quota.SetMaxThreads(options_.max_threads);
+  builder.SetResourceQuota(quota);
+  for (grpc::Service* service : services_) builder.RegisterService(service);
+  if (generic_) builder.RegisterCallbackGenericService(generic_);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(std::make_unique<MetricsInterceptorFactory>(metrics));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (!server || port == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", options_.listen));
+  }
+  server->GetHealthCheckService()->SetServingStatus(true);
+  LogInfo("serving", {{"listen", options_.listen}, {"port", absl::StrCat(port)},
+                      {"metrics", options_.metrics_listen}});
+
+  sigset_t set = ShutdownSignals();
+  int signal_number = 0;
+  sigwait(&set, &signal_number);
+  LogInfo("shutting down", {{"signal", absl::StrCat(signal_number)}});
+  server->GetHealthCheckService()->SetServingStatus(false);
+  absl::SleepFor(options_.drain);
+  server->Shutdown(std::chrono::system_clock::now() +
+                   absl::ToChronoMilliseconds(options_.shutdown_grace));
+  server->Wait();
+  LogInfo("stopped");
+  return absl::OkStatus();
+}
+
+}  // namespace parhub::platform
