@@ -45,6 +45,10 @@ endfunction()
 
 # Package order matters only for declared deps.
 set(PARHUB_PROTO_DEPS_gateway tasks)
+set(PARHUB_PROTO_DEPS_complaints refdata)
+set(PARHUB_PROTO_DEPS_reporting tasks staffing finance complaints)
+set(PARHUB_PROTO_DEPS_public complaints finance reporting)
+set(PARHUB_PROTO_DEPS_authority tasks staffing finance complaints reporting)
 file(GLOB pkg_dirs LIST_DIRECTORIES true ${PARHUB_PROTO_ROOT}/parhub/*)
 parhub_proto_library(common)
 foreach(dir ${pkg_dirs})
