@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
 #include "platform/db.h"
 #include "platform/idempotency.h"
 #include "platform/log.h"
@@ -85,6 +86,19 @@ absl::Status ApplyMigrations(Db& db, absl::string_view service,
     (void)db.Query("SELECT RELEASE_LOCK(?)", {lock});
     return status;
   });
+}
+
+absl::Status PrepareDatabase(Db& db, absl::string_view service, const std::vector<Migration>& migrations,
+                             absl::Duration max_wait) {
+  absl::Time give_up = absl::Now() + max_wait;
+  absl::Duration backoff = absl::Milliseconds(250);
+  while (true) {
+    absl::Status status = ApplyMigrations(db, service, migrations);
+    if (status.ok() || !absl::IsUnavailable(status) || absl::Now() + backoff > give_up) return status;
+    LogWarning("database not reachable yet; retrying", {{"error", std::string(status.message())}});
+    absl::SleepFor(backoff);
+    backoff = std::min(backoff * 2, absl::Seconds(5));
+  }
 }
 
 }  // namespace parhub::platform

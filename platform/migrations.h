@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 namespace parhub::platform {
 
@@ -25,6 +27,11 @@ struct Migration final {
 // alone with a warning. Numbers must be strictly increasing.
 absl::Status ApplyMigrations(Db& db, absl::string_view service,
                              const std::vector<Migration>& migrations);
+
+// At process start: applies migrations, retrying with backoff while the
+// server is unreachable (start order must not matter), for up to `max_wait`.
+absl::Status PrepareDatabase(Db& db, absl::string_view service, const std::vector<Migration>& migrations,
+                             absl::Duration max_wait);
 
 }  // namespace parhub::platform
 

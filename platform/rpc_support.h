@@ -21,6 +21,16 @@
 #include "platform/identity.h"
 #include "platform/log.h"
 
+// In a handler: verifies the caller into `scope` or returns UNAUTHENTICATED.
+#define RPC_VERIFY_CALLER(scope, context, key)   \
+  ::parhub::platform::RpcScope scope(*(context), (key)); \
+  if (!scope.ok()) return scope.status()
+
+// In a handler: `auto var = expr;` (a StatusOr) or returns its error mapped.
+#define RPC_CHECK_OK(var, expr) \
+  auto var = (expr);            \
+  if (!var.ok()) return ::parhub::platform::ToGrpcStatus(var.status())
+
 namespace parhub::platform {
 
 // First line of every handler: verifies the signed identity and tags the
@@ -44,6 +54,14 @@ class RpcScope final {
 absl::StatusOr<Date> DateFromProto(const parhub::common::v1::Date& date, absl::string_view field);
 parhub::common::v1::Date DateToProto(const Date& date);
 google::protobuf::Timestamp TimeToProto(absl::Time t);
+
+// Converts a domain result into the response, or maps its error.
+template <typename T, typename Response, typename Convert>
+grpc::Status Reply(const absl::StatusOr<T>& result, Response* response, Convert convert) {
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = convert(*result);
+  return grpc::Status::OK;
+}
 
 // SHA-256 of the request serialized deterministically without request_id.
 std::string RequestFingerprint(const google::protobuf::Message& request);

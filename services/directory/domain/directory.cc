@@ -1,0 +1,451 @@
+// Directory rules. Every read checks scope; every write validates first and
+// changes nothing on error.
+#include "services/directory/domain/directory.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "platform/crypto.h"
+#include "platform/errors.h"
+#include "platform/resource_name.h"
+#include "platform/status_macros.h"
+#include "platform/vntext.h"
+
+namespace parhub::directory {
+namespace {
+
+using platform::InvalidField;
+
+constexpr char kKeyPrefix[] = "phk_";
+
+absl::Status NotFound(absl::string_view what, absl::string_view id) {
+  return absl::NotFoundError(absl::StrCat("Không tìm thấy ", what, " '", id, "' (not found)"));
+}
+
+bool Contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+absl::Status ValidateKind(const std::string& kind) {
+  if (kind == "city" || kind == "province" || kind == "district" || kind == "ward" || kind == "commune") {
+    return absl::OkStatus();
+  }
+  return InvalidField("authority.kind",
+                      "phải là city, province, district, ward hoặc commune (unknown kind)");
+}
+
+absl::Status ValidateEmail(const std::string& email) {
+  if (email.empty()) return absl::OkStatus();
+  size_t at = email.find('@');
+  if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
+      email.size() > 200 || email.find(' ') != std::string::npos) {
+    return InvalidField("account.email", "không phải địa chỉ e-mail hợp lệ (invalid e-mail)");
+  }
+  return absl::OkStatus();
+}
+
+template <typename T>
+absl::StatusOr<Page<T>> MakePage(std::vector<T> items, int page_size,
+                                 const std::function<std::string(const T&)>& key) {
+  Page<T> page;
+  if (static_cast<int>(items.size()) > page_size) {
+    items.resize(page_size);
+    page.next_page_token = platform::EncodePageToken(key(items.back()));
+  }
+  page.items = std::move(items);
+  return page;
+}
+
+std::string SearchText(const School& school) {
+  return platform::FoldForSearch(
+      absl::StrCat(school.display_name, " ", school.code, " ", school.address, " ", school.id));
+}
+
+}  // namespace
+
+std::string HashApiKeySecret(const std::string& secret) { return platform::Sha256Hex(secret); }
+
+Directory::Directory(DirectoryStore& store, std::function<absl::Time()> clock)
+    : store_(store), clock_(std::move(clock)) {}
+
+Date Directory::Today() const { return platform::LocalDate(clock_()); }
+
+absl::StatusOr<std::vector<std::string>> Directory::OfficerSubtree(const Caller& caller) {
+  if (caller.role != Role::kAuthorityOfficer || caller.authority_id.empty()) {
+    return std::vector<std::string>{};
+  }
+  return store_.AuthoritySubtree(caller.authority_id);
+}
+
+absl::StatusOr<bool> Directory::AuthorityInScope(const Caller& caller, const std::string& authority_id) {
+  if (caller.role == Role::kService) return true;
+  ASSIGN_OR_RETURN(auto subtree, OfficerSubtree(caller));
+  return Contains(subtree, authority_id);
+}
+
+absl::Status Directory::RequireSchoolRead(const Caller& caller, const School& school) {
+  if (caller.role == Role::kService) return absl::OkStatus();
+  if ((caller.role == Role::kSchoolAdmin || caller.role == Role::kSchoolStaff) &&
+      caller.school_id == school.id) {
+    return absl::OkStatus();
+  }
+  if (caller.role == Role::kAuthorityOfficer) {
+    ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, school.authority_id));
+    if (in_scope) return absl::OkStatus();
+  }
+  return NotFound("trường", school.id);
+}
+
+absl::Status Directory::RequireSchoolAdmin(const Caller& caller, const School& school) {
+  RETURN_IF_ERROR(RequireSchoolRead(caller, school));
+  if (caller.role == Role::kAuthorityOfficer || caller.role == Role::kSchoolAdmin) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError("Vai trò của bạn không được sửa trường này (not allowed)");
+}
+
+absl::StatusOr<School> Directory::LoadSchool(const Caller& caller, const std::string& id) {
+  RETURN_IF_ERROR(platform::ValidateId(id, "name"));
+  ASSIGN_OR_RETURN(auto school, store_.FindSchool(id, Today()));
+  if (!school) return NotFound("trường", id);
+  RETURN_IF_ERROR(RequireSchoolRead(caller, *school));
+  return *school;
+}
+
+// ---- authorities ----
+
+absl::StatusOr<Authority> Directory::GetAuthority(const Caller&, const std::string& id) {
+  // Authorities are public bodies: every authenticated caller may read them.
+  RETURN_IF_ERROR(platform::ValidateId(id, "name"));
+  ASSIGN_OR_RETURN(auto authority, store_.FindAuthority(id));
+  if (!authority) return NotFound("cơ quan quản lý", id);
+  return *authority;
+}
+
+absl::StatusOr<Page<Authority>> Directory::ListAuthorities(const Caller&, const std::string& parent_id,
+                                                           int page_size, const std::string& page_token) {
+  if (!parent_id.empty()) RETURN_IF_ERROR(platform::ValidateId(parent_id, "parent"));
+  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, 50, 500));
+  ASSIGN_OR_RETURN(std::string after, platform::DecodePageToken(page_token));
+  ASSIGN_OR_RETURN(auto items, store_.ListAuthorities(parent_id, after, size + 1));
+  return MakePage<Authority>(std::move(items), size, [](const Authority& a) { return a.id; });
+}
+
+absl::StatusOr<Authority> Directory::CreateAuthority(const Caller& caller, const std::string& id,
+                                                     Authority draft) {
+  RETURN_IF_ERROR(platform::ValidateId(id, "authority_id"));
+  ASSIGN_OR_RETURN(draft.display_name, platform::CleanText(draft.display_name, "authority.display_name", 200, true));
+  ASSIGN_OR_RETURN(draft.code, platform::CleanText(draft.code, "authority.code", 40, true));
+  RETURN_IF_ERROR(ValidateKind(draft.kind));
+  if (draft.valid_until.IsSet() && draft.valid_from.IsSet() && draft.valid_until <= draft.valid_from) {
+    return InvalidField("authority.valid_until", "phải sau valid_from (must be after valid_from)");
+  }
+  if (draft.parent_id.empty()) {
+    return InvalidField("authority.parent", "bắt buộc; chỉ lúc khởi tạo mới có gốc (required)");
+  }
+  ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, draft.parent_id));
+  if (!in_scope || caller.role == Role::kService) {
+    return absl::PermissionDeniedError(
+        "Chỉ cán bộ của cơ quan cấp trên được tạo cơ quan trực thuộc (only an officer above may create it)");
+  }
+  draft.id = id;
+  RETURN_IF_ERROR(store_.InsertAuthority(draft));
+  return draft;
+}
+
+// ---- schools ----
+
+absl::StatusOr<School> Directory::GetSchool(const Caller& caller, const std::string& id) {
+  return LoadSchool(caller, id);
+}
+
+absl::StatusOr<Page<School>> Directory::ListSchools(const Caller& caller, const std::string& authority_id,
+                                                    const std::string& query, Date as_of, int page_size,
+                                                    const std::string& page_token) {
+  RETURN_IF_ERROR(platform::ValidateId(authority_id, "parent"));
+  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, 50, 1000));
+  ASSIGN_OR_RETURN(std::string after, platform::DecodePageToken(page_token));
+  if (caller.role == Role::kSchoolAdmin || caller.role == Role::kSchoolStaff) {
+    return absl::PermissionDeniedError(
+        "Tài khoản trường chỉ xem được trường của mình (school accounts see only their school)");
+  }
+  ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, authority_id));
+  if (!in_scope) return NotFound("cơ quan quản lý", authority_id);
+  ASSIGN_OR_RETURN(auto subtree, store_.AuthoritySubtree(authority_id));
+  ASSIGN_OR_RETURN(auto items, store_.ListSchools(subtree, as_of.IsSet() ? as_of : Today(),
+                                                  platform::FoldForSearch(query), after, size + 1));
+  return MakePage<School>(std::move(items), size, [](const School& s) { return s.id; });
+}
+
+absl::StatusOr<School> Directory::CreateSchool(const Caller& caller, const std::string& id, School draft) {
+  RETURN_IF_ERROR(platform::ValidateId(id, "school_id"));
+  ASSIGN_OR_RETURN(draft.display_name, platform::CleanText(draft.display_name, "school.display_name", 200, true));
+  ASSIGN_OR_RETURN(draft.code, platform::CleanText(draft.code, "school.code", 40, true));
+  ASSIGN_OR_RETURN(draft.address, platform::CleanText(draft.address, "school.address", 400, false));
+  if (draft.level == SchoolLevel::kUnspecified) {
+    return InvalidField("school.level", "bắt buộc (required)");
+  }
+  RETURN_IF_ERROR(platform::ValidateId(draft.authority_id, "school.authority"));
+  ASSIGN_OR_RETURN(auto authority, store_.FindAuthority(draft.authority_id));
+  if (!authority) return InvalidField("school.authority", "cơ quan quản lý không tồn tại (no such authority)");
+  ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, draft.authority_id));
+  if (!in_scope || caller.role != Role::kAuthorityOfficer) {
+    return absl::PermissionDeniedError(
+        "Chỉ cán bộ cơ quan quản lý được thêm trường (only the authority may add schools)");
+  }
+  draft.id = id;
+  draft.create_time = clock_();
+  Date from = authority->valid_from.IsSet() ? authority->valid_from : Date{2000, 1, 1};
+  RETURN_IF_ERROR(store_.InsertSchool(draft, SearchText(draft), from));
+  return draft;
+}
+
+absl::StatusOr<School> Directory::UpdateSchool(const Caller& caller, const School& changes,
+                                               const std::set<std::string>& fields) {
+  if (fields.empty()) return InvalidField("update_mask", "bắt buộc (required)");
+  ASSIGN_OR_RETURN(School school, LoadSchool(caller, changes.id));
+  RETURN_IF_ERROR(RequireSchoolAdmin(caller, school));
+  for (const std::string& field : fields) {
+    if (field == "display_name") {
+      ASSIGN_OR_RETURN(school.display_name, platform::CleanText(changes.display_name, "school.display_name", 200, true));
+    } else if (field == "code") {
+      ASSIGN_OR_RETURN(school.code, platform::CleanText(changes.code, "school.code", 40, true));
+    } else if (field == "address") {
+      ASSIGN_OR_RETURN(school.address, platform::CleanText(changes.address, "school.address", 400, false));
+    } else if (field == "level") {
+      if (changes.level == SchoolLevel::kUnspecified) return InvalidField("school.level", "bắt buộc (required)");
+      school.level = changes.level;
+    } else {
+      return InvalidField("update_mask", absl::StrCat("không sửa được '", field, "' (not updatable)"));
+    }
+  }
+  RETURN_IF_ERROR(store_.UpdateSchool(school, SearchText(school)));
+  return school;
+}
+
+absl::StatusOr<School> Directory::MoveSchool(const Caller& caller, const std::string& id,
+                                             const std::string& authority_id, Date effective,
+                                             const std::string& reason) {
+  ASSIGN_OR_RETURN(School school, LoadSchool(caller, id));
+  if (caller.role != Role::kAuthorityOfficer && caller.role != Role::kService) {
+    return absl::PermissionDeniedError("Chỉ cơ quan quản lý được chuyển trường (only an authority may move a school)");
+  }
+  RETURN_IF_ERROR(platform::ValidateId(authority_id, "authority"));
+  if (!effective.IsSet()) return InvalidField("effective_date", "bắt buộc (required)");
+  ASSIGN_OR_RETURN(std::string clean_reason, platform::CleanText(reason, "reason", 300, true));
+  ASSIGN_OR_RETURN(auto target, store_.FindAuthority(authority_id));
+  if (!target) return InvalidField("authority", "cơ quan quản lý không tồn tại (no such authority)");
+  ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, authority_id));
+  if (!in_scope) {
+    return absl::PermissionDeniedError(
+        "Cơ quan nhận không thuộc phạm vi của bạn (target authority outside your scope)");
+  }
+  ASSIGN_OR_RETURN(auto history, store_.Memberships(id));
+  if (!history.empty()) {
+    const Membership& last = history.back();
+    if (last.authority_id == authority_id) {
+      return absl::FailedPreconditionError("Trường đã thuộc cơ quan này (school already belongs there)");
+    }
+    if (!(last.effective_from < effective)) {
+      return InvalidField("effective_date", absl::StrCat("phải sau ngày ", last.effective_from.ToVietnamese(),
+                                                         " của lần chuyển trước (must follow the last move)"));
+    }
+  }
+  RETURN_IF_ERROR(store_.AddMembership(id, Membership{authority_id, effective, {}, clean_reason}));
+  ASSIGN_OR_RETURN(auto moved, store_.FindSchool(id, Today()));
+  if (!moved) return NotFound("trường", id);
+  return *moved;
+}
+
+absl::StatusOr<std::vector<Membership>> Directory::ListMemberships(const Caller& caller, const std::string& id) {
+  RETURN_IF_ERROR(LoadSchool(caller, id).status());
+  return store_.Memberships(id);
+}
+
+// ---- accounts ----
+
+absl::Status Directory::RequireAccountManager(const Caller& caller, const Account& account) {
+  if (caller.subject == absl::StrCat("accounts/", account.id)) return absl::OkStatus();
+  if (caller.role == Role::kSchoolAdmin && !account.school_id.empty() &&
+      account.school_id == caller.school_id) {
+    return absl::OkStatus();
+  }
+  if (caller.role == Role::kAuthorityOfficer) {
+    if (!account.authority_id.empty()) {
+      ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, account.authority_id));
+      if (in_scope) return absl::OkStatus();
+    }
+    if (!account.school_id.empty()) {
+      ASSIGN_OR_RETURN(auto school, store_.FindSchool(account.school_id, Today()));
+      if (school) {
+        ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, school->authority_id));
+        if (in_scope) return absl::OkStatus();
+      }
+    }
+  }
+  return NotFound("tài khoản", account.id);
+}
+
+absl::StatusOr<Account> Directory::LoadManagedAccount(const Caller& caller, const std::string& id) {
+  RETURN_IF_ERROR(platform::ValidateId(id, "name"));
+  ASSIGN_OR_RETURN(auto account, store_.FindAccount(id));
+  if (!account) return NotFound("tài khoản", id);
+  RETURN_IF_ERROR(RequireAccountManager(caller, *account));
+  return *account;
+}
+
+absl::StatusOr<Account> Directory::CreateAccount(const Caller& caller, const std::string& id, Account draft) {
+  RETURN_IF_ERROR(platform::ValidateId(id, "account_id"));
+  ASSIGN_OR_RETURN(draft.display_name, platform::CleanText(draft.display_name, "account.display_name", 200, true));
+  ASSIGN_OR_RETURN(draft.email, platform::CleanText(draft.email, "account.email", 200, false));
+  RETURN_IF_ERROR(ValidateEmail(draft.email));
+  switch (draft.role) {
+    case Role::kSchoolAdmin:
+    case Role::kSchoolStaff: {
+      if (draft.school_id.empty()) return InvalidField("account.school", "bắt buộc với vai trò của trường (required)");
+      if (!draft.authority_id.empty()) return InvalidField("account.authority", "phải để trống (must be empty)");
+      ASSIGN_OR_RETURN(auto school, store_.FindSchool(draft.school_id, Today()));
+      if (!school) return InvalidField("account.school", "trường không tồn tại (no such school)");
+      if (caller.role == Role::kSchoolAdmin && caller.school_id == school->id) break;
+      RETURN_IF_ERROR(RequireSchoolRead(caller, *school));
+      if (caller.role != Role::kAuthorityOfficer) {
+        return absl::PermissionDeniedError("Không được tạo tài khoản này (not allowed)");
+      }
+      break;
+    }
+    case Role::kAuthorityOfficer: {
+      if (draft.authority_id.empty()) return InvalidField("account.authority", "bắt buộc (required)");
+      if (!draft.school_id.empty()) return InvalidField("account.school", "phải để trống (must be empty)");
+      ASSIGN_OR_RETURN(auto authority, store_.FindAuthority(draft.authority_id));
+      if (!authority) return InvalidField("account.authority", "cơ quan không tồn tại (no such authority)");
+      ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, draft.authority_id));
+      if (!in_scope || caller.role != Role::kAuthorityOfficer) {
+        return absl::PermissionDeniedError("Không được tạo tài khoản cho cơ quan này (not allowed)");
+      }
+      break;
+    }
+    case Role::kService: {
+      // Only an officer of a root authority (the system's administrator).
+      if (caller.role != Role::kAuthorityOfficer) return absl::PermissionDeniedError("Không được tạo tài khoản dịch vụ (not allowed)");
+      ASSIGN_OR_RETURN(auto own, store_.FindAuthority(caller.authority_id));
+      if (!own || !own->parent_id.empty()) {
+        return absl::PermissionDeniedError("Chỉ quản trị cấp thành phố tạo tài khoản dịch vụ (root officers only)");
+      }
+      draft.school_id.clear();
+      draft.authority_id.clear();
+      break;
+    }
+    default:
+      return InvalidField("account.role", "bắt buộc (required)");
+  }
+  draft.id = id;
+  draft.create_time = clock_();
+  RETURN_IF_ERROR(store_.InsertAccount(draft));
+  return draft;
+}
+
+absl::StatusOr<Account> Directory::GetAccount(const Caller& caller, const std::string& id) {
+  return LoadManagedAccount(caller, id);
+}
+
+absl::StatusOr<Page<Account>> Directory::ListAccounts(const Caller& caller, const std::string& school_id,
+                                                      const std::string& authority_id, int page_size,
+                                                      const std::string& page_token) {
+  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, 50, 500));
+  ASSIGN_OR_RETURN(std::string after, platform::DecodePageToken(page_token));
+  if (!school_id.empty()) {
+    ASSIGN_OR_RETURN(School school, LoadSchool(caller, school_id));
+    RETURN_IF_ERROR(RequireSchoolAdmin(caller, school));
+  } else {
+    RETURN_IF_ERROR(platform::ValidateId(authority_id, "parent"));
+    ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, authority_id));
+    if (!in_scope || caller.role == Role::kService) return NotFound("cơ quan quản lý", authority_id);
+  }
+  ASSIGN_OR_RETURN(auto items, store_.ListAccounts(school_id, authority_id, after, size + 1));
+  return MakePage<Account>(std::move(items), size, [](const Account& a) { return a.id; });
+}
+
+// ---- API keys ----
+
+absl::StatusOr<IssuedApiKey> Directory::CreateApiKey(const Caller& caller, const std::string& account_id,
+                                                     const std::string& display_name) {
+  ASSIGN_OR_RETURN(Account account, LoadManagedAccount(caller, account_id));
+  IssuedApiKey issued;
+  ASSIGN_OR_RETURN(issued.key.display_name, platform::CleanText(display_name, "display_name", 200, false));
+  issued.secret = absl::StrCat(kKeyPrefix, platform::RandomHex(20));
+  issued.key.account_id = account.id;
+  issued.key.key_id = platform::RandomId();
+  issued.key.prefix = issued.secret.substr(0, 12);
+  issued.key.create_time = clock_();
+  RETURN_IF_ERROR(store_.InsertApiKey(issued.key, HashApiKeySecret(issued.secret)));
+  return issued;
+}
+
+absl::StatusOr<std::vector<ApiKey>> Directory::ListApiKeys(const Caller& caller, const std::string& account_id) {
+  RETURN_IF_ERROR(LoadManagedAccount(caller, account_id).status());
+  return store_.ListApiKeys(account_id);
+}
+
+absl::StatusOr<ApiKey> Directory::RevokeApiKey(const Caller& caller, const std::string& account_id,
+                                               const std::string& key_id) {
+  RETURN_IF_ERROR(LoadManagedAccount(caller, account_id).status());
+  RETURN_IF_ERROR(platform::ValidateId(key_id, "name"));
+  ASSIGN_OR_RETURN(auto key, store_.FindApiKey(account_id, key_id));
+  if (!key) return NotFound("khoá API", key_id);
+  if (key->revoke_time) return *key;  // already revoked: same outcome
+  absl::Time now = clock_();
+  RETURN_IF_ERROR(store_.RevokeApiKey(account_id, key_id, now));
+  key->revoke_time = now;
+  return *key;
+}
+
+absl::StatusOr<Principal> Directory::Authenticate(const Caller& caller, const std::string& secret) {
+  if (caller.role != Role::kService) {
+    return absl::PermissionDeniedError("Chỉ cổng API được xác thực khoá (gateway only)");
+  }
+  absl::Status unknown = absl::UnauthenticatedError("Khoá API không hợp lệ hoặc đã bị thu hồi (invalid or revoked API key)");
+  if (!absl::StartsWith(secret, kKeyPrefix) || secret.size() > 100) return unknown;
+  ASSIGN_OR_RETURN(auto key, store_.FindApiKeyByHash(HashApiKeySecret(secret)));
+  if (!key || key->revoke_time) return unknown;
+  ASSIGN_OR_RETURN(auto account, store_.FindAccount(key->account_id));
+  if (!account) return unknown;
+  absl::Time now = clock_();
+  if (!key->last_used_time || now - *key->last_used_time > absl::Minutes(1)) {
+    RETURN_IF_ERROR(store_.TouchApiKey(key->account_id, key->key_id, now));
+  }
+  Principal principal{*account, key->key_id, {}, {}};
+  if (account->role == Role::kAuthorityOfficer) {
+    ASSIGN_OR_RETURN(principal.authority_ids, store_.AuthoritySubtree(account->authority_id));
+    std::string after;
+    while (true) {
+      ASSIGN_OR_RETURN(auto schools, store_.ListSchools(principal.authority_ids, Today(), "", after, 1000));
+      for (const School& s : schools) principal.school_ids.push_back(s.id);
+      if (schools.size() < 1000) break;
+      after = schools.back().id;
+    }
+  } else if (!account->school_id.empty()) {
+    principal.school_ids.push_back(account->school_id);
+  }
+  return principal;
+}
+
+absl::StatusOr<std::optional<std::string>> Directory::Bootstrap(const Authority& root,
+                                                                const std::string& admin_secret) {
+  ASSIGN_OR_RETURN(int64_t accounts, store_.CountAccounts());
+  if (accounts > 0) return std::optional<std::string>();
+  if (!admin_secret.empty() && (!absl::StartsWith(admin_secret, kKeyPrefix) || admin_secret.size() < 24)) {
+    return absl::InvalidArgumentError("bootstrap admin key must start with 'phk_' and be at least 24 characters");
+  }
+  ASSIGN_OR_RETURN(auto existing, store_.FindAuthority(root.id));
+  if (!existing) RETURN_IF_ERROR(store_.InsertAuthority(root));
+  Account admin{"admin", "Quản trị hệ thống", "", Role::kAuthorityOfficer, "", root.id, clock_()};
+  RETURN_IF_ERROR(store_.InsertAccount(admin));
+  std::string secret = admin_secret.empty() ? absl::StrCat(kKeyPrefix, platform::RandomHex(20)) : admin_secret;
+  ApiKey key{"admin", platform::RandomId(), "bootstrap", secret.substr(0, 12), clock_(), {}, {}};
+  RETURN_IF_ERROR(store_.InsertApiKey(key, HashApiKeySecret(secret)));
+  if (admin_secret.empty()) return std::optional<std::string>(secret);
+  return std::optional<std::string>();
+}
+
+}  // namespace parhub::directory
