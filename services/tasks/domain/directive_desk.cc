@@ -1,0 +1,191 @@
+// Directive publishing, fan-out to schools and per-school progress.
+#include "services/tasks/domain/directive_desk.h"
+
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "platform/date.h"
+#include "platform/errors.h"
+#include "platform/resource_name.h"
+#include "platform/status_macros.h"
+#include "platform/vntext.h"
+#include "services/tasks/domain/validation.h"
+
+namespace parhub::tasks {
+namespace {
+
+using ::parhub::platform::CleanText;
+using ::parhub::platform::InvalidField;
+
+// Task codes to try for the directive's task in a school, most readable
+// first: the document number without spaces, then the directive's id.
+std::vector<std::string> CandidateCodes(const Directive& directive) {
+  std::vector<std::string> codes;
+  std::string number;
+  for (char c : directive.number) {
+    if (!absl::ascii_isspace(static_cast<unsigned char>(c))) number.push_back(c);
+  }
+  if (CleanTaskCode(number, "code").ok()) codes.push_back(number);
+  codes.push_back(directive.directive_id);
+  codes.push_back(absl::StrCat("cd-", platform::RandomHex(4)));
+  return codes;
+}
+
+}  // namespace
+
+std::string DirectiveDesk::DirectivePlanId(int year) { return absl::StrCat("cd-", year); }
+
+std::string DirectiveDesk::DirectivePlanTitle(int year) {
+  return absl::StrCat("Nhiệm vụ theo chỉ đạo của cấp trên năm ", year);
+}
+
+absl::StatusOr<Directive> DirectiveDesk::Publish(const std::string& authority_id,
+                                                 const NewDirective& input) {
+  RETURN_IF_ERROR(platform::ValidateId(input.directive_id, "directive_id"));
+  Directive directive;
+  directive.authority_id = authority_id;
+  directive.directive_id = input.directive_id;
+  ASSIGN_OR_RETURN(directive.number,
+                   CleanText(input.number, "directive.number", kMaxNumberChars, true));
+  ASSIGN_OR_RETURN(directive.title,
+                   CleanText(input.title, "directive.title", kMaxTitleChars, true));
+  ASSIGN_OR_RETURN(directive.description, CleanText(input.description, "directive.description",
+                                                    kMaxDescriptionChars, false));
+  RETURN_IF_ERROR(ValidateParField(input.par_field, "directive.par_field"));
+  directive.par_field = input.par_field;
+  absl::Time now = NowMicros(clock_);
+  directive.issue_date = input.issue_date.IsSet() ? input.issue_date : platform::LocalDate(now);
+  if (!input.due_date.IsSet()) {
+    return InvalidField("directive.due_date", "bắt buộc (required)");
+  }
+  if (input.due_date < directive.issue_date) {
+    return InvalidField("directive.due_date",
+                        "không được trước ngày ban hành (must not be before the issue date)");
+  }
+  directive.due_date = input.due_date;
+  if (input.school_ids.empty()) {
+    return InvalidField("school_ids", "cần ít nhất một trường (at least one school)");
+  }
+  if (static_cast<int>(input.school_ids.size()) > kMaxDirectiveSchools) {
+    return InvalidField("school_ids", absl::StrCat("tối đa ", kMaxDirectiveSchools,
+                                                   " trường (at most ", kMaxDirectiveSchools,
+                                                   " schools)"));
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i < input.school_ids.size(); ++i) {
+    std::string field = absl::StrCat("school_ids[", i, "]");
+    RETURN_IF_ERROR(platform::ValidateId(input.school_ids[i], field));
+    if (!seen.insert(input.school_ids[i]).second) {
+      return InvalidField(field, absl::StrCat("trường '", input.school_ids[i],
+                                              "' bị lặp (duplicate school)"));
+    }
+  }
+  directive.school_count = static_cast<int>(seen.size());
+  directive.create_time = now;
+
+  RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
+    absl::Status inserted = store_.InsertDirective(directive);
+    if (absl::IsAlreadyExists(inserted)) {
+      return absl::AlreadyExistsError(absl::StrCat("Chỉ đạo '", directive.directive_id,
+                                                   "' đã tồn tại (directive already exists)"));
+    }
+    RETURN_IF_ERROR(inserted);
+    for (const std::string& school_id : input.school_ids) {
+      RETURN_IF_ERROR(DeliverTo(directive, school_id));
+    }
+    return absl::OkStatus();
+  }));
+  return directive;
+}
+
+absl::Status DirectiveDesk::DeliverTo(const Directive& directive, const std::string& school_id) {
+  const int year = directive.issue_date.year;
+  const std::string plan_id = DirectivePlanId(year);
+  absl::StatusOr<Plan> plan = store_.GetPlan(school_id, plan_id, Lock::kForUpdate);
+  if (absl::IsNotFound(plan.status())) {
+    Plan created;
+    created.school_id = school_id;
+    created.plan_id = plan_id;
+    created.year = year;
+    created.title = DirectivePlanTitle(year);
+    created.status = PlanStatus::kActive;
+    created.create_time = created.update_time = directive.create_time;
+    RETURN_IF_ERROR(store_.InsertPlan(created));
+  } else {
+    RETURN_IF_ERROR(plan.status());
+  }
+  Task task;
+  task.school_id = school_id;
+  task.plan_id = plan_id;
+  task.task_id = platform::RandomId();
+  task.title = directive.title;
+  task.description = directive.description;
+  task.par_field = directive.par_field;
+  task.due_date = directive.due_date;
+  task.status = TaskStatus::kNotStarted;
+  task.directive = DirectiveName(directive.authority_id, directive.directive_id);
+  task.create_time = task.update_time = directive.create_time;
+  absl::Status inserted;
+  for (const std::string& code : CandidateCodes(directive)) {
+    task.code = code;
+    inserted = store_.InsertTask(task);
+    if (!absl::IsAlreadyExists(inserted)) break;
+  }
+  RETURN_IF_ERROR(inserted);
+  return store_.InsertDirectiveTarget(DirectiveTarget{directive.authority_id,
+                                                      directive.directive_id, school_id, plan_id,
+                                                      task.task_id});
+}
+
+absl::StatusOr<Directive> DirectiveDesk::Get(const std::string& authority_id,
+                                             const std::string& directive_id) {
+  return store_.GetDirective(authority_id, directive_id);
+}
+
+absl::StatusOr<Page<Directive>> DirectiveDesk::List(const std::string& authority_id,
+                                                    int page_size, absl::string_view page_token) {
+  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, kDefaultPageSize, kMaxPageSize));
+  ASSIGN_OR_RETURN(std::string key, platform::DecodePageToken(page_token));
+  std::optional<DirectiveCursor> after;
+  if (!key.empty()) {
+    std::pair<std::string, std::string> parts = absl::StrSplit(key, absl::MaxSplits('/', 1));
+    int64_t micros = 0;
+    if (!absl::SimpleAtoi(parts.first, &micros) || parts.second.empty()) {
+      return InvalidField("page_token", "không hợp lệ (invalid page token)");
+    }
+    after = DirectiveCursor{absl::FromUnixMicros(micros), parts.second};
+  }
+  ASSIGN_OR_RETURN(std::vector<Directive> directives,
+                   store_.ListDirectives(authority_id, after, size + 1));
+  Page<Directive> page;
+  if (static_cast<int>(directives.size()) > size) {
+    directives.resize(size);
+    page.next_page_token = platform::EncodePageToken(absl::StrCat(
+        absl::ToUnixMicros(directives.back().create_time), "/", directives.back().directive_id));
+  }
+  page.items = std::move(directives);
+  return page;
+}
+
+absl::StatusOr<DirectiveProgress> DirectiveDesk::Progress(const std::string& authority_id,
+                                                          const std::string& directive_id) {
+  DirectiveProgress progress;
+  ASSIGN_OR_RETURN(progress.directive, store_.GetDirective(authority_id, directive_id));
+  ASSIGN_OR_RETURN(std::vector<Task> tasks, store_.ListDirectiveTasks(authority_id, directive_id));
+  Date today = platform::LocalDate(clock_());
+  for (const Task& task : tasks) {
+    SchoolDirectiveState state{task.school_id, task.plan_id,      task.task_id,
+                               task.status,    task.percent_done, TimelinessOf(task, today)};
+    if (state.timeliness == Timeliness::kDoneOnTime || state.timeliness == Timeliness::kDoneLate) {
+      ++progress.done_count;
+    }
+    if (state.timeliness == Timeliness::kOverdue) ++progress.overdue_count;
+    progress.schools.push_back(std::move(state));
+  }
+  return progress;
+}
+
+}  // namespace parhub::tasks

@@ -1,0 +1,76 @@
+// Period summaries of a school's tasks.
+#include "services/tasks/domain/task_summarizer.h"
+
+#include <map>
+
+#include "platform/date.h"
+#include "platform/errors.h"
+#include "platform/status_macros.h"
+
+namespace parhub::tasks {
+
+absl::StatusOr<TaskSummary> TaskSummarizer::Summarize(const std::string& school_id, Date start,
+                                                      Date end) {
+  if (start.IsSet() && end.IsSet() && start > end) {
+    return platform::InvalidField("period_end",
+                                  "phải sau ngày bắt đầu (must not be before period_start)");
+  }
+  ASSIGN_OR_RETURN(std::vector<Task> tasks, store_.ListSchoolTasksDue(school_id, start, end));
+  return Count(school_id, tasks, platform::LocalDate(clock_()));
+}
+
+TaskSummary TaskSummarizer::Count(const std::string& school_id, const std::vector<Task>& tasks,
+                                  Date today) {
+  TaskSummary summary;
+  summary.school_id = school_id;
+  std::map<std::string, ParFieldCount> by_field;
+  int64_t percent_sum = 0;
+  for (const Task& task : tasks) {
+    if (task.status == TaskStatus::kCancelled) {
+      ++summary.cancelled;
+      continue;
+    }
+    ++summary.total;
+    percent_sum += task.percent_done;
+    switch (task.status) {
+      case TaskStatus::kInProgress:
+        ++summary.in_progress;
+        break;
+      case TaskStatus::kDone:
+        ++summary.done;
+        break;
+      default:
+        ++summary.not_started;
+        break;
+    }
+    switch (TimelinessOf(task, today)) {
+      case Timeliness::kOverdue:
+        ++summary.overdue;
+        break;
+      case Timeliness::kDoneOnTime:
+        ++summary.done_on_time;
+        break;
+      case Timeliness::kDoneLate:
+        ++summary.done_late;
+        break;
+      default:
+        break;
+    }
+    if (!task.par_field.empty()) {
+      ParFieldCount& count = by_field[task.par_field];
+      count.par_field = task.par_field;
+      ++count.total;
+      if (task.status == TaskStatus::kDone) ++count.done;
+    }
+  }
+  if (summary.total > 0) {
+    summary.average_percent_done = static_cast<double>(percent_sum) / summary.total;
+  }
+  for (const std::string& code : ParFieldCodes()) {
+    auto it = by_field.find(code);
+    if (it != by_field.end()) summary.by_par_field.push_back(it->second);
+  }
+  return summary;
+}
+
+}  // namespace parhub::tasks

@@ -1,0 +1,234 @@
+// In-memory TaskStore for unit tests.
+#include "services/tasks/tests/in_memory_task_store.h"
+
+#include <algorithm>
+
+namespace parhub::tasks::testing {
+namespace {
+
+absl::Status PlanNotFound() {
+  return absl::NotFoundError("Không tìm thấy kế hoạch (plan not found)");
+}
+absl::Status TaskNotFound() {
+  return absl::NotFoundError("Không tìm thấy nhiệm vụ (task not found)");
+}
+
+bool DueWithin(const Task& task, Date from, Date to) {
+  if (!from.IsSet() && !to.IsSet()) return true;
+  if (!task.due_date.IsSet()) return false;
+  if (from.IsSet() && task.due_date < from) return false;
+  if (to.IsSet() && task.due_date > to) return false;
+  return true;
+}
+
+}  // namespace
+
+absl::Status InMemoryTaskStore::Atomically(const std::function<absl::Status()>& fn) {
+  if (depth_ > 0) return fn();
+  State snapshot = state_;
+  ++depth_;
+  absl::Status status = fn();
+  --depth_;
+  if (!status.ok()) state_ = std::move(snapshot);
+  return status;
+}
+
+absl::Status InMemoryTaskStore::InsertPlan(const Plan& plan) {
+  if (!state_.plans.emplace(Key2{plan.school_id, plan.plan_id}, plan).second) {
+    return absl::AlreadyExistsError("duplicate plan");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Plan> InMemoryTaskStore::GetPlan(absl::string_view school_id,
+                                                absl::string_view plan_id, Lock) {
+  auto it = state_.plans.find(Key2{std::string(school_id), std::string(plan_id)});
+  if (it == state_.plans.end()) return PlanNotFound();
+  Plan plan = it->second;
+  plan.task_count = 0;
+  for (const auto& [key, task] : state_.tasks) {
+    if (task.school_id == school_id && task.plan_id == plan_id) ++plan.task_count;
+  }
+  return plan;
+}
+
+absl::Status InMemoryTaskStore::UpdatePlan(const Plan& plan) {
+  auto it = state_.plans.find(Key2{plan.school_id, plan.plan_id});
+  if (it == state_.plans.end()) return PlanNotFound();
+  it->second = plan;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Plan>> InMemoryTaskStore::ListPlans(
+    absl::string_view school_id, int year, const std::optional<PlanCursor>& after, int limit) {
+  std::vector<Plan> out;
+  for (const auto& [key, plan] : state_.plans) {
+    if (plan.school_id != school_id || (year != 0 && plan.year != year)) continue;
+    if (after && !(plan.year < after->year ||
+                   (plan.year == after->year && plan.plan_id > after->plan_id))) {
+      continue;
+    }
+    out.push_back(*GetPlan(plan.school_id, plan.plan_id, Lock::kNone));
+  }
+  std::sort(out.begin(), out.end(), [](const Plan& a, const Plan& b) {
+    return a.year != b.year ? a.year > b.year : a.plan_id < b.plan_id;
+  });
+  if (static_cast<int>(out.size()) > limit) out.resize(limit);
+  return out;
+}
+
+absl::Status InMemoryTaskStore::InsertTask(const Task& task) {
+  if (before_insert_task) {
+    absl::Status hook = before_insert_task(task);
+    if (!hook.ok()) return hook;
+  }
+  for (const auto& [key, other] : state_.tasks) {
+    if (other.school_id == task.school_id && other.plan_id == task.plan_id &&
+        other.code == task.code) {
+      return absl::AlreadyExistsError("duplicate task code");
+    }
+  }
+  if (!state_.tasks.emplace(Key3{task.school_id, task.plan_id, task.task_id}, task).second) {
+    return absl::AlreadyExistsError("duplicate task id");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Task> InMemoryTaskStore::GetTask(absl::string_view school_id,
+                                                absl::string_view plan_id,
+                                                absl::string_view task_id, Lock) {
+  auto it = state_.tasks.find(
+      Key3{std::string(school_id), std::string(plan_id), std::string(task_id)});
+  if (it == state_.tasks.end()) return TaskNotFound();
+  return it->second;
+}
+
+absl::Status InMemoryTaskStore::UpdateTask(const Task& task) {
+  auto it = state_.tasks.find(Key3{task.school_id, task.plan_id, task.task_id});
+  if (it == state_.tasks.end()) return TaskNotFound();
+  it->second = task;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListTasks(
+    absl::string_view school_id, absl::string_view plan_id, const TaskQuery& query,
+    const std::optional<TaskCursor>& after, int limit) {
+  std::vector<Task> out;
+  for (const auto& [key, task] : state_.tasks) {
+    if (task.school_id != school_id || task.plan_id != plan_id) continue;
+    if (!query.statuses.empty() &&
+        std::find(query.statuses.begin(), query.statuses.end(), task.status) ==
+            query.statuses.end()) {
+      continue;
+    }
+    if (!query.owner.empty() && task.owner != query.owner) continue;
+    if (query.due_after.IsSet() && (!task.due_date.IsSet() || task.due_date < query.due_after)) {
+      continue;
+    }
+    if (query.due_before.IsSet() &&
+        (!task.due_date.IsSet() || task.due_date > query.due_before)) {
+      continue;
+    }
+    if (query.overdue_only && !IsOverdue(task, query.today)) continue;
+    if (after) {
+      auto mine = std::make_pair(CodeSortKey(task.code), task.code);
+      auto theirs = std::make_pair(CodeSortKey(after->code), after->code);
+      if (!(mine > theirs)) continue;
+    }
+    out.push_back(task);
+  }
+  std::sort(out.begin(), out.end(), [](const Task& a, const Task& b) {
+    return std::make_pair(CodeSortKey(a.code), a.code) < std::make_pair(CodeSortKey(b.code), b.code);
+  });
+  if (static_cast<int>(out.size()) > limit) out.resize(limit);
+  return out;
+}
+
+absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListSchoolTasksDue(
+    absl::string_view school_id, Date from, Date to) {
+  std::vector<Task> out;
+  for (const auto& [key, task] : state_.tasks) {
+    if (task.school_id == school_id && DueWithin(task, from, to)) out.push_back(task);
+  }
+  return out;
+}
+
+absl::Status InMemoryTaskStore::InsertProgressUpdate(const ProgressUpdate& update) {
+  auto key = std::make_tuple(update.school_id, update.plan_id, update.task_id, update.number);
+  if (!state_.updates.emplace(key, update).second) {
+    return absl::AlreadyExistsError("duplicate progress update");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<ProgressUpdate>> InMemoryTaskStore::ListProgressUpdates(
+    absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id,
+    int after_number, int limit) {
+  std::vector<ProgressUpdate> out;
+  for (const auto& [key, update] : state_.updates) {  // ordered by number
+    if (update.school_id == school_id && update.plan_id == plan_id &&
+        update.task_id == task_id && update.number > after_number) {
+      out.push_back(update);
+    }
+    if (static_cast<int>(out.size()) == limit) break;
+  }
+  return out;
+}
+
+absl::Status InMemoryTaskStore::InsertDirective(const Directive& directive) {
+  if (!state_.directives.emplace(Key2{directive.authority_id, directive.directive_id}, directive)
+           .second) {
+    return absl::AlreadyExistsError("duplicate directive");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Directive> InMemoryTaskStore::GetDirective(absl::string_view authority_id,
+                                                          absl::string_view directive_id) {
+  auto it = state_.directives.find(Key2{std::string(authority_id), std::string(directive_id)});
+  if (it == state_.directives.end()) {
+    return absl::NotFoundError("Không tìm thấy chỉ đạo (directive not found)");
+  }
+  return it->second;
+}
+
+absl::StatusOr<std::vector<Directive>> InMemoryTaskStore::ListDirectives(
+    absl::string_view authority_id, const std::optional<DirectiveCursor>& after, int limit) {
+  std::vector<Directive> out;
+  for (const auto& [key, d] : state_.directives) {
+    if (d.authority_id != authority_id) continue;
+    if (after && !(d.create_time < after->create_time ||
+                   (d.create_time == after->create_time && d.directive_id > after->directive_id))) {
+      continue;
+    }
+    out.push_back(d);
+  }
+  std::sort(out.begin(), out.end(), [](const Directive& a, const Directive& b) {
+    return a.create_time != b.create_time ? a.create_time > b.create_time
+                                          : a.directive_id < b.directive_id;
+  });
+  if (static_cast<int>(out.size()) > limit) out.resize(limit);
+  return out;
+}
+
+absl::Status InMemoryTaskStore::InsertDirectiveTarget(const DirectiveTarget& target) {
+  if (!state_.targets
+           .emplace(Key3{target.authority_id, target.directive_id, target.school_id}, target)
+           .second) {
+    return absl::AlreadyExistsError("duplicate directive target");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListDirectiveTasks(
+    absl::string_view authority_id, absl::string_view directive_id) {
+  std::vector<Task> out;
+  for (const auto& [key, target] : state_.targets) {  // ordered by school id
+    if (target.authority_id != authority_id || target.directive_id != directive_id) continue;
+    auto task = GetTask(target.school_id, target.plan_id, target.task_id, Lock::kNone);
+    if (task.ok()) out.push_back(*task);
+  }
+  return out;
+}
+
+}  // namespace parhub::tasks::testing
