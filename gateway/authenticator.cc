@@ -1,0 +1,83 @@
+// API key resolution with a short positive cache.
+#include "gateway/authenticator.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "platform/client.h"
+#include "platform/crypto.h"
+#include "platform/grpc_status.h"
+#include "platform/resource_name.h"
+
+namespace parhub::gateway {
+namespace {
+
+std::string IdOf(const std::string& name) { return name.substr(name.find('/') + 1); }
+
+std::shared_ptr<const Principal> ToPrincipal(const directory::v1::AuthenticateApiKeyResponse& r) {
+  auto p = std::make_shared<Principal>();
+  p->account = r.account().name();
+  p->display_name = r.account().display_name();
+  p->role = platform::RoleFromProto(r.account().role());
+  if (!r.account().school().empty()) p->school_id = IdOf(r.account().school());
+  if (!r.account().authority().empty()) p->authority_id = IdOf(r.account().authority());
+  p->authority_ids.insert(r.scope_authority_ids().begin(), r.scope_authority_ids().end());
+  p->school_ids.insert(r.scope_school_ids().begin(), r.scope_school_ids().end());
+  return p;
+}
+
+}  // namespace
+
+Authenticator::Authenticator(std::shared_ptr<directory::v1::DirectoryService::Stub> directory,
+                             const platform::IdentityKey& key, absl::Duration cache_ttl)
+    : directory_(std::move(directory)), key_(key), ttl_(cache_ttl) {}
+
+void Authenticator::Resolve(const std::string& authorization, const std::string& request_id,
+                            PrincipalCallback done) {
+  constexpr absl::string_view kBearer = "Bearer ";
+  if (!absl::StartsWith(authorization, kBearer) || authorization.size() <= kBearer.size()) {
+    done(absl::UnauthenticatedError(
+        "Thiếu khoá API: gửi 'authorization: Bearer <khoá>' (missing API key; run 'parhubctl login')"));
+    return;
+  }
+  std::string secret = authorization.substr(kBearer.size());
+  std::string hash = platform::Sha256Hex(secret);
+  absl::Time now = absl::Now();
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = cache_.find(hash);
+    if (it != cache_.end()) {
+      if (it->second.expiry > now) {
+        done(it->second.principal);
+        return;
+      }
+      cache_.erase(it);
+    }
+  }
+  struct Call {
+    grpc::ClientContext context;
+    directory::v1::AuthenticateApiKeyRequest request;
+    directory::v1::AuthenticateApiKeyResponse response;
+  };
+  auto call = std::make_shared<Call>();
+  call->request.set_secret(secret);
+  platform::SetDeadline(call->context, absl::Seconds(3));
+  platform::AttachIdentity(call->context, key_,
+                           platform::Caller{"services/gateway", platform::Role::kService, "", "", request_id});
+  directory_->async()->AuthenticateApiKey(
+      &call->context, &call->request, &call->response,
+      [this, call, hash, done = std::move(done)](grpc::Status status) {
+        if (!status.ok()) {
+          done(platform::FromGrpcStatus(status));
+          return;
+        }
+        auto principal = ToPrincipal(call->response);
+        {
+          absl::MutexLock lock(&mu_);
+          if (cache_.size() > 100000) cache_.clear();  // bound memory under key-guessing floods
+          cache_[hash] = Entry{principal, absl::Now() + ttl_};
+        }
+        done(principal);
+      });
+}
+
+}  // namespace parhub::gateway

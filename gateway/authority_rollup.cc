@@ -1,0 +1,176 @@
+// Overview fan-out and directive publishing.
+#include "gateway/authority_rollup.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/blocking_counter.h"
+#include "absl/synchronization/mutex.h"
+#include "platform/client.h"
+#include "platform/errors.h"
+#include "platform/grpc_status.h"
+#include "platform/resource_name.h"
+#include "platform/status_macros.h"
+
+namespace parhub::gateway {
+namespace {
+
+void SetDeadline(grpc::ClientContext& context, absl::Time deadline) {
+  context.set_deadline(absl::ToChronoTime(deadline));
+}
+
+const char* CodeName(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::DEADLINE_EXCEEDED: return "DEADLINE_EXCEEDED";
+    case grpc::StatusCode::UNAVAILABLE: return "UNAVAILABLE";
+    case grpc::StatusCode::NOT_FOUND: return "NOT_FOUND";
+    case grpc::StatusCode::PERMISSION_DENIED: return "PERMISSION_DENIED";
+    case grpc::StatusCode::UNAUTHENTICATED: return "UNAUTHENTICATED";
+    case grpc::StatusCode::INTERNAL: return "INTERNAL";
+    default: return "ERROR";
+  }
+}
+
+double Completion(const tasks::v1::TaskSummary& s) { return s.total() == 0 ? 0.0 : double(s.done()) / s.total(); }
+
+void AddInto(tasks::v1::TaskSummary& total, const tasks::v1::TaskSummary& s) {
+  total.set_total(total.total() + s.total());
+  total.set_not_started(total.not_started() + s.not_started());
+  total.set_in_progress(total.in_progress() + s.in_progress());
+  total.set_done(total.done() + s.done());
+  total.set_cancelled(total.cancelled() + s.cancelled());
+  total.set_overdue(total.overdue() + s.overdue());
+  total.set_done_on_time(total.done_on_time() + s.done_on_time());
+  total.set_done_late(total.done_late() + s.done_late());
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> AuthorityRollup::ScopedAuthority(const Principal& principal, const std::string& name,
+                                                             const char* field) {
+  if (principal.role != platform::Role::kAuthorityOfficer) {
+    return absl::PermissionDeniedError("Chỉ cán bộ cơ quan quản lý dùng được chức năng này (authority officers only)");
+  }
+  if (name.empty()) return principal.authority_id;
+  ASSIGN_OR_RETURN(auto ids, platform::ParseName("authorities/{authority}", name, field));
+  if (!principal.authority_ids.contains(ids[0])) {
+    return absl::NotFoundError(absl::StrCat("Không tìm thấy ", name, " (not found)"));
+  }
+  return ids[0];
+}
+
+absl::StatusOr<std::vector<directory::v1::School>> AuthorityRollup::SchoolsUnder(const platform::Caller& caller,
+                                                                                 const std::string& authority_id,
+                                                                                 absl::Time deadline) {
+  std::vector<directory::v1::School> schools;
+  directory::v1::ListSchoolsRequest request;
+  request.set_parent(absl::StrCat("authorities/", authority_id));
+  request.set_page_size(1000);
+  do {
+    grpc::ClientContext context;
+    SetDeadline(context, deadline);
+    platform::AttachIdentity(context, key_, caller);
+    directory::v1::ListSchoolsResponse page;
+    grpc::Status status = directory_->ListSchools(&context, request, &page);
+    if (!status.ok()) return platform::FromGrpcStatus(status);
+    schools.insert(schools.end(), page.schools().begin(), page.schools().end());
+    request.set_page_token(page.next_page_token());
+  } while (!request.page_token().empty());
+  return schools;
+}
+
+absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal& principal,
+                                                                const v1::GetAuthorityOverviewRequest& request,
+                                                                const std::string& request_id, absl::Time deadline) {
+  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
+  platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, request_id};
+
+  v1::AuthorityOverview overview;
+  overview.set_authority(absl::StrCat("authorities/", authority_id));
+  {
+    grpc::ClientContext context;
+    SetDeadline(context, deadline);
+    platform::AttachIdentity(context, key_, officer);
+    directory::v1::GetAuthorityRequest get;
+    get.set_name(overview.authority());
+    directory::v1::Authority authority;
+    grpc::Status status = directory_->GetAuthority(&context, get, &authority);
+    if (!status.ok()) return platform::FromGrpcStatus(status);
+    overview.set_display_name(authority.display_name());
+  }
+  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
+
+  struct Leg {
+    grpc::ClientContext context;
+    tasks::v1::SummarizeTasksRequest request;
+    tasks::v1::TaskSummary response;
+    grpc::Status status;
+  };
+  std::vector<std::unique_ptr<Leg>> legs;
+  legs.reserve(schools.size());
+  absl::BlockingCounter pending(static_cast<int>(schools.size()));
+  for (const auto& school : schools) {
+    auto leg = std::make_unique<Leg>();
+    leg->request.set_school(school.name());
+    *leg->request.mutable_period_start() = request.period_start();
+    *leg->request.mutable_period_end() = request.period_end();
+    SetDeadline(leg->context, deadline);
+    platform::Caller scoped = officer;
+    scoped.school_id = school.name().substr(std::string("schools/").size());
+    platform::AttachIdentity(leg->context, key_, scoped);
+    Leg* raw = leg.get();
+    legs.push_back(std::move(leg));
+    tasks_->async()->SummarizeTasks(&raw->context, &raw->request, &raw->response, [raw, &pending](grpc::Status s) {
+      raw->status = std::move(s);
+      pending.DecrementCount();
+    });
+  }
+  pending.Wait();
+
+  tasks::v1::TaskSummary totals;
+  for (size_t i = 0; i < schools.size(); ++i) {
+    v1::SchoolOverview* line = overview.add_schools();
+    line->set_school(schools[i].name());
+    line->set_display_name(schools[i].display_name());
+    line->set_authority(schools[i].authority());
+    if (legs[i]->status.ok()) {
+      *line->mutable_tasks() = legs[i]->response;
+      AddInto(totals, legs[i]->response);
+    } else {
+      line->set_error(legs[i]->status.error_message());
+      line->set_error_code(CodeName(legs[i]->status.error_code()));
+      overview.set_failed_schools(overview.failed_schools() + 1);
+    }
+  }
+  std::stable_sort(overview.mutable_schools()->begin(), overview.mutable_schools()->end(),
+                   [](const v1::SchoolOverview& a, const v1::SchoolOverview& b) {
+                     return Completion(a.tasks()) < Completion(b.tasks());
+                   });
+  totals.set_school(overview.authority());
+  *overview.mutable_totals() = totals;
+  return overview;
+}
+
+absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& principal,
+                                                              const v1::PublishDirectiveRequest& request,
+                                                              const std::string& request_id, absl::Time deadline) {
+  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.parent(), "parent"));
+  if (request.parent().empty()) return platform::InvalidField("parent", "bắt buộc (required)");
+  platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, request_id};
+  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
+  tasks::v1::PublishDirectiveRequest forward;
+  forward.set_parent(request.parent());
+  forward.set_directive_id(request.directive_id());
+  *forward.mutable_directive() = request.directive();
+  forward.set_request_id(request.request_id());
+  for (const auto& school : schools) forward.add_school_ids(school.name().substr(std::string("schools/").size()));
+  grpc::ClientContext context;
+  SetDeadline(context, deadline);
+  platform::AttachIdentity(context, key_, officer);
+  tasks::v1::Directive directive;
+  grpc::Status status = tasks_->PublishDirective(&context, forward, &directive);
+  if (!status.ok()) return platform::FromGrpcStatus(status);
+  return directive;
+}
+
+}  // namespace parhub::gateway

@@ -1,0 +1,48 @@
+// Authority-wide work the gateway does itself: the overview of every school
+// under an authority (directory lists the schools, then one SummarizeTasks
+// per school in parallel, never one after another; a school that fails is
+// reported with its error instead of failing the whole overview), and
+// publishing a directive to every school under an authority.
+#ifndef PARHUB_GATEWAY_AUTHORITY_ROLLUP_H_
+#define PARHUB_GATEWAY_AUTHORITY_ROLLUP_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "gateway/authenticator.h"
+#include "parhub/directory/v1/directory.grpc.pb.h"
+#include "parhub/gateway/v1/gateway.pb.h"
+#include "parhub/tasks/v1/tasks.grpc.pb.h"
+#include "platform/identity.h"
+
+namespace parhub::gateway {
+
+class AuthorityRollup final {
+ public:
+  AuthorityRollup(std::shared_ptr<directory::v1::DirectoryService::Stub> directory,
+                  std::shared_ptr<tasks::v1::TaskService::Stub> tasks, const platform::IdentityKey& key)
+      : directory_(std::move(directory)), tasks_(std::move(tasks)), key_(key) {}
+
+  // Blocks the calling (work-queue) thread; the per-school legs are async.
+  absl::StatusOr<v1::AuthorityOverview> Overview(const Principal& principal, const v1::GetAuthorityOverviewRequest& request,
+                                                 const std::string& request_id, absl::Time deadline);
+  absl::StatusOr<tasks::v1::Directive> Publish(const Principal& principal, const v1::PublishDirectiveRequest& request,
+                                               const std::string& request_id, absl::Time deadline);
+
+ private:
+  // The authority named by `name` ("" = the officer's own), checked in scope.
+  absl::StatusOr<std::string> ScopedAuthority(const Principal& principal, const std::string& name, const char* field);
+  absl::StatusOr<std::vector<directory::v1::School>> SchoolsUnder(const platform::Caller& caller,
+                                                                  const std::string& authority_id, absl::Time deadline);
+
+  std::shared_ptr<directory::v1::DirectoryService::Stub> directory_;
+  std::shared_ptr<tasks::v1::TaskService::Stub> tasks_;
+  const platform::IdentityKey& key_;
+};
+
+}  // namespace parhub::gateway
+
+#endif  // PARHUB_GATEWAY_AUTHORITY_ROLLUP_H_

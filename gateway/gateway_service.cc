@@ -1,0 +1,76 @@
+// GatewayService handlers.
+#include "gateway/gateway_service.h"
+
+#include "absl/strings/str_cat.h"
+#include "gateway/proxy.h"
+#include "platform/grpc_status.h"
+#include "platform/identity.h"
+
+namespace parhub::gateway {
+
+grpc::ServerUnaryReactor* GatewayServiceImpl::Handle(
+    grpc::CallbackServerContext* context, bool offload,
+    std::function<absl::Status(const Principal&, const std::string& request_id)> work) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  std::string request_id = AssignRequestId(*context);
+  context->AddInitialMetadata(platform::kRequestIdHeader, request_id);
+  auto it = context->client_metadata().find("authorization");
+  std::string authorization =
+      it == context->client_metadata().end() ? "" : std::string(it->second.data(), it->second.size());
+  authenticator_.Resolve(authorization, request_id,
+                         [this, reactor, offload, request_id, work = std::move(work)](
+                             absl::StatusOr<std::shared_ptr<const Principal>> principal) {
+                           if (!principal.ok()) {
+                             reactor->Finish(platform::ToGrpcStatus(principal.status()));
+                             return;
+                           }
+                           auto run = [reactor, request_id, work, p = *principal] {
+                             reactor->Finish(platform::ToGrpcStatus(work(*p, request_id)));
+                           };
+                           if (offload) {
+                             work_.Submit(std::move(run));
+                           } else {
+                             run();
+                           }
+                         });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* GatewayServiceImpl::WhoAmI(grpc::CallbackServerContext* context, const v1::WhoAmIRequest*,
+                                                     v1::WhoAmIResponse* response) {
+  return Handle(context, false, [response](const Principal& p, const std::string&) {
+    response->set_account(p.account);
+    response->set_display_name(p.display_name);
+    response->set_role(platform::RoleToProto(p.role));
+    if (!p.school_id.empty()) response->set_school(absl::StrCat("schools/", p.school_id));
+    if (!p.authority_id.empty()) response->set_authority(absl::StrCat("authorities/", p.authority_id));
+    response->set_school_count(static_cast<int>(p.school_ids.size()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* GatewayServiceImpl::GetAuthorityOverview(grpc::CallbackServerContext* context,
+                                                                   const v1::GetAuthorityOverviewRequest* request,
+                                                                   v1::AuthorityOverview* response) {
+  absl::Time deadline = std::min(absl::FromChrono(context->deadline()), absl::Now() + overview_deadline_);
+  return Handle(context, true, [this, request, response, deadline](const Principal& p, const std::string& rid) {
+    auto overview = rollup_.Overview(p, *request, rid, deadline);
+    if (!overview.ok()) return overview.status();
+    *response = *std::move(overview);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* GatewayServiceImpl::PublishDirective(grpc::CallbackServerContext* context,
+                                                               const v1::PublishDirectiveRequest* request,
+                                                               tasks::v1::Directive* response) {
+  absl::Time deadline = std::min(absl::FromChrono(context->deadline()), absl::Now() + overview_deadline_);
+  return Handle(context, true, [this, request, response, deadline](const Principal& p, const std::string& rid) {
+    auto directive = rollup_.Publish(p, *request, rid, deadline);
+    if (!directive.ok()) return directive.status();
+    *response = *std::move(directive);
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace parhub::gateway

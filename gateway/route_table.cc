@@ -1,0 +1,148 @@
+// Authorization table for every forwarded method.
+#include "gateway/route_table.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "parhub/directory/v1/directory.pb.h"
+#include "parhub/tasks/v1/tasks.pb.h"
+#include "platform/errors.h"
+
+namespace parhub::gateway {
+namespace {
+
+using platform::Role;
+constexpr Role kOfficer = Role::kAuthorityOfficer;
+constexpr Role kAdmin = Role::kSchoolAdmin;
+constexpr Role kStaff = Role::kSchoolStaff;
+constexpr Role kService = Role::kService;
+
+const std::set<Role> kReaders{kOfficer, kAdmin, kStaff, kService};
+const std::set<Role> kAdmins{kAdmin};
+const std::set<Role> kProgressWriters{kAdmin, kStaff};
+const std::set<Role> kOfficers{kOfficer};
+const std::set<Role> kAnyone{kOfficer, kAdmin, kStaff, kService};
+
+#define TASKS(m) "/parhub.tasks.v1.TaskService/" m
+#define DIR(m) "/parhub.directory.v1.DirectoryService/" m
+
+// Reads a string field by dotted path ("task.name").
+std::string FieldText(const google::protobuf::Message& message, absl::string_view path) {
+  const google::protobuf::Message* current = &message;
+  std::vector<std::string> parts = absl::StrSplit(path, '.');
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const auto* field = current->GetDescriptor()->FindFieldByName(parts[i]);
+    if (field == nullptr || field->is_repeated()) return "";
+    if (i + 1 == parts.size()) {
+      if (field->type() != google::protobuf::FieldDescriptor::TYPE_STRING) return "";
+      return current->GetReflection()->GetString(*current, field);
+    }
+    if (field->type() != google::protobuf::FieldDescriptor::TYPE_MESSAGE) return "";
+    current = &current->GetReflection()->GetMessage(*current, field);
+  }
+  return "";
+}
+
+std::string SegmentAfter(const std::string& name, absl::string_view collection) {
+  std::vector<std::string> parts = absl::StrSplit(name, '/');
+  if (parts.size() >= 2 && parts[0] == collection) return parts[1];
+  return "";
+}
+
+}  // namespace
+
+const std::vector<Route>& Routes() {
+  // The proxy finds request types in the generated descriptor pool; touching
+  // one message per backend file makes the linker keep those descriptors.
+  (void)directory::v1::GetSchoolRequest::descriptor();
+  (void)tasks::v1::GetTaskRequest::descriptor();
+  static const auto* const kRoutes = new std::vector<Route>{
+      // tasks: plans and tasks belong to one school
+      {TASKS("CreatePlan"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "parent"},
+      {TASKS("GetPlan"), Backend::kTasks, kReaders, ScopeKind::kSchool, "name"},
+      {TASKS("ListPlans"), Backend::kTasks, kReaders, ScopeKind::kSchool, "parent"},
+      {TASKS("UpdatePlan"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "plan.name"},
+      {TASKS("InstantiatePlanTemplate"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "parent"},
+      {TASKS("ListPlanTemplates"), Backend::kTasks, kAnyone, ScopeKind::kNone, ""},
+      {TASKS("CreateTask"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "parent"},
+      {TASKS("GetTask"), Backend::kTasks, kReaders, ScopeKind::kSchool, "name"},
+      {TASKS("ListTasks"), Backend::kTasks, kReaders, ScopeKind::kSchool, "parent"},
+      {TASKS("UpdateTask"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "task.name"},
+      {TASKS("AddProgressUpdate"), Backend::kTasks, kProgressWriters, ScopeKind::kSchool, "parent"},
+      {TASKS("ListProgressUpdates"), Backend::kTasks, kReaders, ScopeKind::kSchool, "parent"},
+      {TASKS("SummarizeTasks"), Backend::kTasks, kReaders, ScopeKind::kSchool, "school"},
+      // directives belong to an authority; publishing goes through GatewayService
+      {TASKS("GetDirective"), Backend::kTasks, kOfficers, ScopeKind::kAuthority, "name"},
+      {TASKS("ListDirectives"), Backend::kTasks, kOfficers, ScopeKind::kAuthority, "parent"},
+      {TASKS("GetDirectiveProgress"), Backend::kTasks, kOfficers, ScopeKind::kAuthority, "name"},
+      // directory
+      {DIR("GetAuthority"), Backend::kDirectory, kAnyone, ScopeKind::kNone, ""},
+      {DIR("ListAuthorities"), Backend::kDirectory, kAnyone, ScopeKind::kNone, ""},
+      {DIR("CreateAuthority"), Backend::kDirectory, kOfficers, ScopeKind::kAuthority, "authority.parent"},
+      {DIR("GetSchool"), Backend::kDirectory, kReaders, ScopeKind::kSchool, "name"},
+      {DIR("ListSchools"), Backend::kDirectory, {kOfficer, kService}, ScopeKind::kAuthority, "parent"},
+      {DIR("CreateSchool"), Backend::kDirectory, kOfficers, ScopeKind::kAuthority, "school.authority"},
+      {DIR("UpdateSchool"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kSchool, "school.name"},
+      {DIR("MoveSchool"), Backend::kDirectory, kOfficers, ScopeKind::kSchool, "name"},
+      {DIR("ListSchoolMemberships"), Backend::kDirectory, kReaders, ScopeKind::kSchool, "name"},
+      {DIR("CreateAccount"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
+      {DIR("GetAccount"), Backend::kDirectory, kAnyone, ScopeKind::kServiceEnforced, ""},
+      {DIR("ListAccounts"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
+      {DIR("CreateApiKey"), Backend::kDirectory, kAnyone, ScopeKind::kServiceEnforced, ""},
+      {DIR("ListApiKeys"), Backend::kDirectory, kAnyone, ScopeKind::kServiceEnforced, ""},
+      {DIR("RevokeApiKey"), Backend::kDirectory, kAnyone, ScopeKind::kServiceEnforced, ""},
+      // Deliberately absent: TaskService/PublishDirective (GatewayService
+      // resolves the schools) and DirectoryService/AuthenticateApiKey.
+  };
+  return *kRoutes;
+}
+
+const Route* FindRoute(const std::string& method) {
+  for (const Route& route : Routes()) {
+    if (method == route.method) return &route;
+  }
+  return nullptr;
+}
+
+std::string SchoolOf(const std::string& resource_name) { return SegmentAfter(resource_name, "schools"); }
+
+absl::StatusOr<CallScope> Authorize(const Route& route, const Principal& principal,
+                                      const google::protobuf::Message& request) {
+  if (!route.roles.contains(principal.role)) {
+    return absl::PermissionDeniedError(
+        "Vai trò của bạn không được gọi thao tác này (your role may not call this method)");
+  }
+  switch (route.scope) {
+    case ScopeKind::kNone:
+    case ScopeKind::kServiceEnforced:
+      return CallScope{principal.school_id, principal.authority_id};
+    case ScopeKind::kSchool: {
+      std::string name = FieldText(request, route.field);
+      std::string school = SchoolOf(name);
+      if (school.empty()) {
+        return platform::InvalidField(route.field, absl::StrCat("'", name, "' không phải tên tài nguyên của trường "
+                                                               "(expected schools/{school}/…)"));
+      }
+      bool allowed = principal.role == Role::kAuthorityOfficer ? principal.school_ids.contains(school)
+                                                               : principal.school_id == school;
+      if (principal.role == Role::kService) allowed = true;
+      if (!allowed) return absl::NotFoundError(absl::StrCat("Không tìm thấy ", name, " (not found)"));
+      return CallScope{school, principal.authority_id};
+    }
+    case ScopeKind::kAuthority: {
+      std::string name = FieldText(request, route.field);
+      std::string authority = SegmentAfter(name, "authorities");
+      if (authority.empty()) {
+        return platform::InvalidField(route.field, absl::StrCat("'", name, "' không phải tên cơ quan "
+                                                               "(expected authorities/{authority}…)"));
+      }
+      if (principal.role != Role::kService && !principal.authority_ids.contains(authority)) {
+        return absl::NotFoundError(absl::StrCat("Không tìm thấy ", name, " (not found)"));
+      }
+      return CallScope{principal.school_id, authority};
+    }
+  }
+  return CallScope{};
+}
+
+}  // namespace parhub::gateway

@@ -1,0 +1,109 @@
+// The gateway's authorization table: complete over every backend method,
+// and scope checks that keep schools apart.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <google/protobuf/descriptor.h>
+
+#include "gateway/route_table.h"
+#include "parhub/directory/v1/directory.pb.h"
+#include "parhub/tasks/v1/tasks.pb.h"
+#include "platform/testing/status_matchers.h"
+
+namespace parhub::gateway {
+namespace {
+
+using ::parhub::testing::StatusIs;
+using platform::Role;
+
+Principal SchoolAdmin(const std::string& school) {
+  Principal p;
+  p.account = "accounts/a";
+  p.role = Role::kSchoolAdmin;
+  p.school_id = school;
+  p.school_ids = {school};
+  return p;
+}
+
+Principal Officer() {
+  Principal p;
+  p.account = "accounts/o";
+  p.role = Role::kAuthorityOfficer;
+  p.authority_id = "q1";
+  p.authority_ids = {"q1"};
+  p.school_ids = {"mn-2010", "th-khai-minh"};
+  return p;
+}
+
+TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
+  const std::set<std::string> withheld = {"/parhub.tasks.v1.TaskService/PublishDirective",
+                                          "/parhub.directory.v1.DirectoryService/AuthenticateApiKey"};
+  for (const char* service : {"parhub.tasks.v1.TaskService", "parhub.directory.v1.DirectoryService"}) {
+    const auto* descriptor = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(service);
+    ASSERT_NE(descriptor, nullptr) << service;
+    for (int i = 0; i < descriptor->method_count(); ++i) {
+      std::string method = "/" + std::string(service) + "/" + descriptor->method(i)->name();
+      EXPECT_TRUE((FindRoute(method) != nullptr) != withheld.contains(method)) << method;
+    }
+  }
+  for (const Route& route : Routes()) {
+    std::string full(route.method + 1);
+    full[full.find('/')] = '.';
+    EXPECT_NE(google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full), nullptr) << route.method;
+  }
+}
+
+TEST(RouteTable, SchoolAdminReachesOnlyOwnSchool) {
+  const Route* get = FindRoute("/parhub.tasks.v1.TaskService/GetPlan");
+  ASSERT_NE(get, nullptr);
+  tasks::v1::GetPlanRequest own;
+  own.set_name("schools/mn-2010/plans/par-2024");
+  ASSERT_OK_AND_ASSIGN(CallScope scope, Authorize(*get, SchoolAdmin("mn-2010"), own));
+  EXPECT_EQ(scope.school_id, "mn-2010");
+  tasks::v1::GetPlanRequest other;
+  other.set_name("schools/th-khai-minh/plans/par-2024");
+  EXPECT_THAT(Authorize(*get, SchoolAdmin("mn-2010"), other), StatusIs(absl::StatusCode::kNotFound));
+  tasks::v1::GetPlanRequest garbage;
+  garbage.set_name("plans/x");
+  EXPECT_THAT(Authorize(*get, SchoolAdmin("mn-2010"), garbage), StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST(RouteTable, NestedFieldsAreCheckedToo) {
+  const Route* update = FindRoute("/parhub.tasks.v1.TaskService/UpdateTask");
+  tasks::v1::UpdateTaskRequest request;
+  request.mutable_task()->set_name("schools/th-khai-minh/plans/p/tasks/t");
+  EXPECT_THAT(Authorize(*update, SchoolAdmin("mn-2010"), request), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST(RouteTable, RolesAreEnforced) {
+  const Route* create = FindRoute("/parhub.tasks.v1.TaskService/CreateTask");
+  tasks::v1::CreateTaskRequest request;
+  request.set_parent("schools/mn-2010/plans/p");
+  Principal staff = SchoolAdmin("mn-2010");
+  staff.role = Role::kSchoolStaff;
+  EXPECT_THAT(Authorize(*create, staff, request), StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Authorize(*create, Officer(), request), StatusIs(absl::StatusCode::kPermissionDenied));
+  const Route* progress = FindRoute("/parhub.tasks.v1.TaskService/AddProgressUpdate");
+  tasks::v1::AddProgressUpdateRequest update;
+  update.set_parent("schools/mn-2010/plans/p/tasks/t");
+  EXPECT_OK(Authorize(*progress, staff, update).status());
+}
+
+TEST(RouteTable, OfficerReadsSubtreeSchoolsAndOwnAuthorities) {
+  const Route* get = FindRoute("/parhub.tasks.v1.TaskService/GetTask");
+  tasks::v1::GetTaskRequest in_scope;
+  in_scope.set_name("schools/th-khai-minh/plans/p/tasks/t");
+  ASSERT_OK_AND_ASSIGN(CallScope scope, Authorize(*get, Officer(), in_scope));
+  EXPECT_EQ(scope.school_id, "th-khai-minh");
+  EXPECT_EQ(scope.authority_id, "q1");
+  tasks::v1::GetTaskRequest outside;
+  outside.set_name("schools/thpt-other-district/plans/p/tasks/t");
+  EXPECT_THAT(Authorize(*get, Officer(), outside), StatusIs(absl::StatusCode::kNotFound));
+  const Route* directives = FindRoute("/parhub.tasks.v1.TaskService/ListDirectives");
+  tasks::v1::ListDirectivesRequest other_authority;
+  other_authority.set_parent("authorities/q3");
+  EXPECT_THAT(Authorize(*directives, Officer(), other_authority), StatusIs(absl::StatusCode::kNotFound));
+}
+
+}  // namespace
+}  // namespace parhub::gateway
