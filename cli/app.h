@@ -1,0 +1,58 @@
+// Shared state of one parhubctl run and helpers every command uses to name
+// resources the way people type them ("--plan par-2024 --task 1.5").
+#ifndef PARHUB_CLI_APP_H_
+#define PARHUB_CLI_APP_H_
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+#include "cli/output.h"
+#include "cli/session.h"
+#include "parhub/common/v1/types.pb.h"
+#include "parhub/tasks/v1/tasks.pb.h"
+
+namespace parhub::cli {
+
+struct App final {
+  Output out;
+  std::string gateway;  // --gateway override
+  int timeout_s = 15;
+  int exit_code = kExitOk;
+
+  Session NewSession() const;
+  // "schools/<id>" from --school, or the logged-in school account's own.
+  std::optional<std::string> SchoolName(const std::string& school_flag);
+  // "schools/<s>/plans/<p>" from --plan (an id or a full name).
+  std::optional<std::string> PlanName(const std::string& school_flag, const std::string& plan_flag);
+  // The task name for --task given as a code ("1.5"), an id, or a full name.
+  std::optional<std::string> TaskName(Session& session, const std::string& plan_name, const std::string& task_flag);
+  // "authorities/<id>" from --authority, or the officer's own.
+  std::optional<std::string> AuthorityName(const std::string& authority_flag);
+
+  // Usage error: prints and sets exit code 2.
+  void Usage(const std::string& message);
+};
+
+// Parses "2024-06-10" or "10/06/2024"; sets a usage error naming `flag` on failure.
+std::optional<common::v1::Date> ParseDateFlag(App& app, const std::string& flag, const std::string& text);
+// "10/06/2024" ("" for unset).
+std::string FormatDate(const common::v1::Date& date);
+std::string TaskStatusLabel(const Output& out, tasks::v1::TaskStatus status);
+std::optional<tasks::v1::TaskStatus> ParseTaskStatus(const std::string& text);
+std::string RoleLabel(const Output& out, common::v1::Role role);
+// Last segment of a resource name.
+std::string IdOf(const std::string& name);
+
+// Command groups.
+void AddAccountCommands(CLI::App& root, App& app);
+void AddSchoolCommands(CLI::App& root, App& app);
+void AddPlanCommands(CLI::App& root, App& app);
+void AddTaskCommands(CLI::App& root, App& app);
+void AddDirectiveCommands(CLI::App& root, App& app);
+void AddOverviewCommand(CLI::App& root, App& app);
+
+}  // namespace parhub::cli
+
+#endif  // PARHUB_CLI_APP_H_

@@ -1,0 +1,68 @@
+// parhubctl overview: every school under an authority, least complete
+// first, with schools that could not answer listed with their error.
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "cli/app.h"
+#include "parhub/gateway/v1/gateway.grpc.pb.h"
+
+namespace parhub::cli {
+
+void AddOverviewCommand(CLI::App& root, App& app) {
+  static struct { std::string authority, from, to; } f;
+  auto* overview = root.add_subcommand("overview", "Tổng hợp tiến độ các trường (authority overview)");
+  overview->add_option("--authority", f.authority, "Cơ quan (mặc định: của bạn)");
+  overview->add_option("--from", f.from, "Nhiệm vụ có hạn từ ngày");
+  overview->add_option("--to", f.to, "Nhiệm vụ có hạn đến ngày");
+  overview->callback([&app] {
+    auto authority = app.AuthorityName(f.authority);
+    if (!authority) return;
+    gateway::v1::GetAuthorityOverviewRequest request;
+    request.set_authority(*authority);
+    if (!f.from.empty()) {
+      auto d = ParseDateFlag(app, "--from", f.from);
+      if (!d) return;
+      *request.mutable_period_start() = *d;
+    }
+    if (!f.to.empty()) {
+      auto d = ParseDateFlag(app, "--to", f.to);
+      if (!d) return;
+      *request.mutable_period_end() = *d;
+    }
+    Session session = app.NewSession();
+    auto context = session.NewContext();
+    gateway::v1::AuthorityOverview response;
+    grpc::Status status =
+        gateway::v1::GatewayService::NewStub(session.channel())->GetAuthorityOverview(context.get(), request, &response);
+    if (!status.ok()) {
+      app.exit_code = session.Fail(status);
+      return;
+    }
+    if (app.out.json) return app.out.Json(response);
+    app.out.Line(absl::StrCat(app.out.T("Tổng hợp: ", "Overview: "), response.display_name(), " — ",
+                              response.schools_size(), app.out.T(" trường", " schools")));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& s : response.schools()) {
+      if (!s.error().empty()) {
+        rows.push_back({s.display_name(), IdOf(s.authority()), "-", "-", "-", "-", "-",
+                        absl::StrCat(app.out.T("LỖI ", "ERROR "), s.error_code(), ": ", s.error())});
+        continue;
+      }
+      const auto& t = s.tasks();
+      double rate = t.total() == 0 ? 0 : 100.0 * t.done() / t.total();
+      rows.push_back({s.display_name(), IdOf(s.authority()), absl::StrCat(t.total()), absl::StrCat(t.done()),
+                      absl::StrFormat("%.0f%%", rate), absl::StrCat(t.overdue()),
+                      absl::StrCat(t.done_on_time(), "/", t.done_late()), ""});
+    }
+    app.out.Table({app.out.T("Trường", "School"), app.out.T("Cơ quan", "Authority"), app.out.T("Nhiệm vụ", "Tasks"),
+                   app.out.T("Hoàn thành", "Done"), app.out.T("Tỷ lệ", "Rate"), app.out.T("Trễ hạn", "Overdue"),
+                   app.out.T("Đúng hạn/Trễ", "On time/Late"), app.out.T("Ghi chú", "Note")},
+                  rows);
+    const auto& t = response.totals();
+    app.out.Line(absl::StrCat(app.out.T("Tổng: ", "Total: "), t.done(), "/", t.total(),
+                              app.out.T(" nhiệm vụ hoàn thành; ", " tasks done; "), t.overdue(),
+                              app.out.T(" trễ hạn; ", " overdue; "), response.failed_schools(),
+                              app.out.T(" trường không phản hồi", " schools did not answer")));
+  });
+}
+
+}  // namespace parhub::cli

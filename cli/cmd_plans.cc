@@ -1,0 +1,119 @@
+// parhubctl plans: list, show, create, and instantiate the PAR template.
+#include "absl/strings/str_cat.h"
+#include "cli/app.h"
+#include "parhub/tasks/v1/tasks.grpc.pb.h"
+
+namespace parhub::cli {
+namespace {
+
+std::string PlanStatusLabel(const Output& out, tasks::v1::PlanStatus status) {
+  switch (status) {
+    case tasks::v1::PLAN_STATUS_DRAFT: return out.T("Dự thảo", "Draft");
+    case tasks::v1::PLAN_STATUS_ACTIVE: return out.T("Đang thực hiện", "Active");
+    case tasks::v1::PLAN_STATUS_CLOSED: return out.T("Đã kết thúc", "Closed");
+    default: return "?";
+  }
+}
+
+void PrintPlans(App& app, const std::vector<tasks::v1::Plan>& plans) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : plans) {
+    rows.push_back({IdOf(p.name()), p.number(), absl::StrCat(p.year()), p.title(), FormatDate(p.issue_date()),
+                    absl::StrCat(p.task_count()), PlanStatusLabel(app.out, p.status())});
+  }
+  app.out.Table({app.out.T("Mã định danh", "Id"), app.out.T("Số hiệu", "Number"), app.out.T("Năm", "Year"),
+                 app.out.T("Tên kế hoạch", "Title"), app.out.T("Ngày ban hành", "Issued"),
+                 app.out.T("Số nhiệm vụ", "Tasks"), app.out.T("Trạng thái", "Status")},
+                rows);
+}
+
+}  // namespace
+
+void AddPlanCommands(CLI::App& root, App& app) {
+  static struct {
+    std::string school, plan, template_name = "par-improvement", number, title, issue_date, issuer;
+    int year = 0;
+  } f;
+  auto* plans = root.add_subcommand("plans", "Kế hoạch của trường (a school's plans)");
+  plans->require_subcommand(1);
+
+  auto* list = plans->add_subcommand("list", "Liệt kê kế hoạch");
+  list->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  list->add_option("--year", f.year, "Chỉ năm này");
+  list->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    Session session = app.NewSession();
+    auto stub = tasks::v1::TaskService::NewStub(session.channel());
+    tasks::v1::ListPlansRequest request;
+    request.set_parent(*school);
+    request.set_year(f.year);
+    request.set_page_size(200);
+    tasks::v1::ListPlansResponse all;
+    do {
+      auto context = session.NewContext();
+      tasks::v1::ListPlansResponse page;
+      grpc::Status status = stub->ListPlans(context.get(), request, &page);
+      if (!status.ok()) {
+        app.exit_code = session.Fail(status);
+        return;
+      }
+      all.mutable_plans()->MergeFrom(page.plans());
+      request.set_page_token(page.next_page_token());
+    } while (!request.page_token().empty());
+    if (app.out.json) return app.out.Json(all);
+    PrintPlans(app, {all.plans().begin(), all.plans().end()});
+  });
+
+  auto* templates = plans->add_subcommand("templates", "Các mẫu kế hoạch (plan templates)");
+  templates->callback([&app] {
+    Session session = app.NewSession();
+    auto context = session.NewContext();
+    tasks::v1::ListPlanTemplatesResponse response;
+    grpc::Status status = tasks::v1::TaskService::NewStub(session.channel())->ListPlanTemplates(context.get(), {}, &response);
+    if (!status.ok()) {
+      app.exit_code = session.Fail(status);
+      return;
+    }
+    if (app.out.json) return app.out.Json(response);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& t : response.templates()) rows.push_back({IdOf(t.name()), t.title(), absl::StrCat(t.task_count())});
+    app.out.Table({app.out.T("Mẫu", "Template"), app.out.T("Tên", "Title"), app.out.T("Số nhiệm vụ", "Tasks")}, rows);
+  });
+
+  auto* instantiate = plans->add_subcommand("instantiate", "Tạo kế hoạch từ mẫu (create a plan from a template)");
+  instantiate->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  instantiate->add_option("--template", f.template_name, "Mẫu (mặc định par-improvement)");
+  instantiate->add_option("--id", f.plan, "Mã định danh kế hoạch, ví dụ par-2024")->required();
+  instantiate->add_option("--year", f.year, "Năm")->required();
+  instantiate->add_option("--number", f.number, "Số hiệu, ví dụ 13/KH-MN2010")->required();
+  instantiate->add_option("--issue-date", f.issue_date, "Ngày ban hành")->required();
+  instantiate->add_option("--issuer", f.issuer, "Đơn vị ban hành (mặc định: tên trường)");
+  instantiate->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    auto issue = ParseDateFlag(app, "--issue-date", f.issue_date);
+    if (!school || !issue) return;
+    Session session = app.NewSession();
+    tasks::v1::InstantiatePlanTemplateRequest request;
+    request.set_parent(*school);
+    request.set_template_(absl::StrCat("planTemplates/", f.template_name));
+    request.set_plan_id(f.plan);
+    request.set_year(f.year);
+    request.set_number(f.number);
+    *request.mutable_issue_date() = *issue;
+    request.set_issuer(f.issuer);
+    request.set_request_id(absl::StrCat("cli-instantiate-", IdOf(*school), "-", f.plan));
+    auto context = session.NewContext();
+    tasks::v1::Plan plan;
+    grpc::Status status =
+        tasks::v1::TaskService::NewStub(session.channel())->InstantiatePlanTemplate(context.get(), request, &plan);
+    if (!status.ok()) {
+      app.exit_code = session.Fail(status);
+      return;
+    }
+    if (app.out.json) return app.out.Json(plan);
+    PrintPlans(app, {plan});
+  });
+}
+
+}  // namespace parhub::cli

@@ -1,0 +1,63 @@
+// Table and JSON printing.
+#include "cli/output.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace parhub::cli {
+
+size_t DisplayWidth(const std::string& text) {
+  size_t width = 0;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    uint32_t cp = 0;
+    if (length == 1) cp = c;
+    else if (length == 2 && i + 1 < text.size()) cp = ((c & 0x1F) << 6) | (text[i + 1] & 0x3F);
+    else if (length == 3 && i + 2 < text.size()) cp = ((c & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
+    bool combining = cp >= 0x0300 && cp <= 0x036F;
+    if (!combining) ++width;
+    i += length;
+  }
+  return width;
+}
+
+void Output::Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) const {
+  std::vector<size_t> widths(header.size(), 0);
+  auto measure = [&](const std::vector<std::string>& row) {
+    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+  };
+  measure(header);
+  for (const auto& row : rows) measure(row);
+  auto print = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+    }
+    std::cout << line << "\n";
+  };
+  print(header);
+  std::vector<std::string> rule;
+  for (size_t w : widths) rule.push_back(std::string(w, '-'));
+  print(rule);
+  for (const auto& row : rows) print(row);
+  if (rows.empty()) std::cout << T("(không có dữ liệu)", "(nothing)") << "\n";
+}
+
+void Output::Json(const google::protobuf::Message& message) const {
+  std::string text;
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.preserve_proto_field_names = true;
+  (void)google::protobuf::util::MessageToJsonString(message, &text, options);
+  std::cout << text;
+  if (text.empty() || text.back() != '\n') std::cout << "\n";
+}
+
+void Output::Line(const std::string& text) const { std::cout << text << "\n"; }
+void Output::Error(const std::string& text) const { std::cerr << text << "\n"; }
+
+}  // namespace parhub::cli

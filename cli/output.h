@@ -1,0 +1,36 @@
+// What parhubctl prints: human tables with Vietnamese labels (English with
+// --lang en), or protobuf JSON with --output json.
+#ifndef PARHUB_CLI_OUTPUT_H_
+#define PARHUB_CLI_OUTPUT_H_
+
+#include <google/protobuf/message.h>
+
+#include <string>
+#include <vector>
+
+namespace parhub::cli {
+
+class Output final {
+ public:
+  bool json = false;
+  bool english = false;
+
+  // Vietnamese or English, per --lang.
+  const char* T(const char* vi, const char* en) const { return english ? en : vi; }
+
+  // Prints a table (columns padded by display width) to stdout.
+  void Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) const;
+  // Prints `message` as JSON (with --output json).
+  void Json(const google::protobuf::Message& message) const;
+  // A line for people (stdout).
+  void Line(const std::string& text) const;
+  // An error line (stderr).
+  void Error(const std::string& text) const;
+};
+
+// Display width of UTF-8 text (combining marks take no column).
+size_t DisplayWidth(const std::string& text);
+
+}  // namespace parhub::cli
+
+#endif  // PARHUB_CLI_OUTPUT_H_

@@ -1,0 +1,131 @@
+// Profile file, gateway channel, and error reporting.
+#include "cli/session.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "platform/errors.h"
+#include "platform/grpc_status.h"
+#include "platform/identity.h"
+#include "platform/resource_name.h"
+
+namespace parhub::cli {
+
+std::string ConfigPath() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return absl::StrCat(xdg, "/parhub/config");
+  const char* home = std::getenv("HOME");
+  return absl::StrCat(home ? home : ".", "/.config/parhub/config");
+}
+
+Profile LoadProfile() {
+  Profile profile;
+  std::ifstream in(ConfigPath());
+  std::string line;
+  while (std::getline(in, line)) {
+    std::pair<std::string, std::string> kv = absl::StrSplit(line, absl::MaxSplits('=', 1));
+    if (kv.first == "gateway") profile.gateway = kv.second;
+    if (kv.first == "api_key") profile.api_key = kv.second;
+    if (kv.first == "school") profile.school = kv.second;
+    if (kv.first == "authority") profile.authority = kv.second;
+  }
+  if (const char* g = std::getenv("PARHUB_GATEWAY"); g && *g) profile.gateway = g;
+  if (const char* k = std::getenv("PARHUB_API_KEY"); k && *k) profile.api_key = k;
+  return profile;
+}
+
+bool SaveProfile(const Profile& profile, std::string* error) {
+  std::filesystem::path path(ConfigPath());
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  {
+    std::ofstream out(path, std::ios::trunc);
+    if (!out) {
+      *error = absl::StrCat("cannot write ", path.string());
+      return false;
+    }
+    ::chmod(path.c_str(), 0600);
+    out << "gateway=" << profile.gateway << "\napi_key=" << profile.api_key << "\nschool=" << profile.school
+        << "\nauthority=" << profile.authority << "\n";
+  }
+  return true;
+}
+
+Session::Session(Profile profile, Output& out, int timeout_s)
+    : profile_(std::move(profile)), out_(out), timeout_s_(timeout_s) {
+  channel_ = grpc::CreateChannel(profile_.gateway, grpc::InsecureChannelCredentials());
+}
+
+std::unique_ptr<grpc::ClientContext> Session::NewContext() const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  if (!profile_.api_key.empty()) context->AddMetadata("authorization", absl::StrCat("Bearer ", profile_.api_key));
+  context->AddMetadata(platform::kRequestIdHeader, absl::StrCat("cli-", platform::RandomHex(8)));
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(timeout_s_));
+  return context;
+}
+
+int Session::Fail(const grpc::Status& status) const {
+  absl::Status detail = platform::FromGrpcStatus(status);
+  std::string headline;
+  int code = kExitFailure;
+  switch (status.error_code()) {
+    case grpc::StatusCode::UNAUTHENTICATED:
+      headline = out_.T("Chưa xác thực", "Not authenticated");
+      code = kExitAuth;
+      break;
+    case grpc::StatusCode::PERMISSION_DENIED:
+      headline = out_.T("Không có quyền", "Permission denied");
+      code = kExitAuth;
+      break;
+    case grpc::StatusCode::NOT_FOUND:
+      headline = out_.T("Không tìm thấy", "Not found");
+      code = kExitNotFound;
+      break;
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::OUT_OF_RANGE:
+      headline = out_.T("Dữ liệu không hợp lệ", "Invalid input");
+      code = kExitRejected;
+      break;
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      headline = out_.T("Không thực hiện được ở trạng thái hiện tại", "Not allowed in the current state");
+      code = kExitRejected;
+      break;
+    case grpc::StatusCode::ALREADY_EXISTS:
+      headline = out_.T("Đã tồn tại", "Already exists");
+      code = kExitRejected;
+      break;
+    case grpc::StatusCode::UNAVAILABLE:
+      headline = out_.T("Dịch vụ tạm thời không truy cập được; hãy thử lại", "Service unavailable; try again");
+      code = kExitUnavailable;
+      break;
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      headline = out_.T("Quá thời gian chờ; hãy thử lại", "Timed out; try again");
+      code = kExitUnavailable;
+      break;
+    case grpc::StatusCode::ABORTED:
+      headline = out_.T("Xung đột khi ghi đồng thời; hãy thử lại", "Concurrent change; try again");
+      code = kExitUnavailable;
+      break;
+    default:
+      headline = out_.T("Lỗi", "Error");
+  }
+  out_.Error(absl::StrCat(out_.T("Lỗi: ", "Error: "), headline, " — ", status.error_message()));
+  for (const auto& v : platform::FieldViolations(detail)) {
+    out_.Error(absl::StrCat("  ", out_.T("trường dữ liệu ", "field "), v.field, ": ", v.description));
+  }
+  if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+    out_.Error(out_.T("  Đăng nhập bằng: parhubctl login --key <khoá API>",
+                      "  Log in with: parhubctl login --key <API key>"));
+  }
+  if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+    out_.Error(absl::StrCat(out_.T("  Cổng API: ", "  Gateway: "), profile_.gateway));
+  }
+  return code;
+}
+
+}  // namespace parhub::cli
