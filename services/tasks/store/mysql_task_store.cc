@@ -1,0 +1,444 @@
+// TaskStore on MySQL/MariaDB.
+#include "services/tasks/store/mysql_task_store.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "platform/date.h"
+#include "platform/status_macros.h"
+
+namespace parhub::tasks {
+namespace {
+
+using ::parhub::platform::Row;
+using ::parhub::platform::SqlValue;
+
+constexpr char kTimeFormat[] = "%Y-%m-%d %H:%M:%E6S";
+
+// Columns read as text in a fixed format, whatever the connector does.
+std::string TimeColumn(absl::string_view column) {
+  return absl::StrCat("DATE_FORMAT(", column, ", '%Y-%m-%d %H:%i:%s.%f')");
+}
+std::string DateColumn(absl::string_view column) {
+  return absl::StrCat("DATE_FORMAT(", column, ", '%Y-%m-%d')");
+}
+
+SqlValue TimeParam(absl::Time t) { return absl::FormatTime(kTimeFormat, t, absl::UTCTimeZone()); }
+SqlValue DateParam(const Date& d) { return d.IsSet() ? SqlValue(d.ToIso()) : SqlValue(nullptr); }
+SqlValue Str(absl::string_view s) { return std::string(s); }
+SqlValue Int(int64_t n) { return n; }
+
+absl::StatusOr<absl::Time> ReadTime(const Row& row, int i) {
+  absl::Time t;
+  std::string error;
+  if (!absl::ParseTime(kTimeFormat, row.Str(i), absl::UTCTimeZone(), &t, &error)) {
+    return absl::InternalError(absl::StrCat("bad stored time '", row.Str(i), "': ", error));
+  }
+  return t;
+}
+
+absl::StatusOr<Date> ReadDate(const Row& row, int i) {
+  if (row.IsNull(i)) return Date{};
+  return platform::ParseDate(row.Str(i), "stored date");
+}
+
+absl::Status PlanNotFound() {
+  return absl::NotFoundError("Không tìm thấy kế hoạch (plan not found)");
+}
+absl::Status TaskNotFound() {
+  return absl::NotFoundError("Không tìm thấy nhiệm vụ (task not found)");
+}
+
+const std::string& PlanColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "p.school_id, p.plan_id, p.number, p.year, p.title, ", DateColumn("p.issue_date"),
+      ", p.issuer, p.directive_refs, p.status, ", TimeColumn("p.create_time"), ", ",
+      TimeColumn("p.update_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<Plan> ReadPlan(const Row& row) {
+  Plan p;
+  p.school_id = row.Str(0);
+  p.plan_id = row.Str(1);
+  p.number = row.Str(2);
+  p.year = static_cast<int>(row.Int(3));
+  p.title = row.Str(4);
+  ASSIGN_OR_RETURN(p.issue_date, ReadDate(row, 5));
+  p.issuer = row.Str(6);
+  p.directive_refs = absl::StrSplit(row.Str(7), '\n', absl::SkipEmpty());
+  p.status = static_cast<PlanStatus>(row.Int(8));
+  ASSIGN_OR_RETURN(p.create_time, ReadTime(row, 9));
+  ASSIGN_OR_RETURN(p.update_time, ReadTime(row, 10));
+  if (row.size() > 11) p.task_count = static_cast<int>(row.Int(11));
+  return p;
+}
+
+std::string TaskColumns(absl::string_view t) {
+  return absl::StrCat(t, ".school_id, ", t, ".plan_id, ", t, ".task_id, ", t, ".code, ", t,
+                      ".title, ", t, ".description, ", t, ".par_field, ", t, ".owner, ",
+                      DateColumn(absl::StrCat(t, ".due_date")), ", ", t, ".status, ", t,
+                      ".percent_done, ", TimeColumn(absl::StrCat(t, ".complete_time")), ", ", t,
+                      ".directive, ", t, ".progress_count, ",
+                      TimeColumn(absl::StrCat(t, ".create_time")), ", ",
+                      TimeColumn(absl::StrCat(t, ".update_time")));
+}
+
+absl::StatusOr<Task> ReadTask(const Row& row) {
+  Task t;
+  t.school_id = row.Str(0);
+  t.plan_id = row.Str(1);
+  t.task_id = row.Str(2);
+  t.code = row.Str(3);
+  t.title = row.Str(4);
+  t.description = row.Str(5);
+  t.par_field = row.Str(6);
+  t.owner = row.Str(7);
+  ASSIGN_OR_RETURN(t.due_date, ReadDate(row, 8));
+  t.status = static_cast<TaskStatus>(row.Int(9));
+  t.percent_done = static_cast<int>(row.Int(10));
+  if (!row.IsNull(11)) {
+    ASSIGN_OR_RETURN(absl::Time complete, ReadTime(row, 11));
+    t.complete_time = complete;
+  }
+  t.directive = row.Str(12);
+  t.progress_count = static_cast<int>(row.Int(13));
+  ASSIGN_OR_RETURN(t.create_time, ReadTime(row, 14));
+  ASSIGN_OR_RETURN(t.update_time, ReadTime(row, 15));
+  return t;
+}
+
+absl::StatusOr<std::vector<Task>> ReadTasks(const std::vector<Row>& rows) {
+  std::vector<Task> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(Task t, ReadTask(row));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+const std::string& DirectiveColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "authority_id, directive_id, number, title, description, ", DateColumn("issue_date"), ", ",
+      DateColumn("due_date"), ", par_field, school_count, ", TimeColumn("create_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<Directive> ReadDirective(const Row& row) {
+  Directive d;
+  d.authority_id = row.Str(0);
+  d.directive_id = row.Str(1);
+  d.number = row.Str(2);
+  d.title = row.Str(3);
+  d.description = row.Str(4);
+  ASSIGN_OR_RETURN(d.issue_date, ReadDate(row, 5));
+  ASSIGN_OR_RETURN(d.due_date, ReadDate(row, 6));
+  d.par_field = row.Str(7);
+  d.school_count = static_cast<int>(row.Int(8));
+  ASSIGN_OR_RETURN(d.create_time, ReadTime(row, 9));
+  return d;
+}
+
+}  // namespace
+
+absl::Status MySqlTaskStore::Atomically(const std::function<absl::Status()>& fn) {
+  return db_.InTransaction(fn);
+}
+
+absl::Status MySqlTaskStore::InsertPlan(const Plan& p) {
+  return db_
+      .Execute(
+          "INSERT INTO plans (school_id, plan_id, number, year, title, issue_date, issuer, "
+          "directive_refs, status, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?)",
+          {Str(p.school_id), Str(p.plan_id), Str(p.number), Int(p.year), Str(p.title),
+           DateParam(p.issue_date), Str(p.issuer), Str(absl::StrJoin(p.directive_refs, "\n")),
+           Int(static_cast<int>(p.status)), TimeParam(p.create_time), TimeParam(p.update_time)})
+      .status();
+}
+
+absl::StatusOr<Plan> MySqlTaskStore::GetPlan(absl::string_view school_id,
+                                             absl::string_view plan_id, Lock lock) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT ", PlanColumns(),
+                                          " FROM plans p WHERE p.school_id = ? AND p.plan_id = ?",
+                                          lock == Lock::kForUpdate ? " FOR UPDATE" : ""),
+                             {Str(school_id), Str(plan_id)}));
+  if (rows.empty()) return PlanNotFound();
+  ASSIGN_OR_RETURN(Plan plan, ReadPlan(rows[0]));
+  // Counted apart so a locking read locks the plan row only.
+  ASSIGN_OR_RETURN(auto count, db_.Query("SELECT COUNT(*) FROM tasks WHERE school_id = ? AND "
+                                         "plan_id = ?",
+                                         {Str(school_id), Str(plan_id)}));
+  plan.task_count = static_cast<int>(count[0].Int(0));
+  return plan;
+}
+
+absl::Status MySqlTaskStore::UpdatePlan(const Plan& p) {
+  return db_
+      .Execute(
+          "UPDATE plans SET number = ?, title = ?, issue_date = ?, issuer = ?, directive_refs = ?, "
+          "status = ?, update_time = ? WHERE school_id = ? AND plan_id = ?",
+          {Str(p.number), Str(p.title), DateParam(p.issue_date), Str(p.issuer),
+           Str(absl::StrJoin(p.directive_refs, "\n")), Int(static_cast<int>(p.status)),
+           TimeParam(p.update_time), Str(p.school_id), Str(p.plan_id)})
+      .status();
+}
+
+absl::StatusOr<std::vector<Plan>> MySqlTaskStore::ListPlans(absl::string_view school_id, int year,
+                                                            const std::optional<PlanCursor>& after,
+                                                            int limit) {
+  std::string sql = absl::StrCat(
+      "SELECT ", PlanColumns(),
+      ", (SELECT COUNT(*) FROM tasks t WHERE t.school_id = p.school_id AND t.plan_id = p.plan_id)"
+      " FROM plans p WHERE p.school_id = ?");
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (year != 0) {
+    sql += " AND p.year = ?";
+    params.push_back(Int(year));
+  }
+  if (after) {
+    sql += " AND (p.year < ? OR (p.year = ? AND p.plan_id > ?))";
+    params.insert(params.end(), {Int(after->year), Int(after->year), Str(after->plan_id)});
+  }
+  sql += " ORDER BY p.year DESC, p.plan_id ASC LIMIT ?";
+  params.push_back(Int(limit));
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  std::vector<Plan> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(Plan plan, ReadPlan(row));
+    out.push_back(std::move(plan));
+  }
+  return out;
+}
+
+absl::Status MySqlTaskStore::InsertTask(const Task& t) {
+  return db_
+      .Execute(
+          "INSERT INTO tasks (school_id, plan_id, task_id, code, code_key, title, description, "
+          "par_field, owner, due_date, status, percent_done, complete_time, directive, "
+          "progress_count, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?)",
+          {Str(t.school_id), Str(t.plan_id), Str(t.task_id), Str(t.code), CodeSortKey(t.code),
+           Str(t.title), Str(t.description), Str(t.par_field), Str(t.owner),
+           DateParam(t.due_date), Int(static_cast<int>(t.status)), Int(t.percent_done),
+           t.complete_time ? TimeParam(*t.complete_time) : SqlValue(nullptr), Str(t.directive),
+           Int(t.progress_count), TimeParam(t.create_time), TimeParam(t.update_time)})
+      .status();
+}
+
+absl::StatusOr<Task> MySqlTaskStore::GetTask(absl::string_view school_id,
+                                             absl::string_view plan_id,
+                                             absl::string_view task_id, Lock lock) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query(absl::StrCat("SELECT ", TaskColumns("t"),
+                             " FROM tasks t WHERE t.school_id = ? AND t.plan_id = ? AND "
+                             "t.task_id = ?",
+                             lock == Lock::kForUpdate ? " FOR UPDATE" : ""),
+                {Str(school_id), Str(plan_id), Str(task_id)}));
+  if (rows.empty()) return TaskNotFound();
+  return ReadTask(rows[0]);
+}
+
+absl::Status MySqlTaskStore::UpdateTask(const Task& t) {
+  return db_
+      .Execute(
+          "UPDATE tasks SET title = ?, description = ?, par_field = ?, owner = ?, due_date = ?, "
+          "status = ?, percent_done = ?, complete_time = ?, progress_count = ?, update_time = ? "
+          "WHERE school_id = ? AND plan_id = ? AND task_id = ?",
+          {Str(t.title), Str(t.description), Str(t.par_field), Str(t.owner),
+           DateParam(t.due_date), Int(static_cast<int>(t.status)), Int(t.percent_done),
+           t.complete_time ? TimeParam(*t.complete_time) : SqlValue(nullptr),
+           Int(t.progress_count), TimeParam(t.update_time), Str(t.school_id), Str(t.plan_id),
+           Str(t.task_id)})
+      .status();
+}
+
+absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListTasks(
+    absl::string_view school_id, absl::string_view plan_id, const TaskQuery& query,
+    const std::optional<TaskCursor>& after, int limit) {
+  std::string sql = absl::StrCat("SELECT ", TaskColumns("t"),
+                                 " FROM tasks t WHERE t.school_id = ? AND t.plan_id = ?");
+  std::vector<SqlValue> params = {Str(school_id), Str(plan_id)};
+  if (!query.statuses.empty()) {
+    std::vector<std::string> marks(query.statuses.size(), "?");
+    absl::StrAppend(&sql, " AND t.status IN (", absl::StrJoin(marks, ", "), ")");
+    for (TaskStatus s : query.statuses) params.push_back(Int(static_cast<int>(s)));
+  }
+  if (!query.owner.empty()) {
+    sql += " AND t.owner = ?";
+    params.push_back(Str(query.owner));
+  }
+  if (query.due_after.IsSet()) {
+    sql += " AND t.due_date >= ?";
+    params.push_back(DateParam(query.due_after));
+  }
+  if (query.due_before.IsSet()) {
+    sql += " AND t.due_date <= ?";
+    params.push_back(DateParam(query.due_before));
+  }
+  if (query.overdue_only) {
+    sql += " AND t.status IN (?, ?) AND t.due_date < ?";
+    params.insert(params.end(), {Int(static_cast<int>(TaskStatus::kNotStarted)),
+                                 Int(static_cast<int>(TaskStatus::kInProgress)),
+                                 DateParam(query.today)});
+  }
+  if (after) {
+    std::string key = CodeSortKey(after->code);
+    sql += " AND (t.code_key > ? OR (t.code_key = ? AND t.code > ?))";
+    params.insert(params.end(), {key, key, Str(after->code)});
+  }
+  sql += " ORDER BY t.code_key, t.code LIMIT ?";
+  params.push_back(Int(limit));
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  return ReadTasks(rows);
+}
+
+absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListSchoolTasksDue(absl::string_view school_id,
+                                                                     Date from, Date to) {
+  std::string sql = absl::StrCat("SELECT ", TaskColumns("t"), " FROM tasks t WHERE t.school_id = ?");
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (from.IsSet()) {
+    sql += " AND t.due_date >= ?";
+    params.push_back(DateParam(from));
+  }
+  if (to.IsSet()) {
+    sql += " AND t.due_date <= ?";
+    params.push_back(DateParam(to));
+  }
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  return ReadTasks(rows);
+}
+
+absl::Status MySqlTaskStore::InsertProgressUpdate(const ProgressUpdate& u) {
+  RETURN_IF_ERROR(db_.Execute("INSERT INTO progress_updates (school_id, plan_id, task_id, number, "
+                              "author, percent_done, note, create_time) VALUES (?, ?, ?, ?, ?, ?, "
+                              "?, ?)",
+                              {Str(u.school_id), Str(u.plan_id), Str(u.task_id), Int(u.number),
+                               Str(u.author), Int(u.percent_done), Str(u.note),
+                               TimeParam(u.create_time)})
+                      .status());
+  for (size_t i = 0; i < u.evidence.size(); ++i) {
+    const Evidence& e = u.evidence[i];
+    RETURN_IF_ERROR(db_.Execute("INSERT INTO progress_evidence (school_id, plan_id, task_id, "
+                                "number, position, document_number, title, uri, sha256) VALUES "
+                                "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                {Str(u.school_id), Str(u.plan_id), Str(u.task_id), Int(u.number),
+                                 Int(static_cast<int64_t>(i)), Str(e.document_number),
+                                 Str(e.title), Str(e.uri), Str(e.sha256)})
+                        .status());
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<ProgressUpdate>> MySqlTaskStore::ListProgressUpdates(
+    absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id,
+    int after_number, int limit) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT number, author, percent_done, note, ",
+                                          TimeColumn("create_time"),
+                                          " FROM progress_updates WHERE school_id = ? AND "
+                                          "plan_id = ? AND task_id = ? AND number > ? ORDER BY "
+                                          "number LIMIT ?"),
+                             {Str(school_id), Str(plan_id), Str(task_id), Int(after_number),
+                              Int(limit)}));
+  std::vector<ProgressUpdate> out;
+  for (const Row& row : rows) {
+    ProgressUpdate u;
+    u.school_id = std::string(school_id);
+    u.plan_id = std::string(plan_id);
+    u.task_id = std::string(task_id);
+    u.number = static_cast<int>(row.Int(0));
+    u.author = row.Str(1);
+    u.percent_done = static_cast<int>(row.Int(2));
+    u.note = row.Str(3);
+    ASSIGN_OR_RETURN(u.create_time, ReadTime(row, 4));
+    out.push_back(std::move(u));
+  }
+  if (out.empty()) return out;
+  ASSIGN_OR_RETURN(auto evidence,
+                   db_.Query("SELECT number, document_number, title, uri, sha256 FROM "
+                             "progress_evidence WHERE school_id = ? AND plan_id = ? AND task_id = "
+                             "? AND number BETWEEN ? AND ? ORDER BY number, position",
+                             {Str(school_id), Str(plan_id), Str(task_id), Int(out.front().number),
+                              Int(out.back().number)}));
+  size_t next = 0;
+  for (const Row& row : evidence) {
+    int number = static_cast<int>(row.Int(0));
+    while (next < out.size() && out[next].number < number) ++next;
+    if (next == out.size()) break;
+    if (out[next].number == number) {
+      out[next].evidence.push_back(Evidence{row.Str(1), row.Str(2), row.Str(3), row.Str(4)});
+    }
+  }
+  return out;
+}
+
+absl::Status MySqlTaskStore::InsertDirective(const Directive& d) {
+  return db_
+      .Execute(
+          "INSERT INTO directives (authority_id, directive_id, number, title, description, "
+          "issue_date, due_date, par_field, school_count, create_time) VALUES (?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?)",
+          {Str(d.authority_id), Str(d.directive_id), Str(d.number), Str(d.title),
+           Str(d.description), DateParam(d.issue_date), DateParam(d.due_date), Str(d.par_field),
+           Int(d.school_count), TimeParam(d.create_time)})
+      .status();
+}
+
+absl::StatusOr<Directive> MySqlTaskStore::GetDirective(absl::string_view authority_id,
+                                                       absl::string_view directive_id) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT ", DirectiveColumns(),
+                                                     " FROM directives WHERE authority_id = ? AND "
+                                                     "directive_id = ?"),
+                                        {Str(authority_id), Str(directive_id)}));
+  if (rows.empty()) return absl::NotFoundError("Không tìm thấy chỉ đạo (directive not found)");
+  return ReadDirective(rows[0]);
+}
+
+absl::StatusOr<std::vector<Directive>> MySqlTaskStore::ListDirectives(
+    absl::string_view authority_id, const std::optional<DirectiveCursor>& after, int limit) {
+  std::string sql =
+      absl::StrCat("SELECT ", DirectiveColumns(), " FROM directives WHERE authority_id = ?");
+  std::vector<SqlValue> params = {Str(authority_id)};
+  if (after) {
+    sql += " AND (create_time < ? OR (create_time = ? AND directive_id > ?))";
+    params.insert(params.end(), {TimeParam(after->create_time), TimeParam(after->create_time),
+                                 Str(after->directive_id)});
+  }
+  sql += " ORDER BY create_time DESC, directive_id ASC LIMIT ?";
+  params.push_back(Int(limit));
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  std::vector<Directive> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(Directive d, ReadDirective(row));
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+absl::Status MySqlTaskStore::InsertDirectiveTarget(const DirectiveTarget& t) {
+  return db_
+      .Execute(
+          "INSERT INTO directive_targets (authority_id, directive_id, school_id, plan_id, "
+          "task_id) VALUES (?, ?, ?, ?, ?)",
+          {Str(t.authority_id), Str(t.directive_id), Str(t.school_id), Str(t.plan_id),
+           Str(t.task_id)})
+      .status();
+}
+
+absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListDirectiveTasks(
+    absl::string_view authority_id, absl::string_view directive_id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT ", TaskColumns("t"),
+                                          " FROM directive_targets d JOIN tasks t ON t.school_id "
+                                          "= d.school_id AND t.plan_id = d.plan_id AND t.task_id "
+                                          "= d.task_id WHERE d.authority_id = ? AND "
+                                          "d.directive_id = ? ORDER BY d.school_id"),
+                             {Str(authority_id), Str(directive_id)}));
+  return ReadTasks(rows);
+}
+
+}  // namespace parhub::tasks
