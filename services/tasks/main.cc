@@ -19,7 +19,17 @@
 
 namespace {
 
-using namespace ::parhub::platform;  // NOLINT: a process's main reads better this way
+using ::parhub::platform::ApplyMigrations;
+using ::parhub::platform::Db;
+using ::parhub::platform::DbConfigFromFlags;
+using ::parhub::platform::IdentityKey;
+using ::parhub::platform::IdentityKeyFromFlags;
+using ::parhub::platform::LogError;
+using ::parhub::platform::LogInfo;
+using ::parhub::platform::LogWarning;
+using ::parhub::platform::ParseFlags;
+using ::parhub::platform::ServerOptionsFromFlags;
+using ::parhub::platform::ServerRunner;
 
 // Waits `delay` for SIGTERM/SIGINT (blocked by ServerRunner, so they stay
 // pending). Returns true when one arrived and the process should stop.

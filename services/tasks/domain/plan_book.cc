@@ -228,6 +228,9 @@ absl::StatusOr<Task> PlanBook::GetTask(const std::string& school_id, const std::
 absl::StatusOr<Page<Task>> PlanBook::ListTasks(const std::string& school_id,
                                                const std::string& plan_id, TaskQuery query,
                                                int page_size, absl::string_view page_token) {
+  if (query.statuses.size() > 4) {
+    return InvalidField("statuses", "tối đa 4 trạng thái (at most 4 statuses)");
+  }
   for (TaskStatus s : query.statuses) {
     if (s == TaskStatus::kUnspecified) {
       return InvalidField("statuses", "không được để trống trạng thái (status must be set)");

@@ -214,6 +214,11 @@ TEST_F(PlanBookTest, FiltersByStatusOwnerAndDueRange) {
   reversed.due_before = {2024, 5, 1};
   EXPECT_THAT(book_.ListTasks(kSchool, "par-2024", reversed, 0, ""),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("due_before")));
+  TaskQuery unspecified;
+  unspecified.statuses = {TaskStatus::kUnspecified};
+  EXPECT_THAT(book_.ListTasks(kSchool, "par-2024", unspecified, 0, ""),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("statuses")));
+  EXPECT_THAT(book_.ListTasks(kSchool, "nope", {}, 0, ""), StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_F(PlanBookTest, DoneSetsFullPercentAndCompletionTimeAndIsFinal) {
