@@ -75,16 +75,18 @@ const std::vector<Route>& Routes() {
       {TASKS("GetDirective"), Backend::kTasks, kOfficers, ScopeKind::kAuthority, "name"},
       {TASKS("ListDirectives"), Backend::kTasks, kOfficers, ScopeKind::kAuthority, "parent"},
       {TASKS("GetDirectiveProgress"), Backend::kTasks, kOfficers, ScopeKind::kAuthority, "name"},
-      // directory
+      // directory: it owns the authority tree and applies every scope rule
+      // itself against live data (a school created or moved a second ago is
+      // already right there, while the gateway's principal cache may lag).
       {DIR("GetAuthority"), Backend::kDirectory, kAnyone, ScopeKind::kNone, ""},
       {DIR("ListAuthorities"), Backend::kDirectory, kAnyone, ScopeKind::kNone, ""},
-      {DIR("CreateAuthority"), Backend::kDirectory, kOfficers, ScopeKind::kAuthority, "authority.parent"},
-      {DIR("GetSchool"), Backend::kDirectory, kReaders, ScopeKind::kSchool, "name"},
-      {DIR("ListSchools"), Backend::kDirectory, {kOfficer, kService}, ScopeKind::kAuthority, "parent"},
-      {DIR("CreateSchool"), Backend::kDirectory, kOfficers, ScopeKind::kAuthority, "school.authority"},
-      {DIR("UpdateSchool"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kSchool, "school.name"},
-      {DIR("MoveSchool"), Backend::kDirectory, kOfficers, ScopeKind::kSchool, "name"},
-      {DIR("ListSchoolMemberships"), Backend::kDirectory, kReaders, ScopeKind::kSchool, "name"},
+      {DIR("CreateAuthority"), Backend::kDirectory, kOfficers, ScopeKind::kServiceEnforced, ""},
+      {DIR("GetSchool"), Backend::kDirectory, kReaders, ScopeKind::kServiceEnforced, ""},
+      {DIR("ListSchools"), Backend::kDirectory, {kOfficer, kService}, ScopeKind::kServiceEnforced, ""},
+      {DIR("CreateSchool"), Backend::kDirectory, kOfficers, ScopeKind::kServiceEnforced, ""},
+      {DIR("UpdateSchool"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
+      {DIR("MoveSchool"), Backend::kDirectory, kOfficers, ScopeKind::kServiceEnforced, ""},
+      {DIR("ListSchoolMemberships"), Backend::kDirectory, kReaders, ScopeKind::kServiceEnforced, ""},
       {DIR("CreateAccount"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
       {DIR("GetAccount"), Backend::kDirectory, kAnyone, ScopeKind::kServiceEnforced, ""},
       {DIR("ListAccounts"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},

@@ -19,7 +19,7 @@ APT_PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev libssl-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  mariadb-server mariadb-client kubectl
+  mariadb-server mariadb-client openssl
 )
 
 install_packages() {
@@ -44,7 +44,7 @@ build() {
   local dir="$1"; shift
   say "Building in ${dir#$PARHUB_ROOT/}"
   cmake -S "$PARHUB_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
-  cmake --build "$dir" -j "${PARHUB_JOBS:-2}"
+  cmake --build "$dir" -j "${PARHUB_JOBS:-2}" ${PARHUB_TARGETS:+--target $PARHUB_TARGETS}
 }
 
 db_running() { [ -S "$DB_SOCKET" ] && mariadb-admin --socket="$DB_SOCKET" -uroot ping >/dev/null 2>&1; }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One command for the tests: installs what is missing, builds, starts the
+# project-local MariaDB, lints the protos and runs every test (unit,
+# integration, e2e, deployment files). --sanitize builds with ASan+UBSan
+# in build-asan/ and runs the same tests there. Extra args go to ctest
+# (e.g. -L unit).
+source "$(dirname "$0")/lib.sh"
+dir="$PARHUB_ROOT/build"; args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+if [ "${1:-}" = "--sanitize" ]; then
+  shift; dir="$PARHUB_ROOT/build-asan"; args=(-DCMAKE_BUILD_TYPE=Debug -DPARHUB_SANITIZE=ON -DPARHUB_BUILD_BENCH=OFF)
+  export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+fi
+install_packages
+command -v kubectl >/dev/null || die "kubectl is needed to render k8s/ with kustomize (see docs/DEPLOYMENT.md)"
+build "$dir" "${args[@]}"
+start_db
+say "buf lint"
+(cd "$PARHUB_ROOT" && node_modules/.bin/buf lint)
+export PARHUB_TEST_DB_HOST=127.0.0.1 PARHUB_TEST_DB_PORT="$DB_PORT" PARHUB_TEST_DB_USER=root PARHUB_TEST_DB_PASSWORD=
+export PARHUB_E2E_DB_RESTART="bash $PARHUB_ROOT/scripts/db.sh restart"
+say "ctest"
+cd "$dir" && ctest --output-on-failure -j "${PARHUB_JOBS:-2}" --timeout 600 "$@"

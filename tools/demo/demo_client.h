@@ -1,0 +1,43 @@
+// A small synchronous client of the gateway for the demo loader: every
+// call carries an API key, and a failure stops the load with a message.
+#ifndef PARHUB_TOOLS_DEMO_DEMO_CLIENT_H_
+#define PARHUB_TOOLS_DEMO_DEMO_CLIENT_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "parhub/directory/v1/directory.grpc.pb.h"
+#include "parhub/gateway/v1/gateway.grpc.pb.h"
+#include "parhub/tasks/v1/tasks.grpc.pb.h"
+
+namespace parhub::demo {
+
+class DemoClient final {
+ public:
+  DemoClient(std::shared_ptr<grpc::Channel> channel, std::string api_key);
+
+  directory::v1::DirectoryService::Stub& directory() { return *directory_; }
+  tasks::v1::TaskService::Stub& tasks() { return *tasks_; }
+  gateway::v1::GatewayService::Stub& gateway() { return *gateway_; }
+
+  // Runs `call` with a fresh context; ALREADY_EXISTS counts as done (the
+  // demo was loaded before). Other errors become the returned status.
+  absl::Status Do(const std::string& what, const std::function<grpc::Status(grpc::ClientContext*)>& call);
+
+  DemoClient As(const std::string& api_key) const { return DemoClient(channel_, api_key); }
+
+ private:
+  std::shared_ptr<grpc::Channel> channel_;
+  std::string api_key_;
+  std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
+  std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
+  std::unique_ptr<gateway::v1::GatewayService::Stub> gateway_;
+};
+
+}  // namespace parhub::demo
+
+#endif  // PARHUB_TOOLS_DEMO_DEMO_CLIENT_H_

@@ -1,0 +1,300 @@
+// parhub-demo-loader: fills a fresh parhub with illustrative data through
+// the gateway, exactly as users would: District 1 (2024) and the four wards
+// that replaced it on 1/7/2025, seven of its public schools moved to those
+// wards, accounts with API keys, Trường Mầm non 20/10's 2024 plan from the
+// seed with its progress and evidence, 2026 plans for every school, and a
+// ward directive. Every mutation carries a fixed request_id, so running it
+// again changes nothing. School-to-ward assignments are illustrative.
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "platform/status_macros.h"
+#include "tools/demo/demo_client.h"
+
+ABSL_FLAG(std::string, gateway, "127.0.0.1:50050", "gateway host:port");
+ABSL_FLAG(std::string, admin_key, "", "bootstrap admin API key");
+ABSL_FLAG(std::string, keys_out, "", "file that keeps the demo accounts' API keys (created once)");
+
+namespace parhub::demo {
+namespace {
+
+using common::v1::Date;
+namespace dpb = directory::v1;
+namespace tpb = tasks::v1;
+
+Date D(int y, int m, int d) {
+  Date out;
+  out.set_year(y);
+  out.set_month(m);
+  out.set_day(d);
+  return out;
+}
+
+struct DemoSchool {
+  const char* id;
+  const char* code;
+  const char* name;
+  dpb::SchoolLevel level;
+  const char* ward;
+};
+
+const DemoSchool kSchools[] = {
+    {"mn-2010", "MN2010", "Trường Mầm non 20/10", dpb::SCHOOL_LEVEL_KINDERGARTEN, "p-ben-thanh"},
+    {"mn-ben-thanh", "MNBT", "Trường Mầm non Bến Thành", dpb::SCHOOL_LEVEL_KINDERGARTEN, "p-ben-thanh"},
+    {"th-nguyen-binh-khiem", "THNBK", "Trường Tiểu học Nguyễn Bỉnh Khiêm", dpb::SCHOOL_LEVEL_PRIMARY, "p-sai-gon"},
+    {"th-ket-doan", "THKD", "Trường Tiểu học Kết Đoàn", dpb::SCHOOL_LEVEL_PRIMARY, "p-tan-dinh"},
+    {"thcs-van-lang", "THCSVL", "Trường THCS Văn Lang", dpb::SCHOOL_LEVEL_LOWER_SECONDARY, "p-cau-ong-lanh"},
+    {"thcs-minh-duc", "THCSMD", "Trường THCS Minh Đức", dpb::SCHOOL_LEVEL_LOWER_SECONDARY, "p-ben-thanh"},
+    {"thcs-tran-van-on", "THCSTVO", "Trường THCS Trần Văn Ơn", dpb::SCHOOL_LEVEL_LOWER_SECONDARY, "p-sai-gon"},
+};
+
+absl::Status CreateAuthorities(DemoClient& admin) {
+  struct A { const char* id; const char* name; const char* kind; Date from, until; };
+  const A authorities[] = {
+      {"q1", "UBND Quận 1", "district", D(1976, 5, 20), D(2025, 7, 1)},
+      {"p-sai-gon", "UBND Phường Sài Gòn", "ward", D(2025, 7, 1), Date()},
+      {"p-ben-thanh", "UBND Phường Bến Thành", "ward", D(2025, 7, 1), Date()},
+      {"p-tan-dinh", "UBND Phường Tân Định", "ward", D(2025, 7, 1), Date()},
+      {"p-cau-ong-lanh", "UBND Phường Cầu Ông Lãnh", "ward", D(2025, 7, 1), Date()},
+  };
+  for (const A& a : authorities) {
+    dpb::CreateAuthorityRequest request;
+    request.set_authority_id(a.id);
+    request.set_request_id(absl::StrCat("demo-authority-", a.id));
+    auto* authority = request.mutable_authority();
+    authority->set_code(a.id);
+    authority->set_display_name(a.name);
+    authority->set_parent("authorities/hcm");
+    authority->set_kind(a.kind);
+    *authority->mutable_valid_from() = a.from;
+    if (a.until.year() != 0) *authority->mutable_valid_until() = a.until;
+    dpb::Authority created;
+    RETURN_IF_ERROR(admin.Do(absl::StrCat("authority ", a.id), [&](grpc::ClientContext* c) {
+      return admin.directory().CreateAuthority(c, request, &created);
+    }));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CreateSchools(DemoClient& admin) {
+  for (const DemoSchool& s : kSchools) {
+    dpb::CreateSchoolRequest create;
+    create.set_school_id(s.id);
+    create.set_request_id(absl::StrCat("demo-school-", s.id));
+    auto* school = create.mutable_school();
+    school->set_code(s.code);
+    school->set_display_name(s.name);
+    school->set_level(s.level);
+    school->set_address("Quận 1 (cũ), Thành phố Hồ Chí Minh");
+    school->set_authority("authorities/q1");
+    dpb::School created;
+    RETURN_IF_ERROR(admin.Do(absl::StrCat("school ", s.id), [&](grpc::ClientContext* c) {
+      return admin.directory().CreateSchool(c, create, &created);
+    }));
+    dpb::MoveSchoolRequest move;
+    move.set_name(absl::StrCat("schools/", s.id));
+    move.set_authority(absl::StrCat("authorities/", s.ward));
+    *move.mutable_effective_date() = D(2025, 7, 1);
+    move.set_reason("Sắp xếp đơn vị hành chính cấp xã từ 01/7/2025 (Nghị quyết 1685/NQ-UBTVQH15)");
+    move.set_request_id(absl::StrCat("demo-move-", s.id));
+    dpb::School moved;
+    RETURN_IF_ERROR(admin.Do(absl::StrCat("move ", s.id), [&](grpc::ClientContext* c) {
+      return admin.directory().MoveSchool(c, move, &moved);
+    }));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CreateAccount(DemoClient& admin, const std::string& id, const std::string& name, common::v1::Role role,
+                           const std::string& school, const std::string& authority) {
+  dpb::CreateAccountRequest request;
+  request.set_account_id(id);
+  request.set_request_id(absl::StrCat("demo-account-", id));
+  auto* account = request.mutable_account();
+  account->set_display_name(name);
+  account->set_role(role);
+  if (!school.empty()) account->set_school(absl::StrCat("schools/", school));
+  if (!authority.empty()) account->set_authority(absl::StrCat("authorities/", authority));
+  dpb::Account created;
+  return admin.Do(absl::StrCat("account ", id), [&](grpc::ClientContext* c) {
+    return admin.directory().CreateAccount(c, request, &created);
+  });
+}
+
+// Creates the accounts and, the first time only, their keys (secrets are
+// shown once, so they are kept in `keys_file`).
+absl::StatusOr<std::map<std::string, std::string>> CreateAccountsAndKeys(DemoClient& admin,
+                                                                         const std::string& keys_file) {
+  RETURN_IF_ERROR(CreateAccount(admin, "can-bo-q1", "Trần Minh Tuấn (Phòng Nội vụ Quận 1)",
+                                common::v1::ROLE_AUTHORITY_OFFICER, "", "q1"));
+  RETURN_IF_ERROR(CreateAccount(admin, "can-bo-ben-thanh", "Lê Thị Hồng (UBND Phường Bến Thành)",
+                                common::v1::ROLE_AUTHORITY_OFFICER, "", "p-ben-thanh"));
+  RETURN_IF_ERROR(CreateAccount(admin, "gv-mn-2010", "Phạm Thị Thu Hà (giáo viên)", common::v1::ROLE_SCHOOL_STAFF,
+                                "mn-2010", ""));
+  for (const DemoSchool& s : kSchools) {
+    RETURN_IF_ERROR(CreateAccount(admin, absl::StrCat("ht-", s.id), absl::StrCat("Hiệu trưởng ", s.name),
+                                  common::v1::ROLE_SCHOOL_ADMIN, s.id, ""));
+  }
+  std::map<std::string, std::string> keys;
+  std::ifstream in(keys_file);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::pair<std::string, std::string> kv = absl::StrSplit(line, absl::MaxSplits('=', 1));
+    if (!kv.second.empty()) keys[kv.first] = kv.second;
+  }
+  if (!keys.empty()) return keys;
+  std::vector<std::string> holders = {"can-bo-q1", "can-bo-ben-thanh", "gv-mn-2010"};
+  for (const DemoSchool& s : kSchools) holders.push_back(absl::StrCat("ht-", s.id));
+  std::ofstream out(keys_file, std::ios::trunc);
+  for (const std::string& holder : holders) {
+    dpb::CreateApiKeyRequest request;
+    request.set_parent(absl::StrCat("accounts/", holder));
+    request.set_display_name("demo");
+    request.set_request_id(absl::StrCat("demo-key-", holder, "-", absl::ToUnixSeconds(absl::Now())));
+    dpb::CreateApiKeyResponse response;
+    RETURN_IF_ERROR(admin.Do(absl::StrCat("key ", holder), [&](grpc::ClientContext* c) {
+      return admin.directory().CreateApiKey(c, request, &response);
+    }));
+    keys[holder] = response.secret();
+    out << holder << "=" << response.secret() << "\n";
+  }
+  return keys;
+}
+
+absl::StatusOr<std::map<std::string, std::string>> InstantiatePlan(DemoClient& school_admin, const std::string& school,
+                                                                   const std::string& plan_id, int year,
+                                                                   const std::string& number, Date issued) {
+  tpb::InstantiatePlanTemplateRequest request;
+  request.set_parent(absl::StrCat("schools/", school));
+  request.set_template_("planTemplates/par-improvement");
+  request.set_plan_id(plan_id);
+  request.set_year(year);
+  request.set_number(number);
+  *request.mutable_issue_date() = issued;
+  request.set_request_id(absl::StrCat("demo-plan-", school, "-", plan_id));
+  tpb::Plan plan;
+  RETURN_IF_ERROR(school_admin.Do(absl::StrCat("plan ", school, "/", plan_id), [&](grpc::ClientContext* c) {
+    return school_admin.tasks().InstantiatePlanTemplate(c, request, &plan);
+  }));
+  tpb::ListTasksRequest list;
+  list.set_parent(absl::StrCat("schools/", school, "/plans/", plan_id));
+  list.set_page_size(200);
+  tpb::ListTasksResponse tasks;
+  RETURN_IF_ERROR(school_admin.Do("list tasks", [&](grpc::ClientContext* c) {
+    return school_admin.tasks().ListTasks(c, list, &tasks);
+  }));
+  std::map<std::string, std::string> by_code;
+  for (const auto& t : tasks.tasks()) by_code[t.code()] = t.name();
+  return by_code;
+}
+
+absl::Status Progress(DemoClient& who, const std::string& task, int percent, const std::string& note,
+                      const std::string& doc_number = "", const std::string& doc_title = "") {
+  tpb::AddProgressUpdateRequest request;
+  request.set_parent(task);
+  request.set_request_id(absl::StrCat("demo-progress-", task, "-", percent));
+  auto* update = request.mutable_progress_update();
+  update->set_percent_done(percent);
+  update->set_note(note);
+  if (!doc_number.empty()) {
+    auto* evidence = update->add_evidence();
+    evidence->set_document_number(doc_number);
+    evidence->set_title(doc_title);
+  }
+  tpb::ProgressUpdate saved;
+  return who.Do(absl::StrCat("progress ", task), [&](grpc::ClientContext* c) {
+    return who.tasks().AddProgressUpdate(c, request, &saved);
+  });
+}
+
+absl::Status LoadPlans(DemoClient& base, const std::map<std::string, std::string>& keys) {
+  // Trường Mầm non 20/10: the seed plan of 2024, carried out.
+  DemoClient mn2010 = base.As(keys.at("ht-mn-2010"));
+  DemoClient teacher = base.As(keys.at("gv-mn-2010"));
+  ASSIGN_OR_RETURN(auto plan2024, InstantiatePlan(mn2010, "mn-2010", "par-2024", 2024, "13/KH-MN2010", D(2024, 1, 12)));
+  const std::map<std::string, std::pair<std::string, std::string>> evidence = {
+      {"1.1", {"13/KH-MN2010", "Kế hoạch thực hiện công tác cải cách hành chính năm 2024"}},
+      {"1.2", {"30/KH-MN2010", "Kế hoạch tăng cường thông tin, tuyên truyền CCHC, văn hóa công sở năm 2024"}},
+      {"1.5", {"45/TB-MN2010", "Thông báo tuyển sinh trực tuyến và thu học phí không dùng tiền mặt"}},
+      {"1.7", {"BC-Q2/2024", "Báo cáo tỷ lệ sử dụng thư điện tử Thành phố quý II/2024"}},
+      {"1.12", {"BC-SIPAS-2024", "Báo cáo kết quả khảo sát sự hài lòng của phụ huynh năm 2024"}},
+  };
+  for (const auto& [code, task] : plan2024) {
+    if (code == "1.11") {
+      RETURN_IF_ERROR(Progress(mn2010, task, 80, "Đang rà soát chỉ tiêu phát triển kinh tế - xã hội với Quận 1"));
+      continue;
+    }
+    auto it = evidence.find(code);
+    RETURN_IF_ERROR(Progress(code == "1.2" ? teacher : mn2010, task, 50, "Đã triển khai đến toàn thể CB-GV-NV"));
+    RETURN_IF_ERROR(Progress(mn2010, task, 100, "Hoàn thành, đã báo cáo Phòng Nội vụ",
+                             it == evidence.end() ? "" : it->second.first,
+                             it == evidence.end() ? "" : it->second.second));
+  }
+  // 2026 plans for every school, at different stages.
+  int index = 0;
+  for (const DemoSchool& s : kSchools) {
+    DemoClient admin = base.As(keys.at(absl::StrCat("ht-", s.id)));
+    ASSIGN_OR_RETURN(auto plan, InstantiatePlan(admin, s.id, "par-2026", 2026,
+                                                absl::StrCat(index + 3, "/KH-", s.code), D(2026, 1, 9)));
+    int step = 0;
+    for (const auto& [code, task] : plan) {
+      int stage = (step++ + index) % 4;  // 0: untouched, 1: started, 2: well along, 3: done
+      if (stage == 0) continue;
+      int percent = stage == 1 ? 30 : stage == 2 ? 70 : 100;
+      RETURN_IF_ERROR(Progress(admin, task, percent, stage == 3 ? "Hoàn thành" : "Đang thực hiện"));
+    }
+    ++index;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status PublishDirective(DemoClient& base, const std::map<std::string, std::string>& keys) {
+  DemoClient ward = base.As(keys.at("can-bo-ben-thanh"));
+  gateway::v1::PublishDirectiveRequest request;
+  request.set_parent("authorities/p-ben-thanh");
+  request.set_directive_id("cv-215-2026");
+  request.set_request_id("demo-directive-cv-215-2026");
+  auto* d = request.mutable_directive();
+  d->set_number("215/UBND-VP");
+  d->set_title("Đẩy mạnh khảo sát sự hài lòng của người dân (SIPAS) năm 2026 tại các trường học");
+  d->set_description("Các trường tuyên truyền đến phụ huynh, tổ chức khảo sát và báo cáo kết quả về UBND phường.");
+  *d->mutable_issue_date() = D(2026, 9, 15);
+  *d->mutable_due_date() = D(2026, 12, 15);
+  d->set_par_field("tac_dong");
+  tpb::Directive directive;
+  return ward.Do("directive", [&](grpc::ClientContext* c) { return ward.gateway().PublishDirective(c, request, &directive); });
+}
+
+absl::Status Load() {
+  std::string admin_key = absl::GetFlag(FLAGS_admin_key);
+  if (admin_key.empty()) return absl::InvalidArgumentError("--admin_key is required");
+  auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_gateway), grpc::InsecureChannelCredentials());
+  DemoClient admin(channel, admin_key);
+  std::cout << "Nạp dữ liệu mẫu: cơ quan quản lý, trường, tài khoản…" << std::endl;
+  RETURN_IF_ERROR(CreateAuthorities(admin));
+  RETURN_IF_ERROR(CreateSchools(admin));
+  ASSIGN_OR_RETURN(auto keys, CreateAccountsAndKeys(admin, absl::GetFlag(FLAGS_keys_out)));
+  std::cout << "Nạp kế hoạch và tiến độ…" << std::endl;
+  RETURN_IF_ERROR(LoadPlans(admin, keys));
+  RETURN_IF_ERROR(PublishDirective(admin, keys));
+  std::cout << "Xong. Khoá API của các tài khoản mẫu: " << absl::GetFlag(FLAGS_keys_out) << std::endl;
+  return absl::OkStatus();
+}
+
+}  // namespace
+}  // namespace parhub::demo
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  absl::Status status = parhub::demo::Load();
+  if (!status.ok()) {
+    std::cerr << "Nạp dữ liệu mẫu thất bại (demo load failed): " << status << std::endl;
+    return 1;
+  }
+  return 0;
+}
