@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/date.h"
 
@@ -20,11 +21,26 @@ void App::Usage(const std::string& message) {
   exit_code = kExitUsage;
 }
 
+// The caller's own school and authority: from the profile saved at login,
+// else asked of the gateway (a key given only through PARHUB_API_KEY).
+static Profile OwnScope(const App& app) {
+  Profile profile = LoadProfile();
+  if (!profile.school.empty() || !profile.authority.empty() || profile.api_key.empty()) return profile;
+  Session session = app.NewSession();
+  auto context = session.NewContext();
+  gateway::v1::WhoAmIResponse me;
+  if (gateway::v1::GatewayService::NewStub(session.channel())->WhoAmI(context.get(), {}, &me).ok()) {
+    profile.school = me.school();
+    profile.authority = me.authority();
+  }
+  return profile;
+}
+
 std::optional<std::string> App::SchoolName(const std::string& school_flag) {
   if (!school_flag.empty()) {
     return absl::StartsWith(school_flag, "schools/") ? school_flag : absl::StrCat("schools/", school_flag);
   }
-  Profile profile = LoadProfile();
+  Profile profile = OwnScope(*this);
   if (!profile.school.empty()) return profile.school;
   Usage(out.T("cần --school (tài khoản này không thuộc trường nào)", "--school is required for this account"));
   return std::nullopt;
@@ -74,7 +90,7 @@ std::optional<std::string> App::AuthorityName(const std::string& authority_flag)
     return absl::StartsWith(authority_flag, "authorities/") ? authority_flag
                                                              : absl::StrCat("authorities/", authority_flag);
   }
-  Profile profile = LoadProfile();
+  Profile profile = OwnScope(*this);
   if (!profile.authority.empty()) return profile.authority;
   Usage(out.T("cần --authority", "--authority is required"));
   return std::nullopt;

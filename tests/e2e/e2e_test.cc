@@ -1,0 +1,455 @@
+// End-to-end: the real directory, tasks and gateway binaries on fresh
+// databases, driven through the gateway with gRPC stubs and parhubctl the
+// way users drive them.
+#include <gmock/gmock.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <future>
+
+#include "absl/strings/str_cat.h"
+#include "parhub/directory/v1/directory.grpc.pb.h"
+#include "parhub/gateway/v1/gateway.grpc.pb.h"
+#include "parhub/tasks/v1/tasks.grpc.pb.h"
+#include "platform/errors.h"
+#include "platform/grpc_status.h"
+#include "tests/e2e/suite.h"
+
+namespace parhub::e2e {
+namespace {
+
+namespace dpb = directory::v1;
+namespace tpb = tasks::v1;
+using ::testing::HasSubstr;
+
+Suite* suite = nullptr;
+
+class SuiteEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    suite = new Suite();
+    suite->Start();
+  }
+  void TearDown() override {
+    delete suite;
+    suite = nullptr;
+  }
+};
+
+// A caller of the gateway with one API key.
+class Client {
+ public:
+  explicit Client(std::string key) : key_(std::move(key)) {
+    channel_ = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
+    directory = dpb::DirectoryService::NewStub(channel_);
+    tasks = tpb::TaskService::NewStub(channel_);
+    gateway = gateway::v1::GatewayService::NewStub(channel_);
+  }
+  std::unique_ptr<grpc::ClientContext> Context() const {
+    auto c = std::make_unique<grpc::ClientContext>();
+    c->AddMetadata("authorization", absl::StrCat("Bearer ", key_));
+    c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(15));
+    return c;
+  }
+  std::unique_ptr<dpb::DirectoryService::Stub> directory;
+  std::unique_ptr<tpb::TaskService::Stub> tasks;
+  std::unique_ptr<gateway::v1::GatewayService::Stub> gateway;
+
+ private:
+  std::string key_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+common::v1::Date D(int y, int m, int d) {
+  common::v1::Date out;
+  out.set_year(y);
+  out.set_month(m);
+  out.set_day(d);
+  return out;
+}
+
+// Everything the scenarios share: two schools under Quận 1, their admins,
+// an officer, and a plan of school A made from the PAR template.
+struct World {
+  std::string officer_key, admin_a_key, admin_b_key, staff_a_key;
+  std::string plan_a = "schools/mn-a/plans/par-2026";
+  std::string task_a;  // task 1.5 of plan_a
+};
+World* world = nullptr;
+
+std::string Key(Client& admin, const std::string& account) {
+  dpb::CreateApiKeyRequest request;
+  request.set_parent(absl::StrCat("accounts/", account));
+  request.set_request_id(absl::StrCat("e2e-key-", account));
+  dpb::CreateApiKeyResponse response;
+  auto c = admin.Context();
+  grpc::Status s = admin.directory->CreateApiKey(c.get(), request, &response);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  return response.secret();
+}
+
+void Account(Client& admin, const std::string& id, common::v1::Role role, const std::string& school,
+             const std::string& authority) {
+  dpb::CreateAccountRequest request;
+  request.set_account_id(id);
+  request.set_request_id(absl::StrCat("e2e-account-", id));
+  request.mutable_account()->set_display_name(absl::StrCat("Người dùng ", id));
+  request.mutable_account()->set_role(role);
+  if (!school.empty()) request.mutable_account()->set_school(school);
+  if (!authority.empty()) request.mutable_account()->set_authority(authority);
+  dpb::Account created;
+  auto c = admin.Context();
+  grpc::Status s = admin.directory->CreateAccount(c.get(), request, &created);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+}
+
+void BuildWorld() {
+  world = new World();
+  Client admin(suite->admin_key());
+  {
+    dpb::CreateAuthorityRequest r;
+    r.set_authority_id("q1");
+    r.set_request_id("e2e-q1");
+    r.mutable_authority()->set_code("q1");
+    r.mutable_authority()->set_display_name("UBND Quận 1");
+    r.mutable_authority()->set_parent("authorities/hcm");
+    r.mutable_authority()->set_kind("district");
+    dpb::Authority a;
+    auto c = admin.Context();
+    grpc::Status s = admin.directory->CreateAuthority(c.get(), r, &a);
+    ASSERT_TRUE(s.ok()) << s.error_message() << suite->Logs();
+  }
+  for (auto [id, name] : {std::pair{"mn-a", "Trường Mầm non 20/10"}, std::pair{"th-b", "Trường Tiểu học Kết Đoàn"}}) {
+    dpb::CreateSchoolRequest r;
+    r.set_school_id(id);
+    r.set_request_id(absl::StrCat("e2e-school-", id));
+    r.mutable_school()->set_code(id);
+    r.mutable_school()->set_display_name(name);
+    r.mutable_school()->set_level(dpb::SCHOOL_LEVEL_KINDERGARTEN);
+    r.mutable_school()->set_authority("authorities/q1");
+    dpb::School school;
+    auto c = admin.Context();
+    grpc::Status s = admin.directory->CreateSchool(c.get(), r, &school);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  Account(admin, "officer-q1", common::v1::ROLE_AUTHORITY_OFFICER, "", "authorities/q1");
+  Account(admin, "admin-a", common::v1::ROLE_SCHOOL_ADMIN, "schools/mn-a", "");
+  Account(admin, "admin-b", common::v1::ROLE_SCHOOL_ADMIN, "schools/th-b", "");
+  Account(admin, "staff-a", common::v1::ROLE_SCHOOL_STAFF, "schools/mn-a", "");
+  world->officer_key = Key(admin, "officer-q1");
+  world->admin_a_key = Key(admin, "admin-a");
+  world->admin_b_key = Key(admin, "admin-b");
+  world->staff_a_key = Key(admin, "staff-a");
+  for (const char* school : {"mn-a", "th-b"}) {
+    Client owner(std::string(school) == "mn-a" ? world->admin_a_key : world->admin_b_key);
+    tpb::InstantiatePlanTemplateRequest r;
+    r.set_parent(absl::StrCat("schools/", school));
+    r.set_template_("planTemplates/par-improvement");
+    r.set_plan_id("par-2026");
+    r.set_year(2026);
+    r.set_number("08/KH-MN2010");
+    *r.mutable_issue_date() = D(2026, 1, 9);
+    r.set_request_id(absl::StrCat("e2e-plan-", school));
+    tpb::Plan plan;
+    auto c = owner.Context();
+    grpc::Status s = owner.tasks->InstantiatePlanTemplate(c.get(), r, &plan);
+    ASSERT_TRUE(s.ok()) << s.error_message() << suite->Logs();
+  }
+  Client a(world->admin_a_key);
+  tpb::ListTasksRequest list;
+  list.set_parent(world->plan_a);
+  tpb::ListTasksResponse tasks;
+  auto c = a.Context();
+  ASSERT_TRUE(a.tasks->ListTasks(c.get(), list, &tasks).ok());
+  for (const auto& t : tasks.tasks()) {
+    if (t.code() == "1.5") world->task_a = t.name();
+  }
+  ASSERT_FALSE(world->task_a.empty());
+}
+
+class E2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (world == nullptr) BuildWorld();
+    ASSERT_NE(world, nullptr);
+  }
+};
+
+TEST_F(E2eTest, SchoolAdminWorksWithTheCliInVietnamese) {
+  auto list = suite->Ctl(world->admin_a_key, {"tasks", "list", "--plan", "par-2026"});
+  EXPECT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_THAT(list.output, HasSubstr("Đẩy mạnh đơn giản hóa thủ tục hành chính (TTHC)"));
+  auto progress = suite->Ctl(world->staff_a_key, {"tasks", "progress", "--school", "mn-a", "--plan", "par-2026",
+                                                  "--task", "1.5", "--percent", "60", "--note", "Đã số hóa hồ sơ tuyển sinh",
+                                                  "--doc-number", "45/TB-MN2010"});
+  EXPECT_EQ(progress.exit_code, 0) << progress.output;
+  auto show = suite->Ctl(world->admin_a_key, {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "1.5"});
+  EXPECT_EQ(show.exit_code, 0) << show.output;
+  EXPECT_THAT(show.output, HasSubstr("\"percent_done\": 60"));
+  EXPECT_THAT(show.output, HasSubstr("45/TB-MN2010"));
+  auto staff_create = suite->Ctl(world->staff_a_key, {"tasks", "create", "--school", "mn-a", "--plan", "par-2026",
+                                                      "--code", "9.9", "--title", "x", "--due", "2026-12-01"});
+  EXPECT_EQ(staff_create.exit_code, 3) << staff_create.output;  // permission denied
+  auto unknown = suite->Ctl("phk_not_a_real_key", {"whoami"});
+  EXPECT_EQ(unknown.exit_code, 3) << unknown.output;
+  EXPECT_THAT(unknown.output, HasSubstr("parhubctl login"));
+}
+
+TEST_F(E2eTest, AnotherSchoolsPlanIsNotFoundOnEveryTasksRpc) {
+  Client b(world->admin_b_key);
+  const std::string plan = world->plan_a, task = world->task_a;
+  std::vector<std::pair<std::string, std::function<grpc::Status(grpc::ClientContext*)>>> calls = {
+      {"GetPlan", [&](auto* c) { tpb::GetPlanRequest r; r.set_name(plan); tpb::Plan o; return b.tasks->GetPlan(c, r, &o); }},
+      {"ListPlans", [&](auto* c) { tpb::ListPlansRequest r; r.set_parent("schools/mn-a"); tpb::ListPlansResponse o; return b.tasks->ListPlans(c, r, &o); }},
+      {"CreatePlan", [&](auto* c) { tpb::CreatePlanRequest r; r.set_parent("schools/mn-a"); r.set_plan_id("x"); r.mutable_plan()->set_number("1/KH"); r.mutable_plan()->set_year(2026); r.mutable_plan()->set_title("x"); r.set_request_id("e2e-b-1"); tpb::Plan o; return b.tasks->CreatePlan(c, r, &o); }},
+      {"UpdatePlan", [&](auto* c) { tpb::UpdatePlanRequest r; r.mutable_plan()->set_name(plan); r.mutable_plan()->set_title("x"); r.mutable_update_mask()->add_paths("title"); r.set_request_id("e2e-b-2"); tpb::Plan o; return b.tasks->UpdatePlan(c, r, &o); }},
+      {"InstantiatePlanTemplate", [&](auto* c) { tpb::InstantiatePlanTemplateRequest r; r.set_parent("schools/mn-a"); r.set_template_("planTemplates/par-improvement"); r.set_plan_id("y"); r.set_year(2026); r.set_number("2/KH"); r.set_request_id("e2e-b-3"); tpb::Plan o; return b.tasks->InstantiatePlanTemplate(c, r, &o); }},
+      {"CreateTask", [&](auto* c) { tpb::CreateTaskRequest r; r.set_parent(plan); r.mutable_task()->set_code("9.1"); r.mutable_task()->set_title("x"); *r.mutable_task()->mutable_due_date() = D(2026, 12, 1); r.set_request_id("e2e-b-4"); tpb::Task o; return b.tasks->CreateTask(c, r, &o); }},
+      {"GetTask", [&](auto* c) { tpb::GetTaskRequest r; r.set_name(task); tpb::Task o; return b.tasks->GetTask(c, r, &o); }},
+      {"ListTasks", [&](auto* c) { tpb::ListTasksRequest r; r.set_parent(plan); tpb::ListTasksResponse o; return b.tasks->ListTasks(c, r, &o); }},
+      {"UpdateTask", [&](auto* c) { tpb::UpdateTaskRequest r; r.mutable_task()->set_name(task); r.mutable_task()->set_title("x"); r.mutable_update_mask()->add_paths("title"); r.set_request_id("e2e-b-5"); tpb::Task o; return b.tasks->UpdateTask(c, r, &o); }},
+      {"AddProgressUpdate", [&](auto* c) { tpb::AddProgressUpdateRequest r; r.set_parent(task); r.mutable_progress_update()->set_percent_done(10); r.set_request_id("e2e-b-6"); tpb::ProgressUpdate o; return b.tasks->AddProgressUpdate(c, r, &o); }},
+      {"ListProgressUpdates", [&](auto* c) { tpb::ListProgressUpdatesRequest r; r.set_parent(task); tpb::ListProgressUpdatesResponse o; return b.tasks->ListProgressUpdates(c, r, &o); }},
+      {"SummarizeTasks", [&](auto* c) { tpb::SummarizeTasksRequest r; r.set_school("schools/mn-a"); tpb::TaskSummary o; return b.tasks->SummarizeTasks(c, r, &o); }},
+  };
+  for (auto& [name, call] : calls) {
+    auto c = b.Context();
+    grpc::Status status = call(c.get());
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND) << name << ": " << status.error_message();
+  }
+  // Nothing was changed: school A's plan still has its 12 tasks and its title.
+  Client a(world->admin_a_key);
+  tpb::GetPlanRequest get;
+  get.set_name(plan);
+  tpb::Plan unchanged;
+  auto c = a.Context();
+  ASSERT_TRUE(a.tasks->GetPlan(c.get(), get, &unchanged).ok());
+  EXPECT_NE(unchanged.title(), "x");
+  auto cli = suite->Ctl(world->admin_b_key, {"tasks", "list", "--school", "mn-a", "--plan", "par-2026"});
+  EXPECT_EQ(cli.exit_code, 4) << cli.output;
+}
+
+TEST_F(E2eTest, ServicesRejectCallsWithoutTheGatewaysIdentity) {
+  auto channel = grpc::CreateChannel(suite->tasks_address(), grpc::InsecureChannelCredentials());
+  auto stub = tpb::TaskService::NewStub(channel);
+  grpc::ClientContext context;
+  context.AddMetadata("x-parhub-identity", "forged.identity");
+  tpb::GetTaskRequest request;
+  request.set_name(world->task_a);
+  tpb::Task task;
+  EXPECT_EQ(stub->GetTask(&context, request, &task).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  auto dir = dpb::DirectoryService::NewStub(grpc::CreateChannel(suite->directory_address(), grpc::InsecureChannelCredentials()));
+  grpc::ClientContext plain;
+  dpb::AuthenticateApiKeyRequest auth;
+  auth.set_secret(suite->admin_key());
+  dpb::AuthenticateApiKeyResponse principal;
+  EXPECT_EQ(dir->AuthenticateApiKey(&plain, auth, &principal).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(E2eTest, RetriedCreateMakesOneTaskAndReusedKeysAreRejected) {
+  Client a(world->admin_a_key);
+  tpb::CreateTaskRequest request;
+  request.set_parent(world->plan_a);
+  request.set_request_id("e2e-retry-1");
+  request.mutable_task()->set_code("1.13");
+  request.mutable_task()->set_title("Tổ chức hội thi sáng kiến cải cách hành chính");
+  *request.mutable_task()->mutable_due_date() = D(2026, 12, 20);
+  tpb::Task first, second;
+  auto c1 = a.Context();
+  ASSERT_TRUE(a.tasks->CreateTask(c1.get(), request, &first).ok());
+  auto c2 = a.Context();
+  ASSERT_TRUE(a.tasks->CreateTask(c2.get(), request, &second).ok());
+  EXPECT_EQ(first.name(), second.name());
+  tpb::ListTasksRequest list;
+  list.set_parent(world->plan_a);
+  tpb::ListTasksResponse tasks;
+  auto c3 = a.Context();
+  ASSERT_TRUE(a.tasks->ListTasks(c3.get(), list, &tasks).ok());
+  int count = 0;
+  for (const auto& t : tasks.tasks()) count += t.code() == "1.13";
+  EXPECT_EQ(count, 1);
+  request.mutable_task()->set_title("Một nội dung khác");
+  auto c4 = a.Context();
+  grpc::Status reused = a.tasks->CreateTask(c4.get(), request, &second);
+  EXPECT_EQ(reused.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(platform::Reason(platform::FromGrpcStatus(reused)), "REQUEST_ID_REUSED");
+}
+
+TEST_F(E2eTest, InvalidDueDateIsRejectedNamingTheField) {
+  Client a(world->admin_a_key);
+  tpb::CreateTaskRequest request;
+  request.set_parent(world->plan_a);
+  request.set_request_id("e2e-bad-date");
+  request.mutable_task()->set_code("1.14");
+  request.mutable_task()->set_title("Ngày không tồn tại");
+  *request.mutable_task()->mutable_due_date() = D(2024, 2, 30);
+  tpb::Task task;
+  auto c = a.Context();
+  grpc::Status status = a.tasks->CreateTask(c.get(), request, &task);
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  auto violations = platform::FieldViolations(platform::FromGrpcStatus(status));
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "task.due_date");
+  // Fixing the date with the same request_id goes through (failures are not remembered).
+  *request.mutable_task()->mutable_due_date() = D(2024, 2, 29);
+  auto c2 = a.Context();
+  EXPECT_TRUE(a.tasks->CreateTask(c2.get(), request, &task).ok());
+}
+
+TEST_F(E2eTest, OverviewListsEverySchoolAndDirectivesReachThem) {
+  auto overview = suite->Ctl(world->officer_key, {"overview"});
+  EXPECT_EQ(overview.exit_code, 0) << overview.output;
+  EXPECT_THAT(overview.output, HasSubstr("Trường Mầm non 20/10"));
+  EXPECT_THAT(overview.output, HasSubstr("Trường Tiểu học Kết Đoàn"));
+  auto publish = suite->Ctl(world->officer_key, {"directives", "publish", "--id", "cv-953", "--number", "953/UBND-NV",
+                                                 "--title", "Khắc phục nội dung bị trừ điểm Chỉ số CCHC 2025",
+                                                 "--issue-date", "2026-04-02", "--due", "2026-12-10"});
+  EXPECT_EQ(publish.exit_code, 0) << publish.output;
+  EXPECT_THAT(publish.output, HasSubstr("2"));
+  auto progress = suite->Ctl(world->officer_key, {"--output", "json", "directives", "progress", "--id", "cv-953"});
+  EXPECT_EQ(progress.exit_code, 0) << progress.output;
+  EXPECT_THAT(progress.output, HasSubstr("mn-a"));
+  EXPECT_THAT(progress.output, HasSubstr("th-b"));
+  auto school_tries = suite->Ctl(world->admin_a_key, {"overview", "--authority", "q1"});
+  EXPECT_EQ(school_tries.exit_code, 3) << school_tries.output;
+}
+
+TEST_F(E2eTest, RevokedKeyStopsWorkingWithinSeconds) {
+  Client admin(suite->admin_key());
+  Account(admin, "temp-staff", common::v1::ROLE_SCHOOL_STAFF, "schools/mn-a", "");
+  dpb::CreateApiKeyRequest create;
+  create.set_parent("accounts/temp-staff");
+  create.set_request_id("e2e-temp-key");
+  dpb::CreateApiKeyResponse key;
+  auto c = admin.Context();
+  ASSERT_TRUE(admin.directory->CreateApiKey(c.get(), create, &key).ok());
+  EXPECT_EQ(suite->Ctl(key.secret(), {"whoami"}).exit_code, 0);
+  dpb::RevokeApiKeyRequest revoke;
+  revoke.set_name(key.api_key().name());
+  revoke.set_request_id("e2e-revoke");
+  dpb::ApiKey revoked;
+  auto c2 = admin.Context();
+  ASSERT_TRUE(admin.directory->RevokeApiKey(c2.get(), revoke, &revoked).ok());
+  absl::Time revoked_at = absl::Now();
+  int code = 0;
+  while (absl::Now() - revoked_at < absl::Seconds(5)) {
+    code = suite->Ctl(key.secret(), {"whoami"}).exit_code;
+    if (code == 3) break;
+    absl::SleepFor(absl::Milliseconds(200));
+  }
+  EXPECT_EQ(code, 3) << "revoked key still accepted after 5 s";
+}
+
+// Calls GetTask through the gateway until it succeeds; returns the codes seen.
+std::vector<grpc::StatusCode> UntilServing(absl::Duration limit) {
+  Client a(world->admin_a_key);
+  std::vector<grpc::StatusCode> seen;
+  absl::Time until = absl::Now() + limit;
+  while (absl::Now() < until) {
+    tpb::GetTaskRequest request;
+    request.set_name(world->task_a);
+    tpb::Task task;
+    auto c = a.Context();
+    c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+    grpc::Status status = a.tasks->GetTask(c.get(), request, &task);
+    seen.push_back(status.error_code());
+    if (status.ok()) break;
+    absl::SleepFor(absl::Milliseconds(250));
+  }
+  return seen;
+}
+
+TEST_F(E2eTest, RestartedServiceIsReconnectedAndOverviewReportsItMeanwhile) {
+  suite->tasks().Kill();
+  Client officer(world->officer_key);
+  gateway::v1::GetAuthorityOverviewRequest request;
+  gateway::v1::AuthorityOverview overview;
+  auto c = officer.Context();
+  grpc::Status status = officer.gateway->GetAuthorityOverview(c.get(), request, &overview);
+  ASSERT_TRUE(status.ok()) << status.error_message();  // per-school errors, not a failed overview
+  EXPECT_EQ(overview.failed_schools(), 2);
+  ASSERT_EQ(overview.schools_size(), 2);
+  EXPECT_EQ(overview.schools(0).error_code(), "UNAVAILABLE");
+  suite->tasks().Start();
+  ASSERT_TRUE(suite->WaitHealthy(suite->tasks_port(), 30)) << suite->Logs();
+  auto seen = UntilServing(absl::Seconds(20));
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.back(), grpc::StatusCode::OK) << suite->Logs();
+}
+
+TEST_F(E2eTest, DatabaseRestartHealsWithoutRestartingServices) {
+  const char* restart = std::getenv("PARHUB_E2E_DB_RESTART");
+  if (restart == nullptr || *restart == '\0') GTEST_SKIP() << "PARHUB_E2E_DB_RESTART not set (scripts/test.sh sets it)";
+  ASSERT_EQ(UntilServing(absl::Seconds(5)).back(), grpc::StatusCode::OK);
+  ASSERT_EQ(std::system(restart), 0);
+  auto seen = UntilServing(absl::Seconds(40));
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.back(), grpc::StatusCode::OK) << suite->Logs();
+  for (size_t i = 0; i + 1 < seen.size(); ++i) {
+    EXPECT_TRUE(seen[i] == grpc::StatusCode::UNAVAILABLE || seen[i] == grpc::StatusCode::DEADLINE_EXCEEDED)
+        << "unexpected code " << seen[i] << " while the database restarted";
+  }
+  // A write works too, on the same service processes.
+  Client a(world->admin_a_key);
+  tpb::AddProgressUpdateRequest update;
+  update.set_parent(world->task_a);
+  update.set_request_id("e2e-after-db-restart");
+  update.mutable_progress_update()->set_percent_done(70);
+  tpb::ProgressUpdate saved;
+  auto c = a.Context();
+  grpc::Status status = a.tasks->AddProgressUpdate(c.get(), update, &saved);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+}
+
+// grpc.reflection.v1alpha list_services, encoded by hand (no generated client
+// is installed): request field 7 = ""; the response names every service.
+std::string ReflectionServices(const std::string& address) {
+  grpc::GenericStub stub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  grpc::CompletionQueue cq;
+  auto call = stub.PrepareCall(&context, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  void* tag;
+  bool ok;
+  call->StartCall(reinterpret_cast<void*>(1));
+  cq.Next(&tag, &ok);
+  const char request_bytes[] = {0x3a, 0x00};
+  grpc::Slice slice(request_bytes, 2);
+  grpc::ByteBuffer request(&slice, 1);
+  call->WriteLast(request, grpc::WriteOptions(), reinterpret_cast<void*>(2));
+  cq.Next(&tag, &ok);
+  grpc::ByteBuffer response;
+  call->Read(&response, reinterpret_cast<void*>(3));
+  cq.Next(&tag, &ok);
+  std::string bytes;
+  std::vector<grpc::Slice> slices;
+  if (ok && response.Dump(&slices).ok()) {
+    for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  }
+  grpc::Status status;
+  call->Finish(&status, reinterpret_cast<void*>(4));
+  cq.Next(&tag, &ok);
+  cq.Shutdown();
+  while (cq.Next(&tag, &ok)) {
+  }
+  return bytes;
+}
+
+TEST_F(E2eTest, EveryServerAnswersHealthAndReflection) {
+  EXPECT_EQ(suite->Ctl("", {"health", "--addr", suite->gateway_address()}).exit_code, 0);
+  EXPECT_THAT(ReflectionServices(suite->directory_address()), HasSubstr("parhub.directory.v1.DirectoryService"));
+  EXPECT_THAT(ReflectionServices(suite->tasks_address()), HasSubstr("parhub.tasks.v1.TaskService"));
+  EXPECT_THAT(ReflectionServices(suite->gateway_address()), HasSubstr("parhub.gateway.v1.GatewayService"));
+  EXPECT_THAT(ReflectionServices(suite->gateway_address()), HasSubstr("grpc.health.v1.Health"));
+}
+
+}  // namespace
+}  // namespace parhub::e2e
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment());
+  return RUN_ALL_TESTS();
+}

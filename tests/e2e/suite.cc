@@ -1,0 +1,197 @@
+// Child processes and the three-process suite for end-to-end tests.
+#include "tests/e2e/suite.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "platform/resource_name.h"
+
+extern char** environ;
+
+namespace parhub::e2e {
+
+int FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+  socklen_t length = sizeof(addr);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length);
+  int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+Process::Process(std::string name, std::string binary, std::map<std::string, std::string> env, std::string log_path)
+    : name_(std::move(name)), binary_(std::move(binary)), log_path_(std::move(log_path)), env_(std::move(env)) {}
+
+Process::~Process() {
+  if (pid_ > 0) Terminate();
+}
+
+void Process::Start() {
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) {
+    if (std::string(*e).rfind("PARHUB_", 0) != 0) env_strings.emplace_back(*e);
+  }
+  for (const auto& [k, v] : env_) env_strings.push_back(absl::StrCat(k, "=", v));
+  std::vector<char*> envp;
+  for (auto& s : env_strings) envp.push_back(s.data());
+  envp.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  // Children must not inherit the test's blocked signal mask.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none;
+  sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
+  std::vector<char*> argv{binary_.data(), nullptr};
+  if (posix_spawn(&pid_, binary_.c_str(), &actions, &attributes, argv.data(), envp.data()) != 0) {
+    throw std::runtime_error("cannot start " + binary_);
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
+}
+
+void Process::Wait() {
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+void Process::Terminate() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGTERM);
+  Wait();
+}
+
+void Process::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  Wait();
+}
+
+Suite::Suite() {
+  dir_ = (std::filesystem::temp_directory_path() / absl::StrCat("parhub-e2e-", platform::RandomHex(4))).string();
+  std::filesystem::create_directories(dir_ + "/config");
+  directory_db_ = std::make_unique<testing::TestDatabase>("e2e_dir");
+  tasks_db_ = std::make_unique<testing::TestDatabase>("e2e_tasks");
+  gateway_port_ = FreePort();
+  tasks_port_ = FreePort();
+  directory_port_ = FreePort();
+  admin_key_ = absl::StrCat("phk_", platform::RandomHex(20));
+  identity_key_ = platform::RandomHex(32);
+  auto db_env = [](const platform::DbConfig& c) {
+    return std::map<std::string, std::string>{{"PARHUB_DB_HOST", c.host},
+                                              {"PARHUB_DB_PORT", absl::StrCat(c.port)},
+                                              {"PARHUB_DB_SOCKET", c.socket},
+                                              {"PARHUB_DB_USER", c.user},
+                                              {"PARHUB_DB_PASSWORD", c.password},
+                                              {"PARHUB_DB_NAME", c.database}};
+  };
+  auto common = [&](int port) {
+    return std::map<std::string, std::string>{{"PARHUB_LISTEN", absl::StrCat("127.0.0.1:", port)},
+                                              {"PARHUB_METRICS_LISTEN", "off"},
+                                              {"PARHUB_IDENTITY_KEY", identity_key_}};
+  };
+  auto directory_env = common(directory_port_);
+  directory_env.merge(db_env(directory_db_->config()));
+  directory_env["PARHUB_BOOTSTRAP_ADMIN_KEY"] = admin_key_;
+  auto tasks_env = common(tasks_port_);
+  tasks_env.merge(db_env(tasks_db_->config()));
+  auto gateway_env = common(gateway_port_);
+  gateway_env["PARHUB_DIRECTORY_ADDR"] = directory_address();
+  gateway_env["PARHUB_TASKS_ADDR"] = tasks_address();
+  gateway_env["PARHUB_AUTH_CACHE_TTL_S"] = "1";
+  directory_ = std::make_unique<Process>("directory", PARHUB_DIRECTORY_BIN, directory_env, dir_ + "/directory.log");
+  tasks_ = std::make_unique<Process>("tasks", PARHUB_TASKS_BIN, tasks_env, dir_ + "/tasks.log");
+  gateway_ = std::make_unique<Process>("gateway", PARHUB_GATEWAY_BIN, gateway_env, dir_ + "/gateway.log");
+}
+
+Suite::~Suite() {
+  gateway_->Terminate();
+  tasks_->Terminate();
+  directory_->Terminate();
+  std::filesystem::remove_all(dir_);
+}
+
+std::string Suite::gateway_address() const { return absl::StrCat("127.0.0.1:", gateway_port_); }
+std::string Suite::tasks_address() const { return absl::StrCat("127.0.0.1:", tasks_port_); }
+std::string Suite::directory_address() const { return absl::StrCat("127.0.0.1:", directory_port_); }
+
+bool Suite::WaitHealthy(int port, int seconds) {
+  absl::Time until = absl::Now() + absl::Seconds(seconds);
+  while (absl::Now() < until) {
+    if (Ctl("", {"--timeout", "2", "health", "--addr", absl::StrCat("127.0.0.1:", port)}).exit_code == 0) return true;
+    absl::SleepFor(absl::Milliseconds(200));
+  }
+  return false;
+}
+
+void Suite::Start() {
+  directory_->Start();
+  tasks_->Start();
+  gateway_->Start();
+  for (int port : {directory_port_, tasks_port_, gateway_port_}) {
+    if (!WaitHealthy(port, 60)) throw std::runtime_error("not healthy: port " + std::to_string(port) + "\n" + Logs());
+  }
+}
+
+CommandResult Suite::Ctl(const std::string& api_key, const std::vector<std::string>& args) {
+  std::string command = absl::StrCat("env XDG_CONFIG_HOME='", dir_, "/config' PARHUB_GATEWAY=", gateway_address(),
+                                     " PARHUB_API_KEY='", api_key, "' '", PARHUB_CTL_BIN, "'");
+  for (const auto& a : args) {
+    std::string quoted = a;
+    size_t pos = 0;
+    while ((pos = quoted.find('\'', pos)) != std::string::npos) {
+      quoted.replace(pos, 1, "'\\''");
+      pos += 4;
+    }
+    absl::StrAppend(&command, " '", quoted, "'");
+  }
+  absl::StrAppend(&command, " 2>&1");
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string Suite::Logs() const {
+  std::string out;
+  for (const char* name : {"directory", "tasks", "gateway"}) {
+    std::ifstream in(absl::StrCat(dir_, "/", name, ".log"));
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string all = text.str();
+    absl::StrAppend(&out, "---- ", name, " (last 3000 bytes)\n", all.size() > 3000 ? all.substr(all.size() - 3000) : all);
+  }
+  return out;
+}
+
+}  // namespace parhub::e2e

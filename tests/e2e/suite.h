@@ -1,0 +1,80 @@
+// Starts and stops the real parhub binaries for end-to-end tests: fresh
+// databases, free loopback ports, a random identity key and bootstrap
+// admin key, logs in a temporary directory.
+#ifndef PARHUB_TESTS_E2E_SUITE_H_
+#define PARHUB_TESTS_E2E_SUITE_H_
+
+#include <sys/types.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "platform/testing/test_database.h"
+
+namespace parhub::e2e {
+
+// One child process with its environment and a log file.
+class Process final {
+ public:
+  Process(std::string name, std::string binary, std::map<std::string, std::string> env, std::string log_path);
+  ~Process();
+  void Start();
+  void Terminate();  // SIGTERM and wait
+  void Kill();       // SIGKILL and wait
+  bool running() const { return pid_ > 0; }
+  const std::string& log_path() const { return log_path_; }
+
+ private:
+  void Wait();
+  std::string name_, binary_, log_path_;
+  std::map<std::string, std::string> env_;
+  pid_t pid_ = -1;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+class Suite final {
+ public:
+  Suite();
+  ~Suite();
+
+  // Starts directory, tasks and gateway and waits until all are healthy.
+  void Start();
+  bool WaitHealthy(int port, int seconds);
+
+  std::string gateway_address() const;
+  std::string tasks_address() const;
+  std::string directory_address() const;
+  int gateway_port() const { return gateway_port_; }
+  int tasks_port() const { return tasks_port_; }
+  int directory_port() const { return directory_port_; }
+  const std::string& admin_key() const { return admin_key_; }
+  const std::string& identity_key() const { return identity_key_; }
+  Process& tasks() { return *tasks_; }
+
+  // Runs parhubctl with `api_key`, a private config dir, against the gateway.
+  CommandResult Ctl(const std::string& api_key, const std::vector<std::string>& args);
+
+  // Shows the services' logs (on failure).
+  std::string Logs() const;
+
+ private:
+  std::string dir_;
+  platform::DbConfig db_directory_, db_tasks_;
+  std::unique_ptr<testing::TestDatabase> directory_db_, tasks_db_;
+  int gateway_port_, tasks_port_, directory_port_;
+  std::string admin_key_, identity_key_;
+  std::unique_ptr<Process> directory_, tasks_, gateway_;
+};
+
+// A free TCP port on 127.0.0.1 (bound, then released).
+int FreePort();
+
+}  // namespace parhub::e2e
+
+#endif  // PARHUB_TESTS_E2E_SUITE_H_
