@@ -24,8 +24,10 @@ int main(int argc, char** argv) {
   platform::ServerRunner runner(platform::ServerOptionsFromFlags("gateway", "0.0.0.0:50050", "0.0.0.0:9450"));
   auto key = platform::IdentityKeyFromFlags();
   if (!key.ok()) {
-    platform::LogError("identity key missing or too short (set PARHUB_IDENTITY_KEY[_FILE])");
-    return 2;
+    platform::LogError("cannot start without the identity key shared with the services "
+                       "(set --identity_key, PARHUB_IDENTITY_KEY or PARHUB_IDENTITY_KEY_FILE)",
+                       {{"error", std::string(key.status().message())}});
+    return 1;
   }
   auto directory_channel = platform::MakeChannel(absl::GetFlag(FLAGS_directory_addr));
   auto tasks_channel = platform::MakeChannel(absl::GetFlag(FLAGS_tasks_addr));

@@ -1,11 +1,15 @@
 // Applies embedded migrations under GET_LOCK.
 #include "platform/migrations.h"
 
+#include <signal.h>
+
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "platform/db.h"
 #include "platform/idempotency.h"
 #include "platform/log.h"
@@ -88,16 +92,27 @@ absl::Status ApplyMigrations(Db& db, absl::string_view service,
   });
 }
 
-absl::Status PrepareDatabase(Db& db, absl::string_view service, const std::vector<Migration>& migrations,
-                             absl::Duration max_wait) {
-  absl::Time give_up = absl::Now() + max_wait;
-  absl::Duration backoff = absl::Milliseconds(250);
-  while (true) {
+absl::Status PrepareDatabase(Db& db, absl::string_view service, const std::vector<Migration>& migrations) {
+  absl::Duration delay = absl::Milliseconds(500);
+  for (int attempt = 1;; ++attempt) {
     absl::Status status = ApplyMigrations(db, service, migrations);
-    if (status.ok() || !absl::IsUnavailable(status) || absl::Now() + backoff > give_up) return status;
-    LogWarning("database not reachable yet; retrying", {{"error", std::string(status.message())}});
-    absl::SleepFor(backoff);
-    backoff = std::min(backoff * 2, absl::Seconds(5));
+    if (status.ok()) {
+      LogInfo("database ready", {{"attempt", absl::StrCat(attempt)}});
+      return status;
+    }
+    if (!absl::IsUnavailable(status)) return status;
+    LogWarning("database not reachable yet; retrying",
+               {{"attempt", absl::StrCat(attempt)}, {"error", std::string(status.message())},
+                {"retry_in", absl::FormatDuration(delay)}});
+    sigset_t shutdown;
+    sigemptyset(&shutdown);
+    sigaddset(&shutdown, SIGTERM);
+    sigaddset(&shutdown, SIGINT);
+    timespec timeout = absl::ToTimespec(delay);
+    if (sigtimedwait(&shutdown, nullptr, &timeout) > 0) {
+      return absl::CancelledError("shutdown requested before the database was reachable");
+    }
+    delay = std::min(delay * 2, absl::Seconds(15));
   }
 }
 

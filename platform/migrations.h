@@ -9,7 +9,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
-#include "absl/time/time.h"
 
 namespace parhub::platform {
 
@@ -28,10 +27,11 @@ struct Migration final {
 absl::Status ApplyMigrations(Db& db, absl::string_view service,
                              const std::vector<Migration>& migrations);
 
-// At process start: applies migrations, retrying with backoff while the
-// server is unreachable (start order must not matter), for up to `max_wait`.
-absl::Status PrepareDatabase(Db& db, absl::string_view service, const std::vector<Migration>& migrations,
-                             absl::Duration max_wait);
+// At process start: applies migrations, retrying with backoff (up to 15 s
+// between attempts) while the server is unreachable, so start order does not
+// matter. Returns CANCELLED when SIGTERM/SIGINT arrives meanwhile (they are
+// blocked by ServerRunner and stay pending), and any other error at once.
+absl::Status PrepareDatabase(Db& db, absl::string_view service, const std::vector<Migration>& migrations);
 
 }  // namespace parhub::platform
 

@@ -23,12 +23,14 @@ int main(int argc, char** argv) {
   platform::ServerRunner runner(platform::ServerOptionsFromFlags("directory", "0.0.0.0:50051", "0.0.0.0:9451"));
   auto key = platform::IdentityKeyFromFlags();
   if (!key.ok()) {
-    platform::LogError("identity key missing or too short (set PARHUB_IDENTITY_KEY[_FILE])");
-    return 2;
+    platform::LogError("cannot start without the identity key shared with the gateway "
+                       "(set --identity_key, PARHUB_IDENTITY_KEY or PARHUB_IDENTITY_KEY_FILE)",
+                       {{"error", std::string(key.status().message())}});
+    return 1;
   }
   platform::Db db(platform::DbConfigFromFlags("parhub_directory"));
-  if (absl::Status ready = platform::PrepareDatabase(db, "directory", DirectoryMigrations(), absl::Seconds(120));
-      !ready.ok()) {
+  if (absl::Status ready = platform::PrepareDatabase(db, "directory", DirectoryMigrations()); !ready.ok()) {
+    if (absl::IsCancelled(ready)) return 0;
     platform::LogError("database not ready", {{"error", std::string(ready.message())}});
     return 1;
   }

@@ -2,9 +2,6 @@
 // with PARHUB_* environment overrides (platform/flags.h). It refuses to start
 // without an identity key, waits for MySQL with backoff (so start order does
 // not matter), applies its migrations, then serves until SIGTERM.
-#include <signal.h>
-
-#include <algorithm>
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
@@ -19,47 +16,15 @@
 
 namespace {
 
-using ::parhub::platform::ApplyMigrations;
 using ::parhub::platform::Db;
 using ::parhub::platform::DbConfigFromFlags;
 using ::parhub::platform::IdentityKey;
 using ::parhub::platform::IdentityKeyFromFlags;
 using ::parhub::platform::LogError;
-using ::parhub::platform::LogInfo;
-using ::parhub::platform::LogWarning;
 using ::parhub::platform::ParseFlags;
+using ::parhub::platform::PrepareDatabase;
 using ::parhub::platform::ServerOptionsFromFlags;
 using ::parhub::platform::ServerRunner;
-
-// Waits `delay` for SIGTERM/SIGINT (blocked by ServerRunner, so they stay
-// pending). Returns true when one arrived and the process should stop.
-bool ShutdownRequestedWithin(absl::Duration delay) {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  timespec timeout = absl::ToTimespec(delay);
-  return sigtimedwait(&set, nullptr, &timeout) > 0;
-}
-
-// Applies the migrations, retrying while the database is unreachable.
-// Returns false when asked to stop meanwhile.
-bool MigrateWhenReachable(Db& db) {
-  absl::Duration delay = absl::Milliseconds(500);
-  for (int attempt = 1;; ++attempt) {
-    absl::Status status = ApplyMigrations(db, "tasks", TasksMigrations());
-    if (status.ok()) {
-      LogInfo("database ready", {{"attempt", absl::StrCat(attempt)}});
-      return true;
-    }
-    LogWarning("database not ready; retrying",
-               {{"attempt", absl::StrCat(attempt)},
-                {"error", std::string(status.message())},
-                {"retry_in", absl::FormatDuration(delay)}});
-    if (ShutdownRequestedWithin(delay)) return false;
-    delay = std::min(delay * 2, absl::Seconds(15));
-  }
-}
 
 }  // namespace
 
@@ -74,9 +39,10 @@ int main(int argc, char** argv) {
     return EXIT_FAILURE;
   }
   Db db(DbConfigFromFlags("parhub_tasks"));
-  if (!MigrateWhenReachable(db)) {
-    LogInfo("stopped before the database was reachable");
-    return EXIT_SUCCESS;
+  if (absl::Status ready = PrepareDatabase(db, "tasks", TasksMigrations()); !ready.ok()) {
+    if (absl::IsCancelled(ready)) return EXIT_SUCCESS;
+    LogError("database not ready", {{"error", std::string(ready.message())}});
+    return EXIT_FAILURE;
   }
   parhub::tasks::TaskServiceImpl service(db, *std::move(key));
   runner.AddService(&service);
