@@ -16,7 +16,7 @@
 
 ABSL_FLAG(std::string, listen, "", "gRPC listen address host:port");
 ABSL_FLAG(std::string, metrics_listen, "", "Prometheus /metrics address host:port (\"off\" disables)");
-ABSL_FLAG(int, max_threads, 32, "Maximum threads serving RPCs");
+ABSL_FLAG(int, max_threads, 64, "Maximum threads serving RPCs (beyond it calls get RESOURCE_EXHAUSTED)");
 ABSL_FLAG(std::string, db_host, "127.0.0.1", "MySQL host");
 ABSL_FLAG(int, db_port, 3306, "MySQL port");
 ABSL_FLAG(std::string, db_socket, "", "MySQL unix socket (instead of host/port)");

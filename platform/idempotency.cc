@@ -31,6 +31,19 @@ CREATE TABLE IF NOT EXISTS audit_log (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 )sql";
 
+namespace {
+
+// A recorded key met again: the first response when the request is the same.
+absl::StatusOr<std::string> Replay(const Row& row, const MutationRecord& record) {
+  if (row.Str(0) != record.method || row.Str(1) != record.fingerprint) {
+    return WithReason(InvalidField("request_id", "đã dùng cho một yêu cầu khác (already used for a different request)"),
+                      "REQUEST_ID_REUSED");
+  }
+  return row.Str(2);
+}
+
+}  // namespace
+
 absl::StatusOr<std::string> IdempotencyLedger::Run(
     const MutationRecord& record, const std::function<absl::StatusOr<std::string>()>& mutation) {
   if (record.request_id.empty()) {
@@ -39,43 +52,40 @@ absl::StatusOr<std::string> IdempotencyLedger::Run(
   if (record.request_id.size() > 128) {
     return InvalidField("request_id", "dài quá 128 ký tự (longer than 128 characters)");
   }
-  for (int attempt = 0;; ++attempt) {
-    bool raced = false;
-    absl::StatusOr<std::string> result = db_.InTransaction<std::string>(
-        [&]() -> absl::StatusOr<std::string> {
-          ASSIGN_OR_RETURN(auto rows,
-                           db_.Query("SELECT method, fingerprint, response FROM idempotency_keys "
-                                     "WHERE scope = ? AND request_id = ? FOR UPDATE",
-                                     {record.scope, record.request_id}));
-          if (!rows.empty()) {
-            if (rows[0].Str(0) != record.method || rows[0].Str(1) != record.fingerprint) {
-              return WithReason(
-                  InvalidField("request_id",
-                               "đã dùng cho một yêu cầu khác (already used for a different request)"),
-                  "REQUEST_ID_REUSED");
-            }
-            return rows[0].Str(2);
-          }
-          ASSIGN_OR_RETURN(std::string response, mutation());
-          auto inserted = db_.Execute(
-              "INSERT INTO idempotency_keys (scope, request_id, method, fingerprint, response) "
-              "VALUES (?, ?, ?, ?, ?)",
-              {record.scope, record.request_id, record.method, record.fingerprint, response});
-          if (absl::IsAlreadyExists(inserted.status())) {
-            raced = true;  // a concurrent retry committed first; replay it
-            return absl::AbortedError("concurrent retry with the same request_id");
-          }
-          RETURN_IF_ERROR(inserted.status());
-          RETURN_IF_ERROR(db_.Execute("INSERT INTO audit_log (scope, actor, action, target, "
-                                      "request_id) VALUES (?, ?, ?, ?, ?)",
-                                      {record.scope, record.actor, record.method, record.target,
-                                       record.request_id})
-                              .status());
-          return response;
-        });
-    if (raced && attempt == 0) continue;
-    return result;
-  }
+  constexpr char kLookup[] =
+      "SELECT method, fingerprint, response FROM idempotency_keys WHERE scope = ? AND request_id = ?";
+  // Fast path for retries of finished requests: no transaction, no lock.
+  ASSIGN_OR_RETURN(auto existing, db_.Query(kLookup, {record.scope, record.request_id}));
+  if (!existing.empty()) return Replay(existing[0], record);
+
+  // Claim the key by inserting it first, in the mutation's transaction. A
+  // concurrent request with the same key blocks on that row and then gets a
+  // duplicate-key error (it replays below); requests with different keys
+  // never lock each other, unlike a locking read of a missing key, whose gap
+  // locks deadlock neighbouring keys.
+  bool claimed_elsewhere = false;
+  absl::StatusOr<std::string> result = db_.InTransaction<std::string>([&]() -> absl::StatusOr<std::string> {
+    auto claimed = db_.Execute(
+        "INSERT INTO idempotency_keys (scope, request_id, method, fingerprint, response) VALUES (?, ?, ?, ?, '')",
+        {record.scope, record.request_id, record.method, record.fingerprint});
+    if (absl::IsAlreadyExists(claimed.status())) {
+      claimed_elsewhere = true;
+      return claimed.status();
+    }
+    RETURN_IF_ERROR(claimed.status());
+    ASSIGN_OR_RETURN(std::string response, mutation());
+    RETURN_IF_ERROR(db_.Execute("UPDATE idempotency_keys SET response = ? WHERE scope = ? AND request_id = ?",
+                                {response, record.scope, record.request_id})
+                        .status());
+    RETURN_IF_ERROR(db_.Execute("INSERT INTO audit_log (scope, actor, action, target, request_id) VALUES (?, ?, ?, ?, ?)",
+                                {record.scope, record.actor, record.method, record.target, record.request_id})
+                        .status());
+    return response;
+  });
+  if (!claimed_elsewhere) return result;
+  ASSIGN_OR_RETURN(auto committed, db_.Query(kLookup, {record.scope, record.request_id}));
+  if (committed.empty()) return absl::AbortedError("Yêu cầu trùng đang được xử lý, hãy thử lại (retry in progress)");
+  return Replay(committed[0], record);
 }
 
 }  // namespace parhub::platform

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "absl/strings/match.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/strings/str_cat.h"
 #include "platform/db.h"
 #include "platform/log.h"
@@ -106,6 +107,9 @@ ServerRunner::ServerRunner(ServerOptions options)
   sigset_t set = ShutdownSignals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   SetLogServiceName(options_.name);
+  // Abseil's lock-order graph costs every Mutex operation; it is a debugging
+  // aid, not something to pay for on each request in production.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
 }
 
 ServerRunner::~ServerRunner() = default;

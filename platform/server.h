@@ -24,7 +24,8 @@ struct ServerOptions final {
   std::string name;            // "tasks", "gateway", …
   std::string listen;          // "0.0.0.0:50052"
   std::string metrics_listen;  // "0.0.0.0:9452"; "" disables /metrics
-  int max_threads = 32;        // bound on synchronous handler threads
+  int max_threads = 64;        // bound on synchronous handler threads; beyond it
+                               // gRPC answers RESOURCE_EXHAUSTED
   absl::Duration drain = absl::Seconds(1);            // NOT_SERVING before stopping
   absl::Duration shutdown_grace = absl::Seconds(20);  // in-flight calls may finish
 };

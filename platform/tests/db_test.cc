@@ -125,6 +125,31 @@ TEST_F(DbTest, ConcurrentRetriesOfOneRequestMutateOnce) {
   EXPECT_EQ(rows[0].Int(0), 1);
 }
 
+TEST_F(DbTest, ConcurrentRequestsWithNeighbouringKeysDoNotDeadlock) {
+  // Clients commonly number their request ids; neighbouring keys inserted
+  // concurrently must not lock each other.
+  IdempotencyLedger ledger(db_);
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 15; ++i) {
+        MutationRecord record{"mn-2010", "run-" + std::to_string(i * 8 + t), "Note", "fp", "accounts/a", "notes"};
+        auto result = ledger.Run(record, [&]() -> absl::StatusOr<std::string> {
+          auto r = db_.Execute("INSERT INTO notes VALUES ('mn-2010', ?, 'x')", {int64_t{i * 8 + t}});
+          if (!r.ok()) return r.status();
+          return std::string("ok");
+        });
+        if (!result.ok()) ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  ASSERT_OK_AND_ASSIGN(auto rows, db_.Query("SELECT COUNT(*) FROM notes"));
+  EXPECT_EQ(rows[0].Int(0), 120);
+}
+
 TEST_F(DbTest, ExhaustedPoolAnswersUnavailable) {
   DbConfig config = database_.config();
   config.pool_size = 1;

@@ -14,7 +14,6 @@ namespace {
 
 using ::parhub::platform::Caller;
 using ::parhub::platform::ParseName;
-using ::parhub::platform::RpcScope;
 using ::parhub::platform::RunIdempotent;
 using ::parhub::platform::ToGrpcStatus;
 
@@ -47,10 +46,8 @@ TaskServiceImpl::TaskServiceImpl(platform::Db& db, platform::IdentityKey key, Cl
 grpc::Status TaskServiceImpl::CreatePlan(grpc::ServerContext* context,
                                          const v1::CreatePlanRequest* request,
                                          v1::Plan* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
-  auto ids = ParseName(kSchoolPattern, request->parent(), "parent");
-  if (!ids.ok()) return ToGrpcStatus(ids.status());
+  RPC_VERIFY_CALLER(scope, context, key_);
+  RPC_CHECK_OK(ids, ParseName(kSchoolPattern, request->parent(), "parent"));
   const std::string school = (*ids)[0];
   absl::Status allowed = RequireSchoolWrite(scope.caller(), school, "trường");
   if (!allowed.ok()) return ToGrpcStatus(allowed);
@@ -66,8 +63,7 @@ grpc::Status TaskServiceImpl::CreatePlan(grpc::ServerContext* context,
 
 grpc::Status TaskServiceImpl::GetPlan(grpc::ServerContext* context,
                                       const v1::GetPlanRequest* request, v1::Plan* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   return Respond([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kPlanPattern, request->name(), "name"));
     RETURN_IF_ERROR(RequireSchoolRead(scope.caller(), ids[0], "kế hoạch"));
@@ -80,8 +76,7 @@ grpc::Status TaskServiceImpl::GetPlan(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::ListPlans(grpc::ServerContext* context,
                                         const v1::ListPlansRequest* request,
                                         v1::ListPlansResponse* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   return Respond([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->parent(), "parent"));
     RETURN_IF_ERROR(RequireSchoolRead(scope.caller(), ids[0], "trường"));
@@ -96,10 +91,8 @@ grpc::Status TaskServiceImpl::ListPlans(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::UpdatePlan(grpc::ServerContext* context,
                                          const v1::UpdatePlanRequest* request,
                                          v1::Plan* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
-  auto ids = ParseName(kPlanPattern, request->plan().name(), "plan.name");
-  if (!ids.ok()) return ToGrpcStatus(ids.status());
+  RPC_VERIFY_CALLER(scope, context, key_);
+  RPC_CHECK_OK(ids, ParseName(kPlanPattern, request->plan().name(), "plan.name"));
   const std::string school = (*ids)[0], plan_id = (*ids)[1];
   absl::Status allowed = RequireSchoolWrite(scope.caller(), school, "kế hoạch");
   if (!allowed.ok()) return ToGrpcStatus(allowed);
@@ -117,10 +110,8 @@ grpc::Status TaskServiceImpl::UpdatePlan(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::InstantiatePlanTemplate(
     grpc::ServerContext* context, const v1::InstantiatePlanTemplateRequest* request,
     v1::Plan* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
-  auto ids = ParseName(kSchoolPattern, request->parent(), "parent");
-  if (!ids.ok()) return ToGrpcStatus(ids.status());
+  RPC_VERIFY_CALLER(scope, context, key_);
+  RPC_CHECK_OK(ids, ParseName(kSchoolPattern, request->parent(), "parent"));
   const std::string school = (*ids)[0];
   absl::Status allowed = RequireSchoolWrite(scope.caller(), school, "trường");
   if (!allowed.ok()) return ToGrpcStatus(allowed);
@@ -146,8 +137,7 @@ grpc::Status TaskServiceImpl::InstantiatePlanTemplate(
 grpc::Status TaskServiceImpl::ListPlanTemplates(grpc::ServerContext* context,
                                                 const v1::ListPlanTemplatesRequest*,
                                                 v1::ListPlanTemplatesResponse* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   for (const PlanTemplate& t : PlanTemplates::All()) {
     v1::PlanTemplate* out = response->add_templates();
     out->set_name(absl::StrCat("planTemplates/", t.id));
@@ -162,10 +152,8 @@ grpc::Status TaskServiceImpl::ListPlanTemplates(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::CreateTask(grpc::ServerContext* context,
                                          const v1::CreateTaskRequest* request,
                                          v1::Task* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
-  auto ids = ParseName(kPlanPattern, request->parent(), "parent");
-  if (!ids.ok()) return ToGrpcStatus(ids.status());
+  RPC_VERIFY_CALLER(scope, context, key_);
+  RPC_CHECK_OK(ids, ParseName(kPlanPattern, request->parent(), "parent"));
   const std::string school = (*ids)[0], plan_id = (*ids)[1];
   absl::Status allowed = RequireSchoolWrite(scope.caller(), school, "kế hoạch");
   if (!allowed.ok()) return ToGrpcStatus(allowed);
@@ -181,8 +169,7 @@ grpc::Status TaskServiceImpl::CreateTask(grpc::ServerContext* context,
 
 grpc::Status TaskServiceImpl::GetTask(grpc::ServerContext* context,
                                       const v1::GetTaskRequest* request, v1::Task* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   return Respond([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kTaskPattern, request->name(), "name"));
     RETURN_IF_ERROR(RequireSchoolRead(scope.caller(), ids[0], "nhiệm vụ"));
@@ -195,8 +182,7 @@ grpc::Status TaskServiceImpl::GetTask(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::ListTasks(grpc::ServerContext* context,
                                         const v1::ListTasksRequest* request,
                                         v1::ListTasksResponse* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   return Respond([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kPlanPattern, request->parent(), "parent"));
     RETURN_IF_ERROR(RequireSchoolRead(scope.caller(), ids[0], "kế hoạch"));
@@ -213,10 +199,8 @@ grpc::Status TaskServiceImpl::ListTasks(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::UpdateTask(grpc::ServerContext* context,
                                          const v1::UpdateTaskRequest* request,
                                          v1::Task* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
-  auto ids = ParseName(kTaskPattern, request->task().name(), "task.name");
-  if (!ids.ok()) return ToGrpcStatus(ids.status());
+  RPC_VERIFY_CALLER(scope, context, key_);
+  RPC_CHECK_OK(ids, ParseName(kTaskPattern, request->task().name(), "task.name"));
   const std::string school = (*ids)[0], plan_id = (*ids)[1], task_id = (*ids)[2];
   absl::Status allowed = RequireSchoolWrite(scope.caller(), school, "nhiệm vụ");
   if (!allowed.ok()) return ToGrpcStatus(allowed);
@@ -236,10 +220,8 @@ grpc::Status TaskServiceImpl::UpdateTask(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::AddProgressUpdate(grpc::ServerContext* context,
                                                 const v1::AddProgressUpdateRequest* request,
                                                 v1::ProgressUpdate* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
-  auto ids = ParseName(kTaskPattern, request->parent(), "parent");
-  if (!ids.ok()) return ToGrpcStatus(ids.status());
+  RPC_VERIFY_CALLER(scope, context, key_);
+  RPC_CHECK_OK(ids, ParseName(kTaskPattern, request->parent(), "parent"));
   const std::string school = (*ids)[0], plan_id = (*ids)[1], task_id = (*ids)[2];
   absl::Status allowed = RequireProgressWrite(scope.caller(), school);
   if (!allowed.ok()) return ToGrpcStatus(allowed);
@@ -258,8 +240,7 @@ grpc::Status TaskServiceImpl::AddProgressUpdate(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::ListProgressUpdates(grpc::ServerContext* context,
                                                   const v1::ListProgressUpdatesRequest* request,
                                                   v1::ListProgressUpdatesResponse* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   return Respond([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kTaskPattern, request->parent(), "parent"));
     RETURN_IF_ERROR(RequireSchoolRead(scope.caller(), ids[0], "nhiệm vụ"));
@@ -279,10 +260,8 @@ grpc::Status TaskServiceImpl::ListProgressUpdates(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::PublishDirective(grpc::ServerContext* context,
                                                const v1::PublishDirectiveRequest* request,
                                                v1::Directive* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
-  auto ids = ParseName(kAuthorityPattern, request->parent(), "parent");
-  if (!ids.ok()) return ToGrpcStatus(ids.status());
+  RPC_VERIFY_CALLER(scope, context, key_);
+  RPC_CHECK_OK(ids, ParseName(kAuthorityPattern, request->parent(), "parent"));
   const std::string authority = (*ids)[0];
   absl::Status allowed = RequireDirectivePublish(scope.caller(), authority);
   if (!allowed.ok()) return ToGrpcStatus(allowed);
@@ -300,8 +279,7 @@ grpc::Status TaskServiceImpl::PublishDirective(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::GetDirective(grpc::ServerContext* context,
                                            const v1::GetDirectiveRequest* request,
                                            v1::Directive* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   return Respond([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kDirectivePattern, request->name(), "name"));
     RETURN_IF_ERROR(RequireDirectiveRead(scope.caller(), ids[0]));
@@ -314,8 +292,7 @@ grpc::Status TaskServiceImpl::GetDirective(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::ListDirectives(grpc::ServerContext* context,
                                              const v1::ListDirectivesRequest* request,
                                              v1::ListDirectivesResponse* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   return Respond([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kAuthorityPattern, request->parent(), "parent"));
     RETURN_IF_ERROR(RequireDirectiveRead(scope.caller(), ids[0]));
@@ -330,8 +307,7 @@ grpc::Status TaskServiceImpl::ListDirectives(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::GetDirectiveProgress(grpc::ServerContext* context,
                                                    const v1::GetDirectiveProgressRequest* request,
                                                    v1::DirectiveProgress* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   return Respond([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kDirectivePattern, request->name(), "name"));
     RETURN_IF_ERROR(RequireDirectiveRead(scope.caller(), ids[0]));
@@ -346,8 +322,7 @@ grpc::Status TaskServiceImpl::GetDirectiveProgress(grpc::ServerContext* context,
 grpc::Status TaskServiceImpl::SummarizeTasks(grpc::ServerContext* context,
                                              const v1::SummarizeTasksRequest* request,
                                              v1::TaskSummary* response) {
-  RpcScope scope(*context, key_);
-  if (!scope.ok()) return scope.status();
+  RPC_VERIFY_CALLER(scope, context, key_);
   return Respond([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->school(), "school"));
     RETURN_IF_ERROR(RequireSchoolRead(scope.caller(), ids[0], "trường"));
