@@ -74,13 +74,19 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
     tasks::v1::ListDirectivesRequest request;
     request.set_parent(*authority);
     request.set_page_size(200);
-    auto context = session.NewContext();
+    auto stub = tasks::v1::TaskService::NewStub(session.channel());
     tasks::v1::ListDirectivesResponse response;
-    grpc::Status status = tasks::v1::TaskService::NewStub(session.channel())->ListDirectives(context.get(), request, &response);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
-      return;
-    }
+    do {
+      auto context = session.NewContext();
+      tasks::v1::ListDirectivesResponse page;
+      grpc::Status status = stub->ListDirectives(context.get(), request, &page);
+      if (!status.ok()) {
+        app.exit_code = session.Fail(status);
+        return;
+      }
+      response.mutable_directives()->MergeFrom(page.directives());
+      request.set_page_token(page.next_page_token());
+    } while (!request.page_token().empty());
     if (app.out.json) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
     for (const auto& d : response.directives()) {

@@ -130,10 +130,7 @@ void AddTaskCommands(CLI::App& root, App& app) {
       app.exit_code = session.Fail(status);
       return;
     }
-    if (app.out.json) {
-      app.out.Json(task);
-      return app.out.Json(history);
-    }
+    if (app.out.json) return app.out.JsonObject({{"task", &task}, {"history", &history}});
     app.out.Table(TaskHeader(app.out), {TaskRow(app.out, task)});
     if (!task.description().empty()) app.out.Line(absl::StrCat("\n", task.description()));
     app.out.Line(app.out.T("\nLịch sử tiến độ:", "\nProgress history:"));

@@ -47,14 +47,26 @@ void Output::Table(const std::vector<std::string>& header, const std::vector<std
   if (rows.empty()) std::cout << T("(không có dữ liệu)", "(nothing)") << "\n";
 }
 
-void Output::Json(const google::protobuf::Message& message) const {
+namespace {
+std::string ToJson(const google::protobuf::Message& message) {
   std::string text;
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;
   options.preserve_proto_field_names = true;
   (void)google::protobuf::util::MessageToJsonString(message, &text, options);
-  std::cout << text;
-  if (text.empty() || text.back() != '\n') std::cout << "\n";
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+}  // namespace
+
+void Output::Json(const google::protobuf::Message& message) const { std::cout << ToJson(message) << "\n"; }
+
+void Output::JsonObject(const std::vector<std::pair<std::string, const google::protobuf::Message*>>& members) const {
+  std::cout << "{\n";
+  for (size_t i = 0; i < members.size(); ++i) {
+    std::cout << " \"" << members[i].first << "\": " << ToJson(*members[i].second) << (i + 1 < members.size() ? ",\n" : "\n");
+  }
+  std::cout << "}\n";
 }
 
 void Output::Line(const std::string& text) const { std::cout << text << "\n"; }

@@ -22,6 +22,8 @@ class Output final {
   void Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) const;
   // Prints `message` as JSON (with --output json).
   void Json(const google::protobuf::Message& message) const;
+  // Prints one JSON object whose members are the given messages.
+  void JsonObject(const std::vector<std::pair<std::string, const google::protobuf::Message*>>& members) const;
   // A line for people (stdout).
   void Line(const std::string& text) const;
   // An error line (stderr).

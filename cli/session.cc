@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "platform/client.h"
 #include "platform/errors.h"
 #include "platform/grpc_status.h"
 #include "platform/identity.h"
@@ -58,7 +59,9 @@ bool SaveProfile(const Profile& profile, std::string* error) {
 
 Session::Session(Profile profile, Output& out, int timeout_s)
     : profile_(std::move(profile)), out_(out), timeout_s_(timeout_s) {
-  channel_ = grpc::CreateChannel(profile_.gateway, grpc::InsecureChannelCredentials());
+  // Retries on UNAVAILABLE resend the same bytes, so the same request_id:
+  // a mutation cut off by a network blip is not applied twice.
+  channel_ = platform::MakeChannel(profile_.gateway);
 }
 
 std::unique_ptr<grpc::ClientContext> Session::NewContext() const {
