@@ -14,10 +14,12 @@ absl::StatusOr<IdentityKey> IdentityKey::Create(std::string secret) {
   return IdentityKey(std::move(secret));
 }
 
+IdentityKey::IdentityKey(std::string secret) : signer_(std::make_shared<HmacSha256Signer>(secret)) {}
+
 std::string IdentityKey::Sign(const parhub::common::v1::Identity& identity) const {
   std::string payload = identity.SerializeAsString();
   return absl::StrCat(absl::WebSafeBase64Escape(payload), ".",
-                      absl::WebSafeBase64Escape(HmacSha256(secret_, payload)));
+                      absl::WebSafeBase64Escape(signer_->Mac(payload)));
 }
 
 absl::StatusOr<parhub::common::v1::Identity> IdentityKey::Verify(absl::string_view token,
@@ -33,7 +35,7 @@ absl::StatusOr<parhub::common::v1::Identity> IdentityKey::Verify(absl::string_vi
       !absl::WebSafeBase64Unescape(token.substr(dot + 1), &mac)) {
     return unauthenticated("malformed");
   }
-  if (!ConstantTimeEquals(mac, HmacSha256(secret_, payload))) return unauthenticated("bad signature");
+  if (!ConstantTimeEquals(mac, signer_->Mac(payload))) return unauthenticated("bad signature");
   parhub::common::v1::Identity identity;
   if (!identity.ParseFromString(payload)) return unauthenticated("malformed");
   absl::Time expiry = absl::FromUnixSeconds(identity.expire_time().seconds()) +

@@ -4,6 +4,7 @@
 #ifndef PARHUB_PLATFORM_IDENTITY_H_
 #define PARHUB_PLATFORM_IDENTITY_H_
 
+#include <memory>
 #include <string>
 #include "absl/strings/string_view.h"
 
@@ -11,6 +12,7 @@
 #include "absl/time/time.h"
 #include "parhub/common/v1/types.pb.h"
 #include "platform/caller.h"
+#include "platform/crypto.h"
 
 namespace parhub::platform {
 
@@ -29,8 +31,8 @@ class IdentityKey final {
   absl::StatusOr<parhub::common::v1::Identity> Verify(absl::string_view token, absl::Time now) const;
 
  private:
-  explicit IdentityKey(std::string secret) : secret_(std::move(secret)) {}
-  std::string secret_;
+  explicit IdentityKey(std::string secret);
+  std::shared_ptr<const HmacSha256Signer> signer_;
 };
 
 // An identity valid for `ttl` from now.

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "absl/strings/escaping.h"
 #include "platform/caller.h"
 #include "platform/crypto.h"
 #include "platform/date.h"
@@ -138,6 +139,16 @@ TEST(Caller, OtherSchoolsAreNotFoundAndReadersCannotWrite) {
 
 TEST(Crypto, KnownSha256) {
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Crypto, PreparedHmacMatchesRfc4231AndOneShot) {
+  // RFC 4231 test case 2.
+  std::string expected = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+  HmacSha256Signer signer("Jefe");
+  std::string data = "what do ya want for nothing?";
+  EXPECT_EQ(absl::BytesToHexString(signer.Mac(data)), expected);
+  EXPECT_EQ(absl::BytesToHexString(signer.Mac(data)), expected);  // reusable
+  EXPECT_EQ(absl::BytesToHexString(HmacSha256("Jefe", data)), expected);
 }
 
 }  // namespace
