@@ -5,7 +5,9 @@
 # running until scripts/down.sh.
 source "$(dirname "$0")/lib.sh"
 install_packages
-build "$PARHUB_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# Only what the running suite needs; scripts/test.sh builds the rest.
+PARHUB_TARGETS="${PARHUB_TARGETS:-parhub-directory parhub-tasks parhub-gateway parhubctl parhub-demo-loader}" \
+  build "$PARHUB_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 start_db
 
 SECRETS="$RUN_DIR/secrets"; LOGS="$RUN_DIR/logs"; PIDS="$RUN_DIR/pids"
