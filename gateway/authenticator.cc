@@ -42,16 +42,21 @@ void Authenticator::Resolve(const std::string& authorization, const std::string&
   std::string secret = authorization.substr(kBearer.size());
   std::string hash = platform::Sha256Hex(secret);
   absl::Time now = absl::Now();
+  std::shared_ptr<const Principal> cached;
   {
     absl::MutexLock lock(&mu_);
     auto it = cache_.find(hash);
     if (it != cache_.end()) {
       if (it->second.expiry > now) {
-        done(it->second.principal);
-        return;
+        cached = it->second.principal;
+      } else {
+        cache_.erase(it);
       }
-      cache_.erase(it);
     }
+  }
+  if (cached) {  // outside the lock: the caller goes on to forward the call
+    done(std::move(cached));
+    return;
   }
   struct Call {
     grpc::ClientContext context;

@@ -12,6 +12,7 @@
 #include "platform/errors.h"
 #include "platform/grpc_status.h"
 #include "platform/resource_name.h"
+#include "platform/rpc_support.h"
 #include "platform/status_macros.h"
 
 namespace parhub::gateway {
@@ -19,18 +20,6 @@ namespace {
 
 void SetDeadline(grpc::ClientContext& context, absl::Time deadline) {
   context.set_deadline(absl::ToChronoTime(deadline));
-}
-
-const char* CodeName(grpc::StatusCode code) {
-  switch (code) {
-    case grpc::StatusCode::DEADLINE_EXCEEDED: return "DEADLINE_EXCEEDED";
-    case grpc::StatusCode::UNAVAILABLE: return "UNAVAILABLE";
-    case grpc::StatusCode::NOT_FOUND: return "NOT_FOUND";
-    case grpc::StatusCode::PERMISSION_DENIED: return "PERMISSION_DENIED";
-    case grpc::StatusCode::UNAUTHENTICATED: return "UNAUTHENTICATED";
-    case grpc::StatusCode::INTERNAL: return "INTERNAL";
-    default: return "ERROR";
-  }
 }
 
 double Completion(const tasks::v1::TaskSummary& s) { return s.total() == 0 ? 0.0 : double(s.done()) / s.total(); }
@@ -85,6 +74,11 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal&
                                                                 const v1::GetAuthorityOverviewRequest& request,
                                                                 const std::string& request_id, absl::Time deadline) {
   ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
+  ASSIGN_OR_RETURN(platform::Date start, platform::DateFromProto(request.period_start(), "period_start"));
+  ASSIGN_OR_RETURN(platform::Date end, platform::DateFromProto(request.period_end(), "period_end"));
+  if (start.IsSet() && end.IsSet() && end < start) {
+    return platform::InvalidField("period_end", "phải từ period_start trở đi (must not be before period_start)");
+  }
   platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, request_id};
 
   v1::AuthorityOverview overview;
@@ -151,7 +145,7 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal&
       AddInto(totals, legs[i]->response);
     } else {
       line->set_error(legs[i]->status.error_message());
-      line->set_error_code(CodeName(legs[i]->status.error_code()));
+      line->set_error_code(platform::StatusCodeName(legs[i]->status.error_code()));
       overview.set_failed_schools(overview.failed_schools() + 1);
     }
   }
@@ -171,6 +165,9 @@ absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& p
   if (request.parent().empty()) return platform::InvalidField("parent", "bắt buộc (required)");
   platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, request_id};
   ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
+  if (schools.empty()) {
+    return absl::FailedPreconditionError("Cơ quan này hiện không có trường trực thuộc (no schools under this authority)");
+  }
   tasks::v1::PublishDirectiveRequest forward;
   forward.set_parent(request.parent());
   forward.set_directive_id(request.directive_id());

@@ -58,7 +58,8 @@ absl::Status FromSqlException(const sql::SQLException& e) {
     case 3024:  // MySQL max_execution_time
       return absl::DeadlineExceededError(what);
     case 1406:
-      return absl::InvalidArgumentError(absl::StrCat("Dữ liệu quá dài (value too long): ", what));
+      LogWarning("value too long for its column", {{"error", what}});
+      return absl::InvalidArgumentError("Dữ liệu quá dài (a value is longer than allowed)");
     default:
       return absl::InternalError(what);
   }
@@ -244,6 +245,9 @@ absl::StatusOr<T> Db::RunStatement(const std::function<T(sql::Connection*)>& bod
     } catch (const sql::SQLException& e) {
       if (IsConnectionError(e.getErrorCode())) pinned.broken = true;
       return FromSqlException(e);
+    } catch (const std::exception& e) {
+      pinned.broken = true;
+      return absl::InternalError(absl::StrCat("statement failed: ", e.what()));
     }
   }
   for (int attempt = 0;; ++attempt) {
@@ -257,6 +261,9 @@ absl::StatusOr<T> Db::RunStatement(const std::function<T(sql::Connection*)>& bod
       Release(conn, broken);
       if (broken && retry_broken && attempt == 0) continue;
       return FromSqlException(e);
+    } catch (const std::exception& e) {
+      Release(conn, true);  // state unknown: do not lend it out again
+      return absl::InternalError(absl::StrCat("statement failed: ", e.what()));
     }
   }
 }
@@ -326,6 +333,11 @@ absl::Status Db::RunPinned(bool transaction, const std::function<absl::Status()>
         pinned.broken = true;
       }
     }
+  } catch (const std::exception& e) {
+    // Not the database's doing (e.g. bad_alloc): drop the connection, which
+    // rolls the transaction back, and unpin the thread below.
+    pinned.broken = true;
+    status = absl::InternalError(absl::StrCat("transaction failed: ", e.what()));
   }
   bool broken = pinned.broken;
   pinned = Pinned{};

@@ -14,6 +14,9 @@ namespace parhub::platform {
 // original is logged) so no SQL or stack detail leaks to callers.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
+// "INVALID_ARGUMENT", "UNAVAILABLE", … for logs, metrics and reports.
+const char* StatusCodeName(grpc::StatusCode code);
+
 // Wire → domain, keeping field violations and reason.
 absl::Status FromGrpcStatus(const grpc::Status& status);
 

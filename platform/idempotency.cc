@@ -2,6 +2,7 @@
 #include "platform/idempotency.h"
 
 #include "absl/strings/str_cat.h"
+#include "platform/crypto.h"
 #include "platform/db.h"
 #include "platform/errors.h"
 #include "platform/status_macros.h"
@@ -33,9 +34,16 @@ CREATE TABLE IF NOT EXISTS audit_log (
 
 namespace {
 
+// What must match for a replay: the same caller sending the same body. The
+// caller is part of it so a recorded response never goes to someone else,
+// whose permission to see it was never checked.
+std::string CallerBodyFingerprint(const MutationRecord& record) {
+  return Sha256Hex(absl::StrCat(record.actor, "\n", record.fingerprint));
+}
+
 // A recorded key met again: the first response when the request is the same.
 absl::StatusOr<std::string> Replay(const Row& row, const MutationRecord& record) {
-  if (row.Str(0) != record.method || row.Str(1) != record.fingerprint) {
+  if (row.Str(0) != record.method || row.Str(1) != CallerBodyFingerprint(record)) {
     return WithReason(InvalidField("request_id", "đã dùng cho một yêu cầu khác (already used for a different request)"),
                       "REQUEST_ID_REUSED");
   }
@@ -67,7 +75,7 @@ absl::StatusOr<std::string> IdempotencyLedger::Run(
   absl::StatusOr<std::string> result = db_.InTransaction<std::string>([&]() -> absl::StatusOr<std::string> {
     auto claimed = db_.Execute(
         "INSERT INTO idempotency_keys (scope, request_id, method, fingerprint, response) VALUES (?, ?, ?, ?, '')",
-        {record.scope, record.request_id, record.method, record.fingerprint});
+        {record.scope, record.request_id, record.method, CallerBodyFingerprint(record)});
     if (absl::IsAlreadyExists(claimed.status())) {
       claimed_elsewhere = true;
       return claimed.status();

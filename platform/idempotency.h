@@ -1,8 +1,9 @@
 // Exactly-once mutations keyed by the client's request_id, and the audit row
 // every mutation writes, both in the mutation's own transaction.
 //
-// A retry with the same request_id and the same body gets the first result
-// back; the same request_id with a different body is rejected
+// A retry with the same request_id and the same body from the same caller
+// gets the first result back; the same request_id with a different body (or
+// from another caller) is rejected
 // (INVALID_ARGUMENT on "request_id", reason REQUEST_ID_REUSED); a mutation
 // that fails is not remembered, so a corrected retry may reuse the key.
 #ifndef PARHUB_PLATFORM_IDEMPOTENCY_H_

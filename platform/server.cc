@@ -1,6 +1,7 @@
 // gRPC server lifecycle, metrics interceptor and signal handling.
 #include "platform/server.h"
 
+#include <google/protobuf/descriptor.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/support/server_interceptor.h>
@@ -16,6 +17,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/strings/str_cat.h"
 #include "platform/db.h"
+#include "platform/grpc_status.h"
 #include "platform/log.h"
 
 namespace parhub::platform {
@@ -23,14 +25,22 @@ namespace {
 
 using grpc::experimental::InterceptionHookPoints;
 
-const char* CodeName(grpc::StatusCode code) {
-  static const char* const kNames[] = {
-      "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
-      "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
-      "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
-      "UNAUTHENTICATED"};
-  int i = static_cast<int>(code);
-  return i >= 0 && i <= 16 ? kNames[i] : "UNKNOWN";
+// The metric label and log name of a call: the method when this process
+// knows it (generated services, health, reflection), else "unknown" — a
+// generic handler sees whatever path a client sends, and labels must not
+// grow with client input.
+std::string MethodLabel(const char* method) {
+  if (method == nullptr) return "unknown";
+  std::string path(method);
+  if (absl::StartsWith(path, "/grpc.health.v1.Health/") || absl::StartsWith(path, "/grpc.reflection.")) {
+    return path;
+  }
+  size_t slash = path.find('/', 1);
+  if (path.size() < 4 || path.size() > 200 || path[0] != '/' || slash == std::string::npos) return "unknown";
+  std::string full = path.substr(1);
+  full[slash - 1] = '.';
+  if (google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full) == nullptr) return "unknown";
+  return path;
 }
 
 struct RpcMetrics {
@@ -41,7 +51,7 @@ struct RpcMetrics {
 class MetricsInterceptor final : public grpc::experimental::Interceptor {
  public:
   MetricsInterceptor(grpc::experimental::ServerRpcInfo* info, RpcMetrics metrics)
-      : method_(info->method() ? info->method() : "unknown"), metrics_(metrics) {}
+      : method_(MethodLabel(info->method())), metrics_(metrics) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
@@ -55,7 +65,7 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       grpc::Status status = methods->GetSendStatus();
       double seconds = absl::ToDoubleSeconds(absl::Now() - start_);
-      const char* code = CodeName(status.error_code());
+      const char* code = StatusCodeName(status.error_code());
       metrics_.calls->Add({{"method", method_}, {"code", code}}).Increment();
       metrics_.latency
           ->Add({{"method", method_}},

@@ -88,6 +88,9 @@ TEST_F(DbTest, LedgerReplaysRetriesRejectsReuseAndForgetsFailures) {
   MutationRecord different = record;
   different.fingerprint = "fp-b";
   EXPECT_THAT(ledger.Run(different, create), StatusIs(absl::StatusCode::kInvalidArgument));
+  MutationRecord someone_else = record;  // same body, another caller: no replay
+  someone_else.actor = "accounts/b";
+  EXPECT_THAT(ledger.Run(someone_else, create), StatusIs(absl::StatusCode::kInvalidArgument));
 
   MutationRecord failing{"mn-2010", "req-2", "Bump", "fp-a", "accounts/a", "counter/1"};
   EXPECT_THAT(ledger.Run(failing, [&]() -> absl::StatusOr<std::string> {

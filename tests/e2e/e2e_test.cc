@@ -314,6 +314,16 @@ TEST_F(E2eTest, OverviewListsEverySchoolAndDirectivesReachThem) {
   EXPECT_THAT(progress.output, HasSubstr("th-b"));
   auto school_tries = suite->Ctl(world->admin_a_key, {"overview", "--authority", "q1"});
   EXPECT_EQ(school_tries.exit_code, 3) << school_tries.output;
+  Client officer(world->officer_key);
+  gateway::v1::GetAuthorityOverviewRequest bad_period;
+  *bad_period.mutable_period_start() = D(2026, 13, 40);
+  gateway::v1::AuthorityOverview ignored;
+  auto c = officer.Context();
+  grpc::Status status = officer.gateway->GetAuthorityOverview(c.get(), bad_period, &ignored);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  auto violations = platform::FieldViolations(platform::FromGrpcStatus(status));
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "period_start");
 }
 
 TEST_F(E2eTest, RevokedKeyStopsWorkingWithinSeconds) {

@@ -3,6 +3,7 @@
 #include "services/directory/domain/directory.h"
 
 #include <algorithm>
+#include <cstddef>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -57,9 +58,18 @@ absl::StatusOr<Page<T>> MakePage(std::vector<T> items, int page_size,
   return page;
 }
 
+// Folded name, code, address and id, cut to the column's 900 characters
+// (decomposition can lengthen some scripts).
 std::string SearchText(const School& school) {
-  return platform::FoldForSearch(
+  std::string folded = platform::FoldForSearch(
       absl::StrCat(school.display_name, " ", school.code, " ", school.address, " ", school.id));
+  size_t chars = 0, i = 0;
+  while (i < folded.size() && chars < 900) {
+    unsigned char c = folded[i];
+    i += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    ++chars;
+  }
+  return folded.substr(0, std::min(i, folded.size()));
 }
 
 }  // namespace
@@ -242,8 +252,10 @@ absl::StatusOr<School> Directory::MoveSchool(const Caller& caller, const std::st
         "Cơ quan nhận không thuộc phạm vi của bạn (target authority outside your scope)");
   }
   ASSIGN_OR_RETURN(auto history, store_.Memberships(id));
+  Date expected_open_from;
   if (!history.empty()) {
     const Membership& last = history.back();
+    expected_open_from = last.effective_from;
     if (last.authority_id == authority_id) {
       return absl::FailedPreconditionError("Trường đã thuộc cơ quan này (school already belongs there)");
     }
@@ -252,7 +264,7 @@ absl::StatusOr<School> Directory::MoveSchool(const Caller& caller, const std::st
                                                          " của lần chuyển trước (must follow the last move)"));
     }
   }
-  RETURN_IF_ERROR(store_.AddMembership(id, Membership{authority_id, effective, {}, clean_reason}));
+  RETURN_IF_ERROR(store_.AddMembership(id, Membership{authority_id, effective, {}, clean_reason}, expected_open_from));
   ASSIGN_OR_RETURN(auto moved, store_.FindSchool(id, Today()));
   if (!moved) return NotFound("trường", id);
   return *moved;
@@ -306,7 +318,8 @@ absl::StatusOr<Account> Directory::CreateAccount(const Caller& caller, const std
       if (draft.school_id.empty()) return InvalidField("account.school", "bắt buộc với vai trò của trường (required)");
       if (!draft.authority_id.empty()) return InvalidField("account.authority", "phải để trống (must be empty)");
       ASSIGN_OR_RETURN(auto school, store_.FindSchool(draft.school_id, Today()));
-      if (!school) return InvalidField("account.school", "trường không tồn tại (no such school)");
+      // Missing and out-of-scope schools answer alike, so ids cannot be probed.
+      if (!school) return NotFound("trường", draft.school_id);
       if (caller.role == Role::kSchoolAdmin && caller.school_id == school->id) break;
       RETURN_IF_ERROR(RequireSchoolRead(caller, *school));
       if (caller.role != Role::kAuthorityOfficer) {

@@ -37,8 +37,11 @@ class DirectoryStore {
   virtual absl::Status UpdateSchool(const School& school, const std::string& search_text) = 0;
   // Memberships oldest first.
   virtual absl::StatusOr<std::vector<Membership>> Memberships(const std::string& school_id) = 0;
-  // Ends the open membership on `effective` and opens one with `authority_id`.
-  virtual absl::Status AddMembership(const std::string& school_id, const Membership& next) = 0;
+  // Ends the open membership on `next.effective_from` and opens `next`,
+  // provided the open membership still starts on `expected_open_from` (the
+  // history the caller checked); otherwise ABORTED: a concurrent move won.
+  virtual absl::Status AddMembership(const std::string& school_id, const Membership& next,
+                                     Date expected_open_from) = 0;
 
   virtual absl::StatusOr<std::optional<Account>> FindAccount(const std::string& id) = 0;
   // Accounts of a school (`school_id`) or of an authority (`authority_id`).

@@ -87,6 +87,7 @@ grpc::Status DirectoryServiceImpl::CreateSchool(grpc::ServerContext* context, co
                                                 v1::School* response) {
   RPC_VERIFY_CALLER(scope, context, key_);
   RPC_CHECK_OK(draft, SchoolFromProto(request->school()));
+  if (absl::Status id = platform::ValidateId(request->school_id(), "school_id"); !id.ok()) return ToGrpcStatus(id);
   return platform::RunIdempotent<v1::School>(
       ledger_, scope.caller(), request->school_id(), *request, absl::StrCat("schools/", request->school_id()),
       [&]() -> absl::StatusOr<v1::School> {

@@ -157,11 +157,18 @@ absl::StatusOr<std::vector<Membership>> MySqlDirectoryStore::Memberships(const s
   return out;
 }
 
-absl::Status MySqlDirectoryStore::AddMembership(const std::string& school_id, const Membership& next) {
+absl::Status MySqlDirectoryStore::AddMembership(const std::string& school_id, const Membership& next,
+                                                Date expected_open_from) {
   return db_.InTransaction([&]() -> absl::Status {
-    // Lock the school's history so two moves cannot interleave.
-    RETURN_IF_ERROR(db_.Query("SELECT effective_from FROM school_memberships WHERE school_id = ? FOR UPDATE",
-                              {school_id}).status());
+    // Lock the school's history, then confirm it is still what the domain
+    // checked: two moves must not interleave.
+    ASSIGN_OR_RETURN(auto open, db_.Query("SELECT effective_from FROM school_memberships WHERE school_id = ?"
+                                          " AND effective_until IS NULL FOR UPDATE",
+                                          {school_id}));
+    Date current = open.empty() ? Date{} : DateFromSql(open[0], 0);
+    if (current != expected_open_from) {
+      return absl::AbortedError("Trường vừa được chuyển bởi thao tác khác; hãy thử lại (concurrent move)");
+    }
     RETURN_IF_ERROR(db_.Execute("UPDATE school_memberships SET effective_until = ?"
                                 " WHERE school_id = ? AND effective_until IS NULL",
                                 {next.effective_from.ToIso(), school_id})

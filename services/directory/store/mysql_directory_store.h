@@ -24,7 +24,8 @@ class MySqlDirectoryStore final : public DirectoryStore {
   absl::Status InsertSchool(const School& school, const std::string& search_text, Date from) override;
   absl::Status UpdateSchool(const School& school, const std::string& search_text) override;
   absl::StatusOr<std::vector<Membership>> Memberships(const std::string& school_id) override;
-  absl::Status AddMembership(const std::string& school_id, const Membership& next) override;
+  absl::Status AddMembership(const std::string& school_id, const Membership& next,
+                             Date expected_open_from) override;
 
   absl::StatusOr<std::optional<Account>> FindAccount(const std::string& id) override;
   absl::StatusOr<std::vector<Account>> ListAccounts(const std::string& school_id, const std::string& authority_id,

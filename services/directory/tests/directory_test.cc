@@ -112,6 +112,15 @@ TEST_F(DirectoryTest, MovingASchoolKeepsHistoryAndChangesWhoSeesIt) {
   EXPECT_EQ(unchanged.size(), 2u);
 }
 
+TEST_F(DirectoryTest, AMoveBasedOnStaleHistoryIsRefused) {
+  // Two moves checked against the same history: the second one to commit loses.
+  ASSERT_OK(store_.AddMembership("mn-2010", Membership{"p-ben-thanh", {2025, 7, 1}, {}, "lần 1"}, Date{2000, 1, 1}));
+  EXPECT_THAT(store_.AddMembership("mn-2010", Membership{"q1", {2025, 8, 1}, {}, "lần 2"}, Date{2000, 1, 1}),
+              StatusIs(absl::StatusCode::kAborted));
+  ASSERT_OK_AND_ASSIGN(auto history, directory_.ListMemberships(root_, "mn-2010"));
+  EXPECT_EQ(history.size(), 2u);
+}
+
 TEST_F(DirectoryTest, OfficersCannotReachOutsideTheirSubtree) {
   EXPECT_THAT(directory_.CreateSchool(Officer("q1"), "x", School{"", "X", "X", SchoolLevel::kPrimary, "", "p-ben-thanh", {}}),
               StatusIs(absl::StatusCode::kPermissionDenied));

@@ -306,7 +306,8 @@ absl::StatusOr<Task> PlanBook::UpdateTask(const std::string& school_id, const st
   }
   Task result;
   RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
-    ASSIGN_OR_RETURN(Plan plan, store_.GetPlan(school_id, plan_id, Lock::kNone));
+    // The plan row is locked so a concurrent close cannot be overtaken.
+    ASSIGN_OR_RETURN(Plan plan, store_.GetPlan(school_id, plan_id, Lock::kForUpdate));
     RETURN_IF_ERROR(CheckPlanOpen(plan));
     ASSIGN_OR_RETURN(Task task, store_.GetTask(school_id, plan_id, task_id, Lock::kForUpdate));
     absl::Time now = NowMicros(clock_);
@@ -345,7 +346,8 @@ absl::StatusOr<ProgressUpdate> PlanBook::AddProgressUpdate(const std::string& sc
                                           kMaxDescriptionChars, false));
   ASSIGN_OR_RETURN(update.evidence, CleanEvidence(progress.evidence, "progress_update.evidence"));
   RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
-    ASSIGN_OR_RETURN(Plan plan, store_.GetPlan(school_id, plan_id, Lock::kNone));
+    // The plan row is locked so a concurrent close cannot be overtaken.
+    ASSIGN_OR_RETURN(Plan plan, store_.GetPlan(school_id, plan_id, Lock::kForUpdate));
     RETURN_IF_ERROR(CheckPlanOpen(plan));
     ASSIGN_OR_RETURN(Task task, store_.GetTask(school_id, plan_id, task_id, Lock::kForUpdate));
     if (task.status == TaskStatus::kDone) {

@@ -265,8 +265,12 @@ grpc::Status TaskServiceImpl::PublishDirective(grpc::ServerContext* context,
   const std::string authority = (*ids)[0];
   absl::Status allowed = RequireDirectivePublish(scope.caller(), authority);
   if (!allowed.ok()) return ToGrpcStatus(allowed);
+  // A retry must replay even if the gateway's list of schools changed in
+  // between (a school added or moved): the client's body is what counts.
+  v1::PublishDirectiveRequest client_body = *request;
+  client_body.clear_school_ids();
   return RunIdempotent<v1::Directive>(
-      ledger_, scope.caller(), AuthorityScope(authority), *request,
+      ledger_, scope.caller(), AuthorityScope(authority), client_body,
       DirectiveName(authority, request->directive_id()),
       [&]() -> absl::StatusOr<v1::Directive> {
         ASSIGN_OR_RETURN(NewDirective input, NewDirectiveFromProto(*request));
