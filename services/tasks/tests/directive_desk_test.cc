@@ -70,6 +70,28 @@ TEST_F(DirectiveDeskTest, SecondDirectiveReusesThePlanAndAvoidsCodeClashes) {
   EXPECT_NE(page.items[0].code, page.items[1].code);
 }
 
+TEST_F(DirectiveDeskTest, ANewDirectiveReopensAClosedDirectivePlanSoTheSchoolCanReport) {
+  ASSERT_OK(desk_.Publish("q1", Directive953({"mn-2010"})).status());
+  PlanPatch close;
+  close.status = PlanStatus::kClosed;
+  ASSERT_OK(book_.UpdatePlan("mn-2010", "cd-2024", close).status());
+  NewDirective later = Directive953({"mn-2010"});
+  later.directive_id = "cv-1032-2024";
+  later.number = "1032/UBND-NV";
+  ASSERT_OK(desk_.Publish("q1", later).status());
+  ASSERT_OK_AND_ASSIGN(Plan plan, book_.GetPlan("mn-2010", "cd-2024"));
+  EXPECT_EQ(plan.status, PlanStatus::kActive);
+  ASSERT_OK_AND_ASSIGN(auto page, book_.ListTasks("mn-2010", "cd-2024", {}, 0, ""));
+  std::string task_id;
+  for (const Task& t : page.items) {
+    if (t.code == "1032/UBND-NV") task_id = t.task_id;
+  }
+  ASSERT_FALSE(task_id.empty());
+  NewProgress progress;
+  progress.percent_done = 50;
+  EXPECT_OK(book_.AddProgressUpdate("mn-2010", "cd-2024", task_id, "accounts/a", progress).status());
+}
+
 TEST_F(DirectiveDeskTest, FanOutIsAllOrNothing) {
   store_.before_insert_task = [](const Task& task) {
     return task.school_id == "thcs-b" ? absl::UnavailableError("connection lost")
