@@ -214,23 +214,30 @@ absl::StatusOr<School> Directory::CreateSchool(const Caller& caller, const std::
 absl::StatusOr<School> Directory::UpdateSchool(const Caller& caller, const School& changes,
                                                const std::set<std::string>& fields) {
   if (fields.empty()) return InvalidField("update_mask", "bắt buộc (required)");
-  ASSIGN_OR_RETURN(School school, LoadSchool(caller, changes.id));
-  RETURN_IF_ERROR(RequireSchoolAdmin(caller, school));
-  for (const std::string& field : fields) {
-    if (field == "display_name") {
-      ASSIGN_OR_RETURN(school.display_name, platform::CleanText(changes.display_name, "school.display_name", 200, true));
-    } else if (field == "code") {
-      ASSIGN_OR_RETURN(school.code, platform::CleanText(changes.code, "school.code", 40, true));
-    } else if (field == "address") {
-      ASSIGN_OR_RETURN(school.address, platform::CleanText(changes.address, "school.address", 400, false));
-    } else if (field == "level") {
-      if (changes.level == SchoolLevel::kUnspecified) return InvalidField("school.level", "bắt buộc (required)");
-      school.level = changes.level;
-    } else {
-      return InvalidField("update_mask", absl::StrCat("không sửa được '", field, "' (not updatable)"));
+  School school;
+  // Read and write under the school's row lock: concurrent edits of
+  // different fields must not overwrite each other.
+  RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
+    RETURN_IF_ERROR(platform::ValidateId(changes.id, "school.name"));
+    RETURN_IF_ERROR(store_.LockSchool(changes.id));
+    ASSIGN_OR_RETURN(school, LoadSchool(caller, changes.id));
+    RETURN_IF_ERROR(RequireSchoolAdmin(caller, school));
+    for (const std::string& field : fields) {
+      if (field == "display_name") {
+        ASSIGN_OR_RETURN(school.display_name, platform::CleanText(changes.display_name, "school.display_name", 200, true));
+      } else if (field == "code") {
+        ASSIGN_OR_RETURN(school.code, platform::CleanText(changes.code, "school.code", 40, true));
+      } else if (field == "address") {
+        ASSIGN_OR_RETURN(school.address, platform::CleanText(changes.address, "school.address", 400, false));
+      } else if (field == "level") {
+        if (changes.level == SchoolLevel::kUnspecified) return InvalidField("school.level", "bắt buộc (required)");
+        school.level = changes.level;
+      } else {
+        return InvalidField("update_mask", absl::StrCat("không sửa được '", field, "' (not updatable)"));
+      }
     }
-  }
-  RETURN_IF_ERROR(store_.UpdateSchool(school, SearchText(school)));
+    return store_.UpdateSchool(school, SearchText(school));
+  }));
   return school;
 }
 

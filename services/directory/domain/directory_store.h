@@ -2,6 +2,7 @@
 #ifndef PARHUB_SERVICES_DIRECTORY_DOMAIN_DIRECTORY_STORE_H_
 #define PARHUB_SERVICES_DIRECTORY_DOMAIN_DIRECTORY_STORE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,9 @@ namespace parhub::directory {
 class DirectoryStore {
  public:
   virtual ~DirectoryStore() = default;
+
+  // Runs `fn` in one transaction (joining an enclosing one).
+  virtual absl::Status Atomically(const std::function<absl::Status()>& fn) = 0;
 
   virtual absl::StatusOr<std::optional<Authority>> FindAuthority(const std::string& id) = 0;
   // Ordered by id, after `after_id`; `parent_id` "" means every authority.
@@ -34,6 +38,8 @@ class DirectoryStore {
                                                           const std::string& after_id, int limit) = 0;
   // Inserts the school and its first membership from `from`.
   virtual absl::Status InsertSchool(const School& school, const std::string& search_text, Date from) = 0;
+  // Locks the school's row until the transaction ends (no-op if missing).
+  virtual absl::Status LockSchool(const std::string& id) = 0;
   virtual absl::Status UpdateSchool(const School& school, const std::string& search_text) = 0;
   // Memberships oldest first.
   virtual absl::StatusOr<std::vector<Membership>> Memberships(const std::string& school_id) = 0;

@@ -141,6 +141,10 @@ absl::Status MySqlDirectoryStore::InsertSchool(const School& s, const std::strin
   });
 }
 
+absl::Status MySqlDirectoryStore::LockSchool(const std::string& id) {
+  return db_.Query("SELECT school_id FROM schools WHERE school_id = ? FOR UPDATE", {id}).status();
+}
+
 absl::Status MySqlDirectoryStore::UpdateSchool(const School& s, const std::string& search_text) {
   return db_.Execute("UPDATE schools SET code = ?, display_name = ?, level = ?, address = ?, search_text = ?"
                      " WHERE school_id = ?",

@@ -11,6 +11,7 @@ class MySqlDirectoryStore final : public DirectoryStore {
  public:
   explicit MySqlDirectoryStore(platform::Db& db) : db_(db) {}
 
+  absl::Status Atomically(const std::function<absl::Status()>& fn) override { return db_.InTransaction(fn); }
   absl::StatusOr<std::optional<Authority>> FindAuthority(const std::string& id) override;
   absl::StatusOr<std::vector<Authority>> ListAuthorities(const std::string& parent_id,
                                                          const std::string& after_id, int limit) override;
@@ -22,6 +23,7 @@ class MySqlDirectoryStore final : public DirectoryStore {
                                                   const std::string& folded_query, const std::string& after_id,
                                                   int limit) override;
   absl::Status InsertSchool(const School& school, const std::string& search_text, Date from) override;
+  absl::Status LockSchool(const std::string& id) override;
   absl::Status UpdateSchool(const School& school, const std::string& search_text) override;
   absl::StatusOr<std::vector<Membership>> Memberships(const std::string& school_id) override;
   absl::Status AddMembership(const std::string& school_id, const Membership& next,
