@@ -4,6 +4,7 @@
 #include <future>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "cli/app.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
@@ -115,6 +116,57 @@ void AddAccountCommands(CLI::App& root, App& app) {
     }
     if (app.out.json) return app.out.Json(response);
     app.out.Line(absl::StrCat(app.out.T("Khoá mới (chỉ hiện một lần): ", "New key (shown once): "), response.secret()));
+  });
+
+  auto* list = keys->add_subcommand("list", "Liệt kê khoá của một tài khoản (never their secrets)");
+  list->add_option("--account", account, "accounts/<id> hoặc <id>")->required();
+  list->callback([&app] {
+    Session session = app.NewSession();
+    directory::v1::ListApiKeysRequest request;
+    request.set_parent(account.find('/') == std::string::npos ? absl::StrCat("accounts/", account) : account);
+    auto context = session.NewContext();
+    directory::v1::ListApiKeysResponse response;
+    grpc::Status status =
+        directory::v1::DirectoryService::NewStub(session.channel())->ListApiKeys(context.get(), request, &response);
+    if (!status.ok()) {
+      app.exit_code = session.Fail(status);
+      return;
+    }
+    if (app.out.json) return app.out.Json(response);
+    auto when = [](const google::protobuf::Timestamp& t) {
+      return t.seconds() == 0 ? std::string()
+                              : absl::FormatTime("%d/%m/%Y %H:%M", absl::FromUnixSeconds(t.seconds()),
+                                                 absl::FixedTimeZone(7 * 3600));
+    };
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& k : response.api_keys()) {
+      rows.push_back({k.name(), k.display_name(), k.prefix() + "…", when(k.create_time()), when(k.last_used_time()),
+                      when(k.revoke_time())});
+    }
+    app.out.Table({app.out.T("Khoá", "Key"), app.out.T("Dùng cho", "Label"), app.out.T("Tiền tố", "Prefix"),
+                   app.out.T("Tạo lúc", "Created"), app.out.T("Dùng lần cuối", "Last used"),
+                   app.out.T("Thu hồi lúc", "Revoked")},
+                  rows);
+  });
+
+  auto* revoke = keys->add_subcommand("revoke", "Thu hồi khoá (the gateway refuses it within seconds)");
+  static std::string key_name;
+  revoke->add_option("--name", key_name, "accounts/<id>/apiKeys/<key> (từ 'keys list')")->required();
+  revoke->callback([&app] {
+    Session session = app.NewSession();
+    directory::v1::RevokeApiKeyRequest request;
+    request.set_name(key_name);
+    request.set_request_id(absl::StrCat("cli-revoke-", key_name));  // revoking twice is the same request
+    auto context = session.NewContext();
+    directory::v1::ApiKey revoked;
+    grpc::Status status =
+        directory::v1::DirectoryService::NewStub(session.channel())->RevokeApiKey(context.get(), request, &revoked);
+    if (!status.ok()) {
+      app.exit_code = session.Fail(status);
+      return;
+    }
+    if (app.out.json) return app.out.Json(revoked);
+    app.out.Line(absl::StrCat(app.out.T("Đã thu hồi ", "Revoked "), revoked.name()));
   });
 }
 
