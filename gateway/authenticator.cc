@@ -32,7 +32,7 @@ Authenticator::Authenticator(std::shared_ptr<directory::v1::DirectoryService::St
     : directory_(std::move(directory)), key_(key), ttl_(cache_ttl) {}
 
 void Authenticator::Resolve(const std::string& authorization, const std::string& request_id,
-                            PrincipalCallback done) {
+                            const grpc::ServerContextBase* incoming, PrincipalCallback done) {
   constexpr absl::string_view kBearer = "Bearer ";
   if (!absl::StartsWith(authorization, kBearer) || authorization.size() <= kBearer.size()) {
     done(absl::UnauthenticatedError(
@@ -65,7 +65,7 @@ void Authenticator::Resolve(const std::string& authorization, const std::string&
   };
   auto call = std::make_shared<Call>();
   call->request.set_secret(secret);
-  platform::SetDeadline(call->context, absl::Seconds(3));
+  platform::SetDeadline(call->context, absl::Seconds(3), incoming);
   platform::AttachIdentity(call->context, key_,
                            platform::Caller{"services/gateway", platform::Role::kService, "", "", request_id});
   directory_->async()->AuthenticateApiKey(

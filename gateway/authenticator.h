@@ -36,8 +36,10 @@ class Authenticator final {
                 const platform::IdentityKey& key, absl::Duration cache_ttl);
 
   // Calls `done` with the principal for the bearer `authorization` header
-  // value, on this thread when cached, else on a gRPC callback thread.
-  void Resolve(const std::string& authorization, const std::string& request_id, PrincipalCallback done);
+  // value, on this thread when cached, else on a gRPC callback thread. The
+  // directory lookup gets at most 3 s and never outlives `incoming`.
+  void Resolve(const std::string& authorization, const std::string& request_id,
+               const grpc::ServerContextBase* incoming, PrincipalCallback done);
 
  private:
   struct Entry {

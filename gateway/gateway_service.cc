@@ -17,7 +17,7 @@ grpc::ServerUnaryReactor* GatewayServiceImpl::Handle(
   auto it = context->client_metadata().find("authorization");
   std::string authorization =
       it == context->client_metadata().end() ? "" : std::string(it->second.data(), it->second.size());
-  authenticator_.Resolve(authorization, request_id,
+  authenticator_.Resolve(authorization, request_id, context,
                          [this, reactor, offload, request_id, work = std::move(work)](
                              absl::StatusOr<std::shared_ptr<const Principal>> principal) {
                            if (!principal.ok()) {

@@ -67,7 +67,7 @@ class Proxy::Call final : public grpc::ServerGenericBidiReactor {
                           "Cổng API không phục vụ phương thức này (method not served by the gateway)"));
       return;
     }
-    proxy_.authenticator_.Resolve(Metadata(*context_, "authorization"), request_id_,
+    proxy_.authenticator_.Resolve(Metadata(*context_, "authorization"), request_id_, context_,
                                   [this](absl::StatusOr<std::shared_ptr<const Principal>> principal) {
                                     OnAuthenticated(std::move(principal));
                                   });
