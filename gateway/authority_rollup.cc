@@ -102,9 +102,10 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal&
     tasks::v1::TaskSummary response;
     grpc::Status status;
   };
-  // At most kMaxInFlight legs at once: enough to overlap every backend's
-  // latency, without thousands of simultaneous calls for a city's schools.
-  constexpr size_t kMaxInFlight = 64;
+  // At most kMaxInFlight legs at once: enough to keep the backend's database
+  // pool busy, well under its handler threads, and never thousands of
+  // simultaneous calls for a city's schools.
+  constexpr size_t kMaxInFlight = 32;
   std::vector<std::unique_ptr<Leg>> legs;
   legs.reserve(schools.size());
   for (const auto& school : schools) {

@@ -9,11 +9,11 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target) {
     "methodConfig": [{
       "name": [{}],
       "retryPolicy": {
-        "maxAttempts": 3,
+        "maxAttempts": 4,
         "initialBackoff": "0.05s",
         "maxBackoff": "0.5s",
         "backoffMultiplier": 2,
-        "retryableStatusCodes": ["UNAVAILABLE"]
+        "retryableStatusCodes": ["UNAVAILABLE", "RESOURCE_EXHAUSTED"]
       }
     }]
   })json");

@@ -1,5 +1,6 @@
-// Outgoing calls: channels that retry only on UNAVAILABLE (every parhub
-// mutation carries a request_id, so a retry is safe), and client contexts
+// Outgoing calls: channels that retry on UNAVAILABLE and on RESOURCE_EXHAUSTED
+// (a service whose handler threads are all busy; every parhub mutation
+// carries a request_id, so a retry is safe), and client contexts
 // whose deadline is derived from the incoming call's.
 #ifndef PARHUB_PLATFORM_CLIENT_H_
 #define PARHUB_PLATFORM_CLIENT_H_
