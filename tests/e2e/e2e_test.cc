@@ -6,6 +6,8 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include <google/protobuf/descriptor.h>
+
 #include <cstdlib>
 #include <future>
 
@@ -445,6 +447,55 @@ std::string ReflectionServices(const std::string& address) {
   while (cq.Next(&tag, &ok)) {
   }
   return bytes;
+}
+
+// Sends `bytes` as the request of `method` through the gateway.
+grpc::Status RawCall(const std::string& key, const std::string& method, const std::string& bytes) {
+  grpc::GenericStub stub(grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials()));
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", absl::StrCat("Bearer ", key));
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  grpc::Slice slice(bytes.data(), bytes.size());
+  grpc::ByteBuffer request(&slice, 1), response;
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
+                 [&done](grpc::Status status) { done.set_value(std::move(status)); });
+  return done.get_future().get();
+}
+
+TEST_F(E2eTest, GarbageRequestsGetClearErrorsAndNothingCrashes) {
+  std::vector<std::string> methods;
+  for (const char* service : {"parhub.tasks.v1.TaskService", "parhub.directory.v1.DirectoryService",
+                              "parhub.gateway.v1.GatewayService"}) {
+    const auto* descriptor = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(service);
+    ASSERT_NE(descriptor, nullptr);
+    for (int i = 0; i < descriptor->method_count(); ++i) {
+      methods.push_back(absl::StrCat("/", service, "/", descriptor->method(i)->name()));
+    }
+  }
+  methods.push_back("/parhub.tasks.v1.TaskService/NoSuchMethod");
+  methods.push_back(absl::StrCat("/", std::string(3000, 'x'), "/y"));
+  const std::vector<std::string> payloads = {
+      std::string(),                                    // every field empty
+      std::string("\xff\xff\xff\xff\x0f", 5),          // not a protobuf
+      std::string("\x0a\x05\xc3\x28\xa0\xa1\x00", 7),  // field 1: invalid UTF-8
+      std::string("\x0a\x0fschools/../etc", 17),       // a path-like name
+      std::string(64 * 1024, 'a'),                      // large junk
+  };
+  for (const std::string& key : {world->admin_a_key, world->officer_key, std::string("phk_bogus")}) {
+    for (const std::string& method : methods) {
+      for (const std::string& payload : payloads) {
+        grpc::Status status = RawCall(key, method, payload);
+        EXPECT_NE(status.error_code(), grpc::StatusCode::UNKNOWN) << method;
+        EXPECT_NE(status.error_code(), grpc::StatusCode::INTERNAL) << method << ": " << status.error_message();
+        EXPECT_NE(status.error_code(), grpc::StatusCode::UNAVAILABLE) << method << ": " << status.error_message();
+      }
+    }
+  }
+  // Every process is still up and serving.
+  for (int port : {suite->gateway_port(), suite->tasks_port(), suite->directory_port()}) {
+    EXPECT_TRUE(suite->WaitHealthy(port, 5)) << port << suite->Logs();
+  }
 }
 
 TEST_F(E2eTest, EveryServerAnswersHealthAndReflection) {
