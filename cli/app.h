@@ -19,6 +19,7 @@ struct App final {
   Output out;
   std::string gateway;  // --gateway override
   int timeout_s = 15;
+  std::string request_id;  // --request-id: the caller's own idempotency key
   int exit_code = kExitOk;
 
   Session NewSession() const;
@@ -30,6 +31,10 @@ struct App final {
   std::optional<std::string> TaskName(Session& session, const std::string& plan_name, const std::string& task_flag);
   // "authorities/<id>" from --authority, or the officer's own.
   std::optional<std::string> AuthorityName(const std::string& authority_flag);
+
+  // The idempotency key of a mutation: --request-id when given (a script
+  // re-running a command after a timeout passes the same one), else `fallback`.
+  std::string RequestId(const std::string& fallback) const { return request_id.empty() ? fallback : request_id; }
 
   // Usage error: prints and sets exit code 2.
   void Usage(const std::string& message);

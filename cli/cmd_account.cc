@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "cli/app.h"
+#include "platform/resource_name.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 
@@ -105,7 +106,7 @@ void AddAccountCommands(CLI::App& root, App& app) {
     directory::v1::CreateApiKeyRequest request;
     request.set_parent(account.find('/') == std::string::npos ? absl::StrCat("accounts/", account) : account);
     request.set_display_name(label);
-    request.set_request_id(absl::StrCat("cli-key-", std::chrono::system_clock::now().time_since_epoch().count()));
+    request.set_request_id(app.RequestId(absl::StrCat("cli-key-", platform::RandomHex(8))));
     auto context = session.NewContext();
     directory::v1::CreateApiKeyResponse response;
     grpc::Status status =

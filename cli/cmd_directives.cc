@@ -43,7 +43,7 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
     gateway::v1::PublishDirectiveRequest request;
     request.set_parent(*authority);
     request.set_directive_id(f.id);
-    request.set_request_id(absl::StrCat("cli-directive-", IdOf(*authority), "-", f.id));
+    request.set_request_id(app.RequestId(absl::StrCat("cli-directive-", IdOf(*authority), "-", f.id)));
     auto* d = request.mutable_directive();
     d->set_number(f.number);
     d->set_title(f.title);

@@ -102,7 +102,7 @@ void AddPlanCommands(CLI::App& root, App& app) {
     request.set_number(f.number);
     *request.mutable_issue_date() = *issue;
     request.set_issuer(f.issuer);
-    request.set_request_id(absl::StrCat("cli-instantiate-", IdOf(*school), "-", f.plan));
+    request.set_request_id(app.RequestId(absl::StrCat("cli-instantiate-", IdOf(*school), "-", f.plan)));
     auto context = session.NewContext();
     tasks::v1::Plan plan;
     grpc::Status status =

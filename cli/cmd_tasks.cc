@@ -163,7 +163,7 @@ void AddTaskCommands(CLI::App& root, App& app) {
     if (!plan || !due) return;
     tasks::v1::CreateTaskRequest request;
     request.set_parent(*plan);
-    request.set_request_id(absl::StrCat("cli-", platform::RandomHex(8)));
+    request.set_request_id(app.RequestId(absl::StrCat("cli-", platform::RandomHex(8))));
     auto* t = request.mutable_task();
     t->set_code(f.code);
     t->set_title(f.title);
@@ -217,7 +217,7 @@ void AddTaskCommands(CLI::App& root, App& app) {
     auto name = app.TaskName(session, *plan, f.task);
     if (!name) return;
     t->set_name(*name);
-    request.set_request_id(absl::StrCat("cli-", platform::RandomHex(8)));
+    request.set_request_id(app.RequestId(absl::StrCat("cli-", platform::RandomHex(8))));
     auto context = session.NewContext();
     tasks::v1::Task task;
     grpc::Status status = tasks::v1::TaskService::NewStub(session.channel())->UpdateTask(context.get(), request, &task);
@@ -246,7 +246,7 @@ void AddTaskCommands(CLI::App& root, App& app) {
     if (!name) return;
     tasks::v1::AddProgressUpdateRequest request;
     request.set_parent(*name);
-    request.set_request_id(absl::StrCat("cli-", platform::RandomHex(8)));
+    request.set_request_id(app.RequestId(absl::StrCat("cli-", platform::RandomHex(8))));
     auto* u = request.mutable_progress_update();
     u->set_percent_done(f.percent);
     u->set_note(f.note);

@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   root.add_option("--lang", lang, "vi | en")->check(CLI::IsMember({"vi", "en"}));
   root.add_option("--gateway", app.gateway, "Địa chỉ cổng API host:port (mặc định từ cấu hình)");
   root.add_option("--timeout", app.timeout_s, "Giây chờ tối đa mỗi lệnh gọi");
+  root.add_option("--request-id", app.request_id,
+                  "Khoá chống ghi trùng do bạn chọn; chạy lại lệnh với cùng khoá không ghi hai lần "
+                  "(idempotency key for a mutation)");
   root.parse_complete_callback([&] {
     app.out.json = output == "json";
     app.out.english = lang == "en";

@@ -191,6 +191,19 @@ TEST_F(E2eTest, SchoolAdminWorksWithTheCliInVietnamese) {
   EXPECT_EQ(show.exit_code, 0) << show.output;
   EXPECT_THAT(show.output, HasSubstr("\"percent_done\": 60"));
   EXPECT_THAT(show.output, HasSubstr("45/TB-MN2010"));
+  // A script re-running a command with its own --request-id records it once.
+  for (int run = 0; run < 2; ++run) {
+    auto again = suite->Ctl(world->admin_a_key, {"--request-id", "e2e-cli-same", "tasks", "progress", "--plan",
+                                                 "par-2026", "--task", "1.5", "--percent", "65"});
+    EXPECT_EQ(again.exit_code, 0) << again.output;
+  }
+  auto history = suite->Ctl(world->admin_a_key, {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "1.5"});
+  size_t sixty_five = 0;
+  for (size_t at = history.output.find("\"percent_done\": 65"); at != std::string::npos;
+       at = history.output.find("\"percent_done\": 65", at + 1)) {
+    ++sixty_five;
+  }
+  EXPECT_EQ(sixty_five, 2u) << history.output;  // the task itself and one progress update
   auto staff_create = suite->Ctl(world->staff_a_key, {"tasks", "create", "--school", "mn-a", "--plan", "par-2026",
                                                       "--code", "9.9", "--title", "x", "--due", "2026-12-01"});
   EXPECT_EQ(staff_create.exit_code, 3) << staff_create.output;  // permission denied
