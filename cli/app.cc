@@ -42,7 +42,8 @@ std::optional<std::string> App::SchoolName(const std::string& school_flag) {
   }
   Profile profile = OwnScope(*this);
   if (!profile.school.empty()) return profile.school;
-  Usage(out.T("cần --school (tài khoản này không thuộc trường nào)", "--school is required for this account"));
+  Usage(
+      out.T("cần --school (tài khoản này không thuộc trường nào)", "--school is required for this account"));
   return std::nullopt;
 }
 
@@ -57,7 +58,8 @@ std::optional<std::string> App::PlanName(const std::string& school_flag, const s
   return absl::StrCat(*school, "/plans/", plan_flag);
 }
 
-std::optional<std::string> App::TaskName(Session& session, const std::string& plan_name, const std::string& task_flag) {
+std::optional<std::string> App::TaskName(Session& session, const std::string& plan_name,
+                                         const std::string& task_flag) {
   if (task_flag.empty()) {
     Usage(out.T("cần --task", "--task is required"));
     return std::nullopt;
@@ -80,7 +82,8 @@ std::optional<std::string> App::TaskName(Session& session, const std::string& pl
     }
     request.set_page_token(page.next_page_token());
   } while (!request.page_token().empty());
-  out.Error(absl::StrCat(out.T("Lỗi: không có nhiệm vụ ", "Error: no task "), task_flag, out.T(" trong ", " in "), plan_name));
+  out.Error(absl::StrCat(out.T("Lỗi: không có nhiệm vụ ", "Error: no task "), task_flag,
+                         out.T(" trong ", " in "), plan_name));
   exit_code = kExitNotFound;
   return std::nullopt;
 }
@@ -88,7 +91,7 @@ std::optional<std::string> App::TaskName(Session& session, const std::string& pl
 std::optional<std::string> App::AuthorityName(const std::string& authority_flag) {
   if (!authority_flag.empty()) {
     return absl::StartsWith(authority_flag, "authorities/") ? authority_flag
-                                                             : absl::StrCat("authorities/", authority_flag);
+                                                            : absl::StrCat("authorities/", authority_flag);
   }
   Profile profile = OwnScope(*this);
   if (!profile.authority.empty()) return profile.authority;
@@ -99,8 +102,9 @@ std::optional<std::string> App::AuthorityName(const std::string& authority_flag)
 std::optional<common::v1::Date> ParseDateFlag(App& app, const std::string& flag, const std::string& text) {
   auto date = platform::ParseDate(text, flag);
   if (!date.ok()) {
-    app.Usage(absl::StrCat(flag, ": '", text, app.out.T("' không phải ngày (YYYY-MM-DD hoặc DD/MM/YYYY)",
-                                                        "' is not a date (YYYY-MM-DD or DD/MM/YYYY)")));
+    app.Usage(absl::StrCat(flag, ": '", text,
+                           app.out.T("' không phải ngày (YYYY-MM-DD hoặc DD/MM/YYYY)",
+                                     "' is not a date (YYYY-MM-DD or DD/MM/YYYY)")));
     return std::nullopt;
   }
   common::v1::Date out;
@@ -117,18 +121,25 @@ std::string FormatDate(const common::v1::Date& date) {
 
 std::string TaskStatusLabel(const Output& out, tasks::v1::TaskStatus status) {
   switch (status) {
-    case tasks::v1::TASK_STATUS_NOT_STARTED: return out.T("Chưa bắt đầu", "Not started");
-    case tasks::v1::TASK_STATUS_IN_PROGRESS: return out.T("Đang thực hiện", "In progress");
-    case tasks::v1::TASK_STATUS_DONE: return out.T("Hoàn thành", "Done");
-    case tasks::v1::TASK_STATUS_CANCELLED: return out.T("Đã huỷ", "Cancelled");
-    default: return "?";
+    case tasks::v1::TASK_STATUS_NOT_STARTED:
+      return out.T("Chưa bắt đầu", "Not started");
+    case tasks::v1::TASK_STATUS_IN_PROGRESS:
+      return out.T("Đang thực hiện", "In progress");
+    case tasks::v1::TASK_STATUS_DONE:
+      return out.T("Hoàn thành", "Done");
+    case tasks::v1::TASK_STATUS_CANCELLED:
+      return out.T("Đã huỷ", "Cancelled");
+    default:
+      return "?";
   }
 }
 
 std::optional<tasks::v1::TaskStatus> ParseTaskStatus(const std::string& text) {
   std::string t = absl::AsciiStrToLower(text);
-  if (t == "not-started" || t == "not_started" || t == "chua-bat-dau") return tasks::v1::TASK_STATUS_NOT_STARTED;
-  if (t == "in-progress" || t == "in_progress" || t == "dang-thuc-hien") return tasks::v1::TASK_STATUS_IN_PROGRESS;
+  if (t == "not-started" || t == "not_started" || t == "chua-bat-dau")
+    return tasks::v1::TASK_STATUS_NOT_STARTED;
+  if (t == "in-progress" || t == "in_progress" || t == "dang-thuc-hien")
+    return tasks::v1::TASK_STATUS_IN_PROGRESS;
   if (t == "done" || t == "hoan-thanh") return tasks::v1::TASK_STATUS_DONE;
   if (t == "cancelled" || t == "da-huy") return tasks::v1::TASK_STATUS_CANCELLED;
   return std::nullopt;
@@ -136,11 +147,16 @@ std::optional<tasks::v1::TaskStatus> ParseTaskStatus(const std::string& text) {
 
 std::string RoleLabel(const Output& out, common::v1::Role role) {
   switch (role) {
-    case common::v1::ROLE_AUTHORITY_OFFICER: return out.T("Cán bộ cơ quan quản lý", "Authority officer");
-    case common::v1::ROLE_SCHOOL_ADMIN: return out.T("Quản trị trường", "School admin");
-    case common::v1::ROLE_SCHOOL_STAFF: return out.T("Cán bộ, giáo viên, nhân viên", "School staff");
-    case common::v1::ROLE_SERVICE: return out.T("Dịch vụ", "Service");
-    default: return "?";
+    case common::v1::ROLE_AUTHORITY_OFFICER:
+      return out.T("Cán bộ cơ quan quản lý", "Authority officer");
+    case common::v1::ROLE_SCHOOL_ADMIN:
+      return out.T("Quản trị trường", "School admin");
+    case common::v1::ROLE_SCHOOL_STAFF:
+      return out.T("Cán bộ, giáo viên, nhân viên", "School staff");
+    case common::v1::ROLE_SERVICE:
+      return out.T("Dịch vụ", "Service");
+    default:
+      return "?";
   }
 }
 

@@ -4,7 +4,6 @@
 #define PARHUB_CLI_APP_H_
 
 #include <CLI/CLI.hpp>
-
 #include <optional>
 #include <string>
 
@@ -28,17 +27,31 @@ struct App final {
   // "schools/<s>/plans/<p>" from --plan (an id or a full name).
   std::optional<std::string> PlanName(const std::string& school_flag, const std::string& plan_flag);
   // The task name for --task given as a code ("1.5"), an id, or a full name.
-  std::optional<std::string> TaskName(Session& session, const std::string& plan_name, const std::string& task_flag);
+  std::optional<std::string> TaskName(Session& session, const std::string& plan_name,
+                                      const std::string& task_flag);
   // "authorities/<id>" from --authority, or the officer's own.
   std::optional<std::string> AuthorityName(const std::string& authority_flag);
 
   // The idempotency key of a mutation: --request-id when given (a script
   // re-running a command after a timeout passes the same one), else `fallback`.
-  std::string RequestId(const std::string& fallback) const { return request_id.empty() ? fallback : request_id; }
+  std::string RequestId(const std::string& fallback) const {
+    return request_id.empty() ? fallback : request_id;
+  }
 
   // Usage error: prints and sets exit code 2.
   void Usage(const std::string& message);
 };
+
+// Runs one call with a fresh context (API key, request id, deadline). On
+// failure prints a clear message, sets the exit code and returns false.
+template <typename CallFn>
+bool Call(App& app, Session& session, CallFn&& call) {
+  auto context = session.NewContext();
+  grpc::Status status = call(context.get());
+  if (status.ok()) return true;
+  app.exit_code = session.Fail(status);
+  return false;
+}
 
 // Parses "2024-06-10" or "10/06/2024"; sets a usage error naming `flag` on failure.
 std::optional<common::v1::Date> ParseDateFlag(App& app, const std::string& flag, const std::string& text);

@@ -6,9 +6,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "cli/app.h"
-#include "platform/resource_name.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
+#include "platform/resource_name.h"
 
 namespace parhub::cli {
 namespace {
@@ -46,7 +46,8 @@ int CheckHealth(App& app, const std::string& address, int timeout_s) {
 }  // namespace
 
 void AddAccountCommands(CLI::App& root, App& app) {
-  auto* login = root.add_subcommand("login", "Lưu khoá API và kiểm tra với cổng API (save and check an API key)");
+  auto* login =
+      root.add_subcommand("login", "Lưu khoá API và kiểm tra với cổng API (save and check an API key)");
   static std::string key, gateway;
   login->add_option("--key", key, "Khoá API (API key, phk_…)")->required();
   login->callback([&app] {
@@ -54,13 +55,11 @@ void AddAccountCommands(CLI::App& root, App& app) {
     profile.api_key = key;
     if (!app.gateway.empty()) profile.gateway = app.gateway;
     Session session(profile, app.out, app.timeout_s);
-    auto context = session.NewContext();
     gateway::v1::WhoAmIResponse me;
-    grpc::Status status = gateway::v1::GatewayService::NewStub(session.channel())->WhoAmI(context.get(), {}, &me);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return gateway::v1::GatewayService::NewStub(session.channel())->WhoAmI(c, {}, &me);
+        }))
       return;
-    }
     profile.school = me.school();
     profile.authority = me.authority();
     std::string error;
@@ -76,18 +75,17 @@ void AddAccountCommands(CLI::App& root, App& app) {
   auto* whoami = root.add_subcommand("whoami", "Tài khoản đang dùng (the account in use)");
   whoami->callback([&app] {
     Session session = app.NewSession();
-    auto context = session.NewContext();
     gateway::v1::WhoAmIResponse me;
-    grpc::Status status = gateway::v1::GatewayService::NewStub(session.channel())->WhoAmI(context.get(), {}, &me);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return gateway::v1::GatewayService::NewStub(session.channel())->WhoAmI(c, {}, &me);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(me);
-    app.out.Table({app.out.T("Tài khoản", "Account"), app.out.T("Họ tên", "Name"), app.out.T("Vai trò", "Role"),
-                   app.out.T("Phạm vi", "Scope"), app.out.T("Số trường", "Schools")},
-                  {{me.account(), me.display_name(), RoleLabel(app.out, me.role()),
-                    me.school().empty() ? me.authority() : me.school(), absl::StrCat(me.school_count())}});
+    app.out.Table(
+        {app.out.T("Tài khoản", "Account"), app.out.T("Họ tên", "Name"), app.out.T("Vai trò", "Role"),
+         app.out.T("Phạm vi", "Scope"), app.out.T("Số trường", "Schools")},
+        {{me.account(), me.display_name(), RoleLabel(app.out, me.role()),
+          me.school().empty() ? me.authority() : me.school(), absl::StrCat(me.school_count())}});
   });
 
   auto* health = root.add_subcommand("health", "Kiểm tra sức khoẻ một máy chủ gRPC (grpc.health.v1 check)");
@@ -107,16 +105,15 @@ void AddAccountCommands(CLI::App& root, App& app) {
     request.set_parent(account.find('/') == std::string::npos ? absl::StrCat("accounts/", account) : account);
     request.set_display_name(label);
     request.set_request_id(app.RequestId(absl::StrCat("cli-key-", platform::RandomHex(8))));
-    auto context = session.NewContext();
     directory::v1::CreateApiKeyResponse response;
-    grpc::Status status =
-        directory::v1::DirectoryService::NewStub(session.channel())->CreateApiKey(context.get(), request, &response);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return directory::v1::DirectoryService::NewStub(session.channel())
+              ->CreateApiKey(c, request, &response);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(response);
-    app.out.Line(absl::StrCat(app.out.T("Khoá mới (chỉ hiện một lần): ", "New key (shown once): "), response.secret()));
+    app.out.Line(absl::StrCat(app.out.T("Khoá mới (chỉ hiện một lần): ", "New key (shown once): "),
+                              response.secret()));
   });
 
   auto* list = keys->add_subcommand("list", "Liệt kê khoá của một tài khoản (never their secrets)");
@@ -125,14 +122,12 @@ void AddAccountCommands(CLI::App& root, App& app) {
     Session session = app.NewSession();
     directory::v1::ListApiKeysRequest request;
     request.set_parent(account.find('/') == std::string::npos ? absl::StrCat("accounts/", account) : account);
-    auto context = session.NewContext();
     directory::v1::ListApiKeysResponse response;
-    grpc::Status status =
-        directory::v1::DirectoryService::NewStub(session.channel())->ListApiKeys(context.get(), request, &response);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return directory::v1::DirectoryService::NewStub(session.channel())
+              ->ListApiKeys(c, request, &response);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(response);
     auto when = [](const google::protobuf::Timestamp& t) {
       return t.seconds() == 0 ? std::string()
@@ -141,8 +136,8 @@ void AddAccountCommands(CLI::App& root, App& app) {
     };
     std::vector<std::vector<std::string>> rows;
     for (const auto& k : response.api_keys()) {
-      rows.push_back({k.name(), k.display_name(), k.prefix() + "…", when(k.create_time()), when(k.last_used_time()),
-                      when(k.revoke_time())});
+      rows.push_back({k.name(), k.display_name(), k.prefix() + "…", when(k.create_time()),
+                      when(k.last_used_time()), when(k.revoke_time())});
     }
     app.out.Table({app.out.T("Khoá", "Key"), app.out.T("Dùng cho", "Label"), app.out.T("Tiền tố", "Prefix"),
                    app.out.T("Tạo lúc", "Created"), app.out.T("Dùng lần cuối", "Last used"),
@@ -158,14 +153,12 @@ void AddAccountCommands(CLI::App& root, App& app) {
     directory::v1::RevokeApiKeyRequest request;
     request.set_name(key_name);
     request.set_request_id(absl::StrCat("cli-revoke-", key_name));  // revoking twice is the same request
-    auto context = session.NewContext();
     directory::v1::ApiKey revoked;
-    grpc::Status status =
-        directory::v1::DirectoryService::NewStub(session.channel())->RevokeApiKey(context.get(), request, &revoked);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return directory::v1::DirectoryService::NewStub(session.channel())
+              ->RevokeApiKey(c, request, &revoked);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(revoked);
     app.out.Line(absl::StrCat(app.out.T("Đã thu hồi ", "Revoked "), revoked.name()));
   });

@@ -10,12 +10,18 @@ namespace {
 
 std::string TimelinessLabel(const Output& out, tasks::v1::Timeliness t) {
   switch (t) {
-    case tasks::v1::TIMELINESS_WITHIN_DEADLINE: return out.T("Trong hạn", "Within deadline");
-    case tasks::v1::TIMELINESS_OVERDUE: return out.T("Trễ hạn", "Overdue");
-    case tasks::v1::TIMELINESS_DONE_ON_TIME: return out.T("Hoàn thành đúng hạn", "Done on time");
-    case tasks::v1::TIMELINESS_DONE_LATE: return out.T("Hoàn thành trễ hạn", "Done late");
-    case tasks::v1::TIMELINESS_CANCELLED: return out.T("Đã huỷ", "Cancelled");
-    default: return "?";
+    case tasks::v1::TIMELINESS_WITHIN_DEADLINE:
+      return out.T("Trong hạn", "Within deadline");
+    case tasks::v1::TIMELINESS_OVERDUE:
+      return out.T("Trễ hạn", "Overdue");
+    case tasks::v1::TIMELINESS_DONE_ON_TIME:
+      return out.T("Hoàn thành đúng hạn", "Done on time");
+    case tasks::v1::TIMELINESS_DONE_LATE:
+      return out.T("Hoàn thành trễ hạn", "Done late");
+    case tasks::v1::TIMELINESS_CANCELLED:
+      return out.T("Đã huỷ", "Cancelled");
+    default:
+      return "?";
   }
 }
 
@@ -23,7 +29,8 @@ std::string TimelinessLabel(const Output& out, tasks::v1::Timeliness t) {
 
 void AddDirectiveCommands(CLI::App& root, App& app) {
   static struct { std::string authority, id, number, title, description, issue_date, due, par_field; } f;
-  auto* directives = root.add_subcommand("directives", "Chỉ đạo của cơ quan quản lý (an authority's directives)");
+  auto* directives =
+      root.add_subcommand("directives", "Chỉ đạo của cơ quan quản lý (an authority's directives)");
   directives->require_subcommand(1);
 
   auto* publish = directives->add_subcommand("publish", "Ban hành chỉ đạo đến mọi trường trực thuộc");
@@ -52,17 +59,16 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
     *d->mutable_due_date() = *due;
     d->set_par_field(f.par_field);
     Session session = app.NewSession();
-    auto context = session.NewContext();
     tasks::v1::Directive directive;
-    grpc::Status status =
-        gateway::v1::GatewayService::NewStub(session.channel())->PublishDirective(context.get(), request, &directive);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return gateway::v1::GatewayService::NewStub(session.channel())
+              ->PublishDirective(c, request, &directive);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(directive);
-    app.out.Line(absl::StrCat(app.out.T("Đã ban hành ", "Published "), directive.number(), app.out.T(" đến ", " to "),
-                              directive.school_count(), app.out.T(" trường", " schools")));
+    app.out.Line(absl::StrCat(app.out.T("Đã ban hành ", "Published "), directive.number(),
+                              app.out.T(" đến ", " to "), directive.school_count(),
+                              app.out.T(" trường", " schools")));
   });
 
   auto* list = directives->add_subcommand("list", "Liệt kê chỉ đạo");
@@ -77,25 +83,23 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
     auto stub = tasks::v1::TaskService::NewStub(session.channel());
     tasks::v1::ListDirectivesResponse response;
     do {
-      auto context = session.NewContext();
       tasks::v1::ListDirectivesResponse page;
-      grpc::Status status = stub->ListDirectives(context.get(), request, &page);
-      if (!status.ok()) {
-        app.exit_code = session.Fail(status);
+      if (!Call(app, session,
+                [&](grpc::ClientContext* c) { return stub->ListDirectives(c, request, &page); }))
         return;
-      }
       response.mutable_directives()->MergeFrom(page.directives());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
     if (app.out.json) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
     for (const auto& d : response.directives()) {
-      rows.push_back({IdOf(d.name()), d.number(), d.title(), FormatDate(d.issue_date()), FormatDate(d.due_date()),
-                      absl::StrCat(d.school_count())});
+      rows.push_back({IdOf(d.name()), d.number(), d.title(), FormatDate(d.issue_date()),
+                      FormatDate(d.due_date()), absl::StrCat(d.school_count())});
     }
-    app.out.Table({app.out.T("Mã định danh", "Id"), app.out.T("Số hiệu", "Number"), app.out.T("Trích yếu", "Title"),
-                   app.out.T("Ngày ban hành", "Issued"), app.out.T("Hạn", "Due"), app.out.T("Số trường", "Schools")},
-                  rows);
+    app.out.Table(
+        {app.out.T("Mã định danh", "Id"), app.out.T("Số hiệu", "Number"), app.out.T("Trích yếu", "Title"),
+         app.out.T("Ngày ban hành", "Issued"), app.out.T("Hạn", "Due"), app.out.T("Số trường", "Schools")},
+        rows);
   });
 
   auto* progress = directives->add_subcommand("progress", "Tiến độ từng trường đối với một chỉ đạo");
@@ -107,27 +111,26 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
     Session session = app.NewSession();
     tasks::v1::GetDirectiveProgressRequest request;
     request.set_name(absl::StrCat(*authority, "/directives/", f.id));
-    auto context = session.NewContext();
     tasks::v1::DirectiveProgress response;
-    grpc::Status status =
-        tasks::v1::TaskService::NewStub(session.channel())->GetDirectiveProgress(context.get(), request, &response);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return tasks::v1::TaskService::NewStub(session.channel())
+              ->GetDirectiveProgress(c, request, &response);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(response);
     app.out.Line(absl::StrCat(response.directive().number(), " — ", response.directive().title(), " (",
                               app.out.T("hạn ", "due "), FormatDate(response.directive().due_date()), ")"));
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : response.schools()) {
-      rows.push_back({s.school_id(), TaskStatusLabel(app.out, s.status()), absl::StrCat(s.percent_done(), "%"),
-                      TimelinessLabel(app.out, s.timeliness())});
+      rows.push_back({s.school_id(), TaskStatusLabel(app.out, s.status()),
+                      absl::StrCat(s.percent_done(), "%"), TimelinessLabel(app.out, s.timeliness())});
     }
-    app.out.Table({app.out.T("Trường", "School"), app.out.T("Trạng thái", "Status"), app.out.T("Tiến độ", "Done"),
-                   app.out.T("Thời hạn", "Timeliness")},
+    app.out.Table({app.out.T("Trường", "School"), app.out.T("Trạng thái", "Status"),
+                   app.out.T("Tiến độ", "Done"), app.out.T("Thời hạn", "Timeliness")},
                   rows);
     app.out.Line(absl::StrCat(app.out.T("Đã hoàn thành: ", "Done: "), response.done_count(), "/",
-                              response.schools_size(), app.out.T("; trễ hạn: ", "; overdue: "), response.overdue_count()));
+                              response.schools_size(), app.out.T("; trễ hạn: ", "; overdue: "),
+                              response.overdue_count()));
   });
 }
 

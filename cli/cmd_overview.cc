@@ -29,14 +29,12 @@ void AddOverviewCommand(CLI::App& root, App& app) {
       *request.mutable_period_end() = *d;
     }
     Session session = app.NewSession();
-    auto context = session.NewContext();
     gateway::v1::AuthorityOverview response;
-    grpc::Status status =
-        gateway::v1::GatewayService::NewStub(session.channel())->GetAuthorityOverview(context.get(), request, &response);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return gateway::v1::GatewayService::NewStub(session.channel())
+              ->GetAuthorityOverview(c, request, &response);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(response);
     app.out.Line(absl::StrCat(app.out.T("Tổng hợp: ", "Overview: "), response.display_name(), " — ",
                               response.schools_size(), app.out.T(" trường", " schools")));
@@ -53,10 +51,11 @@ void AddOverviewCommand(CLI::App& root, App& app) {
                       absl::StrFormat("%.0f%%", rate), absl::StrCat(t.overdue()),
                       absl::StrCat(t.done_on_time(), "/", t.done_late()), ""});
     }
-    app.out.Table({app.out.T("Trường", "School"), app.out.T("Cơ quan", "Authority"), app.out.T("Nhiệm vụ", "Tasks"),
-                   app.out.T("Hoàn thành", "Done"), app.out.T("Tỷ lệ", "Rate"), app.out.T("Trễ hạn", "Overdue"),
-                   app.out.T("Đúng hạn/Trễ", "On time/Late"), app.out.T("Ghi chú", "Note")},
-                  rows);
+    app.out.Table(
+        {app.out.T("Trường", "School"), app.out.T("Cơ quan", "Authority"), app.out.T("Nhiệm vụ", "Tasks"),
+         app.out.T("Hoàn thành", "Done"), app.out.T("Tỷ lệ", "Rate"), app.out.T("Trễ hạn", "Overdue"),
+         app.out.T("Đúng hạn/Trễ", "On time/Late"), app.out.T("Ghi chú", "Note")},
+        rows);
     const auto& t = response.totals();
     app.out.Line(absl::StrCat(app.out.T("Tổng: ", "Total: "), t.done(), "/", t.total(),
                               app.out.T(" nhiệm vụ hoàn thành; ", " tasks done; "), t.overdue(),

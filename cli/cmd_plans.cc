@@ -8,10 +8,14 @@ namespace {
 
 std::string PlanStatusLabel(const Output& out, tasks::v1::PlanStatus status) {
   switch (status) {
-    case tasks::v1::PLAN_STATUS_DRAFT: return out.T("Dự thảo", "Draft");
-    case tasks::v1::PLAN_STATUS_ACTIVE: return out.T("Đang thực hiện", "Active");
-    case tasks::v1::PLAN_STATUS_CLOSED: return out.T("Đã kết thúc", "Closed");
-    default: return "?";
+    case tasks::v1::PLAN_STATUS_DRAFT:
+      return out.T("Dự thảo", "Draft");
+    case tasks::v1::PLAN_STATUS_ACTIVE:
+      return out.T("Đang thực hiện", "Active");
+    case tasks::v1::PLAN_STATUS_CLOSED:
+      return out.T("Đã kết thúc", "Closed");
+    default:
+      return "?";
   }
 }
 
@@ -51,13 +55,9 @@ void AddPlanCommands(CLI::App& root, App& app) {
     request.set_page_size(200);
     tasks::v1::ListPlansResponse all;
     do {
-      auto context = session.NewContext();
       tasks::v1::ListPlansResponse page;
-      grpc::Status status = stub->ListPlans(context.get(), request, &page);
-      if (!status.ok()) {
-        app.exit_code = session.Fail(status);
+      if (!Call(app, session, [&](grpc::ClientContext* c) { return stub->ListPlans(c, request, &page); }))
         return;
-      }
       all.mutable_plans()->MergeFrom(page.plans());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
@@ -68,20 +68,21 @@ void AddPlanCommands(CLI::App& root, App& app) {
   auto* templates = plans->add_subcommand("templates", "Các mẫu kế hoạch (plan templates)");
   templates->callback([&app] {
     Session session = app.NewSession();
-    auto context = session.NewContext();
     tasks::v1::ListPlanTemplatesResponse response;
-    grpc::Status status = tasks::v1::TaskService::NewStub(session.channel())->ListPlanTemplates(context.get(), {}, &response);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return tasks::v1::TaskService::NewStub(session.channel())->ListPlanTemplates(c, {}, &response);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
-    for (const auto& t : response.templates()) rows.push_back({IdOf(t.name()), t.title(), absl::StrCat(t.task_count())});
-    app.out.Table({app.out.T("Mẫu", "Template"), app.out.T("Tên", "Title"), app.out.T("Số nhiệm vụ", "Tasks")}, rows);
+    for (const auto& t : response.templates())
+      rows.push_back({IdOf(t.name()), t.title(), absl::StrCat(t.task_count())});
+    app.out.Table(
+        {app.out.T("Mẫu", "Template"), app.out.T("Tên", "Title"), app.out.T("Số nhiệm vụ", "Tasks")}, rows);
   });
 
-  auto* instantiate = plans->add_subcommand("instantiate", "Tạo kế hoạch từ mẫu (create a plan from a template)");
+  auto* instantiate =
+      plans->add_subcommand("instantiate", "Tạo kế hoạch từ mẫu (create a plan from a template)");
   instantiate->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   instantiate->add_option("--template", f.template_name, "Mẫu (mặc định par-improvement)");
   instantiate->add_option("--id", f.plan, "Mã định danh kế hoạch, ví dụ par-2024")->required();
@@ -103,14 +104,12 @@ void AddPlanCommands(CLI::App& root, App& app) {
     *request.mutable_issue_date() = *issue;
     request.set_issuer(f.issuer);
     request.set_request_id(app.RequestId(absl::StrCat("cli-instantiate-", IdOf(*school), "-", f.plan)));
-    auto context = session.NewContext();
     tasks::v1::Plan plan;
-    grpc::Status status =
-        tasks::v1::TaskService::NewStub(session.channel())->InstantiatePlanTemplate(context.get(), request, &plan);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return tasks::v1::TaskService::NewStub(session.channel())
+              ->InstantiatePlanTemplate(c, request, &plan);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(plan);
     PrintPlans(app, {plan});
   });

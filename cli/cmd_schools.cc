@@ -9,11 +9,16 @@ namespace {
 
 std::string LevelLabel(const Output& out, directory::v1::SchoolLevel level) {
   switch (level) {
-    case directory::v1::SCHOOL_LEVEL_KINDERGARTEN: return out.T("Mầm non", "Kindergarten");
-    case directory::v1::SCHOOL_LEVEL_PRIMARY: return out.T("Tiểu học", "Primary");
-    case directory::v1::SCHOOL_LEVEL_LOWER_SECONDARY: return out.T("THCS", "Lower secondary");
-    case directory::v1::SCHOOL_LEVEL_UPPER_SECONDARY: return out.T("THPT", "Upper secondary");
-    default: return "?";
+    case directory::v1::SCHOOL_LEVEL_KINDERGARTEN:
+      return out.T("Mầm non", "Kindergarten");
+    case directory::v1::SCHOOL_LEVEL_PRIMARY:
+      return out.T("Tiểu học", "Primary");
+    case directory::v1::SCHOOL_LEVEL_LOWER_SECONDARY:
+      return out.T("THCS", "Lower secondary");
+    case directory::v1::SCHOOL_LEVEL_UPPER_SECONDARY:
+      return out.T("THPT", "Upper secondary");
+    default:
+      return "?";
   }
 }
 
@@ -35,25 +40,21 @@ void AddSchoolCommands(CLI::App& root, App& app) {
     request.set_page_size(1000);
     directory::v1::ListSchoolsResponse all;
     do {
-      auto context = session.NewContext();
       directory::v1::ListSchoolsResponse page;
-      grpc::Status status = stub->ListSchools(context.get(), request, &page);
-      if (!status.ok()) {
-        app.exit_code = session.Fail(status);
+      if (!Call(app, session, [&](grpc::ClientContext* c) { return stub->ListSchools(c, request, &page); }))
         return;
-      }
       all.mutable_schools()->MergeFrom(page.schools());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
     if (app.out.json) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : all.schools()) {
-      rows.push_back({IdOf(s.name()), s.code(), s.display_name(), LevelLabel(app.out, s.level()), IdOf(s.authority()),
-                      s.address()});
+      rows.push_back({IdOf(s.name()), s.code(), s.display_name(), LevelLabel(app.out, s.level()),
+                      IdOf(s.authority()), s.address()});
     }
-    app.out.Table({app.out.T("Mã định danh", "Id"), app.out.T("Mã", "Code"), app.out.T("Tên trường", "School"),
-                   app.out.T("Cấp học", "Level"), app.out.T("Cơ quan quản lý", "Authority"),
-                   app.out.T("Địa chỉ", "Address")},
+    app.out.Table({app.out.T("Mã định danh", "Id"), app.out.T("Mã", "Code"),
+                   app.out.T("Tên trường", "School"), app.out.T("Cấp học", "Level"),
+                   app.out.T("Cơ quan quản lý", "Authority"), app.out.T("Địa chỉ", "Address")},
                   rows);
   });
 }

@@ -9,13 +9,20 @@ namespace parhub::cli {
 namespace {
 
 std::vector<std::string> TaskRow(const Output& out, const tasks::v1::Task& t) {
-  return {t.code(), t.title(), TaskStatusLabel(out, t.status()), absl::StrCat(t.percent_done(), "%"),
-          FormatDate(t.due_date()), t.overdue() ? out.T("TRỄ HẠN", "OVERDUE") : "", t.owner(), t.par_field()};
+  return {t.code(),
+          t.title(),
+          TaskStatusLabel(out, t.status()),
+          absl::StrCat(t.percent_done(), "%"),
+          FormatDate(t.due_date()),
+          t.overdue() ? out.T("TRỄ HẠN", "OVERDUE") : "",
+          t.owner(),
+          t.par_field()};
 }
 
 const std::vector<std::string> TaskHeader(const Output& out) {
-  return {out.T("Mã", "Code"), out.T("Nhiệm vụ", "Task"), out.T("Trạng thái", "Status"), out.T("Tiến độ", "Done"),
-          out.T("Hạn", "Due"), out.T("Quá hạn", "Overdue"), out.T("Phụ trách", "Owner"), out.T("Lĩnh vực", "PAR field")};
+  return {out.T("Mã", "Code"),         out.T("Nhiệm vụ", "Task"),     out.T("Trạng thái", "Status"),
+          out.T("Tiến độ", "Done"),    out.T("Hạn", "Due"),           out.T("Quá hạn", "Overdue"),
+          out.T("Phụ trách", "Owner"), out.T("Lĩnh vực", "PAR field")};
 }
 
 std::string Shorten(const std::string& text, size_t max_chars) {
@@ -35,7 +42,8 @@ std::string Shorten(const std::string& text, size_t max_chars) {
 
 void AddTaskCommands(CLI::App& root, App& app) {
   static struct {
-    std::string school, plan, task, status, owner, due, due_after, due_before, code, title, description, par_field;
+    std::string school, plan, task, status, owner, due, due_after, due_before, code, title, description,
+        par_field;
     std::string note, doc_number, doc_title, link, sha256;
     int percent = -1;
     bool overdue = false;
@@ -81,13 +89,9 @@ void AddTaskCommands(CLI::App& root, App& app) {
     auto stub = tasks::v1::TaskService::NewStub(session.channel());
     tasks::v1::ListTasksResponse all;
     do {
-      auto context = session.NewContext();
       tasks::v1::ListTasksResponse page;
-      grpc::Status status = stub->ListTasks(context.get(), request, &page);
-      if (!status.ok()) {
-        app.exit_code = session.Fail(status);
+      if (!Call(app, session, [&](grpc::ClientContext* c) { return stub->ListTasks(c, request, &page); }))
         return;
-      }
       all.mutable_tasks()->MergeFrom(page.tasks());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
@@ -114,20 +118,14 @@ void AddTaskCommands(CLI::App& root, App& app) {
     tasks::v1::GetTaskRequest get;
     get.set_name(*name);
     tasks::v1::Task task;
-    auto context = session.NewContext();
-    grpc::Status status = stub->GetTask(context.get(), get, &task);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
-      return;
-    }
+    if (!Call(app, session, [&](grpc::ClientContext* c) { return stub->GetTask(c, get, &task); })) return;
     tasks::v1::ListProgressUpdatesRequest history_request;
     history_request.set_parent(*name);
     history_request.set_page_size(200);
     tasks::v1::ListProgressUpdatesResponse history;
-    auto history_context = session.NewContext();
-    status = stub->ListProgressUpdates(history_context.get(), history_request, &history);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return stub->ListProgressUpdates(c, history_request, &history);
+        })) {
       return;
     }
     if (app.out.json) return app.out.JsonObject({{"task", &task}, {"history", &history}});
@@ -138,15 +136,17 @@ void AddTaskCommands(CLI::App& root, App& app) {
     for (const auto& u : history.progress_updates()) {
       std::string evidence;
       for (const auto& e : u.evidence()) {
-        absl::StrAppend(&evidence, evidence.empty() ? "" : "; ", e.document_number(), " ", e.title(), " ", e.uri());
+        absl::StrAppend(&evidence, evidence.empty() ? "" : "; ", e.document_number(), " ", e.title(), " ",
+                        e.uri());
       }
       rows.push_back({absl::FormatTime("%d/%m/%Y %H:%M", absl::FromUnixSeconds(u.create_time().seconds()),
                                        absl::FixedTimeZone(7 * 3600)),
                       u.author(), absl::StrCat(u.percent_done(), "%"), u.note(), evidence});
     }
-    app.out.Table({app.out.T("Thời điểm", "When"), app.out.T("Người báo cáo", "By"), app.out.T("Tiến độ", "Done"),
-                   app.out.T("Ghi chú", "Note"), app.out.T("Minh chứng", "Evidence")},
-                  rows);
+    app.out.Table(
+        {app.out.T("Thời điểm", "When"), app.out.T("Người báo cáo", "By"), app.out.T("Tiến độ", "Done"),
+         app.out.T("Ghi chú", "Note"), app.out.T("Minh chứng", "Evidence")},
+        rows);
   });
 
   auto* create = tasks_cmd->add_subcommand("create", "Thêm nhiệm vụ vào kế hoạch");
@@ -172,13 +172,11 @@ void AddTaskCommands(CLI::App& root, App& app) {
     t->set_owner(f.owner);
     *t->mutable_due_date() = *due;
     Session session = app.NewSession();
-    auto context = session.NewContext();
     tasks::v1::Task task;
-    grpc::Status status = tasks::v1::TaskService::NewStub(session.channel())->CreateTask(context.get(), request, &task);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return tasks::v1::TaskService::NewStub(session.channel())->CreateTask(c, request, &task);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(task);
     app.out.Table(TaskHeader(app.out), {TaskRow(app.out, task)});
   });
@@ -218,13 +216,11 @@ void AddTaskCommands(CLI::App& root, App& app) {
     if (!name) return;
     t->set_name(*name);
     request.set_request_id(app.RequestId(absl::StrCat("cli-", platform::RandomHex(8))));
-    auto context = session.NewContext();
     tasks::v1::Task task;
-    grpc::Status status = tasks::v1::TaskService::NewStub(session.channel())->UpdateTask(context.get(), request, &task);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return tasks::v1::TaskService::NewStub(session.channel())->UpdateTask(c, request, &task);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(task);
     app.out.Table(TaskHeader(app.out), {TaskRow(app.out, task)});
   });
@@ -257,17 +253,14 @@ void AddTaskCommands(CLI::App& root, App& app) {
       e->set_uri(f.link);
       e->set_sha256(f.sha256);
     }
-    auto context = session.NewContext();
     tasks::v1::ProgressUpdate saved;
-    grpc::Status status =
-        tasks::v1::TaskService::NewStub(session.channel())->AddProgressUpdate(context.get(), request, &saved);
-    if (!status.ok()) {
-      app.exit_code = session.Fail(status);
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return tasks::v1::TaskService::NewStub(session.channel())->AddProgressUpdate(c, request, &saved);
+        }))
       return;
-    }
     if (app.out.json) return app.out.Json(saved);
-    app.out.Line(absl::StrCat(app.out.T("Đã ghi tiến độ ", "Recorded progress "), saved.percent_done(), "% — ",
-                              saved.name()));
+    app.out.Line(absl::StrCat(app.out.T("Đã ghi tiến độ ", "Recorded progress "), saved.percent_done(),
+                              "% — ", saved.name()));
   });
 }
 

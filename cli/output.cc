@@ -14,9 +14,12 @@ size_t DisplayWidth(const std::string& text) {
     unsigned char c = text[i];
     int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
     uint32_t cp = 0;
-    if (length == 1) cp = c;
-    else if (length == 2 && i + 1 < text.size()) cp = ((c & 0x1F) << 6) | (text[i + 1] & 0x3F);
-    else if (length == 3 && i + 2 < text.size()) cp = ((c & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
+    if (length == 1)
+      cp = c;
+    else if (length == 2 && i + 1 < text.size())
+      cp = ((c & 0x1F) << 6) | (text[i + 1] & 0x3F);
+    else if (length == 3 && i + 2 < text.size())
+      cp = ((c & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
     bool combining = cp >= 0x0300 && cp <= 0x036F;
     if (!combining) ++width;
     i += length;
@@ -24,10 +27,12 @@ size_t DisplayWidth(const std::string& text) {
   return width;
 }
 
-void Output::Table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) const {
+void Output::Table(const std::vector<std::string>& header,
+                   const std::vector<std::vector<std::string>>& rows) const {
   std::vector<size_t> widths(header.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
-    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    for (size_t i = 0; i < row.size() && i < widths.size(); ++i)
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
   };
   measure(header);
   for (const auto& row : rows) measure(row);
@@ -61,10 +66,12 @@ std::string ToJson(const google::protobuf::Message& message) {
 
 void Output::Json(const google::protobuf::Message& message) const { std::cout << ToJson(message) << "\n"; }
 
-void Output::JsonObject(const std::vector<std::pair<std::string, const google::protobuf::Message*>>& members) const {
+void Output::JsonObject(
+    const std::vector<std::pair<std::string, const google::protobuf::Message*>>& members) const {
   std::cout << "{\n";
   for (size_t i = 0; i < members.size(); ++i) {
-    std::cout << " \"" << members[i].first << "\": " << ToJson(*members[i].second) << (i + 1 < members.size() ? ",\n" : "\n");
+    std::cout << " \"" << members[i].first << "\": " << ToJson(*members[i].second)
+              << (i + 1 < members.size() ? ",\n" : "\n");
   }
   std::cout << "}\n";
 }

@@ -19,7 +19,8 @@
 namespace parhub::cli {
 
 std::string ConfigPath() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return absl::StrCat(xdg, "/parhub/config");
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    return absl::StrCat(xdg, "/parhub/config");
   const char* home = std::getenv("HOME");
   return absl::StrCat(home ? home : ".", "/.config/parhub/config");
 }
@@ -66,7 +67,8 @@ Session::Session(Profile profile, Output& out, int timeout_s)
 
 std::unique_ptr<grpc::ClientContext> Session::NewContext() const {
   auto context = std::make_unique<grpc::ClientContext>();
-  if (!profile_.api_key.empty()) context->AddMetadata("authorization", absl::StrCat("Bearer ", profile_.api_key));
+  if (!profile_.api_key.empty())
+    context->AddMetadata("authorization", absl::StrCat("Bearer ", profile_.api_key));
   context->AddMetadata(platform::kRequestIdHeader, absl::StrCat("cli-", platform::RandomHex(8)));
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(timeout_s_));
   return context;
@@ -103,7 +105,8 @@ int Session::Fail(const grpc::Status& status) const {
       code = kExitRejected;
       break;
     case grpc::StatusCode::UNAVAILABLE:
-      headline = out_.T("Dịch vụ tạm thời không truy cập được; hãy thử lại", "Service unavailable; try again");
+      headline =
+          out_.T("Dịch vụ tạm thời không truy cập được; hãy thử lại", "Service unavailable; try again");
       code = kExitUnavailable;
       break;
     case grpc::StatusCode::DEADLINE_EXCEEDED:

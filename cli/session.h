@@ -16,12 +16,12 @@ namespace parhub::cli {
 // Exit codes scripts can rely on (see docs/CLI.md).
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFailure = 1,         // anything else
-  kExitUsage = 2,           // bad command line
-  kExitAuth = 3,            // UNAUTHENTICATED, PERMISSION_DENIED
-  kExitNotFound = 4,        // NOT_FOUND
-  kExitRejected = 5,        // INVALID_ARGUMENT, FAILED_PRECONDITION, ALREADY_EXISTS, OUT_OF_RANGE
-  kExitUnavailable = 6,     // UNAVAILABLE, DEADLINE_EXCEEDED (a retry may help)
+  kExitFailure = 1,      // anything else
+  kExitUsage = 2,        // bad command line
+  kExitAuth = 3,         // UNAUTHENTICATED, PERMISSION_DENIED
+  kExitNotFound = 4,     // NOT_FOUND
+  kExitRejected = 5,     // INVALID_ARGUMENT, FAILED_PRECONDITION, ALREADY_EXISTS, OUT_OF_RANGE
+  kExitUnavailable = 6,  // UNAVAILABLE, DEADLINE_EXCEEDED (a retry may help)
 };
 
 struct Profile final {
