@@ -206,6 +206,12 @@ absl::StatusOr<School> Directory::CreateSchool(const Caller& caller, const std::
   }
   draft.id = id;
   draft.create_time = clock_();
+  if (authority->valid_from.IsSet() && Today() < authority->valid_from) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "Cơ quan này có hiệu lực từ ", authority->valid_from.ToVietnamese(),
+        "; hãy tạo trường dưới cơ quan hiện tại rồi chuyển trường với ngày hiệu lực đó "
+        "(authority not in effect yet: create the school under the current one and move it)"));
+  }
   Date from = authority->valid_from.IsSet() ? authority->valid_from : Date{2000, 1, 1};
   RETURN_IF_ERROR(store_.InsertSchool(draft, SearchText(draft), from));
   return draft;
@@ -452,20 +458,30 @@ absl::StatusOr<Principal> Directory::Authenticate(const Caller& caller, const st
 
 absl::StatusOr<std::optional<std::string>> Directory::Bootstrap(const Authority& root,
                                                                 const std::string& admin_secret) {
-  ASSIGN_OR_RETURN(int64_t accounts, store_.CountAccounts());
-  if (accounts > 0) return std::optional<std::string>();
+  // A misconfigured key is reported on every start, not only the first.
   if (!admin_secret.empty() && (!absl::StartsWith(admin_secret, kKeyPrefix) || admin_secret.size() < 24)) {
     return absl::InvalidArgumentError("bootstrap admin key must start with 'phk_' and be at least 24 characters");
   }
-  ASSIGN_OR_RETURN(auto existing, store_.FindAuthority(root.id));
-  if (!existing) RETURN_IF_ERROR(store_.InsertAuthority(root));
-  Account admin{"admin", "Quản trị hệ thống", "", Role::kAuthorityOfficer, "", root.id, clock_()};
-  RETURN_IF_ERROR(store_.InsertAccount(admin));
-  std::string secret = admin_secret.empty() ? absl::StrCat(kKeyPrefix, platform::RandomHex(20)) : admin_secret;
-  ApiKey key{"admin", platform::RandomId(), "bootstrap", secret.substr(0, 12), clock_(), {}, {}};
-  RETURN_IF_ERROR(store_.InsertApiKey(key, HashApiKeySecret(secret)));
-  if (admin_secret.empty()) return std::optional<std::string>(secret);
-  return std::optional<std::string>();
+  std::optional<std::string> shown;
+  // All or nothing: a directory left with an admin but no key could never
+  // be entered again.
+  absl::Status created = store_.Atomically([&]() -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t accounts, store_.CountAccounts());
+    if (accounts > 0) return absl::OkStatus();
+    ASSIGN_OR_RETURN(auto existing, store_.FindAuthority(root.id));
+    if (!existing) RETURN_IF_ERROR(store_.InsertAuthority(root));
+    Account admin{"admin", "Quản trị hệ thống", "", Role::kAuthorityOfficer, "", root.id, clock_()};
+    RETURN_IF_ERROR(store_.InsertAccount(admin));
+    std::string secret = admin_secret.empty() ? absl::StrCat(kKeyPrefix, platform::RandomHex(20)) : admin_secret;
+    ApiKey key{"admin", platform::RandomId(), "bootstrap", secret.substr(0, 12), clock_(), {}, {}};
+    RETURN_IF_ERROR(store_.InsertApiKey(key, HashApiKeySecret(secret)));
+    if (admin_secret.empty()) shown = secret;
+    return absl::OkStatus();
+  });
+  // Another replica starting at the same moment bootstrapped first.
+  if (absl::IsAlreadyExists(created)) return std::optional<std::string>();
+  RETURN_IF_ERROR(created);
+  return shown;
 }
 
 }  // namespace parhub::directory

@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "platform/sql_values.h"
 #include "platform/status_macros.h"
 
@@ -115,7 +116,8 @@ absl::StatusOr<std::vector<School>> MySqlDirectoryStore::ListSchools(const std::
     params.push_back(id);
     marks.push_back("?");
   }
-  params.push_back(absl::StrCat("%", folded_query, "%"));
+  // The query is text to find, not a pattern: escape LIKE's wildcards.
+  params.push_back(absl::StrCat("%", absl::StrReplaceAll(folded_query, {{"\\", "\\\\"}, {"%", "\\%"}, {"_", "\\_"}}), "%"));
   params.push_back(after_id);
   params.push_back(int64_t{limit});
   ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat(kSchoolSelect, " WHERE m.authority_id IN (",

@@ -79,6 +79,11 @@ TEST_F(DirectoryTest, SearchIgnoresDiacriticsIncludingDStroke) {
   EXPECT_EQ(page.items[0].display_name, "Trường THCS Đức Trí");
   ASSERT_OK_AND_ASSIGN(auto by_street, directory_.ListSchools(Officer("q1"), "q1", "NGUYEN THAI", {}, 0, ""));
   EXPECT_EQ(by_street.items.size(), 1u);
+  // LIKE wildcards in a query are plain characters.
+  ASSERT_OK_AND_ASSIGN(auto underscore, directory_.ListSchools(Officer("q1"), "q1", "_", {}, 0, ""));
+  EXPECT_TRUE(underscore.items.empty());
+  ASSERT_OK_AND_ASSIGN(auto percent, directory_.ListSchools(Officer("q1"), "q1", "tr%ng", {}, 0, ""));
+  EXPECT_TRUE(percent.items.empty());
 }
 
 TEST_F(DirectoryTest, ListingPaginatesWithOpaqueTokens) {
@@ -147,6 +152,14 @@ TEST_F(DirectoryTest, ConcurrentEditsOfDifferentFieldsAreBothKept) {
   ASSERT_OK_AND_ASSIGN(School school, directory_.GetSchool(root_, "mn-2010"));
   EXPECT_EQ(school.display_name, "display_name 39");
   EXPECT_EQ(school.address, "address 39");
+}
+
+TEST_F(DirectoryTest, SchoolsCannotBeCreatedUnderAnAuthorityNotYetInEffect) {
+  // In June 2024 the ward of 1/7/2025 does not exist yet: the school would
+  // belong to no authority today. Create it under Quận 1 and move it instead.
+  EXPECT_THAT(directory_.CreateSchool(root_, "mn-moi", School{"", "MNM", "Trường Mầm non Mới", SchoolLevel::kKindergarten, "", "p-ben-thanh", {}}),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(directory_.GetSchool(root_, "mn-moi"), StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_F(DirectoryTest, OfficersCannotReachOutsideTheirSubtree) {

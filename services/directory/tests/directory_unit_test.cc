@@ -510,9 +510,11 @@ TEST(DirectoryBootstrapTest, RunsOnlyOnAnEmptyDirectory) {
   EXPECT_EQ(keys[0].prefix, secret->substr(0, 12));
   EXPECT_EQ(store.secret_hash("admin", keys[0].key_id), HashApiKeySecret(*secret));
 
-  // A second start changes nothing and reveals nothing, whatever it is given.
-  ASSERT_OK_AND_ASSIGN(auto again, directory.Bootstrap(Authority{"other", "O", "O", "", "city", {}, {}}, "bad"));
+  // A second start changes nothing and reveals nothing; a malformed key is
+  // still reported as the configuration error it is.
+  ASSERT_OK_AND_ASSIGN(auto again, directory.Bootstrap(Authority{"other", "O", "O", "", "city", {}, {}}, ""));
   EXPECT_FALSE(again.has_value());
+  EXPECT_THAT(directory.Bootstrap(RootAuthority(), "bad"), StatusIs(Code::kInvalidArgument));
   EXPECT_EQ(*store.CountAccounts(), 1);
   EXPECT_FALSE(store.FindAuthority("other")->has_value());
   EXPECT_EQ(store.ListApiKeys("admin")->size(), 1u);
