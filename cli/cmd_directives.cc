@@ -1,7 +1,10 @@
 // parhubctl directives: an authority publishes a directive to every school
 // under it, lists its directives and sees each school's completion.
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "cli/app.h"
+#include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 
@@ -120,9 +123,23 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(response);
     app.out.Line(absl::StrCat(response.directive().number(), " — ", response.directive().title(), " (",
                               app.out.T("hạn ", "due "), FormatDate(response.directive().due_date()), ")"));
+    // School names from the directory (best effort: ids when it cannot answer).
+    std::map<std::string, std::string> names;
+    directory::v1::ListSchoolsRequest list;
+    list.set_parent(*authority);
+    list.set_page_size(1000);
+    auto directory = directory::v1::DirectoryService::NewStub(session.channel());
+    do {
+      auto context = session.NewContext();
+      directory::v1::ListSchoolsResponse page;
+      if (!directory->ListSchools(context.get(), list, &page).ok()) break;
+      for (const auto& school : page.schools()) names[IdOf(school.name())] = school.display_name();
+      list.set_page_token(page.next_page_token());
+    } while (!list.page_token().empty());
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : response.schools()) {
-      rows.push_back({s.school_id(), TaskStatusLabel(app.out, s.status()),
+      auto name = names.find(s.school_id());
+      rows.push_back({name == names.end() ? s.school_id() : name->second, TaskStatusLabel(app.out, s.status()),
                       absl::StrCat(s.percent_done(), "%"), TimelinessLabel(app.out, s.timeliness())});
     }
     app.out.Table({app.out.T("Trường", "School"), app.out.T("Trạng thái", "Status"),

@@ -267,7 +267,21 @@ absl::Status PublishDirective(DemoClient& base, const std::map<std::string, std:
   *d->mutable_due_date() = D(2026, 12, 15);
   d->set_par_field("tac_dong");
   tpb::Directive directive;
-  return ward.Do("directive", [&](grpc::ClientContext* c) { return ward.gateway().PublishDirective(c, request, &directive); });
+  RETURN_IF_ERROR(
+      ward.Do("directive", [&](grpc::ClientContext* c) { return ward.gateway().PublishDirective(c, request, &directive); }));
+  // Trường Mầm non 20/10 has already surveyed its parents.
+  DemoClient mn2010 = base.As(keys.at("ht-mn-2010"));
+  tpb::ListTasksRequest list;
+  list.set_parent("schools/mn-2010/plans/cd-2026");
+  tpb::ListTasksResponse tasks;
+  RETURN_IF_ERROR(mn2010.Do("directive task", [&](grpc::ClientContext* c) { return mn2010.tasks().ListTasks(c, list, &tasks); }));
+  for (const auto& task : tasks.tasks()) {
+    if (task.directive() == directive.name()) {
+      RETURN_IF_ERROR(Progress(mn2010, task.name(), 100, "Đã khảo sát 186/210 phụ huynh, gửi báo cáo về UBND phường",
+                               "BC-SIPAS-2026", "Báo cáo kết quả khảo sát SIPAS năm 2026"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::Status Load() {
