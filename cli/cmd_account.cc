@@ -162,6 +162,53 @@ void AddAccountCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(revoked);
     app.out.Line(absl::StrCat(app.out.T("Đã thu hồi ", "Revoked "), revoked.name()));
   });
+
+  auto* accounts = root.add_subcommand("accounts", "Tài khoản (accounts)");
+  accounts->require_subcommand(1);
+  auto* create_account =
+      accounts->add_subcommand("create", "Tạo tài khoản: cán bộ cơ quan, quản trị hoặc CB-GV-NV của trường");
+  static struct { std::string id, name, email, role, school, authority; } a;
+  create_account->add_option("--id", a.id, "Mã định danh, ví dụ gv-mn-2010")->required();
+  create_account->add_option("--name", a.name, "Họ tên")->required();
+  create_account->add_option("--email", a.email, "Thư điện tử");
+  create_account->add_option("--role", a.role, "officer | admin | staff")->required();
+  create_account->add_option("--school", a.school, "Trường (admin, staff; mặc định: trường của bạn)");
+  create_account->add_option("--authority", a.authority, "Cơ quan (officer; mặc định: của bạn)");
+  create_account->callback([&app] {
+    directory::v1::CreateAccountRequest request;
+    auto* account = request.mutable_account();
+    if (a.role == "officer") {
+      auto authority = app.AuthorityName(a.authority);
+      if (!authority) return;
+      account->set_role(common::v1::ROLE_AUTHORITY_OFFICER);
+      account->set_authority(*authority);
+    } else if (a.role == "admin" || a.role == "staff") {
+      auto school = app.SchoolName(a.school);
+      if (!school) return;
+      account->set_role(a.role == "admin" ? common::v1::ROLE_SCHOOL_ADMIN : common::v1::ROLE_SCHOOL_STAFF);
+      account->set_school(*school);
+    } else {
+      return app.Usage("--role: officer | admin | staff");
+    }
+    request.set_account_id(a.id);
+    account->set_display_name(a.name);
+    account->set_email(a.email);
+    request.set_request_id(app.RequestId(absl::StrCat("cli-account-", a.id)));
+    Session session = app.NewSession();
+    directory::v1::Account created;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return directory::v1::DirectoryService::NewStub(session.channel())
+              ->CreateAccount(c, request, &created);
+        })) {
+      return;
+    }
+    if (app.out.json) return app.out.Json(created);
+    app.out.Line(absl::StrCat(app.out.T("Đã tạo tài khoản ", "Created account "), created.name(), " (",
+                              RoleLabel(app.out, created.role()), "). ",
+                              app.out.T("Tạo khoá: parhubctl keys create --account ",
+                                        "Issue a key: parhubctl keys create --account "),
+                              IdOf(created.name())));
+  });
 }
 
 }  // namespace parhub::cli

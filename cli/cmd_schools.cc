@@ -1,5 +1,9 @@
 // parhubctl schools: list the schools under an authority (search without
-// diacritics works: "mam non 20/10").
+// diacritics works: "mam non 20/10"), create one, move one to another
+// authority from an effective date, and show where a school belonged when.
+#include <optional>
+
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/app.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
@@ -22,14 +26,119 @@ std::string LevelLabel(const Output& out, directory::v1::SchoolLevel level) {
   }
 }
 
+std::optional<directory::v1::SchoolLevel> ParseLevel(const std::string& text) {
+  if (text == "mam-non") return directory::v1::SCHOOL_LEVEL_KINDERGARTEN;
+  if (text == "tieu-hoc") return directory::v1::SCHOOL_LEVEL_PRIMARY;
+  if (text == "thcs") return directory::v1::SCHOOL_LEVEL_LOWER_SECONDARY;
+  if (text == "thpt") return directory::v1::SCHOOL_LEVEL_UPPER_SECONDARY;
+  return std::nullopt;
+}
+
+void PrintSchool(App& app, const directory::v1::School& s) {
+  if (app.out.json) return app.out.Json(s);
+  app.out.Table({app.out.T("Mã định danh", "Id"), app.out.T("Tên trường", "School"),
+                 app.out.T("Cơ quan quản lý", "Authority")},
+                {{IdOf(s.name()), s.display_name(), IdOf(s.authority())}});
+}
+
+void AddSchoolAdminCommands(CLI::App* schools, App& app) {
+  static struct { std::string id, code, name, level, address, authority, to, effective, reason; } f;
+  auto* create =
+      schools->add_subcommand("create", "Thêm trường dưới một cơ quan quản lý (authority officers)");
+  create->add_option("--id", f.id, "Mã định danh, ví dụ mn-2010")->required();
+  create->add_option("--code", f.code, "Mã trường")->required();
+  create->add_option("--name", f.name, "Tên trường, ví dụ \"Trường Mầm non 20/10\"")->required();
+  create->add_option("--level", f.level, "mam-non | tieu-hoc | thcs | thpt")->required();
+  create->add_option("--address", f.address, "Địa chỉ");
+  create->add_option("--authority", f.authority, "Cơ quan quản lý (mặc định: của bạn)");
+  create->callback([&app] {
+    auto authority = app.AuthorityName(f.authority);
+    auto level = ParseLevel(f.level);
+    if (!level) return app.Usage("--level: mam-non | tieu-hoc | thcs | thpt");
+    if (!authority) return;
+    directory::v1::CreateSchoolRequest request;
+    request.set_school_id(f.id);
+    request.set_request_id(app.RequestId(absl::StrCat("cli-school-", f.id)));
+    auto* school = request.mutable_school();
+    school->set_code(f.code);
+    school->set_display_name(f.name);
+    school->set_level(*level);
+    school->set_address(f.address);
+    school->set_authority(*authority);
+    Session session = app.NewSession();
+    directory::v1::School created;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return directory::v1::DirectoryService::NewStub(session.channel())
+              ->CreateSchool(c, request, &created);
+        })) {
+      return;
+    }
+    PrintSchool(app, created);
+  });
+
+  auto* move = schools->add_subcommand("move", "Chuyển trường sang cơ quan khác từ một ngày (history kept)");
+  move->add_option("--school", f.id, "Trường")->required();
+  move->add_option("--to", f.to, "Cơ quan mới, ví dụ p-ben-thanh")->required();
+  move->add_option("--effective", f.effective, "Ngày bắt đầu thuộc cơ quan mới, ví dụ 01/07/2025")
+      ->required();
+  move->add_option("--reason", f.reason, "Căn cứ, ví dụ số nghị quyết")->required();
+  move->callback([&app] {
+    auto effective = ParseDateFlag(app, "--effective", f.effective);
+    if (!effective) return;
+    directory::v1::MoveSchoolRequest request;
+    request.set_name(absl::StartsWith(f.id, "schools/") ? f.id : absl::StrCat("schools/", f.id));
+    request.set_authority(absl::StartsWith(f.to, "authorities/") ? f.to : absl::StrCat("authorities/", f.to));
+    *request.mutable_effective_date() = *effective;
+    request.set_reason(f.reason);
+    request.set_request_id(app.RequestId(
+        absl::StrCat("cli-move-", IdOf(request.name()), "-", IdOf(request.authority()), "-", f.effective)));
+    Session session = app.NewSession();
+    directory::v1::School moved;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return directory::v1::DirectoryService::NewStub(session.channel())->MoveSchool(c, request, &moved);
+        })) {
+      return;
+    }
+    PrintSchool(app, moved);
+  });
+
+  auto* history =
+      schools->add_subcommand("history", "Trường thuộc cơ quan nào, từ khi nào (membership history)");
+  history->add_option("--school", f.id, "Trường")->required();
+  history->callback([&app] {
+    directory::v1::ListSchoolMembershipsRequest request;
+    request.set_name(absl::StartsWith(f.id, "schools/") ? f.id : absl::StrCat("schools/", f.id));
+    Session session = app.NewSession();
+    directory::v1::ListSchoolMembershipsResponse response;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return directory::v1::DirectoryService::NewStub(session.channel())
+              ->ListSchoolMemberships(c, request, &response);
+        })) {
+      return;
+    }
+    if (app.out.json) return app.out.Json(response);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& m : response.memberships()) {
+      rows.push_back(
+          {IdOf(m.authority()), FormatDate(m.effective_from()), FormatDate(m.effective_until()), m.reason()});
+    }
+    app.out.Table({app.out.T("Cơ quan quản lý", "Authority"), app.out.T("Từ ngày", "From"),
+                   app.out.T("Đến trước ngày", "Until"), app.out.T("Căn cứ", "Reason")},
+                  rows);
+  });
+}
+
 }  // namespace
 
 void AddSchoolCommands(CLI::App& root, App& app) {
   static struct { std::string authority, query; } flags;
   auto* schools = root.add_subcommand("schools", "Danh sách trường (schools under an authority)");
+  schools->require_subcommand(0, 1);
+  AddSchoolAdminCommands(schools, app);
   schools->add_option("--authority", flags.authority, "authorities/<id> hoặc <id> (mặc định: của bạn)");
   schools->add_option("--query", flags.query, "Tìm theo tên, mã, địa chỉ; không cần dấu (search)");
-  schools->callback([&app] {
+  schools->callback([&app, schools] {
+    if (!schools->get_subcommands().empty()) return;  // create / move / history ran instead
     auto authority = app.AuthorityName(flags.authority);
     if (!authority) return;
     Session session = app.NewSession();

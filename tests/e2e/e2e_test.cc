@@ -327,6 +327,15 @@ TEST_F(E2eTest, OverviewListsEverySchoolAndDirectivesReachThem) {
   EXPECT_EQ(progress.exit_code, 0) << progress.output;
   EXPECT_THAT(progress.output, HasSubstr("mn-a"));
   EXPECT_THAT(progress.output, HasSubstr("th-b"));
+  auto history = suite->Ctl(world->officer_key, {"schools", "history", "--school", "mn-a"});
+  EXPECT_EQ(history.exit_code, 0) << history.output;
+  EXPECT_THAT(history.output, HasSubstr("q1"));
+  auto new_staff = suite->Ctl(world->admin_a_key, {"accounts", "create", "--id", "gv-moi", "--name", "Lê Văn Đức",
+                                                   "--role", "staff"});
+  EXPECT_EQ(new_staff.exit_code, 0) << new_staff.output;
+  auto other_school = suite->Ctl(world->admin_a_key, {"accounts", "create", "--id", "gv-khac", "--name", "X",
+                                                      "--role", "staff", "--school", "th-b"});
+  EXPECT_EQ(other_school.exit_code, 4) << other_school.output;
   auto school_tries = suite->Ctl(world->admin_a_key, {"overview", "--authority", "q1"});
   EXPECT_EQ(school_tries.exit_code, 3) << school_tries.output;
   Client officer(world->officer_key);
