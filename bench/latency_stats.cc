@@ -38,15 +38,4 @@ int64_t Percentile(const std::vector<int64_t>& sorted, double q) {
   return sorted[rank - 1];
 }
 
-std::string StatusCodeName(int code) {
-  static constexpr const char* kNames[kStatusCodes] = {
-      "OK",           "CANCELLED",           "UNKNOWN",        "INVALID_ARGUMENT",
-      "DEADLINE_EXCEEDED", "NOT_FOUND",      "ALREADY_EXISTS", "PERMISSION_DENIED",
-      "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",  "OUT_OF_RANGE",
-      "UNIMPLEMENTED", "INTERNAL",           "UNAVAILABLE",    "DATA_LOSS",
-      "UNAUTHENTICATED"};
-  if (code >= 0 && code < kStatusCodes) return kNames[code];
-  return "CODE_" + std::to_string(code);
-}
-
 }  // namespace parhub::bench

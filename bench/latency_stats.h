@@ -31,8 +31,6 @@ struct RunStats final {
 // Nearest-rank percentile (q in [0, 1]) of ascending `sorted`; 0 when empty.
 int64_t Percentile(const std::vector<int64_t>& sorted, double q);
 
-// "UNAVAILABLE", "DEADLINE_EXCEEDED", … ("CODE_<n>" for anything else).
-std::string StatusCodeName(int code);
 
 }  // namespace parhub::bench
 

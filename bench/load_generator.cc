@@ -47,6 +47,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/latency_stats.h"
+#include "platform/grpc_status.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/caller.h"
 #include "platform/client.h"
@@ -444,9 +445,9 @@ int Main() {
   std::vector<std::string> errors_human, errors_json, cpu_human, cpu_json;
   for (int code = 1; code < kStatusCodes; ++code) {
     if (stats.by_code[code] == 0) continue;
-    errors_human.push_back(absl::StrCat(StatusCodeName(code), "=", stats.by_code[code]));
-    errors_json.push_back(absl::StrCat("\"", StatusCodeName(code), "\":", stats.by_code[code]));
-    std::cerr << "parhub-loadgen: " << StatusCodeName(code) << " e.g.: " << stats.first_message[code]
+    errors_human.push_back(absl::StrCat(platform::StatusCodeName(static_cast<grpc::StatusCode>(code)), "=", stats.by_code[code]));
+    errors_json.push_back(absl::StrCat("\"", platform::StatusCodeName(static_cast<grpc::StatusCode>(code)), "\":", stats.by_code[code]));
+    std::cerr << "parhub-loadgen: " << platform::StatusCodeName(static_cast<grpc::StatusCode>(code)) << " e.g.: " << stats.first_message[code]
               << "\n";
   }
   watched.insert(watched.begin(), Watched{"loadgen", static_cast<int>(getpid()), 0, loadgen_cpu_s});

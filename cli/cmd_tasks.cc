@@ -4,6 +4,7 @@
 #include "cli/app.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/resource_name.h"
+#include "platform/vntext.h"
 
 namespace parhub::cli {
 namespace {
@@ -27,15 +28,7 @@ const std::vector<std::string> TaskHeader(const Output& out) {
 
 std::string Shorten(const std::string& text, size_t max_chars) {
   if (DisplayWidth(text) <= max_chars) return text;
-  std::string out;
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size() && chars < max_chars - 1; ++chars) {
-    unsigned char c = text[i];
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    out.append(text, i, len);
-    i += len;
-  }
-  return out + "…";
+  return platform::Utf8Prefix(text, max_chars - 1) + "…";
 }
 
 }  // namespace

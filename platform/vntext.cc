@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -75,6 +76,15 @@ std::string FoldForSearch(absl::string_view text) {
   std::string out = ToUtf8(folded);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+std::string Utf8Prefix(absl::string_view text, size_t max_chars) {
+  size_t i = 0;
+  for (size_t chars = 0; i < text.size() && chars < max_chars; ++chars) {
+    unsigned char c = text[i];
+    i += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+  }
+  return std::string(text.substr(0, std::min(i, text.size())));
 }
 
 absl::StatusOr<std::string> CleanText(absl::string_view text, absl::string_view field, int max_chars,

@@ -18,6 +18,9 @@ absl::StatusOr<std::string> NormalizeNfc(absl::string_view text, absl::string_vi
 // Invalid UTF-8 folds to "".
 std::string FoldForSearch(absl::string_view text);
 
+// The first `max_chars` code points of UTF-8 `text` (never cuts a character).
+std::string Utf8Prefix(absl::string_view text, size_t max_chars);
+
 // Trims, NFC-normalises and checks a required human text (1..max_chars
 // code points). Names `field` in errors.
 absl::StatusOr<std::string> CleanText(absl::string_view text, absl::string_view field, int max_chars,

@@ -36,6 +36,12 @@ TEST(VnText, NfcMakesDecomposedTextEqualToComposed) {
   EXPECT_EQ(nfc, "Đức");
 }
 
+TEST(VnText, Utf8PrefixNeverCutsACharacter) {
+  EXPECT_EQ(Utf8Prefix("Đức Trí", 3), "Đức");
+  EXPECT_EQ(Utf8Prefix("ab", 5), "ab");
+  EXPECT_EQ(Utf8Prefix("", 3), "");
+}
+
 TEST(VnText, RejectsInvalidUtf8NamingTheField) {
   auto result = NormalizeNfc("\xff\xfe", "school.display_name");
   EXPECT_THAT(result, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school.display_name")));

@@ -61,15 +61,9 @@ absl::StatusOr<Page<T>> MakePage(std::vector<T> items, int page_size,
 // Folded name, code, address and id, cut to the column's 900 characters
 // (decomposition can lengthen some scripts).
 std::string SearchText(const School& school) {
-  std::string folded = platform::FoldForSearch(
-      absl::StrCat(school.display_name, " ", school.code, " ", school.address, " ", school.id));
-  size_t chars = 0, i = 0;
-  while (i < folded.size() && chars < 900) {
-    unsigned char c = folded[i];
-    i += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    ++chars;
-  }
-  return folded.substr(0, std::min(i, folded.size()));
+  return platform::Utf8Prefix(
+      platform::FoldForSearch(absl::StrCat(school.display_name, " ", school.code, " ", school.address, " ", school.id)),
+      900);
 }
 
 }  // namespace
