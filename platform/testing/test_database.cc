@@ -2,7 +2,9 @@
 #include "platform/testing/test_database.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -14,6 +16,23 @@ std::string Env(const char* name, const char* fallback) {
   const char* value = std::getenv(name);
   return value ? value : fallback;
 }
+
+// The admin password: the content of PARHUB_TEST_DB_PASSWORD_FILE (trailing
+// newlines removed) when that is set, else PARHUB_TEST_DB_PASSWORD.
+std::string AdminPassword() {
+  const std::string file = Env("PARHUB_TEST_DB_PASSWORD_FILE", "");
+  if (file.empty()) return Env("PARHUB_TEST_DB_PASSWORD", "");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "PARHUB_TEST_DB_PASSWORD_FILE=" << file << " cannot be read\n";
+    std::abort();
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  std::string password = content.str();
+  while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) password.pop_back();
+  return password;
+}
 }  // namespace
 
 TestDatabase::TestDatabase(const std::string& prefix) {
@@ -23,7 +42,7 @@ TestDatabase::TestDatabase(const std::string& prefix) {
   admin_.port = port;
   admin_.socket = Env("PARHUB_TEST_DB_SOCKET", "");
   admin_.user = Env("PARHUB_TEST_DB_USER", "root");
-  admin_.password = Env("PARHUB_TEST_DB_PASSWORD", "");
+  admin_.password = AdminPassword();
   admin_.pool_size = 1;
   config_ = admin_;
   config_.database = absl::StrCat("parhub_test_", prefix, "_", platform::RandomHex(4));
