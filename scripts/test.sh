@@ -16,7 +16,12 @@ build "$dir" "${args[@]}"
 start_db
 say "buf lint"
 (cd "$PARHUB_ROOT" && node_modules/.bin/buf lint)
-export PARHUB_TEST_DB_HOST=127.0.0.1 PARHUB_TEST_DB_PORT="$DB_PORT" PARHUB_TEST_DB_USER=root PARHUB_TEST_DB_PASSWORD=
+# The tests' own account (lib.sh, ensure_test_db_account): it may only
+# create and use parhub_test_* databases. Its password stays in its file.
+ensure_test_db_account
+unset PARHUB_TEST_DB_PASSWORD PARHUB_TEST_DB_SOCKET
+export PARHUB_TEST_DB_HOST=127.0.0.1 PARHUB_TEST_DB_PORT="$DB_PORT" PARHUB_TEST_DB_USER="$TEST_DB_USER" \
+  PARHUB_TEST_DB_PASSWORD_FILE="$TEST_DB_PASSWORD_FILE"
 export PARHUB_E2E_DB_RESTART="bash $PARHUB_ROOT/scripts/db.sh restart"
 say "ctest"
 cd "$dir" && ctest --output-on-failure -j "${PARHUB_JOBS:-2}" --timeout 600 "$@"
