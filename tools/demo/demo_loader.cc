@@ -5,20 +5,26 @@
 // seed with its progress and evidence, 2026 plans for every school, and a
 // ward directive. Every mutation carries a fixed request_id, so running it
 // again changes nothing. School-to-ward assignments are illustrative.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "platform/status_macros.h"
 #include "tools/demo/demo_client.h"
 
 ABSL_FLAG(std::string, gateway, "127.0.0.1:50050", "gateway host:port");
-ABSL_FLAG(std::string, admin_key, "", "bootstrap admin API key");
-ABSL_FLAG(std::string, keys_out, "", "file that keeps the demo accounts' API keys (created once)");
+ABSL_FLAG(std::string, admin_key_file, "", "file holding the bootstrap admin API key");
+ABSL_FLAG(std::string, keys_out, "", "file that keeps the demo accounts' API keys (created once, mode 0600)");
 
 namespace parhub::demo {
 namespace {
@@ -52,6 +58,34 @@ const DemoSchool kSchools[] = {
     {"thcs-minh-duc", "THCSMD", "Trường THCS Minh Đức", dpb::SCHOOL_LEVEL_LOWER_SECONDARY, "p-ben-thanh"},
     {"thcs-tran-van-on", "THCSTVO", "Trường THCS Trần Văn Ơn", dpb::SCHOOL_LEVEL_LOWER_SECONDARY, "p-sai-gon"},
 };
+
+// Writes `content` to `path` readable by its owner only (0600), through a
+// temporary file renamed into place.
+absl::Status WriteSecretFile(const std::string& path, const std::string& content) {
+  const std::string tmp = absl::StrCat(path, ".tmp");
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return absl::InternalError(absl::StrCat("cannot create ", tmp));
+  bool ok = ::fchmod(fd, 0600) == 0;
+  for (size_t done = 0; ok && done < content.size();) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    ok = n > 0;
+    if (ok) done += static_cast<size_t>(n);
+  }
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return absl::InternalError(absl::StrCat("cannot write ", path));
+  }
+  return absl::OkStatus();
+}
+
+// The first line of `path`, without surrounding whitespace.
+absl::StatusOr<std::string> ReadKeyFile(const std::string& path) {
+  std::ifstream in(path);
+  std::string key;
+  if (!in || !std::getline(in, key)) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
+  return std::string(absl::StripAsciiWhitespace(key));
+}
 
 absl::Status CreateAuthorities(DemoClient& admin) {
   struct A { const char* id; const char* name; const char* kind; Date from, until; };
@@ -150,7 +184,7 @@ absl::StatusOr<std::map<std::string, std::string>> CreateAccountsAndKeys(DemoCli
   if (!keys.empty()) return keys;
   std::vector<std::string> holders = {"can-bo-q1", "can-bo-ben-thanh", "gv-mn-2010"};
   for (const DemoSchool& s : kSchools) holders.push_back(absl::StrCat("ht-", s.id));
-  std::ofstream out(keys_file, std::ios::trunc);
+  std::string lines;
   for (const std::string& holder : holders) {
     dpb::CreateApiKeyRequest request;
     request.set_parent(absl::StrCat("accounts/", holder));
@@ -161,8 +195,10 @@ absl::StatusOr<std::map<std::string, std::string>> CreateAccountsAndKeys(DemoCli
       return admin.directory().CreateApiKey(c, request, &response);
     }));
     keys[holder] = response.secret();
-    out << holder << "=" << response.secret() << "\n";
+    absl::StrAppend(&lines, holder, "=", response.secret(), "\n");
   }
+  // All keys or none: a partial file would be read back as complete.
+  RETURN_IF_ERROR(WriteSecretFile(keys_file, lines));
   return keys;
 }
 
@@ -285,8 +321,11 @@ absl::Status PublishDirective(DemoClient& base, const std::map<std::string, std:
 }
 
 absl::Status Load() {
-  std::string admin_key = absl::GetFlag(FLAGS_admin_key);
-  if (admin_key.empty()) return absl::InvalidArgumentError("--admin_key is required");
+  const std::string key_file = absl::GetFlag(FLAGS_admin_key_file);
+  if (key_file.empty()) return absl::InvalidArgumentError("--admin_key_file is required");
+  if (absl::GetFlag(FLAGS_keys_out).empty()) return absl::InvalidArgumentError("--keys_out is required");
+  ASSIGN_OR_RETURN(std::string admin_key, ReadKeyFile(key_file));
+  if (admin_key.empty()) return absl::InvalidArgumentError(absl::StrCat(key_file, " is empty"));
   auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_gateway), grpc::InsecureChannelCredentials());
   DemoClient admin(channel, admin_key);
   std::cout << "Nạp dữ liệu mẫu: cơ quan quản lý, trường, tài khoản…" << std::endl;
