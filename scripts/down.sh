@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Stops what scripts/up.sh started: gateway, services (SIGTERM, graceful),
-# then the local MariaDB. --clean also deletes .run (data, keys, logs).
+# Stops what scripts/up.sh started: the gateway, then the services listed in
+# lib.sh (SIGTERM, graceful; SIGKILL after 20 s), then the local MariaDB.
+# --clean also deletes .run (data, keys, certificates, logs).
 source "$(dirname "$0")/lib.sh"
-for name in gateway tasks directory; do
-  pid_file="$RUN_DIR/pids/$name.pid"
+names=(gateway)
+for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do names+=("${SERVICES[i]}"); done
+for name in "${names[@]}"; do
+  pid_file="$PIDS/$name.pid"
   [ -f "$pid_file" ] || continue
-  pid="$(cat "$pid_file")"
-  if kill -0 "$pid" 2>/dev/null; then
+  # Only a pid that still runs this process's binary: a stale file may name
+  # a pid that now belongs to something else.
+  if pid="$(process_pid "$name")"; then
     say "Stopping $name"
     kill -TERM "$pid"
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
