@@ -11,7 +11,6 @@ if [ "${1:-}" = "--sanitize" ]; then
   export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
 install_packages
-command -v kubectl >/dev/null || die "kubectl is needed to render k8s/ with kustomize (see docs/DEPLOYMENT.md)"
 build "$dir" "${args[@]}"
 start_db
 say "buf lint"
