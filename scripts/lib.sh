@@ -18,13 +18,16 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # The services scripts/up.sh runs (besides the gateway, which is always
 # there) and scripts/down.sh stops. One line per service:
-#   name  gRPC-port  metrics-port  parhubctl command that reaches it through the gateway
+#   name  gRPC-port  metrics-port  parhubctl command (as the administrator)
+#                                   that the gateway must forward to it
 # Each gets its own binary build/services/<name>/parhub-<name>, schema and
 # MySQL account parhub_<name>, certificate .run/secrets/tls/<name>.pem, and
 # the gateway is told its address as PARHUB_<NAME>_ADDR. Adding staffing is
-# one more line, e.g. "staffing 50053 9453 <a cheap staffing read>".
+# one more line, e.g. "staffing 50053 9453 <a cheap staffing read>". The
+# command must reach the service itself: whoami would not do for directory,
+# as the gateway answers it from its cache of API keys.
 SERVICE_TABLE=(
-  "directory 50051 9451 whoami"
+  "directory 50051 9451 schools --authority hcm"
   "tasks     50052 9452 plans templates"
 )
 GATEWAY_PORT=50050
