@@ -9,9 +9,12 @@
 // 2. parhub's own rules: every parhub process runs as UID 10001 with a
 //    read-only root filesystem and no capabilities, has a `parhubctl health`
 //    check on its own gRPC port, waits for healthy dependencies, takes
-//    secrets from files (whose *.example templates exist), and only the
-//    gateway publishes a port; MySQL has a health check and an init SQL that
-//    creates each service's schema and account, granted on that schema only.
+//    secrets from files (whose *.example templates exist, except the TLS
+//    files that scripts/make-certs.sh makes in deploy/secrets/tls/), gets its
+//    own TLS certificate and key and the CA certificate (never the CA's
+//    key), and only the gateway publishes a port; MySQL has a health check
+//    and an init SQL that creates each service's schema and account,
+//    granted on that schema only.
 // Prints every problem found and exits 1 if there was any.
 
 import fs from "node:fs";
@@ -75,9 +78,26 @@ const envOf = (s) => {
 };
 const secretNames = (s) => (s.secrets ?? []).map((x) => (typeof x === "string" ? x : x.source));
 
+// The TLS files are made by scripts/make-certs.sh, for the processes it lists.
+const TLS_DIR = "deploy/secrets/tls";
+const makeCerts = fs.readFileSync(path.join(root, "scripts/make-certs.sh"), "utf8");
+const certNames = new Set((/^NAMES=\(([^)]*)\)/m.exec(makeCerts)?.[1] ?? "").trim().split(/\s+/));
+const tlsFileOf = (secret) => {
+  const file = path.posix.normalize(String(secrets[secret]?.file ?? ""));
+  return path.posix.dirname(file) === TLS_DIR ? path.posix.basename(file) : null;
+};
+
 for (const [name, file] of Object.entries(secrets)) {
   if (!file.file) {
     problem(`secret ${name}`, "must come from a file (file: ./deploy/secrets/...)");
+    continue;
+  }
+  const tlsFile = tlsFileOf(name);
+  if (tlsFile !== null) {
+    if (tlsFile === "ca.key") problem(`secret ${name}`, "is the CA's private key, which no container may get");
+    else if (tlsFile !== "ca.pem" && !certNames.has(tlsFile.replace(/\.(pem|key)$/, ""))) {
+      problem(`secret ${name}`, `${file.file} is not a file scripts/make-certs.sh makes`);
+    }
     continue;
   }
   // The real file is not in git; its template must be.
@@ -131,6 +151,15 @@ for (const [name, s] of parhubServices) {
     if (key.endsWith("_FILE")) {
       const sec = /^\/run\/secrets\/(.+)$/.exec(String(value))?.[1];
       if (!sec || !secretNames(s).includes(sec)) problem(where, `${key}=${value} is not one of its mounted secrets`);
+    }
+  }
+  // Mutual TLS: its own certificate and key, and the CA certificate.
+  const want = { PARHUB_TLS_CERT_FILE: `${name}.pem`, PARHUB_TLS_KEY_FILE: `${name}.key`, PARHUB_TLS_CA_FILE: "ca.pem" };
+  for (const [key, file] of Object.entries(want)) {
+    const sec = /^\/run\/secrets\/(.+)$/.exec(String(env[key] ?? ""))?.[1];
+    if (!sec) problem(where, `${key} must name a compose secret holding ${TLS_DIR}/${file}`);
+    else if (secrets[sec] && tlsFileOf(sec) !== file) {
+      problem(where, `${key} is secret ${sec} (${secrets[sec].file}), want ${TLS_DIR}/${file}`);
     }
   }
   if (name === "gateway") {

@@ -11,7 +11,8 @@
 //      strict validation rejects them, and so do we), using the property
 //      lists in the package's type declarations;
 //   3. checked against parhub's own rules (security context, resources, gRPC
-//      probes, Secret references, NetworkPolicies; see checkPolicies).
+//      probes, Secret references, the TLS files of each process,
+//      NetworkPolicies; see checkPolicies).
 // Prints every problem found and exits 1 if there was any.
 
 import fs from "node:fs";
@@ -175,6 +176,14 @@ function descend(value, type, where, obj) {
 
 const NAMESPACE = "parhub";
 const SECRET_NAME = "parhub-secrets";
+// Mutual TLS: every process reads its own certificate and key, and the CA
+// certificate, from files of this Secret (scripts/make-certs.sh makes them).
+const TLS_SECRET = "parhub-tls";
+const tlsFiles = (process) => ({
+  PARHUB_TLS_CERT_FILE: `${process}.pem`,
+  PARHUB_TLS_KEY_FILE: `${process}.key`,
+  PARHUB_TLS_CA_FILE: "ca.pem",
+});
 const RUN_AS_USER = 10001;
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet"]);
 const CLUSTER_SCOPED = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "PriorityClass", "StorageClass"]);
@@ -226,6 +235,30 @@ function checkPolicies(objects) {
     if (spec.hostNetwork || spec.hostPID || spec.hostIPC) problem(where, "must not use host namespaces");
     if (podSc.runAsUser === 0) problem(where, "pod runs as root");
 
+    // Secret volumes: only parhub's Secrets; the TLS one projects only this
+    // process's files, never the CA's key, and not world-readable.
+    const tlsVolumes = new Map();
+    for (const v of spec.volumes ?? []) {
+      if (!v.secret) continue;
+      if (![SECRET_NAME, TLS_SECRET].includes(v.secret.secretName)) {
+        problem(where, `volume ${v.name}: secrets come from ${SECRET_NAME} or ${TLS_SECRET}, not ${v.secret.secretName}`);
+      }
+      if (v.secret.secretName !== TLS_SECRET) continue;
+      tlsVolumes.set(v.name, v);
+      const items = v.secret.items ?? [];
+      if (items.length === 0) problem(where, `volume ${v.name}: list the items of ${TLS_SECRET} it needs, not the whole Secret`);
+      const own = new Set(Object.values(tlsFiles(w.metadata.name)));
+      for (const item of items) {
+        if (!own.has(item.key)) problem(where, `volume ${v.name}: mounts ${TLS_SECRET} key ${item.key}, which is not its own`);
+      }
+      const mode = v.secret.defaultMode ?? 0o644;
+      if (mode & 0o007) problem(where, `volume ${v.name}: defaultMode ${mode.toString(8)} lets every user read the key; use 0440 (288)`);
+      // The files belong to root and to the pod's fsGroup: UID 10001 reads
+      // them as a member of that group.
+      if (!(mode & 0o040)) problem(where, `volume ${v.name}: defaultMode ${mode.toString(8)} leaves the files unreadable by the group; use 0440 (288)`);
+      if (podSc.fsGroup !== RUN_AS_USER) problem(where, `volume ${v.name}: the pod needs fsGroup ${RUN_AS_USER} to read its TLS files`);
+    }
+
     const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
     for (const c of containers) {
       const cw = `${where} container ${c.name}`;
@@ -258,6 +291,28 @@ function checkPolicies(objects) {
         const port = c[probe]?.grpc?.port;
         if (port === undefined) problem(cw, `${probe} must be a native gRPC probe (grpc.port)`);
         else if (port !== grpcPort) problem(cw, `${probe} checks port ${port}, but the grpc port is ${grpcPort}`);
+      }
+
+      // Its TLS files: each env var names a file of a read-only mount of
+      // the TLS volume, and that file is the right key of the Secret.
+      for (const m of c.volumeMounts ?? []) {
+        if (tlsVolumes.has(m.name) && m.readOnly !== true) problem(cw, `volume mount ${m.name} must be readOnly`);
+      }
+      for (const [name, key] of Object.entries(tlsFiles(w.metadata.name))) {
+        const value = (c.env ?? []).find((e) => e.name === name)?.value;
+        if (typeof value !== "string") {
+          problem(cw, `env ${name} missing: it must name ${key} from Secret ${TLS_SECRET}`);
+          continue;
+        }
+        const mount = (c.volumeMounts ?? []).find((m) => tlsVolumes.has(m.name) && value.startsWith(`${m.mountPath.replace(/\/$/, "")}/`));
+        if (!mount) {
+          problem(cw, `env ${name}=${value} is not in a mounted volume of Secret ${TLS_SECRET}`);
+          continue;
+        }
+        const file = value.slice(mount.mountPath.replace(/\/$/, "").length + 1);
+        const item = (tlsVolumes.get(mount.name).secret.items ?? []).find((i) => i.path === file);
+        if (!item) problem(cw, `env ${name}=${value}: volume ${mount.name} has no item with path ${file}`);
+        else if (item.key !== key) problem(cw, `env ${name} reads ${TLS_SECRET} key ${item.key}, want ${key}`);
       }
 
       for (const e of c.env ?? []) {
@@ -359,6 +414,17 @@ async function main() {
     for (const o of docs) {
       if (await validateSchema(o)) checkUnknownFields(o, rootProperties(o), "", o);
     }
+    const tls = docs.find((o) => o.kind === "Secret" && o.metadata?.name === TLS_SECRET);
+    const tlsKeys = new Set(Object.keys({ ...tls?.data, ...tls?.stringData }));
+    for (const o of objects.filter((x) => WORKLOAD_KINDS.has(x.kind))) {
+      for (const v of o.spec.template.spec.volumes ?? []) {
+        if (v.secret?.secretName !== TLS_SECRET) continue;
+        for (const item of v.secret.items ?? []) {
+          if (!tlsKeys.has(item.key)) problem(file, `Secret ${TLS_SECRET} lacks key ${item.key} used by ${label(o)}`);
+        }
+      }
+    }
+    if (tlsKeys.has("ca.key")) problem(file, `Secret ${TLS_SECRET} must not hold the CA's private key ca.key`);
     const secret = docs.find((o) => o.kind === "Secret" && o.metadata?.name === SECRET_NAME);
     if (!secret) {
       problem(file, `no Secret ${SECRET_NAME}`);
