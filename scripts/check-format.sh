@@ -9,7 +9,7 @@
 # when it is missing. .ci/run runs this first.
 source "$(dirname "$0")/lib.sh"
 command -v clang-format >/dev/null 2>&1 || require_packages clang-format
-cd "$PARHUB_ROOT"
+cd "$PARHUB_ROOT" || exit 1
 
 files=()
 if [ "$#" -gt 0 ]; then
