@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "platform/crypto.h"
+#include "platform/core/crypto.h"
 
 namespace {
 

@@ -47,12 +47,13 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/latency_stats.h"
-#include "platform/grpc_status.h"
+#include "platform/rpc/grpc_status.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
-#include "platform/caller.h"
-#include "platform/client.h"
-#include "platform/identity.h"
-#include "platform/resource_name.h"
+#include "platform/core/caller.h"
+#include "platform/rpc/client.h"
+#include "platform/rpc/tls.h"
+#include "platform/rpc/identity.h"
+#include "platform/core/resource_name.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50052", "host:port to call");
 ABSL_FLAG(std::string, via, "direct",
@@ -131,17 +132,25 @@ class Auth final {
     return auth;
   }
 
-  // Deadline, credentials and (when not empty) the request id of one call.
-  void Prepare(grpc::ClientContext& context, const std::string& request_id) const {
+  // Deadline and credentials of one call of TaskService's `rpc`: a signed
+  // identity for exactly that method (direct) or the API key (gateway).
+  void Prepare(grpc::ClientContext& context, absl::string_view rpc) const {
     platform::SetDeadline(context, absl::GetFlag(FLAGS_deadline));
     if (identity_key_.has_value()) {
       platform::Caller caller = caller_;
-      caller.request_id = request_id;
-      platform::AttachIdentity(context, *identity_key_, caller);
+      caller.trace_id = absl::StrCat("bench-", platform::RandomHex(6));
+      platform::AttachIdentity(context, *identity_key_, caller,
+                               absl::StrCat("/", tasks::v1::TaskService::service_full_name(), "/", rpc));
     } else {
       context.AddMetadata("authorization", bearer_);
-      if (!request_id.empty()) context.AddMetadata(platform::kRequestIdHeader, request_id);
     }
+  }
+
+  // Direct calls are mutual TLS with a certificate the service accepts
+  // (--tls_cert_file …); the gateway's public port is plaintext.
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> Credentials() const {
+    if (!identity_key_.has_value()) return grpc::InsecureChannelCredentials();
+    return platform::MutualTlsChannelCredentials(platform::TlsFilesFromFlags());
   }
 
  private:
@@ -275,7 +284,7 @@ class Runner final {
     call->start = now;
     auto done = [this, slot, call](grpc::Status status) { Complete(slot, call, status); };
     if (scenario_ == Scenario::kGetTask) {
-      auth_.Prepare(call->context, "");
+      auth_.Prepare(call->context, "GetTask");
       call->get_request.set_name(task_name_);
       slot->stub->async()->GetTask(&call->context, &call->get_request, &call->response, done);
     } else {
@@ -283,7 +292,7 @@ class Runner final {
       // Random like a real client's (parhubctl's "cli-<hex>"), not sequential:
       // adjacent keys would share InnoDB gaps in the idempotency index.
       std::string request_id = absl::StrCat("bench-", platform::RandomId());
-      auth_.Prepare(call->context, request_id);
+      auth_.Prepare(call->context, "CreateTask");
       tasks::v1::CreateTaskRequest& request = call->create_request;
       request.set_parent(plan_parent_);
       request.set_request_id(request_id);
@@ -320,11 +329,13 @@ class Runner final {
   int active_ = 0;
 };
 
-std::shared_ptr<grpc::Channel> NewChannel(const std::string& target, int index) {
+std::shared_ptr<grpc::Channel> NewChannel(const std::string& target, int index,
+                                         std::shared_ptr<grpc::ChannelCredentials> credentials) {
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);  // every failure is counted, never hidden
   args.SetInt("parhub.bench.channel", index);  // distinct args: a connection per channel
-  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
+  args.SetSslTargetNameOverride("tasks");  // direct: the tasks service's certificate
+  return grpc::CreateCustomChannel(target, std::move(credentials), args);
 }
 
 std::string JsonEscape(const std::string& s) {
@@ -372,9 +383,14 @@ int Main() {
   }
 
   const std::string target = absl::GetFlag(FLAGS_target);
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials = auth->Credentials();
+  if (!credentials.ok()) {
+    std::cerr << "parhub-loadgen: " << credentials.status().message() << "\n";
+    return 2;
+  }
   std::vector<std::unique_ptr<TaskService::Stub>> stubs;
   for (int i = 0; i < channels; ++i) {
-    std::shared_ptr<grpc::Channel> channel = NewChannel(target, i);
+    std::shared_ptr<grpc::Channel> channel = NewChannel(target, i, *credentials);
     if (!channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(5))) {
       std::cerr << "parhub-loadgen: cannot connect to " << target << "\n";
       return 1;
@@ -389,7 +405,7 @@ int Main() {
   if (scenario == Scenario::kGetTask) {
     plan_parent = school_parent + "/plans/" + absl::GetFlag(FLAGS_read_plan);
     grpc::ClientContext context;
-    auth->Prepare(context, "");
+    auth->Prepare(context, "ListTasks");
     tasks::v1::ListTasksRequest request;
     request.set_parent(plan_parent);
     request.set_page_size(1);
@@ -407,7 +423,7 @@ int Main() {
     std::string plan_id = "bench-" + run_tag;
     grpc::ClientContext context;
     std::string request_id = "bench-plan-" + run_tag;
-    auth->Prepare(context, request_id);
+    auth->Prepare(context, "CreatePlan");
     tasks::v1::CreatePlanRequest request;
     request.set_parent(school_parent);
     request.set_plan_id(plan_id);

@@ -15,7 +15,7 @@
 #include "absl/time/clock.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
-#include "platform/client.h"
+#include "platform/rpc/client.h"
 
 ABSL_FLAG(std::string, gateway, "127.0.0.1:50050", "gateway host:port");
 ABSL_FLAG(std::string, admin_key, "", "API key of an officer of the root authority (scripts/up.sh: .run/secrets/admin.key)");
@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   const std::string key = absl::GetFlag(FLAGS_admin_key);
   const int n = absl::GetFlag(FLAGS_schools);
-  auto channel = platform::MakeChannel(absl::GetFlag(FLAGS_gateway));
+  auto channel = platform::MakeChannel(absl::GetFlag(FLAGS_gateway), grpc::InsecureChannelCredentials());
   auto directory = directory::v1::DirectoryService::NewStub(channel);
   auto gateway = gateway::v1::GatewayService::NewStub(channel);
   const std::string authority = absl::StrCat("bench-", n);

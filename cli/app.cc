@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
-#include "platform/date.h"
+#include "platform/core/date.h"
 
 namespace parhub::cli {
 

@@ -6,9 +6,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "cli/app.h"
+#include "platform/rpc/tls.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
-#include "platform/resource_name.h"
+#include "platform/core/resource_name.h"
 
 namespace parhub::cli {
 namespace {
@@ -17,8 +18,20 @@ namespace {
 // the request is an empty message and the response's field 1 is the
 // status enum (1 = SERVING). Debian ships no generated health client, so
 // the two tiny messages are encoded by hand over a generic stub.
-int CheckHealth(App& app, const std::string& address, int timeout_s) {
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+// A service speaks TLS only: with `ca_file` (parhub's CA) the check goes
+// over TLS and verifies the server's certificate; without it, plaintext (the
+// gateway's public port).
+int CheckHealth(App& app, const std::string& address, const std::string& ca_file, int timeout_s) {
+  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+  if (!ca_file.empty()) {
+    auto tls = platform::CaOnlyChannelCredentials(ca_file);
+    if (!tls.ok()) {
+      app.out.Error(std::string(tls.status().message()));
+      return kExitFailure;
+    }
+    credentials = *tls;
+  }
+  auto channel = grpc::CreateChannel(address, credentials);
   grpc::GenericStub stub(channel);
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(timeout_s));
@@ -89,9 +102,12 @@ void AddAccountCommands(CLI::App& root, App& app) {
   });
 
   auto* health = root.add_subcommand("health", "Kiểm tra sức khoẻ một máy chủ gRPC (grpc.health.v1 check)");
-  static std::string address;
+  static std::string address, ca_file;
   health->add_option("--addr", address, "host:port")->required();
-  health->callback([&app] { app.exit_code = CheckHealth(app, address, app.timeout_s); });
+  health->add_option("--tls-ca", ca_file,
+                     "Chứng thư CA của parhub: kiểm tra một dịch vụ qua TLS (CA file; services speak TLS only)")
+      ->envname("PARHUB_TLS_CA_FILE");
+  health->callback([&app] { app.exit_code = CheckHealth(app, address, ca_file, app.timeout_s); });
 
   auto* keys = root.add_subcommand("keys", "Khoá API (API keys)");
   keys->require_subcommand(1);

@@ -3,8 +3,8 @@
 #include "absl/strings/str_cat.h"
 #include "cli/app.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
-#include "platform/resource_name.h"
-#include "platform/vntext.h"
+#include "platform/core/resource_name.h"
+#include "platform/core/vntext.h"
 
 namespace parhub::cli {
 namespace {

@@ -10,11 +10,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "platform/client.h"
-#include "platform/errors.h"
-#include "platform/grpc_status.h"
-#include "platform/identity.h"
-#include "platform/resource_name.h"
+#include "platform/rpc/client.h"
+#include "platform/core/errors.h"
+#include "platform/rpc/grpc_status.h"
+#include "platform/rpc/identity.h"
+#include "platform/core/resource_name.h"
 
 namespace parhub::cli {
 
@@ -62,14 +62,14 @@ Session::Session(Profile profile, Output& out, int timeout_s)
     : profile_(std::move(profile)), out_(out), timeout_s_(timeout_s) {
   // Retries on UNAVAILABLE resend the same bytes, so the same request_id:
   // a mutation cut off by a network blip is not applied twice.
-  channel_ = platform::MakeChannel(profile_.gateway);
+  channel_ = platform::MakeChannel(profile_.gateway, grpc::InsecureChannelCredentials());
 }
 
 std::unique_ptr<grpc::ClientContext> Session::NewContext() const {
   auto context = std::make_unique<grpc::ClientContext>();
   if (!profile_.api_key.empty())
     context->AddMetadata("authorization", absl::StrCat("Bearer ", profile_.api_key));
-  context->AddMetadata(platform::kRequestIdHeader, absl::StrCat("cli-", platform::RandomHex(8)));
+  context->AddMetadata(platform::kTraceIdHeader, absl::StrCat("cli-", platform::RandomHex(8)));
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(timeout_s_));
   return context;
 }

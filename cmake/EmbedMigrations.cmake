@@ -1,7 +1,7 @@
 # Script mode helper for Migrations.cmake: writes OUT with every DIR/*.sql.
 file(GLOB sqls ${DIR}/*.sql)
 list(SORT sqls)
-set(body "// Generated from ${DIR}; do not edit.\n#include \"platform/migrations.h\"\n\n")
+set(body "// Generated from ${DIR}; do not edit.\n#include \"platform/db/migrations.h\"\n\n")
 string(APPEND body "const std::vector<parhub::platform::Migration>& ${FN}() {\n")
 string(APPEND body "  static const auto* const kMigrations = new std::vector<parhub::platform::Migration>{\n")
 foreach(sql ${sqls})

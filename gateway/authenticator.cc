@@ -3,10 +3,9 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "platform/client.h"
-#include "platform/crypto.h"
-#include "platform/grpc_status.h"
-#include "platform/resource_name.h"
+#include "platform/core/crypto.h"
+#include "platform/rpc/client.h"
+#include "platform/rpc/grpc_status.h"
 
 namespace parhub::gateway {
 namespace {
@@ -27,11 +26,39 @@ std::shared_ptr<const Principal> ToPrincipal(const directory::v1::AuthenticateAp
 
 }  // namespace
 
-Authenticator::Authenticator(std::shared_ptr<directory::v1::DirectoryService::Stub> directory,
-                             const platform::IdentityKey& key, absl::Duration cache_ttl)
-    : directory_(std::move(directory)), key_(key), ttl_(cache_ttl) {}
+KeyLookup DirectoryKeyLookup(const Backend& directory, const platform::IdentityKey& key) {
+  std::shared_ptr<directory::v1::DirectoryService::Stub> stub =
+      directory::v1::DirectoryService::NewStub(directory.channel);
+  const std::string method =
+      absl::StrCat("/", directory::v1::DirectoryService::service_full_name(), "/AuthenticateApiKey");
+  return [stub, method, &key, spec = directory.spec](
+             const std::string& secret, const std::string& trace_id, const grpc::ServerContextBase* incoming,
+             std::function<void(absl::StatusOr<directory::v1::AuthenticateApiKeyResponse>)> done) {
+    struct Call {
+      grpc::ClientContext context;
+      directory::v1::AuthenticateApiKeyRequest request;
+      directory::v1::AuthenticateApiKeyResponse response;
+    };
+    auto call = std::make_shared<Call>();
+    call->request.set_secret(secret);
+    platform::SetDeadline(call->context, absl::Seconds(3), incoming);
+    platform::AttachIdentity(call->context, key,
+                             platform::Caller{"services/gateway", platform::Role::kService, "", "", trace_id}, method);
+    stub->async()->AuthenticateApiKey(&call->context, &call->request, &call->response,
+                                      [call, spec, done = std::move(done)](grpc::Status status) {
+                                        if (!status.ok()) {
+                                          done(platform::FromGrpcStatus(ForClient(status, spec)));
+                                          return;
+                                        }
+                                        done(std::move(call->response));
+                                      });
+  };
+}
 
-void Authenticator::Resolve(const std::string& authorization, const std::string& request_id,
+Authenticator::Authenticator(KeyLookup lookup, absl::Duration cache_ttl, std::function<absl::Time()> clock)
+    : lookup_(std::move(lookup)), ttl_(cache_ttl), clock_(std::move(clock)) {}
+
+void Authenticator::Resolve(const std::string& authorization, const std::string& trace_id,
                             const grpc::ServerContextBase* incoming, PrincipalCallback done) {
   constexpr absl::string_view kBearer = "Bearer ";
   if (!absl::StartsWith(authorization, kBearer) || authorization.size() <= kBearer.size()) {
@@ -41,7 +68,7 @@ void Authenticator::Resolve(const std::string& authorization, const std::string&
   }
   std::string secret = authorization.substr(kBearer.size());
   std::string hash = platform::Sha256Hex(secret);
-  absl::Time now = absl::Now();
+  absl::Time now = clock_();
   std::shared_ptr<const Principal> cached;
   {
     absl::MutexLock lock(&mu_);
@@ -58,31 +85,20 @@ void Authenticator::Resolve(const std::string& authorization, const std::string&
     done(std::move(cached));
     return;
   }
-  struct Call {
-    grpc::ClientContext context;
-    directory::v1::AuthenticateApiKeyRequest request;
-    directory::v1::AuthenticateApiKeyResponse response;
-  };
-  auto call = std::make_shared<Call>();
-  call->request.set_secret(secret);
-  platform::SetDeadline(call->context, absl::Seconds(3), incoming);
-  platform::AttachIdentity(call->context, key_,
-                           platform::Caller{"services/gateway", platform::Role::kService, "", "", request_id});
-  directory_->async()->AuthenticateApiKey(
-      &call->context, &call->request, &call->response,
-      [this, call, hash, done = std::move(done)](grpc::Status status) {
-        if (!status.ok()) {
-          done(platform::FromGrpcStatus(status));
-          return;
-        }
-        auto principal = ToPrincipal(call->response);
-        {
-          absl::MutexLock lock(&mu_);
-          if (cache_.size() > 100000) cache_.clear();  // bound memory under key-guessing floods
-          cache_[hash] = Entry{principal, absl::Now() + ttl_};
-        }
-        done(principal);
-      });
+  lookup_(secret, trace_id, incoming,
+          [this, hash, done = std::move(done)](absl::StatusOr<directory::v1::AuthenticateApiKeyResponse> found) {
+            if (!found.ok()) {
+              done(found.status());
+              return;
+            }
+            auto principal = ToPrincipal(*found);
+            {
+              absl::MutexLock lock(&mu_);
+              if (cache_.size() >= kMaxCachedKeys) cache_.clear();  // bound memory under key-guessing floods
+              cache_[hash] = Entry{principal, clock_() + ttl_};
+            }
+            done(principal);
+          });
 }
 
 }  // namespace parhub::gateway

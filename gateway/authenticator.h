@@ -1,5 +1,6 @@
 // Resolves API keys to principals through the directory, with a short cache
-// so a revoked key stops working within the cache's lifetime (seconds).
+// so a revoked key stops working within the cache's lifetime (seconds). Only
+// successful lookups are cached; the cache is bounded.
 #ifndef PARHUB_GATEWAY_AUTHENTICATOR_H_
 #define PARHUB_GATEWAY_AUTHENTICATOR_H_
 
@@ -12,9 +13,10 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway/backends.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
-#include "platform/caller.h"
-#include "platform/identity.h"
+#include "platform/core/caller.h"
+#include "platform/rpc/identity.h"
 
 namespace parhub::gateway {
 
@@ -30,15 +32,25 @@ struct Principal final {
 
 using PrincipalCallback = std::function<void(absl::StatusOr<std::shared_ptr<const Principal>>)>;
 
+// Asks who owns `secret`; calls `done` exactly once, on any thread.
+using KeyLookup = std::function<void(
+    const std::string& secret, const std::string& trace_id, const grpc::ServerContextBase* incoming,
+    std::function<void(absl::StatusOr<directory::v1::AuthenticateApiKeyResponse>)> done)>;
+
+// The directory's AuthenticateApiKey, called asynchronously as the gateway's
+// service identity, with at most 3 s and never outliving `incoming`.
+KeyLookup DirectoryKeyLookup(const Backend& directory, const platform::IdentityKey& key);
+
 class Authenticator final {
  public:
-  Authenticator(std::shared_ptr<directory::v1::DirectoryService::Stub> directory,
-                const platform::IdentityKey& key, absl::Duration cache_ttl);
+  static constexpr size_t kMaxCachedKeys = 100000;
+
+  Authenticator(KeyLookup lookup, absl::Duration cache_ttl,
+                std::function<absl::Time()> clock = [] { return absl::Now(); });
 
   // Calls `done` with the principal for the bearer `authorization` header
-  // value, on this thread when cached, else on a gRPC callback thread. The
-  // directory lookup gets at most 3 s and never outlives `incoming`.
-  void Resolve(const std::string& authorization, const std::string& request_id,
+  // value, on this thread when cached, else on the lookup's thread.
+  void Resolve(const std::string& authorization, const std::string& trace_id,
                const grpc::ServerContextBase* incoming, PrincipalCallback done);
 
  private:
@@ -46,9 +58,9 @@ class Authenticator final {
     std::shared_ptr<const Principal> principal;
     absl::Time expiry;
   };
-  std::shared_ptr<directory::v1::DirectoryService::Stub> directory_;
-  const platform::IdentityKey& key_;
+  KeyLookup lookup_;
   absl::Duration ttl_;
+  std::function<absl::Time()> clock_;
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, Entry> cache_ ABSL_GUARDED_BY(mu_);  // by secret hash
 };

@@ -8,12 +8,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/mutex.h"
-#include "platform/client.h"
-#include "platform/errors.h"
-#include "platform/grpc_status.h"
-#include "platform/resource_name.h"
-#include "platform/rpc_support.h"
-#include "platform/status_macros.h"
+#include "platform/rpc/client.h"
+#include "platform/core/errors.h"
+#include "platform/rpc/grpc_status.h"
+#include "platform/core/resource_name.h"
+#include "platform/rpc/proto_values.h"
+#include "platform/core/status_macros.h"
 
 namespace parhub::gateway {
 namespace {
@@ -35,7 +35,23 @@ void AddInto(tasks::v1::TaskSummary& total, const tasks::v1::TaskSummary& s) {
   total.set_done_late(total.done_late() + s.done_late());
 }
 
+template <typename Service>
+std::string Method(absl::string_view rpc) {
+  return absl::StrCat("/", Service::service_full_name(), "/", rpc);
+}
+
 }  // namespace
+
+AuthorityRollup::AuthorityRollup(const Backends& backends, const platform::IdentityKey& key)
+    : directory_backend_(backends.Named("directory")),
+      tasks_backend_(backends.Named("tasks")),
+      directory_(directory::v1::DirectoryService::NewStub(directory_backend_.channel)),
+      tasks_(tasks::v1::TaskService::NewStub(tasks_backend_.channel)),
+      key_(key) {}
+
+absl::Status AuthorityRollup::FromDirectory(const grpc::Status& status) const {
+  return platform::FromGrpcStatus(ForClient(status, directory_backend_.spec));
+}
 
 absl::StatusOr<std::string> AuthorityRollup::ScopedAuthority(const Principal& principal, const std::string& name,
                                                              const char* field) {
@@ -60,10 +76,10 @@ absl::StatusOr<std::vector<directory::v1::School>> AuthorityRollup::SchoolsUnder
   do {
     grpc::ClientContext context;
     SetDeadline(context, deadline);
-    platform::AttachIdentity(context, key_, caller);
+    platform::AttachIdentity(context, key_, caller, Method<directory::v1::DirectoryService>("ListSchools"));
     directory::v1::ListSchoolsResponse page;
     grpc::Status status = directory_->ListSchools(&context, request, &page);
-    if (!status.ok()) return platform::FromGrpcStatus(status);
+    if (!status.ok()) return FromDirectory(status);
     schools.insert(schools.end(), page.schools().begin(), page.schools().end());
     request.set_page_token(page.next_page_token());
   } while (!request.page_token().empty());
@@ -72,26 +88,26 @@ absl::StatusOr<std::vector<directory::v1::School>> AuthorityRollup::SchoolsUnder
 
 absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal& principal,
                                                                 const v1::GetAuthorityOverviewRequest& request,
-                                                                const std::string& request_id, absl::Time deadline) {
+                                                                const std::string& trace_id, absl::Time deadline) {
   ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
   ASSIGN_OR_RETURN(platform::Date start, platform::DateFromProto(request.period_start(), "period_start"));
   ASSIGN_OR_RETURN(platform::Date end, platform::DateFromProto(request.period_end(), "period_end"));
   if (start.IsSet() && end.IsSet() && end < start) {
     return platform::InvalidField("period_end", "phải từ period_start trở đi (must not be before period_start)");
   }
-  platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, request_id};
+  platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
 
   v1::AuthorityOverview overview;
   overview.set_authority(absl::StrCat("authorities/", authority_id));
   {
     grpc::ClientContext context;
     SetDeadline(context, deadline);
-    platform::AttachIdentity(context, key_, officer);
+    platform::AttachIdentity(context, key_, officer, Method<directory::v1::DirectoryService>("GetAuthority"));
     directory::v1::GetAuthorityRequest get;
     get.set_name(overview.authority());
     directory::v1::Authority authority;
     grpc::Status status = directory_->GetAuthority(&context, get, &authority);
-    if (!status.ok()) return platform::FromGrpcStatus(status);
+    if (!status.ok()) return FromDirectory(status);
     overview.set_display_name(authority.display_name());
   }
   ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
@@ -116,7 +132,7 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal&
     SetDeadline(leg->context, deadline);
     platform::Caller scoped = officer;
     scoped.school_id = school.name().substr(std::string("schools/").size());
-    platform::AttachIdentity(leg->context, key_, scoped);
+    platform::AttachIdentity(leg->context, key_, scoped, Method<tasks::v1::TaskService>("SummarizeTasks"));
     legs.push_back(std::move(leg));
   }
   absl::BlockingCounter pending(static_cast<int>(legs.size()));
@@ -145,8 +161,9 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal&
       *line->mutable_tasks() = legs[i]->response;
       AddInto(totals, legs[i]->response);
     } else {
-      line->set_error(legs[i]->status.error_message());
-      line->set_error_code(platform::StatusCodeName(legs[i]->status.error_code()));
+      grpc::Status shown = ForClient(legs[i]->status, tasks_backend_.spec);
+      line->set_error(shown.error_message());
+      line->set_error_code(platform::StatusCodeName(shown.error_code()));
       overview.set_failed_schools(overview.failed_schools() + 1);
     }
   }
@@ -161,10 +178,10 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal&
 
 absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& principal,
                                                               const v1::PublishDirectiveRequest& request,
-                                                              const std::string& request_id, absl::Time deadline) {
+                                                              const std::string& trace_id, absl::Time deadline) {
   ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.parent(), "parent"));
   if (request.parent().empty()) return platform::InvalidField("parent", "bắt buộc (required)");
-  platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, request_id};
+  platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
   ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
   if (schools.empty()) {
     return absl::FailedPreconditionError("Cơ quan này hiện không có trường trực thuộc (no schools under this authority)");
@@ -177,10 +194,10 @@ absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& p
   for (const auto& school : schools) forward.add_school_ids(school.name().substr(std::string("schools/").size()));
   grpc::ClientContext context;
   SetDeadline(context, deadline);
-  platform::AttachIdentity(context, key_, officer);
+  platform::AttachIdentity(context, key_, officer, Method<tasks::v1::TaskService>("PublishDirective"));
   tasks::v1::Directive directive;
   grpc::Status status = tasks_->PublishDirective(&context, forward, &directive);
-  if (!status.ok()) return platform::FromGrpcStatus(status);
+  if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, tasks_backend_.spec));
   return directive;
 }
 

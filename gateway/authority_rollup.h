@@ -13,33 +13,36 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "gateway/authenticator.h"
+#include "gateway/backends.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
-#include "platform/identity.h"
+#include "platform/rpc/identity.h"
 
 namespace parhub::gateway {
 
 class AuthorityRollup final {
  public:
-  AuthorityRollup(std::shared_ptr<directory::v1::DirectoryService::Stub> directory,
-                  std::shared_ptr<tasks::v1::TaskService::Stub> tasks, const platform::IdentityKey& key)
-      : directory_(std::move(directory)), tasks_(std::move(tasks)), key_(key) {}
+  AuthorityRollup(const Backends& backends, const platform::IdentityKey& key);
 
-  // Blocks the calling (work-queue) thread; the per-school legs are async.
+  // Blocks the calling (executor) thread; the per-school legs are async.
   absl::StatusOr<v1::AuthorityOverview> Overview(const Principal& principal, const v1::GetAuthorityOverviewRequest& request,
-                                                 const std::string& request_id, absl::Time deadline);
+                                                 const std::string& trace_id, absl::Time deadline);
   absl::StatusOr<tasks::v1::Directive> Publish(const Principal& principal, const v1::PublishDirectiveRequest& request,
-                                               const std::string& request_id, absl::Time deadline);
+                                               const std::string& trace_id, absl::Time deadline);
 
  private:
   // The authority named by `name` ("" = the officer's own), checked in scope.
   absl::StatusOr<std::string> ScopedAuthority(const Principal& principal, const std::string& name, const char* field);
+  // A directory failure as the officer may see it.
+  absl::Status FromDirectory(const grpc::Status& status) const;
   absl::StatusOr<std::vector<directory::v1::School>> SchoolsUnder(const platform::Caller& caller,
                                                                   const std::string& authority_id, absl::Time deadline);
 
-  std::shared_ptr<directory::v1::DirectoryService::Stub> directory_;
-  std::shared_ptr<tasks::v1::TaskService::Stub> tasks_;
+  const Backend& directory_backend_;
+  const Backend& tasks_backend_;
+  std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
+  std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
   const platform::IdentityKey& key_;
 };
 

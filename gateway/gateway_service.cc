@@ -3,36 +3,47 @@
 
 #include "absl/strings/str_cat.h"
 #include "gateway/proxy.h"
-#include "platform/grpc_status.h"
-#include "platform/identity.h"
+#include "platform/rpc/grpc_status.h"
+#include "platform/core/log.h"
+#include "platform/rpc/identity.h"
 
 namespace parhub::gateway {
 
 grpc::ServerUnaryReactor* GatewayServiceImpl::Handle(
     grpc::CallbackServerContext* context, bool offload,
-    std::function<absl::Status(const Principal&, const std::string& request_id)> work) {
+    std::function<absl::Status(const Principal&, const std::string& trace_id)> work) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  std::string request_id = AssignRequestId(*context);
-  context->AddInitialMetadata(platform::kRequestIdHeader, request_id);
+  std::string trace_id = AssignTraceId(*context);
+  context->AddInitialMetadata(platform::kTraceIdHeader, trace_id);
   auto it = context->client_metadata().find("authorization");
   std::string authorization =
       it == context->client_metadata().end() ? "" : std::string(it->second.data(), it->second.size());
-  authenticator_.Resolve(authorization, request_id, context,
-                         [this, reactor, offload, request_id, work = std::move(work)](
-                             absl::StatusOr<std::shared_ptr<const Principal>> principal) {
-                           if (!principal.ok()) {
-                             reactor->Finish(platform::ToGrpcStatus(principal.status()));
-                             return;
-                           }
-                           auto run = [reactor, request_id, work, p = *principal] {
-                             reactor->Finish(platform::ToGrpcStatus(work(*p, request_id)));
-                           };
-                           if (offload) {
-                             work_.Submit(std::move(run));
-                           } else {
-                             run();
-                           }
-                         });
+  authenticator_.Resolve(
+      authorization, trace_id, context,
+      [this, reactor, context, offload, trace_id, work = std::move(work)](
+          absl::StatusOr<std::shared_ptr<const Principal>> principal) {
+        if (!principal.ok()) {
+          reactor->Finish(platform::ToGrpcStatus(principal.status()));
+          return;
+        }
+        auto run = [reactor, trace_id, work, p = *principal] {
+          platform::ScopedTraceId trace(trace_id);
+          reactor->Finish(platform::ToGrpcStatus(work(*p, trace_id)));
+        };
+        if (!offload) {
+          run();
+          return;
+        }
+        platform::Executor::Work queued;
+        queued.run = std::move(run);
+        queued.drop = [reactor](absl::Status why) { reactor->Finish(platform::ToGrpcStatus(why)); };
+        queued.deadline = absl::FromChrono(context->deadline());
+        queued.cancelled = [context] { return context->IsCancelled(); };
+        if (!executor_.Submit(std::move(queued))) {
+          reactor->Finish(platform::ToGrpcStatus(absl::ResourceExhaustedError(
+              "Cổng API đang quá tải, hãy thử lại sau giây lát (gateway busy; retry shortly)")));
+        }
+      });
   return reactor;
 }
 

@@ -1,22 +1,23 @@
 // parhub.gateway.v1.GatewayService: the methods the gateway answers itself.
 // Callback API: authentication is asynchronous and multi-step work runs on
-// the work queue, so no gRPC thread ever blocks.
+// the gateway's bounded executor (platform/rpc/executor.h), so no gRPC
+// thread ever blocks; a full queue answers RESOURCE_EXHAUSTED.
 #ifndef PARHUB_GATEWAY_GATEWAY_SERVICE_H_
 #define PARHUB_GATEWAY_GATEWAY_SERVICE_H_
 
 #include "absl/time/time.h"
 #include "gateway/authenticator.h"
 #include "gateway/authority_rollup.h"
-#include "gateway/work_queue.h"
+#include "platform/rpc/executor.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 
 namespace parhub::gateway {
 
 class GatewayServiceImpl final : public v1::GatewayService::CallbackService {
  public:
-  GatewayServiceImpl(Authenticator& authenticator, AuthorityRollup& rollup, WorkQueue& work,
+  GatewayServiceImpl(Authenticator& authenticator, AuthorityRollup& rollup, platform::Executor& executor,
                      absl::Duration overview_deadline)
-      : authenticator_(authenticator), rollup_(rollup), work_(work), overview_deadline_(overview_deadline) {}
+      : authenticator_(authenticator), rollup_(rollup), executor_(executor), overview_deadline_(overview_deadline) {}
 
   grpc::ServerUnaryReactor* WhoAmI(grpc::CallbackServerContext* context, const v1::WhoAmIRequest* request,
                                    v1::WhoAmIResponse* response) override;
@@ -28,15 +29,15 @@ class GatewayServiceImpl final : public v1::GatewayService::CallbackService {
                                              tasks::v1::Directive* response) override;
 
  private:
-  // Authenticates, then runs `work(principal, request_id)` (on the work queue
+  // Authenticates, then runs `work(principal, trace_id)` (on the executor
   // when `offload`) and finishes the reactor with its status.
   grpc::ServerUnaryReactor* Handle(
       grpc::CallbackServerContext* context, bool offload,
-      std::function<absl::Status(const Principal&, const std::string& request_id)> work);
+      std::function<absl::Status(const Principal&, const std::string& trace_id)> work);
 
   Authenticator& authenticator_;
   AuthorityRollup& rollup_;
-  WorkQueue& work_;
+  platform::Executor& executor_;
   absl::Duration overview_deadline_;
 };
 

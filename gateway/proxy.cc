@@ -5,9 +5,9 @@
 #include <google/protobuf/message.h>
 
 #include "gateway/route_table.h"
-#include "platform/client.h"
-#include "platform/grpc_status.h"
-#include "platform/resource_name.h"
+#include "platform/rpc/client.h"
+#include "platform/rpc/grpc_status.h"
+#include "platform/core/resource_name.h"
 
 namespace parhub::gateway {
 namespace {
@@ -39,8 +39,8 @@ std::unique_ptr<google::protobuf::Message> ParseRequest(const std::string& metho
 
 }  // namespace
 
-std::string AssignRequestId(const grpc::ServerContextBase& context) {
-  std::string given = Metadata(context, platform::kRequestIdHeader);
+std::string AssignTraceId(const grpc::ServerContextBase& context) {
+  std::string given = Metadata(context, platform::kTraceIdHeader);
   bool sane = !given.empty() && given.size() <= 64;
   for (char c : given) {
     if (!isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') sane = false;
@@ -51,8 +51,8 @@ std::string AssignRequestId(const grpc::ServerContextBase& context) {
 class Proxy::Call final : public grpc::ServerGenericBidiReactor {
  public:
   Call(Proxy& proxy, grpc::GenericCallbackServerContext* context) : proxy_(proxy), context_(context) {
-    request_id_ = AssignRequestId(*context_);
-    context_->AddInitialMetadata(platform::kRequestIdHeader, request_id_);
+    trace_id_ = AssignTraceId(*context_);
+    context_->AddInitialMetadata(platform::kTraceIdHeader, trace_id_);
     StartRead(&request_);
   }
 
@@ -62,12 +62,13 @@ class Proxy::Call final : public grpc::ServerGenericBidiReactor {
       return;
     }
     route_ = FindRoute(context_->method());
-    if (route_ == nullptr) {
+    backend_ = proxy_.backends_.ForMethod(context_->method());
+    if (route_ == nullptr || backend_ == nullptr) {
       Finish(grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
                           "Cổng API không phục vụ phương thức này (method not served by the gateway)"));
       return;
     }
-    proxy_.authenticator_.Resolve(Metadata(*context_, "authorization"), request_id_, context_,
+    proxy_.authenticator_.Resolve(Metadata(*context_, "authorization"), trace_id_, context_,
                                   [this](absl::StatusOr<std::shared_ptr<const Principal>> principal) {
                                     OnAuthenticated(std::move(principal));
                                   });
@@ -98,25 +99,24 @@ class Proxy::Call final : public grpc::ServerGenericBidiReactor {
       return;
     }
     platform::Caller caller{(*principal)->account, (*principal)->role, scope->school_id, scope->authority_id,
-                            request_id_};
-    platform::AttachIdentity(upstream_, proxy_.key_, caller);
+                            trace_id_};
+    platform::AttachIdentity(upstream_, proxy_.key_, caller, context_->method());
     platform::SetDeadline(upstream_, proxy_.default_deadline_, context_);
-    grpc::GenericStub& stub =
-        route_->backend == Backend::kTasks ? *proxy_.backends_.tasks : *proxy_.backends_.directory;
-    stub.UnaryCall(&upstream_, context_->method(), grpc::StubOptions(), &request_, &response_,
-                   [this](grpc::Status status) {
-                     if (!status.ok()) {
-                       Finish(status);
-                       return;
-                     }
-                     StartWrite(&response_);
-                   });
+    backend_->stub->UnaryCall(&upstream_, context_->method(), grpc::StubOptions(), &request_, &response_,
+                              [this](grpc::Status status) {
+                                if (!status.ok()) {
+                                  Finish(ForClient(status, backend_->spec));
+                                  return;
+                                }
+                                StartWrite(&response_);
+                              });
   }
 
   Proxy& proxy_;
   grpc::GenericCallbackServerContext* context_;
-  std::string request_id_;
+  std::string trace_id_;
   const Route* route_ = nullptr;
+  const Backend* backend_ = nullptr;
   grpc::ByteBuffer request_;
   grpc::ByteBuffer response_;
   grpc::ClientContext upstream_;

@@ -1,8 +1,11 @@
 // The gateway's forwarding path: every method in the route table is served
 // by one generic callback handler that authenticates the API key, checks
-// role and tenant scope, assigns a request id, signs a short-lived identity
-// and forwards the raw request bytes to the backend without blocking a
-// thread. The backend's status (with its error details) goes back as is.
+// role and tenant scope, assigns the call's trace id, signs a short-lived
+// identity for exactly the backend and method called, and forwards the raw
+// request bytes to the backend (chosen by the method's proto service in the
+// backend registry) without blocking a thread. The backend's own status
+// (with its error details) goes back as is; transport failures are worded
+// for people (backends.h ForClient).
 #ifndef PARHUB_GATEWAY_PROXY_H_
 #define PARHUB_GATEWAY_PROXY_H_
 
@@ -13,14 +16,10 @@
 
 #include "absl/time/time.h"
 #include "gateway/authenticator.h"
-#include "platform/identity.h"
+#include "gateway/backends.h"
+#include "platform/rpc/identity.h"
 
 namespace parhub::gateway {
-
-struct Backends final {
-  std::unique_ptr<grpc::GenericStub> directory;
-  std::unique_ptr<grpc::GenericStub> tasks;
-};
 
 class Proxy final : public grpc::CallbackGenericService {
  public:
@@ -38,9 +37,11 @@ class Proxy final : public grpc::CallbackGenericService {
   absl::Duration default_deadline_;
 };
 
-// The request id for a call: the client's x-request-id when it is a sane
-// token (≤ 64 of [A-Za-z0-9-_]), else a fresh random one.
-std::string AssignRequestId(const grpc::ServerContextBase& context);
+// The trace id of a call: the client's x-trace-id when it is a sane token
+// (1–64 of [A-Za-z0-9-_]), else a fresh random one. Returned to the client
+// in the response's initial metadata, logged by every process, stored in
+// audit rows. It is not the request_id (the idempotency key).
+std::string AssignTraceId(const grpc::ServerContextBase& context);
 
 }  // namespace parhub::gateway
 

@@ -6,7 +6,7 @@
 #include "absl/strings/str_split.h"
 #include "parhub/directory/v1/directory.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
-#include "platform/errors.h"
+#include "platform/core/errors.h"
 
 namespace parhub::gateway {
 namespace {
@@ -58,41 +58,41 @@ const std::vector<Route>& Routes() {
   (void)tasks::v1::GetTaskRequest::descriptor();
   static const auto* const kRoutes = new std::vector<Route>{
       // tasks: plans and tasks belong to one school
-      {TASKS("CreatePlan"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "parent"},
-      {TASKS("GetPlan"), Backend::kTasks, kReaders, ScopeKind::kSchool, "name"},
-      {TASKS("ListPlans"), Backend::kTasks, kReaders, ScopeKind::kSchool, "parent"},
-      {TASKS("UpdatePlan"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "plan.name"},
-      {TASKS("InstantiatePlanTemplate"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "parent"},
-      {TASKS("ListPlanTemplates"), Backend::kTasks, kAnyone, ScopeKind::kNone, ""},
-      {TASKS("CreateTask"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "parent"},
-      {TASKS("GetTask"), Backend::kTasks, kReaders, ScopeKind::kSchool, "name"},
-      {TASKS("ListTasks"), Backend::kTasks, kReaders, ScopeKind::kSchool, "parent"},
-      {TASKS("UpdateTask"), Backend::kTasks, kAdmins, ScopeKind::kSchool, "task.name"},
-      {TASKS("AddProgressUpdate"), Backend::kTasks, kProgressWriters, ScopeKind::kSchool, "parent"},
-      {TASKS("ListProgressUpdates"), Backend::kTasks, kReaders, ScopeKind::kSchool, "parent"},
-      {TASKS("SummarizeTasks"), Backend::kTasks, kReaders, ScopeKind::kSchool, "school"},
+      {TASKS("CreatePlan"), kAdmins, ScopeKind::kSchool, "parent"},
+      {TASKS("GetPlan"), kReaders, ScopeKind::kSchool, "name"},
+      {TASKS("ListPlans"), kReaders, ScopeKind::kSchool, "parent"},
+      {TASKS("UpdatePlan"), kAdmins, ScopeKind::kSchool, "plan.name"},
+      {TASKS("InstantiatePlanTemplate"), kAdmins, ScopeKind::kSchool, "parent"},
+      {TASKS("ListPlanTemplates"), kAnyone, ScopeKind::kNone, ""},
+      {TASKS("CreateTask"), kAdmins, ScopeKind::kSchool, "parent"},
+      {TASKS("GetTask"), kReaders, ScopeKind::kSchool, "name"},
+      {TASKS("ListTasks"), kReaders, ScopeKind::kSchool, "parent"},
+      {TASKS("UpdateTask"), kAdmins, ScopeKind::kSchool, "task.name"},
+      {TASKS("AddProgressUpdate"), kProgressWriters, ScopeKind::kSchool, "parent"},
+      {TASKS("ListProgressUpdates"), kReaders, ScopeKind::kSchool, "parent"},
+      {TASKS("SummarizeTasks"), kReaders, ScopeKind::kSchool, "school"},
       // directives belong to an authority; publishing goes through GatewayService
-      {TASKS("GetDirective"), Backend::kTasks, kOfficers, ScopeKind::kAuthority, "name"},
-      {TASKS("ListDirectives"), Backend::kTasks, kOfficers, ScopeKind::kAuthority, "parent"},
-      {TASKS("GetDirectiveProgress"), Backend::kTasks, kOfficers, ScopeKind::kAuthority, "name"},
+      {TASKS("GetDirective"), kOfficers, ScopeKind::kAuthority, "name"},
+      {TASKS("ListDirectives"), kOfficers, ScopeKind::kAuthority, "parent"},
+      {TASKS("GetDirectiveProgress"), kOfficers, ScopeKind::kAuthority, "name"},
       // directory: it owns the authority tree and applies every scope rule
       // itself against live data (a school created or moved a second ago is
       // already right there, while the gateway's principal cache may lag).
-      {DIR("GetAuthority"), Backend::kDirectory, kAnyone, ScopeKind::kNone, ""},
-      {DIR("ListAuthorities"), Backend::kDirectory, kAnyone, ScopeKind::kNone, ""},
-      {DIR("CreateAuthority"), Backend::kDirectory, kOfficers, ScopeKind::kServiceEnforced, ""},
-      {DIR("GetSchool"), Backend::kDirectory, kReaders, ScopeKind::kServiceEnforced, ""},
-      {DIR("ListSchools"), Backend::kDirectory, {kOfficer, kService}, ScopeKind::kServiceEnforced, ""},
-      {DIR("CreateSchool"), Backend::kDirectory, kOfficers, ScopeKind::kServiceEnforced, ""},
-      {DIR("UpdateSchool"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
-      {DIR("MoveSchool"), Backend::kDirectory, kOfficers, ScopeKind::kServiceEnforced, ""},
-      {DIR("ListSchoolMemberships"), Backend::kDirectory, kReaders, ScopeKind::kServiceEnforced, ""},
-      {DIR("CreateAccount"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
-      {DIR("GetAccount"), Backend::kDirectory, kAnyone, ScopeKind::kServiceEnforced, ""},
-      {DIR("ListAccounts"), Backend::kDirectory, {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
-      {DIR("CreateApiKey"), Backend::kDirectory, kAnyone, ScopeKind::kServiceEnforced, ""},
-      {DIR("ListApiKeys"), Backend::kDirectory, kAnyone, ScopeKind::kServiceEnforced, ""},
-      {DIR("RevokeApiKey"), Backend::kDirectory, kAnyone, ScopeKind::kServiceEnforced, ""},
+      {DIR("GetAuthority"), kAnyone, ScopeKind::kNone, ""},
+      {DIR("ListAuthorities"), kAnyone, ScopeKind::kNone, ""},
+      {DIR("CreateAuthority"), kOfficers, ScopeKind::kServiceEnforced, ""},
+      {DIR("GetSchool"), kReaders, ScopeKind::kServiceEnforced, ""},
+      {DIR("ListSchools"), {kOfficer, kService}, ScopeKind::kServiceEnforced, ""},
+      {DIR("CreateSchool"), kOfficers, ScopeKind::kServiceEnforced, ""},
+      {DIR("UpdateSchool"), {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
+      {DIR("MoveSchool"), kOfficers, ScopeKind::kServiceEnforced, ""},
+      {DIR("ListSchoolMemberships"), kReaders, ScopeKind::kServiceEnforced, ""},
+      {DIR("CreateAccount"), {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
+      {DIR("GetAccount"), kAnyone, ScopeKind::kServiceEnforced, ""},
+      {DIR("ListAccounts"), {kOfficer, kAdmin}, ScopeKind::kServiceEnforced, ""},
+      {DIR("CreateApiKey"), kAnyone, ScopeKind::kServiceEnforced, ""},
+      {DIR("ListApiKeys"), kAnyone, ScopeKind::kServiceEnforced, ""},
+      {DIR("RevokeApiKey"), kAnyone, ScopeKind::kServiceEnforced, ""},
       // Deliberately absent: TaskService/PublishDirective (GatewayService
       // resolves the schools) and DirectoryService/AuthenticateApiKey.
   };

@@ -16,8 +16,6 @@
 
 namespace parhub::gateway {
 
-enum class Backend { kDirectory, kTasks };
-
 enum class ScopeKind {
   kNone,            // no tenant in the request (e.g. list templates)
   kSchool,          // field holds "schools/{school}/…": must be in the caller's scope
@@ -26,8 +24,7 @@ enum class ScopeKind {
 };
 
 struct Route final {
-  const char* method;  // "/parhub.tasks.v1.TaskService/GetTask"
-  Backend backend;
+  const char* method;  // "/parhub.tasks.v1.TaskService/GetTask"; its service picks the backend (backends.h)
   std::set<platform::Role> roles;
   ScopeKind scope;
   const char* field;  // dotted path of the resource-name field, for kSchool/kAuthority

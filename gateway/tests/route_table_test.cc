@@ -5,7 +5,9 @@
 
 #include <google/protobuf/descriptor.h>
 
+#include "gateway/backends.h"
 #include "gateway/route_table.h"
+#include "platform/rpc/identity.h"
 #include "parhub/directory/v1/directory.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "platform/testing/status_matchers.h"
@@ -38,11 +40,12 @@ Principal Officer() {
 TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
   const std::set<std::string> withheld = {"/parhub.tasks.v1.TaskService/PublishDirective",
                                           "/parhub.directory.v1.DirectoryService/AuthenticateApiKey"};
-  for (const char* service : {"parhub.tasks.v1.TaskService", "parhub.directory.v1.DirectoryService"}) {
-    const auto* descriptor = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(service);
-    ASSERT_NE(descriptor, nullptr) << service;
+  for (const BackendSpec& backend : KnownBackends()) {
+    const auto* descriptor =
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(backend.proto_service);
+    ASSERT_NE(descriptor, nullptr) << backend.proto_service;
     for (int i = 0; i < descriptor->method_count(); ++i) {
-      std::string method = "/" + std::string(service) + "/" + descriptor->method(i)->name();
+      std::string method = "/" + backend.proto_service + "/" + descriptor->method(i)->name();
       EXPECT_TRUE((FindRoute(method) != nullptr) != withheld.contains(method)) << method;
     }
   }
@@ -50,6 +53,11 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
     std::string full(route.method + 1);
     full[full.find('/')] = '.';
     EXPECT_NE(google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full), nullptr) << route.method;
+    bool registered = false;
+    for (const BackendSpec& backend : KnownBackends()) {
+      registered = registered || backend.proto_service == platform::ServiceOfMethod(route.method);
+    }
+    EXPECT_TRUE(registered) << route.method << " is routed to no registered backend";
   }
 }
 

@@ -8,7 +8,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "platform/resource_name.h"
+#include "platform/core/resource_name.h"
 
 namespace parhub::testing {
 namespace {

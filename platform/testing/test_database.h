@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "platform/db.h"
+#include "platform/db/db.h"
 
 namespace parhub::testing {
 

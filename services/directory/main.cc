@@ -1,13 +1,13 @@
-// parhub-directory: authorities, schools, accounts and API keys.
+// parhub-directory: authorities, schools, accounts and API keys. Built from
+// the service skeleton (platform/rpc/service_main.h): this file wires store →
+// domain → rpc and bootstraps an empty directory (root authority and its
+// first administrator's key, printed once to the terminal, never logged).
 #include <iostream>
+#include <memory>
 
 #include "absl/flags/flag.h"
-#include "platform/flags.h"
-#include "platform/idempotency.h"
-#include "platform/log.h"
-#include "platform/migrations.h"
-#include "services/directory/domain/directory.h"
-#include "services/directory/rpc/directory_service_impl.h"
+#include "platform/rpc/service_main.h"
+#include "services/directory/rpc/directory_service.h"
 #include "services/directory/store/mysql_directory_store.h"
 
 ABSL_FLAG(std::string, bootstrap_admin_key, "",
@@ -17,44 +17,42 @@ ABSL_FLAG(std::string, root_authority_name, "UBND Thành phố Hồ Chí Minh", 
 
 const std::vector<parhub::platform::Migration>& DirectoryMigrations();
 
-int main(int argc, char** argv) {
-  using namespace parhub;
-  platform::ParseFlags(argc, argv, "parhub-directory: authorities, schools, accounts, API keys");
-  platform::ServerRunner runner(platform::ServerOptionsFromFlags("directory", "0.0.0.0:50051", "0.0.0.0:9451"));
-  auto key = platform::IdentityKeyFromFlags();
-  if (!key.ok()) {
-    platform::LogError("cannot start without the identity key shared with the gateway "
-                       "(set --identity_key, PARHUB_IDENTITY_KEY or PARHUB_IDENTITY_KEY_FILE)",
-                       {{"error", std::string(key.status().message())}});
-    return 1;
-  }
-  platform::Db db(platform::DbConfigFromFlags("parhub_directory"));
-  if (absl::Status ready = platform::PrepareDatabase(db, "directory", DirectoryMigrations()); !ready.ok()) {
-    if (absl::IsCancelled(ready)) return 0;
-    platform::LogError("database not ready", {{"error", std::string(ready.message())}});
-    return 1;
-  }
-  directory::MySqlDirectoryStore store(db);
-  directory::Directory domain(store, [] { return absl::Now(); });
-  directory::Authority root{absl::GetFlag(FLAGS_root_authority_id), absl::GetFlag(FLAGS_root_authority_id),
-                            absl::GetFlag(FLAGS_root_authority_name), "", "city", {}, {}};
-  auto bootstrap = domain.Bootstrap(root, absl::GetFlag(FLAGS_bootstrap_admin_key));
-  if (!bootstrap.ok()) {
-    platform::LogError("bootstrap failed", {{"error", std::string(bootstrap.status().message())}});
-    return 1;
-  }
+namespace {
+
+using parhub::directory::Directory;
+
+// Everything the service object uses, owned together.
+struct DirectoryService final {
+  explicit DirectoryService(parhub::platform::ServiceEnv& env)
+      : store(env.db), domain(store, env.clock), rpc(env.handlers, domain) {}
+  parhub::directory::MySqlDirectoryStore store;
+  Directory domain;
+  parhub::directory::DirectoryServiceImpl rpc;
+};
+
+absl::StatusOr<parhub::platform::WiredService> Wire(parhub::platform::ServiceEnv& env) {
+  auto service = std::make_shared<DirectoryService>(env);
+  parhub::directory::Authority root{absl::GetFlag(FLAGS_root_authority_id), absl::GetFlag(FLAGS_root_authority_id),
+                                    absl::GetFlag(FLAGS_root_authority_name), "", "city", {}, {}};
+  absl::StatusOr<std::optional<std::string>> bootstrap =
+      service->domain.Bootstrap(root, absl::GetFlag(FLAGS_bootstrap_admin_key));
+  if (!bootstrap.ok()) return bootstrap.status();
   if (bootstrap->has_value()) {
     // Printed once, to the terminal only, never into the JSON log.
     std::cout << "Khoá API quản trị ban đầu (bootstrap admin API key, shown once): " << **bootstrap << std::endl;
   }
-  platform::IdempotencyLedger ledger(db);
-  directory::DirectoryServiceImpl service(domain, ledger, *key);
-  runner.AddService(&service);
-  runner.WatchDb(db);
-  absl::Status served = runner.Run();
-  if (!served.ok()) {
-    platform::LogError("server failed", {{"error", std::string(served.message())}});
-    return 1;
-  }
-  return 0;
+  return parhub::platform::WiredService{service, &service->rpc};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return parhub::platform::RunService(argc, argv,
+                                      {.name = "directory",
+                                       .usage = "parhub-directory: authorities, schools, accounts, API keys",
+                                       .proto_service = parhub::directory::v1::DirectoryService::service_full_name(),
+                                       .default_listen = "0.0.0.0:50051",
+                                       .default_metrics = "0.0.0.0:9451",
+                                       .migrations = DirectoryMigrations,
+                                       .wire = Wire});
 }

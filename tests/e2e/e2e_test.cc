@@ -9,14 +9,20 @@
 #include <google/protobuf/descriptor.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <future>
+#include <mutex>
+#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
-#include "platform/errors.h"
-#include "platform/grpc_status.h"
+#include "platform/core/errors.h"
+#include "platform/rpc/client.h"
+#include "platform/rpc/grpc_status.h"
+#include "platform/rpc/tls.h"
 #include "tests/e2e/suite.h"
 
 namespace parhub::e2e {
@@ -246,21 +252,173 @@ TEST_F(E2eTest, AnotherSchoolsPlanIsNotFoundOnEveryTasksRpc) {
   EXPECT_EQ(cli.exit_code, 4) << cli.output;
 }
 
-TEST_F(E2eTest, ServicesRejectCallsWithoutTheGatewaysIdentity) {
-  auto channel = grpc::CreateChannel(suite->tasks_address(), grpc::InsecureChannelCredentials());
-  auto stub = tpb::TaskService::NewStub(channel);
-  grpc::ClientContext context;
-  context.AddMetadata("x-parhub-identity", "forged.identity");
-  tpb::GetTaskRequest request;
-  request.set_name(world->task_a);
+// Calls GetTask through the gateway until it succeeds; returns the codes seen.
+std::vector<grpc::StatusCode> UntilServing(absl::Duration limit);
+
+// A channel to a service over TLS that trusts parhub's CA, presenting the
+// certificate of `as` ("gateway", …) or none; `peer` is the name the
+// server's certificate must carry.
+std::shared_ptr<grpc::Channel> ServiceChannel(const std::string& address, const std::string& peer,
+                                              const std::string& as = "") {
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
+      as.empty() ? platform::CaOnlyChannelCredentials(suite->TlsFile("ca.pem"))
+                 : platform::MutualTlsChannelCredentials(
+                       {suite->TlsFile(as + ".pem"), suite->TlsFile(as + ".key"), suite->TlsFile("ca.pem")});
+  EXPECT_TRUE(credentials.ok()) << credentials.status();
+  return platform::MakeChannel(address, *credentials, peer);
+}
+
+std::unique_ptr<grpc::ClientContext> ShortContext() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  return context;
+}
+
+TEST_F(E2eTest, ServicesRefusePlaintextStrangersAndIdentitiesForOtherMethods) {
+  tpb::GetTaskRequest get;
+  get.set_name(world->task_a);
   tpb::Task task;
-  EXPECT_EQ(stub->GetTask(&context, request, &task).error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  auto dir = dpb::DirectoryService::NewStub(grpc::CreateChannel(suite->directory_address(), grpc::InsecureChannelCredentials()));
-  grpc::ClientContext plain;
+  // Plaintext: no service listens for it.
+  auto plain = tpb::TaskService::NewStub(grpc::CreateChannel(suite->tasks_address(), grpc::InsecureChannelCredentials()));
+  EXPECT_EQ(plain->GetTask(ShortContext().get(), get, &task).error_code(), grpc::StatusCode::UNAVAILABLE);
+  // TLS without a client certificate, even with a correctly signed identity.
+  auto key = platform::IdentityKey::Create(suite->identity_key());
+  ASSERT_TRUE(key.ok());
+  platform::Caller admin{"accounts/admin-a", platform::Role::kSchoolAdmin, "mn-a", "", "e2e-trace"};
+  auto anonymous = tpb::TaskService::NewStub(ServiceChannel(suite->tasks_address(), "tasks"));
+  auto c1 = ShortContext();
+  platform::AttachIdentity(*c1, *key, admin, "/parhub.tasks.v1.TaskService/GetTask");
+  EXPECT_EQ(anonymous->GetTask(c1.get(), get, &task).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  // With the gateway's own certificate: a forged identity, or none, is refused.
+  auto as_gateway = tpb::TaskService::NewStub(ServiceChannel(suite->tasks_address(), "tasks", "gateway"));
+  auto c2 = ShortContext();
+  c2->AddMetadata("x-parhub-identity", "forged.identity");
+  EXPECT_EQ(as_gateway->GetTask(c2.get(), get, &task).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(as_gateway->GetTask(ShortContext().get(), get, &task).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  // …and a genuine one works, which shows the refusals above are not a broken setup.
+  auto c3 = ShortContext();
+  platform::AttachIdentity(*c3, *key, admin, "/parhub.tasks.v1.TaskService/GetTask");
+  grpc::Status genuine = as_gateway->GetTask(c3.get(), get, &task);
+  EXPECT_TRUE(genuine.ok()) << genuine.error_message();
+  // Another service's certificate is not the gateway's.
+  auto as_directory = tpb::TaskService::NewStub(ServiceChannel(suite->tasks_address(), "tasks", "directory"));
+  auto c4 = ShortContext();
+  platform::AttachIdentity(*c4, *key, admin, "/parhub.tasks.v1.TaskService/GetTask");
+  EXPECT_EQ(as_directory->GetTask(c4.get(), get, &task).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  // The directory's AuthenticateApiKey without the gateway's identity.
+  auto dir = dpb::DirectoryService::NewStub(ServiceChannel(suite->directory_address(), "directory", "gateway"));
   dpb::AuthenticateApiKeyRequest auth;
   auth.set_secret(suite->admin_key());
   dpb::AuthenticateApiKeyResponse principal;
-  EXPECT_EQ(dir->AuthenticateApiKey(&plain, auth, &principal).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(dir->AuthenticateApiKey(ShortContext().get(), auth, &principal).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+}
+
+// A process squatting on a backend's port: records every identity the
+// gateway would hand it and answers OK with an empty message.
+class Impostor final : public grpc::CallbackGenericService {
+ public:
+  grpc::ServerGenericBidiReactor* CreateReactor(grpc::GenericCallbackServerContext* context) override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++calls_;
+      auto it = context->client_metadata().find("x-parhub-identity");
+      if (it != context->client_metadata().end()) captured_.emplace_back(it->second.data(), it->second.size());
+    }
+    class Reactor final : public grpc::ServerGenericBidiReactor {
+     public:
+      Reactor() { StartRead(&request_); }
+      void OnReadDone(bool) override { Finish(grpc::Status::OK); }
+      void OnDone() override { delete this; }
+
+     private:
+      grpc::ByteBuffer request_;
+    };
+    return new Reactor;
+  }
+  std::vector<std::string> captured() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return captured_;
+  }
+
+ private:
+  std::mutex mu_;
+  int calls_ = 0;
+  std::vector<std::string> captured_;
+};
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST_F(E2eTest, AnImpostorOnABackendPortCapturesNothingUseful) {
+  // Certificates of another CA, as an attacker could make for "tasks".
+  std::string foreign = suite->tls_dir() + "-foreign";
+  ASSERT_EQ(std::system(absl::StrCat("bash '", PARHUB_SOURCE_DIR, "/scripts/make-certs.sh' '", foreign,
+                                     "' >/dev/null 2>&1").c_str()), 0);
+  auto tls = [](const std::string& cert, const std::string& key) {
+    grpc::SslServerCredentialsOptions options;
+    options.pem_key_cert_pairs.push_back({ReadText(key), ReadText(cert)});
+    return grpc::SslServerCredentials(options);
+  };
+  struct Disguise {
+    const char* what;
+    std::shared_ptr<grpc::ServerCredentials> credentials;
+  };
+  const std::vector<Disguise> disguises = {
+      {"plaintext", grpc::InsecureServerCredentials()},
+      {"a 'tasks' certificate from another CA", tls(foreign + "/tasks.pem", foreign + "/tasks.key")},
+      {"parhub's own certificate of another service", tls(suite->TlsFile("reporting.pem"),
+                                                          suite->TlsFile("reporting.key"))},
+  };
+  suite->tasks().Terminate();
+  Client admin(world->admin_a_key);
+  for (const Disguise& disguise : disguises) {
+    Impostor impostor;
+    grpc::ServerBuilder builder;
+    builder.AddListeningPort(suite->tasks_address(), disguise.credentials);
+    builder.RegisterCallbackGenericService(&impostor);
+    std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+    ASSERT_NE(server, nullptr) << disguise.what;
+    tpb::ListPlansRequest list;
+    list.set_parent("schools/mn-a");
+    tpb::ListPlansResponse plans;
+    auto c = admin.Context();
+    grpc::Status status = admin.tasks->ListPlans(c.get(), list, &plans);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << disguise.what;
+    // Worded for people: no address, no library text.
+    EXPECT_THAT(status.error_message(), HasSubstr("tasks service")) << disguise.what;
+    EXPECT_THAT(status.error_message(), ::testing::Not(HasSubstr("127.0.0.1"))) << disguise.what;
+    EXPECT_THAT(status.error_message(), ::testing::Not(HasSubstr("ipv4"))) << disguise.what;
+    EXPECT_THAT(impostor.captured(), ::testing::IsEmpty()) << disguise.what;
+    server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
+  }
+  std::filesystem::remove_all(foreign);
+  suite->tasks().Start();
+  ASSERT_TRUE(suite->WaitHealthy(suite->tasks_port(), 30)) << suite->Logs();
+  ASSERT_EQ(UntilServing(absl::Seconds(20)).back(), grpc::StatusCode::OK) << suite->Logs();
+
+  // Even an identity the gateway did sign for a read-only ListPlans is no
+  // key to the directory: replayed to CreateApiKey with the gateway's own
+  // certificate (which the impostor never had), it is refused.
+  auto key = platform::IdentityKey::Create(suite->identity_key());
+  ASSERT_TRUE(key.ok());
+  platform::Caller principal{"accounts/admin-a", platform::Role::kSchoolAdmin, "mn-a", "", "e2e-trace"};
+  std::string token =
+      key->Sign(platform::NewIdentity(principal, "/parhub.tasks.v1.TaskService/ListPlans", absl::Now()));
+  auto dir = dpb::DirectoryService::NewStub(ServiceChannel(suite->directory_address(), "directory", "gateway"));
+  dpb::CreateApiKeyRequest create;
+  create.set_parent("accounts/admin-a");
+  create.set_request_id("e2e-replay");
+  dpb::CreateApiKeyResponse issued;
+  auto c = ShortContext();
+  c->AddMetadata("x-parhub-identity", token);
+  grpc::Status replayed = dir->CreateApiKey(c.get(), create, &issued);
+  EXPECT_EQ(replayed.error_code(), grpc::StatusCode::UNAUTHENTICATED) << replayed.error_message();
+  EXPECT_TRUE(issued.secret().empty());
 }
 
 TEST_F(E2eTest, RetriedCreateMakesOneTaskAndReusedKeysAreRejected) {
@@ -439,8 +597,8 @@ TEST_F(E2eTest, DatabaseRestartHealsWithoutRestartingServices) {
 
 // grpc.reflection.v1alpha list_services, encoded by hand (no generated client
 // is installed): request field 7 = ""; the response names every service.
-std::string ReflectionServices(const std::string& address) {
-  grpc::GenericStub stub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+std::string ReflectionServices(std::shared_ptr<grpc::Channel> channel) {
+  grpc::GenericStub stub(std::move(channel));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
   grpc::CompletionQueue cq;
@@ -522,10 +680,17 @@ TEST_F(E2eTest, GarbageRequestsGetClearErrorsAndNothingCrashes) {
 
 TEST_F(E2eTest, EveryServerAnswersHealthAndReflection) {
   EXPECT_EQ(suite->Ctl("", {"health", "--addr", suite->gateway_address()}).exit_code, 0);
-  EXPECT_THAT(ReflectionServices(suite->directory_address()), HasSubstr("parhub.directory.v1.DirectoryService"));
-  EXPECT_THAT(ReflectionServices(suite->tasks_address()), HasSubstr("parhub.tasks.v1.TaskService"));
-  EXPECT_THAT(ReflectionServices(suite->gateway_address()), HasSubstr("parhub.gateway.v1.GatewayService"));
-  EXPECT_THAT(ReflectionServices(suite->gateway_address()), HasSubstr("grpc.health.v1.Health"));
+  EXPECT_EQ(suite->Ctl("", {"health", "--addr", suite->tasks_address(), "--tls-ca", suite->TlsFile("ca.pem")})
+                .exit_code,
+            0);
+  // Health and reflection answer any TLS client that trusts parhub's CA (probes need no certificate).
+  EXPECT_THAT(ReflectionServices(ServiceChannel(suite->directory_address(), "directory")),
+              HasSubstr("parhub.directory.v1.DirectoryService"));
+  EXPECT_THAT(ReflectionServices(ServiceChannel(suite->tasks_address(), "tasks")),
+              HasSubstr("parhub.tasks.v1.TaskService"));
+  auto gateway = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
+  EXPECT_THAT(ReflectionServices(gateway), HasSubstr("parhub.gateway.v1.GatewayService"));
+  EXPECT_THAT(ReflectionServices(gateway), HasSubstr("grpc.health.v1.Health"));
 }
 
 }  // namespace

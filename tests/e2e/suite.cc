@@ -20,7 +20,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "platform/resource_name.h"
+#include "platform/core/resource_name.h"
 
 extern char** environ;
 
@@ -96,6 +96,13 @@ void Process::Kill() {
 Suite::Suite() {
   dir_ = (std::filesystem::temp_directory_path() / absl::StrCat("parhub-e2e-", platform::RandomHex(4))).string();
   std::filesystem::create_directories(dir_ + "/config");
+  // Mutual TLS between gateway and services, with certificates made the way
+  // scripts/up.sh makes them.
+  if (std::system(absl::StrCat("bash '", PARHUB_SOURCE_DIR, "/scripts/make-certs.sh' '", tls_dir(),
+                               "' >/dev/null 2>&1")
+                      .c_str()) != 0) {
+    throw std::runtime_error("scripts/make-certs.sh failed");
+  }
   directory_db_ = std::make_unique<testing::TestDatabase>("e2e_dir");
   tasks_db_ = std::make_unique<testing::TestDatabase>("e2e_tasks");
   gateway_port_ = FreePort();
@@ -111,19 +118,21 @@ Suite::Suite() {
                                               {"PARHUB_DB_PASSWORD", c.password},
                                               {"PARHUB_DB_NAME", c.database}};
   };
-  auto common = [&](int port) {
+  auto common = [&](int port, const std::string& name) {
     return std::map<std::string, std::string>{{"PARHUB_LISTEN", absl::StrCat("127.0.0.1:", port)},
                                               {"PARHUB_METRICS_LISTEN", "off"},
-                                              {"PARHUB_IDENTITY_KEY", identity_key_}};
+                                              {"PARHUB_IDENTITY_KEY", identity_key_},
+                                              {"PARHUB_TLS_CERT_FILE", TlsFile(name + ".pem")},
+                                              {"PARHUB_TLS_KEY_FILE", TlsFile(name + ".key")},
+                                              {"PARHUB_TLS_CA_FILE", TlsFile("ca.pem")}};
   };
-  auto directory_env = common(directory_port_);
+  auto directory_env = common(directory_port_, "directory");
   directory_env.merge(db_env(directory_db_->config()));
   directory_env["PARHUB_BOOTSTRAP_ADMIN_KEY"] = admin_key_;
-  auto tasks_env = common(tasks_port_);
+  auto tasks_env = common(tasks_port_, "tasks");
   tasks_env.merge(db_env(tasks_db_->config()));
-  auto gateway_env = common(gateway_port_);
-  gateway_env["PARHUB_DIRECTORY_ADDR"] = directory_address();
-  gateway_env["PARHUB_TASKS_ADDR"] = tasks_address();
+  auto gateway_env = common(gateway_port_, "gateway");
+  gateway_env["PARHUB_BACKENDS"] = absl::StrCat("directory=", directory_address(), ",tasks=", tasks_address());
   gateway_env["PARHUB_AUTH_CACHE_TTL_S"] = "1";
   directory_ = std::make_unique<Process>("directory", PARHUB_DIRECTORY_BIN, directory_env, dir_ + "/directory.log");
   tasks_ = std::make_unique<Process>("tasks", PARHUB_TASKS_BIN, tasks_env, dir_ + "/tasks.log");
@@ -141,10 +150,17 @@ std::string Suite::gateway_address() const { return absl::StrCat("127.0.0.1:", g
 std::string Suite::tasks_address() const { return absl::StrCat("127.0.0.1:", tasks_port_); }
 std::string Suite::directory_address() const { return absl::StrCat("127.0.0.1:", directory_port_); }
 
+std::string Suite::TlsFile(const std::string& name) const { return absl::StrCat(tls_dir(), "/", name); }
+
 bool Suite::WaitHealthy(int port, int seconds) {
   absl::Time until = absl::Now() + absl::Seconds(seconds);
+  std::vector<std::string> args{"--timeout", "2", "health", "--addr", absl::StrCat("127.0.0.1:", port)};
+  if (port != gateway_port_) {  // services speak TLS only
+    args.push_back("--tls-ca");
+    args.push_back(TlsFile("ca.pem"));
+  }
   while (absl::Now() < until) {
-    if (Ctl("", {"--timeout", "2", "health", "--addr", absl::StrCat("127.0.0.1:", port)}).exit_code == 0) return true;
+    if (Ctl("", args).exit_code == 0) return true;
     absl::SleepFor(absl::Milliseconds(200));
   }
   return false;

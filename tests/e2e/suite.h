@@ -55,6 +55,9 @@ class Suite final {
   int directory_port() const { return directory_port_; }
   const std::string& admin_key() const { return admin_key_; }
   const std::string& identity_key() const { return identity_key_; }
+  // The CA and every process's certificate and key (scripts/make-certs.sh).
+  std::string tls_dir() const { return dir_ + "/tls"; }
+  std::string TlsFile(const std::string& name) const;
   Process& tasks() { return *tasks_; }
 
   // Runs parhubctl with `api_key`, a private config dir, against the gateway.

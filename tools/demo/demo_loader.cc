@@ -19,7 +19,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "platform/status_macros.h"
+#include "platform/core/status_macros.h"
 #include "tools/demo/demo_client.h"
 
 ABSL_FLAG(std::string, gateway, "127.0.0.1:50050", "gateway host:port");

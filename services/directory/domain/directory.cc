@@ -7,16 +7,18 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "platform/crypto.h"
-#include "platform/errors.h"
-#include "platform/resource_name.h"
-#include "platform/status_macros.h"
-#include "platform/vntext.h"
+#include "platform/core/crypto.h"
+#include "platform/core/errors.h"
+#include "platform/core/page.h"
+#include "platform/core/resource_name.h"
+#include "platform/core/status_macros.h"
+#include "platform/core/vntext.h"
 
 namespace parhub::directory {
 namespace {
 
 using platform::InvalidField;
+using platform::TextLines;
 
 constexpr char kKeyPrefix[] = "phk_";
 
@@ -44,18 +46,6 @@ absl::Status ValidateEmail(const std::string& email) {
     return InvalidField("account.email", "không phải địa chỉ e-mail hợp lệ (invalid e-mail)");
   }
   return absl::OkStatus();
-}
-
-template <typename T>
-absl::StatusOr<Page<T>> MakePage(std::vector<T> items, int page_size,
-                                 const std::function<std::string(const T&)>& key) {
-  Page<T> page;
-  if (static_cast<int>(items.size()) > page_size) {
-    items.resize(page_size);
-    page.next_page_token = platform::EncodePageToken(key(items.back()));
-  }
-  page.items = std::move(items);
-  return page;
 }
 
 // Folded name, code, address and id, cut to the column's 900 characters
@@ -130,29 +120,40 @@ absl::StatusOr<Authority> Directory::GetAuthority(const Caller&, const std::stri
 absl::StatusOr<Page<Authority>> Directory::ListAuthorities(const Caller&, const std::string& parent_id,
                                                            int page_size, const std::string& page_token) {
   if (!parent_id.empty()) RETURN_IF_ERROR(platform::ValidateId(parent_id, "parent"));
-  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, 50, 500));
-  ASSIGN_OR_RETURN(std::string after, platform::DecodePageToken(page_token));
-  ASSIGN_OR_RETURN(auto items, store_.ListAuthorities(parent_id, after, size + 1));
-  return MakePage<Authority>(std::move(items), size, [](const Authority& a) { return a.id; });
+  ASSIGN_OR_RETURN(platform::PageRequest page, platform::ParsePageRequest(page_size, page_token, 50, 500));
+  ASSIGN_OR_RETURN(auto items, store_.ListAuthorities(parent_id, page.after, page.fetch_limit()));
+  return platform::MakePage(std::move(items), page.size, [](const Authority& a) { return a.id; });
+}
+
+absl::Status Directory::MayCreateAuthority(const Caller& caller, const std::string& parent_id) {
+  if (parent_id.empty()) {
+    return InvalidField("authority.parent", "bắt buộc; chỉ lúc khởi tạo mới có gốc (required)");
+  }
+  RETURN_IF_ERROR(platform::ValidateId(parent_id, "authority.parent"));
+  // Authorities are public: a missing parent is a bad field, and one out of
+  // scope is a matter of role, not a secret.
+  ASSIGN_OR_RETURN(auto parent, store_.FindAuthority(parent_id));
+  if (!parent) return InvalidField("authority.parent", "cơ quan quản lý không tồn tại (no such authority)");
+  ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, parent_id));
+  if (!in_scope || caller.role != Role::kAuthorityOfficer) {
+    return absl::PermissionDeniedError(
+        "Chỉ cán bộ của cơ quan cấp trên được tạo cơ quan trực thuộc (only an officer above may create it)");
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<Authority> Directory::CreateAuthority(const Caller& caller, const std::string& id,
                                                      Authority draft) {
   RETURN_IF_ERROR(platform::ValidateId(id, "authority_id"));
-  ASSIGN_OR_RETURN(draft.display_name, platform::CleanText(draft.display_name, "authority.display_name", 200, true));
-  ASSIGN_OR_RETURN(draft.code, platform::CleanText(draft.code, "authority.code", 40, true));
+  ASSIGN_OR_RETURN(draft.display_name, platform::CleanText(draft.display_name, "authority.display_name", 200,
+                                                           true, TextLines::kSingle));
+  ASSIGN_OR_RETURN(draft.code,
+                   platform::CleanText(draft.code, "authority.code", 40, true, TextLines::kSingle));
   RETURN_IF_ERROR(ValidateKind(draft.kind));
   if (draft.valid_until.IsSet() && draft.valid_from.IsSet() && draft.valid_until <= draft.valid_from) {
     return InvalidField("authority.valid_until", "phải sau valid_from (must be after valid_from)");
   }
-  if (draft.parent_id.empty()) {
-    return InvalidField("authority.parent", "bắt buộc; chỉ lúc khởi tạo mới có gốc (required)");
-  }
-  ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, draft.parent_id));
-  if (!in_scope || caller.role == Role::kService) {
-    return absl::PermissionDeniedError(
-        "Chỉ cán bộ của cơ quan cấp trên được tạo cơ quan trực thuộc (only an officer above may create it)");
-  }
+  RETURN_IF_ERROR(MayCreateAuthority(caller, draft.parent_id));
   draft.id = id;
   RETURN_IF_ERROR(store_.InsertAuthority(draft));
   return draft;
@@ -168,8 +169,7 @@ absl::StatusOr<Page<School>> Directory::ListSchools(const Caller& caller, const 
                                                     const std::string& query, Date as_of, int page_size,
                                                     const std::string& page_token) {
   RETURN_IF_ERROR(platform::ValidateId(authority_id, "parent"));
-  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, 50, 1000));
-  ASSIGN_OR_RETURN(std::string after, platform::DecodePageToken(page_token));
+  ASSIGN_OR_RETURN(platform::PageRequest page, platform::ParsePageRequest(page_size, page_token, 50, 1000));
   if (caller.role == Role::kSchoolAdmin || caller.role == Role::kSchoolStaff) {
     return absl::PermissionDeniedError(
         "Tài khoản trường chỉ xem được trường của mình (school accounts see only their school)");
@@ -177,38 +177,62 @@ absl::StatusOr<Page<School>> Directory::ListSchools(const Caller& caller, const 
   ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, authority_id));
   if (!in_scope) return NotFound("cơ quan quản lý", authority_id);
   ASSIGN_OR_RETURN(auto subtree, store_.AuthoritySubtree(authority_id));
-  ASSIGN_OR_RETURN(auto items, store_.ListSchools(subtree, as_of.IsSet() ? as_of : Today(),
-                                                  platform::FoldForSearch(query), after, size + 1));
-  return MakePage<School>(std::move(items), size, [](const School& s) { return s.id; });
+  ASSIGN_OR_RETURN(
+      auto items, store_.ListSchools(subtree, as_of.IsSet() ? as_of : Today(), platform::FoldForSearch(query),
+                                     page.after, page.fetch_limit()));
+  return platform::MakePage(std::move(items), page.size, [](const School& s) { return s.id; });
 }
 
-absl::StatusOr<School> Directory::CreateSchool(const Caller& caller, const std::string& id, School draft) {
-  RETURN_IF_ERROR(platform::ValidateId(id, "school_id"));
-  ASSIGN_OR_RETURN(draft.display_name, platform::CleanText(draft.display_name, "school.display_name", 200, true));
-  ASSIGN_OR_RETURN(draft.code, platform::CleanText(draft.code, "school.code", 40, true));
-  ASSIGN_OR_RETURN(draft.address, platform::CleanText(draft.address, "school.address", 400, false));
-  if (draft.level == SchoolLevel::kUnspecified) {
-    return InvalidField("school.level", "bắt buộc (required)");
-  }
-  RETURN_IF_ERROR(platform::ValidateId(draft.authority_id, "school.authority"));
-  ASSIGN_OR_RETURN(auto authority, store_.FindAuthority(draft.authority_id));
+absl::StatusOr<Authority> Directory::AuthorityForNewSchool(const Caller& caller,
+                                                           const std::string& authority_id) {
+  RETURN_IF_ERROR(platform::ValidateId(authority_id, "school.authority"));
+  ASSIGN_OR_RETURN(auto authority, store_.FindAuthority(authority_id));
   if (!authority) return InvalidField("school.authority", "cơ quan quản lý không tồn tại (no such authority)");
-  ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, draft.authority_id));
+  ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, authority_id));
   if (!in_scope || caller.role != Role::kAuthorityOfficer) {
     return absl::PermissionDeniedError(
         "Chỉ cán bộ cơ quan quản lý được thêm trường (only the authority may add schools)");
   }
+  return *authority;
+}
+
+absl::Status Directory::MayCreateSchool(const Caller& caller, const std::string& authority_id) {
+  return AuthorityForNewSchool(caller, authority_id).status();
+}
+
+absl::StatusOr<School> Directory::CreateSchool(const Caller& caller, const std::string& id, School draft) {
+  RETURN_IF_ERROR(platform::ValidateId(id, "school_id"));
+  ASSIGN_OR_RETURN(draft.display_name, platform::CleanText(draft.display_name, "school.display_name", 200,
+                                                           true, TextLines::kSingle));
+  ASSIGN_OR_RETURN(draft.code, platform::CleanText(draft.code, "school.code", 40, true, TextLines::kSingle));
+  ASSIGN_OR_RETURN(draft.address,
+                   platform::CleanText(draft.address, "school.address", 400, false, TextLines::kSingle));
+  if (draft.level == SchoolLevel::kUnspecified) {
+    return InvalidField("school.level", "bắt buộc (required)");
+  }
+  ASSIGN_OR_RETURN(Authority authority, AuthorityForNewSchool(caller, draft.authority_id));
   draft.id = id;
   draft.create_time = clock_();
-  if (authority->valid_from.IsSet() && Today() < authority->valid_from) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "Cơ quan này có hiệu lực từ ", authority->valid_from.ToVietnamese(),
-        "; hãy tạo trường dưới cơ quan hiện tại rồi chuyển trường với ngày hiệu lực đó "
-        "(authority not in effect yet: create the school under the current one and move it)"));
+  if (authority.valid_from.IsSet() && Today() < authority.valid_from) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("Cơ quan này có hiệu lực từ ", authority.valid_from.ToVietnamese(),
+                     "; hãy tạo trường dưới cơ quan hiện tại rồi chuyển trường với ngày hiệu lực đó "
+                     "(authority not in effect yet: create the school under the current one and move it)"));
   }
-  Date from = authority->valid_from.IsSet() ? authority->valid_from : Date{2000, 1, 1};
+  Date from = authority.valid_from.IsSet() ? authority.valid_from : Date{2000, 1, 1};
   RETURN_IF_ERROR(store_.InsertSchool(draft, SearchText(draft), from));
   return draft;
+}
+
+absl::StatusOr<School> Directory::LoadEditableSchool(const Caller& caller, const std::string& id) {
+  RETURN_IF_ERROR(platform::ValidateId(id, "school.name"));
+  ASSIGN_OR_RETURN(School school, LoadSchool(caller, id));
+  RETURN_IF_ERROR(RequireSchoolAdmin(caller, school));
+  return school;
+}
+
+absl::Status Directory::MayEditSchool(const Caller& caller, const std::string& school_id) {
+  return LoadEditableSchool(caller, school_id).status();
 }
 
 absl::StatusOr<School> Directory::UpdateSchool(const Caller& caller, const School& changes,
@@ -220,15 +244,17 @@ absl::StatusOr<School> Directory::UpdateSchool(const Caller& caller, const Schoo
   RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
     RETURN_IF_ERROR(platform::ValidateId(changes.id, "school.name"));
     RETURN_IF_ERROR(store_.LockSchool(changes.id));
-    ASSIGN_OR_RETURN(school, LoadSchool(caller, changes.id));
-    RETURN_IF_ERROR(RequireSchoolAdmin(caller, school));
+    ASSIGN_OR_RETURN(school, LoadEditableSchool(caller, changes.id));
     for (const std::string& field : fields) {
       if (field == "display_name") {
-        ASSIGN_OR_RETURN(school.display_name, platform::CleanText(changes.display_name, "school.display_name", 200, true));
+        ASSIGN_OR_RETURN(school.display_name, platform::CleanText(changes.display_name, "school.display_name",
+                                                                  200, true, TextLines::kSingle));
       } else if (field == "code") {
-        ASSIGN_OR_RETURN(school.code, platform::CleanText(changes.code, "school.code", 40, true));
+        ASSIGN_OR_RETURN(school.code,
+                         platform::CleanText(changes.code, "school.code", 40, true, TextLines::kSingle));
       } else if (field == "address") {
-        ASSIGN_OR_RETURN(school.address, platform::CleanText(changes.address, "school.address", 400, false));
+        ASSIGN_OR_RETURN(school.address, platform::CleanText(changes.address, "school.address", 400, false,
+                                                             TextLines::kSingle));
       } else if (field == "level") {
         if (changes.level == SchoolLevel::kUnspecified) return InvalidField("school.level", "bắt buộc (required)");
         school.level = changes.level;
@@ -241,16 +267,13 @@ absl::StatusOr<School> Directory::UpdateSchool(const Caller& caller, const Schoo
   return school;
 }
 
-absl::StatusOr<School> Directory::MoveSchool(const Caller& caller, const std::string& id,
-                                             const std::string& authority_id, Date effective,
-                                             const std::string& reason) {
-  ASSIGN_OR_RETURN(School school, LoadSchool(caller, id));
+absl::Status Directory::MayMoveSchool(const Caller& caller, const std::string& school_id,
+                                      const std::string& authority_id) {
+  RETURN_IF_ERROR(LoadSchool(caller, school_id).status());
   if (caller.role != Role::kAuthorityOfficer && caller.role != Role::kService) {
     return absl::PermissionDeniedError("Chỉ cơ quan quản lý được chuyển trường (only an authority may move a school)");
   }
   RETURN_IF_ERROR(platform::ValidateId(authority_id, "authority"));
-  if (!effective.IsSet()) return InvalidField("effective_date", "bắt buộc (required)");
-  ASSIGN_OR_RETURN(std::string clean_reason, platform::CleanText(reason, "reason", 300, true));
   ASSIGN_OR_RETURN(auto target, store_.FindAuthority(authority_id));
   if (!target) return InvalidField("authority", "cơ quan quản lý không tồn tại (no such authority)");
   ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, authority_id));
@@ -258,6 +281,16 @@ absl::StatusOr<School> Directory::MoveSchool(const Caller& caller, const std::st
     return absl::PermissionDeniedError(
         "Cơ quan nhận không thuộc phạm vi của bạn (target authority outside your scope)");
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<School> Directory::MoveSchool(const Caller& caller, const std::string& id,
+                                             const std::string& authority_id, Date effective,
+                                             const std::string& reason) {
+  RETURN_IF_ERROR(MayMoveSchool(caller, id, authority_id));
+  if (!effective.IsSet()) return InvalidField("effective_date", "bắt buộc (required)");
+  ASSIGN_OR_RETURN(std::string clean_reason,
+                   platform::CleanText(reason, "reason", 300, true, TextLines::kSingle));
   ASSIGN_OR_RETURN(auto history, store_.Memberships(id));
   Date expected_open_from;
   if (!history.empty()) {
@@ -306,44 +339,43 @@ absl::Status Directory::RequireAccountManager(const Caller& caller, const Accoun
   return NotFound("tài khoản", account.id);
 }
 
-absl::StatusOr<Account> Directory::LoadManagedAccount(const Caller& caller, const std::string& id) {
-  RETURN_IF_ERROR(platform::ValidateId(id, "name"));
+absl::StatusOr<Account> Directory::LoadManagedAccount(const Caller& caller, const std::string& id,
+                                                      absl::string_view field) {
+  RETURN_IF_ERROR(platform::ValidateId(id, field));
   ASSIGN_OR_RETURN(auto account, store_.FindAccount(id));
   if (!account) return NotFound("tài khoản", id);
   RETURN_IF_ERROR(RequireAccountManager(caller, *account));
   return *account;
 }
 
-absl::StatusOr<Account> Directory::CreateAccount(const Caller& caller, const std::string& id, Account draft) {
-  RETURN_IF_ERROR(platform::ValidateId(id, "account_id"));
-  ASSIGN_OR_RETURN(draft.display_name, platform::CleanText(draft.display_name, "account.display_name", 200, true));
-  ASSIGN_OR_RETURN(draft.email, platform::CleanText(draft.email, "account.email", 200, false));
-  RETURN_IF_ERROR(ValidateEmail(draft.email));
+absl::Status Directory::MayCreateAccount(const Caller& caller, const Account& draft) {
   switch (draft.role) {
     case Role::kSchoolAdmin:
     case Role::kSchoolStaff: {
       if (draft.school_id.empty()) return InvalidField("account.school", "bắt buộc với vai trò của trường (required)");
       if (!draft.authority_id.empty()) return InvalidField("account.authority", "phải để trống (must be empty)");
+      RETURN_IF_ERROR(platform::ValidateId(draft.school_id, "account.school"));
       ASSIGN_OR_RETURN(auto school, store_.FindSchool(draft.school_id, Today()));
       // Missing and out-of-scope schools answer alike, so ids cannot be probed.
       if (!school) return NotFound("trường", draft.school_id);
-      if (caller.role == Role::kSchoolAdmin && caller.school_id == school->id) break;
+      if (caller.role == Role::kSchoolAdmin && caller.school_id == school->id) return absl::OkStatus();
       RETURN_IF_ERROR(RequireSchoolRead(caller, *school));
       if (caller.role != Role::kAuthorityOfficer) {
         return absl::PermissionDeniedError("Không được tạo tài khoản này (not allowed)");
       }
-      break;
+      return absl::OkStatus();
     }
     case Role::kAuthorityOfficer: {
       if (draft.authority_id.empty()) return InvalidField("account.authority", "bắt buộc (required)");
       if (!draft.school_id.empty()) return InvalidField("account.school", "phải để trống (must be empty)");
+      RETURN_IF_ERROR(platform::ValidateId(draft.authority_id, "account.authority"));
       ASSIGN_OR_RETURN(auto authority, store_.FindAuthority(draft.authority_id));
       if (!authority) return InvalidField("account.authority", "cơ quan không tồn tại (no such authority)");
       ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, draft.authority_id));
       if (!in_scope || caller.role != Role::kAuthorityOfficer) {
         return absl::PermissionDeniedError("Không được tạo tài khoản cho cơ quan này (not allowed)");
       }
-      break;
+      return absl::OkStatus();
     }
     case Role::kService: {
       // Only an officer of a root authority (the system's administrator).
@@ -352,12 +384,29 @@ absl::StatusOr<Account> Directory::CreateAccount(const Caller& caller, const std
       if (!own || !own->parent_id.empty()) {
         return absl::PermissionDeniedError("Chỉ quản trị cấp thành phố tạo tài khoản dịch vụ (root officers only)");
       }
-      draft.school_id.clear();
-      draft.authority_id.clear();
-      break;
+      return absl::OkStatus();
     }
     default:
       return InvalidField("account.role", "bắt buộc (required)");
+  }
+}
+
+absl::Status Directory::MayManageAccount(const Caller& caller, const std::string& account_id,
+                                         absl::string_view field) {
+  return LoadManagedAccount(caller, account_id, field).status();
+}
+
+absl::StatusOr<Account> Directory::CreateAccount(const Caller& caller, const std::string& id, Account draft) {
+  RETURN_IF_ERROR(platform::ValidateId(id, "account_id"));
+  ASSIGN_OR_RETURN(draft.display_name, platform::CleanText(draft.display_name, "account.display_name", 200,
+                                                           true, TextLines::kSingle));
+  ASSIGN_OR_RETURN(draft.email,
+                   platform::CleanText(draft.email, "account.email", 200, false, TextLines::kSingle));
+  RETURN_IF_ERROR(ValidateEmail(draft.email));
+  RETURN_IF_ERROR(MayCreateAccount(caller, draft));
+  if (draft.role == Role::kService) {
+    draft.school_id.clear();
+    draft.authority_id.clear();
   }
   draft.id = id;
   draft.create_time = clock_();
@@ -366,14 +415,13 @@ absl::StatusOr<Account> Directory::CreateAccount(const Caller& caller, const std
 }
 
 absl::StatusOr<Account> Directory::GetAccount(const Caller& caller, const std::string& id) {
-  return LoadManagedAccount(caller, id);
+  return LoadManagedAccount(caller, id, "name");
 }
 
 absl::StatusOr<Page<Account>> Directory::ListAccounts(const Caller& caller, const std::string& school_id,
                                                       const std::string& authority_id, int page_size,
                                                       const std::string& page_token) {
-  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, 50, 500));
-  ASSIGN_OR_RETURN(std::string after, platform::DecodePageToken(page_token));
+  ASSIGN_OR_RETURN(platform::PageRequest page, platform::ParsePageRequest(page_size, page_token, 50, 500));
   if (!school_id.empty()) {
     ASSIGN_OR_RETURN(School school, LoadSchool(caller, school_id));
     RETURN_IF_ERROR(RequireSchoolAdmin(caller, school));
@@ -382,17 +430,18 @@ absl::StatusOr<Page<Account>> Directory::ListAccounts(const Caller& caller, cons
     ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, authority_id));
     if (!in_scope || caller.role == Role::kService) return NotFound("cơ quan quản lý", authority_id);
   }
-  ASSIGN_OR_RETURN(auto items, store_.ListAccounts(school_id, authority_id, after, size + 1));
-  return MakePage<Account>(std::move(items), size, [](const Account& a) { return a.id; });
+  ASSIGN_OR_RETURN(auto items, store_.ListAccounts(school_id, authority_id, page.after, page.fetch_limit()));
+  return platform::MakePage(std::move(items), page.size, [](const Account& a) { return a.id; });
 }
 
 // ---- API keys ----
 
 absl::StatusOr<IssuedApiKey> Directory::CreateApiKey(const Caller& caller, const std::string& account_id,
                                                      const std::string& display_name) {
-  ASSIGN_OR_RETURN(Account account, LoadManagedAccount(caller, account_id));
+  ASSIGN_OR_RETURN(Account account, LoadManagedAccount(caller, account_id, "parent"));
   IssuedApiKey issued;
-  ASSIGN_OR_RETURN(issued.key.display_name, platform::CleanText(display_name, "display_name", 200, false));
+  ASSIGN_OR_RETURN(issued.key.display_name,
+                   platform::CleanText(display_name, "display_name", 200, false, TextLines::kSingle));
   issued.secret = absl::StrCat(kKeyPrefix, platform::RandomHex(20));
   issued.key.account_id = account.id;
   issued.key.key_id = platform::RandomId();
@@ -403,13 +452,13 @@ absl::StatusOr<IssuedApiKey> Directory::CreateApiKey(const Caller& caller, const
 }
 
 absl::StatusOr<std::vector<ApiKey>> Directory::ListApiKeys(const Caller& caller, const std::string& account_id) {
-  RETURN_IF_ERROR(LoadManagedAccount(caller, account_id).status());
+  RETURN_IF_ERROR(LoadManagedAccount(caller, account_id, "parent").status());
   return store_.ListApiKeys(account_id);
 }
 
 absl::StatusOr<ApiKey> Directory::RevokeApiKey(const Caller& caller, const std::string& account_id,
                                                const std::string& key_id) {
-  RETURN_IF_ERROR(LoadManagedAccount(caller, account_id).status());
+  RETURN_IF_ERROR(MayManageAccount(caller, account_id, "name"));
   RETURN_IF_ERROR(platform::ValidateId(key_id, "name"));
   ASSIGN_OR_RETURN(auto key, store_.FindApiKey(account_id, key_id));
   if (!key) return NotFound("khoá API", key_id);

@@ -9,8 +9,10 @@
 #include <set>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "platform/caller.h"
+#include "absl/strings/string_view.h"
+#include "platform/core/caller.h"
 #include "services/directory/domain/directory_store.h"
 
 namespace parhub::directory {
@@ -26,6 +28,43 @@ class Directory final {
  public:
   // `clock` gives "now" (tests pass a fixed one).
   Directory(DirectoryStore& store, std::function<absl::Time()> clock);
+
+  // ---- access, checked before the idempotency ledger ----
+  //
+  // The rpc adapter calls the matching May* before it opens the ledger, so a
+  // replayed request_id never hands one tenant's stored response to a caller
+  // who may not make the request; each mutation calls it again itself. Each
+  // returns exactly the access errors its mutation gives: INVALID_ARGUMENT
+  // naming the request field for a malformed or required id (and for a
+  // referenced authority that does not exist: authorities are public),
+  // NOT_FOUND worded like a missing resource for a school or account out of
+  // the caller's scope, PERMISSION_DENIED when the role may not do it. Input
+  // other than these ids is validated by the mutation.
+
+  // CreateAuthority under `parent_id` (field "authority.parent"): officers
+  // whose subtree holds the parent.
+  absl::Status MayCreateAuthority(const Caller& caller, const std::string& parent_id);
+  // CreateSchool under `authority_id` (field "school.authority"): officers
+  // whose subtree holds the authority.
+  absl::Status MayCreateSchool(const Caller& caller, const std::string& authority_id);
+  // UpdateSchool of `school_id` (field "school.name"): its admin, or an
+  // officer above it.
+  absl::Status MayEditSchool(const Caller& caller, const std::string& school_id);
+  // MoveSchool of `school_id` (field "name") to `authority_id` (field
+  // "authority"): officers who see the school and hold the target authority
+  // in their subtree, or the service role.
+  absl::Status MayMoveSchool(const Caller& caller, const std::string& school_id,
+                             const std::string& authority_id);
+  // CreateAccount of `draft` (role, draft.school_id "account.school",
+  // draft.authority_id "account.authority"): a school's admin for its
+  // school's accounts, officers for schools and authorities below them, a
+  // root officer for service accounts.
+  absl::Status MayCreateAccount(const Caller& caller, const Account& draft);
+  // CreateApiKey and RevokeApiKey on `account_id` (named by `field`: "parent"
+  // for CreateApiKey, "name" for RevokeApiKey): the account itself, its
+  // school's admin, or an officer above it.
+  absl::Status MayManageAccount(const Caller& caller, const std::string& account_id,
+                                absl::string_view field = "name");
 
   absl::StatusOr<Authority> GetAuthority(const Caller& caller, const std::string& id);
   absl::StatusOr<Page<Authority>> ListAuthorities(const Caller& caller, const std::string& parent_id,
@@ -73,7 +112,10 @@ class Directory final {
   absl::Status RequireSchoolAdmin(const Caller& caller, const School& school);
   absl::StatusOr<School> LoadSchool(const Caller& caller, const std::string& id);
   absl::Status RequireAccountManager(const Caller& caller, const Account& account);
-  absl::StatusOr<Account> LoadManagedAccount(const Caller& caller, const std::string& id);
+  absl::StatusOr<Account> LoadManagedAccount(const Caller& caller, const std::string& id,
+                                             absl::string_view field);
+  absl::StatusOr<School> LoadEditableSchool(const Caller& caller, const std::string& id);
+  absl::StatusOr<Authority> AuthorityForNewSchool(const Caller& caller, const std::string& authority_id);
   Date Today() const;
 
   DirectoryStore& store_;

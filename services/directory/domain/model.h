@@ -8,8 +8,9 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "platform/caller.h"
-#include "platform/date.h"
+#include "platform/core/caller.h"
+#include "platform/core/date.h"
+#include "platform/core/page.h"
 
 namespace parhub::directory {
 
@@ -74,11 +75,7 @@ struct Principal final {
 };
 
 // One page of a listing.
-template <typename T>
-struct Page final {
-  std::vector<T> items;
-  std::string next_page_token;
-};
+using platform::Page;
 
 }  // namespace parhub::directory
 

@@ -2,11 +2,11 @@
 #include "services/directory/rpc/convert.h"
 
 #include "absl/strings/str_cat.h"
-#include "platform/errors.h"
-#include "platform/identity.h"
-#include "platform/resource_name.h"
-#include "platform/rpc_support.h"
-#include "platform/status_macros.h"
+#include "platform/core/errors.h"
+#include "platform/rpc/identity.h"
+#include "platform/core/resource_name.h"
+#include "platform/rpc/proto_values.h"
+#include "platform/core/status_macros.h"
 
 namespace parhub::directory {
 namespace {

@@ -2,7 +2,7 @@
 #ifndef PARHUB_SERVICES_DIRECTORY_STORE_MYSQL_DIRECTORY_STORE_H_
 #define PARHUB_SERVICES_DIRECTORY_STORE_MYSQL_DIRECTORY_STORE_H_
 
-#include "platform/db.h"
+#include "platform/db/db.h"
 #include "services/directory/domain/directory_store.h"
 
 namespace parhub::directory {

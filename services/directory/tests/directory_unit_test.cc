@@ -2,8 +2,6 @@
 // in-memory store, with a clock the tests move: validation naming fields,
 // scope answers that do not reveal other tenants, officer subtrees, school
 // moves over time, bootstrap, API keys and folded search.
-#include "services/directory/domain/directory.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -12,8 +10,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "platform/errors.h"
+#include "platform/core/errors.h"
 #include "platform/testing/status_matchers.h"
+#include "services/directory/domain/directory.h"
 #include "services/directory/tests/in_memory_directory_store.h"
 
 namespace parhub::directory {
@@ -490,6 +489,248 @@ TEST_F(DirectoryRulesTest, AStaleMoveIsAbortedByTheStore) {
               StatusIs(Code::kAborted));
   ASSERT_OK_AND_ASSIGN(auto history, store_.Memberships("mn-2010"));
   EXPECT_EQ(history.size(), 2u);
+}
+
+// ---- access checked before the idempotency ledger (May*) ----
+//
+// Each May* answers exactly what its mutation answers about access, so the
+// rpc adapter can ask before it opens the ledger. Every case below checks
+// the May* and then the mutation (with otherwise valid input) against the
+// same expected code.
+
+// The same code, and the same message when it is an error.
+void ExpectSameAnswer(const absl::Status& may, const absl::Status& mutation) {
+  EXPECT_EQ(may.code(), mutation.code()) << "may: " << may << "\nmutation: " << mutation;
+  if (!may.ok()) {
+    EXPECT_EQ(may.message(), mutation.message());
+  }
+}
+
+TEST_F(DirectoryRulesTest, MayCreateAuthority) {
+  struct Case {
+    Caller caller;
+    std::string parent;
+    Code code;
+  };
+  const std::vector<Case> cases = {
+      {kRoot, "q1", Code::kOk},
+      {Officer("q1"), "q1", Code::kOk},
+      {Officer("q1"), "p-ben-nghe", Code::kOk},
+      {Officer("q3"), "q1", Code::kPermissionDenied},  // authorities are public: a matter of role
+      {Officer("p-ben-nghe"), "q1", Code::kPermissionDenied},
+      {SchoolAdmin("mn-2010"), "q1", Code::kPermissionDenied},
+      {Staff("mn-2010"), "q1", Code::kPermissionDenied},
+      {kGateway, "q1", Code::kPermissionDenied},
+      {kRoot, "no-such", Code::kInvalidArgument},
+      {kRoot, "Bad Id", Code::kInvalidArgument},
+      {kRoot, "", Code::kInvalidArgument},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.caller.subject, " → ", c.parent));
+    absl::Status may = directory_.MayCreateAuthority(c.caller, c.parent);
+    EXPECT_THAT(may, StatusIs(c.code));
+    if (c.code == Code::kInvalidArgument) {
+      EXPECT_THAT(may, IsInvalidField("authority.parent"));
+    }
+    Authority draft{"", "X", "UBND X", c.parent, "ward", {}, {}};
+    ExpectSameAnswer(may, directory_.CreateAuthority(c.caller, absl::StrCat("p-moi-", ++n), draft).status());
+  }
+}
+
+TEST_F(DirectoryRulesTest, MayCreateSchool) {
+  struct Case {
+    Caller caller;
+    std::string authority;
+    Code code;
+  };
+  const std::vector<Case> cases = {
+      {kRoot, "q3", Code::kOk},
+      {Officer("q1"), "p-ben-nghe", Code::kOk},
+      {Officer("q1"), "q3", Code::kPermissionDenied},
+      {Officer("p-ben-nghe"), "q1", Code::kPermissionDenied},
+      {SchoolAdmin("mn-2010"), "q1", Code::kPermissionDenied},
+      {Staff("mn-2010"), "q1", Code::kPermissionDenied},
+      {kGateway, "q1", Code::kPermissionDenied},
+      {kRoot, "nowhere", Code::kInvalidArgument},
+      {kRoot, "", Code::kInvalidArgument},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.caller.subject, " → ", c.authority));
+    absl::Status may = directory_.MayCreateSchool(c.caller, c.authority);
+    EXPECT_THAT(may, StatusIs(c.code));
+    if (c.code == Code::kInvalidArgument) {
+      EXPECT_THAT(may, IsInvalidField("school.authority"));
+    }
+    School draft{"", "X", "Trường X", SchoolLevel::kPrimary, "", c.authority, {}};
+    ExpectSameAnswer(may, directory_.CreateSchool(c.caller, absl::StrCat("th-moi-", ++n), draft).status());
+  }
+}
+
+TEST_F(DirectoryRulesTest, MayEditSchool) {
+  struct Case {
+    Caller caller;
+    std::string school;
+    Code code;
+  };
+  const std::vector<Case> cases = {
+      {SchoolAdmin("mn-2010"), "mn-2010", Code::kOk},
+      {Officer("q1"), "mn-2010", Code::kOk},
+      {kRoot, "th-ben-nghe", Code::kOk},
+      {SchoolAdmin("th-khai-minh"), "mn-2010", Code::kNotFound},
+      {Officer("q3"), "mn-2010", Code::kNotFound},
+      {Officer("p-ben-nghe"), "mn-2010", Code::kNotFound},
+      {SchoolAdmin("mn-2010"), "no-such", Code::kNotFound},
+      {Staff("mn-2010"), "mn-2010", Code::kPermissionDenied},
+      {kGateway, "mn-2010", Code::kPermissionDenied},
+      {kRoot, "Bad", Code::kInvalidArgument},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.caller.subject, " → ", c.school));
+    absl::Status may = directory_.MayEditSchool(c.caller, c.school);
+    EXPECT_THAT(may, StatusIs(c.code));
+    if (c.code == Code::kInvalidArgument) {
+      EXPECT_THAT(may, IsInvalidField("school.name"));
+    }
+    School change{c.school, "", "Tên mới", SchoolLevel::kUnspecified, "", "", {}};
+    ExpectSameAnswer(may, directory_.UpdateSchool(c.caller, change, {"display_name"}).status());
+  }
+  // Another school reads exactly like a missing one.
+  absl::Status other = directory_.MayEditSchool(SchoolAdmin("th-khai-minh"), "mn-2010");
+  absl::Status missing = directory_.MayEditSchool(SchoolAdmin("th-khai-minh"), "no-such");
+  EXPECT_EQ(absl::StrReplaceAll(missing.message(), {{"no-such", "mn-2010"}}), other.message());
+}
+
+TEST_F(DirectoryRulesTest, MayMoveSchool) {
+  struct Case {
+    Caller caller;
+    std::string school;
+    std::string authority;
+    Code code;
+    std::string field = "";
+  };
+  const std::vector<Case> cases = {
+      {Officer("q1"), "mn-2010", "p-ben-nghe", Code::kOk},
+      {kGateway, "thcs-le-loi", "q1", Code::kOk},
+      {SchoolAdmin("th-khai-minh"), "mn-2010", "q3", Code::kNotFound},
+      {Officer("q3"), "mn-2010", "q3", Code::kNotFound},  // cannot pull a school it cannot see
+      {Officer("q1"), "no-such", "q1", Code::kNotFound},
+      {SchoolAdmin("mn-2010"), "mn-2010", "q3", Code::kPermissionDenied},
+      {Staff("mn-2010"), "mn-2010", "q3", Code::kPermissionDenied},
+      {Officer("q1"), "mn-2010", "q3", Code::kPermissionDenied},  // target outside its subtree
+      {kRoot, "Bad", "q3", Code::kInvalidArgument, "name"},
+      {kRoot, "mn-2010", "", Code::kInvalidArgument, "authority"},
+      {kRoot, "mn-2010", "nowhere", Code::kInvalidArgument, "authority"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.caller.subject, ": ", c.school, " → ", c.authority));
+    absl::Status may = directory_.MayMoveSchool(c.caller, c.school, c.authority);
+    EXPECT_THAT(may, StatusIs(c.code));
+    if (!c.field.empty()) {
+      EXPECT_THAT(may, IsInvalidField(c.field));
+    }
+    if (c.code == Code::kOk) continue;  // a move changes history; checked below
+    ExpectSameAnswer(may,
+                     directory_.MoveSchool(c.caller, c.school, c.authority, {2024, 9, 1}, "QĐ").status());
+  }
+  EXPECT_EQ(store_.add_membership_count(), 0);
+  EXPECT_OK(directory_.MoveSchool(Officer("q1"), "mn-2010", "p-ben-nghe", {2024, 9, 1}, "QĐ"));
+}
+
+TEST_F(DirectoryRulesTest, MayCreateAccount) {
+  auto school_staff = [](const std::string& school) {
+    return Account{"", "Giáo viên", "", Role::kSchoolStaff, school, "", {}};
+  };
+  auto officer = [](const std::string& authority) {
+    return Account{"", "Cán bộ", "", Role::kAuthorityOfficer, "", authority, {}};
+  };
+  const Account service{"", "Cổng API", "", Role::kService, "", "", {}};
+  struct Case {
+    Caller caller;
+    Account draft;
+    Code code;
+    std::string field = "";
+  };
+  const std::vector<Case> cases = {
+      {SchoolAdmin("mn-2010"), school_staff("mn-2010"), Code::kOk},
+      {Officer("q1"), school_staff("th-ben-nghe"), Code::kOk},
+      {Officer("q1"), officer("p-ben-nghe"), Code::kOk},
+      {kRoot, service, Code::kOk},
+      {SchoolAdmin("th-khai-minh"), school_staff("mn-2010"), Code::kNotFound},
+      {Officer("q3"), school_staff("mn-2010"), Code::kNotFound},
+      {SchoolAdmin("mn-2010"), school_staff("no-such"), Code::kNotFound},
+      {Staff("mn-2010"), school_staff("mn-2010"), Code::kPermissionDenied},
+      {kGateway, school_staff("mn-2010"), Code::kPermissionDenied},
+      {SchoolAdmin("mn-2010"), officer("q1"), Code::kPermissionDenied},
+      {Officer("q1"), officer("q3"), Code::kPermissionDenied},
+      {Officer("q1"), service, Code::kPermissionDenied},
+      {kRoot, school_staff(""), Code::kInvalidArgument, "account.school"},
+      {kRoot, school_staff("Bad Id"), Code::kInvalidArgument, "account.school"},
+      {kRoot, officer("Bad Id"), Code::kInvalidArgument, "account.authority"},
+      {kRoot, officer("nowhere"), Code::kInvalidArgument, "account.authority"},
+      {kRoot, Account{"", "X", "", Role::kUnspecified, "", "", {}}, Code::kInvalidArgument, "account.role"},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.caller.subject, " creates role ", static_cast<int>(c.draft.role), " at '",
+                              c.draft.school_id, c.draft.authority_id, "'"));
+    absl::Status may = directory_.MayCreateAccount(c.caller, c.draft);
+    EXPECT_THAT(may, StatusIs(c.code));
+    if (!c.field.empty()) {
+      EXPECT_THAT(may, IsInvalidField(c.field));
+    }
+    ExpectSameAnswer(may, directory_.CreateAccount(c.caller, absl::StrCat("tk-", ++n), c.draft).status());
+  }
+  EXPECT_EQ(AccountCount(), 5);  // the bootstrap admin and the four allowed
+  // Another school's id reads exactly like a missing one.
+  absl::Status other = directory_.MayCreateAccount(SchoolAdmin("th-khai-minh"), school_staff("mn-2010"));
+  absl::Status missing = directory_.MayCreateAccount(SchoolAdmin("th-khai-minh"), school_staff("no-such"));
+  EXPECT_EQ(absl::StrReplaceAll(missing.message(), {{"no-such", "mn-2010"}}), other.message());
+}
+
+TEST_F(DirectoryRulesTest, MayManageAccount) {
+  AddAccount("lan", Role::kSchoolAdmin, "mn-2010", "");
+  AddAccount("gv-hoa", Role::kSchoolStaff, "mn-2010", "");
+  struct Case {
+    Caller caller;
+    std::string account;
+    Code code;
+  };
+  const std::vector<Case> cases = {
+      {SchoolAdmin("mn-2010"), "gv-hoa", Code::kOk},
+      {Officer("q1"), "lan", Code::kOk},
+      {kRoot, "gv-hoa", Code::kOk},
+      {Staff("mn-2010", "gv-hoa"), "gv-hoa", Code::kOk},  // an account manages itself
+      // Nobody else sees an account at all, so there is no PERMISSION_DENIED:
+      // a colleague, another school's admin and an officer elsewhere all get
+      // the answer for a missing account.
+      {Staff("mn-2010", "gv-khac"), "gv-hoa", Code::kNotFound},
+      {SchoolAdmin("th-khai-minh"), "lan", Code::kNotFound},
+      {Officer("q3"), "lan", Code::kNotFound},
+      {kGateway, "lan", Code::kNotFound},
+      {kRoot, "no-such", Code::kNotFound},
+      {kRoot, "Bad Id", Code::kInvalidArgument},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.caller.subject, " → ", c.account));
+    absl::Status may = directory_.MayManageAccount(c.caller, c.account, "parent");
+    EXPECT_THAT(may, StatusIs(c.code));
+    if (c.code == Code::kInvalidArgument) {
+      EXPECT_THAT(may, IsInvalidField("parent"));
+    }
+    ExpectSameAnswer(may, directory_.CreateApiKey(c.caller, c.account, "máy tính").status());
+    absl::Status revoke_may = directory_.MayManageAccount(c.caller, c.account);
+    if (c.code == Code::kInvalidArgument) {
+      EXPECT_THAT(revoke_may, IsInvalidField("name"));
+    }
+    if (c.code != Code::kOk) {
+      ExpectSameAnswer(revoke_may, directory_.RevokeApiKey(c.caller, c.account, "0123456789abcdef").status());
+    }
+  }
+  absl::Status other = directory_.MayManageAccount(SchoolAdmin("th-khai-minh"), "lan");
+  absl::Status missing = directory_.MayManageAccount(SchoolAdmin("th-khai-minh"), "no-such");
+  EXPECT_EQ(absl::StrReplaceAll(missing.message(), {{"no-such", "lan"}}), other.message());
 }
 
 // ---- bootstrap ----

@@ -12,7 +12,7 @@
 namespace parhub::directory::testing {
 namespace {
 
-// DATETIME(3) keeps milliseconds; TimeToSql cuts the rest off.
+// DATETIME(3) keeps milliseconds; the MySQL store cuts the rest off (StoredTime).
 absl::Time Millis(absl::Time t) { return absl::FromUnixMillis(absl::ToUnixMillis(t)); }
 
 absl::Status Duplicate(absl::string_view table, absl::string_view key) {

@@ -1,7 +1,7 @@
 // Access rules of the tasks service (see access.h).
 #include "services/tasks/domain/access.h"
 
-#include "platform/caller.h"
+#include "platform/core/caller.h"
 
 namespace parhub::tasks {
 

@@ -16,7 +16,7 @@
 #include <string>
 
 #include "absl/status/status.h"
-#include "platform/caller.h"
+#include "platform/core/caller.h"
 
 namespace parhub::tasks {
 

@@ -4,14 +4,13 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
-#include "platform/date.h"
-#include "platform/errors.h"
-#include "platform/resource_name.h"
-#include "platform/status_macros.h"
-#include "platform/vntext.h"
+#include "platform/core/date.h"
+#include "platform/core/errors.h"
+#include "platform/core/page.h"
+#include "platform/core/resource_name.h"
+#include "platform/core/status_macros.h"
+#include "platform/core/vntext.h"
 #include "services/tasks/domain/validation.h"
 
 namespace parhub::tasks {
@@ -19,6 +18,7 @@ namespace {
 
 using ::parhub::platform::CleanText;
 using ::parhub::platform::InvalidField;
+using ::parhub::platform::TextLines;
 
 // Task codes to try for the directive's task in a school, most readable
 // first: the document number without spaces, then the directive's id.
@@ -49,11 +49,11 @@ absl::StatusOr<Directive> DirectiveDesk::Publish(const std::string& authority_id
   directive.authority_id = authority_id;
   directive.directive_id = input.directive_id;
   ASSIGN_OR_RETURN(directive.number,
-                   CleanText(input.number, "directive.number", kMaxNumberChars, true));
+                   CleanText(input.number, "directive.number", kMaxNumberChars, true, TextLines::kSingle));
   ASSIGN_OR_RETURN(directive.title,
-                   CleanText(input.title, "directive.title", kMaxTitleChars, true));
+                   CleanText(input.title, "directive.title", kMaxTitleChars, true, TextLines::kSingle));
   ASSIGN_OR_RETURN(directive.description, CleanText(input.description, "directive.description",
-                                                    kMaxDescriptionChars, false));
+                                                    kMaxDescriptionChars, false, TextLines::kMulti));
   RETURN_IF_ERROR(ValidateParField(input.par_field, "directive.par_field"));
   directive.par_field = input.par_field;
   absl::Time now = NowMicros(clock_);
@@ -154,27 +154,18 @@ absl::StatusOr<Directive> DirectiveDesk::Get(const std::string& authority_id,
 
 absl::StatusOr<Page<Directive>> DirectiveDesk::List(const std::string& authority_id,
                                                     int page_size, absl::string_view page_token) {
-  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, kDefaultPageSize, kMaxPageSize));
-  ASSIGN_OR_RETURN(std::string key, platform::DecodePageToken(page_token));
+  ASSIGN_OR_RETURN(platform::PageRequest request,
+                   platform::ParsePageRequest(page_size, page_token, kDefaultPageSize, kMaxPageSize));
   std::optional<DirectiveCursor> after;
-  if (!key.empty()) {
-    std::pair<std::string, std::string> parts = absl::StrSplit(key, absl::MaxSplits('/', 1));
-    int64_t micros = 0;
-    if (!absl::SimpleAtoi(parts.first, &micros) || parts.second.empty()) {
-      return InvalidField("page_token", "không hợp lệ (invalid page token)");
-    }
-    after = DirectiveCursor{absl::FromUnixMicros(micros), parts.second};
+  if (!request.after.empty()) {
+    ASSIGN_OR_RETURN(platform::NumberedKey key, platform::DecodeNumberedKey(request.after));
+    after = DirectiveCursor{absl::FromUnixMicros(key.number), key.id};
   }
   ASSIGN_OR_RETURN(std::vector<Directive> directives,
-                   store_.ListDirectives(authority_id, after, size + 1));
-  Page<Directive> page;
-  if (static_cast<int>(directives.size()) > size) {
-    directives.resize(size);
-    page.next_page_token = platform::EncodePageToken(absl::StrCat(
-        absl::ToUnixMicros(directives.back().create_time), "/", directives.back().directive_id));
-  }
-  page.items = std::move(directives);
-  return page;
+                   store_.ListDirectives(authority_id, after, request.fetch_limit()));
+  return platform::MakePage(std::move(directives), request.size, [](const Directive& d) {
+    return platform::EncodeNumberedKey(absl::ToUnixMicros(d.create_time), d.directive_id);
+  });
 }
 
 absl::StatusOr<DirectiveProgress> DirectiveDesk::Progress(const std::string& authority_id,

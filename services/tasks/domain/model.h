@@ -12,7 +12,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "platform/date.h"
+#include "platform/core/date.h"
 
 namespace parhub::tasks {
 

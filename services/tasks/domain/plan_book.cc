@@ -1,16 +1,17 @@
 // Plans, tasks and progress rules.
 #include "services/tasks/domain/plan_book.h"
 
+#include <limits>
 #include <utility>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
-#include "platform/date.h"
-#include "platform/errors.h"
-#include "platform/resource_name.h"
-#include "platform/status_macros.h"
-#include "platform/vntext.h"
+#include "platform/core/date.h"
+#include "platform/core/errors.h"
+#include "platform/core/page.h"
+#include "platform/core/resource_name.h"
+#include "platform/core/status_macros.h"
+#include "platform/core/vntext.h"
 #include "services/tasks/domain/plan_templates.h"
 #include "services/tasks/domain/validation.h"
 
@@ -19,10 +20,7 @@ namespace {
 
 using ::parhub::platform::CleanText;
 using ::parhub::platform::InvalidField;
-
-absl::Status BadToken() {
-  return InvalidField("page_token", "không hợp lệ (invalid page token)");
-}
+using ::parhub::platform::TextLines;
 
 absl::Status CodeTaken(absl::string_view code) {
   return absl::AlreadyExistsError(absl::StrCat("Mã nhiệm vụ '", code,
@@ -59,12 +57,15 @@ absl::StatusOr<Plan> PlanBook::CreatePlan(const std::string& school_id, const Ne
   Plan plan;
   plan.school_id = school_id;
   plan.plan_id = input.plan_id;
-  ASSIGN_OR_RETURN(plan.number, CleanText(input.number, "plan.number", kMaxNumberChars, false));
+  ASSIGN_OR_RETURN(plan.number,
+                   CleanText(input.number, "plan.number", kMaxNumberChars, false, TextLines::kSingle));
   RETURN_IF_ERROR(ValidateYear(input.year, "plan.year"));
   plan.year = input.year;
-  ASSIGN_OR_RETURN(plan.title, CleanText(input.title, "plan.title", kMaxTitleChars, true));
+  ASSIGN_OR_RETURN(plan.title,
+                   CleanText(input.title, "plan.title", kMaxTitleChars, true, TextLines::kSingle));
   plan.issue_date = input.issue_date;
-  ASSIGN_OR_RETURN(plan.issuer, CleanText(input.issuer, "plan.issuer", kMaxNameChars, false));
+  ASSIGN_OR_RETURN(plan.issuer,
+                   CleanText(input.issuer, "plan.issuer", kMaxNameChars, false, TextLines::kSingle));
   ASSIGN_OR_RETURN(plan.directive_refs,
                    CleanDirectiveRefs(input.directive_refs, "plan.directive_refs"));
   plan.status = input.status == PlanStatus::kUnspecified ? PlanStatus::kDraft : input.status;
@@ -89,25 +90,19 @@ absl::StatusOr<Plan> PlanBook::GetPlan(const std::string& school_id, const std::
 absl::StatusOr<Page<Plan>> PlanBook::ListPlans(const std::string& school_id, int year,
                                                int page_size, absl::string_view page_token) {
   if (year != 0) RETURN_IF_ERROR(ValidateYear(year, "year"));
-  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, kDefaultPageSize, kMaxPageSize));
-  ASSIGN_OR_RETURN(std::string key, platform::DecodePageToken(page_token));
+  ASSIGN_OR_RETURN(platform::PageRequest request,
+                   platform::ParsePageRequest(page_size, page_token, kDefaultPageSize, kMaxPageSize));
   std::optional<PlanCursor> after;
-  if (!key.empty()) {
-    std::pair<std::string, std::string> parts = absl::StrSplit(key, absl::MaxSplits('/', 1));
-    PlanCursor cursor;
-    if (!absl::SimpleAtoi(parts.first, &cursor.year) || parts.second.empty()) return BadToken();
-    cursor.plan_id = parts.second;
-    after = cursor;
+  if (!request.after.empty()) {
+    ASSIGN_OR_RETURN(platform::NumberedKey key, platform::DecodeNumberedKey(request.after));
+    if (key.number < std::numeric_limits<int>::min() || key.number > std::numeric_limits<int>::max()) {
+      return platform::InvalidPageToken();
+    }
+    after = PlanCursor{static_cast<int>(key.number), key.id};
   }
-  ASSIGN_OR_RETURN(std::vector<Plan> plans, store_.ListPlans(school_id, year, after, size + 1));
-  Page<Plan> page;
-  if (static_cast<int>(plans.size()) > size) {
-    plans.resize(size);
-    page.next_page_token =
-        platform::EncodePageToken(absl::StrCat(plans.back().year, "/", plans.back().plan_id));
-  }
-  page.items = std::move(plans);
-  return page;
+  ASSIGN_OR_RETURN(std::vector<Plan> plans, store_.ListPlans(school_id, year, after, request.fetch_limit()));
+  return platform::MakePage(std::move(plans), request.size,
+                            [](const Plan& p) { return platform::EncodeNumberedKey(p.year, p.plan_id); });
 }
 
 absl::StatusOr<Plan> PlanBook::UpdatePlan(const std::string& school_id, const std::string& plan_id,
@@ -116,10 +111,11 @@ absl::StatusOr<Plan> PlanBook::UpdatePlan(const std::string& school_id, const st
   std::optional<std::string> title, issuer;
   std::optional<std::vector<std::string>> refs;
   if (patch.title) {
-    ASSIGN_OR_RETURN(title, CleanText(*patch.title, "plan.title", kMaxTitleChars, true));
+    ASSIGN_OR_RETURN(title, CleanText(*patch.title, "plan.title", kMaxTitleChars, true, TextLines::kSingle));
   }
   if (patch.issuer) {
-    ASSIGN_OR_RETURN(issuer, CleanText(*patch.issuer, "plan.issuer", kMaxNameChars, false));
+    ASSIGN_OR_RETURN(issuer,
+                     CleanText(*patch.issuer, "plan.issuer", kMaxNameChars, false, TextLines::kSingle));
   }
   if (patch.directive_refs) {
     ASSIGN_OR_RETURN(refs, CleanDirectiveRefs(*patch.directive_refs, "plan.directive_refs"));
@@ -188,12 +184,14 @@ absl::StatusOr<Task> PlanBook::CreateTask(const std::string& school_id, const st
   task.plan_id = plan_id;
   task.task_id = platform::RandomId();
   ASSIGN_OR_RETURN(task.code, CleanTaskCode(input.code, "task.code"));
-  ASSIGN_OR_RETURN(task.title, CleanText(input.title, "task.title", kMaxTitleChars, true));
-  ASSIGN_OR_RETURN(task.description, CleanText(input.description, "task.description",
-                                               kMaxDescriptionChars, false));
+  ASSIGN_OR_RETURN(task.title,
+                   CleanText(input.title, "task.title", kMaxTitleChars, true, TextLines::kSingle));
+  ASSIGN_OR_RETURN(task.description, CleanText(input.description, "task.description", kMaxDescriptionChars,
+                                               false, TextLines::kMulti));
   RETURN_IF_ERROR(ValidateParField(input.par_field, "task.par_field"));
   task.par_field = input.par_field;
-  ASSIGN_OR_RETURN(task.owner, CleanText(input.owner, "task.owner", kMaxNameChars, false));
+  ASSIGN_OR_RETURN(task.owner,
+                   CleanText(input.owner, "task.owner", kMaxNameChars, false, TextLines::kSingle));
   task.due_date = input.due_date;
   RETURN_IF_ERROR(ValidatePercent(input.percent_done, "task.percent_done"));
   if (input.status == TaskStatus::kDone || input.status == TaskStatus::kCancelled) {
@@ -239,22 +237,16 @@ absl::StatusOr<Page<Task>> PlanBook::ListTasks(const std::string& school_id,
   if (query.due_after.IsSet() && query.due_before.IsSet() && query.due_after > query.due_before) {
     return InvalidField("due_before", "phải sau due_after (must not be before due_after)");
   }
-  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, kDefaultPageSize, kMaxPageSize));
-  ASSIGN_OR_RETURN(std::string key, platform::DecodePageToken(page_token));
+  ASSIGN_OR_RETURN(platform::PageRequest request,
+                   platform::ParsePageRequest(page_size, page_token, kDefaultPageSize, kMaxPageSize));
   std::optional<TaskCursor> after;
-  if (!key.empty()) after = TaskCursor{key};
+  if (!request.after.empty()) after = TaskCursor{request.after};
   query.today = Today();
   // An unknown plan is NOT_FOUND rather than an empty list.
   RETURN_IF_ERROR(store_.GetPlan(school_id, plan_id, Lock::kNone).status());
   ASSIGN_OR_RETURN(std::vector<Task> tasks,
-                   store_.ListTasks(school_id, plan_id, query, after, size + 1));
-  Page<Task> page;
-  if (static_cast<int>(tasks.size()) > size) {
-    tasks.resize(size);
-    page.next_page_token = platform::EncodePageToken(tasks.back().code);
-  }
-  page.items = std::move(tasks);
-  return page;
+                   store_.ListTasks(school_id, plan_id, query, after, request.fetch_limit()));
+  return platform::MakePage(std::move(tasks), request.size, [](const Task& t) { return t.code; });
 }
 
 absl::Status PlanBook::ApplyStatus(Task& task, TaskStatus status, absl::Time now) const {
@@ -291,14 +283,14 @@ absl::StatusOr<Task> PlanBook::UpdateTask(const std::string& school_id, const st
                                           const std::string& task_id, const TaskPatch& patch) {
   std::optional<std::string> title, description, owner;
   if (patch.title) {
-    ASSIGN_OR_RETURN(title, CleanText(*patch.title, "task.title", kMaxTitleChars, true));
+    ASSIGN_OR_RETURN(title, CleanText(*patch.title, "task.title", kMaxTitleChars, true, TextLines::kSingle));
   }
   if (patch.description) {
-    ASSIGN_OR_RETURN(description, CleanText(*patch.description, "task.description",
-                                            kMaxDescriptionChars, false));
+    ASSIGN_OR_RETURN(description, CleanText(*patch.description, "task.description", kMaxDescriptionChars,
+                                            false, TextLines::kMulti));
   }
   if (patch.owner) {
-    ASSIGN_OR_RETURN(owner, CleanText(*patch.owner, "task.owner", kMaxNameChars, false));
+    ASSIGN_OR_RETURN(owner, CleanText(*patch.owner, "task.owner", kMaxNameChars, false, TextLines::kSingle));
   }
   if (patch.par_field) RETURN_IF_ERROR(ValidateParField(*patch.par_field, "task.par_field"));
   if (patch.status && *patch.status == TaskStatus::kUnspecified) {
@@ -342,8 +334,8 @@ absl::StatusOr<ProgressUpdate> PlanBook::AddProgressUpdate(const std::string& sc
   update.author = author;
   RETURN_IF_ERROR(ValidatePercent(progress.percent_done, "progress_update.percent_done"));
   update.percent_done = progress.percent_done;
-  ASSIGN_OR_RETURN(update.note, CleanText(progress.note, "progress_update.note",
-                                          kMaxDescriptionChars, false));
+  ASSIGN_OR_RETURN(update.note, CleanText(progress.note, "progress_update.note", kMaxDescriptionChars, false,
+                                          TextLines::kMulti));
   ASSIGN_OR_RETURN(update.evidence, CleanEvidence(progress.evidence, "progress_update.evidence"));
   RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
     // The plan row is locked so a concurrent close cannot be overtaken.
@@ -381,20 +373,17 @@ absl::StatusOr<Page<ProgressUpdate>> PlanBook::ListProgressUpdates(const std::st
                                                                    const std::string& task_id,
                                                                    int page_size,
                                                                    absl::string_view page_token) {
-  ASSIGN_OR_RETURN(int size, platform::PageSize(page_size, kDefaultPageSize, kMaxPageSize));
-  ASSIGN_OR_RETURN(std::string key, platform::DecodePageToken(page_token));
+  ASSIGN_OR_RETURN(platform::PageRequest request,
+                   platform::ParsePageRequest(page_size, page_token, kDefaultPageSize, kMaxPageSize));
   int after = 0;
-  if (!key.empty() && (!absl::SimpleAtoi(key, &after) || after < 0)) return BadToken();
+  if (!request.after.empty() && (!absl::SimpleAtoi(request.after, &after) || after < 0)) {
+    return platform::InvalidPageToken();
+  }
   RETURN_IF_ERROR(store_.GetTask(school_id, plan_id, task_id, Lock::kNone).status());
   ASSIGN_OR_RETURN(std::vector<ProgressUpdate> updates,
-                   store_.ListProgressUpdates(school_id, plan_id, task_id, after, size + 1));
-  Page<ProgressUpdate> page;
-  if (static_cast<int>(updates.size()) > size) {
-    updates.resize(size);
-    page.next_page_token = platform::EncodePageToken(absl::StrCat(updates.back().number));
-  }
-  page.items = std::move(updates);
-  return page;
+                   store_.ListProgressUpdates(school_id, plan_id, task_id, after, request.fetch_limit()));
+  return platform::MakePage(std::move(updates), request.size,
+                            [](const ProgressUpdate& u) { return absl::StrCat(u.number); });
 }
 
 }  // namespace parhub::tasks

@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "platform/core/page.h"
 #include "services/tasks/domain/model.h"
 #include "services/tasks/domain/task_store.h"
 
@@ -21,11 +22,7 @@ namespace parhub::tasks {
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 200;
 
-template <typename T>
-struct Page final {
-  std::vector<T> items;
-  std::string next_page_token;  // "" on the last page
-};
+using ::parhub::platform::Page;
 
 struct NewPlan final {
   std::string plan_id;

@@ -3,9 +3,9 @@
 
 #include <map>
 
-#include "platform/date.h"
-#include "platform/errors.h"
-#include "platform/status_macros.h"
+#include "platform/core/date.h"
+#include "platform/core/errors.h"
+#include "platform/core/status_macros.h"
 
 namespace parhub::tasks {
 

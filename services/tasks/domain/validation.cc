@@ -2,19 +2,21 @@
 #include "services/tasks/domain/validation.h"
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "platform/errors.h"
-#include "platform/status_macros.h"
-#include "platform/vntext.h"
+#include "platform/core/errors.h"
+#include "platform/core/status_macros.h"
+#include "platform/core/url.h"
+#include "platform/core/vntext.h"
 
 namespace parhub::tasks {
 
 using ::parhub::platform::CleanText;
 using ::parhub::platform::InvalidField;
+using ::parhub::platform::TextLines;
 
 absl::StatusOr<std::string> CleanTaskCode(absl::string_view code, absl::string_view field) {
-  ASSIGN_OR_RETURN(std::string clean, CleanText(code, field, kMaxCodeChars, /*required=*/true));
+  ASSIGN_OR_RETURN(std::string clean,
+                   CleanText(code, field, kMaxCodeChars, /*required=*/true, TextLines::kSingle));
   for (char c : clean) {
     if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
       return InvalidField(field, absl::StrCat("'", clean,
@@ -52,12 +54,8 @@ absl::StatusOr<std::vector<std::string>> CleanDirectiveRefs(const std::vector<st
   }
   std::vector<std::string> out;
   for (size_t i = 0; i < refs.size(); ++i) {
-    ASSIGN_OR_RETURN(std::string ref,
-                     CleanText(refs[i], absl::StrCat(field, "[", i, "]"), 500, /*required=*/true));
-    if (absl::StrContains(ref, '\n') || absl::StrContains(ref, '\t')) {
-      return InvalidField(absl::StrCat(field, "[", i, "]"),
-                          "phải nằm trên một dòng (must be a single line)");
-    }
+    ASSIGN_OR_RETURN(std::string ref, CleanText(refs[i], absl::StrCat(field, "[", i, "]"), 500,
+                                                /*required=*/true, TextLines::kSingle));
     out.push_back(std::move(ref));
   }
   return out;
@@ -85,17 +83,14 @@ absl::StatusOr<std::vector<Evidence>> CleanEvidence(const std::vector<Evidence>&
   for (size_t i = 0; i < evidence.size(); ++i) {
     std::string prefix = absl::StrCat(field, "[", i, "]");
     Evidence e;
-    ASSIGN_OR_RETURN(e.document_number, CleanText(evidence[i].document_number,
-                                                  absl::StrCat(prefix, ".document_number"),
-                                                  kMaxNumberChars, false));
-    ASSIGN_OR_RETURN(e.title, CleanText(evidence[i].title, absl::StrCat(prefix, ".title"),
-                                        kMaxTitleChars, false));
-    ASSIGN_OR_RETURN(e.uri, CleanText(evidence[i].uri, absl::StrCat(prefix, ".uri"), 2000, false));
-    if (!e.uri.empty() && !absl::StartsWith(e.uri, "https://") &&
-        !absl::StartsWith(e.uri, "http://")) {
-      return InvalidField(absl::StrCat(prefix, ".uri"),
-                          "phải bắt đầu bằng https:// hoặc http:// (must be an http(s) link)");
-    }
+    ASSIGN_OR_RETURN(e.document_number,
+                     CleanText(evidence[i].document_number, absl::StrCat(prefix, ".document_number"),
+                               kMaxNumberChars, false, TextLines::kSingle));
+    ASSIGN_OR_RETURN(e.title, CleanText(evidence[i].title, absl::StrCat(prefix, ".title"), kMaxTitleChars,
+                                        false, TextLines::kSingle));
+    ASSIGN_OR_RETURN(e.uri, CleanText(evidence[i].uri, absl::StrCat(prefix, ".uri"), platform::kMaxUrlLength,
+                                      false, TextLines::kSingle));
+    if (!e.uri.empty()) RETURN_IF_ERROR(platform::ValidateHttpUrl(e.uri, absl::StrCat(prefix, ".uri")));
     e.sha256 = evidence[i].sha256;
     if (!e.sha256.empty() && !IsLowerHex64(e.sha256)) {
       return InvalidField(absl::StrCat(prefix, ".sha256"),

@@ -35,8 +35,9 @@ absl::Status ValidateYear(int year, absl::string_view field);
 // Each reference 1-500 characters, at most kMaxDirectiveRefs of them.
 absl::StatusOr<std::vector<std::string>> CleanDirectiveRefs(const std::vector<std::string>& refs,
                                                             absl::string_view field);
-// Evidence items: each needs at least one of its fields; links are http(s);
-// sha256 is 64 lowercase hex digits. `field` is e.g. "progress_update.evidence".
+// Evidence items: each needs at least one of its fields; links are absolute
+// http(s) URLs (platform::ValidateHttpUrl); sha256 is 64 lowercase hex
+// digits. `field` is e.g. "progress_update.evidence".
 absl::StatusOr<std::vector<Evidence>> CleanEvidence(const std::vector<Evidence>& evidence,
                                                     absl::string_view field);
 

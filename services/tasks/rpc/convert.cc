@@ -3,9 +3,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "platform/errors.h"
-#include "platform/rpc_support.h"
-#include "platform/status_macros.h"
+#include "platform/core/errors.h"
+#include "platform/rpc/proto_values.h"
+#include "platform/core/status_macros.h"
 
 namespace parhub::tasks {
 namespace {

@@ -1,82 +1,64 @@
-// TaskServiceImpl: the gRPC face of the tasks service (synchronous server;
-// handlers block on MySQL inside ServerRunner's bounded thread pool). Each
-// handler verifies the signed caller (RpcScope), parses names, checks access
-// (domain/access.h) and then calls the domain; every mutation runs through
-// the idempotency ledger, which also writes its audit row, in one
-// transaction with the domain's writes.
+// TaskServiceImpl: the gRPC face of the tasks service, built on the platform
+// skeleton's one handler style (platform/rpc/handlers.h). Every read is a
+// Handlers::Read and every mutation a Handlers::Mutate whose authorize step
+// parses names and checks access (domain/access.h) before the idempotency
+// ledger; bodies run on the service's bounded executor. No rules live here.
 #ifndef PARHUB_SERVICES_TASKS_RPC_TASK_SERVICE_H_
 #define PARHUB_SERVICES_TASKS_RPC_TASK_SERVICE_H_
 
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
-#include "platform/db.h"
-#include "platform/idempotency.h"
-#include "platform/identity.h"
+#include "platform/rpc/handlers.h"
 #include "services/tasks/domain/directive_desk.h"
 #include "services/tasks/domain/plan_book.h"
 #include "services/tasks/domain/task_summarizer.h"
-#include "services/tasks/store/mysql_task_store.h"
 
 namespace parhub::tasks {
 
-class TaskServiceImpl final : public ::parhub::tasks::v1::TaskService::Service {
+class TaskServiceImpl final : public v1::TaskService::CallbackService {
  public:
-  // `clock` is the service's notion of now (tests pin it).
-  TaskServiceImpl(platform::Db& db, platform::IdentityKey key, Clock clock = absl::Now);
+  TaskServiceImpl(platform::Handlers& handlers, PlanBook& book, DirectiveDesk& desk, TaskSummarizer& summarizer)
+      : handlers_(handlers), book_(book), desk_(desk), summarizer_(summarizer) {}
 
-  grpc::Status CreatePlan(grpc::ServerContext* context, const v1::CreatePlanRequest* request,
-                          v1::Plan* response) override;
-  grpc::Status GetPlan(grpc::ServerContext* context, const v1::GetPlanRequest* request,
-                       v1::Plan* response) override;
-  grpc::Status ListPlans(grpc::ServerContext* context, const v1::ListPlansRequest* request,
-                         v1::ListPlansResponse* response) override;
-  grpc::Status UpdatePlan(grpc::ServerContext* context, const v1::UpdatePlanRequest* request,
-                          v1::Plan* response) override;
-  grpc::Status InstantiatePlanTemplate(grpc::ServerContext* context,
-                                       const v1::InstantiatePlanTemplateRequest* request,
-                                       v1::Plan* response) override;
-  grpc::Status ListPlanTemplates(grpc::ServerContext* context,
-                                 const v1::ListPlanTemplatesRequest* request,
-                                 v1::ListPlanTemplatesResponse* response) override;
+  using Reactor = grpc::ServerUnaryReactor;
+  using Context = grpc::CallbackServerContext;
 
-  grpc::Status CreateTask(grpc::ServerContext* context, const v1::CreateTaskRequest* request,
-                          v1::Task* response) override;
-  grpc::Status GetTask(grpc::ServerContext* context, const v1::GetTaskRequest* request,
-                       v1::Task* response) override;
-  grpc::Status ListTasks(grpc::ServerContext* context, const v1::ListTasksRequest* request,
-                         v1::ListTasksResponse* response) override;
-  grpc::Status UpdateTask(grpc::ServerContext* context, const v1::UpdateTaskRequest* request,
-                          v1::Task* response) override;
+  Reactor* CreatePlan(Context* context, const v1::CreatePlanRequest* request, v1::Plan* response) override;
+  Reactor* GetPlan(Context* context, const v1::GetPlanRequest* request, v1::Plan* response) override;
+  Reactor* ListPlans(Context* context, const v1::ListPlansRequest* request,
+                     v1::ListPlansResponse* response) override;
+  Reactor* UpdatePlan(Context* context, const v1::UpdatePlanRequest* request, v1::Plan* response) override;
+  Reactor* InstantiatePlanTemplate(Context* context, const v1::InstantiatePlanTemplateRequest* request,
+                                   v1::Plan* response) override;
+  Reactor* ListPlanTemplates(Context* context, const v1::ListPlanTemplatesRequest* request,
+                             v1::ListPlanTemplatesResponse* response) override;
 
-  grpc::Status AddProgressUpdate(grpc::ServerContext* context,
-                                 const v1::AddProgressUpdateRequest* request,
-                                 v1::ProgressUpdate* response) override;
-  grpc::Status ListProgressUpdates(grpc::ServerContext* context,
-                                   const v1::ListProgressUpdatesRequest* request,
-                                   v1::ListProgressUpdatesResponse* response) override;
+  Reactor* CreateTask(Context* context, const v1::CreateTaskRequest* request, v1::Task* response) override;
+  Reactor* GetTask(Context* context, const v1::GetTaskRequest* request, v1::Task* response) override;
+  Reactor* ListTasks(Context* context, const v1::ListTasksRequest* request,
+                     v1::ListTasksResponse* response) override;
+  Reactor* UpdateTask(Context* context, const v1::UpdateTaskRequest* request, v1::Task* response) override;
 
-  grpc::Status PublishDirective(grpc::ServerContext* context,
-                                const v1::PublishDirectiveRequest* request,
-                                v1::Directive* response) override;
-  grpc::Status GetDirective(grpc::ServerContext* context, const v1::GetDirectiveRequest* request,
+  Reactor* AddProgressUpdate(Context* context, const v1::AddProgressUpdateRequest* request,
+                             v1::ProgressUpdate* response) override;
+  Reactor* ListProgressUpdates(Context* context, const v1::ListProgressUpdatesRequest* request,
+                               v1::ListProgressUpdatesResponse* response) override;
+
+  Reactor* PublishDirective(Context* context, const v1::PublishDirectiveRequest* request,
                             v1::Directive* response) override;
-  grpc::Status ListDirectives(grpc::ServerContext* context,
-                              const v1::ListDirectivesRequest* request,
-                              v1::ListDirectivesResponse* response) override;
-  grpc::Status GetDirectiveProgress(grpc::ServerContext* context,
-                                    const v1::GetDirectiveProgressRequest* request,
-                                    v1::DirectiveProgress* response) override;
+  Reactor* GetDirective(Context* context, const v1::GetDirectiveRequest* request, v1::Directive* response) override;
+  Reactor* ListDirectives(Context* context, const v1::ListDirectivesRequest* request,
+                          v1::ListDirectivesResponse* response) override;
+  Reactor* GetDirectiveProgress(Context* context, const v1::GetDirectiveProgressRequest* request,
+                                v1::DirectiveProgress* response) override;
 
-  grpc::Status SummarizeTasks(grpc::ServerContext* context,
-                              const v1::SummarizeTasksRequest* request,
-                              v1::TaskSummary* response) override;
+  Reactor* SummarizeTasks(Context* context, const v1::SummarizeTasksRequest* request,
+                          v1::TaskSummary* response) override;
 
  private:
-  platform::IdentityKey key_;
-  MySqlTaskStore store_;
-  platform::IdempotencyLedger ledger_;
-  PlanBook book_;
-  DirectiveDesk desk_;
-  TaskSummarizer summarizer_;
+  platform::Handlers& handlers_;
+  PlanBook& book_;
+  DirectiveDesk& desk_;
+  TaskSummarizer& summarizer_;
 };
 
 }  // namespace parhub::tasks

@@ -1,46 +1,36 @@
 // TaskStore on MySQL/MariaDB.
 #include "services/tasks/store/mysql_task_store.h"
 
+#include <limits>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "platform/date.h"
-#include "platform/status_macros.h"
+#include "platform/core/date.h"
+#include "platform/core/status_macros.h"
+#include "platform/db/sql_values.h"
 
 namespace parhub::tasks {
 namespace {
 
+using ::parhub::platform::DateFromSql;
+using ::parhub::platform::DateOrNull;
+using ::parhub::platform::EnumFromSql;
+using ::parhub::platform::IntFromSql;
+using ::parhub::platform::NullableTimeFromSql;
 using ::parhub::platform::Row;
+using ::parhub::platform::SqlDateColumn;
+using ::parhub::platform::SqlTimeColumn;
 using ::parhub::platform::SqlValue;
+using ::parhub::platform::TimeFromSql;
+using ::parhub::platform::TimeOrNull;
+using ::parhub::platform::TimeToSql;
 
-constexpr char kTimeFormat[] = "%Y-%m-%d %H:%M:%E6S";
-
-// Columns read as text in a fixed format, whatever the connector does.
-std::string TimeColumn(absl::string_view column) {
-  return absl::StrCat("DATE_FORMAT(", column, ", '%Y-%m-%d %H:%i:%s.%f')");
-}
-std::string DateColumn(absl::string_view column) {
-  return absl::StrCat("DATE_FORMAT(", column, ", '%Y-%m-%d')");
-}
-
-SqlValue TimeParam(absl::Time t) { return absl::FormatTime(kTimeFormat, t, absl::UTCTimeZone()); }
-SqlValue DateParam(const Date& d) { return d.IsSet() ? SqlValue(d.ToIso()) : SqlValue(nullptr); }
 SqlValue Str(absl::string_view s) { return std::string(s); }
 SqlValue Int(int64_t n) { return n; }
 
-absl::StatusOr<absl::Time> ReadTime(const Row& row, int i) {
-  absl::Time t;
-  std::string error;
-  if (!absl::ParseTime(kTimeFormat, row.Str(i), absl::UTCTimeZone(), &t, &error)) {
-    return absl::InternalError(absl::StrCat("bad stored time '", row.Str(i), "': ", error));
-  }
-  return t;
-}
-
-absl::StatusOr<Date> ReadDate(const Row& row, int i) {
-  if (row.IsNull(i)) return Date{};
-  return platform::ParseDate(row.Str(i), "stored date");
-}
+// Bounds of stored numbers: anything else in a row is corrupt data.
+constexpr int kMaxCount = std::numeric_limits<int>::max();
 
 absl::Status PlanNotFound() {
   return absl::NotFoundError("Không tìm thấy kế hoạch (plan not found)");
@@ -50,10 +40,10 @@ absl::Status TaskNotFound() {
 }
 
 const std::string& PlanColumns() {
-  static const auto* const kColumns = new std::string(absl::StrCat(
-      "p.school_id, p.plan_id, p.number, p.year, p.title, ", DateColumn("p.issue_date"),
-      ", p.issuer, p.directive_refs, p.status, ", TimeColumn("p.create_time"), ", ",
-      TimeColumn("p.update_time")));
+  static const auto* const kColumns =
+      new std::string(absl::StrCat("p.school_id, p.plan_id, p.number, p.year, p.title, ",
+                                   SqlDateColumn("p.issue_date"), ", p.issuer, p.directive_refs, p.status, ",
+                                   SqlTimeColumn("p.create_time"), ", ", SqlTimeColumn("p.update_time")));
   return *kColumns;
 }
 
@@ -62,26 +52,27 @@ absl::StatusOr<Plan> ReadPlan(const Row& row) {
   p.school_id = row.Str(0);
   p.plan_id = row.Str(1);
   p.number = row.Str(2);
-  p.year = static_cast<int>(row.Int(3));
+  ASSIGN_OR_RETURN(p.year, IntFromSql(row, 3, 0, 9999));
   p.title = row.Str(4);
-  ASSIGN_OR_RETURN(p.issue_date, ReadDate(row, 5));
+  ASSIGN_OR_RETURN(p.issue_date, DateFromSql(row, 5));
   p.issuer = row.Str(6);
   p.directive_refs = absl::StrSplit(row.Str(7), '\n', absl::SkipEmpty());
-  p.status = static_cast<PlanStatus>(row.Int(8));
-  ASSIGN_OR_RETURN(p.create_time, ReadTime(row, 9));
-  ASSIGN_OR_RETURN(p.update_time, ReadTime(row, 10));
-  if (row.size() > 11) p.task_count = static_cast<int>(row.Int(11));
+  ASSIGN_OR_RETURN(p.status, EnumFromSql(row, 8, PlanStatus::kClosed));
+  ASSIGN_OR_RETURN(p.create_time, TimeFromSql(row, 9));
+  ASSIGN_OR_RETURN(p.update_time, TimeFromSql(row, 10));
+  if (row.size() > 11) {
+    ASSIGN_OR_RETURN(p.task_count, IntFromSql(row, 11, 0, kMaxCount));
+  }
   return p;
 }
 
 std::string TaskColumns(absl::string_view t) {
-  return absl::StrCat(t, ".school_id, ", t, ".plan_id, ", t, ".task_id, ", t, ".code, ", t,
-                      ".title, ", t, ".description, ", t, ".par_field, ", t, ".owner, ",
-                      DateColumn(absl::StrCat(t, ".due_date")), ", ", t, ".status, ", t,
-                      ".percent_done, ", TimeColumn(absl::StrCat(t, ".complete_time")), ", ", t,
-                      ".directive, ", t, ".progress_count, ",
-                      TimeColumn(absl::StrCat(t, ".create_time")), ", ",
-                      TimeColumn(absl::StrCat(t, ".update_time")));
+  return absl::StrCat(t, ".school_id, ", t, ".plan_id, ", t, ".task_id, ", t, ".code, ", t, ".title, ", t,
+                      ".description, ", t, ".par_field, ", t, ".owner, ",
+                      SqlDateColumn(absl::StrCat(t, ".due_date")), ", ", t, ".status, ", t, ".percent_done, ",
+                      SqlTimeColumn(absl::StrCat(t, ".complete_time")), ", ", t, ".directive, ", t,
+                      ".progress_count, ", SqlTimeColumn(absl::StrCat(t, ".create_time")), ", ",
+                      SqlTimeColumn(absl::StrCat(t, ".update_time")));
 }
 
 absl::StatusOr<Task> ReadTask(const Row& row) {
@@ -94,17 +85,14 @@ absl::StatusOr<Task> ReadTask(const Row& row) {
   t.description = row.Str(5);
   t.par_field = row.Str(6);
   t.owner = row.Str(7);
-  ASSIGN_OR_RETURN(t.due_date, ReadDate(row, 8));
-  t.status = static_cast<TaskStatus>(row.Int(9));
-  t.percent_done = static_cast<int>(row.Int(10));
-  if (!row.IsNull(11)) {
-    ASSIGN_OR_RETURN(absl::Time complete, ReadTime(row, 11));
-    t.complete_time = complete;
-  }
+  ASSIGN_OR_RETURN(t.due_date, DateFromSql(row, 8));
+  ASSIGN_OR_RETURN(t.status, EnumFromSql(row, 9, TaskStatus::kCancelled));
+  ASSIGN_OR_RETURN(t.percent_done, IntFromSql(row, 10, 0, 100));
+  ASSIGN_OR_RETURN(t.complete_time, NullableTimeFromSql(row, 11));
   t.directive = row.Str(12);
-  t.progress_count = static_cast<int>(row.Int(13));
-  ASSIGN_OR_RETURN(t.create_time, ReadTime(row, 14));
-  ASSIGN_OR_RETURN(t.update_time, ReadTime(row, 15));
+  ASSIGN_OR_RETURN(t.progress_count, IntFromSql(row, 13, 0, kMaxCount));
+  ASSIGN_OR_RETURN(t.create_time, TimeFromSql(row, 14));
+  ASSIGN_OR_RETURN(t.update_time, TimeFromSql(row, 15));
   return t;
 }
 
@@ -120,8 +108,8 @@ absl::StatusOr<std::vector<Task>> ReadTasks(const std::vector<Row>& rows) {
 
 const std::string& DirectiveColumns() {
   static const auto* const kColumns = new std::string(absl::StrCat(
-      "authority_id, directive_id, number, title, description, ", DateColumn("issue_date"), ", ",
-      DateColumn("due_date"), ", par_field, school_count, ", TimeColumn("create_time")));
+      "authority_id, directive_id, number, title, description, ", SqlDateColumn("issue_date"), ", ",
+      SqlDateColumn("due_date"), ", par_field, school_count, ", SqlTimeColumn("create_time")));
   return *kColumns;
 }
 
@@ -132,11 +120,11 @@ absl::StatusOr<Directive> ReadDirective(const Row& row) {
   d.number = row.Str(2);
   d.title = row.Str(3);
   d.description = row.Str(4);
-  ASSIGN_OR_RETURN(d.issue_date, ReadDate(row, 5));
-  ASSIGN_OR_RETURN(d.due_date, ReadDate(row, 6));
+  ASSIGN_OR_RETURN(d.issue_date, DateFromSql(row, 5));
+  ASSIGN_OR_RETURN(d.due_date, DateFromSql(row, 6));
   d.par_field = row.Str(7);
-  d.school_count = static_cast<int>(row.Int(8));
-  ASSIGN_OR_RETURN(d.create_time, ReadTime(row, 9));
+  ASSIGN_OR_RETURN(d.school_count, IntFromSql(row, 8, 0, kMaxCount));
+  ASSIGN_OR_RETURN(d.create_time, TimeFromSql(row, 9));
   return d;
 }
 
@@ -153,8 +141,8 @@ absl::Status MySqlTaskStore::InsertPlan(const Plan& p) {
           "directive_refs, status, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
           "?, ?)",
           {Str(p.school_id), Str(p.plan_id), Str(p.number), Int(p.year), Str(p.title),
-           DateParam(p.issue_date), Str(p.issuer), Str(absl::StrJoin(p.directive_refs, "\n")),
-           Int(static_cast<int>(p.status)), TimeParam(p.create_time), TimeParam(p.update_time)})
+           DateOrNull(p.issue_date), Str(p.issuer), Str(absl::StrJoin(p.directive_refs, "\n")),
+           Int(static_cast<int>(p.status)), TimeToSql(p.create_time), TimeToSql(p.update_time)})
       .status();
 }
 
@@ -171,7 +159,7 @@ absl::StatusOr<Plan> MySqlTaskStore::GetPlan(absl::string_view school_id,
   ASSIGN_OR_RETURN(auto count, db_.Query("SELECT COUNT(*) FROM tasks WHERE school_id = ? AND "
                                          "plan_id = ?",
                                          {Str(school_id), Str(plan_id)}));
-  plan.task_count = static_cast<int>(count[0].Int(0));
+  ASSIGN_OR_RETURN(plan.task_count, IntFromSql(count.at(0), 0, 0, kMaxCount));
   return plan;
 }
 
@@ -180,9 +168,9 @@ absl::Status MySqlTaskStore::UpdatePlan(const Plan& p) {
       .Execute(
           "UPDATE plans SET number = ?, title = ?, issue_date = ?, issuer = ?, directive_refs = ?, "
           "status = ?, update_time = ? WHERE school_id = ? AND plan_id = ?",
-          {Str(p.number), Str(p.title), DateParam(p.issue_date), Str(p.issuer),
+          {Str(p.number), Str(p.title), DateOrNull(p.issue_date), Str(p.issuer),
            Str(absl::StrJoin(p.directive_refs, "\n")), Int(static_cast<int>(p.status)),
-           TimeParam(p.update_time), Str(p.school_id), Str(p.plan_id)})
+           TimeToSql(p.update_time), Str(p.school_id), Str(p.plan_id)})
       .status();
 }
 
@@ -220,11 +208,10 @@ absl::Status MySqlTaskStore::InsertTask(const Task& t) {
           "par_field, owner, due_date, status, percent_done, complete_time, directive, "
           "progress_count, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
           "?, ?, ?, ?, ?)",
-          {Str(t.school_id), Str(t.plan_id), Str(t.task_id), Str(t.code), CodeSortKey(t.code),
-           Str(t.title), Str(t.description), Str(t.par_field), Str(t.owner),
-           DateParam(t.due_date), Int(static_cast<int>(t.status)), Int(t.percent_done),
-           t.complete_time ? TimeParam(*t.complete_time) : SqlValue(nullptr), Str(t.directive),
-           Int(t.progress_count), TimeParam(t.create_time), TimeParam(t.update_time)})
+          {Str(t.school_id), Str(t.plan_id), Str(t.task_id), Str(t.code), CodeSortKey(t.code), Str(t.title),
+           Str(t.description), Str(t.par_field), Str(t.owner), DateOrNull(t.due_date),
+           Int(static_cast<int>(t.status)), Int(t.percent_done), TimeOrNull(t.complete_time),
+           Str(t.directive), Int(t.progress_count), TimeToSql(t.create_time), TimeToSql(t.update_time)})
       .status();
 }
 
@@ -248,11 +235,9 @@ absl::Status MySqlTaskStore::UpdateTask(const Task& t) {
           "UPDATE tasks SET title = ?, description = ?, par_field = ?, owner = ?, due_date = ?, "
           "status = ?, percent_done = ?, complete_time = ?, progress_count = ?, update_time = ? "
           "WHERE school_id = ? AND plan_id = ? AND task_id = ?",
-          {Str(t.title), Str(t.description), Str(t.par_field), Str(t.owner),
-           DateParam(t.due_date), Int(static_cast<int>(t.status)), Int(t.percent_done),
-           t.complete_time ? TimeParam(*t.complete_time) : SqlValue(nullptr),
-           Int(t.progress_count), TimeParam(t.update_time), Str(t.school_id), Str(t.plan_id),
-           Str(t.task_id)})
+          {Str(t.title), Str(t.description), Str(t.par_field), Str(t.owner), DateOrNull(t.due_date),
+           Int(static_cast<int>(t.status)), Int(t.percent_done), TimeOrNull(t.complete_time),
+           Int(t.progress_count), TimeToSql(t.update_time), Str(t.school_id), Str(t.plan_id), Str(t.task_id)})
       .status();
 }
 
@@ -273,17 +258,16 @@ absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListTasks(
   }
   if (query.due_after.IsSet()) {
     sql += " AND t.due_date >= ?";
-    params.push_back(DateParam(query.due_after));
+    params.push_back(DateOrNull(query.due_after));
   }
   if (query.due_before.IsSet()) {
     sql += " AND t.due_date <= ?";
-    params.push_back(DateParam(query.due_before));
+    params.push_back(DateOrNull(query.due_before));
   }
   if (query.overdue_only) {
     sql += " AND t.status IN (?, ?) AND t.due_date < ?";
     params.insert(params.end(), {Int(static_cast<int>(TaskStatus::kNotStarted)),
-                                 Int(static_cast<int>(TaskStatus::kInProgress)),
-                                 DateParam(query.today)});
+                                 Int(static_cast<int>(TaskStatus::kInProgress)), DateOrNull(query.today)});
   }
   if (after) {
     std::string key = CodeSortKey(after->code);
@@ -302,11 +286,11 @@ absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListSchoolTasksDue(absl::strin
   std::vector<SqlValue> params = {Str(school_id)};
   if (from.IsSet()) {
     sql += " AND t.due_date >= ?";
-    params.push_back(DateParam(from));
+    params.push_back(DateOrNull(from));
   }
   if (to.IsSet()) {
     sql += " AND t.due_date <= ?";
-    params.push_back(DateParam(to));
+    params.push_back(DateOrNull(to));
   }
   ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
   return ReadTasks(rows);
@@ -316,9 +300,8 @@ absl::Status MySqlTaskStore::InsertProgressUpdate(const ProgressUpdate& u) {
   RETURN_IF_ERROR(db_.Execute("INSERT INTO progress_updates (school_id, plan_id, task_id, number, "
                               "author, percent_done, note, create_time) VALUES (?, ?, ?, ?, ?, ?, "
                               "?, ?)",
-                              {Str(u.school_id), Str(u.plan_id), Str(u.task_id), Int(u.number),
-                               Str(u.author), Int(u.percent_done), Str(u.note),
-                               TimeParam(u.create_time)})
+                              {Str(u.school_id), Str(u.plan_id), Str(u.task_id), Int(u.number), Str(u.author),
+                               Int(u.percent_done), Str(u.note), TimeToSql(u.create_time)})
                       .status());
   for (size_t i = 0; i < u.evidence.size(); ++i) {
     const Evidence& e = u.evidence[i];
@@ -336,25 +319,24 @@ absl::Status MySqlTaskStore::InsertProgressUpdate(const ProgressUpdate& u) {
 absl::StatusOr<std::vector<ProgressUpdate>> MySqlTaskStore::ListProgressUpdates(
     absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id,
     int after_number, int limit) {
-  ASSIGN_OR_RETURN(auto rows,
-                   db_.Query(absl::StrCat("SELECT number, author, percent_done, note, ",
-                                          TimeColumn("create_time"),
-                                          " FROM progress_updates WHERE school_id = ? AND "
-                                          "plan_id = ? AND task_id = ? AND number > ? ORDER BY "
-                                          "number LIMIT ?"),
-                             {Str(school_id), Str(plan_id), Str(task_id), Int(after_number),
-                              Int(limit)}));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query(absl::StrCat("SELECT number, author, percent_done, note, ", SqlTimeColumn("create_time"),
+                             " FROM progress_updates WHERE school_id = ? AND "
+                             "plan_id = ? AND task_id = ? AND number > ? ORDER BY "
+                             "number LIMIT ?"),
+                {Str(school_id), Str(plan_id), Str(task_id), Int(after_number), Int(limit)}));
   std::vector<ProgressUpdate> out;
   for (const Row& row : rows) {
     ProgressUpdate u;
     u.school_id = std::string(school_id);
     u.plan_id = std::string(plan_id);
     u.task_id = std::string(task_id);
-    u.number = static_cast<int>(row.Int(0));
+    ASSIGN_OR_RETURN(u.number, IntFromSql(row, 0, 1, kMaxCount));
     u.author = row.Str(1);
-    u.percent_done = static_cast<int>(row.Int(2));
+    ASSIGN_OR_RETURN(u.percent_done, IntFromSql(row, 2, 0, 100));
     u.note = row.Str(3);
-    ASSIGN_OR_RETURN(u.create_time, ReadTime(row, 4));
+    ASSIGN_OR_RETURN(u.create_time, TimeFromSql(row, 4));
     out.push_back(std::move(u));
   }
   if (out.empty()) return out;
@@ -366,7 +348,7 @@ absl::StatusOr<std::vector<ProgressUpdate>> MySqlTaskStore::ListProgressUpdates(
                               Int(out.back().number)}));
   size_t next = 0;
   for (const Row& row : evidence) {
-    int number = static_cast<int>(row.Int(0));
+    ASSIGN_OR_RETURN(int number, IntFromSql(row, 0, 1, kMaxCount));
     while (next < out.size() && out[next].number < number) ++next;
     if (next == out.size()) break;
     if (out[next].number == number) {
@@ -382,9 +364,9 @@ absl::Status MySqlTaskStore::InsertDirective(const Directive& d) {
           "INSERT INTO directives (authority_id, directive_id, number, title, description, "
           "issue_date, due_date, par_field, school_count, create_time) VALUES (?, ?, ?, ?, ?, ?, "
           "?, ?, ?, ?)",
-          {Str(d.authority_id), Str(d.directive_id), Str(d.number), Str(d.title),
-           Str(d.description), DateParam(d.issue_date), DateParam(d.due_date), Str(d.par_field),
-           Int(d.school_count), TimeParam(d.create_time)})
+          {Str(d.authority_id), Str(d.directive_id), Str(d.number), Str(d.title), Str(d.description),
+           DateOrNull(d.issue_date), DateOrNull(d.due_date), Str(d.par_field), Int(d.school_count),
+           TimeToSql(d.create_time)})
       .status();
 }
 
@@ -405,8 +387,8 @@ absl::StatusOr<std::vector<Directive>> MySqlTaskStore::ListDirectives(
   std::vector<SqlValue> params = {Str(authority_id)};
   if (after) {
     sql += " AND (create_time < ? OR (create_time = ? AND directive_id > ?))";
-    params.insert(params.end(), {TimeParam(after->create_time), TimeParam(after->create_time),
-                                 Str(after->directive_id)});
+    params.insert(params.end(),
+                  {TimeToSql(after->create_time), TimeToSql(after->create_time), Str(after->directive_id)});
   }
   sql += " ORDER BY create_time DESC, directive_id ASC LIMIT ?";
   params.push_back(Int(limit));

@@ -5,14 +5,16 @@
 // the domain's writes join it and commit with the ledger's record.
 //
 // Times are DATETIME(6) in UTC (the pool sets the session time zone to
-// +00:00); dates are DATE. Lists use keyset pagination on the indexed order.
+// +00:00); dates are DATE; both are written and read through
+// platform/db/sql_values.h, so a corrupt value is an error, never a default.
+// Lists use keyset pagination on the indexed order.
 #ifndef PARHUB_SERVICES_TASKS_STORE_MYSQL_TASK_STORE_H_
 #define PARHUB_SERVICES_TASKS_STORE_MYSQL_TASK_STORE_H_
 
 #include <vector>
 
-#include "platform/db.h"
-#include "platform/migrations.h"
+#include "platform/db/db.h"
+#include "platform/db/migrations.h"
 #include "services/tasks/domain/task_store.h"
 
 // The tasks service's embedded migrations (services/tasks/migrations/*.sql),

@@ -8,9 +8,9 @@
 
 #include <memory>
 
-#include "platform/db.h"
-#include "platform/migrations.h"
-#include "platform/resource_name.h"
+#include "platform/db/db.h"
+#include "platform/db/migrations.h"
+#include "platform/core/resource_name.h"
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
 #include "services/tasks/domain/directive_desk.h"

@@ -4,7 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "platform/errors.h"
+#include "platform/core/errors.h"
+#include "platform/core/page.h"
 #include "platform/testing/status_matchers.h"
 #include "services/tasks/tests/in_memory_task_store.h"
 
@@ -341,6 +342,85 @@ TEST_F(PlanBookTest, ListsPlansNewestYearFirstAcrossPages) {
   EXPECT_EQ(only.items.size(), 2u);
   ASSERT_OK_AND_ASSIGN(auto other, book_.ListPlans("other-school", 0, 0, ""));
   EXPECT_TRUE(other.items.empty());
+}
+
+TEST_F(PlanBookTest, CodesAndNumbersRejectInvisibleAndBidiCharacters) {
+  // "1.5" with a zero-width space looks like "1.5" but is another code;
+  // U+202E turns "13/KH-MN2010" around on screen.
+  MakePlan();
+  NewTask task;
+  task.title = "Nhiệm vụ";
+  for (const char* code : {"1.\u200B5", "\uFEFF1.5", "1.5\u2066", "1.\u00AD5"}) {
+    task.code = code;
+    EXPECT_THAT(book_.CreateTask(kSchool, "par-2024", task),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("task.code")))
+        << code;
+  }
+  NewPlan plan;
+  plan.plan_id = "par-2025";
+  plan.year = 2025;
+  plan.title = "Kế hoạch";
+  plan.number = "13/KH-\u202EMN2010";
+  EXPECT_THAT(book_.CreatePlan(kSchool, plan),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("plan.number")));
+  plan.number = "13/KH-MN2010";
+  plan.title = "Kế hoạch\nnăm 2025";  // titles are one line
+  EXPECT_THAT(book_.CreatePlan(kSchool, plan),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("plan.title")));
+  EXPECT_EQ(store_.task_count(), 0);
+}
+
+TEST_F(PlanBookTest, DescriptionsAndNotesKeepLineBreaks) {
+  MakePlan();
+  NewTask input;
+  input.code = "1.1";
+  input.title = "Nhiệm vụ";
+  input.description = "Bước 1: rà soát\nBước 2:\tban hành";
+  ASSERT_OK_AND_ASSIGN(Task task, book_.CreateTask(kSchool, "par-2024", input));
+  EXPECT_EQ(task.description, "Bước 1: rà soát\nBước 2:\tban hành");
+  EXPECT_THAT(
+      book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a", NewProgress{10, "Đã họp\u200B", {}}),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("progress_update.note")));
+  EXPECT_OK(book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a",
+                                    NewProgress{10, "Đã họp\nđủ thành phần", {}}));
+}
+
+TEST_F(PlanBookTest, EvidenceLinksMustBeAbsoluteHttpUrlsWithAHost) {
+  MakePlan();
+  Task task = MakeTask("1.1");
+  for (const char* uri : {"http://", "https://a b", "http://user:pw@mn2010.edu.vn/kh", "www.mn2010.edu.vn/kh",
+                          "https:/mn2010.edu.vn", "ftp://mn2010.edu.vn/kh"}) {
+    EXPECT_THAT(book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a",
+                                        NewProgress{10, "", {Evidence{"", "", uri, ""}}}),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("progress_update.evidence[0].uri")))
+        << uri;
+  }
+  ASSERT_OK_AND_ASSIGN(
+      ProgressUpdate update,
+      book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a",
+                              NewProgress{10, "", {Evidence{"", "", " https://mn2010.edu.vn/kh30 ", ""}}}));
+  EXPECT_EQ(update.evidence[0].uri, "https://mn2010.edu.vn/kh30");
+}
+
+TEST_F(PlanBookTest, PageTokensKeepTheirFormatAndForgedCursorsAreRejected) {
+  MakePlan("a-2024", 2024);
+  MakePlan("b-2024", 2024);
+  ASSERT_OK_AND_ASSIGN(auto first, book_.ListPlans(kSchool, 0, 1, ""));
+  // Clients may hold tokens made before paging was shared: same bytes.
+  EXPECT_EQ(first.next_page_token, platform::EncodePageToken("2024/a-2024"));
+  ASSERT_OK_AND_ASSIGN(auto second, book_.ListPlans(kSchool, 0, 1, first.next_page_token));
+  ASSERT_EQ(second.items.size(), 1u);
+  EXPECT_EQ(second.items[0].plan_id, "b-2024");
+  for (const char* key : {"2024", "x/a-2024", "2024/", "99999999999/a"}) {
+    EXPECT_THAT(book_.ListPlans(kSchool, 0, 1, platform::EncodePageToken(key)),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_token")))
+        << key;
+  }
+  MakePlan();
+  Task task = MakeTask("1.1");
+  EXPECT_THAT(
+      book_.ListProgressUpdates(kSchool, "par-2024", task.task_id, 0, platform::EncodePageToken("-1")),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_token")));
 }
 
 }  // namespace

@@ -7,9 +7,9 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
-#include "platform/date.h"
+#include "platform/core/date.h"
 #include "platform/testing/status_matchers.h"
-#include "platform/vntext.h"
+#include "platform/core/vntext.h"
 
 namespace parhub::tasks {
 namespace {

@@ -12,12 +12,14 @@
 #include <atomic>
 #include <memory>
 
-#include "platform/client.h"
-#include "platform/errors.h"
-#include "platform/grpc_status.h"
-#include "platform/migrations.h"
-#include "platform/resource_name.h"
-#include "platform/rpc_support.h"
+#include "platform/rpc/client.h"
+#include "platform/core/errors.h"
+#include "platform/rpc/grpc_status.h"
+#include "platform/db/migrations.h"
+#include "platform/core/resource_name.h"
+#include "platform/rpc/proto_values.h"
+#include "platform/testing/in_process_server.h"
+#include "services/tasks/store/mysql_task_store.h"
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
 #include "services/tasks/domain/plan_templates.h"
@@ -53,10 +55,13 @@ std::string ViolatedField(const grpc::Status& status) {
 struct Harness {
   std::unique_ptr<::parhub::testing::TestDatabase> database;
   std::unique_ptr<platform::Db> db;
-  std::unique_ptr<platform::IdentityKey> key;
   std::atomic<int64_t> now_micros{absl::ToUnixMicros(At(2024, 5, 1))};
+  std::unique_ptr<::parhub::testing::InProcessServer> server;
+  std::unique_ptr<MySqlTaskStore> store;
+  std::unique_ptr<PlanBook> book;
+  std::unique_ptr<DirectiveDesk> desk;
+  std::unique_ptr<TaskSummarizer> summarizer;
   std::unique_ptr<TaskServiceImpl> service;
-  std::unique_ptr<grpc::Server> server;
   std::unique_ptr<pb::TaskService::Stub> stub;
 };
 Harness* harness = nullptr;
@@ -68,24 +73,21 @@ class TaskServiceTest : public ::testing::Test {
     harness->database = std::make_unique<::parhub::testing::TestDatabase>("tasks_rpc");
     harness->db = std::make_unique<platform::Db>(harness->database->config());
     ASSERT_OK(platform::ApplyMigrations(*harness->db, "tasks", TasksMigrations()));
-    auto key = platform::IdentityKey::Create(std::string(32, 'k'));
-    ASSERT_OK(key.status());
-    harness->key = std::make_unique<platform::IdentityKey>(*key);
-    harness->service = std::make_unique<TaskServiceImpl>(*harness->db, *key, [] {
-      return absl::FromUnixMicros(harness->now_micros.load());
-    });
-    grpc::ServerBuilder builder;
-    int port = 0;
-    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
-    builder.RegisterService(harness->service.get());
-    harness->server = builder.BuildAndStart();
-    ASSERT_NE(harness->server, nullptr);
-    ASSERT_GT(port, 0);
-    harness->stub = pb::TaskService::NewStub(grpc::CreateChannel(
-        absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials()));
+    Clock clock = [] { return absl::FromUnixMicros(harness->now_micros.load()); };
+    harness->server =
+        std::make_unique<::parhub::testing::InProcessServer>(pb::TaskService::service_full_name(), *harness->db);
+    harness->store = std::make_unique<MySqlTaskStore>(*harness->db);
+    harness->book = std::make_unique<PlanBook>(*harness->store, clock);
+    harness->desk = std::make_unique<DirectiveDesk>(*harness->store, clock);
+    harness->summarizer = std::make_unique<TaskSummarizer>(*harness->store, clock);
+    harness->service = std::make_unique<TaskServiceImpl>(harness->server->handlers(), *harness->book,
+                                                         *harness->desk, *harness->summarizer);
+    harness->server->Start(harness->service.get());
+    harness->stub = pb::TaskService::NewStub(harness->server->channel());
   }
   static void TearDownTestSuite() {
-    harness->server->Shutdown();
+    harness->stub.reset();
+    harness->server.reset();  // stops serving before the service goes away
     delete harness;
     harness = nullptr;
   }
@@ -103,17 +105,14 @@ class TaskServiceTest : public ::testing::Test {
     c.role = role;
     c.school_id = school;
     c.authority_id = authority;
-    c.request_id = platform::RandomId();
+    c.trace_id = platform::RandomId();
     return c;
   }
   Caller Admin(const std::string& school) { return As(Role::kSchoolAdmin, school); }
 
-  // A client context carrying `caller`'s signed identity.
-  std::unique_ptr<grpc::ClientContext> Ctx(const Caller& caller) {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
-    platform::AttachIdentity(*context, *harness->key, caller);
-    return context;
+  // A client context carrying `caller`'s identity signed for `method`.
+  std::unique_ptr<grpc::ClientContext> Ctx(const std::string& method, const Caller& caller) {
+    return harness->server->Context(caller, method);
   }
 
   pb::Plan CreatePlan(const std::string& school, const std::string& plan_id = "par-2024") {
@@ -125,7 +124,7 @@ class TaskServiceTest : public ::testing::Test {
     request.mutable_plan()->set_number("13/KH-MN2010");
     request.set_request_id(platform::RandomId());
     pb::Plan plan;
-    grpc::Status status = stub().CreatePlan(Ctx(Admin(school)).get(), request, &plan);
+    grpc::Status status = stub().CreatePlan(Ctx("CreatePlan", Admin(school)).get(), request, &plan);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return plan;
   }
@@ -147,7 +146,7 @@ class TaskServiceTest : public ::testing::Test {
     pb::Task task;
     std::string school = platform::ParseName("schools/{s}/plans/{p}", plan_name, "p").value()[0];
     grpc::Status status =
-        stub().CreateTask(Ctx(Admin(school)).get(), TaskRequest(plan_name, code, due), &task);
+        stub().CreateTask(Ctx("CreateTask", Admin(school)).get(), TaskRequest(plan_name, code, due), &task);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return task;
   }
@@ -158,7 +157,7 @@ class TaskServiceTest : public ::testing::Test {
     request.set_parent(plan_name);
     request.set_page_size(200);
     pb::ListTasksResponse response;
-    grpc::Status status = stub().ListTasks(Ctx(Admin(school)).get(), request, &response);
+    grpc::Status status = stub().ListTasks(Ctx("ListTasks", Admin(school)).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response.tasks_size();
   }
@@ -195,19 +194,19 @@ TEST_F(TaskServiceTest, AnotherSchoolGetsNotFoundOnEveryRpc) {
     r.mutable_plan()->set_year(2024);
     r.set_request_id("r1");
     pb::Plan out;
-    expect_not_found(stub().CreatePlan(Ctx(intruder).get(), r, &out), "CreatePlan");
+    expect_not_found(stub().CreatePlan(Ctx("CreatePlan", intruder).get(), r, &out), "CreatePlan");
   }
   {
     pb::GetPlanRequest r;
     r.set_name(plan.name());
     pb::Plan out;
-    expect_not_found(stub().GetPlan(Ctx(intruder).get(), r, &out), "GetPlan");
+    expect_not_found(stub().GetPlan(Ctx("GetPlan", intruder).get(), r, &out), "GetPlan");
   }
   {
     pb::ListPlansRequest r;
     r.set_parent("schools/" + school_);
     pb::ListPlansResponse out;
-    expect_not_found(stub().ListPlans(Ctx(intruder).get(), r, &out), "ListPlans");
+    expect_not_found(stub().ListPlans(Ctx("ListPlans", intruder).get(), r, &out), "ListPlans");
   }
   {
     pb::UpdatePlanRequest r;
@@ -216,7 +215,7 @@ TEST_F(TaskServiceTest, AnotherSchoolGetsNotFoundOnEveryRpc) {
     r.mutable_update_mask()->add_paths("title");
     r.set_request_id("r2");
     pb::Plan out;
-    expect_not_found(stub().UpdatePlan(Ctx(intruder).get(), r, &out), "UpdatePlan");
+    expect_not_found(stub().UpdatePlan(Ctx("UpdatePlan", intruder).get(), r, &out), "UpdatePlan");
   }
   {
     pb::InstantiatePlanTemplateRequest r;
@@ -226,25 +225,25 @@ TEST_F(TaskServiceTest, AnotherSchoolGetsNotFoundOnEveryRpc) {
     r.set_year(2025);
     r.set_request_id("r3");
     pb::Plan out;
-    expect_not_found(stub().InstantiatePlanTemplate(Ctx(intruder).get(), r, &out),
+    expect_not_found(stub().InstantiatePlanTemplate(Ctx("InstantiatePlanTemplate", intruder).get(), r, &out),
                      "InstantiatePlanTemplate");
   }
   {
     pb::Task out;
     auto r = TaskRequest(plan.name(), "9.9");
-    expect_not_found(stub().CreateTask(Ctx(intruder).get(), r, &out), "CreateTask");
+    expect_not_found(stub().CreateTask(Ctx("CreateTask", intruder).get(), r, &out), "CreateTask");
   }
   {
     pb::GetTaskRequest r;
     r.set_name(task.name());
     pb::Task out;
-    expect_not_found(stub().GetTask(Ctx(intruder).get(), r, &out), "GetTask");
+    expect_not_found(stub().GetTask(Ctx("GetTask", intruder).get(), r, &out), "GetTask");
   }
   {
     pb::ListTasksRequest r;
     r.set_parent(plan.name());
     pb::ListTasksResponse out;
-    expect_not_found(stub().ListTasks(Ctx(intruder).get(), r, &out), "ListTasks");
+    expect_not_found(stub().ListTasks(Ctx("ListTasks", intruder).get(), r, &out), "ListTasks");
   }
   {
     pb::UpdateTaskRequest r;
@@ -253,7 +252,7 @@ TEST_F(TaskServiceTest, AnotherSchoolGetsNotFoundOnEveryRpc) {
     r.mutable_update_mask()->add_paths("status");
     r.set_request_id("r4");
     pb::Task out;
-    expect_not_found(stub().UpdateTask(Ctx(intruder).get(), r, &out), "UpdateTask");
+    expect_not_found(stub().UpdateTask(Ctx("UpdateTask", intruder).get(), r, &out), "UpdateTask");
   }
   {
     pb::AddProgressUpdateRequest r;
@@ -261,35 +260,35 @@ TEST_F(TaskServiceTest, AnotherSchoolGetsNotFoundOnEveryRpc) {
     r.mutable_progress_update()->set_percent_done(50);
     r.set_request_id("r5");
     pb::ProgressUpdate out;
-    expect_not_found(stub().AddProgressUpdate(Ctx(intruder_staff).get(), r, &out),
+    expect_not_found(stub().AddProgressUpdate(Ctx("AddProgressUpdate", intruder_staff).get(), r, &out),
                      "AddProgressUpdate");
   }
   {
     pb::ListProgressUpdatesRequest r;
     r.set_parent(task.name());
     pb::ListProgressUpdatesResponse out;
-    expect_not_found(stub().ListProgressUpdates(Ctx(intruder).get(), r, &out),
+    expect_not_found(stub().ListProgressUpdates(Ctx("ListProgressUpdates", intruder).get(), r, &out),
                      "ListProgressUpdates");
   }
   {
     pb::SummarizeTasksRequest r;
     r.set_school("schools/" + school_);
     pb::TaskSummary out;
-    expect_not_found(stub().SummarizeTasks(Ctx(intruder).get(), r, &out), "SummarizeTasks");
+    expect_not_found(stub().SummarizeTasks(Ctx("SummarizeTasks", intruder).get(), r, &out), "SummarizeTasks");
   }
   // An officer whose call the gateway scoped to another school sees nothing either.
   {
     pb::GetTaskRequest r;
     r.set_name(task.name());
     pb::Task out;
-    expect_not_found(stub().GetTask(Ctx(As(Role::kAuthorityOfficer, other_, "q1")).get(), r, &out),
+    expect_not_found(stub().GetTask(Ctx("GetTask", As(Role::kAuthorityOfficer, other_, "q1")).get(), r, &out),
                      "GetTask by officer");
   }
   // Nothing changed.
   pb::GetTaskRequest get;
   get.set_name(task.name());
   pb::Task after;
-  ASSERT_TRUE(stub().GetTask(Ctx(Admin(school_)).get(), get, &after).ok());
+  ASSERT_TRUE(stub().GetTask(Ctx("GetTask", Admin(school_)).get(), get, &after).ok());
   EXPECT_EQ(after.status(), pb::TASK_STATUS_NOT_STARTED);
   EXPECT_EQ(after.percent_done(), 0);
   EXPECT_EQ(CountTasks(plan.name()), 1);
@@ -300,14 +299,14 @@ TEST_F(TaskServiceTest, RolesLimitWhatSchoolStaffAndOfficersMayDo) {
   pb::Task task = CreateTask(plan.name(), "1.1");
   Caller staff = As(Role::kSchoolStaff, school_);
   pb::Task out;
-  grpc::Status denied = stub().CreateTask(Ctx(staff).get(), TaskRequest(plan.name(), "1.2"), &out);
+  grpc::Status denied = stub().CreateTask(Ctx("CreateTask", staff).get(), TaskRequest(plan.name(), "1.2"), &out);
   EXPECT_EQ(denied.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   pb::UpdateTaskRequest update;
   *update.mutable_task() = task;
   update.mutable_task()->set_owner("Tôi");
   update.mutable_update_mask()->add_paths("owner");
   update.set_request_id("u1");
-  EXPECT_EQ(stub().UpdateTask(Ctx(staff).get(), update, &out).error_code(),
+  EXPECT_EQ(stub().UpdateTask(Ctx("UpdateTask", staff).get(), update, &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 
   // Staff may report progress; the author is who they are, not what they claim.
@@ -317,7 +316,7 @@ TEST_F(TaskServiceTest, RolesLimitWhatSchoolStaffAndOfficersMayDo) {
   progress.mutable_progress_update()->set_author("accounts/someone-else");
   progress.set_request_id("p1");
   pb::ProgressUpdate recorded;
-  ASSERT_TRUE(stub().AddProgressUpdate(Ctx(staff).get(), progress, &recorded).ok());
+  ASSERT_TRUE(stub().AddProgressUpdate(Ctx("AddProgressUpdate", staff).get(), progress, &recorded).ok());
   EXPECT_EQ(recorded.author(), staff.subject);
   EXPECT_EQ(recorded.name(), task.name() + "/progressUpdates/1");
 
@@ -325,12 +324,12 @@ TEST_F(TaskServiceTest, RolesLimitWhatSchoolStaffAndOfficersMayDo) {
   Caller officer = As(Role::kAuthorityOfficer, school_, "q1");
   pb::GetTaskRequest get;
   get.set_name(task.name());
-  ASSERT_TRUE(stub().GetTask(Ctx(officer).get(), get, &out).ok());
+  ASSERT_TRUE(stub().GetTask(Ctx("GetTask", officer).get(), get, &out).ok());
   EXPECT_EQ(out.percent_done(), 30);
-  EXPECT_EQ(stub().CreateTask(Ctx(officer).get(), TaskRequest(plan.name(), "1.3"), &out).error_code(),
+  EXPECT_EQ(stub().CreateTask(Ctx("CreateTask", officer).get(), TaskRequest(plan.name(), "1.3"), &out).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   progress.set_request_id("p2");
-  EXPECT_EQ(stub().AddProgressUpdate(Ctx(officer).get(), progress, &recorded).error_code(),
+  EXPECT_EQ(stub().AddProgressUpdate(Ctx("AddProgressUpdate", officer).get(), progress, &recorded).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(CountTasks(plan.name()), 1);
 }
@@ -340,21 +339,21 @@ TEST_F(TaskServiceTest, RetriedCreateTaskMakesOneTaskAndReusedKeyIsRejected) {
   pb::CreateTaskRequest request = TaskRequest(plan.name(), "1.5");
   request.set_request_id("retry-me");
   pb::Task first, second, third;
-  ASSERT_TRUE(stub().CreateTask(Ctx(Admin(school_)).get(), request, &first).ok());
-  ASSERT_TRUE(stub().CreateTask(Ctx(Admin(school_)).get(), request, &second).ok());
+  ASSERT_TRUE(stub().CreateTask(Ctx("CreateTask", Admin(school_)).get(), request, &first).ok());
+  ASSERT_TRUE(stub().CreateTask(Ctx("CreateTask", Admin(school_)).get(), request, &second).ok());
   EXPECT_EQ(first.name(), second.name());
   EXPECT_EQ(first.SerializeAsString(), second.SerializeAsString());
   EXPECT_EQ(CountTasks(plan.name()), 1);
 
   request.mutable_task()->set_title("Một nhiệm vụ khác");
-  grpc::Status reused = stub().CreateTask(Ctx(Admin(school_)).get(), request, &third);
+  grpc::Status reused = stub().CreateTask(Ctx("CreateTask", Admin(school_)).get(), request, &third);
   EXPECT_EQ(reused.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(ViolatedField(reused), "request_id");
   EXPECT_EQ(CountTasks(plan.name()), 1);
 
   // Without a request_id nothing happens.
   request.clear_request_id();
-  EXPECT_EQ(stub().CreateTask(Ctx(Admin(school_)).get(), request, &third).error_code(),
+  EXPECT_EQ(stub().CreateTask(Ctx("CreateTask", Admin(school_)).get(), request, &third).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
 
   // One audit row for the one task created, naming who did it.
@@ -372,14 +371,14 @@ TEST_F(TaskServiceTest, ImpossibleDueDateIsRejectedNamingTheFieldAndNotRemembere
   pb::CreateTaskRequest request = TaskRequest(plan.name(), "1.1", ProtoDate(2024, 2, 30));
   request.set_request_id("fix-and-retry");
   pb::Task task;
-  grpc::Status status = stub().CreateTask(Ctx(Admin(school_)).get(), request, &task);
+  grpc::Status status = stub().CreateTask(Ctx("CreateTask", Admin(school_)).get(), request, &task);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(ViolatedField(status), "task.due_date");
   EXPECT_THAT(status.error_message(), HasSubstr("30/02/2024"));
   EXPECT_EQ(CountTasks(plan.name()), 0);
   // The corrected request may reuse the key.
   *request.mutable_task()->mutable_due_date() = ProtoDate(2024, 2, 29);
-  ASSERT_TRUE(stub().CreateTask(Ctx(Admin(school_)).get(), request, &task).ok());
+  ASSERT_TRUE(stub().CreateTask(Ctx("CreateTask", Admin(school_)).get(), request, &task).ok());
   EXPECT_EQ(task.due_date().day(), 29);
 }
 
@@ -390,11 +389,11 @@ TEST_F(TaskServiceTest, UpdateMaskIsRequiredAndLimited) {
   *request.mutable_task() = task;
   request.set_request_id("m1");
   pb::Task out;
-  grpc::Status empty = stub().UpdateTask(Ctx(Admin(school_)).get(), request, &out);
+  grpc::Status empty = stub().UpdateTask(Ctx("UpdateTask", Admin(school_)).get(), request, &out);
   EXPECT_EQ(empty.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(ViolatedField(empty), "update_mask");
   request.mutable_update_mask()->add_paths("code");
-  grpc::Status unknown = stub().UpdateTask(Ctx(Admin(school_)).get(), request, &out);
+  grpc::Status unknown = stub().UpdateTask(Ctx("UpdateTask", Admin(school_)).get(), request, &out);
   EXPECT_EQ(unknown.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(ViolatedField(unknown), "update_mask");
 
@@ -405,7 +404,7 @@ TEST_F(TaskServiceTest, UpdateMaskIsRequiredAndLimited) {
   request.mutable_task()->set_owner("Nguyễn Thị Lan");
   request.mutable_task()->set_title("ignored: not in the mask");
   request.set_request_id("m2");
-  ASSERT_TRUE(stub().UpdateTask(Ctx(Admin(school_)).get(), request, &out).ok());
+  ASSERT_TRUE(stub().UpdateTask(Ctx("UpdateTask", Admin(school_)).get(), request, &out).ok());
   EXPECT_EQ(out.status(), pb::TASK_STATUS_DONE);
   EXPECT_EQ(out.percent_done(), 100);
   EXPECT_TRUE(out.has_complete_time());
@@ -417,7 +416,7 @@ TEST_F(TaskServiceTest, UpdateMaskIsRequiredAndLimited) {
   plan_update.mutable_update_mask()->add_paths("number");
   plan_update.set_request_id("m3");
   pb::Plan plan_out;
-  grpc::Status bad_plan = stub().UpdatePlan(Ctx(Admin(school_)).get(), plan_update, &plan_out);
+  grpc::Status bad_plan = stub().UpdatePlan(Ctx("UpdatePlan", Admin(school_)).get(), plan_update, &plan_out);
   EXPECT_EQ(ViolatedField(bad_plan), "update_mask");
 }
 
@@ -431,7 +430,7 @@ TEST_F(TaskServiceTest, PageTokensWalkEveryTaskOnce) {
   int pages = 0;
   do {
     pb::ListTasksResponse response;
-    ASSERT_TRUE(stub().ListTasks(Ctx(Admin(school_)).get(), request, &response).ok());
+    ASSERT_TRUE(stub().ListTasks(Ctx("ListTasks", Admin(school_)).get(), request, &response).ok());
     for (const auto& t : response.tasks()) codes.push_back(t.code());
     request.set_page_token(response.next_page_token());
     ++pages;
@@ -440,7 +439,7 @@ TEST_F(TaskServiceTest, PageTokensWalkEveryTaskOnce) {
   EXPECT_THAT(codes, ::testing::ElementsAre("1.1", "1.2", "1.3", "1.10", "1.11"));
   request.set_page_token("not-a-token");
   pb::ListTasksResponse response;
-  grpc::Status bad = stub().ListTasks(Ctx(Admin(school_)).get(), request, &response);
+  grpc::Status bad = stub().ListTasks(Ctx("ListTasks", Admin(school_)).get(), request, &response);
   EXPECT_EQ(ViolatedField(bad), "page_token");
 }
 
@@ -452,17 +451,17 @@ TEST_F(TaskServiceTest, OverdueIsDerivedFromTheClock) {
   get.set_name(task.name());
   pb::Task out;
   SetNow(At(2024, 6, 10, 23));
-  ASSERT_TRUE(stub().GetTask(Ctx(Admin(school_)).get(), get, &out).ok());
+  ASSERT_TRUE(stub().GetTask(Ctx("GetTask", Admin(school_)).get(), get, &out).ok());
   EXPECT_FALSE(out.overdue());
   SetNow(At(2024, 6, 11, 0));
-  ASSERT_TRUE(stub().GetTask(Ctx(Admin(school_)).get(), get, &out).ok());
+  ASSERT_TRUE(stub().GetTask(Ctx("GetTask", Admin(school_)).get(), get, &out).ok());
   EXPECT_TRUE(out.overdue());
   EXPECT_EQ(out.update_time().seconds(), task.update_time().seconds());  // nothing was written
   pb::ListTasksRequest list;
   list.set_parent(plan.name());
   list.set_overdue_only(true);
   pb::ListTasksResponse overdue;
-  ASSERT_TRUE(stub().ListTasks(Ctx(Admin(school_)).get(), list, &overdue).ok());
+  ASSERT_TRUE(stub().ListTasks(Ctx("ListTasks", Admin(school_)).get(), list, &overdue).ok());
   ASSERT_EQ(overdue.tasks_size(), 1);
   EXPECT_TRUE(overdue.tasks(0).overdue());
 }
@@ -481,20 +480,20 @@ TEST_F(TaskServiceTest, ProgressUpdatesCarryEvidenceAndCloseTheTask) {
   evidence->set_uri("https://mn2010.edu.vn/bc45.pdf");
   request.set_request_id("done-1");
   pb::ProgressUpdate update;
-  ASSERT_TRUE(stub().AddProgressUpdate(Ctx(staff).get(), request, &update).ok());
+  ASSERT_TRUE(stub().AddProgressUpdate(Ctx("AddProgressUpdate", staff).get(), request, &update).ok());
   request.set_request_id("done-2");
-  grpc::Status closed = stub().AddProgressUpdate(Ctx(staff).get(), request, &update);
+  grpc::Status closed = stub().AddProgressUpdate(Ctx("AddProgressUpdate", staff).get(), request, &update);
   EXPECT_EQ(closed.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   pb::ListProgressUpdatesRequest list;
   list.set_parent(task.name());
   pb::ListProgressUpdatesResponse updates;
-  ASSERT_TRUE(stub().ListProgressUpdates(Ctx(staff).get(), list, &updates).ok());
+  ASSERT_TRUE(stub().ListProgressUpdates(Ctx("ListProgressUpdates", staff).get(), list, &updates).ok());
   ASSERT_EQ(updates.progress_updates_size(), 1);
   EXPECT_EQ(updates.progress_updates(0).evidence(0).title(), "Báo cáo sử dụng thư điện tử quý II");
   pb::GetTaskRequest get;
   get.set_name(task.name());
   pb::Task done;
-  ASSERT_TRUE(stub().GetTask(Ctx(staff).get(), get, &done).ok());
+  ASSERT_TRUE(stub().GetTask(Ctx("GetTask", staff).get(), get, &done).ok());
   EXPECT_EQ(done.status(), pb::TASK_STATUS_DONE);
 }
 
@@ -515,10 +514,10 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
   publish.set_request_id("publish-953");
   pb::Directive directive, again;
   SetNow(At(2024, 4, 2));
-  ASSERT_TRUE(stub().PublishDirective(Ctx(officer).get(), publish, &directive).ok());
+  ASSERT_TRUE(stub().PublishDirective(Ctx("PublishDirective", officer).get(), publish, &directive).ok());
   EXPECT_EQ(directive.school_count(), 3);
   EXPECT_EQ(directive.name(), "authorities/" + authority + "/directives/cv-953-2024");
-  ASSERT_TRUE(stub().PublishDirective(Ctx(officer).get(), publish, &again).ok());  // a retry
+  ASSERT_TRUE(stub().PublishDirective(Ctx("PublishDirective", officer).get(), publish, &again).ok());  // a retry
   EXPECT_EQ(again.name(), directive.name());
 
   std::vector<pb::Task> linked;
@@ -526,7 +525,7 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
     pb::ListTasksRequest list;
     list.set_parent("schools/" + s + "/plans/cd-2024");
     pb::ListTasksResponse tasks;
-    ASSERT_TRUE(stub().ListTasks(Ctx(Admin(s)).get(), list, &tasks).ok()) << s;
+    ASSERT_TRUE(stub().ListTasks(Ctx("ListTasks", Admin(s)).get(), list, &tasks).ok()) << s;
     ASSERT_EQ(tasks.tasks_size(), 1) << s;  // one task per school, despite the retry
     EXPECT_EQ(tasks.tasks(0).directive(), directive.name());
     linked.push_back(tasks.tasks(0));
@@ -534,7 +533,7 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
   pb::GetPlanRequest get_plan;
   get_plan.set_name("schools/" + schools[0] + "/plans/cd-2024");
   pb::Plan cd_plan;
-  ASSERT_TRUE(stub().GetPlan(Ctx(Admin(schools[0])).get(), get_plan, &cd_plan).ok());
+  ASSERT_TRUE(stub().GetPlan(Ctx("GetPlan", Admin(schools[0])).get(), get_plan, &cd_plan).ok());
   EXPECT_EQ(cd_plan.title(), "Nhiệm vụ theo chỉ đạo của cấp trên năm 2024");
 
   auto finish = [&](int i) {
@@ -543,7 +542,7 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
     r.mutable_progress_update()->set_percent_done(100);
     r.set_request_id(platform::RandomId());
     pb::ProgressUpdate out;
-    ASSERT_TRUE(stub().AddProgressUpdate(Ctx(Admin(schools[i])).get(), r, &out).ok());
+    ASSERT_TRUE(stub().AddProgressUpdate(Ctx("AddProgressUpdate", Admin(schools[i])).get(), r, &out).ok());
   };
   SetNow(At(2024, 6, 9));
   finish(0);
@@ -553,7 +552,7 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
   pb::GetDirectiveProgressRequest request;
   request.set_name(directive.name());
   pb::DirectiveProgress progress;
-  ASSERT_TRUE(stub().GetDirectiveProgress(Ctx(officer).get(), request, &progress).ok());
+  ASSERT_TRUE(stub().GetDirectiveProgress(Ctx("GetDirectiveProgress", officer).get(), request, &progress).ok());
   ASSERT_EQ(progress.schools_size(), 3);
   EXPECT_EQ(progress.schools(0).timeliness(), pb::TIMELINESS_DONE_ON_TIME);
   EXPECT_EQ(progress.schools(1).timeliness(), pb::TIMELINESS_DONE_LATE);
@@ -564,38 +563,38 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
 
   // Only this authority's officers see or publish its directives.
   Caller stranger = As(Role::kAuthorityOfficer, "", "q-else");
-  EXPECT_EQ(stub().GetDirectiveProgress(Ctx(stranger).get(), request, &progress).error_code(),
+  EXPECT_EQ(stub().GetDirectiveProgress(Ctx("GetDirectiveProgress", stranger).get(), request, &progress).error_code(),
             grpc::StatusCode::NOT_FOUND);
   pb::GetDirectiveRequest get;
   get.set_name(directive.name());
-  EXPECT_EQ(stub().GetDirective(Ctx(stranger).get(), get, &again).error_code(),
+  EXPECT_EQ(stub().GetDirective(Ctx("GetDirective", stranger).get(), get, &again).error_code(),
             grpc::StatusCode::NOT_FOUND);
-  EXPECT_EQ(stub().GetDirective(Ctx(Admin(schools[0])).get(), get, &again).error_code(),
+  EXPECT_EQ(stub().GetDirective(Ctx("GetDirective", Admin(schools[0])).get(), get, &again).error_code(),
             grpc::StatusCode::NOT_FOUND);
   pb::ListDirectivesRequest list;
   list.set_parent("authorities/" + authority);
   pb::ListDirectivesResponse listed;
-  EXPECT_EQ(stub().ListDirectives(Ctx(stranger).get(), list, &listed).error_code(),
+  EXPECT_EQ(stub().ListDirectives(Ctx("ListDirectives", stranger).get(), list, &listed).error_code(),
             grpc::StatusCode::NOT_FOUND);
-  ASSERT_TRUE(stub().ListDirectives(Ctx(officer).get(), list, &listed).ok());
+  ASSERT_TRUE(stub().ListDirectives(Ctx("ListDirectives", officer).get(), list, &listed).ok());
   EXPECT_EQ(listed.directives_size(), 1);
   publish.set_request_id("publish-other");
   publish.set_directive_id("cv-x");
-  EXPECT_EQ(stub().PublishDirective(Ctx(stranger).get(), publish, &again).error_code(),
+  EXPECT_EQ(stub().PublishDirective(Ctx("PublishDirective", stranger).get(), publish, &again).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(stub().PublishDirective(Ctx(Admin(schools[0])).get(), publish, &again).error_code(),
+  EXPECT_EQ(stub().PublishDirective(Ctx("PublishDirective", Admin(schools[0])).get(), publish, &again).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 
   // A bad school id fails the whole publish and names it.
   publish.set_request_id("publish-bad");
   publish.add_school_ids("Bad School");
-  grpc::Status bad = stub().PublishDirective(Ctx(officer).get(), publish, &again);
+  grpc::Status bad = stub().PublishDirective(Ctx("PublishDirective", officer).get(), publish, &again);
   EXPECT_EQ(ViolatedField(bad), "school_ids[3]");
 }
 
 TEST_F(TaskServiceTest, TemplateInstantiationCreatesTwelveTasksWithExactVietnameseTitles) {
   pb::ListPlanTemplatesResponse templates;
-  ASSERT_TRUE(stub().ListPlanTemplates(Ctx(Admin(school_)).get(), {}, &templates).ok());
+  ASSERT_TRUE(stub().ListPlanTemplates(Ctx("ListPlanTemplates", Admin(school_)).get(), {}, &templates).ok());
   ASSERT_GE(templates.templates_size(), 1);
   EXPECT_EQ(templates.templates(0).name(), "planTemplates/par-improvement");
   EXPECT_EQ(templates.templates(0).task_count(), 12);
@@ -610,7 +609,7 @@ TEST_F(TaskServiceTest, TemplateInstantiationCreatesTwelveTasksWithExactVietname
   request.set_issuer("Trường Mầm non 20/10");
   request.set_request_id("tmpl-1");
   pb::Plan plan;
-  ASSERT_TRUE(stub().InstantiatePlanTemplate(Ctx(Admin(school_)).get(), request, &plan).ok());
+  ASSERT_TRUE(stub().InstantiatePlanTemplate(Ctx("InstantiatePlanTemplate", Admin(school_)).get(), request, &plan).ok());
   EXPECT_EQ(plan.task_count(), 12);
   EXPECT_EQ(plan.issuer(), "Trường Mầm non 20/10");
   EXPECT_EQ(plan.title(),
@@ -620,7 +619,7 @@ TEST_F(TaskServiceTest, TemplateInstantiationCreatesTwelveTasksWithExactVietname
   pb::ListTasksRequest list;
   list.set_parent(plan.name());
   pb::ListTasksResponse tasks;
-  ASSERT_TRUE(stub().ListTasks(Ctx(Admin(school_)).get(), list, &tasks).ok());
+  ASSERT_TRUE(stub().ListTasks(Ctx("ListTasks", Admin(school_)).get(), list, &tasks).ok());
   const PlanTemplate* tmpl = PlanTemplates::Find("par-improvement");
   ASSERT_EQ(tasks.tasks_size(), 12);
   for (int i = 0; i < 12; ++i) {
@@ -636,7 +635,7 @@ TEST_F(TaskServiceTest, TemplateInstantiationCreatesTwelveTasksWithExactVietname
   unknown.set_template_("planTemplates/khong-co");
   unknown.set_plan_id("x");
   unknown.set_request_id("tmpl-2");
-  EXPECT_EQ(stub().InstantiatePlanTemplate(Ctx(Admin(school_)).get(), unknown, &plan).error_code(),
+  EXPECT_EQ(stub().InstantiatePlanTemplate(Ctx("InstantiatePlanTemplate", Admin(school_)).get(), unknown, &plan).error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
 
@@ -646,13 +645,13 @@ TEST_F(TaskServiceTest, DecomposedVietnameseIsStoredAsNfcAndRoundTrips) {
   // "Đức" with combining marks (NFD-like) must come back composed.
   request.mutable_task()->set_owner("Nguy\xE1\xBB\x85n V\xC4\x83n \xC4\x90u\xCC\x9B\xCC\x81" "c");
   pb::Task task;
-  ASSERT_TRUE(stub().CreateTask(Ctx(Admin(school_)).get(), request, &task).ok());
+  ASSERT_TRUE(stub().CreateTask(Ctx("CreateTask", Admin(school_)).get(), request, &task).ok());
   EXPECT_EQ(task.owner(), "Nguyễn Văn Đức");
   pb::ListTasksRequest list;
   list.set_parent(plan.name());
   list.set_owner("Nguyễn Văn Đức");
   pb::ListTasksResponse tasks;
-  ASSERT_TRUE(stub().ListTasks(Ctx(Admin(school_)).get(), list, &tasks).ok());
+  ASSERT_TRUE(stub().ListTasks(Ctx("ListTasks", Admin(school_)).get(), list, &tasks).ok());
   ASSERT_EQ(tasks.tasks_size(), 1);
   EXPECT_EQ(tasks.tasks(0).owner(), "Nguyễn Văn Đức");
 }
@@ -667,14 +666,14 @@ TEST_F(TaskServiceTest, SummaryCountsThePeriod) {
   r.mutable_progress_update()->set_percent_done(100);
   r.set_request_id("s1");
   pb::ProgressUpdate out;
-  ASSERT_TRUE(stub().AddProgressUpdate(Ctx(Admin(school_)).get(), r, &out).ok());
+  ASSERT_TRUE(stub().AddProgressUpdate(Ctx("AddProgressUpdate", Admin(school_)).get(), r, &out).ok());
   pb::SummarizeTasksRequest request;
   request.set_school("schools/" + school_);
   *request.mutable_period_start() = ProtoDate(2024, 1, 1);
   *request.mutable_period_end() = ProtoDate(2024, 6, 30);
   pb::TaskSummary summary;
   ASSERT_TRUE(stub()
-                  .SummarizeTasks(Ctx(As(Role::kService, school_)).get(), request, &summary)
+                  .SummarizeTasks(Ctx("SummarizeTasks", As(Role::kService, school_)).get(), request, &summary)
                   .ok());
   EXPECT_EQ(summary.school(), "schools/" + school_);
   EXPECT_EQ(summary.total(), 2);

@@ -1,0 +1,367 @@
+// Connection pool, statements and transactions over Connector/C++ 1.1.
+#include "platform/db/db.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/driver.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
+#include <cppconn/statement.h>
+#include <mysql_driver.h>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "platform/core/log.h"
+#include "platform/core/status_macros.h"
+
+namespace parhub::platform {
+namespace {
+
+// The connection a thread has pinned (transaction or session), per Db.
+struct Pinned {
+  const Db* db = nullptr;
+  sql::Connection* conn = nullptr;
+  bool broken = false;
+};
+thread_local Pinned pinned;
+
+// Registers the thread with the client library once, and unregisters it at exit.
+struct ThreadRegistration {
+  ThreadRegistration() { sql::mysql::get_mysql_driver_instance()->threadInit(); }
+  ~ThreadRegistration() { sql::mysql::get_mysql_driver_instance()->threadEnd(); }
+};
+
+void EnsureThreadRegistered() { thread_local ThreadRegistration registration; }
+
+bool IsConnectionError(int code) {
+  // CR_CONNECTION_ERROR, CR_CONN_HOST_ERROR, CR_SERVER_GONE_ERROR,
+  // CR_SERVER_LOST, CR_SERVER_LOST_EXTENDED, ER_CONNECTION_KILLED, shutdown.
+  return code == 2002 || code == 2003 || code == 2006 || code == 2013 || code == 2055 ||
+         code == 1927 || code == 1053 || code == 4031 || code == 0;
+}
+
+absl::Status FromSqlException(const sql::SQLException& e) {
+  int code = e.getErrorCode();
+  std::string what = absl::StrCat("mysql error ", code, " (", e.getSQLStateCStr(), "): ", e.what());
+  if (IsConnectionError(code)) {
+    return absl::UnavailableError(absl::StrCat("Cơ sở dữ liệu tạm thời không truy cập được "
+                                               "(database unavailable): ", what));
+  }
+  switch (code) {
+    case 1062:
+      return absl::AlreadyExistsError(what);
+    case 1213:
+    case 1205:
+      return absl::AbortedError(absl::StrCat("Xung đột đồng thời, hãy thử lại (concurrent update): ", what));
+    case 1969:  // MariaDB max_statement_time
+    case 3024:  // MySQL max_execution_time
+      return absl::DeadlineExceededError(what);
+    case 1406:
+      LogWarning("value too long for its column", {{"error", what}});
+      return absl::InvalidArgumentError("Dữ liệu quá dài (a value is longer than allowed)");
+    default:
+      return absl::InternalError(what);
+  }
+}
+
+void Bind(sql::PreparedStatement* stmt, const std::vector<SqlValue>& params) {
+  for (size_t i = 0; i < params.size(); ++i) {
+    unsigned int index = static_cast<unsigned int>(i + 1);
+    const SqlValue& v = params[i];
+    if (std::holds_alternative<std::nullptr_t>(v)) {
+      stmt->setNull(index, sql::DataType::VARCHAR);
+    } else if (auto* n = std::get_if<int64_t>(&v)) {
+      stmt->setInt64(index, *n);
+    } else if (auto* s = std::get_if<std::string>(&v)) {
+      stmt->setString(index, sql::SQLString(s->data(), s->size()));
+    } else {
+      stmt->setDouble(index, std::get<double>(v));
+    }
+  }
+}
+
+}  // namespace
+
+const std::string& Row::Str(int i) const {
+  static const std::string kEmpty;
+  const auto& v = values_.at(i);
+  return v ? *v : kEmpty;
+}
+
+int64_t Row::Int(int i) const {
+  int64_t n = 0;
+  if (!IsNull(i) && !absl::SimpleAtoi(*values_[i], &n)) {
+    double d = 0;
+    if (absl::SimpleAtod(*values_[i], &d)) n = static_cast<int64_t>(d);
+  }
+  return n;
+}
+
+double Row::Real(int i) const {
+  double d = 0;
+  if (!IsNull(i)) (void)absl::SimpleAtod(*values_[i], &d);
+  return d;
+}
+
+Db::Db(DbConfig config) : config_(std::move(config)) {}
+
+Db::~Db() {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto& [conn, when] : idle_) delete conn;
+  idle_.clear();
+}
+
+absl::StatusOr<std::unique_ptr<sql::Connection>> Db::Connect() {
+  EnsureThreadRegistered();
+  sql::ConnectOptionsMap options;
+  if (!config_.socket.empty()) {
+    options["hostName"] = sql::SQLString("localhost");
+    options["socket"] = sql::SQLString(config_.socket);
+  } else {
+    options["hostName"] = sql::SQLString(config_.host);
+    options["port"] = config_.port;
+  }
+  options["userName"] = sql::SQLString(config_.user);
+  options["password"] = sql::SQLString(config_.password);
+  if (!config_.database.empty()) options["schema"] = sql::SQLString(config_.database);
+  int connect_s = std::max<int>(1, absl::ToInt64Seconds(config_.connect_timeout));
+  int statement_s = std::max<int>(1, absl::ToInt64Seconds(config_.statement_timeout));
+  options["OPT_CONNECT_TIMEOUT"] = connect_s;
+  options["OPT_READ_TIMEOUT"] = statement_s;
+  options["OPT_WRITE_TIMEOUT"] = statement_s;
+  options["OPT_RECONNECT"] = false;
+  options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+  try {
+    std::unique_ptr<sql::Connection> conn(
+        sql::mysql::get_mysql_driver_instance()->connect(options));
+    std::unique_ptr<sql::Statement> stmt(conn->createStatement());
+    stmt->execute("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci");
+    stmt->execute("SET SESSION time_zone = '+00:00'");
+    stmt->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+                  "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+    // A server-side bound on every statement: MariaDB and MySQL spell it differently.
+    try {
+      stmt->execute(absl::StrCat("SET SESSION max_statement_time = ", statement_s));
+    } catch (const sql::SQLException&) {
+      stmt->execute(absl::StrCat("SET SESSION max_execution_time = ", statement_s * 1000));
+    }
+    return conn;
+  } catch (const sql::SQLException& e) {
+    return FromSqlException(e);
+  }
+}
+
+absl::StatusOr<sql::Connection*> Db::Acquire() {
+  EnsureThreadRegistered();
+  absl::Time deadline = absl::Now() + config_.acquire_timeout;
+  while (true) {
+    sql::Connection* candidate = nullptr;
+    absl::Time last_use;
+    bool may_open = false;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      while (idle_.empty() && open_ >= config_.pool_size) {
+        absl::Duration left = deadline - absl::Now();
+        if (left <= absl::ZeroDuration()) {
+          return absl::UnavailableError(absl::StrCat(
+              "Hết kết nối cơ sở dữ liệu (database pool exhausted: ", open_, " in use)"));
+        }
+        available_.wait_for(lock, absl::ToChronoMicroseconds(left));
+      }
+      if (!idle_.empty()) {
+        std::tie(candidate, last_use) = idle_.back();
+        idle_.pop_back();
+      } else {
+        ++open_;
+        may_open = true;
+      }
+      ++in_use_;
+    }
+    NotifyStats();
+    if (may_open) {
+      auto conn = Connect();
+      if (!conn.ok()) {
+        Release(nullptr, true);
+        return conn.status();
+      }
+      return conn->release();
+    }
+    // A connection idle for a while may have been cut (server restart,
+    // wait_timeout): check it before lending it out.
+    if (absl::Now() - last_use < absl::Seconds(2)) return candidate;
+    bool valid = false;
+    try {
+      valid = candidate->isValid();
+    } catch (const sql::SQLException&) {
+    }
+    if (valid) return candidate;
+    Release(candidate, true);  // replace it and try again
+  }
+}
+
+void Db::Release(sql::Connection* conn, bool broken) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    --in_use_;
+    if (broken) {
+      --open_;
+    } else {
+      idle_.emplace_back(conn, absl::Now());
+    }
+  }
+  if (broken) delete conn;
+  available_.notify_one();
+  NotifyStats();
+}
+
+PoolStats Db::Stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return PoolStats{open_, in_use_, config_.pool_size};
+}
+
+void Db::SetStatsListener(std::function<void(const PoolStats&)> listener) {
+  std::lock_guard<std::mutex> lock(mu_);
+  listener_ = std::move(listener);
+}
+
+void Db::NotifyStats() {
+  std::function<void(const PoolStats&)> listener;
+  PoolStats stats;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    listener = listener_;
+    stats = PoolStats{open_, in_use_, config_.pool_size};
+  }
+  if (listener) listener(stats);
+}
+
+template <typename T>
+absl::StatusOr<T> Db::RunStatement(const std::function<T(sql::Connection*)>& body,
+                                   bool retry_broken) {
+  if (pinned.db == this) {
+    try {
+      return body(pinned.conn);
+    } catch (const sql::SQLException& e) {
+      if (IsConnectionError(e.getErrorCode())) pinned.broken = true;
+      return FromSqlException(e);
+    } catch (const std::exception& e) {
+      pinned.broken = true;
+      return absl::InternalError(absl::StrCat("statement failed: ", e.what()));
+    }
+  }
+  for (int attempt = 0;; ++attempt) {
+    ASSIGN_OR_RETURN(sql::Connection * conn, Acquire());
+    try {
+      T result = body(conn);
+      Release(conn, false);
+      return result;
+    } catch (const sql::SQLException& e) {
+      bool broken = IsConnectionError(e.getErrorCode());
+      Release(conn, broken);
+      if (broken && retry_broken && attempt == 0) continue;
+      return FromSqlException(e);
+    } catch (const std::exception& e) {
+      Release(conn, true);  // state unknown: do not lend it out again
+      return absl::InternalError(absl::StrCat("statement failed: ", e.what()));
+    }
+  }
+}
+
+absl::StatusOr<std::vector<Row>> Db::Query(absl::string_view sql_text,
+                                           const std::vector<SqlValue>& params) {
+  std::string text(sql_text);
+  return RunStatement<std::vector<Row>>(
+      [&](sql::Connection* conn) {
+        std::unique_ptr<sql::PreparedStatement> stmt(conn->prepareStatement(text));
+        Bind(stmt.get(), params);
+        std::unique_ptr<sql::ResultSet> rs(stmt->executeQuery());
+        int columns = static_cast<int>(rs->getMetaData()->getColumnCount());
+        std::vector<Row> rows;
+        while (rs->next()) {
+          std::vector<std::optional<std::string>> values;
+          values.reserve(columns);
+          for (int c = 1; c <= columns; ++c) {
+            if (rs->isNull(c)) {
+              values.emplace_back(std::nullopt);
+            } else {
+              values.emplace_back(std::string(rs->getString(c)));
+            }
+          }
+          rows.emplace_back(std::move(values));
+        }
+        return rows;
+      },
+      /*retry_broken=*/true);  // reads are safe to repeat on a fresh connection
+}
+
+absl::StatusOr<int64_t> Db::Execute(absl::string_view sql_text, const std::vector<SqlValue>& params) {
+  std::string text(sql_text);
+  return RunStatement<int64_t>(
+      [&](sql::Connection* conn) -> int64_t {
+        std::unique_ptr<sql::PreparedStatement> stmt(conn->prepareStatement(text));
+        Bind(stmt.get(), params);
+        return stmt->executeUpdate();
+      },
+      /*retry_broken=*/false);  // a write may have happened before the cut
+}
+
+absl::Status Db::RunPinned(bool transaction, const std::function<absl::Status()>& fn) {
+  if (pinned.db == this) return fn();  // join the outer transaction/session
+  ASSIGN_OR_RETURN(sql::Connection * conn, Acquire());
+  pinned = Pinned{this, conn, false};
+  absl::Status status;
+  try {
+    if (transaction) conn->setAutoCommit(false);
+    status = fn();
+    if (transaction && !pinned.broken) {
+      if (status.ok()) {
+        conn->commit();
+      } else {
+        conn->rollback();
+      }
+      conn->setAutoCommit(true);
+    }
+  } catch (const sql::SQLException& e) {
+    if (IsConnectionError(e.getErrorCode())) pinned.broken = true;
+    status = FromSqlException(e);
+    if (!pinned.broken) {
+      try {
+        conn->rollback();
+        conn->setAutoCommit(true);
+      } catch (const sql::SQLException&) {
+        pinned.broken = true;
+      }
+    }
+  } catch (const std::exception& e) {
+    // Not the database's doing (e.g. bad_alloc): drop the connection, which
+    // rolls the transaction back, and unpin the thread below.
+    pinned.broken = true;
+    status = absl::InternalError(absl::StrCat("transaction failed: ", e.what()));
+  }
+  bool broken = pinned.broken;
+  pinned = Pinned{};
+  Release(conn, broken);
+  return status;
+}
+
+absl::Status Db::InTransaction(const std::function<absl::Status()>& fn) {
+  if (pinned.db == this) return fn();
+  for (int attempt = 0;; ++attempt) {
+    absl::Status status = RunPinned(true, fn);
+    if (absl::IsAborted(status) && attempt < 2 &&
+        status.message().find("mysql error 1213") != absl::string_view::npos) {
+      continue;  // deadlock victim: the whole transaction is safe to rerun
+    }
+    return status;
+  }
+}
+
+absl::Status Db::WithSession(const std::function<absl::Status()>& fn) { return RunPinned(false, fn); }
+
+absl::Status Db::Ping() {
+  auto rows = Query("SELECT 1");
+  return rows.status();
+}
+
+}  // namespace parhub::platform

@@ -1,0 +1,51 @@
+// Exactly-once mutations keyed by the client's request_id, and the audit row
+// every mutation writes, both in the mutation's own transaction.
+//
+// A retry with the same request_id and the same body from the same caller
+// gets the first result back; the same request_id with a different body (or
+// from another caller) is rejected
+// (INVALID_ARGUMENT on "request_id", reason REQUEST_ID_REUSED); a mutation
+// that fails is not remembered, so a corrected retry may reuse the key.
+#ifndef PARHUB_PLATFORM_DB_IDEMPOTENCY_H_
+#define PARHUB_PLATFORM_DB_IDEMPOTENCY_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+namespace parhub::platform {
+
+class Db;
+
+struct MutationRecord final {
+  std::string scope;        // school or authority id: the tenant the key lives in
+  std::string request_id;   // client's idempotency key
+  std::string method;       // e.g. "CreateTask"
+  std::string fingerprint;  // hash of the request body without request_id
+  std::string actor;        // "accounts/…" for the audit row
+  std::string target;       // resource the mutation addresses, for the audit row
+  std::string trace_id;     // the call's trace id, for the audit row (joins it to the logs)
+};
+
+class IdempotencyLedger final {
+ public:
+  explicit IdempotencyLedger(Db& db) : db_(db) {}
+
+  // Runs `mutation` (which returns the serialized response) in a transaction
+  // that also records the key and an audit row, or replays a recorded response.
+  absl::StatusOr<std::string> Run(const MutationRecord& record,
+                                  const std::function<absl::StatusOr<std::string>()>& mutation);
+
+ private:
+  Db& db_;
+};
+
+// SQL that creates the platform's own tables in every service schema
+// (idempotency keys and the audit log); applied with the service's migrations.
+extern const char kPlatformTablesSql[];
+
+}  // namespace parhub::platform
+
+#endif  // PARHUB_PLATFORM_DB_IDEMPOTENCY_H_

@@ -1,0 +1,81 @@
+// Status mapping with google.rpc-compatible details.
+#include "platform/rpc/grpc_status.h"
+
+#include "parhub/common/v1/error_details.pb.h"
+#include "platform/core/errors.h"
+#include "platform/core/log.h"
+
+namespace parhub::platform {
+namespace {
+constexpr char kBadRequestUrl[] = "type.googleapis.com/google.rpc.BadRequest";
+constexpr char kErrorInfoUrl[] = "type.googleapis.com/google.rpc.ErrorInfo";
+}  // namespace
+
+const char* StatusCodeName(grpc::StatusCode code) {
+  static const char* const kNames[] = {
+      "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+      "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+      "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+      "UNAUTHENTICATED"};
+  int i = static_cast<int>(code);
+  return i >= 0 && i <= 16 ? kNames[i] : "UNKNOWN";
+}
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  std::string message(status.message());
+  if (status.code() == absl::StatusCode::kInternal || status.code() == absl::StatusCode::kUnknown) {
+    LogError("internal error", {{"error", message}});
+    message = "Lỗi hệ thống, đã ghi nhận (internal error; it has been logged)";
+  }
+  parhub::common::v1::RpcStatus details;
+  details.set_code(static_cast<int>(status.code()));
+  details.set_message(message);
+  std::vector<FieldViolation> violations = FieldViolations(status);
+  if (!violations.empty()) {
+    parhub::common::v1::BadRequest bad;
+    for (const auto& v : violations) {
+      auto* fv = bad.add_field_violations();
+      fv->set_field(v.field);
+      fv->set_description(v.description);
+    }
+    auto* any = details.add_details();
+    any->set_type_url(kBadRequestUrl);
+    any->set_value(bad.SerializeAsString());
+  }
+  std::string reason = Reason(status);
+  if (!reason.empty()) {
+    parhub::common::v1::ErrorInfo info;
+    info.set_reason(reason);
+    info.set_domain("parhub.dev");
+    auto* any = details.add_details();
+    any->set_type_url(kErrorInfoUrl);
+    any->set_value(info.SerializeAsString());
+  }
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), message,
+                      details.SerializeAsString());
+}
+
+absl::Status FromGrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  absl::Status out(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
+  parhub::common::v1::RpcStatus details;
+  if (status.error_details().empty() || !details.ParseFromString(status.error_details())) return out;
+  for (const auto& any : details.details()) {
+    if (any.type_url() == kBadRequestUrl) {
+      parhub::common::v1::BadRequest bad;
+      if (bad.ParseFromString(any.value()) && bad.field_violations_size() > 0) {
+        const auto& v = bad.field_violations(0);
+        absl::Status with_field = InvalidField(v.field(), v.description());
+        out.SetPayload("parhub.dev/field_violations",
+                       *with_field.GetPayload("parhub.dev/field_violations"));
+      }
+    } else if (any.type_url() == kErrorInfoUrl) {
+      parhub::common::v1::ErrorInfo info;
+      if (info.ParseFromString(any.value())) out = WithReason(out, info.reason());
+    }
+  }
+  return out;
+}
+
+}  // namespace parhub::platform

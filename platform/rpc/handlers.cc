@@ -1,0 +1,115 @@
+// Read and Mutate: identity and peer checks, executor scheduling, ledger.
+#include "platform/rpc/handlers.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include "absl/strings/str_cat.h"
+#include "platform/core/crypto.h"
+#include "platform/core/log.h"
+#include "platform/rpc/grpc_status.h"
+
+namespace parhub::platform {
+namespace {
+
+std::string Metadata(const grpc::ServerContextBase& context, const char* key) {
+  auto it = context.client_metadata().find(key);
+  if (it == context.client_metadata().end()) return "";
+  return std::string(it->second.data(), it->second.size());
+}
+
+// UNAUTHENTICATED unless the TLS peer presented a verified certificate
+// whose name the policy allows.
+absl::Status CheckPeer(const grpc::ServerContextBase& context, const PeerPolicy& peers) {
+  if (peers.any_peer) return absl::OkStatus();
+  std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
+  if (auth != nullptr && auth->IsPeerAuthenticated()) {
+    for (const grpc::string_ref& name : auth->FindPropertyValues("x509_common_name")) {
+      if (peers.allowed.contains(std::string(name.data(), name.size()))) return absl::OkStatus();
+    }
+  }
+  return absl::UnauthenticatedError(
+      "Bên gọi không có chứng thư được phép (caller has no allowed client certificate)");
+}
+
+}  // namespace
+
+Handlers::Handlers(std::string service, const IdentityKey& key, Executor& executor, IdempotencyLedger& ledger,
+                   PeerPolicy peers)
+    : service_(std::move(service)), key_(key), executor_(executor), ledger_(ledger), peers_(std::move(peers)) {}
+
+grpc::ServerUnaryReactor* Handlers::Read(grpc::CallbackServerContext* context, absl::string_view method,
+                                         ReadBody body) {
+  return Schedule(context, method, std::move(body));
+}
+
+grpc::ServerUnaryReactor* Handlers::Schedule(grpc::CallbackServerContext* context, absl::string_view method,
+                                             ReadBody body) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  // Who is calling is settled before the call may take a place in the queue.
+  if (absl::Status peer = CheckPeer(*context, peers_); !peer.ok()) {
+    reactor->Finish(ToGrpcStatus(peer));
+    return reactor;
+  }
+  absl::StatusOr<parhub::common::v1::Identity> identity =
+      key_.Verify(Metadata(*context, kIdentityHeader), absl::StrCat("/", service_, "/", method), absl::Now());
+  if (!identity.ok()) {
+    reactor->Finish(ToGrpcStatus(identity.status()));
+    return reactor;
+  }
+  Executor::Work work;
+  work.deadline = context->deadline() == std::chrono::system_clock::time_point::max()
+                      ? absl::InfiniteFuture()
+                      : absl::FromChrono(context->deadline());
+  work.cancelled = [context] { return context->IsCancelled(); };
+  work.run = [reactor, caller = CallerFromIdentity(*identity), body = std::move(body)] {
+    ScopedTraceId trace(caller.trace_id);
+    reactor->Finish(ToGrpcStatus(body(caller)));
+  };
+  work.drop = [reactor](absl::Status why) { reactor->Finish(ToGrpcStatus(why)); };
+  if (!executor_.Submit(std::move(work))) {
+    reactor->Finish(ToGrpcStatus(absl::ResourceExhaustedError(
+        "Máy chủ đang quá tải, hãy thử lại sau giây lát (server busy: request queue full; retry shortly)")));
+  }
+  return reactor;
+}
+
+absl::StatusOr<std::string> Handlers::RunLedger(const Caller& caller, const google::protobuf::Message& request,
+                                                const google::protobuf::Message& fingerprint_body,
+                                                const std::string& scope, const std::string& target,
+                                                const std::function<absl::StatusOr<std::string>()>& apply) {
+  const auto* field = request.GetDescriptor()->FindFieldByName("request_id");
+  MutationRecord record{scope,
+                        field ? request.GetReflection()->GetString(request, field) : std::string(),
+                        request.GetDescriptor()->name(),
+                        RequestFingerprint(fingerprint_body),
+                        caller.subject,
+                        target,
+                        caller.trace_id};
+  return ledger_.Run(record, apply);
+}
+
+std::string RequestFingerprint(const google::protobuf::Message& request) {
+  std::unique_ptr<google::protobuf::Message> copy(request.New());
+  copy->CopyFrom(request);
+  if (const auto* field = copy->GetDescriptor()->FindFieldByName("request_id")) {
+    copy->GetReflection()->ClearField(copy.get(), field);
+  }
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    copy->SerializeToCodedStream(&coded);
+  }
+  return Sha256Hex(bytes);
+}
+
+absl::Status SecretAlreadyShown() {
+  return WithReason(absl::AlreadyExistsError(
+                        "Khoá đã được tạo cho yêu cầu này; bí mật chỉ hiện một lần. Hãy thu hồi và tạo khoá mới "
+                        "(a key was already issued for this request_id; its secret is shown only once)"),
+                    "SECRET_ALREADY_SHOWN");
+}
+
+}  // namespace parhub::platform

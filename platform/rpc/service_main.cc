@@ -1,0 +1,57 @@
+// RunService: the one start-up and shutdown sequence of every service.
+#include "platform/rpc/service_main.h"
+
+#include <cstdlib>
+
+#include "absl/strings/str_cat.h"
+#include "platform/core/log.h"
+#include "platform/db/idempotency.h"
+#include "platform/rpc/executor.h"
+#include "platform/rpc/flags.h"
+#include "platform/rpc/server.h"
+#include "platform/rpc/tls.h"
+
+namespace parhub::platform {
+namespace {
+
+int Fail(absl::string_view what, const absl::Status& status) {
+  LogError(what, {{"error", std::string(status.message())}});
+  return EXIT_FAILURE;
+}
+
+}  // namespace
+
+int RunService(int argc, char** argv, const ServiceSpec& spec) {
+  ParseFlags(argc, argv, spec.usage.c_str());
+  ServerRunner runner(ServerOptionsFromFlags(spec.name, spec.default_listen, spec.default_metrics));
+  absl::StatusOr<IdentityKey> key = IdentityKeyFromFlags();
+  if (!key.ok()) {
+    return Fail("cannot start without the identity key shared with the gateway "
+                "(set --identity_key, PARHUB_IDENTITY_KEY or PARHUB_IDENTITY_KEY_FILE)",
+                key.status());
+  }
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      MutualTlsServerCredentials(TlsFilesFromFlags());
+  if (!credentials.ok()) return Fail("cannot start without its TLS certificate", credentials.status());
+
+  Db db(DbConfigFromFlags(absl::StrCat("parhub_", spec.name)));
+  if (absl::Status ready = PrepareDatabase(db, spec.name, spec.migrations()); !ready.ok()) {
+    if (absl::IsCancelled(ready)) return EXIT_SUCCESS;
+    return Fail("database not ready", ready);
+  }
+  Executor executor(ExecutorOptionsFromFlags(spec.name));
+  IdempotencyLedger ledger(db);
+  Handlers handlers(spec.proto_service, *key, executor, ledger, PeerPolicyFromFlags());
+  ServiceEnv env{db, handlers, [] { return absl::Now(); }};
+  absl::StatusOr<WiredService> wired = spec.wire(env);
+  if (!wired.ok()) return Fail("cannot start the service", wired.status());
+
+  runner.SetCredentials(*credentials);
+  runner.AddService(wired->service);
+  runner.WatchDb(db);
+  runner.WatchExecutor(executor);
+  if (absl::Status served = runner.Run(); !served.ok()) return Fail("server failed", served);
+  return EXIT_SUCCESS;
+}
+
+}  // namespace parhub::platform

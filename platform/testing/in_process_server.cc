@@ -1,0 +1,48 @@
+// In-process service for integration tests.
+#include "platform/testing/in_process_server.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+#include "platform/rpc/client.h"
+
+namespace parhub::testing {
+
+InProcessServer::InProcessServer(std::string service_full_name, platform::Db& db,
+                                 platform::ExecutorOptions executor)
+    : service_(std::move(service_full_name)) {
+  auto key = platform::IdentityKey::Create(std::string(32, 'k'));
+  key_ = std::make_unique<platform::IdentityKey>(*key);
+  executor_ = std::make_unique<platform::Executor>(std::move(executor));
+  ledger_ = std::make_unique<platform::IdempotencyLedger>(db);
+  handlers_ = std::make_unique<platform::Handlers>(service_, *key_, *executor_, *ledger_,
+                                                   platform::PeerPolicy::AnyPeer());
+}
+
+InProcessServer::~InProcessServer() {
+  if (server_) server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
+}
+
+void InProcessServer::Start(grpc::Service* service) {
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+  builder.RegisterService(service);
+  server_ = builder.BuildAndStart();
+  if (server_ == nullptr || port == 0) {
+    std::cerr << "cannot start the in-process server\n";
+    std::abort();
+  }
+  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials());
+}
+
+std::unique_ptr<grpc::ClientContext> InProcessServer::Context(const platform::Caller& caller,
+                                                              const std::string& method) const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  platform::AttachIdentity(*context, *key_, caller, absl::StrCat("/", service_, "/", method));
+  return context;
+}
+
+}  // namespace parhub::testing
