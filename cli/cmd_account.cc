@@ -105,8 +105,7 @@ void AddAccountCommands(CLI::App& root, App& app) {
   static std::string address, ca_file;
   health->add_option("--addr", address, "host:port")->required();
   health->add_option("--tls-ca", ca_file,
-                     "Chứng thư CA của parhub: kiểm tra một dịch vụ qua TLS (CA file; services speak TLS only)")
-      ->envname("PARHUB_TLS_CA_FILE");
+                     "Chứng thư CA của parhub: kiểm tra một dịch vụ qua TLS (CA file; services speak TLS only)");
   health->callback([&app] { app.exit_code = CheckHealth(app, address, ca_file, app.timeout_s); });
 
   auto* keys = root.add_subcommand("keys", "Khoá API (API keys)");
