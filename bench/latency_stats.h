@@ -31,7 +31,6 @@ struct RunStats final {
 // Nearest-rank percentile (q in [0, 1]) of ascending `sorted`; 0 when empty.
 int64_t Percentile(const std::vector<int64_t>& sorted, double q);
 
-
 }  // namespace parhub::bench
 
 #endif  // PARHUB_BENCH_LATENCY_STATS_H_

@@ -47,13 +47,13 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/latency_stats.h"
-#include "platform/rpc/grpc_status.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/core/caller.h"
-#include "platform/rpc/client.h"
-#include "platform/rpc/tls.h"
-#include "platform/rpc/identity.h"
 #include "platform/core/resource_name.h"
+#include "platform/rpc/client.h"
+#include "platform/rpc/grpc_status.h"
+#include "platform/rpc/identity.h"
+#include "platform/rpc/tls.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50052", "host:port to call");
 ABSL_FLAG(std::string, via, "direct",
@@ -61,8 +61,7 @@ ABSL_FLAG(std::string, via, "direct",
           "gateway: call the gateway with an API key (--api_key_file or $PARHUB_API_KEY)");
 ABSL_FLAG(std::string, identity_key_file, ".run/secrets/identity.key",
           "Shared identity signing key (--via=direct)");
-ABSL_FLAG(std::string, api_key_file, "",
-          "File holding the API key (--via=gateway); empty: $PARHUB_API_KEY");
+ABSL_FLAG(std::string, api_key_file, "", "File holding the API key (--via=gateway); empty: $PARHUB_API_KEY");
 ABSL_FLAG(std::string, school, "mn-2010", "School the calls act on");
 ABSL_FLAG(std::string, account, "accounts/ht-mn-2010",
           "Subject of the signed identity (--via=direct); a school admin of --school");
@@ -187,8 +186,7 @@ double ProcessCpuSeconds(int pid) {
   std::vector<std::string> fields = absl::StrSplit(line.substr(close + 2), ' ');
   // utime and stime are fields 14 and 15 of the whole line: 12 and 13 here.
   double utime = 0, stime = 0;
-  if (fields.size() < 13 || !absl::SimpleAtod(fields[11], &utime) ||
-      !absl::SimpleAtod(fields[12], &stime)) {
+  if (fields.size() < 13 || !absl::SimpleAtod(fields[11], &utime) || !absl::SimpleAtod(fields[12], &stime)) {
     return -1;
   }
   return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
@@ -330,11 +328,11 @@ class Runner final {
 };
 
 std::shared_ptr<grpc::Channel> NewChannel(const std::string& target, int index,
-                                         std::shared_ptr<grpc::ChannelCredentials> credentials) {
+                                          std::shared_ptr<grpc::ChannelCredentials> credentials) {
   grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);  // every failure is counted, never hidden
+  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);     // every failure is counted, never hidden
   args.SetInt("parhub.bench.channel", index);  // distinct args: a connection per channel
-  args.SetSslTargetNameOverride("tasks");  // direct: the tasks service's certificate
+  args.SetSslTargetNameOverride("tasks");      // direct: the tasks service's certificate
   return grpc::CreateCustomChannel(target, std::move(credentials), args);
 }
 
@@ -375,8 +373,7 @@ int Main() {
   int channels = absl::GetFlag(FLAGS_channels);
   absl::Duration duration = absl::GetFlag(FLAGS_duration);
   absl::Duration warmup = absl::GetFlag(FLAGS_warmup);
-  if (concurrency < 1 || channels < 1 || duration <= absl::ZeroDuration() ||
-      warmup < absl::ZeroDuration()) {
+  if (concurrency < 1 || channels < 1 || duration <= absl::ZeroDuration() || warmup < absl::ZeroDuration()) {
     std::cerr << "parhub-loadgen: --concurrency and --channels must be >= 1, --duration > 0, "
                  "--warmup >= 0\n";
     return 2;
@@ -433,8 +430,7 @@ int Main() {
     tasks::v1::Plan plan;
     grpc::Status status = stubs[0]->CreatePlan(&context, request, &plan);
     if (!status.ok()) {
-      std::cerr << "parhub-loadgen: CreatePlan " << plan_id << ": " << status.error_message()
-                << "\n";
+      std::cerr << "parhub-loadgen: CreatePlan " << plan_id << ": " << status.error_message() << "\n";
       return 1;
     }
     plan_parent = plan.name();
@@ -451,8 +447,7 @@ int Main() {
   const double p50 = static_cast<double>(Percentile(stats.latencies_us, 0.50)) * ms;
   const double p90 = static_cast<double>(Percentile(stats.latencies_us, 0.90)) * ms;
   const double p99 = static_cast<double>(Percentile(stats.latencies_us, 0.99)) * ms;
-  const double max =
-      stats.latencies_us.empty() ? 0 : static_cast<double>(stats.latencies_us.back()) * ms;
+  const double max = stats.latencies_us.empty() ? 0 : static_cast<double>(stats.latencies_us.back()) * ms;
   // CPU milliseconds per successful call, per process.
   auto per_call_ms = [&](double cpu_s) {
     return stats.Ok() > 0 ? cpu_s * 1e3 / static_cast<double>(stats.Ok()) : 0.0;
@@ -461,19 +456,21 @@ int Main() {
   std::vector<std::string> errors_human, errors_json, cpu_human, cpu_json;
   for (int code = 1; code < kStatusCodes; ++code) {
     if (stats.by_code[code] == 0) continue;
-    errors_human.push_back(absl::StrCat(platform::StatusCodeName(static_cast<grpc::StatusCode>(code)), "=", stats.by_code[code]));
-    errors_json.push_back(absl::StrCat("\"", platform::StatusCodeName(static_cast<grpc::StatusCode>(code)), "\":", stats.by_code[code]));
-    std::cerr << "parhub-loadgen: " << platform::StatusCodeName(static_cast<grpc::StatusCode>(code)) << " e.g.: " << stats.first_message[code]
-              << "\n";
+    errors_human.push_back(absl::StrCat(platform::StatusCodeName(static_cast<grpc::StatusCode>(code)), "=",
+                                        stats.by_code[code]));
+    errors_json.push_back(absl::StrCat("\"", platform::StatusCodeName(static_cast<grpc::StatusCode>(code)),
+                                       "\":", stats.by_code[code]));
+    std::cerr << "parhub-loadgen: " << platform::StatusCodeName(static_cast<grpc::StatusCode>(code))
+              << " e.g.: " << stats.first_message[code] << "\n";
   }
   watched.insert(watched.begin(), Watched{"loadgen", static_cast<int>(getpid()), 0, loadgen_cpu_s});
   for (const Watched& w : watched) {
     if (w.before_s < 0 || w.after_s < 0) continue;
     double cpu_s = w.after_s - w.before_s;
-    cpu_human.push_back(absl::StrFormat("%s %.1f%%/%.3fms", w.name, 100 * cpu_s / seconds,
-                                        per_call_ms(cpu_s)));
-    cpu_json.push_back(absl::StrFormat("\"%s\":{\"cpu_s\":%.3f,\"cpu_ms_per_call\":%.4f}",
-                                       JsonEscape(w.name), cpu_s, per_call_ms(cpu_s)));
+    cpu_human.push_back(
+        absl::StrFormat("%s %.1f%%/%.3fms", w.name, 100 * cpu_s / seconds, per_call_ms(cpu_s)));
+    cpu_json.push_back(absl::StrFormat("\"%s\":{\"cpu_s\":%.3f,\"cpu_ms_per_call\":%.4f}", JsonEscape(w.name),
+                                       cpu_s, per_call_ms(cpu_s)));
   }
 
   const std::string label = absl::GetFlag(FLAGS_label);
@@ -481,10 +478,10 @@ int Main() {
   std::cout << absl::StrFormat(
                    "%s%s via %s %s: concurrency %d, %.1fs: %d ok, %.1f calls/s, errors %d%s, "
                    "latency ms p50 %.2f p90 %.2f p99 %.2f max %.2f; cpu (of one core/per call) %s",
-                   label.empty() ? "" : "[" + label + "] ", scenario_name, via, target, concurrency,
-                   seconds, stats.Ok(), ok_rate, stats.Errors(),
-                   errors_human.empty() ? "" : " (" + absl::StrJoin(errors_human, ", ") + ")", p50,
-                   p90, p99, max, absl::StrJoin(cpu_human, ", "))
+                   label.empty() ? "" : "[" + label + "] ", scenario_name, via, target, concurrency, seconds,
+                   stats.Ok(), ok_rate, stats.Errors(),
+                   errors_human.empty() ? "" : " (" + absl::StrJoin(errors_human, ", ") + ")", p50, p90, p99,
+                   max, absl::StrJoin(cpu_human, ", "))
             << "\n";
   if (absl::GetFlag(FLAGS_json)) {
     std::cout << absl::StrFormat(
@@ -493,9 +490,9 @@ int Main() {
                      "\"errors\":%d,\"errors_by_code\":{%s},\"throughput\":%.2f,"
                      "\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,"
                      "\"cpu\":{%s}}",
-                     JsonEscape(label), scenario_name, via, JsonEscape(target), concurrency,
-                     channels, seconds, stats.Ok(), stats.Errors(), absl::StrJoin(errors_json, ","),
-                     ok_rate, p50, p90, p99, max, absl::StrJoin(cpu_json, ","))
+                     JsonEscape(label), scenario_name, via, JsonEscape(target), concurrency, channels,
+                     seconds, stats.Ok(), stats.Errors(), absl::StrJoin(errors_json, ","), ok_rate, p50, p90,
+                     p99, max, absl::StrJoin(cpu_json, ","))
               << "\n";
   }
   return stats.Ok() > 0 ? 0 : 1;

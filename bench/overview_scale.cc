@@ -18,7 +18,8 @@
 #include "platform/rpc/client.h"
 
 ABSL_FLAG(std::string, gateway, "127.0.0.1:50050", "gateway host:port");
-ABSL_FLAG(std::string, admin_key, "", "API key of an officer of the root authority (scripts/up.sh: .run/secrets/admin.key)");
+ABSL_FLAG(std::string, admin_key, "",
+          "API key of an officer of the root authority (scripts/up.sh: .run/secrets/admin.key)");
 ABSL_FLAG(int, schools, 1000, "schools under the benchmark authority");
 ABSL_FLAG(int, repeats, 10, "overview calls to time");
 
@@ -58,7 +59,9 @@ int main(int argc, char** argv) {
   create_authority.mutable_authority()->set_parent("authorities/hcm");
   create_authority.mutable_authority()->set_kind("ward");
   directory::v1::Authority created_authority;
-  if (!Ok(directory->CreateAuthority(Context(key, 10).get(), create_authority, &created_authority), "authority")) return 1;
+  if (!Ok(directory->CreateAuthority(Context(key, 10).get(), create_authority, &created_authority),
+          "authority"))
+    return 1;
   absl::Time setup = absl::Now();
   for (int i = 0; i < n; ++i) {
     directory::v1::CreateSchoolRequest create;
@@ -89,8 +92,8 @@ int main(int argc, char** argv) {
     failed = overview.failed_schools();
   }
   std::sort(ms.begin(), ms.end());
-  std::cout << absl::StrFormat("overview of %d schools (%d failed): %d calls, ms min %.1f p50 %.1f max %.1f\n",
-                               schools_seen, failed, static_cast<int>(ms.size()), ms.front(), ms[ms.size() / 2],
-                               ms.back());
+  std::cout << absl::StrFormat(
+      "overview of %d schools (%d failed): %d calls, ms min %.1f p50 %.1f max %.1f\n", schools_seen, failed,
+      static_cast<int>(ms.size()), ms.front(), ms[ms.size() / 2], ms.back());
   return schools_seen == n && failed == 0 ? 0 : 1;
 }

@@ -6,10 +6,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "cli/app.h"
-#include "platform/rpc/tls.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "platform/core/resource_name.h"
+#include "platform/rpc/tls.h"
 
 namespace parhub::cli {
 namespace {
@@ -104,8 +104,9 @@ void AddAccountCommands(CLI::App& root, App& app) {
   auto* health = root.add_subcommand("health", "Kiểm tra sức khoẻ một máy chủ gRPC (grpc.health.v1 check)");
   static std::string address, ca_file;
   health->add_option("--addr", address, "host:port")->required();
-  health->add_option("--tls-ca", ca_file,
-                     "Chứng thư CA của parhub: kiểm tra một dịch vụ qua TLS (CA file; services speak TLS only)");
+  health->add_option(
+      "--tls-ca", ca_file,
+      "Chứng thư CA của parhub: kiểm tra một dịch vụ qua TLS (CA file; services speak TLS only)");
   health->callback([&app] { app.exit_code = CheckHealth(app, address, ca_file, app.timeout_s); });
 
   auto* keys = root.add_subcommand("keys", "Khoá API (API keys)");

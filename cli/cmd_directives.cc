@@ -139,8 +139,9 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : response.schools()) {
       auto name = names.find(s.school_id());
-      rows.push_back({name == names.end() ? s.school_id() : name->second, TaskStatusLabel(app.out, s.status()),
-                      absl::StrCat(s.percent_done(), "%"), TimelinessLabel(app.out, s.timeliness())});
+      rows.push_back({name == names.end() ? s.school_id() : name->second,
+                      TaskStatusLabel(app.out, s.status()), absl::StrCat(s.percent_done(), "%"),
+                      TimelinessLabel(app.out, s.timeliness())});
     }
     app.out.Table({app.out.T("Trường", "School"), app.out.T("Trạng thái", "Status"),
                    app.out.T("Tiến độ", "Done"), app.out.T("Thời hạn", "Timeliness")},

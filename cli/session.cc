@@ -10,11 +10,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "platform/rpc/client.h"
 #include "platform/core/errors.h"
+#include "platform/core/resource_name.h"
+#include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
 #include "platform/rpc/identity.h"
-#include "platform/core/resource_name.h"
 
 namespace parhub::cli {
 

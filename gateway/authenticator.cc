@@ -43,7 +43,8 @@ KeyLookup DirectoryKeyLookup(const Backend& directory, const platform::IdentityK
     call->request.set_secret(secret);
     platform::SetDeadline(call->context, absl::Seconds(3), incoming);
     platform::AttachIdentity(call->context, key,
-                             platform::Caller{"services/gateway", platform::Role::kService, "", "", trace_id}, method);
+                             platform::Caller{"services/gateway", platform::Role::kService, "", "", trace_id},
+                             method);
     stub->async()->AuthenticateApiKey(&call->context, &call->request, &call->response,
                                       [call, spec, done = std::move(done)](grpc::Status status) {
                                         if (!status.ok()) {
@@ -85,20 +86,21 @@ void Authenticator::Resolve(const std::string& authorization, const std::string&
     done(std::move(cached));
     return;
   }
-  lookup_(secret, trace_id, incoming,
-          [this, hash, done = std::move(done)](absl::StatusOr<directory::v1::AuthenticateApiKeyResponse> found) {
-            if (!found.ok()) {
-              done(found.status());
-              return;
-            }
-            auto principal = ToPrincipal(*found);
-            {
-              absl::MutexLock lock(&mu_);
-              if (cache_.size() >= kMaxCachedKeys) cache_.clear();  // bound memory under key-guessing floods
-              cache_[hash] = Entry{principal, clock_() + ttl_};
-            }
-            done(principal);
-          });
+  lookup_(
+      secret, trace_id, incoming,
+      [this, hash, done = std::move(done)](absl::StatusOr<directory::v1::AuthenticateApiKeyResponse> found) {
+        if (!found.ok()) {
+          done(found.status());
+          return;
+        }
+        auto principal = ToPrincipal(*found);
+        {
+          absl::MutexLock lock(&mu_);
+          if (cache_.size() >= kMaxCachedKeys) cache_.clear();  // bound memory under key-guessing floods
+          cache_[hash] = Entry{principal, clock_() + ttl_};
+        }
+        done(principal);
+      });
 }
 
 }  // namespace parhub::gateway

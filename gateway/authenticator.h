@@ -24,8 +24,8 @@ struct Principal final {
   std::string account;  // "accounts/…"
   std::string display_name;
   platform::Role role = platform::Role::kUnspecified;
-  std::string school_id;     // school roles
-  std::string authority_id;  // officers
+  std::string school_id;                           // school roles
+  std::string authority_id;                        // officers
   absl::flat_hash_set<std::string> authority_ids;  // officer's subtree
   absl::flat_hash_set<std::string> school_ids;     // schools in scope
 };
@@ -45,8 +45,9 @@ class Authenticator final {
  public:
   static constexpr size_t kMaxCachedKeys = 100000;
 
-  Authenticator(KeyLookup lookup, absl::Duration cache_ttl,
-                std::function<absl::Time()> clock = [] { return absl::Now(); });
+  Authenticator(
+      KeyLookup lookup, absl::Duration cache_ttl,
+      std::function<absl::Time()> clock = [] { return absl::Now(); });
 
   // Calls `done` with the principal for the bearer `authorization` header
   // value, on this thread when cached, else on the lookup's thread.

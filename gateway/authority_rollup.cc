@@ -8,12 +8,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/mutex.h"
-#include "platform/rpc/client.h"
 #include "platform/core/errors.h"
-#include "platform/rpc/grpc_status.h"
 #include "platform/core/resource_name.h"
-#include "platform/rpc/proto_values.h"
 #include "platform/core/status_macros.h"
+#include "platform/rpc/client.h"
+#include "platform/rpc/grpc_status.h"
+#include "platform/rpc/proto_values.h"
 
 namespace parhub::gateway {
 namespace {
@@ -22,7 +22,9 @@ void SetDeadline(grpc::ClientContext& context, absl::Time deadline) {
   context.set_deadline(absl::ToChronoTime(deadline));
 }
 
-double Completion(const tasks::v1::TaskSummary& s) { return s.total() == 0 ? 0.0 : double(s.done()) / s.total(); }
+double Completion(const tasks::v1::TaskSummary& s) {
+  return s.total() == 0 ? 0.0 : double(s.done()) / s.total();
+}
 
 void AddInto(tasks::v1::TaskSummary& total, const tasks::v1::TaskSummary& s) {
   total.set_total(total.total() + s.total());
@@ -53,10 +55,11 @@ absl::Status AuthorityRollup::FromDirectory(const grpc::Status& status) const {
   return platform::FromGrpcStatus(ForClient(status, directory_backend_.spec));
 }
 
-absl::StatusOr<std::string> AuthorityRollup::ScopedAuthority(const Principal& principal, const std::string& name,
-                                                             const char* field) {
+absl::StatusOr<std::string> AuthorityRollup::ScopedAuthority(const Principal& principal,
+                                                             const std::string& name, const char* field) {
   if (principal.role != platform::Role::kAuthorityOfficer) {
-    return absl::PermissionDeniedError("Chỉ cán bộ cơ quan quản lý dùng được chức năng này (authority officers only)");
+    return absl::PermissionDeniedError(
+        "Chỉ cán bộ cơ quan quản lý dùng được chức năng này (authority officers only)");
   }
   if (name.empty()) return principal.authority_id;
   ASSIGN_OR_RETURN(auto ids, platform::ParseName("authorities/{authority}", name, field));
@@ -66,9 +69,8 @@ absl::StatusOr<std::string> AuthorityRollup::ScopedAuthority(const Principal& pr
   return ids[0];
 }
 
-absl::StatusOr<std::vector<directory::v1::School>> AuthorityRollup::SchoolsUnder(const platform::Caller& caller,
-                                                                                 const std::string& authority_id,
-                                                                                 absl::Time deadline) {
+absl::StatusOr<std::vector<directory::v1::School>> AuthorityRollup::SchoolsUnder(
+    const platform::Caller& caller, const std::string& authority_id, absl::Time deadline) {
   std::vector<directory::v1::School> schools;
   directory::v1::ListSchoolsRequest request;
   request.set_parent(absl::StrCat("authorities/", authority_id));
@@ -86,14 +88,15 @@ absl::StatusOr<std::vector<directory::v1::School>> AuthorityRollup::SchoolsUnder
   return schools;
 }
 
-absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal& principal,
-                                                                const v1::GetAuthorityOverviewRequest& request,
-                                                                const std::string& trace_id, absl::Time deadline) {
+absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
+    const Principal& principal, const v1::GetAuthorityOverviewRequest& request, const std::string& trace_id,
+    absl::Time deadline) {
   ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
   ASSIGN_OR_RETURN(platform::Date start, platform::DateFromProto(request.period_start(), "period_start"));
   ASSIGN_OR_RETURN(platform::Date end, platform::DateFromProto(request.period_end(), "period_end"));
   if (start.IsSet() && end.IsSet() && end < start) {
-    return platform::InvalidField("period_end", "phải từ period_start trở đi (must not be before period_start)");
+    return platform::InvalidField("period_end",
+                                  "phải từ period_start trở đi (must not be before period_start)");
   }
   platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
 
@@ -144,8 +147,8 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal&
     tasks_->async()->SummarizeTasks(&leg->context, &leg->request, &leg->response,
                                     [leg, &launch_next, &pending](grpc::Status s) {
                                       leg->status = std::move(s);
-                                      launch_next();              // keep the window full
-                                      pending.DecrementCount();   // last: the frame may end after it
+                                      launch_next();             // keep the window full
+                                      pending.DecrementCount();  // last: the frame may end after it
                                     });
   };
   for (size_t k = 0; k < std::min(kMaxInFlight, legs.size()); ++k) launch_next();
@@ -178,20 +181,23 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(const Principal&
 
 absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& principal,
                                                               const v1::PublishDirectiveRequest& request,
-                                                              const std::string& trace_id, absl::Time deadline) {
+                                                              const std::string& trace_id,
+                                                              absl::Time deadline) {
   ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.parent(), "parent"));
   if (request.parent().empty()) return platform::InvalidField("parent", "bắt buộc (required)");
   platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
   ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
   if (schools.empty()) {
-    return absl::FailedPreconditionError("Cơ quan này hiện không có trường trực thuộc (no schools under this authority)");
+    return absl::FailedPreconditionError(
+        "Cơ quan này hiện không có trường trực thuộc (no schools under this authority)");
   }
   tasks::v1::PublishDirectiveRequest forward;
   forward.set_parent(request.parent());
   forward.set_directive_id(request.directive_id());
   *forward.mutable_directive() = request.directive();
   forward.set_request_id(request.request_id());
-  for (const auto& school : schools) forward.add_school_ids(school.name().substr(std::string("schools/").size()));
+  for (const auto& school : schools)
+    forward.add_school_ids(school.name().substr(std::string("schools/").size()));
   grpc::ClientContext context;
   SetDeadline(context, deadline);
   platform::AttachIdentity(context, key_, officer, Method<tasks::v1::TaskService>("PublishDirective"));

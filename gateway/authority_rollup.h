@@ -26,18 +26,22 @@ class AuthorityRollup final {
   AuthorityRollup(const Backends& backends, const platform::IdentityKey& key);
 
   // Blocks the calling (executor) thread; the per-school legs are async.
-  absl::StatusOr<v1::AuthorityOverview> Overview(const Principal& principal, const v1::GetAuthorityOverviewRequest& request,
+  absl::StatusOr<v1::AuthorityOverview> Overview(const Principal& principal,
+                                                 const v1::GetAuthorityOverviewRequest& request,
                                                  const std::string& trace_id, absl::Time deadline);
-  absl::StatusOr<tasks::v1::Directive> Publish(const Principal& principal, const v1::PublishDirectiveRequest& request,
+  absl::StatusOr<tasks::v1::Directive> Publish(const Principal& principal,
+                                               const v1::PublishDirectiveRequest& request,
                                                const std::string& trace_id, absl::Time deadline);
 
  private:
   // The authority named by `name` ("" = the officer's own), checked in scope.
-  absl::StatusOr<std::string> ScopedAuthority(const Principal& principal, const std::string& name, const char* field);
+  absl::StatusOr<std::string> ScopedAuthority(const Principal& principal, const std::string& name,
+                                              const char* field);
   // A directory failure as the officer may see it.
   absl::Status FromDirectory(const grpc::Status& status) const;
   absl::StatusOr<std::vector<directory::v1::School>> SchoolsUnder(const platform::Caller& caller,
-                                                                  const std::string& authority_id, absl::Time deadline);
+                                                                  const std::string& authority_id,
+                                                                  absl::Time deadline);
 
   const Backend& directory_backend_;
   const Backend& tasks_backend_;

@@ -63,17 +63,19 @@ grpc::Status ForClient(const grpc::Status& status, const BackendSpec& backend) {
                                                {"error", status.error_message()}});
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
-      return grpc::Status(status.error_code(),
-                          absl::StrCat(backend.label, " tạm thời không phản hồi, hãy thử lại sau "
-                                                      "(temporarily unavailable; retry later)"));
+      return grpc::Status(status.error_code(), absl::StrCat(backend.label,
+                                                            " tạm thời không phản hồi, hãy thử lại sau "
+                                                            "(temporarily unavailable; retry later)"));
     case grpc::StatusCode::DEADLINE_EXCEEDED:
-      return grpc::Status(status.error_code(), absl::StrCat(backend.label, " không trả lời kịp thời hạn "
-                                                                           "(did not answer before the deadline)"));
+      return grpc::Status(status.error_code(), absl::StrCat(backend.label,
+                                                            " không trả lời kịp thời hạn "
+                                                            "(did not answer before the deadline)"));
     case grpc::StatusCode::CANCELLED:
       return grpc::Status(status.error_code(), "Yêu cầu đã bị huỷ (request cancelled)");
     case grpc::StatusCode::RESOURCE_EXHAUSTED:
-      return grpc::Status(status.error_code(), absl::StrCat(backend.label, " đang quá tải, hãy thử lại sau giây lát "
-                                                                           "(busy; retry shortly)"));
+      return grpc::Status(status.error_code(), absl::StrCat(backend.label,
+                                                            " đang quá tải, hãy thử lại sau giây lát "
+                                                            "(busy; retry shortly)"));
     default:
       return grpc::Status(status.error_code(),
                           absl::StrCat(backend.label, " gặp lỗi, đã ghi nhận (failed; it has been logged)"));

@@ -3,8 +3,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "gateway/proxy.h"
-#include "platform/rpc/grpc_status.h"
 #include "platform/core/log.h"
+#include "platform/rpc/grpc_status.h"
 #include "platform/rpc/identity.h"
 
 namespace parhub::gateway {
@@ -20,8 +20,8 @@ grpc::ServerUnaryReactor* GatewayServiceImpl::Handle(
       it == context->client_metadata().end() ? "" : std::string(it->second.data(), it->second.size());
   authenticator_.Resolve(
       authorization, trace_id, context,
-      [this, reactor, context, offload, trace_id, work = std::move(work)](
-          absl::StatusOr<std::shared_ptr<const Principal>> principal) {
+      [this, reactor, context, offload, trace_id,
+       work = std::move(work)](absl::StatusOr<std::shared_ptr<const Principal>> principal) {
         if (!principal.ok()) {
           reactor->Finish(platform::ToGrpcStatus(principal.status()));
           return;
@@ -47,8 +47,8 @@ grpc::ServerUnaryReactor* GatewayServiceImpl::Handle(
   return reactor;
 }
 
-grpc::ServerUnaryReactor* GatewayServiceImpl::WhoAmI(grpc::CallbackServerContext* context, const v1::WhoAmIRequest*,
-                                                     v1::WhoAmIResponse* response) {
+grpc::ServerUnaryReactor* GatewayServiceImpl::WhoAmI(grpc::CallbackServerContext* context,
+                                                     const v1::WhoAmIRequest*, v1::WhoAmIResponse* response) {
   return Handle(context, false, [response](const Principal& p, const std::string&) {
     response->set_account(p.account);
     response->set_display_name(p.display_name);
@@ -60,28 +60,30 @@ grpc::ServerUnaryReactor* GatewayServiceImpl::WhoAmI(grpc::CallbackServerContext
   });
 }
 
-grpc::ServerUnaryReactor* GatewayServiceImpl::GetAuthorityOverview(grpc::CallbackServerContext* context,
-                                                                   const v1::GetAuthorityOverviewRequest* request,
-                                                                   v1::AuthorityOverview* response) {
+grpc::ServerUnaryReactor* GatewayServiceImpl::GetAuthorityOverview(
+    grpc::CallbackServerContext* context, const v1::GetAuthorityOverviewRequest* request,
+    v1::AuthorityOverview* response) {
   absl::Time deadline = std::min(absl::FromChrono(context->deadline()), absl::Now() + overview_deadline_);
-  return Handle(context, true, [this, request, response, deadline](const Principal& p, const std::string& rid) {
-    auto overview = rollup_.Overview(p, *request, rid, deadline);
-    if (!overview.ok()) return overview.status();
-    *response = *std::move(overview);
-    return absl::OkStatus();
-  });
+  return Handle(context, true,
+                [this, request, response, deadline](const Principal& p, const std::string& rid) {
+                  auto overview = rollup_.Overview(p, *request, rid, deadline);
+                  if (!overview.ok()) return overview.status();
+                  *response = *std::move(overview);
+                  return absl::OkStatus();
+                });
 }
 
 grpc::ServerUnaryReactor* GatewayServiceImpl::PublishDirective(grpc::CallbackServerContext* context,
                                                                const v1::PublishDirectiveRequest* request,
                                                                tasks::v1::Directive* response) {
   absl::Time deadline = std::min(absl::FromChrono(context->deadline()), absl::Now() + overview_deadline_);
-  return Handle(context, true, [this, request, response, deadline](const Principal& p, const std::string& rid) {
-    auto directive = rollup_.Publish(p, *request, rid, deadline);
-    if (!directive.ok()) return directive.status();
-    *response = *std::move(directive);
-    return absl::OkStatus();
-  });
+  return Handle(context, true,
+                [this, request, response, deadline](const Principal& p, const std::string& rid) {
+                  auto directive = rollup_.Publish(p, *request, rid, deadline);
+                  if (!directive.ok()) return directive.status();
+                  *response = *std::move(directive);
+                  return absl::OkStatus();
+                });
 }
 
 }  // namespace parhub::gateway

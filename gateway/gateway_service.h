@@ -8,8 +8,8 @@
 #include "absl/time/time.h"
 #include "gateway/authenticator.h"
 #include "gateway/authority_rollup.h"
-#include "platform/rpc/executor.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
+#include "platform/rpc/executor.h"
 
 namespace parhub::gateway {
 
@@ -17,7 +17,10 @@ class GatewayServiceImpl final : public v1::GatewayService::CallbackService {
  public:
   GatewayServiceImpl(Authenticator& authenticator, AuthorityRollup& rollup, platform::Executor& executor,
                      absl::Duration overview_deadline)
-      : authenticator_(authenticator), rollup_(rollup), executor_(executor), overview_deadline_(overview_deadline) {}
+      : authenticator_(authenticator),
+        rollup_(rollup),
+        executor_(executor),
+        overview_deadline_(overview_deadline) {}
 
   grpc::ServerUnaryReactor* WhoAmI(grpc::CallbackServerContext* context, const v1::WhoAmIRequest* request,
                                    v1::WhoAmIResponse* response) override;

@@ -16,10 +16,12 @@
 #include "platform/rpc/tls.h"
 
 ABSL_FLAG(std::string, backends, "",
-          "Backend addresses as name=host:port, comma-separated (e.g. directory=directory:50051,tasks=tasks:50052); "
+          "Backend addresses as name=host:port, comma-separated (e.g. "
+          "directory=directory:50051,tasks=tasks:50052); "
           "a backend not listed is dialled at its default 127.0.0.1 port");
 ABSL_FLAG(int, auth_cache_ttl_s, 5, "Seconds a resolved API key is cached (revocation delay)");
-ABSL_FLAG(int, call_deadline_ms, 10000, "Deadline for a forwarded call when the client sets none or a later one");
+ABSL_FLAG(int, call_deadline_ms, 10000,
+          "Deadline for a forwarded call when the client sets none or a later one");
 ABSL_FLAG(int, rollup_deadline_ms, 20000, "Deadline for authority-wide roll-ups");
 ABSL_FLAG(int, rollup_threads, 4, "Threads for roll-ups (each waits on many parallel calls)");
 ABSL_FLAG(int, rollup_queue_depth, 64, "Roll-ups that may wait for a thread; beyond it RESOURCE_EXHAUSTED");
@@ -39,18 +41,21 @@ int main(int argc, char** argv) {
   platform::ServerRunner runner(platform::ServerOptionsFromFlags("gateway", "0.0.0.0:50050", "0.0.0.0:9450"));
   absl::StatusOr<platform::IdentityKey> key = platform::IdentityKeyFromFlags();
   if (!key.ok()) {
-    return Fail("cannot start without the identity key shared with the services "
-                "(set --identity_key, PARHUB_IDENTITY_KEY or PARHUB_IDENTITY_KEY_FILE)",
-                key.status());
+    return Fail(
+        "cannot start without the identity key shared with the services "
+        "(set --identity_key, PARHUB_IDENTITY_KEY or PARHUB_IDENTITY_KEY_FILE)",
+        key.status());
   }
   auto credentials = platform::MutualTlsChannelCredentials(platform::TlsFilesFromFlags());
-  if (!credentials.ok()) return Fail("cannot reach the services without the gateway's certificate", credentials.status());
+  if (!credentials.ok())
+    return Fail("cannot reach the services without the gateway's certificate", credentials.status());
   auto backends = gateway::Backends::Connect(absl::GetFlag(FLAGS_backends), *credentials);
   if (!backends.ok()) return Fail("bad --backends", backends.status());
 
   gateway::Authenticator authenticator(gateway::DirectoryKeyLookup((*backends)->Named("directory"), *key),
                                        absl::Seconds(absl::GetFlag(FLAGS_auth_cache_ttl_s)));
-  gateway::Proxy proxy(**backends, authenticator, *key, absl::Milliseconds(absl::GetFlag(FLAGS_call_deadline_ms)));
+  gateway::Proxy proxy(**backends, authenticator, *key,
+                       absl::Milliseconds(absl::GetFlag(FLAGS_call_deadline_ms)));
   platform::Executor rollups(
       {"rollups", absl::GetFlag(FLAGS_rollup_threads), absl::GetFlag(FLAGS_rollup_queue_depth)});
   gateway::AuthorityRollup rollup(**backends, *key);

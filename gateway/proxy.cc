@@ -5,9 +5,9 @@
 #include <google/protobuf/message.h>
 
 #include "gateway/route_table.h"
+#include "platform/core/resource_name.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
-#include "platform/core/resource_name.h"
 
 namespace parhub::gateway {
 namespace {
@@ -19,7 +19,8 @@ std::string Metadata(const grpc::ServerContextBase& context, const char* key) {
 }
 
 // Parses the request bytes into the method's generated message type.
-std::unique_ptr<google::protobuf::Message> ParseRequest(const std::string& method, const grpc::ByteBuffer& bytes) {
+std::unique_ptr<google::protobuf::Message> ParseRequest(const std::string& method,
+                                                        const grpc::ByteBuffer& bytes) {
   // "/pkg.Service/Method" → "pkg.Service.Method"
   std::string full = method.substr(1);
   full[full.find('/')] = '.';

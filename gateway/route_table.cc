@@ -109,7 +109,7 @@ const Route* FindRoute(const std::string& method) {
 std::string SchoolOf(const std::string& resource_name) { return SegmentAfter(resource_name, "schools"); }
 
 absl::StatusOr<CallScope> Authorize(const Route& route, const Principal& principal,
-                                      const google::protobuf::Message& request) {
+                                    const google::protobuf::Message& request) {
   if (!route.roles.contains(principal.role)) {
     return absl::PermissionDeniedError(
         "Vai trò của bạn không được gọi thao tác này (your role may not call this method)");
@@ -122,8 +122,9 @@ absl::StatusOr<CallScope> Authorize(const Route& route, const Principal& princip
       std::string name = FieldText(request, route.field);
       std::string school = SchoolOf(name);
       if (school.empty()) {
-        return platform::InvalidField(route.field, absl::StrCat("'", name, "' không phải tên tài nguyên của trường "
-                                                               "(expected schools/{school}/…)"));
+        return platform::InvalidField(route.field, absl::StrCat("'", name,
+                                                                "' không phải tên tài nguyên của trường "
+                                                                "(expected schools/{school}/…)"));
       }
       bool allowed = principal.role == Role::kAuthorityOfficer ? principal.school_ids.contains(school)
                                                                : principal.school_id == school;
@@ -135,8 +136,9 @@ absl::StatusOr<CallScope> Authorize(const Route& route, const Principal& princip
       std::string name = FieldText(request, route.field);
       std::string authority = SegmentAfter(name, "authorities");
       if (authority.empty()) {
-        return platform::InvalidField(route.field, absl::StrCat("'", name, "' không phải tên cơ quan "
-                                                               "(expected authorities/{authority}…)"));
+        return platform::InvalidField(route.field, absl::StrCat("'", name,
+                                                                "' không phải tên cơ quan "
+                                                                "(expected authorities/{authority}…)"));
       }
       if (principal.role != Role::kService && !principal.authority_ids.contains(authority)) {
         return absl::NotFoundError(absl::StrCat("Không tìm thấy ", name, " (not found)"));

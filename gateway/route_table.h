@@ -5,11 +5,11 @@
 #ifndef PARHUB_GATEWAY_ROUTE_TABLE_H_
 #define PARHUB_GATEWAY_ROUTE_TABLE_H_
 
+#include <google/protobuf/message.h>
+
 #include <set>
 #include <string>
 #include <vector>
-
-#include <google/protobuf/message.h>
 
 #include "absl/status/statusor.h"
 #include "gateway/authenticator.h"
@@ -45,7 +45,7 @@ struct CallScope final {
 // Other schools and authorities are NOT_FOUND (existence never leaks);
 // a role not allowed is PERMISSION_DENIED.
 absl::StatusOr<CallScope> Authorize(const Route& route, const Principal& principal,
-                                      const google::protobuf::Message& request);
+                                    const google::protobuf::Message& request);
 
 // The school named by a "schools/{school}/…" resource name, or "".
 std::string SchoolOf(const std::string& resource_name);

@@ -1,15 +1,15 @@
 // The gateway's authorization table: complete over every backend method,
 // and scope checks that keep schools apart.
+#include "gateway/route_table.h"
+
 #include <gmock/gmock.h>
+#include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
-#include <google/protobuf/descriptor.h>
-
 #include "gateway/backends.h"
-#include "gateway/route_table.h"
-#include "platform/rpc/identity.h"
 #include "parhub/directory/v1/directory.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
+#include "platform/rpc/identity.h"
 #include "platform/testing/status_matchers.h"
 
 namespace parhub::gateway {
@@ -52,7 +52,8 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
   for (const Route& route : Routes()) {
     std::string full(route.method + 1);
     full[full.find('/')] = '.';
-    EXPECT_NE(google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full), nullptr) << route.method;
+    EXPECT_NE(google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full), nullptr)
+        << route.method;
     bool registered = false;
     for (const BackendSpec& backend : KnownBackends()) {
       registered = registered || backend.proto_service == platform::ServiceOfMethod(route.method);

@@ -12,7 +12,7 @@ namespace parhub::platform {
 enum class Role { kUnspecified, kAuthorityOfficer, kSchoolAdmin, kSchoolStaff, kService };
 
 struct Caller final {
-  std::string subject;       // "accounts/{account}"
+  std::string subject;  // "accounts/{account}"
   Role role = Role::kUnspecified;
   std::string school_id;     // the one school this call may act on, or ""
   std::string authority_id;  // the officer's authority, or ""

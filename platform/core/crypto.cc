@@ -1,8 +1,8 @@
 // OpenSSL 3 one-shot digests and MACs.
 #include "platform/core/crypto.h"
 
-#include <openssl/crypto.h>
 #include <openssl/core_names.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
@@ -58,7 +58,8 @@ std::string HmacSha256Signer::Mac(absl::string_view data) const {
   EVP_MAC_CTX* ctx = EVP_MAC_CTX_dup(keyed_);
   unsigned char out[EVP_MAX_MD_SIZE];
   size_t length = 0;
-  if (ctx == nullptr || EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
+  if (ctx == nullptr ||
+      EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
       EVP_MAC_final(ctx, out, &length, sizeof(out)) != 1) {
     std::abort();
   }

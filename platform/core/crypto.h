@@ -4,6 +4,7 @@
 #define PARHUB_PLATFORM_CORE_CRYPTO_H_
 
 #include <string>
+
 #include "absl/strings/string_view.h"
 
 struct evp_mac_ctx_st;

@@ -15,13 +15,10 @@ absl::TimeZone VietnamTimeZone() { return absl::FixedTimeZone(7 * 60 * 60); }
 
 std::string Date::ToIso() const { return absl::StrFormat("%04d-%02d-%02d", year, month, day); }
 
-std::string Date::ToVietnamese() const {
-  return absl::StrFormat("%02d/%02d/%04d", day, month, year);
-}
+std::string Date::ToVietnamese() const { return absl::StrFormat("%02d/%02d/%04d", day, month, year); }
 
 absl::Time Date::EndInstant() const {
-  return absl::FromCivil(absl::CivilDay(year, month, day) + 1, VietnamTimeZone()) -
-         absl::Microseconds(1);
+  return absl::FromCivil(absl::CivilDay(year, month, day) + 1, VietnamTimeZone()) - absl::Microseconds(1);
 }
 
 absl::StatusOr<Date> MakeDate(int year, int month, int day, absl::string_view field) {
@@ -31,8 +28,8 @@ absl::StatusOr<Date> MakeDate(int year, int month, int day, absl::string_view fi
   absl::CivilDay civil(year, month, day);
   if (month < 1 || month > 12 || day < 1 || civil.year() != year || civil.month() != month ||
       civil.day() != day) {
-    return InvalidField(field, absl::StrFormat("ngày %02d/%02d/%04d không tồn tại (no such date)",
-                                               day, month, year));
+    return InvalidField(
+        field, absl::StrFormat("ngày %02d/%02d/%04d không tồn tại (no such date)", day, month, year));
   }
   return Date{year, month, day};
 }
@@ -44,8 +41,8 @@ absl::StatusOr<Date> ParseDate(absl::string_view text, absl::string_view field) 
   int a = 0, b = 0, c = 0;
   if (parts.size() != 3 || !absl::SimpleAtoi(parts[0], &a) || !absl::SimpleAtoi(parts[1], &b) ||
       !absl::SimpleAtoi(parts[2], &c)) {
-    return InvalidField(field, absl::StrCat("'", text,
-                                            "' không phải ngày (expected YYYY-MM-DD or DD/MM/YYYY)"));
+    return InvalidField(field,
+                        absl::StrCat("'", text, "' không phải ngày (expected YYYY-MM-DD or DD/MM/YYYY)"));
   }
   return iso ? MakeDate(a, b, c, field) : MakeDate(c, b, a, field);
 }

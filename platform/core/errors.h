@@ -5,10 +5,10 @@
 #define PARHUB_PLATFORM_CORE_ERRORS_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace parhub::platform {
 

@@ -21,10 +21,14 @@ thread_local std::string current_trace_id;
 
 const char* LevelName(LogLevel level) {
   switch (level) {
-    case LogLevel::kDebug: return "debug";
-    case LogLevel::kInfo: return "info";
-    case LogLevel::kWarning: return "warning";
-    case LogLevel::kError: return "error";
+    case LogLevel::kDebug:
+      return "debug";
+    case LogLevel::kInfo:
+      return "info";
+    case LogLevel::kWarning:
+      return "warning";
+    case LogLevel::kError:
+      return "error";
   }
   return "info";
 }
@@ -35,11 +39,21 @@ std::string JsonEscape(absl::string_view text) {
   out.reserve(text.size());
   for (unsigned char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += absl::StrFormat("\\u%04x", c);
@@ -53,10 +67,10 @@ std::string JsonEscape(absl::string_view text) {
 
 void Log(LogLevel level, absl::string_view message, const LogFields& fields) {
   if (level < min_level) return;
-  std::string line = absl::StrCat(
-      "{\"time\":\"", absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()),
-      "\",\"level\":\"", LevelName(level), "\",\"service\":\"", JsonEscape(ServiceName()),
-      "\",\"msg\":\"", JsonEscape(message), "\"");
+  std::string line =
+      absl::StrCat("{\"time\":\"", absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()),
+                   "\",\"level\":\"", LevelName(level), "\",\"service\":\"", JsonEscape(ServiceName()),
+                   "\",\"msg\":\"", JsonEscape(message), "\"");
   if (!current_trace_id.empty()) {
     absl::StrAppend(&line, ",\"trace_id\":\"", JsonEscape(current_trace_id), "\"");
   }

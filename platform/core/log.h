@@ -4,9 +4,10 @@
 #define PARHUB_PLATFORM_CORE_LOG_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <utility>
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 namespace parhub::platform {
 

@@ -9,9 +9,9 @@
 #define PARHUB_CONCAT_(a, b) PARHUB_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function when `expr` (an absl::Status) is not OK.
-#define RETURN_IF_ERROR(expr)                      \
-  do {                                             \
-    ::absl::Status parhub_status_ = (expr);        \
+#define RETURN_IF_ERROR(expr)                        \
+  do {                                               \
+    ::absl::Status parhub_status_ = (expr);          \
     if (!parhub_status_.ok()) return parhub_status_; \
   } while (0)
 

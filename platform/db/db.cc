@@ -37,16 +37,18 @@ void EnsureThreadRegistered() { thread_local ThreadRegistration registration; }
 bool IsConnectionError(int code) {
   // CR_CONNECTION_ERROR, CR_CONN_HOST_ERROR, CR_SERVER_GONE_ERROR,
   // CR_SERVER_LOST, CR_SERVER_LOST_EXTENDED, ER_CONNECTION_KILLED, shutdown.
-  return code == 2002 || code == 2003 || code == 2006 || code == 2013 || code == 2055 ||
-         code == 1927 || code == 1053 || code == 4031 || code == 0;
+  return code == 2002 || code == 2003 || code == 2006 || code == 2013 || code == 2055 || code == 1927 ||
+         code == 1053 || code == 4031 || code == 0;
 }
 
 absl::Status FromSqlException(const sql::SQLException& e) {
   int code = e.getErrorCode();
   std::string what = absl::StrCat("mysql error ", code, " (", e.getSQLStateCStr(), "): ", e.what());
   if (IsConnectionError(code)) {
-    return absl::UnavailableError(absl::StrCat("Cơ sở dữ liệu tạm thời không truy cập được "
-                                               "(database unavailable): ", what));
+    return absl::UnavailableError(
+        absl::StrCat("Cơ sở dữ liệu tạm thời không truy cập được "
+                     "(database unavailable): ",
+                     what));
   }
   switch (code) {
     case 1062:
@@ -133,13 +135,13 @@ absl::StatusOr<std::unique_ptr<sql::Connection>> Db::Connect() {
   options["OPT_RECONNECT"] = false;
   options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
   try {
-    std::unique_ptr<sql::Connection> conn(
-        sql::mysql::get_mysql_driver_instance()->connect(options));
+    std::unique_ptr<sql::Connection> conn(sql::mysql::get_mysql_driver_instance()->connect(options));
     std::unique_ptr<sql::Statement> stmt(conn->createStatement());
     stmt->execute("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci");
     stmt->execute("SET SESSION time_zone = '+00:00'");
-    stmt->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
-                  "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+    stmt->execute(
+        "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+        "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
     // A server-side bound on every statement: MariaDB and MySQL spell it differently.
     try {
       stmt->execute(absl::StrCat("SET SESSION max_statement_time = ", statement_s));
@@ -164,8 +166,8 @@ absl::StatusOr<sql::Connection*> Db::Acquire() {
       while (idle_.empty() && open_ >= config_.pool_size) {
         absl::Duration left = deadline - absl::Now();
         if (left <= absl::ZeroDuration()) {
-          return absl::UnavailableError(absl::StrCat(
-              "Hết kết nối cơ sở dữ liệu (database pool exhausted: ", open_, " in use)"));
+          return absl::UnavailableError(
+              absl::StrCat("Hết kết nối cơ sở dữ liệu (database pool exhausted: ", open_, " in use)"));
         }
         available_.wait_for(lock, absl::ToChronoMicroseconds(left));
       }
@@ -237,8 +239,7 @@ void Db::NotifyStats() {
 }
 
 template <typename T>
-absl::StatusOr<T> Db::RunStatement(const std::function<T(sql::Connection*)>& body,
-                                   bool retry_broken) {
+absl::StatusOr<T> Db::RunStatement(const std::function<T(sql::Connection*)>& body, bool retry_broken) {
   if (pinned.db == this) {
     try {
       return body(pinned.conn);
@@ -268,8 +269,7 @@ absl::StatusOr<T> Db::RunStatement(const std::function<T(sql::Connection*)>& bod
   }
 }
 
-absl::StatusOr<std::vector<Row>> Db::Query(absl::string_view sql_text,
-                                           const std::vector<SqlValue>& params) {
+absl::StatusOr<std::vector<Row>> Db::Query(absl::string_view sql_text, const std::vector<SqlValue>& params) {
   std::string text(sql_text);
   return RunStatement<std::vector<Row>>(
       [&](sql::Connection* conn) {

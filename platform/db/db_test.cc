@@ -1,12 +1,13 @@
 // Integration tests of the MySQL layer against a real MariaDB/MySQL server:
 // statements, transactions, migrations, the idempotency ledger and the pool.
+#include "platform/db/db.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
-#include "platform/db/db.h"
 #include "platform/db/idempotency.h"
 #include "platform/db/migrations.h"
 #include "platform/testing/status_matchers.h"
@@ -20,10 +21,12 @@ using ::parhub::testing::StatusIs;
 
 const std::vector<Migration>& TestMigrations() {
   static const auto* const kMigrations = new std::vector<Migration>{
-      {1, "001_notes", "CREATE TABLE notes (school_id VARCHAR(40) NOT NULL, id INT NOT NULL,\n"
-                       " body TEXT NOT NULL, PRIMARY KEY (school_id, id)) DEFAULT CHARSET=utf8mb4;\n"},
-      {2, "002_counter", "CREATE TABLE counter (id INT PRIMARY KEY, n INT NOT NULL);\n"
-                         "INSERT INTO counter VALUES (1, 0);\n"},
+      {1, "001_notes",
+       "CREATE TABLE notes (school_id VARCHAR(40) NOT NULL, id INT NOT NULL,\n"
+       " body TEXT NOT NULL, PRIMARY KEY (school_id, id)) DEFAULT CHARSET=utf8mb4;\n"},
+      {2, "002_counter",
+       "CREATE TABLE counter (id INT PRIMARY KEY, n INT NOT NULL);\n"
+       "INSERT INTO counter VALUES (1, 0);\n"},
   };
   return *kMigrations;
 }
@@ -39,8 +42,10 @@ class DbTest : public ::testing::Test {
 
 TEST_F(DbTest, VietnameseTextRoundTripsThroughPreparedStatements) {
   std::string body = "Nguyễn Văn Đức — 'quote' \"double\" ; DROP TABLE notes; --";
-  ASSERT_OK(db_.Execute("INSERT INTO notes VALUES (?, ?, ?)", {std::string("mn-2010"), int64_t{1}, body}).status());
-  ASSERT_OK_AND_ASSIGN(auto rows, db_.Query("SELECT body FROM notes WHERE school_id = ?", {std::string("mn-2010")}));
+  ASSERT_OK(
+      db_.Execute("INSERT INTO notes VALUES (?, ?, ?)", {std::string("mn-2010"), int64_t{1}, body}).status());
+  ASSERT_OK_AND_ASSIGN(auto rows,
+                       db_.Query("SELECT body FROM notes WHERE school_id = ?", {std::string("mn-2010")}));
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].Str(0), body);
 }
@@ -93,10 +98,12 @@ TEST_F(DbTest, LedgerReplaysRetriesRejectsReuseAndForgetsFailures) {
   EXPECT_THAT(ledger.Run(someone_else, create), StatusIs(absl::StatusCode::kInvalidArgument));
 
   MutationRecord failing{"mn-2010", "req-2", "Bump", "fp-a", "accounts/a", "counter/1"};
-  EXPECT_THAT(ledger.Run(failing, [&]() -> absl::StatusOr<std::string> {
-    (void)db_.Execute("UPDATE counter SET n = n + 100 WHERE id = 1");
-    return absl::InvalidArgumentError("bad input");
-  }), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ledger.Run(failing,
+                         [&]() -> absl::StatusOr<std::string> {
+                           (void)db_.Execute("UPDATE counter SET n = n + 100 WHERE id = 1");
+                           return absl::InvalidArgumentError("bad input");
+                         }),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(ledger.Run(failing, create), IsOk());  // not remembered: the fix goes through
 
   ASSERT_OK_AND_ASSIGN(auto rows, db_.Query("SELECT n FROM counter"));
@@ -137,7 +144,8 @@ TEST_F(DbTest, ConcurrentRequestsWithNeighbouringKeysDoNotDeadlock) {
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 15; ++i) {
-        MutationRecord record{"mn-2010", "run-" + std::to_string(i * 8 + t), "Note", "fp", "accounts/a", "notes"};
+        MutationRecord record{"mn-2010", "run-" + std::to_string(i * 8 + t), "Note", "fp", "accounts/a",
+                              "notes"};
         auto result = ledger.Run(record, [&]() -> absl::StatusOr<std::string> {
           auto r = db_.Execute("INSERT INTO notes VALUES ('mn-2010', ?, 'x')", {int64_t{i * 8 + t}});
           if (!r.ok()) return r.status();

@@ -3,9 +3,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "platform/core/crypto.h"
-#include "platform/db/db.h"
 #include "platform/core/errors.h"
 #include "platform/core/status_macros.h"
+#include "platform/db/db.h"
 
 namespace parhub::platform {
 
@@ -45,8 +45,9 @@ std::string CallerBodyFingerprint(const MutationRecord& record) {
 // A recorded key met again: the first response when the request is the same.
 absl::StatusOr<std::string> Replay(const Row& row, const MutationRecord& record) {
   if (row.Str(0) != record.method || row.Str(1) != CallerBodyFingerprint(record)) {
-    return WithReason(InvalidField("request_id", "đã dùng cho một yêu cầu khác (already used for a different request)"),
-                      "REQUEST_ID_REUSED");
+    return WithReason(
+        InvalidField("request_id", "đã dùng cho một yêu cầu khác (already used for a different request)"),
+        "REQUEST_ID_REUSED");
   }
   return row.Str(2);
 }
@@ -75,7 +76,8 @@ absl::StatusOr<std::string> IdempotencyLedger::Run(
   bool claimed_elsewhere = false;
   absl::StatusOr<std::string> result = db_.InTransaction<std::string>([&]() -> absl::StatusOr<std::string> {
     auto claimed = db_.Execute(
-        "INSERT INTO idempotency_keys (scope, request_id, method, fingerprint, response) VALUES (?, ?, ?, ?, '')",
+        "INSERT INTO idempotency_keys (scope, request_id, method, fingerprint, response) VALUES (?, ?, ?, ?, "
+        "'')",
         {record.scope, record.request_id, record.method, CallerBodyFingerprint(record)});
     if (absl::IsAlreadyExists(claimed.status())) {
       claimed_elsewhere = true;
@@ -95,7 +97,8 @@ absl::StatusOr<std::string> IdempotencyLedger::Run(
   });
   if (!claimed_elsewhere) return result;
   ASSIGN_OR_RETURN(auto committed, db_.Query(kLookup, {record.scope, record.request_id}));
-  if (committed.empty()) return absl::AbortedError("Yêu cầu trùng đang được xử lý, hãy thử lại (retry in progress)");
+  if (committed.empty())
+    return absl::AbortedError("Yêu cầu trùng đang được xử lý, hãy thử lại (retry in progress)");
   return Replay(committed[0], record);
 }
 

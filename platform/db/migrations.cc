@@ -10,10 +10,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
-#include "platform/db/db.h"
-#include "platform/db/idempotency.h"
 #include "platform/core/log.h"
 #include "platform/core/status_macros.h"
+#include "platform/db/db.h"
+#include "platform/db/idempotency.h"
 
 namespace parhub::platform {
 namespace {
@@ -27,7 +27,8 @@ absl::Status UpgradePlatformTables(Db& db) {
                             "AND table_name = 'audit_log' AND column_name = 'trace_id'"));
   if (!has_trace.empty() && has_trace[0].Int(0) == 0) {
     RETURN_IF_ERROR(
-        db.Execute("ALTER TABLE audit_log ADD COLUMN trace_id VARCHAR(64) NOT NULL DEFAULT '' AFTER request_id")
+        db.Execute(
+              "ALTER TABLE audit_log ADD COLUMN trace_id VARCHAR(64) NOT NULL DEFAULT '' AFTER request_id")
             .status());
   }
   return absl::OkStatus();
@@ -51,12 +52,11 @@ std::vector<std::string> SplitStatements(absl::string_view text) {
 }
 
 absl::Status ApplyLocked(Db& db, absl::string_view service, const std::vector<Migration>& migrations) {
-  RETURN_IF_ERROR(db.Execute(
-                        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                        " number INT NOT NULL PRIMARY KEY,"
-                        " name VARCHAR(200) NOT NULL,"
-                        " applied_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)"
-                        ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4")
+  RETURN_IF_ERROR(db.Execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                             " number INT NOT NULL PRIMARY KEY,"
+                             " name VARCHAR(200) NOT NULL,"
+                             " applied_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)"
+                             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4")
                       .status());
   for (const std::string& statement : SplitStatements(kPlatformTablesSql)) {
     RETURN_IF_ERROR(db.Execute(statement).status());
@@ -94,8 +94,7 @@ absl::Status ApplyLocked(Db& db, absl::string_view service, const std::vector<Mi
 
 }  // namespace
 
-absl::Status ApplyMigrations(Db& db, absl::string_view service,
-                             const std::vector<Migration>& migrations) {
+absl::Status ApplyMigrations(Db& db, absl::string_view service, const std::vector<Migration>& migrations) {
   std::string lock = absl::StrCat("parhub.migrate.", db.config().database);
   return db.WithSession([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto got, db.Query("SELECT GET_LOCK(?, 60)", {lock}));
@@ -117,9 +116,9 @@ absl::Status PrepareDatabase(Db& db, absl::string_view service, const std::vecto
       return status;
     }
     if (!absl::IsUnavailable(status)) return status;
-    LogWarning("database not reachable yet; retrying",
-               {{"attempt", absl::StrCat(attempt)}, {"error", std::string(status.message())},
-                {"retry_in", absl::FormatDuration(delay)}});
+    LogWarning("database not reachable yet; retrying", {{"attempt", absl::StrCat(attempt)},
+                                                        {"error", std::string(status.message())},
+                                                        {"retry_in", absl::FormatDuration(delay)}});
     sigset_t shutdown;
     sigemptyset(&shutdown);
     sigaddset(&shutdown, SIGTERM);

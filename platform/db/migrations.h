@@ -4,7 +4,6 @@
 #ifndef PARHUB_PLATFORM_DB_MIGRATIONS_H_
 #define PARHUB_PLATFORM_DB_MIGRATIONS_H_
 
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
@@ -24,8 +23,7 @@ struct Migration final {
 // order, recording each in `schema_migrations`. A database already ahead of
 // this binary (a newer replica migrated it during a rolling update) is left
 // alone with a warning. Numbers must be strictly increasing.
-absl::Status ApplyMigrations(Db& db, absl::string_view service,
-                             const std::vector<Migration>& migrations);
+absl::Status ApplyMigrations(Db& db, absl::string_view service, const std::vector<Migration>& migrations);
 
 // At process start: applies migrations, retrying with backoff (up to 15 s
 // between attempts) while the server is unreachable, so start order does not

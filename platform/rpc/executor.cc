@@ -21,7 +21,8 @@ Executor::~Executor() {
     stats_.dropped += static_cast<int64_t>(abandoned.size());
   }
   for (Work& work : abandoned) {
-    if (work.drop) work.drop(absl::UnavailableError("Máy chủ đang dừng, hãy thử lại (server shutting down; retry)"));
+    if (work.drop)
+      work.drop(absl::UnavailableError("Máy chủ đang dừng, hãy thử lại (server shutting down; retry)"));
   }
   for (std::thread& t : threads_) t.join();
 }

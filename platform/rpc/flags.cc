@@ -40,9 +40,7 @@ ABSL_FLAG(std::string, log_level, "info", "debug, info, warning or error");
 namespace parhub::platform {
 namespace {
 
-std::string EnvName(absl::string_view flag) {
-  return absl::StrCat("PARHUB_", absl::AsciiStrToUpper(flag));
-}
+std::string EnvName(absl::string_view flag) { return absl::StrCat("PARHUB_", absl::AsciiStrToUpper(flag)); }
 
 std::string ReadFileTrimmed(const std::string& path) {
   std::ifstream in(path);
@@ -117,7 +115,8 @@ ExecutorOptions ExecutorOptionsFromFlags(const std::string& name) {
 
 PeerPolicy PeerPolicyFromFlags() {
   PeerPolicy policy;
-  for (absl::string_view name : absl::StrSplit(absl::GetFlag(FLAGS_tls_allowed_clients), ',', absl::SkipWhitespace())) {
+  for (absl::string_view name :
+       absl::StrSplit(absl::GetFlag(FLAGS_tls_allowed_clients), ',', absl::SkipWhitespace())) {
     policy.allowed.insert(std::string(absl::StripAsciiWhitespace(name)));
   }
   return policy;

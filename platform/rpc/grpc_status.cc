@@ -13,10 +13,10 @@ constexpr char kErrorInfoUrl[] = "type.googleapis.com/google.rpc.ErrorInfo";
 
 const char* StatusCodeName(grpc::StatusCode code) {
   static const char* const kNames[] = {
-      "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
-      "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
-      "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
-      "UNAUTHENTICATED"};
+      "OK",        "CANCELLED",      "UNKNOWN",           "INVALID_ARGUMENT",   "DEADLINE_EXCEEDED",
+      "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+      "ABORTED",   "OUT_OF_RANGE",   "UNIMPLEMENTED",     "INTERNAL",           "UNAVAILABLE",
+      "DATA_LOSS", "UNAUTHENTICATED"};
   int i = static_cast<int>(code);
   return i >= 0 && i <= 16 ? kNames[i] : "UNKNOWN";
 }
@@ -52,8 +52,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
     any->set_type_url(kErrorInfoUrl);
     any->set_value(info.SerializeAsString());
   }
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), message,
-                      details.SerializeAsString());
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), message, details.SerializeAsString());
 }
 
 absl::Status FromGrpcStatus(const grpc::Status& status) {
@@ -67,8 +66,7 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
       if (bad.ParseFromString(any.value()) && bad.field_violations_size() > 0) {
         const auto& v = bad.field_violations(0);
         absl::Status with_field = InvalidField(v.field(), v.description());
-        out.SetPayload("parhub.dev/field_violations",
-                       *with_field.GetPayload("parhub.dev/field_violations"));
+        out.SetPayload("parhub.dev/field_violations", *with_field.GetPayload("parhub.dev/field_violations"));
       }
     } else if (any.type_url() == kErrorInfoUrl) {
       parhub::common::v1::ErrorInfo info;

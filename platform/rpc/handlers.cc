@@ -36,7 +36,11 @@ absl::Status CheckPeer(const grpc::ServerContextBase& context, const PeerPolicy&
 
 Handlers::Handlers(std::string service, const IdentityKey& key, Executor& executor, IdempotencyLedger& ledger,
                    PeerPolicy peers)
-    : service_(std::move(service)), key_(key), executor_(executor), ledger_(ledger), peers_(std::move(peers)) {}
+    : service_(std::move(service)),
+      key_(key),
+      executor_(executor),
+      ledger_(ledger),
+      peers_(std::move(peers)) {}
 
 grpc::ServerUnaryReactor* Handlers::Read(grpc::CallbackServerContext* context, absl::string_view method,
                                          ReadBody body) {
@@ -74,7 +78,8 @@ grpc::ServerUnaryReactor* Handlers::Schedule(grpc::CallbackServerContext* contex
   return reactor;
 }
 
-absl::StatusOr<std::string> Handlers::RunLedger(const Caller& caller, const google::protobuf::Message& request,
+absl::StatusOr<std::string> Handlers::RunLedger(const Caller& caller,
+                                                const google::protobuf::Message& request,
                                                 const google::protobuf::Message& fingerprint_body,
                                                 const std::string& scope, const std::string& target,
                                                 const std::function<absl::StatusOr<std::string>()>& apply) {
@@ -106,10 +111,11 @@ std::string RequestFingerprint(const google::protobuf::Message& request) {
 }
 
 absl::Status SecretAlreadyShown() {
-  return WithReason(absl::AlreadyExistsError(
-                        "Khoá đã được tạo cho yêu cầu này; bí mật chỉ hiện một lần. Hãy thu hồi và tạo khoá mới "
-                        "(a key was already issued for this request_id; its secret is shown only once)"),
-                    "SECRET_ALREADY_SHOWN");
+  return WithReason(
+      absl::AlreadyExistsError(
+          "Khoá đã được tạo cho yêu cầu này; bí mật chỉ hiện một lần. Hãy thu hồi và tạo khoá mới "
+          "(a key was already issued for this request_id; its secret is shown only once)"),
+      "SECRET_ALREADY_SHOWN");
 }
 
 }  // namespace parhub::platform

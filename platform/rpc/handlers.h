@@ -16,7 +16,8 @@
 // tenant's stored response to another.
 //
 //   grpc::ServerUnaryReactor* TaskServiceImpl::GetTask(grpc::CallbackServerContext* context,
-//                                                      const v1::GetTaskRequest* request, v1::Task* response) {
+//                                                      const v1::GetTaskRequest* request, v1::Task* response)
+//                                                      {
 //     return handlers_.Read(context, __func__, [=](const Caller& caller) -> absl::Status {
 //       ASSIGN_OR_RETURN(auto ids, ParseName(kTaskPattern, request->name(), "name"));
 //       RETURN_IF_ERROR(RequireSchoolRead(caller, ids[0], "nhiệm vụ"));
@@ -79,22 +80,25 @@ class Handlers final {
   using ReadBody = std::function<absl::Status(const Caller&)>;
   // `method` is the RPC's name as in the proto (pass __func__ from the
   // handler, whose name is the RPC's).
-  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context, absl::string_view method, ReadBody body);
+  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context, absl::string_view method,
+                                 ReadBody body);
 
   template <typename Response>
-  grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* context, absl::string_view method,
-                                   const google::protobuf::Message* request, Response* response,
-                                   std::function<absl::StatusOr<Mutation<Response>>(const Caller&)> authorize);
+  grpc::ServerUnaryReactor* Mutate(
+      grpc::CallbackServerContext* context, absl::string_view method,
+      const google::protobuf::Message* request, Response* response,
+      std::function<absl::StatusOr<Mutation<Response>>(const Caller&)> authorize);
 
   const std::string& service() const { return service_; }
 
  private:
-  grpc::ServerUnaryReactor* Schedule(grpc::CallbackServerContext* context, absl::string_view method, ReadBody body);
+  grpc::ServerUnaryReactor* Schedule(grpc::CallbackServerContext* context, absl::string_view method,
+                                     ReadBody body);
   // The ledger's record of this call; the response bytes it stored (first
   // run) or replays (retry).
   absl::StatusOr<std::string> RunLedger(const Caller& caller, const google::protobuf::Message& request,
-                                        const google::protobuf::Message& fingerprint_body, const std::string& scope,
-                                        const std::string& target,
+                                        const google::protobuf::Message& fingerprint_body,
+                                        const std::string& scope, const std::string& target,
                                         const std::function<absl::StatusOr<std::string>()>& apply);
 
   std::string service_;
@@ -115,31 +119,33 @@ template <typename Response>
 grpc::ServerUnaryReactor* Handlers::Mutate(
     grpc::CallbackServerContext* context, absl::string_view method, const google::protobuf::Message* request,
     Response* response, std::function<absl::StatusOr<Mutation<Response>>(const Caller&)> authorize) {
-  return Schedule(context, method, [this, request, response, authorize = std::move(authorize)](
-                                       const Caller& caller) -> absl::Status {
-    ASSIGN_OR_RETURN(Mutation<Response> mutation, authorize(caller));
-    std::optional<Response> fresh;
-    std::string fresh_bytes;
-    ASSIGN_OR_RETURN(std::string stored,
-                     RunLedger(caller, *request, mutation.fingerprint_body ? *mutation.fingerprint_body : *request,
-                               mutation.scope, mutation.target, [&]() -> absl::StatusOr<std::string> {
-                                 ASSIGN_OR_RETURN(Response out, mutation.apply());
-                                 Response kept = out;
-                                 if (mutation.forget_secret) mutation.forget_secret(kept);
-                                 fresh = std::move(out);
-                                 fresh_bytes = kept.SerializeAsString();
-                                 return fresh_bytes;
-                               }));
-    // The ledger returns what this call's apply() produced, or the stored
-    // response of an earlier (or concurrent, winning) call with the same key.
-    if (fresh.has_value() && stored == fresh_bytes) {
-      *response = *std::move(fresh);
-      return absl::OkStatus();
-    }
-    if (mutation.forget_secret) return SecretAlreadyShown();
-    if (!response->ParseFromString(stored)) return absl::InternalError("stored response does not parse");
-    return absl::OkStatus();
-  });
+  return Schedule(
+      context, method,
+      [this, request, response, authorize = std::move(authorize)](const Caller& caller) -> absl::Status {
+        ASSIGN_OR_RETURN(Mutation<Response> mutation, authorize(caller));
+        std::optional<Response> fresh;
+        std::string fresh_bytes;
+        ASSIGN_OR_RETURN(
+            std::string stored,
+            RunLedger(caller, *request, mutation.fingerprint_body ? *mutation.fingerprint_body : *request,
+                      mutation.scope, mutation.target, [&]() -> absl::StatusOr<std::string> {
+                        ASSIGN_OR_RETURN(Response out, mutation.apply());
+                        Response kept = out;
+                        if (mutation.forget_secret) mutation.forget_secret(kept);
+                        fresh = std::move(out);
+                        fresh_bytes = kept.SerializeAsString();
+                        return fresh_bytes;
+                      }));
+        // The ledger returns what this call's apply() produced, or the stored
+        // response of an earlier (or concurrent, winning) call with the same key.
+        if (fresh.has_value() && stored == fresh_bytes) {
+          *response = *std::move(fresh);
+          return absl::OkStatus();
+        }
+        if (mutation.forget_secret) return SecretAlreadyShown();
+        if (!response->ParseFromString(stored)) return absl::InternalError("stored response does not parse");
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace parhub::platform

@@ -83,21 +83,31 @@ Caller CallerFromIdentity(const parhub::common::v1::Identity& identity) {
 
 Role RoleFromProto(parhub::common::v1::Role role) {
   switch (role) {
-    case parhub::common::v1::ROLE_AUTHORITY_OFFICER: return Role::kAuthorityOfficer;
-    case parhub::common::v1::ROLE_SCHOOL_ADMIN: return Role::kSchoolAdmin;
-    case parhub::common::v1::ROLE_SCHOOL_STAFF: return Role::kSchoolStaff;
-    case parhub::common::v1::ROLE_SERVICE: return Role::kService;
-    default: return Role::kUnspecified;
+    case parhub::common::v1::ROLE_AUTHORITY_OFFICER:
+      return Role::kAuthorityOfficer;
+    case parhub::common::v1::ROLE_SCHOOL_ADMIN:
+      return Role::kSchoolAdmin;
+    case parhub::common::v1::ROLE_SCHOOL_STAFF:
+      return Role::kSchoolStaff;
+    case parhub::common::v1::ROLE_SERVICE:
+      return Role::kService;
+    default:
+      return Role::kUnspecified;
   }
 }
 
 parhub::common::v1::Role RoleToProto(Role role) {
   switch (role) {
-    case Role::kAuthorityOfficer: return parhub::common::v1::ROLE_AUTHORITY_OFFICER;
-    case Role::kSchoolAdmin: return parhub::common::v1::ROLE_SCHOOL_ADMIN;
-    case Role::kSchoolStaff: return parhub::common::v1::ROLE_SCHOOL_STAFF;
-    case Role::kService: return parhub::common::v1::ROLE_SERVICE;
-    default: return parhub::common::v1::ROLE_UNSPECIFIED;
+    case Role::kAuthorityOfficer:
+      return parhub::common::v1::ROLE_AUTHORITY_OFFICER;
+    case Role::kSchoolAdmin:
+      return parhub::common::v1::ROLE_SCHOOL_ADMIN;
+    case Role::kSchoolStaff:
+      return parhub::common::v1::ROLE_SCHOOL_STAFF;
+    case Role::kService:
+      return parhub::common::v1::ROLE_SERVICE;
+    default:
+      return parhub::common::v1::ROLE_UNSPECIFIED;
   }
 }
 

@@ -71,7 +71,8 @@ TEST_F(IdentityTest, LifetimeIsSecondsAndChecked) {
               StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("future")));
   parhub::common::v1::Identity no_lifetime = NewIdentity(caller_, kGetTask, now_);
   no_lifetime.clear_issue_time();
-  EXPECT_THAT(key_.Verify(key_.Sign(no_lifetime), kGetTask, now_), StatusIs(absl::StatusCode::kUnauthenticated));
+  EXPECT_THAT(key_.Verify(key_.Sign(no_lifetime), kGetTask, now_),
+              StatusIs(absl::StatusCode::kUnauthenticated));
 }
 
 TEST_F(IdentityTest, ServiceOfMethodAcceptsOnlyFullMethodPaths) {

@@ -14,13 +14,13 @@
 #include <thread>
 
 #include "absl/strings/match.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "platform/core/log.h"
 #include "platform/db/db.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/grpc_status.h"
 #include "platform/rpc/identity.h"
-#include "platform/core/log.h"
 
 namespace parhub::platform {
 namespace {
@@ -61,7 +61,8 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
       auto* md = methods->GetRecvInitialMetadata();
       if (md) {
         auto it = md->find(kTraceIdHeader);
-        if (it != md->end() && it->second.size() <= 64) trace_id_.assign(it->second.data(), it->second.size());
+        if (it != md->end() && it->second.size() <= 64)
+          trace_id_.assign(it->second.data(), it->second.size());
       }
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
@@ -71,13 +72,15 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
       metrics_.calls->Add({{"method", method_}, {"code", code}}).Increment();
       metrics_.latency
           ->Add({{"method", method_}},
-                prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                        0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10})
+                prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+                                                        0.25, 0.5, 1, 2.5, 5, 10})
           .Observe(seconds);
       if (!absl::StartsWith(method_, "/grpc.")) {
         ScopedTraceId trace(trace_id_);
-        LogFields fields{{"method", method_}, {"code", code},
-                         {"duration_ms", absl::StrCat(absl::ToInt64Microseconds(absl::Now() - start_) / 1000.0)}};
+        LogFields fields{
+            {"method", method_},
+            {"code", code},
+            {"duration_ms", absl::StrCat(absl::ToInt64Microseconds(absl::Now() - start_) / 1000.0)}};
         if (!status.ok()) fields.emplace_back("error", status.error_message());
         Log(status.ok() ? LogLevel::kInfo : LogLevel::kWarning, "rpc", fields);
       }
@@ -95,8 +98,7 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
 class MetricsInterceptorFactory final : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
   explicit MetricsInterceptorFactory(RpcMetrics metrics) : metrics_(metrics) {}
-  grpc::experimental::Interceptor* CreateServerInterceptor(
-      grpc::experimental::ServerRpcInfo* info) override {
+  grpc::experimental::Interceptor* CreateServerInterceptor(grpc::experimental::ServerRpcInfo* info) override {
     return new MetricsInterceptor(info, metrics_);
   }
 
@@ -160,10 +162,10 @@ class ExecutorCollector final : public prometheus::Collectable {
       f.metric.push_back(std::move(m));
       return f;
     };
-    return {family("parhub_executor_queued", "Work waiting for a handler thread", prometheus::MetricType::Gauge,
-                   static_cast<double>(stats.queued)),
-            family("parhub_executor_running", "Work running on handler threads", prometheus::MetricType::Gauge,
-                   static_cast<double>(stats.running)),
+    return {family("parhub_executor_queued", "Work waiting for a handler thread",
+                   prometheus::MetricType::Gauge, static_cast<double>(stats.queued)),
+            family("parhub_executor_running", "Work running on handler threads",
+                   prometheus::MetricType::Gauge, static_cast<double>(stats.running)),
             family("parhub_executor_rejected_total", "Calls refused because the queue was full",
                    prometheus::MetricType::Counter, static_cast<double>(stats.rejected)),
             family("parhub_executor_dropped_total", "Queued calls dropped: cancelled or past their deadline",
@@ -181,9 +183,14 @@ void ServerRunner::WatchExecutor(const Executor& executor) {
 }
 
 absl::Status ServerRunner::Run() {
-  RpcMetrics metrics{
-      &prometheus::BuildCounter().Name("parhub_rpc_total").Help("RPCs served by method and status code").Register(*registry_),
-      &prometheus::BuildHistogram().Name("parhub_rpc_duration_seconds").Help("RPC latency by method").Register(*registry_)};
+  RpcMetrics metrics{&prometheus::BuildCounter()
+                          .Name("parhub_rpc_total")
+                          .Help("RPCs served by method and status code")
+                          .Register(*registry_),
+                     &prometheus::BuildHistogram()
+                          .Name("parhub_rpc_duration_seconds")
+                          .Help("RPC latency by method")
+                          .Register(*registry_)};
   std::unique_ptr<prometheus::Exposer> exposer;
   if (!options_.metrics_listen.empty()) {
     try {
@@ -191,7 +198,8 @@ absl::Status ServerRunner::Run() {
       exposer->RegisterCollectable(registry_);
       for (const auto& collectable : collectables_) exposer->RegisterCollectable(collectable);
     } catch (const std::exception& e) {
-      return absl::UnavailableError(absl::StrCat("cannot serve metrics on ", options_.metrics_listen, ": ", e.what()));
+      return absl::UnavailableError(
+          absl::StrCat("cannot serve metrics on ", options_.metrics_listen, ": ", e.what()));
     }
   }
 
@@ -199,7 +207,8 @@ absl::Status ServerRunner::Run() {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options_.listen, credentials_ ? credentials_ : grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(options_.listen, credentials_ ? credentials_ : grpc::InsecureServerCredentials(),
+                           &port);
   for (grpc::Service* service : services_) builder.RegisterService(service);
   if (generic_) builder.RegisterCallbackGenericService(generic_);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
@@ -210,8 +219,8 @@ absl::Status ServerRunner::Run() {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options_.listen));
   }
   server->GetHealthCheckService()->SetServingStatus(true);
-  LogInfo("serving", {{"listen", options_.listen}, {"port", absl::StrCat(port)},
-                      {"metrics", options_.metrics_listen}});
+  LogInfo("serving",
+          {{"listen", options_.listen}, {"port", absl::StrCat(port)}, {"metrics", options_.metrics_listen}});
 
   sigset_t set = ShutdownSignals();
   int signal_number = 0;
@@ -219,8 +228,7 @@ absl::Status ServerRunner::Run() {
   LogInfo("shutting down", {{"signal", absl::StrCat(signal_number)}});
   server->GetHealthCheckService()->SetServingStatus(false);
   absl::SleepFor(options_.drain);
-  server->Shutdown(std::chrono::system_clock::now() +
-                   absl::ToChronoMilliseconds(options_.shutdown_grace));
+  server->Shutdown(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(options_.shutdown_grace));
   server->Wait();
   LogInfo("stopped");
   return absl::OkStatus();

@@ -25,9 +25,9 @@ class Db;
 class Executor;
 
 struct ServerOptions final {
-  std::string name;            // "tasks", "gateway", …
-  std::string listen;          // "0.0.0.0:50052"
-  std::string metrics_listen;  // "0.0.0.0:9452"; "" disables /metrics
+  std::string name;                                   // "tasks", "gateway", …
+  std::string listen;                                 // "0.0.0.0:50052"
+  std::string metrics_listen;                         // "0.0.0.0:9452"; "" disables /metrics
   absl::Duration drain = absl::Seconds(1);            // NOT_SERVING before stopping
   absl::Duration shutdown_grace = absl::Seconds(20);  // in-flight calls may finish
 };

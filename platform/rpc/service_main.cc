@@ -26,9 +26,10 @@ int RunService(int argc, char** argv, const ServiceSpec& spec) {
   ServerRunner runner(ServerOptionsFromFlags(spec.name, spec.default_listen, spec.default_metrics));
   absl::StatusOr<IdentityKey> key = IdentityKeyFromFlags();
   if (!key.ok()) {
-    return Fail("cannot start without the identity key shared with the gateway "
-                "(set --identity_key, PARHUB_IDENTITY_KEY or PARHUB_IDENTITY_KEY_FILE)",
-                key.status());
+    return Fail(
+        "cannot start without the identity key shared with the gateway "
+        "(set --identity_key, PARHUB_IDENTITY_KEY or PARHUB_IDENTITY_KEY_FILE)",
+        key.status());
   }
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
       MutualTlsServerCredentials(TlsFilesFromFlags());

@@ -7,7 +7,8 @@
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 
-ABSL_FLAG(std::string, tls_cert_file, "", "PEM certificate of this process (mutual TLS between gateway and services)");
+ABSL_FLAG(std::string, tls_cert_file, "",
+          "PEM certificate of this process (mutual TLS between gateway and services)");
 ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of this process");
 ABSL_FLAG(std::string, tls_ca_file, "", "PEM certificate of the CA that signs every parhub certificate");
 
@@ -16,8 +17,8 @@ namespace {
 
 absl::StatusOr<std::string> ReadPem(const std::string& path, absl::string_view flag) {
   if (path.empty()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("--", flag, " is required: services and gateway talk mutual TLS (scripts/make-certs.sh)"));
+    return absl::FailedPreconditionError(absl::StrCat(
+        "--", flag, " is required: services and gateway talk mutual TLS (scripts/make-certs.sh)"));
   }
   std::ifstream in(path);
   std::stringstream text;
@@ -62,7 +63,8 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MutualTlsChannelCreden
   return grpc::SslCredentials(options);
 }
 
-absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> CaOnlyChannelCredentials(const std::string& ca_file) {
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> CaOnlyChannelCredentials(
+    const std::string& ca_file) {
   absl::StatusOr<std::string> ca = ReadPem(ca_file, "tls_ca_file");
   if (!ca.ok()) return ca.status();
   grpc::SslCredentialsOptions options;

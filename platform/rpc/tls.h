@@ -39,7 +39,8 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MutualTlsChannelCreden
 
 // Client side without a certificate of its own (health checks, probes):
 // trusts only the CA.
-absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> CaOnlyChannelCredentials(const std::string& ca_file);
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> CaOnlyChannelCredentials(
+    const std::string& ca_file);
 
 }  // namespace parhub::platform
 

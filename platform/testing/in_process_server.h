@@ -40,7 +40,8 @@ class InProcessServer final {
 
   // A context with a 20 s deadline and `caller`'s identity for `method`,
   // the RPC's name ("GetTask") in this service.
-  std::unique_ptr<grpc::ClientContext> Context(const platform::Caller& caller, const std::string& method) const;
+  std::unique_ptr<grpc::ClientContext> Context(const platform::Caller& caller,
+                                               const std::string& method) const;
 
  private:
   std::string service_;

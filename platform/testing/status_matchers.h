@@ -14,7 +14,9 @@ namespace parhub::testing {
 
 inline const absl::Status& GetStatus(const absl::Status& s) { return s; }
 template <typename T>
-const absl::Status& GetStatus(const absl::StatusOr<T>& s) { return s.status(); }
+const absl::Status& GetStatus(const absl::StatusOr<T>& s) {
+  return s.status();
+}
 
 MATCHER(IsOk, "is OK") {
   const absl::Status& status = GetStatus(arg);
@@ -31,8 +33,7 @@ MATCHER_P(StatusIs, code, "has status code " + ::testing::PrintToString(code)) {
 MATCHER_P2(StatusIs, code, message_matcher, "has status code and matching message") {
   const absl::Status& status = GetStatus(arg);
   *result_listener << "status is " << status;
-  return status.code() == code &&
-         ::testing::Matches(message_matcher)(std::string(status.message()));
+  return status.code() == code && ::testing::Matches(message_matcher)(std::string(status.message()));
 }
 
 MATCHER_P(IsOkAndHolds, matcher, "is OK and holds a matching value") {

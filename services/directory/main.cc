@@ -32,14 +32,20 @@ struct DirectoryService final {
 
 absl::StatusOr<parhub::platform::WiredService> Wire(parhub::platform::ServiceEnv& env) {
   auto service = std::make_shared<DirectoryService>(env);
-  parhub::directory::Authority root{absl::GetFlag(FLAGS_root_authority_id), absl::GetFlag(FLAGS_root_authority_id),
-                                    absl::GetFlag(FLAGS_root_authority_name), "", "city", {}, {}};
+  parhub::directory::Authority root{absl::GetFlag(FLAGS_root_authority_id),
+                                    absl::GetFlag(FLAGS_root_authority_id),
+                                    absl::GetFlag(FLAGS_root_authority_name),
+                                    "",
+                                    "city",
+                                    {},
+                                    {}};
   absl::StatusOr<std::optional<std::string>> bootstrap =
       service->domain.Bootstrap(root, absl::GetFlag(FLAGS_bootstrap_admin_key));
   if (!bootstrap.ok()) return bootstrap.status();
   if (bootstrap->has_value()) {
     // Printed once, to the terminal only, never into the JSON log.
-    std::cout << "Khoá API quản trị ban đầu (bootstrap admin API key, shown once): " << **bootstrap << std::endl;
+    std::cout << "Khoá API quản trị ban đầu (bootstrap admin API key, shown once): " << **bootstrap
+              << std::endl;
   }
   return parhub::platform::WiredService{service, &service->rpc};
 }
@@ -47,12 +53,13 @@ absl::StatusOr<parhub::platform::WiredService> Wire(parhub::platform::ServiceEnv
 }  // namespace
 
 int main(int argc, char** argv) {
-  return parhub::platform::RunService(argc, argv,
-                                      {.name = "directory",
-                                       .usage = "parhub-directory: authorities, schools, accounts, API keys",
-                                       .proto_service = parhub::directory::v1::DirectoryService::service_full_name(),
-                                       .default_listen = "0.0.0.0:50051",
-                                       .default_metrics = "0.0.0.0:9451",
-                                       .migrations = DirectoryMigrations,
-                                       .wire = Wire});
+  return parhub::platform::RunService(
+      argc, argv,
+      {.name = "directory",
+       .usage = "parhub-directory: authorities, schools, accounts, API keys",
+       .proto_service = parhub::directory::v1::DirectoryService::service_full_name(),
+       .default_listen = "0.0.0.0:50051",
+       .default_metrics = "0.0.0.0:9451",
+       .migrations = DirectoryMigrations,
+       .wire = Wire});
 }

@@ -2,11 +2,10 @@
 // databases, driven through the gateway with gRPC stubs and parhubctl the
 // way users drive them.
 #include <gmock/gmock.h>
+#include <google/protobuf/descriptor.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
-
-#include <google/protobuf/descriptor.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -129,7 +128,8 @@ void BuildWorld() {
     grpc::Status s = admin.directory->CreateAuthority(c.get(), r, &a);
     ASSERT_TRUE(s.ok()) << s.error_message() << suite->Logs();
   }
-  for (auto [id, name] : {std::pair{"mn-a", "Trường Mầm non 20/10"}, std::pair{"th-b", "Trường Tiểu học Kết Đoàn"}}) {
+  for (auto [id, name] :
+       {std::pair{"mn-a", "Trường Mầm non 20/10"}, std::pair{"th-b", "Trường Tiểu học Kết Đoàn"}}) {
     dpb::CreateSchoolRequest r;
     r.set_school_id(id);
     r.set_request_id(absl::StrCat("e2e-school-", id));
@@ -189,29 +189,33 @@ TEST_F(E2eTest, SchoolAdminWorksWithTheCliInVietnamese) {
   auto list = suite->Ctl(world->admin_a_key, {"tasks", "list", "--plan", "par-2026"});
   EXPECT_EQ(list.exit_code, 0) << list.output;
   EXPECT_THAT(list.output, HasSubstr("Đẩy mạnh đơn giản hóa thủ tục hành chính (TTHC)"));
-  auto progress = suite->Ctl(world->staff_a_key, {"tasks", "progress", "--school", "mn-a", "--plan", "par-2026",
-                                                  "--task", "1.5", "--percent", "60", "--note", "Đã số hóa hồ sơ tuyển sinh",
-                                                  "--doc-number", "45/TB-MN2010"});
+  auto progress =
+      suite->Ctl(world->staff_a_key,
+                 {"tasks", "progress", "--school", "mn-a", "--plan", "par-2026", "--task", "1.5", "--percent",
+                  "60", "--note", "Đã số hóa hồ sơ tuyển sinh", "--doc-number", "45/TB-MN2010"});
   EXPECT_EQ(progress.exit_code, 0) << progress.output;
-  auto show = suite->Ctl(world->admin_a_key, {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "1.5"});
+  auto show = suite->Ctl(world->admin_a_key,
+                         {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "1.5"});
   EXPECT_EQ(show.exit_code, 0) << show.output;
   EXPECT_THAT(show.output, HasSubstr("\"percent_done\": 60"));
   EXPECT_THAT(show.output, HasSubstr("45/TB-MN2010"));
   // A script re-running a command with its own --request-id records it once.
   for (int run = 0; run < 2; ++run) {
-    auto again = suite->Ctl(world->admin_a_key, {"--request-id", "e2e-cli-same", "tasks", "progress", "--plan",
-                                                 "par-2026", "--task", "1.5", "--percent", "65"});
+    auto again = suite->Ctl(world->admin_a_key, {"--request-id", "e2e-cli-same", "tasks", "progress",
+                                                 "--plan", "par-2026", "--task", "1.5", "--percent", "65"});
     EXPECT_EQ(again.exit_code, 0) << again.output;
   }
-  auto history = suite->Ctl(world->admin_a_key, {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "1.5"});
+  auto history = suite->Ctl(world->admin_a_key,
+                            {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "1.5"});
   size_t sixty_five = 0;
   for (size_t at = history.output.find("\"percent_done\": 65"); at != std::string::npos;
        at = history.output.find("\"percent_done\": 65", at + 1)) {
     ++sixty_five;
   }
   EXPECT_EQ(sixty_five, 2u) << history.output;  // the task itself and one progress update
-  auto staff_create = suite->Ctl(world->staff_a_key, {"tasks", "create", "--school", "mn-a", "--plan", "par-2026",
-                                                      "--code", "9.9", "--title", "x", "--due", "2026-12-01"});
+  auto staff_create =
+      suite->Ctl(world->staff_a_key, {"tasks", "create", "--school", "mn-a", "--plan", "par-2026", "--code",
+                                      "9.9", "--title", "x", "--due", "2026-12-01"});
   EXPECT_EQ(staff_create.exit_code, 3) << staff_create.output;  // permission denied
   auto unknown = suite->Ctl("phk_not_a_real_key", {"whoami"});
   EXPECT_EQ(unknown.exit_code, 3) << unknown.output;
@@ -222,18 +226,112 @@ TEST_F(E2eTest, AnotherSchoolsPlanIsNotFoundOnEveryTasksRpc) {
   Client b(world->admin_b_key);
   const std::string plan = world->plan_a, task = world->task_a;
   std::vector<std::pair<std::string, std::function<grpc::Status(grpc::ClientContext*)>>> calls = {
-      {"GetPlan", [&](auto* c) { tpb::GetPlanRequest r; r.set_name(plan); tpb::Plan o; return b.tasks->GetPlan(c, r, &o); }},
-      {"ListPlans", [&](auto* c) { tpb::ListPlansRequest r; r.set_parent("schools/mn-a"); tpb::ListPlansResponse o; return b.tasks->ListPlans(c, r, &o); }},
-      {"CreatePlan", [&](auto* c) { tpb::CreatePlanRequest r; r.set_parent("schools/mn-a"); r.set_plan_id("x"); r.mutable_plan()->set_number("1/KH"); r.mutable_plan()->set_year(2026); r.mutable_plan()->set_title("x"); r.set_request_id("e2e-b-1"); tpb::Plan o; return b.tasks->CreatePlan(c, r, &o); }},
-      {"UpdatePlan", [&](auto* c) { tpb::UpdatePlanRequest r; r.mutable_plan()->set_name(plan); r.mutable_plan()->set_title("x"); r.mutable_update_mask()->add_paths("title"); r.set_request_id("e2e-b-2"); tpb::Plan o; return b.tasks->UpdatePlan(c, r, &o); }},
-      {"InstantiatePlanTemplate", [&](auto* c) { tpb::InstantiatePlanTemplateRequest r; r.set_parent("schools/mn-a"); r.set_template_("planTemplates/par-improvement"); r.set_plan_id("y"); r.set_year(2026); r.set_number("2/KH"); r.set_request_id("e2e-b-3"); tpb::Plan o; return b.tasks->InstantiatePlanTemplate(c, r, &o); }},
-      {"CreateTask", [&](auto* c) { tpb::CreateTaskRequest r; r.set_parent(plan); r.mutable_task()->set_code("9.1"); r.mutable_task()->set_title("x"); *r.mutable_task()->mutable_due_date() = D(2026, 12, 1); r.set_request_id("e2e-b-4"); tpb::Task o; return b.tasks->CreateTask(c, r, &o); }},
-      {"GetTask", [&](auto* c) { tpb::GetTaskRequest r; r.set_name(task); tpb::Task o; return b.tasks->GetTask(c, r, &o); }},
-      {"ListTasks", [&](auto* c) { tpb::ListTasksRequest r; r.set_parent(plan); tpb::ListTasksResponse o; return b.tasks->ListTasks(c, r, &o); }},
-      {"UpdateTask", [&](auto* c) { tpb::UpdateTaskRequest r; r.mutable_task()->set_name(task); r.mutable_task()->set_title("x"); r.mutable_update_mask()->add_paths("title"); r.set_request_id("e2e-b-5"); tpb::Task o; return b.tasks->UpdateTask(c, r, &o); }},
-      {"AddProgressUpdate", [&](auto* c) { tpb::AddProgressUpdateRequest r; r.set_parent(task); r.mutable_progress_update()->set_percent_done(10); r.set_request_id("e2e-b-6"); tpb::ProgressUpdate o; return b.tasks->AddProgressUpdate(c, r, &o); }},
-      {"ListProgressUpdates", [&](auto* c) { tpb::ListProgressUpdatesRequest r; r.set_parent(task); tpb::ListProgressUpdatesResponse o; return b.tasks->ListProgressUpdates(c, r, &o); }},
-      {"SummarizeTasks", [&](auto* c) { tpb::SummarizeTasksRequest r; r.set_school("schools/mn-a"); tpb::TaskSummary o; return b.tasks->SummarizeTasks(c, r, &o); }},
+      {"GetPlan",
+       [&](auto* c) {
+         tpb::GetPlanRequest r;
+         r.set_name(plan);
+         tpb::Plan o;
+         return b.tasks->GetPlan(c, r, &o);
+       }},
+      {"ListPlans",
+       [&](auto* c) {
+         tpb::ListPlansRequest r;
+         r.set_parent("schools/mn-a");
+         tpb::ListPlansResponse o;
+         return b.tasks->ListPlans(c, r, &o);
+       }},
+      {"CreatePlan",
+       [&](auto* c) {
+         tpb::CreatePlanRequest r;
+         r.set_parent("schools/mn-a");
+         r.set_plan_id("x");
+         r.mutable_plan()->set_number("1/KH");
+         r.mutable_plan()->set_year(2026);
+         r.mutable_plan()->set_title("x");
+         r.set_request_id("e2e-b-1");
+         tpb::Plan o;
+         return b.tasks->CreatePlan(c, r, &o);
+       }},
+      {"UpdatePlan",
+       [&](auto* c) {
+         tpb::UpdatePlanRequest r;
+         r.mutable_plan()->set_name(plan);
+         r.mutable_plan()->set_title("x");
+         r.mutable_update_mask()->add_paths("title");
+         r.set_request_id("e2e-b-2");
+         tpb::Plan o;
+         return b.tasks->UpdatePlan(c, r, &o);
+       }},
+      {"InstantiatePlanTemplate",
+       [&](auto* c) {
+         tpb::InstantiatePlanTemplateRequest r;
+         r.set_parent("schools/mn-a");
+         r.set_template_("planTemplates/par-improvement");
+         r.set_plan_id("y");
+         r.set_year(2026);
+         r.set_number("2/KH");
+         r.set_request_id("e2e-b-3");
+         tpb::Plan o;
+         return b.tasks->InstantiatePlanTemplate(c, r, &o);
+       }},
+      {"CreateTask",
+       [&](auto* c) {
+         tpb::CreateTaskRequest r;
+         r.set_parent(plan);
+         r.mutable_task()->set_code("9.1");
+         r.mutable_task()->set_title("x");
+         *r.mutable_task()->mutable_due_date() = D(2026, 12, 1);
+         r.set_request_id("e2e-b-4");
+         tpb::Task o;
+         return b.tasks->CreateTask(c, r, &o);
+       }},
+      {"GetTask",
+       [&](auto* c) {
+         tpb::GetTaskRequest r;
+         r.set_name(task);
+         tpb::Task o;
+         return b.tasks->GetTask(c, r, &o);
+       }},
+      {"ListTasks",
+       [&](auto* c) {
+         tpb::ListTasksRequest r;
+         r.set_parent(plan);
+         tpb::ListTasksResponse o;
+         return b.tasks->ListTasks(c, r, &o);
+       }},
+      {"UpdateTask",
+       [&](auto* c) {
+         tpb::UpdateTaskRequest r;
+         r.mutable_task()->set_name(task);
+         r.mutable_task()->set_title("x");
+         r.mutable_update_mask()->add_paths("title");
+         r.set_request_id("e2e-b-5");
+         tpb::Task o;
+         return b.tasks->UpdateTask(c, r, &o);
+       }},
+      {"AddProgressUpdate",
+       [&](auto* c) {
+         tpb::AddProgressUpdateRequest r;
+         r.set_parent(task);
+         r.mutable_progress_update()->set_percent_done(10);
+         r.set_request_id("e2e-b-6");
+         tpb::ProgressUpdate o;
+         return b.tasks->AddProgressUpdate(c, r, &o);
+       }},
+      {"ListProgressUpdates",
+       [&](auto* c) {
+         tpb::ListProgressUpdatesRequest r;
+         r.set_parent(task);
+         tpb::ListProgressUpdatesResponse o;
+         return b.tasks->ListProgressUpdates(c, r, &o);
+       }},
+      {"SummarizeTasks",
+       [&](auto* c) {
+         tpb::SummarizeTasksRequest r;
+         r.set_school("schools/mn-a");
+         tpb::TaskSummary o;
+         return b.tasks->SummarizeTasks(c, r, &o);
+       }},
   };
   for (auto& [name, call] : calls) {
     auto c = b.Context();
@@ -279,7 +377,8 @@ TEST_F(E2eTest, ServicesRefusePlaintextStrangersAndIdentitiesForOtherMethods) {
   get.set_name(world->task_a);
   tpb::Task task;
   // Plaintext: no service listens for it.
-  auto plain = tpb::TaskService::NewStub(grpc::CreateChannel(suite->tasks_address(), grpc::InsecureChannelCredentials()));
+  auto plain = tpb::TaskService::NewStub(
+      grpc::CreateChannel(suite->tasks_address(), grpc::InsecureChannelCredentials()));
   EXPECT_EQ(plain->GetTask(ShortContext().get(), get, &task).error_code(), grpc::StatusCode::UNAVAILABLE);
   // TLS without a client certificate, even with a correctly signed identity.
   auto key = platform::IdentityKey::Create(suite->identity_key());
@@ -294,7 +393,8 @@ TEST_F(E2eTest, ServicesRefusePlaintextStrangersAndIdentitiesForOtherMethods) {
   auto c2 = ShortContext();
   c2->AddMetadata("x-parhub-identity", "forged.identity");
   EXPECT_EQ(as_gateway->GetTask(c2.get(), get, &task).error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(as_gateway->GetTask(ShortContext().get(), get, &task).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(as_gateway->GetTask(ShortContext().get(), get, &task).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
   // …and a genuine one works, which shows the refusals above are not a broken setup.
   auto c3 = ShortContext();
   platform::AttachIdentity(*c3, *key, admin, "/parhub.tasks.v1.TaskService/GetTask");
@@ -306,7 +406,8 @@ TEST_F(E2eTest, ServicesRefusePlaintextStrangersAndIdentitiesForOtherMethods) {
   platform::AttachIdentity(*c4, *key, admin, "/parhub.tasks.v1.TaskService/GetTask");
   EXPECT_EQ(as_directory->GetTask(c4.get(), get, &task).error_code(), grpc::StatusCode::UNAUTHENTICATED);
   // The directory's AuthenticateApiKey without the gateway's identity.
-  auto dir = dpb::DirectoryService::NewStub(ServiceChannel(suite->directory_address(), "directory", "gateway"));
+  auto dir =
+      dpb::DirectoryService::NewStub(ServiceChannel(suite->directory_address(), "directory", "gateway"));
   dpb::AuthenticateApiKeyRequest auth;
   auth.set_secret(suite->admin_key());
   dpb::AuthenticateApiKeyResponse principal;
@@ -323,7 +424,8 @@ class Impostor final : public grpc::CallbackGenericService {
       std::lock_guard<std::mutex> lock(mu_);
       ++calls_;
       auto it = context->client_metadata().find("x-parhub-identity");
-      if (it != context->client_metadata().end()) captured_.emplace_back(it->second.data(), it->second.size());
+      if (it != context->client_metadata().end())
+        captured_.emplace_back(it->second.data(), it->second.size());
     }
     class Reactor final : public grpc::ServerGenericBidiReactor {
      public:
@@ -358,7 +460,9 @@ TEST_F(E2eTest, AnImpostorOnABackendPortCapturesNothingUseful) {
   // Certificates of another CA, as an attacker could make for "tasks".
   std::string foreign = suite->tls_dir() + "-foreign";
   ASSERT_EQ(std::system(absl::StrCat("bash '", PARHUB_SOURCE_DIR, "/scripts/make-certs.sh' '", foreign,
-                                     "' >/dev/null 2>&1").c_str()), 0);
+                                     "' >/dev/null 2>&1")
+                            .c_str()),
+            0);
   auto tls = [](const std::string& cert, const std::string& key) {
     grpc::SslServerCredentialsOptions options;
     options.pem_key_cert_pairs.push_back({ReadText(key), ReadText(cert)});
@@ -371,8 +475,8 @@ TEST_F(E2eTest, AnImpostorOnABackendPortCapturesNothingUseful) {
   const std::vector<Disguise> disguises = {
       {"plaintext", grpc::InsecureServerCredentials()},
       {"a 'tasks' certificate from another CA", tls(foreign + "/tasks.pem", foreign + "/tasks.key")},
-      {"parhub's own certificate of another service", tls(suite->TlsFile("reporting.pem"),
-                                                          suite->TlsFile("reporting.key"))},
+      {"parhub's own certificate of another service",
+       tls(suite->TlsFile("reporting.pem"), suite->TlsFile("reporting.key"))},
   };
   suite->tasks().Terminate();
   Client admin(world->admin_a_key);
@@ -409,7 +513,8 @@ TEST_F(E2eTest, AnImpostorOnABackendPortCapturesNothingUseful) {
   platform::Caller principal{"accounts/admin-a", platform::Role::kSchoolAdmin, "mn-a", "", "e2e-trace"};
   std::string token =
       key->Sign(platform::NewIdentity(principal, "/parhub.tasks.v1.TaskService/ListPlans", absl::Now()));
-  auto dir = dpb::DirectoryService::NewStub(ServiceChannel(suite->directory_address(), "directory", "gateway"));
+  auto dir =
+      dpb::DirectoryService::NewStub(ServiceChannel(suite->directory_address(), "directory", "gateway"));
   dpb::CreateApiKeyRequest create;
   create.set_parent("accounts/admin-a");
   create.set_request_id("e2e-replay");
@@ -476,20 +581,22 @@ TEST_F(E2eTest, OverviewListsEverySchoolAndDirectivesReachThem) {
   EXPECT_EQ(overview.exit_code, 0) << overview.output;
   EXPECT_THAT(overview.output, HasSubstr("Trường Mầm non 20/10"));
   EXPECT_THAT(overview.output, HasSubstr("Trường Tiểu học Kết Đoàn"));
-  auto publish = suite->Ctl(world->officer_key, {"directives", "publish", "--id", "cv-953", "--number", "953/UBND-NV",
-                                                 "--title", "Khắc phục nội dung bị trừ điểm Chỉ số CCHC 2025",
-                                                 "--issue-date", "2026-04-02", "--due", "2026-12-10"});
+  auto publish =
+      suite->Ctl(world->officer_key, {"directives", "publish", "--id", "cv-953", "--number", "953/UBND-NV",
+                                      "--title", "Khắc phục nội dung bị trừ điểm Chỉ số CCHC 2025",
+                                      "--issue-date", "2026-04-02", "--due", "2026-12-10"});
   EXPECT_EQ(publish.exit_code, 0) << publish.output;
   EXPECT_THAT(publish.output, HasSubstr("2"));
-  auto progress = suite->Ctl(world->officer_key, {"--output", "json", "directives", "progress", "--id", "cv-953"});
+  auto progress =
+      suite->Ctl(world->officer_key, {"--output", "json", "directives", "progress", "--id", "cv-953"});
   EXPECT_EQ(progress.exit_code, 0) << progress.output;
   EXPECT_THAT(progress.output, HasSubstr("mn-a"));
   EXPECT_THAT(progress.output, HasSubstr("th-b"));
   auto history = suite->Ctl(world->officer_key, {"schools", "history", "--school", "mn-a"});
   EXPECT_EQ(history.exit_code, 0) << history.output;
   EXPECT_THAT(history.output, HasSubstr("q1"));
-  auto new_staff = suite->Ctl(world->admin_a_key, {"accounts", "create", "--id", "gv-moi", "--name", "Lê Văn Đức",
-                                                   "--role", "staff"});
+  auto new_staff = suite->Ctl(world->admin_a_key, {"accounts", "create", "--id", "gv-moi", "--name",
+                                                   "Lê Văn Đức", "--role", "staff"});
   EXPECT_EQ(new_staff.exit_code, 0) << new_staff.output;
   auto other_school = suite->Ctl(world->admin_a_key, {"accounts", "create", "--id", "gv-khac", "--name", "X",
                                                       "--role", "staff", "--school", "th-b"});
@@ -573,7 +680,8 @@ TEST_F(E2eTest, RestartedServiceIsReconnectedAndOverviewReportsItMeanwhile) {
 
 TEST_F(E2eTest, DatabaseRestartHealsWithoutRestartingServices) {
   const char* restart = std::getenv("PARHUB_E2E_DB_RESTART");
-  if (restart == nullptr || *restart == '\0') GTEST_SKIP() << "PARHUB_E2E_DB_RESTART not set (scripts/test.sh sets it)";
+  if (restart == nullptr || *restart == '\0')
+    GTEST_SKIP() << "PARHUB_E2E_DB_RESTART not set (scripts/test.sh sets it)";
   ASSERT_EQ(UntilServing(absl::Seconds(5)).back(), grpc::StatusCode::OK);
   ASSERT_EQ(std::system(restart), 0);
   auto seen = UntilServing(absl::Seconds(40));
@@ -602,7 +710,8 @@ std::string ReflectionServices(std::shared_ptr<grpc::Channel> channel) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
   grpc::CompletionQueue cq;
-  auto call = stub.PrepareCall(&context, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  auto call =
+      stub.PrepareCall(&context, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
   void* tag;
   bool ok;
   call->StartCall(reinterpret_cast<void*>(1));
@@ -656,19 +765,21 @@ TEST_F(E2eTest, GarbageRequestsGetClearErrorsAndNothingCrashes) {
   methods.push_back("/parhub.tasks.v1.TaskService/NoSuchMethod");
   methods.push_back(absl::StrCat("/", std::string(3000, 'x'), "/y"));
   const std::vector<std::string> payloads = {
-      std::string(),                                    // every field empty
+      std::string(),                                   // every field empty
       std::string("\xff\xff\xff\xff\x0f", 5),          // not a protobuf
       std::string("\x0a\x05\xc3\x28\xa0\xa1\x00", 7),  // field 1: invalid UTF-8
       std::string("\x0a\x0fschools/../etc", 17),       // a path-like name
-      std::string(64 * 1024, 'a'),                      // large junk
+      std::string(64 * 1024, 'a'),                     // large junk
   };
   for (const std::string& key : {world->admin_a_key, world->officer_key, std::string("phk_bogus")}) {
     for (const std::string& method : methods) {
       for (const std::string& payload : payloads) {
         grpc::Status status = RawCall(key, method, payload);
         EXPECT_NE(status.error_code(), grpc::StatusCode::UNKNOWN) << method;
-        EXPECT_NE(status.error_code(), grpc::StatusCode::INTERNAL) << method << ": " << status.error_message();
-        EXPECT_NE(status.error_code(), grpc::StatusCode::UNAVAILABLE) << method << ": " << status.error_message();
+        EXPECT_NE(status.error_code(), grpc::StatusCode::INTERNAL)
+            << method << ": " << status.error_message();
+        EXPECT_NE(status.error_code(), grpc::StatusCode::UNAVAILABLE)
+            << method << ": " << status.error_message();
       }
     }
   }

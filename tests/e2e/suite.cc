@@ -40,8 +40,12 @@ int FreePort() {
   return port;
 }
 
-Process::Process(std::string name, std::string binary, std::map<std::string, std::string> env, std::string log_path)
-    : name_(std::move(name)), binary_(std::move(binary)), log_path_(std::move(log_path)), env_(std::move(env)) {}
+Process::Process(std::string name, std::string binary, std::map<std::string, std::string> env,
+                 std::string log_path)
+    : name_(std::move(name)),
+      binary_(std::move(binary)),
+      log_path_(std::move(log_path)),
+      env_(std::move(env)) {}
 
 Process::~Process() {
   if (pid_ > 0) Terminate();
@@ -94,7 +98,8 @@ void Process::Kill() {
 }
 
 Suite::Suite() {
-  dir_ = (std::filesystem::temp_directory_path() / absl::StrCat("parhub-e2e-", platform::RandomHex(4))).string();
+  dir_ =
+      (std::filesystem::temp_directory_path() / absl::StrCat("parhub-e2e-", platform::RandomHex(4))).string();
   std::filesystem::create_directories(dir_ + "/config");
   // Mutual TLS between gateway and services, with certificates made the way
   // scripts/up.sh makes them.
@@ -111,12 +116,9 @@ Suite::Suite() {
   admin_key_ = absl::StrCat("phk_", platform::RandomHex(20));
   identity_key_ = platform::RandomHex(32);
   auto db_env = [](const platform::DbConfig& c) {
-    return std::map<std::string, std::string>{{"PARHUB_DB_HOST", c.host},
-                                              {"PARHUB_DB_PORT", absl::StrCat(c.port)},
-                                              {"PARHUB_DB_SOCKET", c.socket},
-                                              {"PARHUB_DB_USER", c.user},
-                                              {"PARHUB_DB_PASSWORD", c.password},
-                                              {"PARHUB_DB_NAME", c.database}};
+    return std::map<std::string, std::string>{
+        {"PARHUB_DB_HOST", c.host}, {"PARHUB_DB_PORT", absl::StrCat(c.port)}, {"PARHUB_DB_SOCKET", c.socket},
+        {"PARHUB_DB_USER", c.user}, {"PARHUB_DB_PASSWORD", c.password},       {"PARHUB_DB_NAME", c.database}};
   };
   auto common = [&](int port, const std::string& name) {
     return std::map<std::string, std::string>{{"PARHUB_LISTEN", absl::StrCat("127.0.0.1:", port)},
@@ -132,9 +134,11 @@ Suite::Suite() {
   auto tasks_env = common(tasks_port_, "tasks");
   tasks_env.merge(db_env(tasks_db_->config()));
   auto gateway_env = common(gateway_port_, "gateway");
-  gateway_env["PARHUB_BACKENDS"] = absl::StrCat("directory=", directory_address(), ",tasks=", tasks_address());
+  gateway_env["PARHUB_BACKENDS"] =
+      absl::StrCat("directory=", directory_address(), ",tasks=", tasks_address());
   gateway_env["PARHUB_AUTH_CACHE_TTL_S"] = "1";
-  directory_ = std::make_unique<Process>("directory", PARHUB_DIRECTORY_BIN, directory_env, dir_ + "/directory.log");
+  directory_ =
+      std::make_unique<Process>("directory", PARHUB_DIRECTORY_BIN, directory_env, dir_ + "/directory.log");
   tasks_ = std::make_unique<Process>("tasks", PARHUB_TASKS_BIN, tasks_env, dir_ + "/tasks.log");
   gateway_ = std::make_unique<Process>("gateway", PARHUB_GATEWAY_BIN, gateway_env, dir_ + "/gateway.log");
 }
@@ -171,13 +175,15 @@ void Suite::Start() {
   tasks_->Start();
   gateway_->Start();
   for (int port : {directory_port_, tasks_port_, gateway_port_}) {
-    if (!WaitHealthy(port, 60)) throw std::runtime_error("not healthy: port " + std::to_string(port) + "\n" + Logs());
+    if (!WaitHealthy(port, 60))
+      throw std::runtime_error("not healthy: port " + std::to_string(port) + "\n" + Logs());
   }
 }
 
 CommandResult Suite::Ctl(const std::string& api_key, const std::vector<std::string>& args) {
-  std::string command = absl::StrCat("env XDG_CONFIG_HOME='", dir_, "/config' PARHUB_GATEWAY=", gateway_address(),
-                                     " PARHUB_API_KEY='", api_key, "' '", PARHUB_CTL_BIN, "'");
+  std::string command =
+      absl::StrCat("env XDG_CONFIG_HOME='", dir_, "/config' PARHUB_GATEWAY=", gateway_address(),
+                   " PARHUB_API_KEY='", api_key, "' '", PARHUB_CTL_BIN, "'");
   for (const auto& a : args) {
     std::string quoted = a;
     size_t pos = 0;
@@ -205,7 +211,8 @@ std::string Suite::Logs() const {
     std::stringstream text;
     text << in.rdbuf();
     std::string all = text.str();
-    absl::StrAppend(&out, "---- ", name, " (last 3000 bytes)\n", all.size() > 3000 ? all.substr(all.size() - 3000) : all);
+    absl::StrAppend(&out, "---- ", name, " (last 3000 bytes)\n",
+                    all.size() > 3000 ? all.substr(all.size() - 3000) : all);
   }
   return out;
 }

@@ -5,16 +5,16 @@
 // binds is a numeric field of the summary a service's Summarize* RPC
 // returns, report calendars resolve to valid dates.
 
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <google/protobuf/descriptor.h>
-#include <google/protobuf/util/json_util.h>
-#include <gtest/gtest.h>
 
 #include "parhub/complaints/v1/complaints.pb.h"
 #include "parhub/finance/v1/finance.pb.h"
@@ -521,9 +521,9 @@ TEST(DownsizingCatalog, DecreesAreConsistent) {
     }
     for (const auto& p : d.policies()) EXPECT_TRUE(policy_codes.insert(p.code()).second) << p.code();
     std::set<int> exemptions(d.exemptions().begin(), d.exemptions().end());
-    EXPECT_EQ(exemptions, (std::set<int>{CIRCUMSTANCE_KIND_PREGNANT, CIRCUMSTANCE_KIND_MATERNITY_LEAVE,
-                                         CIRCUMSTANCE_KIND_CHILD_UNDER_36_MONTHS,
-                                         CIRCUMSTANCE_KIND_UNDER_DISCIPLINE}));
+    EXPECT_EQ(exemptions,
+              (std::set<int>{CIRCUMSTANCE_KIND_PREGNANT, CIRCUMSTANCE_KIND_MATERNITY_LEAVE,
+                             CIRCUMSTANCE_KIND_CHILD_UNDER_36_MONTHS, CIRCUMSTANCE_KIND_UNDER_DISCIPLINE}));
   }
   EXPECT_TRUE(rating_based) << "no category detects poor ratings";
   ASSERT_GT(cat.target_plans_size(), 0);

@@ -12,7 +12,8 @@ DemoClient::DemoClient(std::shared_ptr<grpc::Channel> channel, std::string api_k
       tasks_(tasks::v1::TaskService::NewStub(channel_)),
       gateway_(gateway::v1::GatewayService::NewStub(channel_)) {}
 
-absl::Status DemoClient::Do(const std::string& what, const std::function<grpc::Status(grpc::ClientContext*)>& call) {
+absl::Status DemoClient::Do(const std::string& what,
+                            const std::function<grpc::Status(grpc::ClientContext*)>& call) {
   grpc::ClientContext context;
   context.AddMetadata("authorization", absl::StrCat("Bearer ", api_key_));
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));

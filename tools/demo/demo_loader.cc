@@ -52,11 +52,13 @@ struct DemoSchool {
 const DemoSchool kSchools[] = {
     {"mn-2010", "MN2010", "Trường Mầm non 20/10", dpb::SCHOOL_LEVEL_KINDERGARTEN, "p-ben-thanh"},
     {"mn-ben-thanh", "MNBT", "Trường Mầm non Bến Thành", dpb::SCHOOL_LEVEL_KINDERGARTEN, "p-ben-thanh"},
-    {"th-nguyen-binh-khiem", "THNBK", "Trường Tiểu học Nguyễn Bỉnh Khiêm", dpb::SCHOOL_LEVEL_PRIMARY, "p-sai-gon"},
+    {"th-nguyen-binh-khiem", "THNBK", "Trường Tiểu học Nguyễn Bỉnh Khiêm", dpb::SCHOOL_LEVEL_PRIMARY,
+     "p-sai-gon"},
     {"th-ket-doan", "THKD", "Trường Tiểu học Kết Đoàn", dpb::SCHOOL_LEVEL_PRIMARY, "p-tan-dinh"},
     {"thcs-van-lang", "THCSVL", "Trường THCS Văn Lang", dpb::SCHOOL_LEVEL_LOWER_SECONDARY, "p-cau-ong-lanh"},
     {"thcs-minh-duc", "THCSMD", "Trường THCS Minh Đức", dpb::SCHOOL_LEVEL_LOWER_SECONDARY, "p-ben-thanh"},
-    {"thcs-tran-van-on", "THCSTVO", "Trường THCS Trần Văn Ơn", dpb::SCHOOL_LEVEL_LOWER_SECONDARY, "p-sai-gon"},
+    {"thcs-tran-van-on", "THCSTVO", "Trường THCS Trần Văn Ơn", dpb::SCHOOL_LEVEL_LOWER_SECONDARY,
+     "p-sai-gon"},
 };
 
 // Writes `content` to `path` readable by its owner only (0600), through a
@@ -88,7 +90,12 @@ absl::StatusOr<std::string> ReadKeyFile(const std::string& path) {
 }
 
 absl::Status CreateAuthorities(DemoClient& admin) {
-  struct A { const char* id; const char* name; const char* kind; Date from, until; };
+  struct A {
+    const char* id;
+    const char* name;
+    const char* kind;
+    Date from, until;
+  };
   const A authorities[] = {
       {"q1", "UBND Quận 1", "district", D(1976, 5, 20), D(2025, 7, 1)},
       {"p-sai-gon", "UBND Phường Sài Gòn", "ward", D(2025, 7, 1), Date()},
@@ -144,8 +151,8 @@ absl::Status CreateSchools(DemoClient& admin) {
   return absl::OkStatus();
 }
 
-absl::Status CreateAccount(DemoClient& admin, const std::string& id, const std::string& name, common::v1::Role role,
-                           const std::string& school, const std::string& authority) {
+absl::Status CreateAccount(DemoClient& admin, const std::string& id, const std::string& name,
+                           common::v1::Role role, const std::string& school, const std::string& authority) {
   dpb::CreateAccountRequest request;
   request.set_account_id(id);
   request.set_request_id(absl::StrCat("demo-account-", id));
@@ -168,8 +175,8 @@ absl::StatusOr<std::map<std::string, std::string>> CreateAccountsAndKeys(DemoCli
                                 common::v1::ROLE_AUTHORITY_OFFICER, "", "q1"));
   RETURN_IF_ERROR(CreateAccount(admin, "can-bo-ben-thanh", "Lê Thị Hồng (UBND Phường Bến Thành)",
                                 common::v1::ROLE_AUTHORITY_OFFICER, "", "p-ben-thanh"));
-  RETURN_IF_ERROR(CreateAccount(admin, "gv-mn-2010", "Phạm Thị Thu Hà (giáo viên)", common::v1::ROLE_SCHOOL_STAFF,
-                                "mn-2010", ""));
+  RETURN_IF_ERROR(CreateAccount(admin, "gv-mn-2010", "Phạm Thị Thu Hà (giáo viên)",
+                                common::v1::ROLE_SCHOOL_STAFF, "mn-2010", ""));
   for (const DemoSchool& s : kSchools) {
     RETURN_IF_ERROR(CreateAccount(admin, absl::StrCat("ht-", s.id), absl::StrCat("Hiệu trưởng ", s.name),
                                   common::v1::ROLE_SCHOOL_ADMIN, s.id, ""));
@@ -202,7 +209,8 @@ absl::StatusOr<std::map<std::string, std::string>> CreateAccountsAndKeys(DemoCli
   return keys;
 }
 
-absl::StatusOr<std::map<std::string, std::string>> InstantiatePlan(DemoClient& school_admin, const std::string& school,
+absl::StatusOr<std::map<std::string, std::string>> InstantiatePlan(DemoClient& school_admin,
+                                                                   const std::string& school,
                                                                    const std::string& plan_id, int year,
                                                                    const std::string& number, Date issued) {
   tpb::InstantiatePlanTemplateRequest request;
@@ -221,9 +229,8 @@ absl::StatusOr<std::map<std::string, std::string>> InstantiatePlan(DemoClient& s
   list.set_parent(absl::StrCat("schools/", school, "/plans/", plan_id));
   list.set_page_size(200);
   tpb::ListTasksResponse tasks;
-  RETURN_IF_ERROR(school_admin.Do("list tasks", [&](grpc::ClientContext* c) {
-    return school_admin.tasks().ListTasks(c, list, &tasks);
-  }));
+  RETURN_IF_ERROR(school_admin.Do(
+      "list tasks", [&](grpc::ClientContext* c) { return school_admin.tasks().ListTasks(c, list, &tasks); }));
   std::map<std::string, std::string> by_code;
   for (const auto& t : tasks.tasks()) by_code[t.code()] = t.name();
   return by_code;
@@ -243,16 +250,16 @@ absl::Status Progress(DemoClient& who, const std::string& task, int percent, con
     evidence->set_title(doc_title);
   }
   tpb::ProgressUpdate saved;
-  return who.Do(absl::StrCat("progress ", task), [&](grpc::ClientContext* c) {
-    return who.tasks().AddProgressUpdate(c, request, &saved);
-  });
+  return who.Do(absl::StrCat("progress ", task),
+                [&](grpc::ClientContext* c) { return who.tasks().AddProgressUpdate(c, request, &saved); });
 }
 
 absl::Status LoadPlans(DemoClient& base, const std::map<std::string, std::string>& keys) {
   // Trường Mầm non 20/10: the seed plan of 2024, carried out.
   DemoClient mn2010 = base.As(keys.at("ht-mn-2010"));
   DemoClient teacher = base.As(keys.at("gv-mn-2010"));
-  ASSIGN_OR_RETURN(auto plan2024, InstantiatePlan(mn2010, "mn-2010", "par-2024", 2024, "13/KH-MN2010", D(2024, 1, 12)));
+  ASSIGN_OR_RETURN(auto plan2024,
+                   InstantiatePlan(mn2010, "mn-2010", "par-2024", 2024, "13/KH-MN2010", D(2024, 1, 12)));
   const std::map<std::string, std::pair<std::string, std::string>> evidence = {
       {"1.1", {"13/KH-MN2010", "Kế hoạch thực hiện công tác cải cách hành chính năm 2024"}},
       {"1.2", {"30/KH-MN2010", "Kế hoạch tăng cường thông tin, tuyên truyền CCHC, văn hóa công sở năm 2024"}},
@@ -262,11 +269,13 @@ absl::Status LoadPlans(DemoClient& base, const std::map<std::string, std::string
   };
   for (const auto& [code, task] : plan2024) {
     if (code == "1.11") {
-      RETURN_IF_ERROR(Progress(mn2010, task, 80, "Đang rà soát chỉ tiêu phát triển kinh tế - xã hội với Quận 1"));
+      RETURN_IF_ERROR(
+          Progress(mn2010, task, 80, "Đang rà soát chỉ tiêu phát triển kinh tế - xã hội với Quận 1"));
       continue;
     }
     auto it = evidence.find(code);
-    RETURN_IF_ERROR(Progress(code == "1.2" ? teacher : mn2010, task, 50, "Đã triển khai đến toàn thể CB-GV-NV"));
+    RETURN_IF_ERROR(
+        Progress(code == "1.2" ? teacher : mn2010, task, 50, "Đã triển khai đến toàn thể CB-GV-NV"));
     RETURN_IF_ERROR(Progress(mn2010, task, 100, "Hoàn thành, đã báo cáo Phòng Nội vụ",
                              it == evidence.end() ? "" : it->second.first,
                              it == evidence.end() ? "" : it->second.second));
@@ -298,23 +307,27 @@ absl::Status PublishDirective(DemoClient& base, const std::map<std::string, std:
   auto* d = request.mutable_directive();
   d->set_number("215/UBND-VP");
   d->set_title("Đẩy mạnh khảo sát sự hài lòng của người dân (SIPAS) năm 2026 tại các trường học");
-  d->set_description("Các trường tuyên truyền đến phụ huynh, tổ chức khảo sát và báo cáo kết quả về UBND phường.");
+  d->set_description(
+      "Các trường tuyên truyền đến phụ huynh, tổ chức khảo sát và báo cáo kết quả về UBND phường.");
   *d->mutable_issue_date() = D(2026, 9, 15);
   *d->mutable_due_date() = D(2026, 12, 15);
   d->set_par_field("tac_dong");
   tpb::Directive directive;
-  RETURN_IF_ERROR(
-      ward.Do("directive", [&](grpc::ClientContext* c) { return ward.gateway().PublishDirective(c, request, &directive); }));
+  RETURN_IF_ERROR(ward.Do("directive", [&](grpc::ClientContext* c) {
+    return ward.gateway().PublishDirective(c, request, &directive);
+  }));
   // Trường Mầm non 20/10 has already surveyed its parents.
   DemoClient mn2010 = base.As(keys.at("ht-mn-2010"));
   tpb::ListTasksRequest list;
   list.set_parent("schools/mn-2010/plans/cd-2026");
   tpb::ListTasksResponse tasks;
-  RETURN_IF_ERROR(mn2010.Do("directive task", [&](grpc::ClientContext* c) { return mn2010.tasks().ListTasks(c, list, &tasks); }));
+  RETURN_IF_ERROR(mn2010.Do(
+      "directive task", [&](grpc::ClientContext* c) { return mn2010.tasks().ListTasks(c, list, &tasks); }));
   for (const auto& task : tasks.tasks()) {
     if (task.directive() == directive.name()) {
-      RETURN_IF_ERROR(Progress(mn2010, task.name(), 100, "Đã khảo sát 186/210 phụ huynh, gửi báo cáo về UBND phường",
-                               "BC-SIPAS-2026", "Báo cáo kết quả khảo sát SIPAS năm 2026"));
+      RETURN_IF_ERROR(Progress(mn2010, task.name(), 100,
+                               "Đã khảo sát 186/210 phụ huynh, gửi báo cáo về UBND phường", "BC-SIPAS-2026",
+                               "Báo cáo kết quả khảo sát SIPAS năm 2026"));
     }
   }
   return absl::OkStatus();

@@ -34,15 +34,14 @@ absl::Status ValidateKind(const std::string& kind) {
   if (kind == "city" || kind == "province" || kind == "district" || kind == "ward" || kind == "commune") {
     return absl::OkStatus();
   }
-  return InvalidField("authority.kind",
-                      "phải là city, province, district, ward hoặc commune (unknown kind)");
+  return InvalidField("authority.kind", "phải là city, province, district, ward hoặc commune (unknown kind)");
 }
 
 absl::Status ValidateEmail(const std::string& email) {
   if (email.empty()) return absl::OkStatus();
   size_t at = email.find('@');
-  if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
-      email.size() > 200 || email.find(' ') != std::string::npos) {
+  if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos || email.size() > 200 ||
+      email.find(' ') != std::string::npos) {
     return InvalidField("account.email", "không phải địa chỉ e-mail hợp lệ (invalid e-mail)");
   }
   return absl::OkStatus();
@@ -51,9 +50,9 @@ absl::Status ValidateEmail(const std::string& email) {
 // Folded name, code, address and id, cut to the column's 900 characters
 // (decomposition can lengthen some scripts).
 std::string SearchText(const School& school) {
-  return platform::Utf8Prefix(
-      platform::FoldForSearch(absl::StrCat(school.display_name, " ", school.code, " ", school.address, " ", school.id)),
-      900);
+  return platform::Utf8Prefix(platform::FoldForSearch(absl::StrCat(school.display_name, " ", school.code, " ",
+                                                                   school.address, " ", school.id)),
+                              900);
 }
 
 }  // namespace
@@ -187,7 +186,8 @@ absl::StatusOr<Authority> Directory::AuthorityForNewSchool(const Caller& caller,
                                                            const std::string& authority_id) {
   RETURN_IF_ERROR(platform::ValidateId(authority_id, "school.authority"));
   ASSIGN_OR_RETURN(auto authority, store_.FindAuthority(authority_id));
-  if (!authority) return InvalidField("school.authority", "cơ quan quản lý không tồn tại (no such authority)");
+  if (!authority)
+    return InvalidField("school.authority", "cơ quan quản lý không tồn tại (no such authority)");
   ASSIGN_OR_RETURN(bool in_scope, AuthorityInScope(caller, authority_id));
   if (!in_scope || caller.role != Role::kAuthorityOfficer) {
     return absl::PermissionDeniedError(
@@ -256,7 +256,8 @@ absl::StatusOr<School> Directory::UpdateSchool(const Caller& caller, const Schoo
         ASSIGN_OR_RETURN(school.address, platform::CleanText(changes.address, "school.address", 400, false,
                                                              TextLines::kSingle));
       } else if (field == "level") {
-        if (changes.level == SchoolLevel::kUnspecified) return InvalidField("school.level", "bắt buộc (required)");
+        if (changes.level == SchoolLevel::kUnspecified)
+          return InvalidField("school.level", "bắt buộc (required)");
         school.level = changes.level;
       } else {
         return InvalidField("update_mask", absl::StrCat("không sửa được '", field, "' (not updatable)"));
@@ -271,7 +272,8 @@ absl::Status Directory::MayMoveSchool(const Caller& caller, const std::string& s
                                       const std::string& authority_id) {
   RETURN_IF_ERROR(LoadSchool(caller, school_id).status());
   if (caller.role != Role::kAuthorityOfficer && caller.role != Role::kService) {
-    return absl::PermissionDeniedError("Chỉ cơ quan quản lý được chuyển trường (only an authority may move a school)");
+    return absl::PermissionDeniedError(
+        "Chỉ cơ quan quản lý được chuyển trường (only an authority may move a school)");
   }
   RETURN_IF_ERROR(platform::ValidateId(authority_id, "authority"));
   ASSIGN_OR_RETURN(auto target, store_.FindAuthority(authority_id));
@@ -300,17 +302,20 @@ absl::StatusOr<School> Directory::MoveSchool(const Caller& caller, const std::st
       return absl::FailedPreconditionError("Trường đã thuộc cơ quan này (school already belongs there)");
     }
     if (!(last.effective_from < effective)) {
-      return InvalidField("effective_date", absl::StrCat("phải sau ngày ", last.effective_from.ToVietnamese(),
-                                                         " của lần chuyển trước (must follow the last move)"));
+      return InvalidField("effective_date",
+                          absl::StrCat("phải sau ngày ", last.effective_from.ToVietnamese(),
+                                       " của lần chuyển trước (must follow the last move)"));
     }
   }
-  RETURN_IF_ERROR(store_.AddMembership(id, Membership{authority_id, effective, {}, clean_reason}, expected_open_from));
+  RETURN_IF_ERROR(
+      store_.AddMembership(id, Membership{authority_id, effective, {}, clean_reason}, expected_open_from));
   ASSIGN_OR_RETURN(auto moved, store_.FindSchool(id, Today()));
   if (!moved) return NotFound("trường", id);
   return *moved;
 }
 
-absl::StatusOr<std::vector<Membership>> Directory::ListMemberships(const Caller& caller, const std::string& id) {
+absl::StatusOr<std::vector<Membership>> Directory::ListMemberships(const Caller& caller,
+                                                                   const std::string& id) {
   RETURN_IF_ERROR(LoadSchool(caller, id).status());
   return store_.Memberships(id);
 }
@@ -352,8 +357,10 @@ absl::Status Directory::MayCreateAccount(const Caller& caller, const Account& dr
   switch (draft.role) {
     case Role::kSchoolAdmin:
     case Role::kSchoolStaff: {
-      if (draft.school_id.empty()) return InvalidField("account.school", "bắt buộc với vai trò của trường (required)");
-      if (!draft.authority_id.empty()) return InvalidField("account.authority", "phải để trống (must be empty)");
+      if (draft.school_id.empty())
+        return InvalidField("account.school", "bắt buộc với vai trò của trường (required)");
+      if (!draft.authority_id.empty())
+        return InvalidField("account.authority", "phải để trống (must be empty)");
       RETURN_IF_ERROR(platform::ValidateId(draft.school_id, "account.school"));
       ASSIGN_OR_RETURN(auto school, store_.FindSchool(draft.school_id, Today()));
       // Missing and out-of-scope schools answer alike, so ids cannot be probed.
@@ -379,10 +386,12 @@ absl::Status Directory::MayCreateAccount(const Caller& caller, const Account& dr
     }
     case Role::kService: {
       // Only an officer of a root authority (the system's administrator).
-      if (caller.role != Role::kAuthorityOfficer) return absl::PermissionDeniedError("Không được tạo tài khoản dịch vụ (not allowed)");
+      if (caller.role != Role::kAuthorityOfficer)
+        return absl::PermissionDeniedError("Không được tạo tài khoản dịch vụ (not allowed)");
       ASSIGN_OR_RETURN(auto own, store_.FindAuthority(caller.authority_id));
       if (!own || !own->parent_id.empty()) {
-        return absl::PermissionDeniedError("Chỉ quản trị cấp thành phố tạo tài khoản dịch vụ (root officers only)");
+        return absl::PermissionDeniedError(
+            "Chỉ quản trị cấp thành phố tạo tài khoản dịch vụ (root officers only)");
       }
       return absl::OkStatus();
     }
@@ -451,7 +460,8 @@ absl::StatusOr<IssuedApiKey> Directory::CreateApiKey(const Caller& caller, const
   return issued;
 }
 
-absl::StatusOr<std::vector<ApiKey>> Directory::ListApiKeys(const Caller& caller, const std::string& account_id) {
+absl::StatusOr<std::vector<ApiKey>> Directory::ListApiKeys(const Caller& caller,
+                                                           const std::string& account_id) {
   RETURN_IF_ERROR(LoadManagedAccount(caller, account_id, "parent").status());
   return store_.ListApiKeys(account_id);
 }
@@ -473,7 +483,8 @@ absl::StatusOr<Principal> Directory::Authenticate(const Caller& caller, const st
   if (caller.role != Role::kService) {
     return absl::PermissionDeniedError("Chỉ cổng API được xác thực khoá (gateway only)");
   }
-  absl::Status unknown = absl::UnauthenticatedError("Khoá API không hợp lệ hoặc đã bị thu hồi (invalid or revoked API key)");
+  absl::Status unknown =
+      absl::UnauthenticatedError("Khoá API không hợp lệ hoặc đã bị thu hồi (invalid or revoked API key)");
   if (!absl::StartsWith(secret, kKeyPrefix) || secret.size() > 100) return unknown;
   ASSIGN_OR_RETURN(auto key, store_.FindApiKeyByHash(HashApiKeySecret(secret)));
   if (!key || key->revoke_time) return unknown;
@@ -503,7 +514,8 @@ absl::StatusOr<std::optional<std::string>> Directory::Bootstrap(const Authority&
                                                                 const std::string& admin_secret) {
   // A misconfigured key is reported on every start, not only the first.
   if (!admin_secret.empty() && (!absl::StartsWith(admin_secret, kKeyPrefix) || admin_secret.size() < 24)) {
-    return absl::InvalidArgumentError("bootstrap admin key must start with 'phk_' and be at least 24 characters");
+    return absl::InvalidArgumentError(
+        "bootstrap admin key must start with 'phk_' and be at least 24 characters");
   }
   std::optional<std::string> shown;
   // All or nothing: a directory left with an admin but no key could never
@@ -515,7 +527,8 @@ absl::StatusOr<std::optional<std::string>> Directory::Bootstrap(const Authority&
     if (!existing) RETURN_IF_ERROR(store_.InsertAuthority(root));
     Account admin{"admin", "Quản trị hệ thống", "", Role::kAuthorityOfficer, "", root.id, clock_()};
     RETURN_IF_ERROR(store_.InsertAccount(admin));
-    std::string secret = admin_secret.empty() ? absl::StrCat(kKeyPrefix, platform::RandomHex(20)) : admin_secret;
+    std::string secret =
+        admin_secret.empty() ? absl::StrCat(kKeyPrefix, platform::RandomHex(20)) : admin_secret;
     ApiKey key{"admin", platform::RandomId(), "bootstrap", secret.substr(0, 12), clock_(), {}, {}};
     RETURN_IF_ERROR(store_.InsertApiKey(key, HashApiKeySecret(secret)));
     if (admin_secret.empty()) shown = secret;

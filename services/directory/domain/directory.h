@@ -69,8 +69,7 @@ class Directory final {
   absl::StatusOr<Authority> GetAuthority(const Caller& caller, const std::string& id);
   absl::StatusOr<Page<Authority>> ListAuthorities(const Caller& caller, const std::string& parent_id,
                                                   int page_size, const std::string& page_token);
-  absl::StatusOr<Authority> CreateAuthority(const Caller& caller, const std::string& id,
-                                            Authority draft);
+  absl::StatusOr<Authority> CreateAuthority(const Caller& caller, const std::string& id, Authority draft);
 
   absl::StatusOr<School> GetSchool(const Caller& caller, const std::string& id);
   absl::StatusOr<Page<School>> ListSchools(const Caller& caller, const std::string& authority_id,

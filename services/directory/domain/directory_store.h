@@ -22,8 +22,7 @@ class DirectoryStore {
   virtual absl::StatusOr<std::optional<Authority>> FindAuthority(const std::string& id) = 0;
   // Ordered by id, after `after_id`; `parent_id` "" means every authority.
   virtual absl::StatusOr<std::vector<Authority>> ListAuthorities(const std::string& parent_id,
-                                                                 const std::string& after_id,
-                                                                 int limit) = 0;
+                                                                 const std::string& after_id, int limit) = 0;
   // ALREADY_EXISTS when the id is taken.
   virtual absl::Status InsertAuthority(const Authority& authority) = 0;
   // `id` and every authority below it.

@@ -24,7 +24,7 @@ struct Authority final {
   std::string parent_id;  // "" for a root
   std::string kind;       // city, district, ward
   Date valid_from;
-  Date valid_until;       // unset while it exists
+  Date valid_until;  // unset while it exists
 };
 
 enum class SchoolLevel { kUnspecified = 0, kKindergarten, kPrimary, kLowerSecondary, kUpperSecondary };

@@ -3,10 +3,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "platform/core/errors.h"
-#include "platform/rpc/identity.h"
 #include "platform/core/resource_name.h"
-#include "platform/rpc/proto_values.h"
 #include "platform/core/status_macros.h"
+#include "platform/rpc/identity.h"
+#include "platform/rpc/proto_values.h"
 
 namespace parhub::directory {
 namespace {
@@ -96,7 +96,8 @@ absl::StatusOr<School> SchoolFromProto(const pb::School& s) {
   if (s.level() < 0 || s.level() > 4) return platform::InvalidField("school.level", "không hợp lệ (invalid)");
   out.level = static_cast<SchoolLevel>(s.level());
   out.address = s.address();
-  ASSIGN_OR_RETURN(out.authority_id, OptionalId("authorities/{authority}", s.authority(), "school.authority"));
+  ASSIGN_OR_RETURN(out.authority_id,
+                   OptionalId("authorities/{authority}", s.authority(), "school.authority"));
   return out;
 }
 
@@ -106,7 +107,8 @@ absl::StatusOr<Account> AccountFromProto(const pb::Account& a) {
   out.email = a.email();
   out.role = platform::RoleFromProto(a.role());
   ASSIGN_OR_RETURN(out.school_id, OptionalId("schools/{school}", a.school(), "account.school"));
-  ASSIGN_OR_RETURN(out.authority_id, OptionalId("authorities/{authority}", a.authority(), "account.authority"));
+  ASSIGN_OR_RETURN(out.authority_id,
+                   OptionalId("authorities/{authority}", a.authority(), "account.authority"));
   return out;
 }
 

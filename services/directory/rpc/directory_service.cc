@@ -29,7 +29,8 @@ std::string ScopeOr(const std::string& tenant) { return tenant.empty() ? "root" 
 
 // ---- authorities ----
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::GetAuthority(Context* context, const v1::GetAuthorityRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::GetAuthority(Context* context,
+                                                             const v1::GetAuthorityRequest* request,
                                                              v1::Authority* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kAuthorityPattern, request->name(), "name"));
@@ -67,7 +68,8 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateAuthority(Context* context
         return Mutation<v1::Authority>{
             ScopeOr(draft.parent_id), absl::StrCat("authorities/", request->authority_id()),
             [=, this]() -> absl::StatusOr<v1::Authority> {
-              ASSIGN_OR_RETURN(Authority created, directory_.CreateAuthority(caller, request->authority_id(), draft));
+              ASSIGN_OR_RETURN(Authority created,
+                               directory_.CreateAuthority(caller, request->authority_id(), draft));
               return AuthorityToProto(created);
             }};
       });
@@ -75,7 +77,8 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateAuthority(Context* context
 
 // ---- schools ----
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::GetSchool(Context* context, const v1::GetSchoolRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::GetSchool(Context* context,
+                                                          const v1::GetSchoolRequest* request,
                                                           v1::School* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->name(), "name"));
@@ -85,7 +88,8 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::GetSchool(Context* context, cons
   });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSchools(Context* context, const v1::ListSchoolsRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSchools(Context* context,
+                                                            const v1::ListSchoolsRequest* request,
                                                             v1::ListSchoolsResponse* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kAuthorityPattern, request->parent(), "parent"));
@@ -98,56 +102,66 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSchools(Context* context, co
   });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateSchool(Context* context, const v1::CreateSchoolRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateSchool(Context* context,
+                                                             const v1::CreateSchoolRequest* request,
                                                              v1::School* response) {
   return handlers_.Mutate<v1::School>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::School>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::School>> {
         ASSIGN_OR_RETURN(School draft, SchoolFromProto(request->school()));
         RETURN_IF_ERROR(platform::ValidateId(request->school_id(), "school_id"));
         RETURN_IF_ERROR(directory_.MayCreateSchool(caller, draft.authority_id));
-        return Mutation<v1::School>{request->school_id(), absl::StrCat("schools/", request->school_id()),
-                                    [=, this]() -> absl::StatusOr<v1::School> {
-                                      ASSIGN_OR_RETURN(School created,
-                                                       directory_.CreateSchool(caller, request->school_id(), draft));
-                                      return SchoolToProto(created);
-                                    }};
+        return Mutation<v1::School>{
+            request->school_id(), absl::StrCat("schools/", request->school_id()),
+            [=, this]() -> absl::StatusOr<v1::School> {
+              ASSIGN_OR_RETURN(School created, directory_.CreateSchool(caller, request->school_id(), draft));
+              return SchoolToProto(created);
+            }};
       });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::UpdateSchool(Context* context, const v1::UpdateSchoolRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::UpdateSchool(Context* context,
+                                                             const v1::UpdateSchoolRequest* request,
                                                              v1::School* response) {
   return handlers_.Mutate<v1::School>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::School>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::School>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->school().name(), "school.name"));
         ASSIGN_OR_RETURN(School changes, SchoolFromProto(request->school()));
         RETURN_IF_ERROR(directory_.MayEditSchool(caller, ids[0]));
-        std::set<std::string> fields(request->update_mask().paths().begin(), request->update_mask().paths().end());
-        return Mutation<v1::School>{ids[0], request->school().name(), [=, this]() -> absl::StatusOr<v1::School> {
-                                      ASSIGN_OR_RETURN(School updated, directory_.UpdateSchool(caller, changes, fields));
-                                      return SchoolToProto(updated);
-                                    }};
+        std::set<std::string> fields(request->update_mask().paths().begin(),
+                                     request->update_mask().paths().end());
+        return Mutation<v1::School>{
+            ids[0], request->school().name(), [=, this]() -> absl::StatusOr<v1::School> {
+              ASSIGN_OR_RETURN(School updated, directory_.UpdateSchool(caller, changes, fields));
+              return SchoolToProto(updated);
+            }};
       });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::MoveSchool(Context* context, const v1::MoveSchoolRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::MoveSchool(Context* context,
+                                                           const v1::MoveSchoolRequest* request,
                                                            v1::School* response) {
   return handlers_.Mutate<v1::School>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::School>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::School>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->name(), "name"));
         ASSIGN_OR_RETURN(auto target, ParseName(kAuthorityPattern, request->authority(), "authority"));
-        ASSIGN_OR_RETURN(Date effective, platform::DateFromProto(request->effective_date(), "effective_date"));
+        ASSIGN_OR_RETURN(Date effective,
+                         platform::DateFromProto(request->effective_date(), "effective_date"));
         RETURN_IF_ERROR(directory_.MayMoveSchool(caller, ids[0], target[0]));
         return Mutation<v1::School>{ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::School> {
-                                      ASSIGN_OR_RETURN(School moved, directory_.MoveSchool(caller, ids[0], target[0],
-                                                                                           effective, request->reason()));
+                                      ASSIGN_OR_RETURN(School moved,
+                                                       directory_.MoveSchool(caller, ids[0], target[0],
+                                                                             effective, request->reason()));
                                       return SchoolToProto(moved);
                                     }};
       });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSchoolMemberships(Context* context,
-                                                                      const v1::ListSchoolMembershipsRequest* request,
-                                                                      v1::ListSchoolMembershipsResponse* response) {
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSchoolMemberships(
+    Context* context, const v1::ListSchoolMembershipsRequest* request,
+    v1::ListSchoolMembershipsResponse* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->name(), "name"));
     ASSIGN_OR_RETURN(std::vector<Membership> history, directory_.ListMemberships(caller, ids[0]));
@@ -162,20 +176,23 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateAccount(Context* context,
                                                               const v1::CreateAccountRequest* request,
                                                               v1::Account* response) {
   return handlers_.Mutate<v1::Account>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Account>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Account>> {
         ASSIGN_OR_RETURN(Account draft, AccountFromProto(request->account()));
         RETURN_IF_ERROR(directory_.MayCreateAccount(caller, draft));
         std::string tenant = !draft.school_id.empty() ? draft.school_id : draft.authority_id;
         return Mutation<v1::Account>{ScopeOr(tenant), absl::StrCat("accounts/", request->account_id()),
                                      [=, this]() -> absl::StatusOr<v1::Account> {
-                                       ASSIGN_OR_RETURN(Account created, directory_.CreateAccount(
-                                                                             caller, request->account_id(), draft));
+                                       ASSIGN_OR_RETURN(
+                                           Account created,
+                                           directory_.CreateAccount(caller, request->account_id(), draft));
                                        return AccountToProto(created);
                                      }};
       });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::GetAccount(Context* context, const v1::GetAccountRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::GetAccount(Context* context,
+                                                           const v1::GetAccountRequest* request,
                                                            v1::Account* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kAccountPattern, request->name(), "name"));
@@ -185,7 +202,8 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::GetAccount(Context* context, con
   });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::ListAccounts(Context* context, const v1::ListAccountsRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListAccounts(Context* context,
+                                                             const v1::ListAccountsRequest* request,
                                                              v1::ListAccountsResponse* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     std::string school, authority;
@@ -196,8 +214,9 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListAccounts(Context* context, c
       ASSIGN_OR_RETURN(auto ids, ParseName(kAuthorityPattern, request->parent(), "parent"));
       authority = ids[0];
     }
-    ASSIGN_OR_RETURN(Page<Account> page, directory_.ListAccounts(caller, school, authority, request->page_size(),
-                                                                 request->page_token()));
+    ASSIGN_OR_RETURN(
+        Page<Account> page,
+        directory_.ListAccounts(caller, school, authority, request->page_size(), request->page_token()));
     for (const Account& a : page.items) *response->add_accounts() = AccountToProto(a);
     response->set_next_page_token(page.next_page_token);
     return absl::OkStatus();
@@ -206,7 +225,8 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListAccounts(Context* context, c
 
 // ---- API keys ----
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateApiKey(Context* context, const v1::CreateApiKeyRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateApiKey(Context* context,
+                                                             const v1::CreateApiKeyRequest* request,
                                                              v1::CreateApiKeyResponse* response) {
   return handlers_.Mutate<v1::CreateApiKeyResponse>(
       context, __func__, request, response,
@@ -215,7 +235,8 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateApiKey(Context* context, c
         RETURN_IF_ERROR(directory_.MayManageAccount(caller, ids[0]));
         Mutation<v1::CreateApiKeyResponse> mutation{
             ids[0], request->parent(), [=, this]() -> absl::StatusOr<v1::CreateApiKeyResponse> {
-              ASSIGN_OR_RETURN(IssuedApiKey issued, directory_.CreateApiKey(caller, ids[0], request->display_name()));
+              ASSIGN_OR_RETURN(IssuedApiKey issued,
+                               directory_.CreateApiKey(caller, ids[0], request->display_name()));
               v1::CreateApiKeyResponse out;
               *out.mutable_api_key() = ApiKeyToProto(issued.key);
               out.set_secret(issued.secret);
@@ -227,7 +248,8 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateApiKey(Context* context, c
       });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::ListApiKeys(Context* context, const v1::ListApiKeysRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListApiKeys(Context* context,
+                                                            const v1::ListApiKeysRequest* request,
                                                             v1::ListApiKeysResponse* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kAccountPattern, request->parent(), "parent"));
@@ -237,22 +259,25 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListApiKeys(Context* context, co
   });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::RevokeApiKey(Context* context, const v1::RevokeApiKeyRequest* request,
+grpc::ServerUnaryReactor* DirectoryServiceImpl::RevokeApiKey(Context* context,
+                                                             const v1::RevokeApiKeyRequest* request,
                                                              v1::ApiKey* response) {
   return handlers_.Mutate<v1::ApiKey>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::ApiKey>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::ApiKey>> {
         ASSIGN_OR_RETURN(auto ids, ParseName("accounts/{account}/apiKeys/{key}", request->name(), "name"));
         RETURN_IF_ERROR(directory_.MayManageAccount(caller, ids[0]));
         return Mutation<v1::ApiKey>{ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::ApiKey> {
-                                      ASSIGN_OR_RETURN(ApiKey revoked, directory_.RevokeApiKey(caller, ids[0], ids[1]));
+                                      ASSIGN_OR_RETURN(ApiKey revoked,
+                                                       directory_.RevokeApiKey(caller, ids[0], ids[1]));
                                       return ApiKeyToProto(revoked);
                                     }};
       });
 }
 
-grpc::ServerUnaryReactor* DirectoryServiceImpl::AuthenticateApiKey(Context* context,
-                                                                   const v1::AuthenticateApiKeyRequest* request,
-                                                                   v1::AuthenticateApiKeyResponse* response) {
+grpc::ServerUnaryReactor* DirectoryServiceImpl::AuthenticateApiKey(
+    Context* context, const v1::AuthenticateApiKeyRequest* request,
+    v1::AuthenticateApiKeyResponse* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(Principal p, directory_.Authenticate(caller, request->secret()));
     *response->mutable_account() = AccountToProto(p.account);

@@ -21,7 +21,8 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
   using Context = grpc::CallbackServerContext;
 
   Reactor* GetAuthority(Context*, const v1::GetAuthorityRequest*, v1::Authority*) override;
-  Reactor* ListAuthorities(Context*, const v1::ListAuthoritiesRequest*, v1::ListAuthoritiesResponse*) override;
+  Reactor* ListAuthorities(Context*, const v1::ListAuthoritiesRequest*,
+                           v1::ListAuthoritiesResponse*) override;
   Reactor* CreateAuthority(Context*, const v1::CreateAuthorityRequest*, v1::Authority*) override;
   Reactor* GetSchool(Context*, const v1::GetSchoolRequest*, v1::School*) override;
   Reactor* ListSchools(Context*, const v1::ListSchoolsRequest*, v1::ListSchoolsResponse*) override;

@@ -132,19 +132,22 @@ absl::StatusOr<std::vector<Authority>> MySqlDirectoryStore::ListAuthorities(cons
 }
 
 absl::Status MySqlDirectoryStore::InsertAuthority(const Authority& a) {
-  return db_.Execute("INSERT INTO authorities (authority_id, code, display_name, parent_id, kind,"
-                     " valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     {a.id, a.code, a.display_name, NullIfEmpty(a.parent_id), a.kind,
-                      DateOrNull(a.valid_from), DateOrNull(a.valid_until)})
+  return db_
+      .Execute(
+          "INSERT INTO authorities (authority_id, code, display_name, parent_id, kind,"
+          " valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          {a.id, a.code, a.display_name, NullIfEmpty(a.parent_id), a.kind, DateOrNull(a.valid_from),
+           DateOrNull(a.valid_until)})
       .status();
 }
 
 absl::StatusOr<std::vector<std::string>> MySqlDirectoryStore::AuthoritySubtree(const std::string& id) {
-  ASSIGN_OR_RETURN(auto rows, db_.Query(
-      "WITH RECURSIVE subtree AS ("
-      " SELECT authority_id FROM authorities WHERE authority_id = ?"
-      " UNION ALL SELECT a.authority_id FROM authorities a JOIN subtree t ON a.parent_id = t.authority_id)"
-      " SELECT authority_id FROM subtree", {id}));
+  ASSIGN_OR_RETURN(auto rows, db_.Query("WITH RECURSIVE subtree AS ("
+                                        " SELECT authority_id FROM authorities WHERE authority_id = ?"
+                                        " UNION ALL SELECT a.authority_id FROM authorities a JOIN subtree t "
+                                        "ON a.parent_id = t.authority_id)"
+                                        " SELECT authority_id FROM subtree",
+                                        {id}));
   std::vector<std::string> out;
   for (const Row& r : rows) out.push_back(r.Str(0));
   return out;
@@ -157,9 +160,9 @@ absl::StatusOr<std::optional<School>> MySqlDirectoryStore::FindSchool(const std:
   return SchoolFromRow(rows[0]);
 }
 
-absl::StatusOr<std::vector<School>> MySqlDirectoryStore::ListSchools(const std::vector<std::string>& authority_ids,
-                                                                     Date as_of, const std::string& folded_query,
-                                                                     const std::string& after_id, int limit) {
+absl::StatusOr<std::vector<School>> MySqlDirectoryStore::ListSchools(
+    const std::vector<std::string>& authority_ids, Date as_of, const std::string& folded_query,
+    const std::string& after_id, int limit) {
   if (authority_ids.empty()) return std::vector<School>{};
   std::vector<SqlValue> params{as_of.ToIso(), as_of.ToIso()};
   std::vector<std::string> marks;
@@ -168,7 +171,8 @@ absl::StatusOr<std::vector<School>> MySqlDirectoryStore::ListSchools(const std::
     marks.push_back("?");
   }
   // The query is text to find, not a pattern: escape LIKE's wildcards.
-  params.push_back(absl::StrCat("%", absl::StrReplaceAll(folded_query, {{"\\", "\\\\"}, {"%", "\\%"}, {"_", "\\_"}}), "%"));
+  params.push_back(absl::StrCat(
+      "%", absl::StrReplaceAll(folded_query, {{"\\", "\\\\"}, {"%", "\\%"}, {"_", "\\_"}}), "%"));
   params.push_back(after_id);
   params.push_back(int64_t{limit});
   ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat(SchoolSelect(), " WHERE m.authority_id IN (",
@@ -186,9 +190,11 @@ absl::Status MySqlDirectoryStore::InsertSchool(const School& s, const std::strin
                                 {s.id, s.code, s.display_name, int64_t{static_cast<int>(s.level)}, s.address,
                                  search_text, StoredTime(s.create_time)})
                         .status());
-    return db_.Execute("INSERT INTO school_memberships (school_id, effective_from, authority_id, reason)"
-                       " VALUES (?, ?, ?, ?)",
-                       {s.id, from.ToIso(), s.authority_id, std::string("Thành lập / khởi tạo")})
+    return db_
+        .Execute(
+            "INSERT INTO school_memberships (school_id, effective_from, authority_id, reason)"
+            " VALUES (?, ?, ?, ?)",
+            {s.id, from.ToIso(), s.authority_id, std::string("Thành lập / khởi tạo")})
         .status();
   });
 }
@@ -198,9 +204,11 @@ absl::Status MySqlDirectoryStore::LockSchool(const std::string& id) {
 }
 
 absl::Status MySqlDirectoryStore::UpdateSchool(const School& s, const std::string& search_text) {
-  return db_.Execute("UPDATE schools SET code = ?, display_name = ?, level = ?, address = ?, search_text = ?"
-                     " WHERE school_id = ?",
-                     {s.code, s.display_name, int64_t{static_cast<int>(s.level)}, s.address, search_text, s.id})
+  return db_
+      .Execute(
+          "UPDATE schools SET code = ?, display_name = ?, level = ?, address = ?, search_text = ?"
+          " WHERE school_id = ?",
+          {s.code, s.display_name, int64_t{static_cast<int>(s.level)}, s.address, search_text, s.id})
       .status();
 }
 
@@ -234,9 +242,11 @@ absl::Status MySqlDirectoryStore::AddMembership(const std::string& school_id, co
                                 " WHERE school_id = ? AND effective_until IS NULL",
                                 {next.effective_from.ToIso(), school_id})
                         .status());
-    return db_.Execute("INSERT INTO school_memberships (school_id, effective_from, authority_id, reason)"
-                       " VALUES (?, ?, ?, ?)",
-                       {school_id, next.effective_from.ToIso(), next.authority_id, next.reason})
+    return db_
+        .Execute(
+            "INSERT INTO school_memberships (school_id, effective_from, authority_id, reason)"
+            " VALUES (?, ?, ?, ?)",
+            {school_id, next.effective_from.ToIso(), next.authority_id, next.reason})
         .status();
   });
 }
@@ -251,7 +261,8 @@ absl::StatusOr<std::optional<Account>> MySqlDirectoryStore::FindAccount(const st
 
 absl::StatusOr<std::vector<Account>> MySqlDirectoryStore::ListAccounts(const std::string& school_id,
                                                                        const std::string& authority_id,
-                                                                       const std::string& after_id, int limit) {
+                                                                       const std::string& after_id,
+                                                                       int limit) {
   ASSIGN_OR_RETURN(auto rows,
                    db_.Query(absl::StrCat("SELECT ", AccountColumns(), " FROM accounts WHERE ",
                                           school_id.empty() ? "authority_id = ?" : "school_id = ?",

@@ -20,8 +20,8 @@ class MySqlDirectoryStore final : public DirectoryStore {
 
   absl::StatusOr<std::optional<School>> FindSchool(const std::string& id, Date as_of) override;
   absl::StatusOr<std::vector<School>> ListSchools(const std::vector<std::string>& authority_ids, Date as_of,
-                                                  const std::string& folded_query, const std::string& after_id,
-                                                  int limit) override;
+                                                  const std::string& folded_query,
+                                                  const std::string& after_id, int limit) override;
   absl::Status InsertSchool(const School& school, const std::string& search_text, Date from) override;
   absl::Status LockSchool(const std::string& id) override;
   absl::Status UpdateSchool(const School& school, const std::string& search_text) override;
@@ -30,7 +30,8 @@ class MySqlDirectoryStore final : public DirectoryStore {
                              Date expected_open_from) override;
 
   absl::StatusOr<std::optional<Account>> FindAccount(const std::string& id) override;
-  absl::StatusOr<std::vector<Account>> ListAccounts(const std::string& school_id, const std::string& authority_id,
+  absl::StatusOr<std::vector<Account>> ListAccounts(const std::string& school_id,
+                                                    const std::string& authority_id,
                                                     const std::string& after_id, int limit) override;
   absl::Status InsertAccount(const Account& account) override;
   absl::StatusOr<int64_t> CountAccounts() override;
@@ -39,9 +40,11 @@ class MySqlDirectoryStore final : public DirectoryStore {
   absl::StatusOr<std::vector<ApiKey>> ListApiKeys(const std::string& account_id) override;
   absl::StatusOr<std::optional<ApiKey>> FindApiKey(const std::string& account_id,
                                                    const std::string& key_id) override;
-  absl::Status RevokeApiKey(const std::string& account_id, const std::string& key_id, absl::Time when) override;
+  absl::Status RevokeApiKey(const std::string& account_id, const std::string& key_id,
+                            absl::Time when) override;
   absl::StatusOr<std::optional<ApiKey>> FindApiKeyByHash(const std::string& secret_hash) override;
-  absl::Status TouchApiKey(const std::string& account_id, const std::string& key_id, absl::Time when) override;
+  absl::Status TouchApiKey(const std::string& account_id, const std::string& key_id,
+                           absl::Time when) override;
 
  private:
   platform::Db& db_;

@@ -56,7 +56,9 @@ Caller Staff(const std::string& school, const std::string& account = "staff") {
 const Caller kGateway{"services/gateway", Role::kService, "", "", ""};
 const Caller kRoot{"accounts/admin", Role::kAuthorityOfficer, "", "hcm", ""};
 
-Authority RootAuthority() { return Authority{"hcm", "HCM", "UBND Thành phố Hồ Chí Minh", "", "city", {}, {}}; }
+Authority RootAuthority() {
+  return Authority{"hcm", "HCM", "UBND Thành phố Hồ Chí Minh", "", "city", {}, {}};
+}
 
 std::vector<std::string> Ids(const std::vector<School>& schools) {
   std::vector<std::string> ids;
@@ -75,23 +77,36 @@ class DirectoryRulesTest : public ::testing::Test {
     ASSERT_OK_AND_ASSIGN(auto secret, directory_.Bootstrap(RootAuthority(), ""));
     ASSERT_TRUE(secret.has_value());
     admin_secret_ = *secret;
-    ASSERT_OK(directory_.CreateAuthority(kRoot, "q1", Authority{"", "Q1", "UBND Quận 1", "hcm", "district", {2000, 1, 1}, {}}).status());
-    ASSERT_OK(directory_.CreateAuthority(kRoot, "q3", Authority{"", "Q3", "UBND Quận 3", "hcm", "district", {2000, 1, 1}, {}}).status());
-    ASSERT_OK(directory_.CreateAuthority(Officer("q1"), "p-ben-nghe",
-                                         Authority{"", "PBN", "UBND Phường Bến Nghé", "q1", "ward", {2000, 1, 1}, {}}).status());
+    ASSERT_OK(directory_
+                  .CreateAuthority(kRoot, "q1",
+                                   Authority{"", "Q1", "UBND Quận 1", "hcm", "district", {2000, 1, 1}, {}})
+                  .status());
+    ASSERT_OK(directory_
+                  .CreateAuthority(kRoot, "q3",
+                                   Authority{"", "Q3", "UBND Quận 3", "hcm", "district", {2000, 1, 1}, {}})
+                  .status());
+    ASSERT_OK(
+        directory_
+            .CreateAuthority(Officer("q1"), "p-ben-nghe",
+                             Authority{"", "PBN", "UBND Phường Bến Nghé", "q1", "ward", {2000, 1, 1}, {}})
+            .status());
     AddSchool("mn-2010", "Trường Mầm non 20/10", SchoolLevel::kKindergarten, "q1");
     AddSchool("th-khai-minh", "Trường Tiểu học Khai Minh", SchoolLevel::kPrimary, "q1");
     AddSchool("th-ben-nghe", "Trường Tiểu học Bến Nghé", SchoolLevel::kPrimary, "p-ben-nghe");
     AddSchool("thcs-le-loi", "Trường THCS Lê Lợi", SchoolLevel::kLowerSecondary, "q3");
   }
 
-  void AddSchool(const std::string& id, const std::string& name, SchoolLevel level, const std::string& authority,
-                 const std::string& code = "C", const std::string& address = "Địa chỉ") {
-    ASSERT_OK(directory_.CreateSchool(kRoot, id, School{"", code, name, level, address, authority, {}}).status());
+  void AddSchool(const std::string& id, const std::string& name, SchoolLevel level,
+                 const std::string& authority, const std::string& code = "C",
+                 const std::string& address = "Địa chỉ") {
+    ASSERT_OK(
+        directory_.CreateSchool(kRoot, id, School{"", code, name, level, address, authority, {}}).status());
   }
 
   void AddAccount(const std::string& id, Role role, const std::string& school, const std::string& authority) {
-    ASSERT_OK(directory_.CreateAccount(kRoot, id, Account{"", "Nguyễn Thị Lan", "", role, school, authority, {}}).status());
+    ASSERT_OK(
+        directory_.CreateAccount(kRoot, id, Account{"", "Nguyễn Thị Lan", "", role, school, authority, {}})
+            .status());
   }
 
   int64_t AccountCount() { return *store_.CountAccounts(); }
@@ -199,9 +214,11 @@ TEST_F(DirectoryRulesTest, UpdateErrorsNameTheFieldAndWriteNothing) {
   EXPECT_THAT(directory_.UpdateSchool(kRoot, change, {}), IsInvalidField("update_mask"));
   EXPECT_THAT(directory_.UpdateSchool(kRoot, change, {"authority"}), IsInvalidField("update_mask"));
   // display_name is valid, level is not: neither is written.
-  EXPECT_THAT(directory_.UpdateSchool(kRoot, change, {"display_name", "level"}), IsInvalidField("school.level"));
+  EXPECT_THAT(directory_.UpdateSchool(kRoot, change, {"display_name", "level"}),
+              IsInvalidField("school.level"));
   change.display_name = "";
-  EXPECT_THAT(directory_.UpdateSchool(kRoot, change, {"display_name"}), IsInvalidField("school.display_name"));
+  EXPECT_THAT(directory_.UpdateSchool(kRoot, change, {"display_name"}),
+              IsInvalidField("school.display_name"));
   change.id = "Bad";
   EXPECT_THAT(directory_.UpdateSchool(kRoot, change, {"code"}), IsInvalidField("school.name"));
   ASSERT_OK_AND_ASSIGN(School school, directory_.GetSchool(kRoot, "mn-2010"));
@@ -211,7 +228,8 @@ TEST_F(DirectoryRulesTest, UpdateErrorsNameTheFieldAndWriteNothing) {
 
 TEST_F(DirectoryRulesTest, UpdateChangesOnlyTheMaskedFieldsAndTheSearchText) {
   School change{"mn-2010", "NEW", "Trường Mầm non Sao Mai", SchoolLevel::kPrimary, "Nơi khác", "q3", {}};
-  ASSERT_OK_AND_ASSIGN(School updated, directory_.UpdateSchool(SchoolAdmin("mn-2010"), change, {"display_name"}));
+  ASSERT_OK_AND_ASSIGN(School updated,
+                       directory_.UpdateSchool(SchoolAdmin("mn-2010"), change, {"display_name"}));
   EXPECT_EQ(updated.display_name, "Trường Mầm non Sao Mai");
   EXPECT_EQ(updated.code, "C");
   EXPECT_EQ(updated.address, "Địa chỉ");
@@ -225,7 +243,8 @@ TEST_F(DirectoryRulesTest, MoveErrorsNameTheField) {
   EXPECT_THAT(directory_.MoveSchool(kRoot, "mn-2010", "", {2024, 9, 1}, "QĐ"), IsInvalidField("authority"));
   EXPECT_THAT(directory_.MoveSchool(kRoot, "mn-2010", "q3", {}, "QĐ"), IsInvalidField("effective_date"));
   EXPECT_THAT(directory_.MoveSchool(kRoot, "mn-2010", "q3", {2024, 9, 1}, " "), IsInvalidField("reason"));
-  EXPECT_THAT(directory_.MoveSchool(kRoot, "mn-2010", "nowhere", {2024, 9, 1}, "QĐ"), IsInvalidField("authority"));
+  EXPECT_THAT(directory_.MoveSchool(kRoot, "mn-2010", "nowhere", {2024, 9, 1}, "QĐ"),
+              IsInvalidField("authority"));
   EXPECT_EQ(store_.add_membership_count(), 0);
 }
 
@@ -247,7 +266,8 @@ TEST_F(DirectoryRulesTest, AnotherSchoolAnswersExactlyLikeAMissingOne) {
     EXPECT_EQ(missing.code(), Code::kNotFound) << missing;
     EXPECT_EQ(absl::StrReplaceAll(missing.message(), {{"no-such", "th-khai-minh"}}), other.message());
   };
-  for (const Caller& caller : {SchoolAdmin("mn-2010"), Staff("mn-2010"), Officer("q3"), Officer("p-ben-nghe")}) {
+  for (const Caller& caller :
+       {SchoolAdmin("mn-2010"), Staff("mn-2010"), Officer("q3"), Officer("p-ben-nghe")}) {
     SCOPED_TRACE(caller.subject);
     auto get = [&](const std::string& id) { return directory_.GetSchool(caller, id).status(); };
     same_as_missing(get("th-khai-minh"), get("no-such"));
@@ -257,9 +277,13 @@ TEST_F(DirectoryRulesTest, AnotherSchoolAnswersExactlyLikeAMissingOne) {
       return directory_.UpdateSchool(caller, School{id, "", "X", {}, "", "", {}}, {"display_name"}).status();
     };
     same_as_missing(update("th-khai-minh"), update("no-such"));
-    auto move = [&](const std::string& id) { return directory_.MoveSchool(caller, id, "q3", {}, "").status(); };
+    auto move = [&](const std::string& id) {
+      return directory_.MoveSchool(caller, id, "q3", {}, "").status();
+    };
     same_as_missing(move("th-khai-minh"), move("no-such"));  // scope comes before validation
-    auto accounts = [&](const std::string& id) { return directory_.ListAccounts(caller, id, "", 0, "").status(); };
+    auto accounts = [&](const std::string& id) {
+      return directory_.ListAccounts(caller, id, "", 0, "").status();
+    };
     same_as_missing(accounts("th-khai-minh"), accounts("no-such"));
   }
   ASSERT_OK_AND_ASSIGN(School school, directory_.GetSchool(kRoot, "th-khai-minh"));
@@ -269,7 +293,8 @@ TEST_F(DirectoryRulesTest, AnotherSchoolAnswersExactlyLikeAMissingOne) {
 
 TEST_F(DirectoryRulesTest, CreateAccountForAMissingOrOutOfScopeSchoolAnswersAlike) {
   auto create = [&](const Caller& caller, const std::string& school) {
-    return directory_.CreateAccount(caller, "gv-moi", Account{"", "Giáo viên", "", Role::kSchoolStaff, school, "", {}})
+    return directory_
+        .CreateAccount(caller, "gv-moi", Account{"", "Giáo viên", "", Role::kSchoolStaff, school, "", {}})
         .status();
   };
   for (const Caller& caller : {Officer("q3"), SchoolAdmin("mn-2010"), Officer("p-ben-nghe")}) {
@@ -290,7 +315,8 @@ TEST_F(DirectoryRulesTest, AccountsOfOtherTenantsAreNotFound) {
   EXPECT_OK(directory_.GetAccount(SchoolAdmin("mn-2010"), "lan").status());
   EXPECT_OK(directory_.GetAccount(Officer("q1"), "lan").status());
   EXPECT_OK(directory_.GetAccount(kRoot, "can-bo-q3").status());
-  for (const Caller& caller : {SchoolAdmin("th-khai-minh"), Staff("mn-2010"), Officer("q3"), Officer("p-ben-nghe")}) {
+  for (const Caller& caller :
+       {SchoolAdmin("th-khai-minh"), Staff("mn-2010"), Officer("q3"), Officer("p-ben-nghe")}) {
     SCOPED_TRACE(caller.subject);
     EXPECT_THAT(directory_.GetAccount(caller, "lan"), StatusIs(Code::kNotFound));
     EXPECT_THAT(directory_.ListApiKeys(caller, "lan"), StatusIs(Code::kNotFound));
@@ -313,39 +339,50 @@ TEST_F(DirectoryRulesTest, ReadersMayReadButNotChange) {
   EXPECT_THAT(directory_.UpdateSchool(staff, School{"mn-2010", "", "X", {}, "", "", {}}, {"display_name"}),
               StatusIs(Code::kPermissionDenied));
   EXPECT_THAT(directory_.ListAccounts(staff, "mn-2010", "", 0, ""), StatusIs(Code::kPermissionDenied));
-  EXPECT_THAT(directory_.CreateAccount(staff, "gv", Account{"", "GV", "", Role::kSchoolStaff, "mn-2010", "", {}}),
+  EXPECT_THAT(
+      directory_.CreateAccount(staff, "gv", Account{"", "GV", "", Role::kSchoolStaff, "mn-2010", "", {}}),
+      StatusIs(Code::kPermissionDenied));
+  EXPECT_THAT(directory_.MoveSchool(staff, "mn-2010", "q3", {2024, 9, 1}, "QĐ"),
               StatusIs(Code::kPermissionDenied));
-  EXPECT_THAT(directory_.MoveSchool(staff, "mn-2010", "q3", {2024, 9, 1}, "QĐ"), StatusIs(Code::kPermissionDenied));
   EXPECT_THAT(directory_.ListSchools(staff, "q1", "", {}, 0, ""), StatusIs(Code::kPermissionDenied));
   // A school admin changes its school but does not move it or list others.
   EXPECT_THAT(directory_.MoveSchool(SchoolAdmin("mn-2010"), "mn-2010", "q3", {2024, 9, 1}, "QĐ"),
               StatusIs(Code::kPermissionDenied));
-  EXPECT_THAT(directory_.ListSchools(SchoolAdmin("mn-2010"), "q1", "", {}, 0, ""), StatusIs(Code::kPermissionDenied));
+  EXPECT_THAT(directory_.ListSchools(SchoolAdmin("mn-2010"), "q1", "", {}, 0, ""),
+              StatusIs(Code::kPermissionDenied));
   // The service role reads everything and edits nothing.
   ASSERT_OK(directory_.GetSchool(kGateway, "mn-2010").status());
   EXPECT_THAT(directory_.UpdateSchool(kGateway, School{"mn-2010", "", "X", {}, "", "", {}}, {"display_name"}),
               StatusIs(Code::kPermissionDenied));
-  EXPECT_THAT(directory_.CreateSchool(kGateway, "x", School{"", "X", "X", SchoolLevel::kPrimary, "", "q1", {}}),
-              StatusIs(Code::kPermissionDenied));
+  EXPECT_THAT(
+      directory_.CreateSchool(kGateway, "x", School{"", "X", "X", SchoolLevel::kPrimary, "", "q1", {}}),
+      StatusIs(Code::kPermissionDenied));
   EXPECT_THAT(directory_.CreateAuthority(kGateway, "x", Authority{"", "X", "X", "hcm", "ward", {}, {}}),
               StatusIs(Code::kPermissionDenied));
-  EXPECT_THAT(directory_.CreateAccount(kGateway, "x", Account{"", "X", "", Role::kSchoolStaff, "mn-2010", "", {}}),
-              StatusIs(Code::kPermissionDenied));
+  EXPECT_THAT(
+      directory_.CreateAccount(kGateway, "x", Account{"", "X", "", Role::kSchoolStaff, "mn-2010", "", {}}),
+      StatusIs(Code::kPermissionDenied));
   EXPECT_EQ(AccountCount(), 1);
   EXPECT_EQ(directory_.GetSchool(kRoot, "mn-2010")->display_name, "Trường Mầm non 20/10");
 }
 
 TEST_F(DirectoryRulesTest, SchoolAdminRunsItsOwnSchool) {
   Caller admin = SchoolAdmin("mn-2010");
-  ASSERT_OK(directory_.UpdateSchool(admin, School{"mn-2010", "", "", SchoolLevel::kPrimary, "", "", {}}, {"level"}).status());
-  ASSERT_OK(directory_.CreateAccount(admin, "gv-hoa", Account{"", "Trần Thị Hoa", "", Role::kSchoolStaff, "mn-2010", "", {}}).status());
+  ASSERT_OK(
+      directory_.UpdateSchool(admin, School{"mn-2010", "", "", SchoolLevel::kPrimary, "", "", {}}, {"level"})
+          .status());
+  ASSERT_OK(directory_
+                .CreateAccount(admin, "gv-hoa",
+                               Account{"", "Trần Thị Hoa", "", Role::kSchoolStaff, "mn-2010", "", {}})
+                .status());
   ASSERT_OK_AND_ASSIGN(auto accounts, directory_.ListAccounts(admin, "mn-2010", "", 0, ""));
   ASSERT_EQ(accounts.items.size(), 1u);
   EXPECT_EQ(accounts.items[0].school_id, "mn-2010");
   EXPECT_EQ(accounts.items[0].create_time, now_);
   // Never an officer or a service account.
-  EXPECT_THAT(directory_.CreateAccount(admin, "cb", Account{"", "CB", "", Role::kAuthorityOfficer, "", "q1", {}}),
-              StatusIs(Code::kPermissionDenied));
+  EXPECT_THAT(
+      directory_.CreateAccount(admin, "cb", Account{"", "CB", "", Role::kAuthorityOfficer, "", "q1", {}}),
+      StatusIs(Code::kPermissionDenied));
   EXPECT_THAT(directory_.CreateAccount(admin, "svc", Account{"", "Svc", "", Role::kService, "", "", {}}),
               StatusIs(Code::kPermissionDenied));
 }
@@ -391,9 +428,11 @@ TEST_F(DirectoryRulesTest, OfficersCreateOnlyInsideTheirSubtree) {
   EXPECT_THAT(directory_.CreateAuthority(q1, "p-vo-thi-sau", ward), StatusIs(Code::kPermissionDenied));
   ward.parent_id = "hcm";
   EXPECT_THAT(directory_.CreateAuthority(q1, "q-moi", ward), StatusIs(Code::kPermissionDenied));
-  EXPECT_OK(directory_.CreateAccount(q1, "cb-pbn", Account{"", "CB", "", Role::kAuthorityOfficer, "", "p-ben-nghe", {}}));
-  EXPECT_THAT(directory_.CreateAccount(q1, "cb-q3", Account{"", "CB", "", Role::kAuthorityOfficer, "", "q3", {}}),
-              StatusIs(Code::kPermissionDenied));
+  EXPECT_OK(directory_.CreateAccount(q1, "cb-pbn",
+                                     Account{"", "CB", "", Role::kAuthorityOfficer, "", "p-ben-nghe", {}}));
+  EXPECT_THAT(
+      directory_.CreateAccount(q1, "cb-q3", Account{"", "CB", "", Role::kAuthorityOfficer, "", "q3", {}}),
+      StatusIs(Code::kPermissionDenied));
   // Service accounts: officers of the root authority only.
   Account service{"", "Cổng API", "", Role::kService, "x", "y", {}};
   EXPECT_THAT(directory_.CreateAccount(q1, "gateway", service), StatusIs(Code::kPermissionDenied));
@@ -420,7 +459,8 @@ TEST_F(DirectoryRulesTest, OfficersManageAccountsBelowThemNotAbove) {
 // ---- moving a school ----
 
 TEST_F(DirectoryRulesTest, AMoveTakesEffectOnItsDateAndKeepsTheHistory) {
-  ASSERT_OK_AND_ASSIGN(School moved, directory_.MoveSchool(kRoot, "mn-2010", "q3", {2024, 9, 1}, "  QĐ 123/QĐ-UBND "));
+  ASSERT_OK_AND_ASSIGN(School moved,
+                       directory_.MoveSchool(kRoot, "mn-2010", "q3", {2024, 9, 1}, "  QĐ 123/QĐ-UBND "));
   EXPECT_EQ(moved.authority_id, "q1");  // today is before the move
   ASSERT_OK_AND_ASSIGN(auto history, directory_.ListMemberships(kRoot, "mn-2010"));
   ASSERT_EQ(history.size(), 2u);
@@ -475,7 +515,8 @@ TEST_F(DirectoryRulesTest, OfficersMoveSchoolsOnlyWithinTheirSubtree) {
   EXPECT_THAT(directory_.MoveSchool(Officer("q3"), "mn-2010", "q3", {2024, 9, 1}, "QĐ"),
               StatusIs(Code::kNotFound));  // cannot pull a school it cannot see
   EXPECT_EQ(store_.add_membership_count(), 0);
-  ASSERT_OK_AND_ASSIGN(School moved, directory_.MoveSchool(Officer("q1"), "mn-2010", "p-ben-nghe", {2024, 6, 1}, "QĐ"));
+  ASSERT_OK_AND_ASSIGN(School moved,
+                       directory_.MoveSchool(Officer("q1"), "mn-2010", "p-ben-nghe", {2024, 6, 1}, "QĐ"));
   EXPECT_EQ(moved.authority_id, "p-ben-nghe");  // effective today
   // The service role may move (e.g. an administrative merger job).
   EXPECT_OK(directory_.MoveSchool(kGateway, "thcs-le-loi", "q1", {2024, 7, 1}, "sáp nhập"));
@@ -485,8 +526,9 @@ TEST_F(DirectoryRulesTest, AStaleMoveIsAbortedByTheStore) {
   // The domain hands the store the start of the open membership it checked;
   // if another move got in between, the store refuses.
   ASSERT_OK(store_.AddMembership("mn-2010", Membership{"q3", {2024, 9, 1}, {}, "khác"}, Date{2000, 1, 1}));
-  EXPECT_THAT(store_.AddMembership("mn-2010", Membership{"p-ben-nghe", {2024, 10, 1}, {}, "cũ"}, Date{2000, 1, 1}),
-              StatusIs(Code::kAborted));
+  EXPECT_THAT(
+      store_.AddMembership("mn-2010", Membership{"p-ben-nghe", {2024, 10, 1}, {}, "cũ"}, Date{2000, 1, 1}),
+      StatusIs(Code::kAborted));
   ASSERT_OK_AND_ASSIGN(auto history, store_.Memberships("mn-2010"));
   EXPECT_EQ(history.size(), 2u);
 }
@@ -766,7 +808,8 @@ TEST(DirectoryBootstrapTest, AGivenAdminKeyMustLookLikeAKey) {
   Directory directory(store, [] { return At(2024, 6, 1); });
   const std::string short_key = "phk_" + std::string(19, 'a');  // 23 characters
   for (const std::string& bad : {std::string("secret"), short_key, "xyz_" + std::string(40, 'a')}) {
-    EXPECT_THAT(directory.Bootstrap(RootAuthority(), bad), StatusIs(Code::kInvalidArgument, HasSubstr("phk_")))
+    EXPECT_THAT(directory.Bootstrap(RootAuthority(), bad),
+                StatusIs(Code::kInvalidArgument, HasSubstr("phk_")))
         << bad;
   }
   EXPECT_EQ(*store.CountAccounts(), 0);
@@ -820,7 +863,8 @@ TEST_F(DirectoryRulesTest, AccountsManageTheirOwnKeys) {
 
 TEST_F(DirectoryRulesTest, AuthenticateIsForTheServiceRoleOnly) {
   for (const Caller& caller : {kRoot, SchoolAdmin("mn-2010"), Staff("mn-2010"), Caller{}}) {
-    EXPECT_THAT(directory_.Authenticate(caller, admin_secret_), StatusIs(Code::kPermissionDenied)) << caller.subject;
+    EXPECT_THAT(directory_.Authenticate(caller, admin_secret_), StatusIs(Code::kPermissionDenied))
+        << caller.subject;
   }
   EXPECT_EQ(store_.touch_count(), 0);
   EXPECT_OK(directory_.Authenticate(kGateway, admin_secret_));
@@ -857,7 +901,8 @@ TEST_F(DirectoryRulesTest, AuthenticateResolvesWhatTheKeyMayReachToday) {
   EXPECT_EQ(officer.school_ids.size(), 3u);
   now_ = At(2024, 7, 1, 7, 0, 0);
   ASSERT_OK_AND_ASSIGN(officer, directory_.Authenticate(kGateway, officer_key.secret));
-  EXPECT_THAT(officer.school_ids, UnorderedElementsAre("mn-2010", "th-ben-nghe", "th-khai-minh", "thcs-le-loi"));
+  EXPECT_THAT(officer.school_ids,
+              UnorderedElementsAre("mn-2010", "th-ben-nghe", "th-khai-minh", "thcs-le-loi"));
 }
 
 TEST_F(DirectoryRulesTest, RevokingIsFinalAndKeepsTheFirstRevokeTime) {
@@ -866,17 +911,20 @@ TEST_F(DirectoryRulesTest, RevokingIsFinalAndKeepsTheFirstRevokeTime) {
   ASSERT_OK(directory_.Authenticate(kGateway, issued.secret).status());
   absl::Time revoked_at = now_ + absl::Hours(1);
   now_ = revoked_at;
-  ASSERT_OK_AND_ASSIGN(ApiKey revoked, directory_.RevokeApiKey(SchoolAdmin("mn-2010"), "lan", issued.key.key_id));
+  ASSERT_OK_AND_ASSIGN(ApiKey revoked,
+                       directory_.RevokeApiKey(SchoolAdmin("mn-2010"), "lan", issued.key.key_id));
   EXPECT_EQ(revoked.revoke_time, revoked_at);
   now_ += absl::Hours(5);
-  ASSERT_OK_AND_ASSIGN(ApiKey again, directory_.RevokeApiKey(SchoolAdmin("mn-2010"), "lan", issued.key.key_id));
+  ASSERT_OK_AND_ASSIGN(ApiKey again,
+                       directory_.RevokeApiKey(SchoolAdmin("mn-2010"), "lan", issued.key.key_id));
   EXPECT_EQ(again.revoke_time, revoked_at);
   ASSERT_OK_AND_ASSIGN(auto keys, directory_.ListApiKeys(kRoot, "lan"));
   ASSERT_EQ(keys.size(), 1u);
   EXPECT_EQ(keys[0].revoke_time, revoked_at);
   EXPECT_THAT(directory_.Authenticate(kGateway, issued.secret), StatusIs(Code::kUnauthenticated));
 
-  EXPECT_THAT(directory_.RevokeApiKey(SchoolAdmin("mn-2010"), "lan", "0123456789abcdef"), StatusIs(Code::kNotFound));
+  EXPECT_THAT(directory_.RevokeApiKey(SchoolAdmin("mn-2010"), "lan", "0123456789abcdef"),
+              StatusIs(Code::kNotFound));
   EXPECT_THAT(directory_.RevokeApiKey(SchoolAdmin("mn-2010"), "lan", "Bad Key"), IsInvalidField("name"));
   // Another school's admin cannot even learn the key exists.
   EXPECT_THAT(directory_.RevokeApiKey(SchoolAdmin("th-khai-minh"), "lan", issued.key.key_id),
@@ -914,9 +962,11 @@ TEST_F(DirectoryRulesTest, LastUsedTimeIsWrittenAtMostOnceAMinute) {
 // ---- search and paging ----
 
 TEST_F(DirectoryRulesTest, SearchFoldsCaseDiacriticsAndDStroke) {
-  AddSchool("thcs-duc-tri", "Trường THCS Đức Trí", SchoolLevel::kLowerSecondary, "q1", "DT01", "12 Nguyễn Thái Học");
+  AddSchool("thcs-duc-tri", "Trường THCS Đức Trí", SchoolLevel::kLowerSecondary, "q1", "DT01",
+            "12 Nguyễn Thái Học");
   EXPECT_EQ(store_.search_text("thcs-duc-tri"), "truong thcs duc tri dt01 12 nguyen thai hoc thcs-duc-tri");
-  for (const char* query : {"duc tri", "Đức Trí", "ĐỨC   TRÍ", "  dưc tri ", "nguyen thai", "DT01", "thcs-duc"}) {
+  for (const char* query :
+       {"duc tri", "Đức Trí", "ĐỨC   TRÍ", "  dưc tri ", "nguyen thai", "DT01", "thcs-duc"}) {
     ASSERT_OK_AND_ASSIGN(auto page, directory_.ListSchools(Officer("q1"), "q1", query, {}, 0, ""));
     EXPECT_THAT(Ids(page.items), ElementsAre("thcs-duc-tri")) << query;
   }
@@ -928,8 +978,10 @@ TEST_F(DirectoryRulesTest, SearchFoldsCaseDiacriticsAndDStroke) {
 }
 
 TEST_F(DirectoryRulesTest, SearchFollowsARename) {
-  ASSERT_OK(directory_.UpdateSchool(kRoot, School{"thcs-le-loi", "", "Trường THCS Đoàn Thị Điểm", {}, "", "", {}},
-                                    {"display_name"}).status());
+  ASSERT_OK(directory_
+                .UpdateSchool(kRoot, School{"thcs-le-loi", "", "Trường THCS Đoàn Thị Điểm", {}, "", "", {}},
+                              {"display_name"})
+                .status());
   ASSERT_OK_AND_ASSIGN(auto old_name, directory_.ListSchools(kRoot, "hcm", "le loi", {}, 0, ""));
   EXPECT_THAT(old_name.items, IsEmpty());
   ASSERT_OK_AND_ASSIGN(auto new_name, directory_.ListSchools(kRoot, "hcm", "doan thi diem", {}, 0, ""));
@@ -952,7 +1004,8 @@ TEST_F(DirectoryRulesTest, PagesFollowIdOrderWithOpaqueTokens) {
   ASSERT_OK_AND_ASSIGN(auto authorities, directory_.ListAuthorities(Staff("mn-2010"), "", 2, ""));
   std::vector<std::string> ids;
   for (const Authority& a : authorities.items) ids.push_back(a.id);
-  ASSERT_OK_AND_ASSIGN(authorities, directory_.ListAuthorities(Staff("mn-2010"), "", 2, authorities.next_page_token));
+  ASSERT_OK_AND_ASSIGN(authorities,
+                       directory_.ListAuthorities(Staff("mn-2010"), "", 2, authorities.next_page_token));
   for (const Authority& a : authorities.items) ids.push_back(a.id);
   EXPECT_THAT(ids, ElementsAre("hcm", "p-ben-nghe", "q1", "q3"));
   EXPECT_TRUE(authorities.next_page_token.empty());

@@ -241,7 +241,8 @@ absl::Status InMemoryDirectoryStore::RevokeApiKey(const std::string& account_id,
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::optional<ApiKey>> InMemoryDirectoryStore::FindApiKeyByHash(const std::string& secret_hash) {
+absl::StatusOr<std::optional<ApiKey>> InMemoryDirectoryStore::FindApiKeyByHash(
+    const std::string& secret_hash) {
   for (const auto& [id, stored] : keys_) {
     if (stored.secret_hash == secret_hash) return std::optional<ApiKey>(stored.key);
   }

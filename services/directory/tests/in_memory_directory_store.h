@@ -40,8 +40,8 @@ class InMemoryDirectoryStore final : public DirectoryStore {
 
   absl::StatusOr<std::optional<School>> FindSchool(const std::string& id, Date as_of) override;
   absl::StatusOr<std::vector<School>> ListSchools(const std::vector<std::string>& authority_ids, Date as_of,
-                                                  const std::string& folded_query, const std::string& after_id,
-                                                  int limit) override;
+                                                  const std::string& folded_query,
+                                                  const std::string& after_id, int limit) override;
   absl::Status InsertSchool(const School& school, const std::string& search_text, Date from) override;
   absl::Status LockSchool(const std::string& id) override;
   absl::Status UpdateSchool(const School& school, const std::string& search_text) override;

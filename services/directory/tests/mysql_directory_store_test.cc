@@ -1,17 +1,17 @@
 // Directory domain + MySQL store against a real MariaDB: scope rules, the
 // authority tree and school moves, search, accounts and API keys.
+#include "services/directory/store/mysql_directory_store.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <thread>
 
 #include "absl/strings/str_cat.h"
-
 #include "platform/db/migrations.h"
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
 #include "services/directory/domain/directory.h"
-#include "services/directory/store/mysql_directory_store.h"
 
 const std::vector<parhub::platform::Migration>& DirectoryMigrations();
 
@@ -27,21 +27,48 @@ using ::testing::UnorderedElementsAre;
 class DirectoryTest : public ::testing::Test {
  protected:
   DirectoryTest()
-      : database_("directory"), db_(database_.config()), store_(db_), directory_(store_, [this] { return now_; }) {}
+      : database_("directory"),
+        db_(database_.config()),
+        store_(db_),
+        directory_(store_, [this] { return now_; }) {}
 
   void SetUp() override {
     ASSERT_OK(platform::ApplyMigrations(db_, "directory", DirectoryMigrations()));
-    ASSERT_OK_AND_ASSIGN(auto secret, directory_.Bootstrap(Authority{"hcm", "hcm", "UBND Thành phố Hồ Chí Minh", "", "city", {}, {}}, ""));
+    ASSERT_OK_AND_ASSIGN(
+        auto secret,
+        directory_.Bootstrap(Authority{"hcm", "hcm", "UBND Thành phố Hồ Chí Minh", "", "city", {}, {}}, ""));
     ASSERT_TRUE(secret.has_value());
     admin_secret_ = *secret;
-    ASSERT_OK(directory_.CreateAuthority(root_, "q1", Authority{"", "q1", "UBND Quận 1", "hcm", "district", {2000, 1, 1}, {2025, 7, 1}}).status());
-    ASSERT_OK(directory_.CreateAuthority(root_, "p-ben-thanh", Authority{"", "p-ben-thanh", "UBND Phường Bến Thành", "hcm", "ward", {2025, 7, 1}, {}}).status());
-    ASSERT_OK(directory_.CreateSchool(root_, "mn-2010", School{"", "MN2010", "Trường Mầm non 20/10", SchoolLevel::kKindergarten, "Quận 1", "q1", {}}).status());
-    ASSERT_OK(directory_.CreateSchool(root_, "th-khai-minh", School{"", "THKM", "Trường Tiểu học Khai Minh", SchoolLevel::kPrimary, "Quận 1", "q1", {}}).status());
+    ASSERT_OK(directory_
+                  .CreateAuthority(
+                      root_, "q1",
+                      Authority{"", "q1", "UBND Quận 1", "hcm", "district", {2000, 1, 1}, {2025, 7, 1}})
+                  .status());
+    ASSERT_OK(directory_
+                  .CreateAuthority(
+                      root_, "p-ben-thanh",
+                      Authority{"", "p-ben-thanh", "UBND Phường Bến Thành", "hcm", "ward", {2025, 7, 1}, {}})
+                  .status());
+    ASSERT_OK(
+        directory_
+            .CreateSchool(
+                root_, "mn-2010",
+                School{"", "MN2010", "Trường Mầm non 20/10", SchoolLevel::kKindergarten, "Quận 1", "q1", {}})
+            .status());
+    ASSERT_OK(
+        directory_
+            .CreateSchool(
+                root_, "th-khai-minh",
+                School{"", "THKM", "Trường Tiểu học Khai Minh", SchoolLevel::kPrimary, "Quận 1", "q1", {}})
+            .status());
   }
 
-  Caller Officer(const std::string& authority) { return Caller{"accounts/o", platform::Role::kAuthorityOfficer, "", authority, ""}; }
-  Caller SchoolAdmin(const std::string& school) { return Caller{"accounts/s", platform::Role::kSchoolAdmin, school, "", ""}; }
+  Caller Officer(const std::string& authority) {
+    return Caller{"accounts/o", platform::Role::kAuthorityOfficer, "", authority, ""};
+  }
+  Caller SchoolAdmin(const std::string& school) {
+    return Caller{"accounts/s", platform::Role::kSchoolAdmin, school, "", ""};
+  }
 
   ::parhub::testing::TestDatabase database_;
   platform::Db db_;
@@ -54,7 +81,8 @@ class DirectoryTest : public ::testing::Test {
 };
 
 TEST_F(DirectoryTest, BootstrapRunsOnceAndItsKeyAuthenticates) {
-  ASSERT_OK_AND_ASSIGN(auto again, directory_.Bootstrap(Authority{"hcm", "hcm", "x", "", "city", {}, {}}, ""));
+  ASSERT_OK_AND_ASSIGN(auto again,
+                       directory_.Bootstrap(Authority{"hcm", "hcm", "x", "", "city", {}, {}}, ""));
   EXPECT_FALSE(again.has_value());
   ASSERT_OK_AND_ASSIGN(Principal admin, directory_.Authenticate(gateway_, admin_secret_));
   EXPECT_EQ(admin.account.id, "admin");
@@ -64,16 +92,25 @@ TEST_F(DirectoryTest, BootstrapRunsOnceAndItsKeyAuthenticates) {
 
 TEST_F(DirectoryTest, SchoolAdminSeesOnlyOwnSchool) {
   EXPECT_OK(directory_.GetSchool(SchoolAdmin("mn-2010"), "mn-2010").status());
-  EXPECT_THAT(directory_.GetSchool(SchoolAdmin("mn-2010"), "th-khai-minh"), StatusIs(absl::StatusCode::kNotFound));
-  EXPECT_THAT(directory_.GetSchool(SchoolAdmin("mn-2010"), "no-such-school"), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(directory_.GetSchool(SchoolAdmin("mn-2010"), "th-khai-minh"),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(directory_.GetSchool(SchoolAdmin("mn-2010"), "no-such-school"),
+              StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(directory_.ListSchools(SchoolAdmin("mn-2010"), "q1", "", {}, 0, ""),
               StatusIs(absl::StatusCode::kPermissionDenied));
-  EXPECT_THAT(directory_.UpdateSchool(SchoolAdmin("mn-2010"), School{"th-khai-minh", "", "Hacked", {}, "", "", {}}, {"display_name"}),
+  EXPECT_THAT(directory_.UpdateSchool(SchoolAdmin("mn-2010"),
+                                      School{"th-khai-minh", "", "Hacked", {}, "", "", {}}, {"display_name"}),
               StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_F(DirectoryTest, SearchIgnoresDiacriticsIncludingDStroke) {
-  ASSERT_OK(directory_.CreateSchool(root_, "thcs-duc-tri", School{"", "DT", "Trường THCS Đức Trí", SchoolLevel::kLowerSecondary, "Nguyễn Thái Học", "q1", {}}).status());
+  ASSERT_OK(
+      directory_
+          .CreateSchool(
+              root_, "thcs-duc-tri",
+              School{
+                  "", "DT", "Trường THCS Đức Trí", SchoolLevel::kLowerSecondary, "Nguyễn Thái Học", "q1", {}})
+          .status());
   ASSERT_OK_AND_ASSIGN(auto page, directory_.ListSchools(Officer("q1"), "q1", "duc tri", {}, 0, ""));
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_EQ(page.items[0].display_name, "Trường THCS Đức Trí");
@@ -90,7 +127,8 @@ TEST_F(DirectoryTest, ListingPaginatesWithOpaqueTokens) {
   ASSERT_OK_AND_ASSIGN(auto first, directory_.ListSchools(Officer("q1"), "q1", "", {}, 1, ""));
   ASSERT_EQ(first.items.size(), 1u);
   ASSERT_FALSE(first.next_page_token.empty());
-  ASSERT_OK_AND_ASSIGN(auto second, directory_.ListSchools(Officer("q1"), "q1", "", {}, 1, first.next_page_token));
+  ASSERT_OK_AND_ASSIGN(auto second,
+                       directory_.ListSchools(Officer("q1"), "q1", "", {}, 1, first.next_page_token));
   ASSERT_EQ(second.items.size(), 1u);
   EXPECT_NE(first.items[0].id, second.items[0].id);
   EXPECT_TRUE(second.next_page_token.empty());
@@ -99,12 +137,14 @@ TEST_F(DirectoryTest, ListingPaginatesWithOpaqueTokens) {
 }
 
 TEST_F(DirectoryTest, MovingASchoolKeepsHistoryAndChangesWhoSeesIt) {
-  ASSERT_OK(directory_.MoveSchool(root_, "mn-2010", "p-ben-thanh", {2025, 7, 1}, "NQ 1685/NQ-UBTVQH15").status());
+  ASSERT_OK(
+      directory_.MoveSchool(root_, "mn-2010", "p-ben-thanh", {2025, 7, 1}, "NQ 1685/NQ-UBTVQH15").status());
   // Before the effective date the school is still under Quận 1.
   ASSERT_OK_AND_ASSIGN(auto q1_schools, directory_.ListSchools(Officer("q1"), "q1", "", {}, 0, ""));
   EXPECT_EQ(q1_schools.items.size(), 2u);
   now_ = absl::FromCivil(absl::CivilSecond(2025, 7, 2, 8, 0, 0), platform::VietnamTimeZone());
-  ASSERT_OK_AND_ASSIGN(auto ward_schools, directory_.ListSchools(Officer("p-ben-thanh"), "p-ben-thanh", "", {}, 0, ""));
+  ASSERT_OK_AND_ASSIGN(auto ward_schools,
+                       directory_.ListSchools(Officer("p-ben-thanh"), "p-ben-thanh", "", {}, 0, ""));
   ASSERT_EQ(ward_schools.items.size(), 1u);
   EXPECT_EQ(ward_schools.items[0].authority_id, "p-ben-thanh");
   EXPECT_THAT(directory_.GetSchool(Officer("q1"), "mn-2010"), StatusIs(absl::StatusCode::kNotFound));
@@ -123,7 +163,8 @@ TEST_F(DirectoryTest, MovingASchoolKeepsHistoryAndChangesWhoSeesIt) {
 
 TEST_F(DirectoryTest, AMoveBasedOnStaleHistoryIsRefused) {
   // Two moves checked against the same history: the second one to commit loses.
-  ASSERT_OK(store_.AddMembership("mn-2010", Membership{"p-ben-thanh", {2025, 7, 1}, {}, "lần 1"}, Date{2000, 1, 1}));
+  ASSERT_OK(store_.AddMembership("mn-2010", Membership{"p-ben-thanh", {2025, 7, 1}, {}, "lần 1"},
+                                 Date{2000, 1, 1}));
   EXPECT_THAT(store_.AddMembership("mn-2010", Membership{"q1", {2025, 8, 1}, {}, "lần 2"}, Date{2000, 1, 1}),
               StatusIs(absl::StatusCode::kAborted));
   ASSERT_OK_AND_ASSIGN(auto history, directory_.ListMemberships(root_, "mn-2010"));
@@ -157,46 +198,71 @@ TEST_F(DirectoryTest, ConcurrentEditsOfDifferentFieldsAreBothKept) {
 TEST_F(DirectoryTest, SchoolsCannotBeCreatedUnderAnAuthorityNotYetInEffect) {
   // In June 2024 the ward of 1/7/2025 does not exist yet: the school would
   // belong to no authority today. Create it under Quận 1 and move it instead.
-  EXPECT_THAT(directory_.CreateSchool(root_, "mn-moi", School{"", "MNM", "Trường Mầm non Mới", SchoolLevel::kKindergarten, "", "p-ben-thanh", {}}),
+  EXPECT_THAT(directory_.CreateSchool(
+                  root_, "mn-moi",
+                  School{"", "MNM", "Trường Mầm non Mới", SchoolLevel::kKindergarten, "", "p-ben-thanh", {}}),
               StatusIs(absl::StatusCode::kFailedPrecondition));
   EXPECT_THAT(directory_.GetSchool(root_, "mn-moi"), StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_F(DirectoryTest, OfficersCannotReachOutsideTheirSubtree) {
-  EXPECT_THAT(directory_.CreateSchool(Officer("q1"), "x", School{"", "X", "X", SchoolLevel::kPrimary, "", "p-ben-thanh", {}}),
+  EXPECT_THAT(directory_.CreateSchool(Officer("q1"), "x",
+                                      School{"", "X", "X", SchoolLevel::kPrimary, "", "p-ben-thanh", {}}),
               StatusIs(absl::StatusCode::kPermissionDenied));
-  EXPECT_THAT(directory_.ListSchools(Officer("p-ben-thanh"), "q1", "", {}, 0, ""), StatusIs(absl::StatusCode::kNotFound));
-  EXPECT_THAT(directory_.CreateAuthority(Officer("q1"), "p-x", Authority{"", "px", "X", "hcm", "ward", {}, {}}),
-              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(directory_.ListSchools(Officer("p-ben-thanh"), "q1", "", {}, 0, ""),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(
+      directory_.CreateAuthority(Officer("q1"), "p-x", Authority{"", "px", "X", "hcm", "ward", {}, {}}),
+      StatusIs(absl::StatusCode::kPermissionDenied));
 }
 
 TEST_F(DirectoryTest, InvalidInputNamesTheFieldAndChangesNothing) {
-  EXPECT_THAT(directory_.CreateSchool(root_, "Bad Id", School{"", "X", "X", SchoolLevel::kPrimary, "", "q1", {}}),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school_id")));
-  EXPECT_THAT(directory_.CreateSchool(root_, "ok-id", School{"", "X", "", SchoolLevel::kPrimary, "", "q1", {}}),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school.display_name")));
-  EXPECT_THAT(directory_.CreateSchool(root_, "ok-id", School{"", "X", "X", SchoolLevel::kPrimary, "", "nowhere", {}}),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school.authority")));
-  EXPECT_THAT(directory_.CreateAccount(root_, "a1", Account{"", "Nguyễn Văn Đức", "not-an-email", platform::Role::kSchoolAdmin, "mn-2010", "", {}}),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("account.email")));
+  EXPECT_THAT(
+      directory_.CreateSchool(root_, "Bad Id", School{"", "X", "X", SchoolLevel::kPrimary, "", "q1", {}}),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school_id")));
+  EXPECT_THAT(
+      directory_.CreateSchool(root_, "ok-id", School{"", "X", "", SchoolLevel::kPrimary, "", "q1", {}}),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school.display_name")));
+  EXPECT_THAT(
+      directory_.CreateSchool(root_, "ok-id", School{"", "X", "X", SchoolLevel::kPrimary, "", "nowhere", {}}),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school.authority")));
+  EXPECT_THAT(
+      directory_.CreateAccount(
+          root_, "a1",
+          Account{"", "Nguyễn Văn Đức", "not-an-email", platform::Role::kSchoolAdmin, "mn-2010", "", {}}),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("account.email")));
   EXPECT_THAT(directory_.GetSchool(root_, "ok-id"), StatusIs(absl::StatusCode::kNotFound));
-  EXPECT_THAT(directory_.CreateSchool(root_, "mn-2010", School{"", "X", "X", SchoolLevel::kPrimary, "", "q1", {}}),
-              StatusIs(absl::StatusCode::kAlreadyExists));
+  EXPECT_THAT(
+      directory_.CreateSchool(root_, "mn-2010", School{"", "X", "X", SchoolLevel::kPrimary, "", "q1", {}}),
+      StatusIs(absl::StatusCode::kAlreadyExists));
 }
 
 TEST_F(DirectoryTest, ApiKeysAreShownOnceStoredHashedAndRevocable) {
-  ASSERT_OK(directory_.CreateAccount(root_, "hieu-truong", Account{"", "Nguyễn Thị Lan", "lan@example.edu.vn", platform::Role::kSchoolAdmin, "mn-2010", "", {}}).status());
-  ASSERT_OK_AND_ASSIGN(IssuedApiKey issued, directory_.CreateApiKey(SchoolAdmin("mn-2010"), "hieu-truong", "laptop"));
+  ASSERT_OK(directory_
+                .CreateAccount(root_, "hieu-truong",
+                               Account{"",
+                                       "Nguyễn Thị Lan",
+                                       "lan@example.edu.vn",
+                                       platform::Role::kSchoolAdmin,
+                                       "mn-2010",
+                                       "",
+                                       {}})
+                .status());
+  ASSERT_OK_AND_ASSIGN(IssuedApiKey issued,
+                       directory_.CreateApiKey(SchoolAdmin("mn-2010"), "hieu-truong", "laptop"));
   EXPECT_THAT(issued.secret, ::testing::StartsWith("phk_"));
-  ASSERT_OK_AND_ASSIGN(auto stored, db_.Query("SELECT secret_hash FROM api_keys WHERE key_id = ?", {issued.key.key_id}));
+  ASSERT_OK_AND_ASSIGN(auto stored,
+                       db_.Query("SELECT secret_hash FROM api_keys WHERE key_id = ?", {issued.key.key_id}));
   EXPECT_NE(stored[0].Str(0), issued.secret);
   EXPECT_EQ(stored[0].Str(0), HashApiKeySecret(issued.secret));
 
   ASSERT_OK_AND_ASSIGN(Principal principal, directory_.Authenticate(gateway_, issued.secret));
   EXPECT_EQ(principal.account.school_id, "mn-2010");
   EXPECT_THAT(principal.school_ids, ElementsAre("mn-2010"));
-  EXPECT_THAT(directory_.Authenticate(SchoolAdmin("mn-2010"), issued.secret), StatusIs(absl::StatusCode::kPermissionDenied));
-  EXPECT_THAT(directory_.CreateApiKey(SchoolAdmin("th-khai-minh"), "hieu-truong", "x"), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(directory_.Authenticate(SchoolAdmin("mn-2010"), issued.secret),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(directory_.CreateApiKey(SchoolAdmin("th-khai-minh"), "hieu-truong", "x"),
+              StatusIs(absl::StatusCode::kNotFound));
 
   ASSERT_OK(directory_.RevokeApiKey(SchoolAdmin("mn-2010"), "hieu-truong", issued.key.key_id).status());
   EXPECT_THAT(directory_.Authenticate(gateway_, issued.secret), StatusIs(absl::StatusCode::kUnauthenticated));

@@ -42,8 +42,7 @@ std::string DirectiveDesk::DirectivePlanTitle(int year) {
   return absl::StrCat("Nhiệm vụ theo chỉ đạo của cấp trên năm ", year);
 }
 
-absl::StatusOr<Directive> DirectiveDesk::Publish(const std::string& authority_id,
-                                                 const NewDirective& input) {
+absl::StatusOr<Directive> DirectiveDesk::Publish(const std::string& authority_id, const NewDirective& input) {
   RETURN_IF_ERROR(platform::ValidateId(input.directive_id, "directive_id"));
   Directive directive;
   directive.authority_id = authority_id;
@@ -70,17 +69,16 @@ absl::StatusOr<Directive> DirectiveDesk::Publish(const std::string& authority_id
     return InvalidField("school_ids", "cần ít nhất một trường (at least one school)");
   }
   if (static_cast<int>(input.school_ids.size()) > kMaxDirectiveSchools) {
-    return InvalidField("school_ids", absl::StrCat("tối đa ", kMaxDirectiveSchools,
-                                                   " trường (at most ", kMaxDirectiveSchools,
-                                                   " schools)"));
+    return InvalidField("school_ids", absl::StrCat("tối đa ", kMaxDirectiveSchools, " trường (at most ",
+                                                   kMaxDirectiveSchools, " schools)"));
   }
   std::set<std::string> seen;
   for (size_t i = 0; i < input.school_ids.size(); ++i) {
     std::string field = absl::StrCat("school_ids[", i, "]");
     RETURN_IF_ERROR(platform::ValidateId(input.school_ids[i], field));
     if (!seen.insert(input.school_ids[i]).second) {
-      return InvalidField(field, absl::StrCat("trường '", input.school_ids[i],
-                                              "' bị lặp (duplicate school)"));
+      return InvalidField(field,
+                          absl::StrCat("trường '", input.school_ids[i], "' bị lặp (duplicate school)"));
     }
   }
   directive.school_count = static_cast<int>(seen.size());
@@ -89,8 +87,8 @@ absl::StatusOr<Directive> DirectiveDesk::Publish(const std::string& authority_id
   RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
     absl::Status inserted = store_.InsertDirective(directive);
     if (absl::IsAlreadyExists(inserted)) {
-      return absl::AlreadyExistsError(absl::StrCat("Chỉ đạo '", directive.directive_id,
-                                                   "' đã tồn tại (directive already exists)"));
+      return absl::AlreadyExistsError(
+          absl::StrCat("Chỉ đạo '", directive.directive_id, "' đã tồn tại (directive already exists)"));
     }
     RETURN_IF_ERROR(inserted);
     for (const std::string& school_id : input.school_ids) {
@@ -142,9 +140,8 @@ absl::Status DirectiveDesk::DeliverTo(const Directive& directive, const std::str
     if (!absl::IsAlreadyExists(inserted)) break;
   }
   RETURN_IF_ERROR(inserted);
-  return store_.InsertDirectiveTarget(DirectiveTarget{directive.authority_id,
-                                                      directive.directive_id, school_id, plan_id,
-                                                      task.task_id});
+  return store_.InsertDirectiveTarget(
+      DirectiveTarget{directive.authority_id, directive.directive_id, school_id, plan_id, task.task_id});
 }
 
 absl::StatusOr<Directive> DirectiveDesk::Get(const std::string& authority_id,
@@ -152,8 +149,8 @@ absl::StatusOr<Directive> DirectiveDesk::Get(const std::string& authority_id,
   return store_.GetDirective(authority_id, directive_id);
 }
 
-absl::StatusOr<Page<Directive>> DirectiveDesk::List(const std::string& authority_id,
-                                                    int page_size, absl::string_view page_token) {
+absl::StatusOr<Page<Directive>> DirectiveDesk::List(const std::string& authority_id, int page_size,
+                                                    absl::string_view page_token) {
   ASSIGN_OR_RETURN(platform::PageRequest request,
                    platform::ParsePageRequest(page_size, page_token, kDefaultPageSize, kMaxPageSize));
   std::optional<DirectiveCursor> after;

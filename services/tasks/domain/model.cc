@@ -9,9 +9,9 @@
 namespace parhub::tasks {
 
 const std::vector<std::string>& ParFieldCodes() {
-  static const auto* const kCodes = new std::vector<std::string>{
-      "chi_dao_dieu_hanh", "the_che",        "tthc",           "to_chuc_bo_may",
-      "cong_vu",           "tai_chinh_cong", "chinh_quyen_so", "tac_dong"};
+  static const auto* const kCodes =
+      new std::vector<std::string>{"chi_dao_dieu_hanh", "the_che",        "tthc",           "to_chuc_bo_may",
+                                   "cong_vu",           "tai_chinh_cong", "chinh_quyen_so", "tac_dong"};
   return *kCodes;
 }
 
@@ -24,9 +24,7 @@ std::string DirectiveName(absl::string_view authority_id, absl::string_view dire
   return absl::StrCat("authorities/", authority_id, "/directives/", directive_id);
 }
 
-bool IsOpen(TaskStatus status) {
-  return status != TaskStatus::kDone && status != TaskStatus::kCancelled;
-}
+bool IsOpen(TaskStatus status) { return status != TaskStatus::kDone && status != TaskStatus::kCancelled; }
 
 bool IsOverdue(const Task& task, Date today) {
   return IsOpen(task.status) && task.due_date.IsSet() && today > task.due_date;
@@ -61,8 +59,6 @@ std::string CodeSortKey(absl::string_view code) {
   return key;
 }
 
-absl::Time NowMicros(const Clock& clock) {
-  return absl::FromUnixMicros(absl::ToUnixMicros(clock()));
-}
+absl::Time NowMicros(const Clock& clock) { return absl::FromUnixMicros(absl::ToUnixMicros(clock())); }
 
 }  // namespace parhub::tasks

@@ -62,7 +62,7 @@ struct Task final {
   TaskStatus status = TaskStatus::kUnspecified;
   int percent_done = 0;
   std::optional<absl::Time> complete_time;
-  std::string directive;  // "authorities/{a}/directives/{d}" or ""
+  std::string directive;   // "authorities/{a}/directives/{d}" or ""
   int progress_count = 0;  // progress updates so far; the next one's number - 1
   absl::Time create_time;
   absl::Time update_time;

@@ -66,8 +66,7 @@ absl::StatusOr<Plan> PlanBook::CreatePlan(const std::string& school_id, const Ne
   plan.issue_date = input.issue_date;
   ASSIGN_OR_RETURN(plan.issuer,
                    CleanText(input.issuer, "plan.issuer", kMaxNameChars, false, TextLines::kSingle));
-  ASSIGN_OR_RETURN(plan.directive_refs,
-                   CleanDirectiveRefs(input.directive_refs, "plan.directive_refs"));
+  ASSIGN_OR_RETURN(plan.directive_refs, CleanDirectiveRefs(input.directive_refs, "plan.directive_refs"));
   plan.status = input.status == PlanStatus::kUnspecified ? PlanStatus::kDraft : input.status;
   if (plan.status == PlanStatus::kClosed) {
     return InvalidField("plan.status",
@@ -76,8 +75,8 @@ absl::StatusOr<Plan> PlanBook::CreatePlan(const std::string& school_id, const Ne
   plan.create_time = plan.update_time = NowMicros(clock_);
   absl::Status inserted = store_.InsertPlan(plan);
   if (absl::IsAlreadyExists(inserted)) {
-    return absl::AlreadyExistsError(absl::StrCat("Kế hoạch '", plan.plan_id,
-                                                 "' đã tồn tại (plan already exists)"));
+    return absl::AlreadyExistsError(
+        absl::StrCat("Kế hoạch '", plan.plan_id, "' đã tồn tại (plan already exists)"));
   }
   RETURN_IF_ERROR(inserted);
   return plan;
@@ -87,8 +86,8 @@ absl::StatusOr<Plan> PlanBook::GetPlan(const std::string& school_id, const std::
   return store_.GetPlan(school_id, plan_id, Lock::kNone);
 }
 
-absl::StatusOr<Page<Plan>> PlanBook::ListPlans(const std::string& school_id, int year,
-                                               int page_size, absl::string_view page_token) {
+absl::StatusOr<Page<Plan>> PlanBook::ListPlans(const std::string& school_id, int year, int page_size,
+                                               absl::string_view page_token) {
   if (year != 0) RETURN_IF_ERROR(ValidateYear(year, "year"));
   ASSIGN_OR_RETURN(platform::PageRequest request,
                    platform::ParsePageRequest(page_size, page_token, kDefaultPageSize, kMaxPageSize));
@@ -146,8 +145,8 @@ absl::StatusOr<Plan> PlanBook::InstantiateTemplate(const std::string& school_id,
                                                    const TemplateInstance& instance) {
   const PlanTemplate* tmpl = PlanTemplates::Find(instance.template_id);
   if (tmpl == nullptr) {
-    return absl::NotFoundError(absl::StrCat("Không tìm thấy mẫu kế hoạch '", instance.template_id,
-                                            "' (plan template not found)"));
+    return absl::NotFoundError(
+        absl::StrCat("Không tìm thấy mẫu kế hoạch '", instance.template_id, "' (plan template not found)"));
   }
   RETURN_IF_ERROR(ValidateYear(instance.year, "year"));
   NewPlan plan{instance.plan_id,
@@ -167,8 +166,7 @@ absl::StatusOr<Plan> PlanBook::InstantiateTemplate(const std::string& school_id,
       task.title = PlanTemplates::FillYear(t.title, instance.year);
       task.description = PlanTemplates::FillYear(t.description, instance.year);
       task.par_field = t.par_field;
-      ASSIGN_OR_RETURN(task.due_date,
-                       platform::MakeDate(instance.year, t.due_month, t.due_day, "year"));
+      ASSIGN_OR_RETURN(task.due_date, platform::MakeDate(instance.year, t.due_month, t.due_day, "year"));
       RETURN_IF_ERROR(CreateTask(school_id, created.plan_id, task).status());
     }
     return absl::OkStatus();
@@ -223,9 +221,8 @@ absl::StatusOr<Task> PlanBook::GetTask(const std::string& school_id, const std::
   return store_.GetTask(school_id, plan_id, task_id, Lock::kNone);
 }
 
-absl::StatusOr<Page<Task>> PlanBook::ListTasks(const std::string& school_id,
-                                               const std::string& plan_id, TaskQuery query,
-                                               int page_size, absl::string_view page_token) {
+absl::StatusOr<Page<Task>> PlanBook::ListTasks(const std::string& school_id, const std::string& plan_id,
+                                               TaskQuery query, int page_size, absl::string_view page_token) {
   if (query.statuses.size() > 4) {
     return InvalidField("statuses", "tối đa 4 trạng thái (at most 4 statuses)");
   }
@@ -259,8 +256,7 @@ absl::Status PlanBook::ApplyStatus(Task& task, TaskStatus status, absl::Time now
         "Nhiệm vụ đã hoàn thành, không thể đổi trạng thái (the task is done)");
   }
   if (task.status == TaskStatus::kCancelled) {
-    return absl::FailedPreconditionError(
-        "Nhiệm vụ đã hủy, không thể đổi trạng thái (the task is cancelled)");
+    return absl::FailedPreconditionError("Nhiệm vụ đã hủy, không thể đổi trạng thái (the task is cancelled)");
   }
   if (status == TaskStatus::kNotStarted && task.percent_done > 0) {
     return absl::FailedPreconditionError(
@@ -370,8 +366,7 @@ absl::StatusOr<ProgressUpdate> PlanBook::AddProgressUpdate(const std::string& sc
 
 absl::StatusOr<Page<ProgressUpdate>> PlanBook::ListProgressUpdates(const std::string& school_id,
                                                                    const std::string& plan_id,
-                                                                   const std::string& task_id,
-                                                                   int page_size,
+                                                                   const std::string& task_id, int page_size,
                                                                    absl::string_view page_token) {
   ASSIGN_OR_RETURN(platform::PageRequest request,
                    platform::ParsePageRequest(page_size, page_token, kDefaultPageSize, kMaxPageSize));

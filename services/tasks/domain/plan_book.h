@@ -96,8 +96,7 @@ class PlanBook final {
   absl::StatusOr<Plan> UpdatePlan(const std::string& school_id, const std::string& plan_id,
                                   const PlanPatch& patch);
   // Creates a plan and every task of a template, due dates in `year`.
-  absl::StatusOr<Plan> InstantiateTemplate(const std::string& school_id,
-                                           const TemplateInstance& instance);
+  absl::StatusOr<Plan> InstantiateTemplate(const std::string& school_id, const TemplateInstance& instance);
 
   absl::StatusOr<Task> CreateTask(const std::string& school_id, const std::string& plan_id,
                                   const NewTask& task);
@@ -105,8 +104,7 @@ class PlanBook final {
                                const std::string& task_id);
   // Ordered by code ("1.2" before "1.10"); `query.today` is filled here.
   absl::StatusOr<Page<Task>> ListTasks(const std::string& school_id, const std::string& plan_id,
-                                       TaskQuery query, int page_size,
-                                       absl::string_view page_token);
+                                       TaskQuery query, int page_size, absl::string_view page_token);
   // Done sets 100 % and the completion time; done and cancelled are final.
   // A directive's task keeps the authority's due date and can't be cancelled.
   absl::StatusOr<Task> UpdateTask(const std::string& school_id, const std::string& plan_id,
@@ -114,16 +112,13 @@ class PlanBook final {
 
   // Appends a progress update by `author`. 100 % marks the task done; a first
   // update above 0 % starts it. Done or cancelled tasks take no updates.
-  absl::StatusOr<ProgressUpdate> AddProgressUpdate(const std::string& school_id,
-                                                   const std::string& plan_id,
-                                                   const std::string& task_id,
-                                                   const std::string& author,
+  absl::StatusOr<ProgressUpdate> AddProgressUpdate(const std::string& school_id, const std::string& plan_id,
+                                                   const std::string& task_id, const std::string& author,
                                                    const NewProgress& progress);
   // Oldest first.
   absl::StatusOr<Page<ProgressUpdate>> ListProgressUpdates(const std::string& school_id,
                                                            const std::string& plan_id,
-                                                           const std::string& task_id,
-                                                           int page_size,
+                                                           const std::string& task_id, int page_size,
                                                            absl::string_view page_token);
 
  private:

@@ -80,8 +80,8 @@ const std::vector<PlanTemplate>& PlanTemplates::All() {
            {"1.11",
             "Rà soát và chủ động tổ chức thực hiện tốt các nhiệm vụ, chỉ tiêu phát triển kinh tế - "
             "xã hội năm {year} của Ủy ban nhân dân Thành phố và địa phương",
-            "Rà soát các chỉ tiêu được giao cho đơn vị và tổ chức thực hiện, theo dõi kết quả.",
-            "tac_dong", 12, 31},
+            "Rà soát các chỉ tiêu được giao cho đơn vị và tổ chức thực hiện, theo dõi kết quả.", "tac_dong",
+            12, 31},
            {"1.12",
             "Khảo sát sự hài lòng của người dân (SIPAS) và điều tra xã hội học đối với cán bộ, "
             "công chức lãnh đạo, quản lý",

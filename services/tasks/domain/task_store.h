@@ -60,41 +60,39 @@ class TaskStore {
   virtual absl::Status Atomically(const std::function<absl::Status()>& fn) = 0;
 
   virtual absl::Status InsertPlan(const Plan& plan) = 0;
-  virtual absl::StatusOr<Plan> GetPlan(absl::string_view school_id, absl::string_view plan_id,
-                                       Lock lock) = 0;
+  virtual absl::StatusOr<Plan> GetPlan(absl::string_view school_id, absl::string_view plan_id, Lock lock) = 0;
   // Replaces the stored plan's mutable fields.
   virtual absl::Status UpdatePlan(const Plan& plan) = 0;
   // `year` 0: every year. At most `limit` plans after `after`.
   virtual absl::StatusOr<std::vector<Plan>> ListPlans(absl::string_view school_id, int year,
-                                                      const std::optional<PlanCursor>& after,
-                                                      int limit) = 0;
+                                                      const std::optional<PlanCursor>& after, int limit) = 0;
 
   virtual absl::Status InsertTask(const Task& task) = 0;
   virtual absl::StatusOr<Task> GetTask(absl::string_view school_id, absl::string_view plan_id,
                                        absl::string_view task_id, Lock lock) = 0;
   // Replaces the stored task's mutable fields.
   virtual absl::Status UpdateTask(const Task& task) = 0;
-  virtual absl::StatusOr<std::vector<Task>> ListTasks(absl::string_view school_id,
-                                                      absl::string_view plan_id,
+  virtual absl::StatusOr<std::vector<Task>> ListTasks(absl::string_view school_id, absl::string_view plan_id,
                                                       const TaskQuery& query,
-                                                      const std::optional<TaskCursor>& after,
-                                                      int limit) = 0;
+                                                      const std::optional<TaskCursor>& after, int limit) = 0;
   // Every task of the school (all plans) due within [from, to]; an unset
   // bound is open, and with both unset tasks without a due date count too.
-  virtual absl::StatusOr<std::vector<Task>> ListSchoolTasksDue(absl::string_view school_id,
-                                                               Date from, Date to) = 0;
+  virtual absl::StatusOr<std::vector<Task>> ListSchoolTasksDue(absl::string_view school_id, Date from,
+                                                               Date to) = 0;
 
   virtual absl::Status InsertProgressUpdate(const ProgressUpdate& update) = 0;
   // Oldest first: numbers greater than `after_number`.
-  virtual absl::StatusOr<std::vector<ProgressUpdate>> ListProgressUpdates(
-      absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id,
-      int after_number, int limit) = 0;
+  virtual absl::StatusOr<std::vector<ProgressUpdate>> ListProgressUpdates(absl::string_view school_id,
+                                                                          absl::string_view plan_id,
+                                                                          absl::string_view task_id,
+                                                                          int after_number, int limit) = 0;
 
   virtual absl::Status InsertDirective(const Directive& directive) = 0;
   virtual absl::StatusOr<Directive> GetDirective(absl::string_view authority_id,
                                                  absl::string_view directive_id) = 0;
-  virtual absl::StatusOr<std::vector<Directive>> ListDirectives(
-      absl::string_view authority_id, const std::optional<DirectiveCursor>& after, int limit) = 0;
+  virtual absl::StatusOr<std::vector<Directive>> ListDirectives(absl::string_view authority_id,
+                                                                const std::optional<DirectiveCursor>& after,
+                                                                int limit) = 0;
   virtual absl::Status InsertDirectiveTarget(const DirectiveTarget& target) = 0;
   // The task each target school received, ordered by school id.
   virtual absl::StatusOr<std::vector<Task>> ListDirectiveTasks(absl::string_view authority_id,

@@ -9,18 +9,15 @@
 
 namespace parhub::tasks {
 
-absl::StatusOr<TaskSummary> TaskSummarizer::Summarize(const std::string& school_id, Date start,
-                                                      Date end) {
+absl::StatusOr<TaskSummary> TaskSummarizer::Summarize(const std::string& school_id, Date start, Date end) {
   if (start.IsSet() && end.IsSet() && start > end) {
-    return platform::InvalidField("period_end",
-                                  "phải sau ngày bắt đầu (must not be before period_start)");
+    return platform::InvalidField("period_end", "phải sau ngày bắt đầu (must not be before period_start)");
   }
   ASSIGN_OR_RETURN(std::vector<Task> tasks, store_.ListSchoolTasksDue(school_id, start, end));
   return Count(school_id, tasks, platform::LocalDate(clock_()));
 }
 
-TaskSummary TaskSummarizer::Count(const std::string& school_id, const std::vector<Task>& tasks,
-                                  Date today) {
+TaskSummary TaskSummarizer::Count(const std::string& school_id, const std::vector<Task>& tasks, Date today) {
   TaskSummary summary;
   summary.school_id = school_id;
   std::map<std::string, ParFieldCount> by_field;

@@ -30,7 +30,7 @@ struct TaskSummary final {
   int overdue = 0;
   int done_on_time = 0;
   int done_late = 0;
-  double average_percent_done = 0;      // over non-cancelled tasks
+  double average_percent_done = 0;          // over non-cancelled tasks
   std::vector<ParFieldCount> by_par_field;  // fields with tasks, in PAR order
 };
 
@@ -43,8 +43,7 @@ class TaskSummarizer final {
   absl::StatusOr<TaskSummary> Summarize(const std::string& school_id, Date start, Date end);
 
   // The counting itself, pure.
-  static TaskSummary Count(const std::string& school_id, const std::vector<Task>& tasks,
-                           Date today);
+  static TaskSummary Count(const std::string& school_id, const std::vector<Task>& tasks, Date today);
 
  private:
   TaskStore& store_;

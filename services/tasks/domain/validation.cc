@@ -19,8 +19,8 @@ absl::StatusOr<std::string> CleanTaskCode(absl::string_view code, absl::string_v
                    CleanText(code, field, kMaxCodeChars, /*required=*/true, TextLines::kSingle));
   for (char c : clean) {
     if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      return InvalidField(field, absl::StrCat("'", clean,
-                                              "' không được chứa khoảng trắng (no spaces allowed)"));
+      return InvalidField(field,
+                          absl::StrCat("'", clean, "' không được chứa khoảng trắng (no spaces allowed)"));
     }
   }
   return clean;
@@ -37,8 +37,7 @@ absl::Status ValidateParField(absl::string_view code, absl::string_view field) {
 
 absl::Status ValidatePercent(int percent, absl::string_view field) {
   if (percent >= 0 && percent <= 100) return absl::OkStatus();
-  return InvalidField(field, absl::StrCat("phải từ 0 đến 100, nhận được ", percent,
-                                          " (must be 0-100)"));
+  return InvalidField(field, absl::StrCat("phải từ 0 đến 100, nhận được ", percent, " (must be 0-100)"));
 }
 
 absl::Status ValidateYear(int year, absl::string_view field) {
@@ -49,8 +48,8 @@ absl::Status ValidateYear(int year, absl::string_view field) {
 absl::StatusOr<std::vector<std::string>> CleanDirectiveRefs(const std::vector<std::string>& refs,
                                                             absl::string_view field) {
   if (refs.size() > kMaxDirectiveRefs) {
-    return InvalidField(field, absl::StrCat("tối đa ", kMaxDirectiveRefs,
-                                            " văn bản (at most ", kMaxDirectiveRefs, " references)"));
+    return InvalidField(field, absl::StrCat("tối đa ", kMaxDirectiveRefs, " văn bản (at most ",
+                                            kMaxDirectiveRefs, " references)"));
   }
   std::vector<std::string> out;
   for (size_t i = 0; i < refs.size(); ++i) {
@@ -76,8 +75,8 @@ bool IsLowerHex64(absl::string_view s) {
 absl::StatusOr<std::vector<Evidence>> CleanEvidence(const std::vector<Evidence>& evidence,
                                                     absl::string_view field) {
   if (evidence.size() > kMaxEvidence) {
-    return InvalidField(field, absl::StrCat("tối đa ", kMaxEvidence,
-                                            " minh chứng (at most ", kMaxEvidence, " items)"));
+    return InvalidField(
+        field, absl::StrCat("tối đa ", kMaxEvidence, " minh chứng (at most ", kMaxEvidence, " items)"));
   }
   std::vector<Evidence> out;
   for (size_t i = 0; i < evidence.size(); ++i) {

@@ -4,8 +4,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "platform/core/errors.h"
-#include "platform/rpc/proto_values.h"
 #include "platform/core/status_macros.h"
+#include "platform/rpc/proto_values.h"
 
 namespace parhub::tasks {
 namespace {
@@ -19,19 +19,17 @@ absl::Status UnknownEnum(absl::string_view field, int value) {
   return InvalidField(field, absl::StrCat("giá trị ", value, " không hợp lệ (unknown value)"));
 }
 
-absl::Status CheckMask(const google::protobuf::FieldMask& mask,
-                       const std::vector<std::string>& allowed) {
+absl::Status CheckMask(const google::protobuf::FieldMask& mask, const std::vector<std::string>& allowed) {
   if (mask.paths().empty()) {
-    return InvalidField("update_mask", absl::StrCat("cần liệt kê trường cần sửa: ",
-                                                    absl::StrJoin(allowed, ", "),
-                                                    " (list the fields to change)"));
+    return InvalidField("update_mask",
+                        absl::StrCat("cần liệt kê trường cần sửa: ", absl::StrJoin(allowed, ", "),
+                                     " (list the fields to change)"));
   }
   for (const std::string& path : mask.paths()) {
     if (std::find(allowed.begin(), allowed.end(), path) == allowed.end()) {
-      return InvalidField("update_mask",
-                          absl::StrCat("không sửa được '", path, "'; chỉ sửa được: ",
-                                       absl::StrJoin(allowed, ", "),
-                                       " (field cannot be updated)"));
+      return InvalidField("update_mask", absl::StrCat("không sửa được '", path,
+                                                      "'; chỉ sửa được: ", absl::StrJoin(allowed, ", "),
+                                                      " (field cannot be updated)"));
     }
   }
   return absl::OkStatus();
@@ -50,8 +48,7 @@ std::string PlanName(absl::string_view school_id, absl::string_view plan_id) {
   return absl::StrCat("schools/", school_id, "/plans/", plan_id);
 }
 
-std::string TaskName(absl::string_view school_id, absl::string_view plan_id,
-                     absl::string_view task_id) {
+std::string TaskName(absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id) {
   return absl::StrCat(PlanName(school_id, plan_id), "/tasks/", task_id);
 }
 
@@ -92,8 +89,8 @@ pb::Task TaskToProto(const Task& task, Date today) {
 
 pb::ProgressUpdate ProgressUpdateToProto(const ProgressUpdate& update) {
   pb::ProgressUpdate out;
-  out.set_name(absl::StrCat(TaskName(update.school_id, update.plan_id, update.task_id),
-                            "/progressUpdates/", update.number));
+  out.set_name(absl::StrCat(TaskName(update.school_id, update.plan_id, update.task_id), "/progressUpdates/",
+                            update.number));
   out.set_author(update.author);
   out.set_percent_done(update.percent_done);
   out.set_note(update.note);
@@ -232,8 +229,7 @@ absl::StatusOr<TaskQuery> TaskQueryFromProto(const pb::ListTasksRequest& request
   return query;
 }
 
-absl::StatusOr<PlanPatch> PlanPatchFromProto(const pb::Plan& plan,
-                                             const google::protobuf::FieldMask& mask) {
+absl::StatusOr<PlanPatch> PlanPatchFromProto(const pb::Plan& plan, const google::protobuf::FieldMask& mask) {
   RETURN_IF_ERROR(CheckMask(mask, {"title", "issuer", "issue_date", "directive_refs", "status"}));
   PlanPatch patch;
   if (Has(mask, "title")) patch.title = plan.title();
@@ -250,10 +246,8 @@ absl::StatusOr<PlanPatch> PlanPatchFromProto(const pb::Plan& plan,
   return patch;
 }
 
-absl::StatusOr<TaskPatch> TaskPatchFromProto(const pb::Task& task,
-                                             const google::protobuf::FieldMask& mask) {
-  RETURN_IF_ERROR(
-      CheckMask(mask, {"title", "description", "par_field", "owner", "due_date", "status"}));
+absl::StatusOr<TaskPatch> TaskPatchFromProto(const pb::Task& task, const google::protobuf::FieldMask& mask) {
+  RETURN_IF_ERROR(CheckMask(mask, {"title", "description", "par_field", "owner", "due_date", "status"}));
   TaskPatch patch;
   if (Has(mask, "title")) patch.title = task.title();
   if (Has(mask, "description")) patch.description = task.description();

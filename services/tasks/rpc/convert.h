@@ -21,8 +21,7 @@ namespace pb = ::parhub::tasks::v1;
 
 // Resource names.
 std::string PlanName(absl::string_view school_id, absl::string_view plan_id);
-std::string TaskName(absl::string_view school_id, absl::string_view plan_id,
-                     absl::string_view task_id);
+std::string TaskName(absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id);
 
 // Domain → proto. `today` derives Task.overdue.
 pb::Plan PlanToProto(const Plan& plan);
@@ -43,10 +42,8 @@ absl::StatusOr<TaskQuery> TaskQueryFromProto(const pb::ListTasksRequest& request
 
 // update_mask → patch. An empty mask or an unknown path is INVALID_ARGUMENT
 // on "update_mask".
-absl::StatusOr<PlanPatch> PlanPatchFromProto(const pb::Plan& plan,
-                                             const google::protobuf::FieldMask& mask);
-absl::StatusOr<TaskPatch> TaskPatchFromProto(const pb::Task& task,
-                                             const google::protobuf::FieldMask& mask);
+absl::StatusOr<PlanPatch> PlanPatchFromProto(const pb::Plan& plan, const google::protobuf::FieldMask& mask);
+absl::StatusOr<TaskPatch> TaskPatchFromProto(const pb::Task& task, const google::protobuf::FieldMask& mask);
 
 }  // namespace parhub::tasks
 

@@ -34,17 +34,17 @@ std::string AuthorityScope(absl::string_view authority_id) {
 grpc::ServerUnaryReactor* TaskServiceImpl::CreatePlan(Context* context, const v1::CreatePlanRequest* request,
                                                       v1::Plan* response) {
   return handlers_.Mutate<v1::Plan>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Plan>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Plan>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->parent(), "parent"));
         std::string school = ids[0];
         RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
-        return Mutation<v1::Plan>{school, PlanName(school, request->plan_id()),
-                                  [=, this]() -> absl::StatusOr<v1::Plan> {
-                                    ASSIGN_OR_RETURN(NewPlan input,
-                                                     NewPlanFromProto(request->plan_id(), request->plan()));
-                                    ASSIGN_OR_RETURN(Plan plan, book_.CreatePlan(school, input));
-                                    return PlanToProto(plan);
-                                  }};
+        return Mutation<v1::Plan>{
+            school, PlanName(school, request->plan_id()), [=, this]() -> absl::StatusOr<v1::Plan> {
+              ASSIGN_OR_RETURN(NewPlan input, NewPlanFromProto(request->plan_id(), request->plan()));
+              ASSIGN_OR_RETURN(Plan plan, book_.CreatePlan(school, input));
+              return PlanToProto(plan);
+            }};
       });
 }
 
@@ -75,36 +75,39 @@ grpc::ServerUnaryReactor* TaskServiceImpl::ListPlans(Context* context, const v1:
 grpc::ServerUnaryReactor* TaskServiceImpl::UpdatePlan(Context* context, const v1::UpdatePlanRequest* request,
                                                       v1::Plan* response) {
   return handlers_.Mutate<v1::Plan>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Plan>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Plan>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kPlanPattern, request->plan().name(), "plan.name"));
         std::string school = ids[0], plan_id = ids[1];
         RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "kế hoạch"));
-        return Mutation<v1::Plan>{school, request->plan().name(), [=, this]() -> absl::StatusOr<v1::Plan> {
-                                    ASSIGN_OR_RETURN(PlanPatch patch, PlanPatchFromProto(request->plan(),
-                                                                                         request->update_mask()));
-                                    ASSIGN_OR_RETURN(Plan plan, book_.UpdatePlan(school, plan_id, patch));
-                                    return PlanToProto(plan);
-                                  }};
+        return Mutation<v1::Plan>{
+            school, request->plan().name(), [=, this]() -> absl::StatusOr<v1::Plan> {
+              ASSIGN_OR_RETURN(PlanPatch patch, PlanPatchFromProto(request->plan(), request->update_mask()));
+              ASSIGN_OR_RETURN(Plan plan, book_.UpdatePlan(school, plan_id, patch));
+              return PlanToProto(plan);
+            }};
       });
 }
 
-grpc::ServerUnaryReactor* TaskServiceImpl::InstantiatePlanTemplate(Context* context,
-                                                                   const v1::InstantiatePlanTemplateRequest* request,
-                                                                   v1::Plan* response) {
+grpc::ServerUnaryReactor* TaskServiceImpl::InstantiatePlanTemplate(
+    Context* context, const v1::InstantiatePlanTemplateRequest* request, v1::Plan* response) {
   return handlers_.Mutate<v1::Plan>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Plan>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Plan>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->parent(), "parent"));
         std::string school = ids[0];
         RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
         return Mutation<v1::Plan>{
             school, PlanName(school, request->plan_id()), [=, this]() -> absl::StatusOr<v1::Plan> {
-              ASSIGN_OR_RETURN(auto tmpl, ParseName("planTemplates/{template}", request->template_(), "template"));
+              ASSIGN_OR_RETURN(auto tmpl,
+                               ParseName("planTemplates/{template}", request->template_(), "template"));
               TemplateInstance instance;
               instance.template_id = tmpl[0];
               instance.plan_id = request->plan_id();
               instance.year = request->year();
               instance.number = request->number();
-              ASSIGN_OR_RETURN(instance.issue_date, platform::DateFromProto(request->issue_date(), "issue_date"));
+              ASSIGN_OR_RETURN(instance.issue_date,
+                               platform::DateFromProto(request->issue_date(), "issue_date"));
               instance.issuer = request->issuer();
               ASSIGN_OR_RETURN(Plan plan, book_.InstantiateTemplate(school, instance));
               return PlanToProto(plan);
@@ -112,7 +115,8 @@ grpc::ServerUnaryReactor* TaskServiceImpl::InstantiatePlanTemplate(Context* cont
       });
 }
 
-grpc::ServerUnaryReactor* TaskServiceImpl::ListPlanTemplates(Context* context, const v1::ListPlanTemplatesRequest*,
+grpc::ServerUnaryReactor* TaskServiceImpl::ListPlanTemplates(Context* context,
+                                                             const v1::ListPlanTemplatesRequest*,
                                                              v1::ListPlanTemplatesResponse* response) {
   return handlers_.Read(context, __func__, [=](const Caller&) -> absl::Status {
     for (const PlanTemplate& t : PlanTemplates::All()) {
@@ -130,7 +134,8 @@ grpc::ServerUnaryReactor* TaskServiceImpl::ListPlanTemplates(Context* context, c
 grpc::ServerUnaryReactor* TaskServiceImpl::CreateTask(Context* context, const v1::CreateTaskRequest* request,
                                                       v1::Task* response) {
   return handlers_.Mutate<v1::Task>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Task>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Task>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kPlanPattern, request->parent(), "parent"));
         std::string school = ids[0], plan_id = ids[1];
         RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "kế hoạch"));
@@ -171,7 +176,8 @@ grpc::ServerUnaryReactor* TaskServiceImpl::ListTasks(Context* context, const v1:
 grpc::ServerUnaryReactor* TaskServiceImpl::UpdateTask(Context* context, const v1::UpdateTaskRequest* request,
                                                       v1::Task* response) {
   return handlers_.Mutate<v1::Task>(
-      context, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Task>> {
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Task>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kTaskPattern, request->task().name(), "task.name"));
         std::string school = ids[0], plan_id = ids[1], task_id = ids[2];
         RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "nhiệm vụ"));
@@ -211,8 +217,9 @@ grpc::ServerUnaryReactor* TaskServiceImpl::ListProgressUpdates(Context* context,
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kTaskPattern, request->parent(), "parent"));
     RETURN_IF_ERROR(RequireSchoolRead(caller, ids[0], "nhiệm vụ"));
-    ASSIGN_OR_RETURN(Page<ProgressUpdate> page, book_.ListProgressUpdates(ids[0], ids[1], ids[2],
-                                                                          request->page_size(), request->page_token()));
+    ASSIGN_OR_RETURN(
+        Page<ProgressUpdate> page,
+        book_.ListProgressUpdates(ids[0], ids[1], ids[2], request->page_size(), request->page_token()));
     for (const ProgressUpdate& u : page.items) *response->add_progress_updates() = ProgressUpdateToProto(u);
     response->set_next_page_token(page.next_page_token);
     return absl::OkStatus();
@@ -234,18 +241,20 @@ grpc::ServerUnaryReactor* TaskServiceImpl::PublishDirective(Context* context,
         // in between (a school added or moved): the client's body is what counts.
         auto client_body = std::make_shared<v1::PublishDirectiveRequest>(*request);
         client_body->clear_school_ids();
-        Mutation<v1::Directive> mutation{AuthorityScope(authority), DirectiveName(authority, request->directive_id()),
-                                         [=, this]() -> absl::StatusOr<v1::Directive> {
-                                           ASSIGN_OR_RETURN(NewDirective input, NewDirectiveFromProto(*request));
-                                           ASSIGN_OR_RETURN(Directive directive, desk_.Publish(authority, input));
-                                           return DirectiveToProto(directive);
-                                         }};
+        Mutation<v1::Directive> mutation{
+            AuthorityScope(authority), DirectiveName(authority, request->directive_id()),
+            [=, this]() -> absl::StatusOr<v1::Directive> {
+              ASSIGN_OR_RETURN(NewDirective input, NewDirectiveFromProto(*request));
+              ASSIGN_OR_RETURN(Directive directive, desk_.Publish(authority, input));
+              return DirectiveToProto(directive);
+            }};
         mutation.fingerprint_body = std::move(client_body);
         return mutation;
       });
 }
 
-grpc::ServerUnaryReactor* TaskServiceImpl::GetDirective(Context* context, const v1::GetDirectiveRequest* request,
+grpc::ServerUnaryReactor* TaskServiceImpl::GetDirective(Context* context,
+                                                        const v1::GetDirectiveRequest* request,
                                                         v1::Directive* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kDirectivePattern, request->name(), "name"));
@@ -256,7 +265,8 @@ grpc::ServerUnaryReactor* TaskServiceImpl::GetDirective(Context* context, const 
   });
 }
 
-grpc::ServerUnaryReactor* TaskServiceImpl::ListDirectives(Context* context, const v1::ListDirectivesRequest* request,
+grpc::ServerUnaryReactor* TaskServiceImpl::ListDirectives(Context* context,
+                                                          const v1::ListDirectivesRequest* request,
                                                           v1::ListDirectivesResponse* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kAuthorityPattern, request->parent(), "parent"));
@@ -268,9 +278,8 @@ grpc::ServerUnaryReactor* TaskServiceImpl::ListDirectives(Context* context, cons
   });
 }
 
-grpc::ServerUnaryReactor* TaskServiceImpl::GetDirectiveProgress(Context* context,
-                                                                const v1::GetDirectiveProgressRequest* request,
-                                                                v1::DirectiveProgress* response) {
+grpc::ServerUnaryReactor* TaskServiceImpl::GetDirectiveProgress(
+    Context* context, const v1::GetDirectiveProgressRequest* request, v1::DirectiveProgress* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kDirectivePattern, request->name(), "name"));
     RETURN_IF_ERROR(RequireDirectiveRead(caller, ids[0]));
@@ -282,7 +291,8 @@ grpc::ServerUnaryReactor* TaskServiceImpl::GetDirectiveProgress(Context* context
 
 // ---- summaries ----
 
-grpc::ServerUnaryReactor* TaskServiceImpl::SummarizeTasks(Context* context, const v1::SummarizeTasksRequest* request,
+grpc::ServerUnaryReactor* TaskServiceImpl::SummarizeTasks(Context* context,
+                                                          const v1::SummarizeTasksRequest* request,
                                                           v1::TaskSummary* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->school(), "school"));

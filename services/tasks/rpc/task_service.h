@@ -16,7 +16,8 @@ namespace parhub::tasks {
 
 class TaskServiceImpl final : public v1::TaskService::CallbackService {
  public:
-  TaskServiceImpl(platform::Handlers& handlers, PlanBook& book, DirectiveDesk& desk, TaskSummarizer& summarizer)
+  TaskServiceImpl(platform::Handlers& handlers, PlanBook& book, DirectiveDesk& desk,
+                  TaskSummarizer& summarizer)
       : handlers_(handlers), book_(book), desk_(desk), summarizer_(summarizer) {}
 
   using Reactor = grpc::ServerUnaryReactor;
@@ -45,7 +46,8 @@ class TaskServiceImpl final : public v1::TaskService::CallbackService {
 
   Reactor* PublishDirective(Context* context, const v1::PublishDirectiveRequest* request,
                             v1::Directive* response) override;
-  Reactor* GetDirective(Context* context, const v1::GetDirectiveRequest* request, v1::Directive* response) override;
+  Reactor* GetDirective(Context* context, const v1::GetDirectiveRequest* request,
+                        v1::Directive* response) override;
   Reactor* ListDirectives(Context* context, const v1::ListDirectivesRequest* request,
                           v1::ListDirectivesResponse* response) override;
   Reactor* GetDirectiveProgress(Context* context, const v1::GetDirectiveProgressRequest* request,

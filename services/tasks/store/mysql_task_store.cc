@@ -32,12 +32,8 @@ SqlValue Int(int64_t n) { return n; }
 // Bounds of stored numbers: anything else in a row is corrupt data.
 constexpr int kMaxCount = std::numeric_limits<int>::max();
 
-absl::Status PlanNotFound() {
-  return absl::NotFoundError("Không tìm thấy kế hoạch (plan not found)");
-}
-absl::Status TaskNotFound() {
-  return absl::NotFoundError("Không tìm thấy nhiệm vụ (task not found)");
-}
+absl::Status PlanNotFound() { return absl::NotFoundError("Không tìm thấy kế hoạch (plan not found)"); }
+absl::Status TaskNotFound() { return absl::NotFoundError("Không tìm thấy nhiệm vụ (task not found)"); }
 
 const std::string& PlanColumns() {
   static const auto* const kColumns =
@@ -146,13 +142,12 @@ absl::Status MySqlTaskStore::InsertPlan(const Plan& p) {
       .status();
 }
 
-absl::StatusOr<Plan> MySqlTaskStore::GetPlan(absl::string_view school_id,
-                                             absl::string_view plan_id, Lock lock) {
-  ASSIGN_OR_RETURN(auto rows,
-                   db_.Query(absl::StrCat("SELECT ", PlanColumns(),
-                                          " FROM plans p WHERE p.school_id = ? AND p.plan_id = ?",
-                                          lock == Lock::kForUpdate ? " FOR UPDATE" : ""),
-                             {Str(school_id), Str(plan_id)}));
+absl::StatusOr<Plan> MySqlTaskStore::GetPlan(absl::string_view school_id, absl::string_view plan_id,
+                                             Lock lock) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT ", PlanColumns(),
+                                                     " FROM plans p WHERE p.school_id = ? AND p.plan_id = ?",
+                                                     lock == Lock::kForUpdate ? " FOR UPDATE" : ""),
+                                        {Str(school_id), Str(plan_id)}));
   if (rows.empty()) return PlanNotFound();
   ASSIGN_OR_RETURN(Plan plan, ReadPlan(rows[0]));
   // Counted apart so a locking read locks the plan row only.
@@ -215,16 +210,14 @@ absl::Status MySqlTaskStore::InsertTask(const Task& t) {
       .status();
 }
 
-absl::StatusOr<Task> MySqlTaskStore::GetTask(absl::string_view school_id,
-                                             absl::string_view plan_id,
+absl::StatusOr<Task> MySqlTaskStore::GetTask(absl::string_view school_id, absl::string_view plan_id,
                                              absl::string_view task_id, Lock lock) {
-  ASSIGN_OR_RETURN(
-      auto rows,
-      db_.Query(absl::StrCat("SELECT ", TaskColumns("t"),
-                             " FROM tasks t WHERE t.school_id = ? AND t.plan_id = ? AND "
-                             "t.task_id = ?",
-                             lock == Lock::kForUpdate ? " FOR UPDATE" : ""),
-                {Str(school_id), Str(plan_id), Str(task_id)}));
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT ", TaskColumns("t"),
+                                          " FROM tasks t WHERE t.school_id = ? AND t.plan_id = ? AND "
+                                          "t.task_id = ?",
+                                          lock == Lock::kForUpdate ? " FOR UPDATE" : ""),
+                             {Str(school_id), Str(plan_id), Str(task_id)}));
   if (rows.empty()) return TaskNotFound();
   return ReadTask(rows[0]);
 }
@@ -241,11 +234,12 @@ absl::Status MySqlTaskStore::UpdateTask(const Task& t) {
       .status();
 }
 
-absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListTasks(
-    absl::string_view school_id, absl::string_view plan_id, const TaskQuery& query,
-    const std::optional<TaskCursor>& after, int limit) {
-  std::string sql = absl::StrCat("SELECT ", TaskColumns("t"),
-                                 " FROM tasks t WHERE t.school_id = ? AND t.plan_id = ?");
+absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListTasks(absl::string_view school_id,
+                                                            absl::string_view plan_id, const TaskQuery& query,
+                                                            const std::optional<TaskCursor>& after,
+                                                            int limit) {
+  std::string sql =
+      absl::StrCat("SELECT ", TaskColumns("t"), " FROM tasks t WHERE t.school_id = ? AND t.plan_id = ?");
   std::vector<SqlValue> params = {Str(school_id), Str(plan_id)};
   if (!query.statuses.empty()) {
     std::vector<std::string> marks(query.statuses.size(), "?");
@@ -280,8 +274,8 @@ absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListTasks(
   return ReadTasks(rows);
 }
 
-absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListSchoolTasksDue(absl::string_view school_id,
-                                                                     Date from, Date to) {
+absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListSchoolTasksDue(absl::string_view school_id, Date from,
+                                                                     Date to) {
   std::string sql = absl::StrCat("SELECT ", TaskColumns("t"), " FROM tasks t WHERE t.school_id = ?");
   std::vector<SqlValue> params = {Str(school_id)};
   if (from.IsSet()) {
@@ -309,16 +303,17 @@ absl::Status MySqlTaskStore::InsertProgressUpdate(const ProgressUpdate& u) {
                                 "number, position, document_number, title, uri, sha256) VALUES "
                                 "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 {Str(u.school_id), Str(u.plan_id), Str(u.task_id), Int(u.number),
-                                 Int(static_cast<int64_t>(i)), Str(e.document_number),
-                                 Str(e.title), Str(e.uri), Str(e.sha256)})
+                                 Int(static_cast<int64_t>(i)), Str(e.document_number), Str(e.title),
+                                 Str(e.uri), Str(e.sha256)})
                         .status());
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<ProgressUpdate>> MySqlTaskStore::ListProgressUpdates(
-    absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id,
-    int after_number, int limit) {
+absl::StatusOr<std::vector<ProgressUpdate>> MySqlTaskStore::ListProgressUpdates(absl::string_view school_id,
+                                                                                absl::string_view plan_id,
+                                                                                absl::string_view task_id,
+                                                                                int after_number, int limit) {
   ASSIGN_OR_RETURN(
       auto rows,
       db_.Query(absl::StrCat("SELECT number, author, percent_done, note, ", SqlTimeColumn("create_time"),
@@ -382,8 +377,7 @@ absl::StatusOr<Directive> MySqlTaskStore::GetDirective(absl::string_view authori
 
 absl::StatusOr<std::vector<Directive>> MySqlTaskStore::ListDirectives(
     absl::string_view authority_id, const std::optional<DirectiveCursor>& after, int limit) {
-  std::string sql =
-      absl::StrCat("SELECT ", DirectiveColumns(), " FROM directives WHERE authority_id = ?");
+  std::string sql = absl::StrCat("SELECT ", DirectiveColumns(), " FROM directives WHERE authority_id = ?");
   std::vector<SqlValue> params = {Str(authority_id)};
   if (after) {
     sql += " AND (create_time < ? OR (create_time = ? AND directive_id > ?))";
@@ -406,20 +400,18 @@ absl::Status MySqlTaskStore::InsertDirectiveTarget(const DirectiveTarget& t) {
       .Execute(
           "INSERT INTO directive_targets (authority_id, directive_id, school_id, plan_id, "
           "task_id) VALUES (?, ?, ?, ?, ?)",
-          {Str(t.authority_id), Str(t.directive_id), Str(t.school_id), Str(t.plan_id),
-           Str(t.task_id)})
+          {Str(t.authority_id), Str(t.directive_id), Str(t.school_id), Str(t.plan_id), Str(t.task_id)})
       .status();
 }
 
-absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListDirectiveTasks(
-    absl::string_view authority_id, absl::string_view directive_id) {
-  ASSIGN_OR_RETURN(auto rows,
-                   db_.Query(absl::StrCat("SELECT ", TaskColumns("t"),
-                                          " FROM directive_targets d JOIN tasks t ON t.school_id "
-                                          "= d.school_id AND t.plan_id = d.plan_id AND t.task_id "
-                                          "= d.task_id WHERE d.authority_id = ? AND "
-                                          "d.directive_id = ? ORDER BY d.school_id"),
-                             {Str(authority_id), Str(directive_id)}));
+absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListDirectiveTasks(absl::string_view authority_id,
+                                                                     absl::string_view directive_id) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT ", TaskColumns("t"),
+                                                     " FROM directive_targets d JOIN tasks t ON t.school_id "
+                                                     "= d.school_id AND t.plan_id = d.plan_id AND t.task_id "
+                                                     "= d.task_id WHERE d.authority_id = ? AND "
+                                                     "d.directive_id = ? ORDER BY d.school_id"),
+                                        {Str(authority_id), Str(directive_id)}));
   return ReadTasks(rows);
 }
 

@@ -56,8 +56,7 @@ TEST_F(DirectiveDeskTest, PublishCreatesOneLinkedTaskPerSchoolInTheYearsDirectiv
     EXPECT_EQ(page.items[0].code, "953/UBND-NV");
     EXPECT_EQ(page.items[0].due_date, (Date{2024, 6, 10}));
   }
-  EXPECT_THAT(desk_.Publish("q1", Directive953({"mn-2010"})),
-              StatusIs(absl::StatusCode::kAlreadyExists));
+  EXPECT_THAT(desk_.Publish("q1", Directive953({"mn-2010"})), StatusIs(absl::StatusCode::kAlreadyExists));
 }
 
 TEST_F(DirectiveDeskTest, SecondDirectiveReusesThePlanAndAvoidsCodeClashes) {
@@ -94,8 +93,7 @@ TEST_F(DirectiveDeskTest, ANewDirectiveReopensAClosedDirectivePlanSoTheSchoolCan
 
 TEST_F(DirectiveDeskTest, FanOutIsAllOrNothing) {
   store_.before_insert_task = [](const Task& task) {
-    return task.school_id == "thcs-b" ? absl::UnavailableError("connection lost")
-                                      : absl::OkStatus();
+    return task.school_id == "thcs-b" ? absl::UnavailableError("connection lost") : absl::OkStatus();
   };
   EXPECT_THAT(desk_.Publish("q1", Directive953({"mn-2010", "th-a", "thcs-b"})),
               StatusIs(absl::StatusCode::kUnavailable));
@@ -112,8 +110,7 @@ TEST_F(DirectiveDeskTest, ValidatesInputNamingFields) {
   EXPECT_THAT(desk_.Publish("q1", d),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school_ids[0]")));
   d = Directive953({});
-  EXPECT_THAT(desk_.Publish("q1", d),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school_ids")));
+  EXPECT_THAT(desk_.Publish("q1", d), StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("school_ids")));
   d = Directive953({"mn-2010"});
   d.due_date = {};
   EXPECT_THAT(desk_.Publish("q1", d),
@@ -131,23 +128,24 @@ TEST_F(DirectiveDeskTest, ProgressShowsEachSchoolsTimeliness) {
   };
   // a: done on the due date (late evening); b: done a day late; c: open; d: open, 50 %.
   now_ = At(2024, 6, 10, 22);
-  ASSERT_OK(book_.AddProgressUpdate("a", "cd-2024", task_of("a").task_id, "accounts/a",
-                                    NewProgress{100, "Đã báo cáo", {}})
+  ASSERT_OK(book_
+                .AddProgressUpdate("a", "cd-2024", task_of("a").task_id, "accounts/a",
+                                   NewProgress{100, "Đã báo cáo", {}})
                 .status());
-  ASSERT_OK(book_.AddProgressUpdate("d", "cd-2024", task_of("d").task_id, "accounts/d",
-                                    NewProgress{50, "", {}})
-                .status());
+  ASSERT_OK(
+      book_.AddProgressUpdate("d", "cd-2024", task_of("d").task_id, "accounts/d", NewProgress{50, "", {}})
+          .status());
   ASSERT_OK_AND_ASSIGN(DirectiveProgress before, desk_.Progress("q1", "cv-953-2024"));
   EXPECT_EQ(before.overdue_count, 0);
   now_ = At(2024, 6, 11, 8);
-  ASSERT_OK(book_.AddProgressUpdate("b", "cd-2024", task_of("b").task_id, "accounts/b",
-                                    NewProgress{100, "", {}})
-                .status());
+  ASSERT_OK(
+      book_.AddProgressUpdate("b", "cd-2024", task_of("b").task_id, "accounts/b", NewProgress{100, "", {}})
+          .status());
   ASSERT_OK_AND_ASSIGN(DirectiveProgress progress, desk_.Progress("q1", "cv-953-2024"));
   std::vector<Timeliness> timeliness;
   for (const auto& s : progress.schools) timeliness.push_back(s.timeliness);
-  EXPECT_THAT(timeliness, ElementsAre(Timeliness::kDoneOnTime, Timeliness::kDoneLate,
-                                      Timeliness::kOverdue, Timeliness::kOverdue));
+  EXPECT_THAT(timeliness, ElementsAre(Timeliness::kDoneOnTime, Timeliness::kDoneLate, Timeliness::kOverdue,
+                                      Timeliness::kOverdue));
   EXPECT_EQ(progress.done_count, 2);
   EXPECT_EQ(progress.overdue_count, 2);
   EXPECT_EQ(progress.schools[3].percent_done, 50);

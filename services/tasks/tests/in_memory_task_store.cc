@@ -6,12 +6,8 @@
 namespace parhub::tasks::testing {
 namespace {
 
-absl::Status PlanNotFound() {
-  return absl::NotFoundError("Không tìm thấy kế hoạch (plan not found)");
-}
-absl::Status TaskNotFound() {
-  return absl::NotFoundError("Không tìm thấy nhiệm vụ (task not found)");
-}
+absl::Status PlanNotFound() { return absl::NotFoundError("Không tìm thấy kế hoạch (plan not found)"); }
+absl::Status TaskNotFound() { return absl::NotFoundError("Không tìm thấy nhiệm vụ (task not found)"); }
 
 bool DueWithin(const Task& task, Date from, Date to) {
   if (!from.IsSet() && !to.IsSet()) return true;
@@ -40,8 +36,8 @@ absl::Status InMemoryTaskStore::InsertPlan(const Plan& plan) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Plan> InMemoryTaskStore::GetPlan(absl::string_view school_id,
-                                                absl::string_view plan_id, Lock) {
+absl::StatusOr<Plan> InMemoryTaskStore::GetPlan(absl::string_view school_id, absl::string_view plan_id,
+                                                Lock) {
   auto it = state_.plans.find(Key2{std::string(school_id), std::string(plan_id)});
   if (it == state_.plans.end()) return PlanNotFound();
   Plan plan = it->second;
@@ -59,13 +55,13 @@ absl::Status InMemoryTaskStore::UpdatePlan(const Plan& plan) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<Plan>> InMemoryTaskStore::ListPlans(
-    absl::string_view school_id, int year, const std::optional<PlanCursor>& after, int limit) {
+absl::StatusOr<std::vector<Plan>> InMemoryTaskStore::ListPlans(absl::string_view school_id, int year,
+                                                               const std::optional<PlanCursor>& after,
+                                                               int limit) {
   std::vector<Plan> out;
   for (const auto& [key, plan] : state_.plans) {
     if (plan.school_id != school_id || (year != 0 && plan.year != year)) continue;
-    if (after && !(plan.year < after->year ||
-                   (plan.year == after->year && plan.plan_id > after->plan_id))) {
+    if (after && !(plan.year < after->year || (plan.year == after->year && plan.plan_id > after->plan_id))) {
       continue;
     }
     out.push_back(*GetPlan(plan.school_id, plan.plan_id, Lock::kNone));
@@ -83,8 +79,7 @@ absl::Status InMemoryTaskStore::InsertTask(const Task& task) {
     if (!hook.ok()) return hook;
   }
   for (const auto& [key, other] : state_.tasks) {
-    if (other.school_id == task.school_id && other.plan_id == task.plan_id &&
-        other.code == task.code) {
+    if (other.school_id == task.school_id && other.plan_id == task.plan_id && other.code == task.code) {
       return absl::AlreadyExistsError("duplicate task code");
     }
   }
@@ -94,11 +89,9 @@ absl::Status InMemoryTaskStore::InsertTask(const Task& task) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Task> InMemoryTaskStore::GetTask(absl::string_view school_id,
-                                                absl::string_view plan_id,
+absl::StatusOr<Task> InMemoryTaskStore::GetTask(absl::string_view school_id, absl::string_view plan_id,
                                                 absl::string_view task_id, Lock) {
-  auto it = state_.tasks.find(
-      Key3{std::string(school_id), std::string(plan_id), std::string(task_id)});
+  auto it = state_.tasks.find(Key3{std::string(school_id), std::string(plan_id), std::string(task_id)});
   if (it == state_.tasks.end()) return TaskNotFound();
   return it->second;
 }
@@ -110,23 +103,23 @@ absl::Status InMemoryTaskStore::UpdateTask(const Task& task) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListTasks(
-    absl::string_view school_id, absl::string_view plan_id, const TaskQuery& query,
-    const std::optional<TaskCursor>& after, int limit) {
+absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListTasks(absl::string_view school_id,
+                                                               absl::string_view plan_id,
+                                                               const TaskQuery& query,
+                                                               const std::optional<TaskCursor>& after,
+                                                               int limit) {
   std::vector<Task> out;
   for (const auto& [key, task] : state_.tasks) {
     if (task.school_id != school_id || task.plan_id != plan_id) continue;
     if (!query.statuses.empty() &&
-        std::find(query.statuses.begin(), query.statuses.end(), task.status) ==
-            query.statuses.end()) {
+        std::find(query.statuses.begin(), query.statuses.end(), task.status) == query.statuses.end()) {
       continue;
     }
     if (!query.owner.empty() && task.owner != query.owner) continue;
     if (query.due_after.IsSet() && (!task.due_date.IsSet() || task.due_date < query.due_after)) {
       continue;
     }
-    if (query.due_before.IsSet() &&
-        (!task.due_date.IsSet() || task.due_date > query.due_before)) {
+    if (query.due_before.IsSet() && (!task.due_date.IsSet() || task.due_date > query.due_before)) {
       continue;
     }
     if (query.overdue_only && !IsOverdue(task, query.today)) continue;
@@ -144,8 +137,8 @@ absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListTasks(
   return out;
 }
 
-absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListSchoolTasksDue(
-    absl::string_view school_id, Date from, Date to) {
+absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListSchoolTasksDue(absl::string_view school_id,
+                                                                        Date from, Date to) {
   std::vector<Task> out;
   for (const auto& [key, task] : state_.tasks) {
     if (task.school_id == school_id && DueWithin(task, from, to)) out.push_back(task);
@@ -162,12 +155,12 @@ absl::Status InMemoryTaskStore::InsertProgressUpdate(const ProgressUpdate& updat
 }
 
 absl::StatusOr<std::vector<ProgressUpdate>> InMemoryTaskStore::ListProgressUpdates(
-    absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id,
-    int after_number, int limit) {
+    absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id, int after_number,
+    int limit) {
   std::vector<ProgressUpdate> out;
   for (const auto& [key, update] : state_.updates) {  // ordered by number
-    if (update.school_id == school_id && update.plan_id == plan_id &&
-        update.task_id == task_id && update.number > after_number) {
+    if (update.school_id == school_id && update.plan_id == plan_id && update.task_id == task_id &&
+        update.number > after_number) {
       out.push_back(update);
     }
     if (static_cast<int>(out.size()) == limit) break;
@@ -176,8 +169,7 @@ absl::StatusOr<std::vector<ProgressUpdate>> InMemoryTaskStore::ListProgressUpdat
 }
 
 absl::Status InMemoryTaskStore::InsertDirective(const Directive& directive) {
-  if (!state_.directives.emplace(Key2{directive.authority_id, directive.directive_id}, directive)
-           .second) {
+  if (!state_.directives.emplace(Key2{directive.authority_id, directive.directive_id}, directive).second) {
     return absl::AlreadyExistsError("duplicate directive");
   }
   return absl::OkStatus();
@@ -204,24 +196,22 @@ absl::StatusOr<std::vector<Directive>> InMemoryTaskStore::ListDirectives(
     out.push_back(d);
   }
   std::sort(out.begin(), out.end(), [](const Directive& a, const Directive& b) {
-    return a.create_time != b.create_time ? a.create_time > b.create_time
-                                          : a.directive_id < b.directive_id;
+    return a.create_time != b.create_time ? a.create_time > b.create_time : a.directive_id < b.directive_id;
   });
   if (static_cast<int>(out.size()) > limit) out.resize(limit);
   return out;
 }
 
 absl::Status InMemoryTaskStore::InsertDirectiveTarget(const DirectiveTarget& target) {
-  if (!state_.targets
-           .emplace(Key3{target.authority_id, target.directive_id, target.school_id}, target)
+  if (!state_.targets.emplace(Key3{target.authority_id, target.directive_id, target.school_id}, target)
            .second) {
     return absl::AlreadyExistsError("duplicate directive target");
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListDirectiveTasks(
-    absl::string_view authority_id, absl::string_view directive_id) {
+absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListDirectiveTasks(absl::string_view authority_id,
+                                                                        absl::string_view directive_id) {
   std::vector<Task> out;
   for (const auto& [key, target] : state_.targets) {  // ordered by school id
     if (target.authority_id != authority_id || target.directive_id != directive_id) continue;

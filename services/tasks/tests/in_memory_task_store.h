@@ -22,20 +22,17 @@ class InMemoryTaskStore final : public TaskStore {
   absl::Status Atomically(const std::function<absl::Status()>& fn) override;
 
   absl::Status InsertPlan(const Plan& plan) override;
-  absl::StatusOr<Plan> GetPlan(absl::string_view school_id, absl::string_view plan_id,
-                               Lock lock) override;
+  absl::StatusOr<Plan> GetPlan(absl::string_view school_id, absl::string_view plan_id, Lock lock) override;
   absl::Status UpdatePlan(const Plan& plan) override;
   absl::StatusOr<std::vector<Plan>> ListPlans(absl::string_view school_id, int year,
-                                              const std::optional<PlanCursor>& after,
-                                              int limit) override;
+                                              const std::optional<PlanCursor>& after, int limit) override;
 
   absl::Status InsertTask(const Task& task) override;
   absl::StatusOr<Task> GetTask(absl::string_view school_id, absl::string_view plan_id,
                                absl::string_view task_id, Lock lock) override;
   absl::Status UpdateTask(const Task& task) override;
-  absl::StatusOr<std::vector<Task>> ListTasks(absl::string_view school_id,
-                                              absl::string_view plan_id, const TaskQuery& query,
-                                              const std::optional<TaskCursor>& after,
+  absl::StatusOr<std::vector<Task>> ListTasks(absl::string_view school_id, absl::string_view plan_id,
+                                              const TaskQuery& query, const std::optional<TaskCursor>& after,
                                               int limit) override;
   absl::StatusOr<std::vector<Task>> ListSchoolTasksDue(absl::string_view school_id, Date from,
                                                        Date to) override;
@@ -43,8 +40,7 @@ class InMemoryTaskStore final : public TaskStore {
   absl::Status InsertProgressUpdate(const ProgressUpdate& update) override;
   absl::StatusOr<std::vector<ProgressUpdate>> ListProgressUpdates(absl::string_view school_id,
                                                                   absl::string_view plan_id,
-                                                                  absl::string_view task_id,
-                                                                  int after_number,
+                                                                  absl::string_view task_id, int after_number,
                                                                   int limit) override;
 
   absl::Status InsertDirective(const Directive& directive) override;

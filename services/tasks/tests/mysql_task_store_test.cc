@@ -8,9 +8,9 @@
 
 #include <memory>
 
+#include "platform/core/resource_name.h"
 #include "platform/db/db.h"
 #include "platform/db/migrations.h"
-#include "platform/core/resource_name.h"
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
 #include "services/tasks/domain/directive_desk.h"
@@ -84,8 +84,7 @@ TEST_F(MySqlTaskStoreTest, PlanRoundTripsTextDatesRefsAndTimes) {
   input.title = "Kế hoạch cải thiện Chỉ số cải cách hành chính (PAR Index) năm 2024";
   input.issue_date = {2024, 1, 12};
   input.issuer = "Trường Mầm non 20/10";
-  input.directive_refs = {"Kế hoạch số 04/KH-UBND ngày 04/01/2024",
-                          "Công văn số 953/UBND-NV ngày 02/4/2024"};
+  input.directive_refs = {"Kế hoạch số 04/KH-UBND ngày 04/01/2024", "Công văn số 953/UBND-NV ngày 02/4/2024"};
   ASSERT_OK(book_.CreatePlan(school_, input).status());
   MakeTask("1.1");
   ASSERT_OK_AND_ASSIGN(Plan plan, book_.GetPlan(school_, "par-2024"));
@@ -136,8 +135,7 @@ TEST_F(MySqlTaskStoreTest, CodeIsUniquePerPlanInTheDatabase) {
   NewTask again;
   again.code = "1.5";
   again.title = "Trùng";
-  EXPECT_THAT(book_.CreateTask(school_, "par-2024", again),
-              StatusIs(absl::StatusCode::kAlreadyExists));
+  EXPECT_THAT(book_.CreateTask(school_, "par-2024", again), StatusIs(absl::StatusCode::kAlreadyExists));
 }
 
 TEST_F(MySqlTaskStoreTest, FiltersRunInSql) {
@@ -188,16 +186,19 @@ TEST_F(MySqlTaskStoreTest, ProgressWithEvidencePagesOldestFirst) {
   Task task = MakeTask("1.7");
   for (int percent : {20, 60}) {
     now_ += absl::Hours(1);
-    ASSERT_OK(book_.AddProgressUpdate(
-                       school_, "par-2024", task.task_id, "accounts/gv-lan",
-                       NewProgress{percent, "Đã tập huấn",
-                                   {Evidence{"30/KH-MN2010", "Kế hoạch tuyên truyền",
-                                             "https://mn2010.edu.vn/kh30", std::string(64, 'a')},
-                                    Evidence{"", "Biên bản họp", "", ""}}})
-                  .status());
+    ASSERT_OK(
+        book_
+            .AddProgressUpdate(school_, "par-2024", task.task_id, "accounts/gv-lan",
+                               NewProgress{percent,
+                                           "Đã tập huấn",
+                                           {Evidence{"30/KH-MN2010", "Kế hoạch tuyên truyền",
+                                                     "https://mn2010.edu.vn/kh30", std::string(64, 'a')},
+                                            Evidence{"", "Biên bản họp", "", ""}}})
+            .status());
   }
-  ASSERT_OK(book_.AddProgressUpdate(school_, "par-2024", task.task_id, "accounts/gv-lan",
-                                    NewProgress{100, "Xong", {}})
+  ASSERT_OK(book_
+                .AddProgressUpdate(school_, "par-2024", task.task_id, "accounts/gv-lan",
+                                   NewProgress{100, "Xong", {}})
                 .status());
   ASSERT_OK_AND_ASSIGN(auto first, book_.ListProgressUpdates(school_, "par-2024", task.task_id, 2, ""));
   ASSERT_EQ(first.items.size(), 2u);
@@ -205,8 +206,8 @@ TEST_F(MySqlTaskStoreTest, ProgressWithEvidencePagesOldestFirst) {
   ASSERT_EQ(first.items[1].evidence.size(), 2u);
   EXPECT_EQ(first.items[1].evidence[0].title, "Kế hoạch tuyên truyền");
   EXPECT_EQ(first.items[1].evidence[1].title, "Biên bản họp");
-  ASSERT_OK_AND_ASSIGN(auto rest, book_.ListProgressUpdates(school_, "par-2024", task.task_id, 2,
-                                                            first.next_page_token));
+  ASSERT_OK_AND_ASSIGN(
+      auto rest, book_.ListProgressUpdates(school_, "par-2024", task.task_id, 2, first.next_page_token));
   ASSERT_EQ(rest.items.size(), 1u);
   EXPECT_EQ(rest.items[0].percent_done, 100);
   EXPECT_TRUE(rest.items[0].evidence.empty());
@@ -230,9 +231,9 @@ TEST_F(MySqlTaskStoreTest, DirectiveFanOutAndProgress) {
   ASSERT_OK_AND_ASSIGN(auto tasks, book_.ListTasks(a, "cd-2024", {}, 0, ""));
   ASSERT_EQ(tasks.items.size(), 1u);
   now_ = At(2024, 6, 12);
-  ASSERT_OK(book_.AddProgressUpdate(a, "cd-2024", tasks.items[0].task_id, "accounts/x",
-                                    NewProgress{100, "", {}})
-                .status());
+  ASSERT_OK(
+      book_.AddProgressUpdate(a, "cd-2024", tasks.items[0].task_id, "accounts/x", NewProgress{100, "", {}})
+          .status());
   ASSERT_OK_AND_ASSIGN(DirectiveProgress progress, desk_.Progress(authority, "cv-953"));
   ASSERT_EQ(progress.schools.size(), 2u);
   EXPECT_EQ(progress.schools[0].school_id, a);

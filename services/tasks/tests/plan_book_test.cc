@@ -99,16 +99,14 @@ TEST_F(PlanBookTest, PlanStatusMovesForwardAndClosedPlansAreReadOnly) {
   EXPECT_EQ(active.status, PlanStatus::kActive);
   PlanPatch back;
   back.status = PlanStatus::kDraft;
-  EXPECT_THAT(book_.UpdatePlan(kSchool, "par-2024", back),
-              StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(book_.UpdatePlan(kSchool, "par-2024", back), StatusIs(absl::StatusCode::kFailedPrecondition));
   PlanPatch close;
   close.status = PlanStatus::kClosed;
   ASSERT_OK(book_.UpdatePlan(kSchool, "par-2024", close).status());
   NewTask task;
   task.code = "1.2";
   task.title = "x";
-  EXPECT_THAT(book_.CreateTask(kSchool, "par-2024", task),
-              StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(book_.CreateTask(kSchool, "par-2024", task), StatusIs(absl::StatusCode::kFailedPrecondition));
   ASSERT_OK_AND_ASSIGN(auto page, book_.ListTasks(kSchool, "par-2024", {}, 0, ""));
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_THAT(book_.AddProgressUpdate(kSchool, "par-2024", page.items[0].task_id, "accounts/a",
@@ -234,9 +232,9 @@ TEST_F(PlanBookTest, DoneSetsFullPercentAndCompletionTimeAndIsFinal) {
   patch.status = TaskStatus::kInProgress;
   EXPECT_THAT(book_.UpdateTask(kSchool, "par-2024", task.task_id, patch),
               StatusIs(absl::StatusCode::kFailedPrecondition));
-  EXPECT_THAT(book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "accounts/a",
-                                      NewProgress{50, "", {}}),
-              StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(
+      book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "accounts/a", NewProgress{50, "", {}}),
+      StatusIs(absl::StatusCode::kFailedPrecondition));
 }
 
 TEST_F(PlanBookTest, CancelledTaskTakesNoProgress) {
@@ -245,36 +243,33 @@ TEST_F(PlanBookTest, CancelledTaskTakesNoProgress) {
   TaskPatch patch;
   patch.status = TaskStatus::kCancelled;
   ASSERT_OK(book_.UpdateTask(kSchool, "par-2024", task.task_id, patch).status());
-  EXPECT_THAT(book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "accounts/a",
-                                      NewProgress{10, "", {}}),
-              StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(
+      book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "accounts/a", NewProgress{10, "", {}}),
+      StatusIs(absl::StatusCode::kFailedPrecondition));
 }
 
 TEST_F(PlanBookTest, ProgressUpdatesAreAppendedAndHundredMarksDone) {
   MakePlan();
   Task task = MakeTask("1.7");
-  ASSERT_OK_AND_ASSIGN(auto first,
-                       book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "accounts/gv1",
-                                               NewProgress{40, "Đã tập huấn thư điện tử", {}}));
+  ASSERT_OK_AND_ASSIGN(auto first, book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "accounts/gv1",
+                                                           NewProgress{40, "Đã tập huấn thư điện tử", {}}));
   EXPECT_EQ(first.number, 1);
   ASSERT_OK_AND_ASSIGN(Task started, book_.GetTask(kSchool, "par-2024", task.task_id));
   EXPECT_EQ(started.status, TaskStatus::kInProgress);
   EXPECT_EQ(started.percent_done, 40);
   now_ += absl::Hours(1);
   Evidence evidence{"30/KH-MN2010", "Kế hoạch tuyên truyền", "https://mn2010.edu.vn/kh30", ""};
-  ASSERT_OK_AND_ASSIGN(auto second,
-                       book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "accounts/gv1",
-                                               NewProgress{100, "Hoàn thành", {evidence}}));
+  ASSERT_OK_AND_ASSIGN(auto second, book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "accounts/gv1",
+                                                            NewProgress{100, "Hoàn thành", {evidence}}));
   EXPECT_EQ(second.number, 2);
   ASSERT_OK_AND_ASSIGN(Task done, book_.GetTask(kSchool, "par-2024", task.task_id));
   EXPECT_EQ(done.status, TaskStatus::kDone);
   EXPECT_EQ(done.complete_time, now_);
-  ASSERT_OK_AND_ASSIGN(auto page,
-                       book_.ListProgressUpdates(kSchool, "par-2024", task.task_id, 1, ""));
+  ASSERT_OK_AND_ASSIGN(auto page, book_.ListProgressUpdates(kSchool, "par-2024", task.task_id, 1, ""));
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_EQ(page.items[0].percent_done, 40);
-  ASSERT_OK_AND_ASSIGN(auto rest, book_.ListProgressUpdates(kSchool, "par-2024", task.task_id, 1,
-                                                            page.next_page_token));
+  ASSERT_OK_AND_ASSIGN(auto rest,
+                       book_.ListProgressUpdates(kSchool, "par-2024", task.task_id, 1, page.next_page_token));
   ASSERT_EQ(rest.items.size(), 1u);
   EXPECT_EQ(rest.items[0].evidence[0].document_number, "30/KH-MN2010");
   EXPECT_TRUE(rest.next_page_token.empty());
@@ -283,28 +278,25 @@ TEST_F(PlanBookTest, ProgressUpdatesAreAppendedAndHundredMarksDone) {
 TEST_F(PlanBookTest, RejectsBadProgressAndEvidence) {
   MakePlan();
   Task task = MakeTask("1.1");
-  EXPECT_THAT(book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a",
-                                      NewProgress{-1, "", {}}),
+  EXPECT_THAT(book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a", NewProgress{-1, "", {}}),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("progress_update.percent_done")));
   EXPECT_THAT(book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a",
                                       NewProgress{10, "", {Evidence{"", "", "", "ABC"}}}),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("progress_update.evidence[0].sha256")));
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("progress_update.evidence[0].sha256")));
   EXPECT_THAT(book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a",
                                       NewProgress{10, "", {Evidence{"", "", "javascript:x", ""}}}),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("progress_update.evidence[0].uri")));
-  EXPECT_THAT(book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a",
-                                      NewProgress{10, "", {Evidence{}}}),
-              StatusIs(absl::StatusCode::kInvalidArgument));
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("progress_update.evidence[0].uri")));
+  EXPECT_THAT(
+      book_.AddProgressUpdate(kSchool, "par-2024", task.task_id, "a", NewProgress{10, "", {Evidence{}}}),
+      StatusIs(absl::StatusCode::kInvalidArgument));
   ASSERT_OK_AND_ASSIGN(Task unchanged, book_.GetTask(kSchool, "par-2024", task.task_id));
   EXPECT_EQ(unchanged.percent_done, 0);
   EXPECT_EQ(unchanged.progress_count, 0);
 }
 
 TEST_F(PlanBookTest, TemplateCreatesTwelveTasksDueInTheYear) {
-  TemplateInstance instance{"par-improvement", "par-2025", 2025, "05/KH-MN2010", {2025, 1, 10},
-                            "Trường Mầm non 20/10"};
+  TemplateInstance instance{"par-improvement", "par-2025",    2025,
+                            "05/KH-MN2010",    {2025, 1, 10}, "Trường Mầm non 20/10"};
   ASSERT_OK_AND_ASSIGN(Plan plan, book_.InstantiateTemplate(kSchool, instance));
   EXPECT_EQ(plan.task_count, 12);
   EXPECT_THAT(plan.title, HasSubstr("năm 2025"));
@@ -317,8 +309,7 @@ TEST_F(PlanBookTest, TemplateCreatesTwelveTasksDueInTheYear) {
     EXPECT_EQ(t.due_date.year, 2025) << t.code;
     EXPECT_TRUE(IsParFieldCode(t.par_field)) << t.code;
   }
-  EXPECT_THAT(book_.InstantiateTemplate(kSchool, instance),
-              StatusIs(absl::StatusCode::kAlreadyExists));
+  EXPECT_THAT(book_.InstantiateTemplate(kSchool, instance), StatusIs(absl::StatusCode::kAlreadyExists));
   instance.template_id = "missing";
   instance.plan_id = "x";
   EXPECT_THAT(book_.InstantiateTemplate(kSchool, instance), StatusIs(absl::StatusCode::kNotFound));

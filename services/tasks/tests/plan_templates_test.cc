@@ -8,8 +8,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "platform/core/date.h"
-#include "platform/testing/status_matchers.h"
 #include "platform/core/vntext.h"
+#include "platform/testing/status_matchers.h"
 
 namespace parhub::tasks {
 namespace {

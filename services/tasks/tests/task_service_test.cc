@@ -5,24 +5,24 @@
 // errors, pagination, derived overdue, directive fan-out and the template.
 #include "services/tasks/rpc/task_service.h"
 
-#include <grpcpp/grpcpp.h>
 #include <gmock/gmock.h>
+#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <memory>
 
-#include "platform/rpc/client.h"
 #include "platform/core/errors.h"
-#include "platform/rpc/grpc_status.h"
-#include "platform/db/migrations.h"
 #include "platform/core/resource_name.h"
+#include "platform/db/migrations.h"
+#include "platform/rpc/client.h"
+#include "platform/rpc/grpc_status.h"
 #include "platform/rpc/proto_values.h"
 #include "platform/testing/in_process_server.h"
-#include "services/tasks/store/mysql_task_store.h"
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
 #include "services/tasks/domain/plan_templates.h"
+#include "services/tasks/store/mysql_task_store.h"
 
 namespace parhub::tasks {
 namespace {
@@ -74,8 +74,8 @@ class TaskServiceTest : public ::testing::Test {
     harness->db = std::make_unique<platform::Db>(harness->database->config());
     ASSERT_OK(platform::ApplyMigrations(*harness->db, "tasks", TasksMigrations()));
     Clock clock = [] { return absl::FromUnixMicros(harness->now_micros.load()); };
-    harness->server =
-        std::make_unique<::parhub::testing::InProcessServer>(pb::TaskService::service_full_name(), *harness->db);
+    harness->server = std::make_unique<::parhub::testing::InProcessServer>(
+        pb::TaskService::service_full_name(), *harness->db);
     harness->store = std::make_unique<MySqlTaskStore>(*harness->db);
     harness->book = std::make_unique<PlanBook>(*harness->store, clock);
     harness->desk = std::make_unique<DirectiveDesk>(*harness->store, clock);
@@ -174,8 +174,7 @@ TEST_F(TaskServiceTest, CallsWithoutAValidIdentityAreUnauthenticated) {
   EXPECT_EQ(stub().GetPlan(&bare, request, &plan).error_code(), grpc::StatusCode::UNAUTHENTICATED);
   grpc::ClientContext forged;
   forged.AddMetadata(platform::kIdentityHeader, "e30.AAAA");
-  EXPECT_EQ(stub().GetPlan(&forged, request, &plan).error_code(),
-            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(stub().GetPlan(&forged, request, &plan).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
 TEST_F(TaskServiceTest, AnotherSchoolGetsNotFoundOnEveryRpc) {
@@ -299,7 +298,8 @@ TEST_F(TaskServiceTest, RolesLimitWhatSchoolStaffAndOfficersMayDo) {
   pb::Task task = CreateTask(plan.name(), "1.1");
   Caller staff = As(Role::kSchoolStaff, school_);
   pb::Task out;
-  grpc::Status denied = stub().CreateTask(Ctx("CreateTask", staff).get(), TaskRequest(plan.name(), "1.2"), &out);
+  grpc::Status denied =
+      stub().CreateTask(Ctx("CreateTask", staff).get(), TaskRequest(plan.name(), "1.2"), &out);
   EXPECT_EQ(denied.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   pb::UpdateTaskRequest update;
   *update.mutable_task() = task;
@@ -326,11 +326,13 @@ TEST_F(TaskServiceTest, RolesLimitWhatSchoolStaffAndOfficersMayDo) {
   get.set_name(task.name());
   ASSERT_TRUE(stub().GetTask(Ctx("GetTask", officer).get(), get, &out).ok());
   EXPECT_EQ(out.percent_done(), 30);
-  EXPECT_EQ(stub().CreateTask(Ctx("CreateTask", officer).get(), TaskRequest(plan.name(), "1.3"), &out).error_code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(
+      stub().CreateTask(Ctx("CreateTask", officer).get(), TaskRequest(plan.name(), "1.3"), &out).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
   progress.set_request_id("p2");
-  EXPECT_EQ(stub().AddProgressUpdate(Ctx("AddProgressUpdate", officer).get(), progress, &recorded).error_code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(
+      stub().AddProgressUpdate(Ctx("AddProgressUpdate", officer).get(), progress, &recorded).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(CountTasks(plan.name()), 1);
 }
 
@@ -357,10 +359,9 @@ TEST_F(TaskServiceTest, RetriedCreateTaskMakesOneTaskAndReusedKeyIsRejected) {
             grpc::StatusCode::INVALID_ARGUMENT);
 
   // One audit row for the one task created, naming who did it.
-  ASSERT_OK_AND_ASSIGN(auto audit,
-                       harness->db->Query("SELECT actor, action FROM audit_log WHERE scope = ? "
-                                          "AND request_id = 'retry-me'",
-                                          {school_}));
+  ASSERT_OK_AND_ASSIGN(auto audit, harness->db->Query("SELECT actor, action FROM audit_log WHERE scope = ? "
+                                                      "AND request_id = 'retry-me'",
+                                                      {school_}));
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0].Str(0), "accounts/user-" + school_);
   EXPECT_EQ(audit[0].Str(1), "CreateTaskRequest");
@@ -517,7 +518,8 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
   ASSERT_TRUE(stub().PublishDirective(Ctx("PublishDirective", officer).get(), publish, &directive).ok());
   EXPECT_EQ(directive.school_count(), 3);
   EXPECT_EQ(directive.name(), "authorities/" + authority + "/directives/cv-953-2024");
-  ASSERT_TRUE(stub().PublishDirective(Ctx("PublishDirective", officer).get(), publish, &again).ok());  // a retry
+  ASSERT_TRUE(
+      stub().PublishDirective(Ctx("PublishDirective", officer).get(), publish, &again).ok());  // a retry
   EXPECT_EQ(again.name(), directive.name());
 
   std::vector<pb::Task> linked;
@@ -552,7 +554,8 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
   pb::GetDirectiveProgressRequest request;
   request.set_name(directive.name());
   pb::DirectiveProgress progress;
-  ASSERT_TRUE(stub().GetDirectiveProgress(Ctx("GetDirectiveProgress", officer).get(), request, &progress).ok());
+  ASSERT_TRUE(
+      stub().GetDirectiveProgress(Ctx("GetDirectiveProgress", officer).get(), request, &progress).ok());
   ASSERT_EQ(progress.schools_size(), 3);
   EXPECT_EQ(progress.schools(0).timeliness(), pb::TIMELINESS_DONE_ON_TIME);
   EXPECT_EQ(progress.schools(1).timeliness(), pb::TIMELINESS_DONE_LATE);
@@ -563,7 +566,9 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
 
   // Only this authority's officers see or publish its directives.
   Caller stranger = As(Role::kAuthorityOfficer, "", "q-else");
-  EXPECT_EQ(stub().GetDirectiveProgress(Ctx("GetDirectiveProgress", stranger).get(), request, &progress).error_code(),
+  EXPECT_EQ(stub()
+                .GetDirectiveProgress(Ctx("GetDirectiveProgress", stranger).get(), request, &progress)
+                .error_code(),
             grpc::StatusCode::NOT_FOUND);
   pb::GetDirectiveRequest get;
   get.set_name(directive.name());
@@ -582,8 +587,9 @@ TEST_F(TaskServiceTest, DirectiveFansOutToEachSchoolAndShowsLateness) {
   publish.set_directive_id("cv-x");
   EXPECT_EQ(stub().PublishDirective(Ctx("PublishDirective", stranger).get(), publish, &again).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(stub().PublishDirective(Ctx("PublishDirective", Admin(schools[0])).get(), publish, &again).error_code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(
+      stub().PublishDirective(Ctx("PublishDirective", Admin(schools[0])).get(), publish, &again).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
 
   // A bad school id fails the whole publish and names it.
   publish.set_request_id("publish-bad");
@@ -609,7 +615,10 @@ TEST_F(TaskServiceTest, TemplateInstantiationCreatesTwelveTasksWithExactVietname
   request.set_issuer("Trường Mầm non 20/10");
   request.set_request_id("tmpl-1");
   pb::Plan plan;
-  ASSERT_TRUE(stub().InstantiatePlanTemplate(Ctx("InstantiatePlanTemplate", Admin(school_)).get(), request, &plan).ok());
+  ASSERT_TRUE(
+      stub()
+          .InstantiatePlanTemplate(Ctx("InstantiatePlanTemplate", Admin(school_)).get(), request, &plan)
+          .ok());
   EXPECT_EQ(plan.task_count(), 12);
   EXPECT_EQ(plan.issuer(), "Trường Mầm non 20/10");
   EXPECT_EQ(plan.title(),
@@ -635,7 +644,9 @@ TEST_F(TaskServiceTest, TemplateInstantiationCreatesTwelveTasksWithExactVietname
   unknown.set_template_("planTemplates/khong-co");
   unknown.set_plan_id("x");
   unknown.set_request_id("tmpl-2");
-  EXPECT_EQ(stub().InstantiatePlanTemplate(Ctx("InstantiatePlanTemplate", Admin(school_)).get(), unknown, &plan).error_code(),
+  EXPECT_EQ(stub()
+                .InstantiatePlanTemplate(Ctx("InstantiatePlanTemplate", Admin(school_)).get(), unknown, &plan)
+                .error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
 
@@ -643,7 +654,9 @@ TEST_F(TaskServiceTest, DecomposedVietnameseIsStoredAsNfcAndRoundTrips) {
   pb::Plan plan = CreatePlan(school_);
   pb::CreateTaskRequest request = TaskRequest(plan.name(), "1.1");
   // "Đức" with combining marks (NFD-like) must come back composed.
-  request.mutable_task()->set_owner("Nguy\xE1\xBB\x85n V\xC4\x83n \xC4\x90u\xCC\x9B\xCC\x81" "c");
+  request.mutable_task()->set_owner(
+      "Nguy\xE1\xBB\x85n V\xC4\x83n \xC4\x90u\xCC\x9B\xCC\x81"
+      "c");
   pb::Task task;
   ASSERT_TRUE(stub().CreateTask(Ctx("CreateTask", Admin(school_)).get(), request, &task).ok());
   EXPECT_EQ(task.owner(), "Nguyễn Văn Đức");

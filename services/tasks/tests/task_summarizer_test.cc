@@ -16,8 +16,8 @@ absl::Time At(int y, int m, int d, int hour = 9) {
   return absl::FromCivil(absl::CivilSecond(y, m, d, hour, 0, 0), platform::VietnamTimeZone());
 }
 
-Task MakeTask(const std::string& code, TaskStatus status, Date due, int percent,
-              const std::string& par_field, std::optional<absl::Time> complete = std::nullopt) {
+Task MakeTask(const std::string& code, TaskStatus status, Date due, int percent, const std::string& par_field,
+              std::optional<absl::Time> complete = std::nullopt) {
   Task t;
   t.school_id = "mn-2010";
   t.plan_id = "par-2024";
@@ -33,13 +33,11 @@ Task MakeTask(const std::string& code, TaskStatus status, Date due, int percent,
 
 TEST(TaskSummarizer, CountsStatusesTimelinessAndFields) {
   std::vector<Task> tasks = {
-      MakeTask("1", TaskStatus::kNotStarted, {2024, 6, 10}, 0, "tthc"),               // overdue
-      MakeTask("2", TaskStatus::kInProgress, {2024, 12, 31}, 50, "tthc"),             // open
-      MakeTask("3", TaskStatus::kDone, {2024, 6, 10}, 100, "cong_vu",
-               At(2024, 6, 10, 23)),                                                  // on time
-      MakeTask("4", TaskStatus::kDone, {2024, 6, 10}, 100, "chi_dao_dieu_hanh",
-               At(2024, 6, 11, 0)),                                                   // late
-      MakeTask("5", TaskStatus::kCancelled, {2024, 3, 1}, 30, "tthc"),                // excluded
+      MakeTask("1", TaskStatus::kNotStarted, {2024, 6, 10}, 0, "tthc"),                      // overdue
+      MakeTask("2", TaskStatus::kInProgress, {2024, 12, 31}, 50, "tthc"),                    // open
+      MakeTask("3", TaskStatus::kDone, {2024, 6, 10}, 100, "cong_vu", At(2024, 6, 10, 23)),  // on time
+      MakeTask("4", TaskStatus::kDone, {2024, 6, 10}, 100, "chi_dao_dieu_hanh", At(2024, 6, 11, 0)),  // late
+      MakeTask("5", TaskStatus::kCancelled, {2024, 3, 1}, 30, "tthc"),  // excluded
   };
   TaskSummary s = TaskSummarizer::Count("mn-2010", tasks, Date{2024, 7, 1});
   EXPECT_EQ(s.total, 4);
