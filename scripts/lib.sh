@@ -22,8 +22,9 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 #                                   that the gateway must forward to it
 # Each gets its own binary build/services/<name>/parhub-<name>, schema and
 # MySQL account parhub_<name>, certificate .run/secrets/tls/<name>.pem, and
-# the gateway is told its address as PARHUB_<NAME>_ADDR. Adding staffing is
-# one more line, e.g. "staffing 50053 9453 <a cheap staffing read>". The
+# an entry <name>=127.0.0.1:<port> in the gateway's PARHUB_BACKENDS (the name
+# must be a backend the gateway knows, gateway/backends.cc). Adding staffing
+# is one more line, e.g. "staffing 50053 9453 <a cheap staffing read>". The
 # command must reach the service itself: whoami would not do for directory,
 # as the gateway answers it from its cache of API keys.
 SERVICE_TABLE=(

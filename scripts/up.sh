@@ -58,9 +58,10 @@ for svc in "${SERVICES[@]}"; do
   start_process "$svc" PARHUB_DB_HOST=127.0.0.1 PARHUB_DB_PORT="$DB_PORT" PARHUB_DB_USER="parhub_$svc" \
     PARHUB_DB_PASSWORD_FILE="$SECRETS/parhub_$svc.password" PARHUB_DB_NAME="parhub_$svc" "${extra[@]}"
 done
-gateway_env=()
-for svc in "${SERVICES[@]}"; do gateway_env+=("PARHUB_${svc^^}_ADDR=127.0.0.1:${GRPC_PORT[$svc]}"); done
-start_process gateway "${gateway_env[@]}"
+# The gateway's --backends: name=host:port for every service, in one value.
+backends=()
+for svc in "${SERVICES[@]}"; do backends+=("$svc=127.0.0.1:${GRPC_PORT[$svc]}"); done
+start_process gateway PARHUB_BACKENDS="$(IFS=,; echo "${backends[*]}")"
 [ ${#started[@]} -eq 0 ] || say "Started: ${started[*]}"
 
 # parhubctl as the administrator, against the local gateway: the key is in
