@@ -7,7 +7,9 @@
 #
 # Stage 1 builds with Debian 12's -dev packages; stage 2 is debian:12-slim
 # with only the shared libraries the binaries actually load, computed from
-# the binaries themselves (deploy/docker/runtime-packages.sh).
+# the binaries themselves (deploy/docker/runtime-packages.sh): e.g.
+# libcurl4-openssl-dev in the build gives libcurl4 (the URL parser of
+# evidence links) in the runtime, libmysqlcppconn-dev libmysqlcppconn7v5.
 
 ARG DEBIAN_RELEASE=12
 
@@ -18,7 +20,7 @@ RUN apt-get update \
       g++ cmake ninja-build ccache pkg-config \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev \
-      libssl-dev libicu-dev \
+      libssl-dev libicu-dev libcurl4-openssl-dev \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src

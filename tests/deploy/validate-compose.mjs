@@ -8,11 +8,16 @@
 //    sticks to keys both it and older docker-compose releases accept.
 // 2. parhub's own rules: every parhub process runs as UID 10001 with a
 //    read-only root filesystem and no capabilities, has a `parhubctl health`
-//    check on its own gRPC port, waits for healthy dependencies, takes
+//    check on its own gRPC port (a service's over TLS with --tls-ca naming
+//    its CA secret, as services listen with TLS only; the gateway's without,
+//    its public port being plaintext), sets only PARHUB_* variables that are
+//    flags of its program, waits for healthy dependencies, takes
 //    secrets from files (whose *.example templates exist, except the TLS
 //    files that scripts/make-certs.sh makes in deploy/secrets/tls/), gets its
 //    own TLS certificate and key and the CA certificate (never the CA's
-//    key), and only the gateway publishes a port; MySQL has a health check
+//    key), and only the gateway publishes a port; the gateway's
+//    PARHUB_BACKENDS names every parhub service, by a backend name it knows
+//    (gateway/backends.cc), at that service's host and port; MySQL has a health check
 //    and an init SQL that creates each service's schema and account,
 //    granted on that schema only.
 // Prints every problem found and exits 1 if there was any.
@@ -22,6 +27,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { parseDocument } from "yaml";
 import Ajv2019Module from "ajv/dist/2019.js";
+import { envProblems, healthArgs, knownBackends, parseBackends, processOf } from "./parhub-sources.mjs";
 
 const Ajv2019 = Ajv2019Module.default ?? Ajv2019Module;
 const require = createRequire(import.meta.url);
@@ -139,11 +145,17 @@ for (const [name, s] of parhubServices) {
   const port = /:(\d+)$/.exec(env.PARHUB_LISTEN ?? "")?.[1];
   if (!port) problem(where, "PARHUB_LISTEN missing or without a port");
   if (!/:\d+$/.test(env.PARHUB_METRICS_LISTEN ?? "")) problem(where, "PARHUB_METRICS_LISTEN missing or without a port");
+  const proc = processOf(s.command);
+  if (!proc) problem(where, `command ${JSON.stringify(s.command)} does not run a parhub-<process> program`);
+  // A service listens with TLS only: its check trusts the CA it mounts
+  // (--tls-ca, a flag; parhubctl does not read PARHUB_TLS_CA_FILE). The
+  // gateway's public port is plaintext.
   const test = s.healthcheck?.test ?? [];
-  const expected = ["CMD", "parhubctl", "health", "--addr", `localhost:${port}`];
+  const expected = ["CMD", "parhubctl", ...healthArgs(proc ?? name, port, env.PARHUB_TLS_CA_FILE)];
   if (JSON.stringify(test) !== JSON.stringify(expected)) {
     problem(where, `healthcheck must be ${JSON.stringify(expected)}, is ${JSON.stringify(test)}`);
   }
+  if (proc) for (const p of envProblems(root, proc, Object.keys(env))) problem(where, p);
   for (const [key, value] of Object.entries(env)) {
     if (/PASSWORD|KEY|SECRET|TOKEN/.test(key) && !key.endsWith("_FILE")) {
       problem(where, `${key} is set literally; use ${key}_FILE with a compose secret`);
@@ -166,6 +178,50 @@ for (const [name, s] of parhubServices) {
     const published = (s.ports ?? []).map(String);
     if (published.length !== 1 || !/(^|:)50050:50050$/.test(published[0])) {
       problem(where, `must publish exactly port 50050, publishes ${JSON.stringify(published)}`);
+    }
+  }
+}
+
+// The gateway's backends: every parhub service, by a name the gateway
+// knows, at that service's host and port. A service left out would be
+// dialled at 127.0.0.1 inside the gateway's container.
+const known = knownBackends(root);
+if (known.length === 0) problem("gateway/backends.cc", "no backends found in KnownBackends()");
+for (const [name, s] of parhubServices.filter(([, x]) => processOf(x.command) === "gateway")) {
+  const where = `service ${name}`;
+  const value = envOf(s).PARHUB_BACKENDS;
+  if (value === undefined) {
+    problem(where, "PARHUB_BACKENDS missing: name=host:port of every service");
+    continue;
+  }
+  const deps = Array.isArray(s.depends_on) ? s.depends_on : Object.keys(s.depends_on ?? {});
+  const { entries, errors } = parseBackends(value);
+  for (const e of errors) problem(where, `PARHUB_BACKENDS: ${e}`);
+  for (const e of entries) {
+    if (!known.includes(e.name)) {
+      problem(where, `PARHUB_BACKENDS: ${e.name} is not a backend the gateway knows (${known.join(", ")})`);
+      continue;
+    }
+    const target = services[e.host];
+    if (!target || !isParhub(target)) {
+      problem(where, `PARHUB_BACKENDS: ${e.name}=${e.host}:${e.port}: no parhub service ${e.host}`);
+      continue;
+    }
+    if (processOf(target.command) !== e.name) {
+      problem(where, `PARHUB_BACKENDS: ${e.name} points at service ${e.host}, which runs ${JSON.stringify(target.command)}`);
+    }
+    const port = Number(/:(\d+)$/.exec(envOf(target).PARHUB_LISTEN ?? "")?.[1]);
+    if (port !== e.port) problem(where, `PARHUB_BACKENDS: ${e.name} at port ${e.port}, but ${e.host} listens on ${port}`);
+    if (!deps.includes(e.host)) problem(where, `must depend on its backend ${e.host} (condition service_healthy)`);
+  }
+  for (const [other, x] of parhubServices) {
+    const proc = processOf(x.command);
+    if (!proc || proc === "gateway") continue;
+    if (!entries.some((e) => e.host === other)) problem(where, `PARHUB_BACKENDS does not list service ${other}`);
+  }
+  for (const b of known) {
+    if (!entries.some((e) => e.name === b)) {
+      problem(where, `PARHUB_BACKENDS does not list ${b}, a backend the gateway knows; it would dial it at 127.0.0.1`);
     }
   }
 }

@@ -1,6 +1,6 @@
 // Validates rendered Kubernetes manifests offline.
 //
-//   node validate-k8s.mjs RENDERED.yaml [--example SECRET_EXAMPLE.yaml]
+//   node validate-k8s.mjs RENDERED.yaml [--example SECRET_EXAMPLE.yaml] [--root REPO_ROOT]
 //
 // RENDERED.yaml is the output of `kubectl kustomize k8s/`. Every object is
 //   1. checked against the Kubernetes OpenAPI schema of its kind
@@ -10,15 +10,24 @@
 //      `readOnlyRootFileSytem` pass a plain schema check; the API server's
 //      strict validation rejects them, and so do we), using the property
 //      lists in the package's type declarations;
-//   3. checked against parhub's own rules (security context, resources, gRPC
-//      probes, Secret references, the TLS files of each process,
-//      NetworkPolicies; see checkPolicies).
+//   3. checked against parhub's own rules (security context, resources,
+//      probes, Secret references, the TLS files of each process, PARHUB_*
+//      variables that are flags of the program, the gateway's backends,
+//      NetworkPolicies; see checkPolicies). Probes: a service listens with
+//      TLS only, which the kubelet's native gRPC probe cannot speak, so its
+//      probes must be exec probes running exactly
+//      `parhubctl --timeout 2 health --addr localhost:<grpc port> --tls-ca
+//      <its PARHUB_TLS_CA_FILE>` with timeoutSeconds above 2; the gateway's
+//      public port is plaintext and keeps native gRPC probes.
+// REPO_ROOT (default: two levels above this file) holds the sources the
+// flags and backends are read from (parhub-sources.mjs).
 // Prints every problem found and exits 1 if there was any.
 
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
+import { defaultRoot, envProblems, healthArgs, knownBackends, parseBackends, processOf } from "./parhub-sources.mjs";
 
 const problems = [];
 const problem = (where, msg) => problems.push(`${where}: ${msg}`);
@@ -184,6 +193,9 @@ const tlsFiles = (process) => ({
   PARHUB_TLS_KEY_FILE: `${process}.key`,
   PARHUB_TLS_CA_FILE: "ca.pem",
 });
+const CONFIG_MAP = "parhub-config";
+// parhubctl's own deadline in a service's exec probes (--timeout).
+const PROBE_CLI_TIMEOUT_S = 2;
 const RUN_AS_USER = 10001;
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet"]);
 const CLUSTER_SCOPED = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "PriorityClass", "StorageClass"]);
@@ -192,7 +204,7 @@ const matches = (selector, labels) =>
   selector && Object.keys(selector).length > 0 &&
   Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 
-function checkPolicies(objects) {
+function checkPolicies(objects, root) {
   const of = (kind) => objects.filter((o) => o.kind === kind);
   const configMaps = new Map(of("ConfigMap").map((c) => [c.metadata.name, c.data ?? {}]));
   const serviceAccounts = new Map(of("ServiceAccount").map((s) => [s.metadata.name, s]));
@@ -283,14 +295,43 @@ function checkPolicies(objects) {
       const tag = image.includes("@") ? "digest" : /:([^/:]+)$/.exec(image)?.[1];
       if (!tag || tag === "latest") problem(cw, `image ${image} must carry a fixed tag or digest`);
 
+      const proc = processOf(c.command);
+      if (!proc) problem(cw, `command ${JSON.stringify(c.command)} does not run a parhub-<process> program`);
+      else for (const p of envProblems(root, proc, (c.env ?? []).map((e) => e.name))) problem(cw, p);
+
       if ((spec.initContainers ?? []).includes(c)) continue; // probes are for long-running containers
       const grpcPort = (c.ports ?? []).find((p) => p.name === "grpc")?.containerPort;
       if (!grpcPort) problem(cw, "no container port named grpc");
       if (!(c.ports ?? []).some((p) => p.name === "metrics")) problem(cw, "no container port named metrics");
+      // The gateway's public port is plaintext: native gRPC probes. A
+      // service's port is TLS only: exec probes through parhubctl with the
+      // CA the container mounts (--tls-ca; parhubctl ignores PARHUB_TLS_CA_FILE).
+      const caFile = (c.env ?? []).find((e) => e.name === "PARHUB_TLS_CA_FILE")?.value;
+      const wantExec = ["parhubctl", ...healthArgs(proc ?? w.metadata.name, grpcPort, caFile, PROBE_CLI_TIMEOUT_S)];
       for (const probe of ["startupProbe", "readinessProbe", "livenessProbe"]) {
-        const port = c[probe]?.grpc?.port;
-        if (port === undefined) problem(cw, `${probe} must be a native gRPC probe (grpc.port)`);
-        else if (port !== grpcPort) problem(cw, `${probe} checks port ${port}, but the grpc port is ${grpcPort}`);
+        const pr = c[probe];
+        if (!pr) {
+          problem(cw, `${probe} missing`);
+          continue;
+        }
+        const kinds = ["grpc", "exec", "httpGet", "tcpSocket"].filter((k) => pr[k] !== undefined);
+        if (proc === "gateway") {
+          const port = pr.grpc?.port;
+          if (kinds.join() !== "grpc") problem(cw, `${probe} must be a native gRPC probe (grpc.port ${grpcPort}), is ${kinds.join("+") || "none"}`);
+          else if (port !== grpcPort) problem(cw, `${probe} checks port ${port}, but the grpc port is ${grpcPort}`);
+          continue;
+        }
+        if (kinds.join() !== "exec") {
+          problem(cw, `${probe} must be an exec probe running ${JSON.stringify(wantExec)} (the gRPC port is TLS only, which native gRPC probes cannot speak), is ${kinds.join("+") || "none"}`);
+          continue;
+        }
+        const command = pr.exec.command ?? [];
+        if (JSON.stringify(command) !== JSON.stringify(wantExec)) {
+          problem(cw, `${probe} must run ${JSON.stringify(wantExec)}, runs ${JSON.stringify(command)}`);
+        }
+        if (!((pr.timeoutSeconds ?? 1) > PROBE_CLI_TIMEOUT_S)) {
+          problem(cw, `${probe}: timeoutSeconds ${pr.timeoutSeconds ?? "1 (default)"} must exceed parhubctl's --timeout ${PROBE_CLI_TIMEOUT_S}`);
+        }
       }
 
       // Its TLS files: each env var names a file of a read-only mount of
@@ -329,6 +370,8 @@ function checkPolicies(objects) {
       }
     }
   }
+
+  checkBackends(objects, workloads, configMaps, root);
 
   // Services and PDBs must select a workload, and Service ports must exist.
   for (const s of of("Service")) {
@@ -390,14 +433,85 @@ function checkPolicies(objects) {
   }
 }
 
+// The gateway's PARHUB_BACKENDS (from ConfigMap parhub-config, key
+// backends): every service workload of the base, by a backend name the
+// gateway knows, at the Service that selects it and that Service's grpc
+// port. A backend left out would be dialled at 127.0.0.1 in the gateway's pod.
+function checkBackends(objects, workloads, configMaps, root) {
+  const known = knownBackends(root);
+  if (known.length === 0) problem("gateway/backends.cc", "no backends found in KnownBackends()");
+  const services = objects.filter((o) => o.kind === "Service");
+  const containersOf = (w) => w.spec?.template?.spec?.containers ?? [];
+  const gateways = workloads.filter((w) => containersOf(w).some((c) => processOf(c.command) === "gateway"));
+  if (gateways.length === 0) problem("workloads", "no gateway (a container running parhub-gateway)");
+  for (const w of gateways) {
+    const c = containersOf(w).find((x) => processOf(x.command) === "gateway");
+    const cw = `${label(w)} container ${c.name}`;
+    const env = (c.env ?? []).find((e) => e.name === "PARHUB_BACKENDS");
+    if (!env) {
+      problem(cw, "env PARHUB_BACKENDS missing: name=host:port of every service");
+      continue;
+    }
+    let value = env.value;
+    const ref = env.valueFrom?.configMapKeyRef;
+    if (ref) {
+      if (ref.name !== CONFIG_MAP || ref.key !== "backends") problem(cw, `env PARHUB_BACKENDS must come from ConfigMap ${CONFIG_MAP} key backends`);
+      value = configMaps.get(ref.name)?.[ref.key];
+    }
+    if (typeof value !== "string") {
+      problem(cw, "env PARHUB_BACKENDS has no value in the base");
+      continue;
+    }
+    const { entries, errors } = parseBackends(value);
+    for (const e of errors) problem(cw, `PARHUB_BACKENDS: ${e}`);
+    for (const e of entries) {
+      const where = `${cw} PARHUB_BACKENDS ${e.name}=${e.host}:${e.port}`;
+      if (!known.includes(e.name)) {
+        problem(where, `${e.name} is not a backend the gateway knows (${known.join(", ")})`);
+        continue;
+      }
+      // "tasks", "tasks.parhub", "tasks.parhub.svc", "tasks.parhub.svc.cluster.local".
+      const [svcName, ns = NAMESPACE, ...rest] = e.host.split(".");
+      if (ns !== NAMESPACE || (rest.length && rest[0] !== "svc")) {
+        problem(where, `host must be a Service of namespace ${NAMESPACE}`);
+        continue;
+      }
+      const svc = services.find((s) => s.metadata?.name === svcName);
+      if (!svc) {
+        problem(where, `no Service ${svcName} in the base`);
+        continue;
+      }
+      const port = (svc.spec?.ports ?? []).find((p) => p.port === e.port);
+      if (!port || port.name !== "grpc") problem(where, `Service ${svcName} has no grpc port ${e.port}`);
+      const target = workloads.find((x) => matches(svc.spec?.selector, x.spec?.template?.metadata?.labels));
+      if (target && !containersOf(target).some((x) => processOf(x.command) === e.name)) {
+        problem(where, `Service ${svcName} selects ${label(target)}, which does not run parhub-${e.name}`);
+      }
+    }
+    for (const x of workloads) {
+      for (const proc of containersOf(x).map((y) => processOf(y.command))) {
+        if (!proc || proc === "gateway") continue;
+        if (!entries.some((e) => e.name === proc)) problem(cw, `PARHUB_BACKENDS does not list ${proc} (${label(x)})`);
+      }
+    }
+    for (const b of known) {
+      if (!entries.some((e) => e.name === b)) {
+        problem(cw, `PARHUB_BACKENDS does not list ${b}, a backend the gateway knows; it would dial it at 127.0.0.1`);
+      }
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------
 
 async function main() {
   const args = process.argv.slice(2);
   const exampleAt = args.indexOf("--example");
   const examples = exampleAt >= 0 ? args.splice(exampleAt, 2).slice(1) : [];
-  if (args.length !== 1) {
-    console.error("usage: node validate-k8s.mjs RENDERED.yaml [--example SECRET_EXAMPLE.yaml]");
+  const rootAt = args.indexOf("--root");
+  const root = rootAt >= 0 ? args.splice(rootAt, 2)[1] : defaultRoot;
+  if (args.length !== 1 || !root) {
+    console.error("usage: node validate-k8s.mjs RENDERED.yaml [--example SECRET_EXAMPLE.yaml] [--root REPO_ROOT]");
     process.exit(2);
   }
   const objects = readDocuments(args[0]);
@@ -405,7 +519,7 @@ async function main() {
   for (const o of objects) {
     if (await validateSchema(o)) checkUnknownFields(o, rootProperties(o), "", o);
   }
-  checkPolicies(objects);
+  checkPolicies(objects, root);
 
   // The example Secret is not part of the base; it must still be a valid
   // Secret holding every key the base references.

