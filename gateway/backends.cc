@@ -29,9 +29,12 @@ absl::StatusOr<std::unique_ptr<Backends>> Backends::Connect(
     std::string name(absl::StripAsciiWhitespace(kv.first)), address(absl::StripAsciiWhitespace(kv.second));
     bool known = false;
     for (const BackendSpec& spec : KnownBackends()) known = known || spec.name == name;
-    if (!known || address.empty()) {
+    size_t colon = address.rfind(':');
+    bool host_port = colon != std::string::npos && colon > 0 && colon + 1 < address.size();
+    if (!known || !host_port || configured.contains(name)) {
       return platform::InvalidField(
-          "backends", absl::StrCat("'", entry, "' is not name=host:port with a known backend name"));
+          "backends",
+          absl::StrCat("'", entry, "' is not name=host:port with a known backend name, listed once"));
     }
     configured[name] = address;
   }

@@ -2,13 +2,19 @@
 # One command for the tests: installs what is missing, builds, starts the
 # project-local MariaDB, lints the protos and runs every test (unit,
 # integration, e2e, deployment files). --sanitize builds with ASan+UBSan
-# in build-asan/ and runs the same tests there. Extra args go to ctest
-# (e.g. -L unit).
+# in build-asan/ and runs the same tests there; --tsan builds with
+# ThreadSanitizer in build-tsan/ and runs the unit and integration tests
+# (the e2e suite's processes and the deployment check add nothing there).
+# Extra args go to ctest (e.g. -L unit).
 source "$(dirname "$0")/lib.sh"
 dir="$PARHUB_ROOT/build"; args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 if [ "${1:-}" = "--sanitize" ]; then
   shift; dir="$PARHUB_ROOT/build-asan"; args=(-DCMAKE_BUILD_TYPE=Debug -DPARHUB_SANITIZE=ON -DPARHUB_BUILD_BENCH=OFF)
   export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+elif [ "${1:-}" = "--tsan" ]; then
+  shift; dir="$PARHUB_ROOT/build-tsan"; args=(-DCMAKE_BUILD_TYPE=Debug -DPARHUB_TSAN=ON -DPARHUB_BUILD_BENCH=OFF)
+  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PARHUB_ROOT/scripts/tsan.supp"
+  set -- -L 'unit|integration' "$@"
 fi
 install_packages
 build "$dir" "${args[@]}"

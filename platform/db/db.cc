@@ -10,6 +10,7 @@
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/log.h"
@@ -21,7 +22,7 @@ namespace {
 // The connection a thread has pinned (transaction or session), per Db.
 struct Pinned {
   const Db* db = nullptr;
-  sql::Connection* conn = nullptr;
+  void* conn = nullptr;  // Db::Connection*
   bool broken = false;
 };
 thread_local Pinned pinned;
@@ -85,6 +86,16 @@ void Bind(sql::PreparedStatement* stmt, const std::vector<SqlValue>& params) {
 
 }  // namespace
 
+struct Db::Connection {
+  // Statements are destroyed before the connection they were prepared on.
+  ~Connection() {
+    statements.clear();
+    session.reset();
+  }
+  std::unique_ptr<sql::Connection> session;
+  absl::flat_hash_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements;
+};
+
 const std::string& Row::Str(int i) const {
   static const std::string kEmpty;
   const auto& v = values_.at(i);
@@ -114,7 +125,7 @@ Db::~Db() {
   idle_.clear();
 }
 
-absl::StatusOr<std::unique_ptr<sql::Connection>> Db::Connect() {
+absl::StatusOr<std::unique_ptr<Db::Connection>> Db::Connect() {
   EnsureThreadRegistered();
   sql::ConnectOptionsMap options;
   if (!config_.socket.empty()) {
@@ -135,8 +146,9 @@ absl::StatusOr<std::unique_ptr<sql::Connection>> Db::Connect() {
   options["OPT_RECONNECT"] = false;
   options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
   try {
-    std::unique_ptr<sql::Connection> conn(sql::mysql::get_mysql_driver_instance()->connect(options));
-    std::unique_ptr<sql::Statement> stmt(conn->createStatement());
+    auto conn = std::make_unique<Connection>();
+    conn->session.reset(sql::mysql::get_mysql_driver_instance()->connect(options));
+    std::unique_ptr<sql::Statement> stmt(conn->session->createStatement());
     stmt->execute("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci");
     stmt->execute("SET SESSION time_zone = '+00:00'");
     stmt->execute(
@@ -154,11 +166,11 @@ absl::StatusOr<std::unique_ptr<sql::Connection>> Db::Connect() {
   }
 }
 
-absl::StatusOr<sql::Connection*> Db::Acquire() {
+absl::StatusOr<Db::Connection*> Db::Acquire() {
   EnsureThreadRegistered();
   absl::Time deadline = absl::Now() + config_.acquire_timeout;
   while (true) {
-    sql::Connection* candidate = nullptr;
+    Connection* candidate = nullptr;
     absl::Time last_use;
     bool may_open = false;
     {
@@ -194,7 +206,7 @@ absl::StatusOr<sql::Connection*> Db::Acquire() {
     if (absl::Now() - last_use < absl::Seconds(2)) return candidate;
     bool valid = false;
     try {
-      valid = candidate->isValid();
+      valid = candidate->session->isValid();
     } catch (const sql::SQLException&) {
     }
     if (valid) return candidate;
@@ -202,7 +214,7 @@ absl::StatusOr<sql::Connection*> Db::Acquire() {
   }
 }
 
-void Db::Release(sql::Connection* conn, bool broken) {
+void Db::Release(Connection* conn, bool broken) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     --in_use_;
@@ -239,10 +251,10 @@ void Db::NotifyStats() {
 }
 
 template <typename T>
-absl::StatusOr<T> Db::RunStatement(const std::function<T(sql::Connection*)>& body, bool retry_broken) {
+absl::StatusOr<T> Db::RunStatement(const std::function<T(Connection*)>& body, bool retry_broken) {
   if (pinned.db == this) {
     try {
-      return body(pinned.conn);
+      return body(static_cast<Connection*>(pinned.conn));
     } catch (const sql::SQLException& e) {
       if (IsConnectionError(e.getErrorCode())) pinned.broken = true;
       return FromSqlException(e);
@@ -252,7 +264,7 @@ absl::StatusOr<T> Db::RunStatement(const std::function<T(sql::Connection*)>& bod
     }
   }
   for (int attempt = 0;; ++attempt) {
-    ASSIGN_OR_RETURN(sql::Connection * conn, Acquire());
+    ASSIGN_OR_RETURN(Connection * conn, Acquire());
     try {
       T result = body(conn);
       Release(conn, false);
@@ -272,9 +284,10 @@ absl::StatusOr<T> Db::RunStatement(const std::function<T(sql::Connection*)>& bod
 absl::StatusOr<std::vector<Row>> Db::Query(absl::string_view sql_text, const std::vector<SqlValue>& params) {
   std::string text(sql_text);
   return RunStatement<std::vector<Row>>(
-      [&](sql::Connection* conn) {
-        std::unique_ptr<sql::PreparedStatement> stmt(conn->prepareStatement(text));
-        Bind(stmt.get(), params);
+      [&](Connection* conn) {
+        std::unique_ptr<sql::PreparedStatement> owned;
+        sql::PreparedStatement* stmt = Prepare(conn, text, owned);
+        Bind(stmt, params);
         std::unique_ptr<sql::ResultSet> rs(stmt->executeQuery());
         int columns = static_cast<int>(rs->getMetaData()->getColumnCount());
         std::vector<Row> rows;
@@ -298,18 +311,34 @@ absl::StatusOr<std::vector<Row>> Db::Query(absl::string_view sql_text, const std
 absl::StatusOr<int64_t> Db::Execute(absl::string_view sql_text, const std::vector<SqlValue>& params) {
   std::string text(sql_text);
   return RunStatement<int64_t>(
-      [&](sql::Connection* conn) -> int64_t {
-        std::unique_ptr<sql::PreparedStatement> stmt(conn->prepareStatement(text));
-        Bind(stmt.get(), params);
+      [&](Connection* conn) -> int64_t {
+        std::unique_ptr<sql::PreparedStatement> owned;
+        sql::PreparedStatement* stmt = Prepare(conn, text, owned);
+        Bind(stmt, params);
         return stmt->executeUpdate();
       },
       /*retry_broken=*/false);  // a write may have happened before the cut
 }
 
+sql::PreparedStatement* Db::Prepare(Connection* conn, const std::string& text,
+                                    std::unique_ptr<sql::PreparedStatement>& owned) {
+  auto it = conn->statements.find(text);
+  if (it != conn->statements.end()) return it->second.get();
+  std::unique_ptr<sql::PreparedStatement> fresh(conn->session->prepareStatement(text));
+  if (static_cast<int>(conn->statements.size()) >= config_.statement_cache) {
+    owned = std::move(fresh);  // cache off or full: this call owns it
+    return owned.get();
+  }
+  sql::PreparedStatement* raw = fresh.get();
+  conn->statements.emplace(text, std::move(fresh));
+  return raw;
+}
+
 absl::Status Db::RunPinned(bool transaction, const std::function<absl::Status()>& fn) {
   if (pinned.db == this) return fn();  // join the outer transaction/session
-  ASSIGN_OR_RETURN(sql::Connection * conn, Acquire());
-  pinned = Pinned{this, conn, false};
+  ASSIGN_OR_RETURN(Connection * pooled, Acquire());
+  sql::Connection* conn = pooled->session.get();
+  pinned = Pinned{this, pooled, false};
   absl::Status status;
   try {
     if (transaction) conn->setAutoCommit(false);
@@ -341,7 +370,7 @@ absl::Status Db::RunPinned(bool transaction, const std::function<absl::Status()>
   }
   bool broken = pinned.broken;
   pinned = Pinned{};
-  Release(conn, broken);
+  Release(pooled, broken);
   return status;
 }
 

@@ -33,6 +33,8 @@ ABSL_FLAG(std::string, db_password, "", "MySQL password (prefer PARHUB_DB_PASSWO
 ABSL_FLAG(std::string, db_name, "", "MySQL schema of this service");
 ABSL_FLAG(int, db_pool_size, 8, "Maximum MySQL connections");
 ABSL_FLAG(int, db_statement_timeout_s, 10, "Per-statement timeout in seconds");
+ABSL_FLAG(int, db_statement_cache, 256,
+          "Prepared statements kept per MySQL connection (0: prepare on every call)");
 ABSL_FLAG(std::string, identity_key, "",
           "Shared secret (>= 32 bytes) signing identities between gateway and services");
 ABSL_FLAG(std::string, log_level, "info", "debug, info, warning or error");
@@ -101,6 +103,7 @@ DbConfig DbConfigFromFlags(const std::string& default_name) {
   config.database = absl::GetFlag(FLAGS_db_name).empty() ? default_name : absl::GetFlag(FLAGS_db_name);
   config.pool_size = absl::GetFlag(FLAGS_db_pool_size);
   config.statement_timeout = absl::Seconds(absl::GetFlag(FLAGS_db_statement_timeout_s));
+  config.statement_cache = std::max(0, absl::GetFlag(FLAGS_db_statement_cache));
   return config;
 }
 

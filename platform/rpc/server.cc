@@ -65,6 +65,15 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
           trace_id_.assign(it->second.data(), it->second.size());
       }
     }
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
+      // The gateway makes the trace id when the client's is missing or bad,
+      // and returns it to the client: that is the one to log.
+      auto* sent = methods->GetSendInitialMetadata();
+      if (sent) {
+        auto it = sent->find(kTraceIdHeader);
+        if (it != sent->end()) trace_id_ = it->second;
+      }
+    }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       grpc::Status status = methods->GetSendStatus();
       double seconds = absl::ToDoubleSeconds(absl::Now() - start_);
