@@ -4,10 +4,14 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 
+#include <climits>
+
 #include "gateway/route_table.h"
+#include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
+#include "platform/rpc/utf8_field.h"
 
 namespace parhub::gateway {
 namespace {
@@ -18,27 +22,37 @@ std::string Metadata(const grpc::ServerContextBase& context, const char* key) {
   return std::string(it->second.data(), it->second.size());
 }
 
-// Parses the request bytes into the method's generated message type.
-std::unique_ptr<google::protobuf::Message> ParseRequest(const std::string& method,
-                                                        const grpc::ByteBuffer& bytes) {
-  // "/pkg.Service/Method" → "pkg.Service.Method"
-  std::string full = method.substr(1);
-  full[full.find('/')] = '.';
-  const auto* descriptor = google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full);
-  if (descriptor == nullptr) return nullptr;
-  const auto* prototype =
-      google::protobuf::MessageFactory::generated_factory()->GetPrototype(descriptor->input_type());
-  if (prototype == nullptr) return nullptr;
-  std::unique_ptr<google::protobuf::Message> message(prototype->New());
+// The request's bytes as one string; false when gRPC cannot give them.
+bool Flatten(const grpc::ByteBuffer& bytes, std::string* raw) {
   std::vector<grpc::Slice> slices;
-  if (!bytes.Dump(&slices).ok()) return nullptr;
-  std::string raw;
-  for (const auto& slice : slices) raw.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
-  if (!message->ParseFromString(raw)) return nullptr;
-  return message;
+  if (!bytes.Dump(&slices).ok()) return false;
+  for (const auto& slice : slices) raw->append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  return true;
 }
 
+absl::Status Malformed() { return absl::InvalidArgumentError("Yêu cầu không đọc được (malformed request)"); }
+
 }  // namespace
+
+absl::StatusOr<std::unique_ptr<google::protobuf::Message>> ParseRequest(const std::string& method,
+                                                                        absl::string_view bytes) {
+  // "/pkg.Service/Method" → "pkg.Service.Method"
+  size_t slash = method.find('/', 1);
+  if (method.empty() || method[0] != '/' || slash == std::string::npos) return Malformed();
+  std::string full = method.substr(1);
+  full[slash - 1] = '.';
+  const auto* descriptor = google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full);
+  if (descriptor == nullptr) return Malformed();
+  const auto* prototype =
+      google::protobuf::MessageFactory::generated_factory()->GetPrototype(descriptor->input_type());
+  if (prototype == nullptr || bytes.size() > static_cast<size_t>(INT_MAX)) return Malformed();
+  std::unique_ptr<google::protobuf::Message> message(prototype->New());
+  if (message->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) return message;
+  // Protobuf refuses a proto3 string that is not UTF-8 without saying which.
+  std::string field = platform::InvalidUtf8Field(*descriptor->input_type(), bytes);
+  if (!field.empty()) return platform::InvalidField(field, "không phải UTF-8 hợp lệ (not valid UTF-8)");
+  return Malformed();
+}
 
 std::string AssignTraceId(const grpc::ServerContextBase& context) {
   std::string given = Metadata(context, platform::kTraceIdHeader);
@@ -89,12 +103,14 @@ class Proxy::Call final : public grpc::ServerGenericBidiReactor {
       Finish(platform::ToGrpcStatus(principal.status()));
       return;
     }
-    auto parsed = ParseRequest(context_->method(), request_);
-    if (parsed == nullptr) {
-      Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "Yêu cầu không đọc được (malformed request)"));
+    std::string raw;
+    absl::StatusOr<std::unique_ptr<google::protobuf::Message>> parsed =
+        Flatten(request_, &raw) ? ParseRequest(context_->method(), raw) : Malformed();
+    if (!parsed.ok()) {
+      Finish(platform::ToGrpcStatus(parsed.status()));
       return;
     }
-    absl::StatusOr<CallScope> scope = Authorize(*route_, **principal, *parsed);
+    absl::StatusOr<CallScope> scope = Authorize(*route_, **principal, **parsed);
     if (!scope.ok()) {
       Finish(platform::ToGrpcStatus(scope.status()));
       return;

@@ -9,11 +9,15 @@
 #ifndef PARHUB_GATEWAY_PROXY_H_
 #define PARHUB_GATEWAY_PROXY_H_
 
+#include <google/protobuf/message.h>
 #include <grpcpp/generic/async_generic_service.h>
 #include <grpcpp/generic/generic_stub.h>
 
 #include <memory>
+#include <string>
 
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "gateway/authenticator.h"
 #include "gateway/backends.h"
@@ -36,6 +40,12 @@ class Proxy final : public grpc::CallbackGenericService {
   const platform::IdentityKey& key_;
   absl::Duration default_deadline_;
 };
+
+// The request `bytes` parsed as `method`'s ("/pkg.Service/Method") input
+// type. INVALID_ARGUMENT when they do not parse: a field violation naming
+// the field when a string field holds invalid UTF-8, else "malformed request".
+absl::StatusOr<std::unique_ptr<google::protobuf::Message>> ParseRequest(const std::string& method,
+                                                                        absl::string_view bytes);
 
 // The trace id of a call: the client's x-trace-id when it is a sane token
 // (1–64 of [A-Za-z0-9-_]), else a fresh random one. Returned to the client
