@@ -10,6 +10,11 @@ find_program(PARHUB_PROTOC protoc REQUIRED)
 
 function(parhub_proto_library pkg)
   file(GLOB protos ${PARHUB_PROTO_ROOT}/parhub/${pkg}/v1/*.proto)
+  if(pkg STREQUAL "common")
+    # The google.rpc error details parhub sends (proto/google/rpc).
+    file(GLOB rpc_protos ${PARHUB_PROTO_ROOT}/google/rpc/*.proto)
+    list(APPEND protos ${rpc_protos})
+  endif()
   if(NOT protos)
     return()
   endif()

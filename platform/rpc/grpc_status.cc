@@ -1,7 +1,8 @@
 // Status mapping with google.rpc-compatible details.
 #include "platform/rpc/grpc_status.h"
 
-#include "parhub/common/v1/error_details.pb.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
 #include "platform/core/errors.h"
 #include "platform/core/log.h"
 
@@ -28,12 +29,12 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
     LogError("internal error", {{"error", message}});
     message = "Lỗi hệ thống, đã ghi nhận (internal error; it has been logged)";
   }
-  parhub::common::v1::RpcStatus details;
+  google::rpc::Status details;
   details.set_code(static_cast<int>(status.code()));
   details.set_message(message);
   std::vector<FieldViolation> violations = FieldViolations(status);
   if (!violations.empty()) {
-    parhub::common::v1::BadRequest bad;
+    google::rpc::BadRequest bad;
     for (const auto& v : violations) {
       auto* fv = bad.add_field_violations();
       fv->set_field(v.field);
@@ -45,7 +46,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   }
   std::string reason = Reason(status);
   if (!reason.empty()) {
-    parhub::common::v1::ErrorInfo info;
+    google::rpc::ErrorInfo info;
     info.set_reason(reason);
     info.set_domain("parhub.dev");
     auto* any = details.add_details();
@@ -58,18 +59,18 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
 absl::Status FromGrpcStatus(const grpc::Status& status) {
   if (status.ok()) return absl::OkStatus();
   absl::Status out(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
-  parhub::common::v1::RpcStatus details;
+  google::rpc::Status details;
   if (status.error_details().empty() || !details.ParseFromString(status.error_details())) return out;
   for (const auto& any : details.details()) {
     if (any.type_url() == kBadRequestUrl) {
-      parhub::common::v1::BadRequest bad;
+      google::rpc::BadRequest bad;
       if (bad.ParseFromString(any.value()) && bad.field_violations_size() > 0) {
         const auto& v = bad.field_violations(0);
         absl::Status with_field = InvalidField(v.field(), v.description());
         out.SetPayload("parhub.dev/field_violations", *with_field.GetPayload("parhub.dev/field_violations"));
       }
     } else if (any.type_url() == kErrorInfoUrl) {
-      parhub::common::v1::ErrorInfo info;
+      google::rpc::ErrorInfo info;
       if (info.ParseFromString(any.value())) out = WithReason(out, info.reason());
     }
   }

@@ -1,5 +1,5 @@
 // Strict UTF-8 validation and naming the field that holds invalid UTF-8, on
-// the platform's own proto3 messages: RpcStatus (a repeated Any), BadRequest
+// the proto3 messages of error details: google.rpc.Status (a repeated Any), BadRequest
 // (a repeated nested message), ErrorInfo (a map) and google.protobuf.Value
 // (recursive); garbage never crashes it and never contradicts protobuf. The
 // gateway's parse_request_test.cc covers a service request (CreateTask).
@@ -9,14 +9,15 @@
 #include <google/protobuf/stubs/logging.h>
 #include <gtest/gtest.h>
 
-#include "parhub/common/v1/error_details.pb.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
 
 namespace parhub::platform {
 namespace {
 
-using common::v1::BadRequest;
-using common::v1::ErrorInfo;
-using common::v1::RpcStatus;
+using ::google::rpc::BadRequest;
+using ::google::rpc::ErrorInfo;
+using RpcStatus = ::google::rpc::Status;
 
 constexpr char kBadTwoByte[] = "\xC3\x28";  // lead byte followed by '('
 
