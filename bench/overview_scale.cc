@@ -5,6 +5,7 @@
 // empty: the cost measured is the fan-out itself, one SummarizeTasks per
 // school), then times GetAuthorityOverview repeatedly.
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <vector>
 
@@ -18,8 +19,8 @@
 #include "platform/rpc/client.h"
 
 ABSL_FLAG(std::string, gateway, "127.0.0.1:50050", "gateway host:port");
-ABSL_FLAG(std::string, admin_key, "",
-          "API key of an officer of the root authority (scripts/up.sh: .run/secrets/admin.key)");
+ABSL_FLAG(std::string, admin_key_file, "",
+          "file holding an API key of a root authority officer (kept off the command line)");
 ABSL_FLAG(int, schools, 1000, "schools under the benchmark authority");
 ABSL_FLAG(int, repeats, 10, "overview calls to time");
 
@@ -44,7 +45,13 @@ bool Ok(const grpc::Status& s, const std::string& what) {
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
-  const std::string key = absl::GetFlag(FLAGS_admin_key);
+  std::ifstream key_file(absl::GetFlag(FLAGS_admin_key_file));
+  std::string key;
+  std::getline(key_file, key);
+  if (key.empty()) {
+    std::cerr << "parhub-overview-bench: --admin_key_file must name a file holding the admin API key\n";
+    return 2;
+  }
   const int n = absl::GetFlag(FLAGS_schools);
   auto channel = platform::MakeChannel(absl::GetFlag(FLAGS_gateway), grpc::InsecureChannelCredentials());
   auto directory = directory::v1::DirectoryService::NewStub(channel);
