@@ -29,6 +29,22 @@ absl::StatusOr<std::string> ReadPem(const std::string& path, absl::string_view f
   return text.str();
 }
 
+// This process's certificate, key and the CA, read once.
+struct Pems {
+  std::string cert, key, ca;
+};
+
+absl::StatusOr<Pems> ReadPems(const TlsFiles& files) {
+  Pems pems;
+  absl::StatusOr<std::string> cert = ReadPem(files.cert, "tls_cert_file");
+  if (!cert.ok()) return cert.status();
+  absl::StatusOr<std::string> key = ReadPem(files.key, "tls_key_file");
+  if (!key.ok()) return key.status();
+  absl::StatusOr<std::string> ca = ReadPem(files.ca, "tls_ca_file");
+  if (!ca.ok()) return ca.status();
+  return Pems{*std::move(cert), *std::move(key), *std::move(ca)};
+}
+
 }  // namespace
 
 TlsFiles TlsFilesFromFlags() {
@@ -37,29 +53,21 @@ TlsFiles TlsFilesFromFlags() {
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MutualTlsServerCredentials(const TlsFiles& files) {
-  absl::StatusOr<std::string> cert = ReadPem(files.cert, "tls_cert_file");
-  if (!cert.ok()) return cert.status();
-  absl::StatusOr<std::string> key = ReadPem(files.key, "tls_key_file");
-  if (!key.ok()) return key.status();
-  absl::StatusOr<std::string> ca = ReadPem(files.ca, "tls_ca_file");
-  if (!ca.ok()) return ca.status();
+  absl::StatusOr<Pems> pems = ReadPems(files);
+  if (!pems.ok()) return pems.status();
   grpc::SslServerCredentialsOptions options(GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
-  options.pem_root_certs = *ca;
-  options.pem_key_cert_pairs.push_back({*key, *cert});
+  options.pem_root_certs = pems->ca;
+  options.pem_key_cert_pairs.push_back({pems->key, pems->cert});
   return grpc::SslServerCredentials(options);
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MutualTlsChannelCredentials(const TlsFiles& files) {
-  absl::StatusOr<std::string> cert = ReadPem(files.cert, "tls_cert_file");
-  if (!cert.ok()) return cert.status();
-  absl::StatusOr<std::string> key = ReadPem(files.key, "tls_key_file");
-  if (!key.ok()) return key.status();
-  absl::StatusOr<std::string> ca = ReadPem(files.ca, "tls_ca_file");
-  if (!ca.ok()) return ca.status();
+  absl::StatusOr<Pems> pems = ReadPems(files);
+  if (!pems.ok()) return pems.status();
   grpc::SslCredentialsOptions options;
-  options.pem_root_certs = *ca;
-  options.pem_private_key = *key;
-  options.pem_cert_chain = *cert;
+  options.pem_root_certs = pems->ca;
+  options.pem_private_key = pems->key;
+  options.pem_cert_chain = pems->cert;
   return grpc::SslCredentials(options);
 }
 
