@@ -1,9 +1,12 @@
 // parhubctl login, whoami, health and keys: who you are to the gateway.
 #include <grpcpp/generic/generic_stub.h>
 
+#include <fstream>
 #include <future>
+#include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "cli/app.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
@@ -61,9 +64,27 @@ int CheckHealth(App& app, const std::string& address, const std::string& ca_file
 void AddAccountCommands(CLI::App& root, App& app) {
   auto* login =
       root.add_subcommand("login", "Lưu khoá API và kiểm tra với cổng API (save and check an API key)");
-  static std::string key, gateway;
-  login->add_option("--key", key, "Khoá API (API key, phk_…)")->required();
+  static std::string key, key_file, gateway;
+  auto* key_option =
+      login->add_option("--key", key, "Khoá API (API key, phk_…); lộ trong danh sách tiến trình");
+  login
+      ->add_option("--key-file", key_file,
+                   "Tệp chứa khoá API, '-' là đầu vào chuẩn (file holding the API key, '-' for stdin; "
+                   "keeps it off the command line)")
+      ->excludes(key_option);
   login->callback([&app] {
+    if (!key_file.empty()) {
+      std::ifstream file;
+      if (key_file != "-") file.open(key_file);
+      std::istream& in = key_file == "-" ? std::cin : file;
+      std::getline(in, key);
+      key = std::string(absl::StripAsciiWhitespace(key));
+    }
+    if (key.empty()) {
+      app.out.Error("Cần --key hoặc --key-file (an API key is required: --key or --key-file)");
+      app.exit_code = kExitUsage;
+      return;
+    }
     Profile profile = LoadProfile();
     profile.api_key = key;
     if (!app.gateway.empty()) profile.gateway = app.gateway;
