@@ -1,0 +1,695 @@
+// Authority overviews and directive publishing against a fake directory and
+// a fake tasks service served in-process on 127.0.0.1 (plaintext). The fakes
+// answer from canned data and verify every identity they receive with the
+// gateway's key, recording what they saw.
+#include "gateway/authority_rollup.h"
+
+#include <arpa/inet.h>
+#include <gmock/gmock.h>
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "platform/core/errors.h"
+#include "platform/rpc/grpc_status.h"
+#include "platform/testing/status_matchers.h"
+
+namespace parhub::gateway {
+namespace {
+
+using ::parhub::testing::StatusIs;
+using ::testing::AllOf;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::SizeIs;
+
+constexpr char kSummarize[] = "/parhub.tasks.v1.TaskService/SummarizeTasks";
+constexpr char kPublish[] = "/parhub.tasks.v1.TaskService/PublishDirective";
+constexpr char kGetAuthority[] = "/parhub.directory.v1.DirectoryService/GetAuthority";
+constexpr char kListSchools[] = "/parhub.directory.v1.DirectoryService/ListSchools";
+// What gRPC says when a backend cannot be reached; no client may see it.
+constexpr char kTransportText[] = "failed to connect to all addresses; last error: ipv4:10.1.2.3:50052";
+
+const platform::IdentityKey& Key() {
+  static const auto* const key =
+      new platform::IdentityKey(*platform::IdentityKey::Create(std::string(32, 'g')));
+  return *key;
+}
+
+const std::string& Label(absl::string_view backend) {
+  for (const BackendSpec& spec : KnownBackends()) {
+    if (spec.name == backend) return spec.label;
+  }
+  std::abort();
+}
+
+// One call as a fake saw it: the verified identity (or why it did not verify).
+struct Seen {
+  std::string method;
+  absl::StatusOr<common::v1::Identity> identity;
+  std::string token;
+};
+
+Seen Verify(const grpc::CallbackServerContext* context, const char* method) {
+  std::string token;
+  auto it = context->client_metadata().find(platform::kIdentityHeader);
+  if (it != context->client_metadata().end()) token.assign(it->second.data(), it->second.size());
+  return Seen{method, Key().Verify(token, method, absl::Now()), token};
+}
+
+directory::v1::School School(const std::string& id, const std::string& display_name,
+                             const std::string& authority = "authorities/q1") {
+  directory::v1::School school;
+  school.set_name(absl::StrCat("schools/", id));
+  school.set_display_name(display_name);
+  school.set_authority(authority);
+  return school;
+}
+
+class FakeDirectory final : public directory::v1::DirectoryService::CallbackService {
+ public:
+  grpc::ServerUnaryReactor* GetAuthority(grpc::CallbackServerContext* context,
+                                         const directory::v1::GetAuthorityRequest* request,
+                                         directory::v1::Authority* response) override {
+    absl::MutexLock lock(&mu_);
+    seen_.push_back(Verify(context, kGetAuthority));
+    authorities_asked_.push_back(request->name());
+    grpc::Status status = get_authority_fails_;
+    if (status.ok()) {
+      auto it = authorities_.find(request->name());
+      if (it == authorities_.end()) {
+        status = grpc::Status(grpc::StatusCode::NOT_FOUND, "no such authority");
+      } else {
+        response->set_name(it->first);
+        response->set_display_name(it->second);
+      }
+    }
+    auto* reactor = context->DefaultReactor();
+    reactor->Finish(status);
+    return reactor;
+  }
+
+  // Pages of at most page_size_ schools; the token is the next offset.
+  grpc::ServerUnaryReactor* ListSchools(grpc::CallbackServerContext* context,
+                                        const directory::v1::ListSchoolsRequest* request,
+                                        directory::v1::ListSchoolsResponse* response) override {
+    absl::MutexLock lock(&mu_);
+    seen_.push_back(Verify(context, kListSchools));
+    parents_asked_.push_back(request->parent());
+    auto* reactor = context->DefaultReactor();
+    if (!list_schools_fails_.ok()) {
+      reactor->Finish(list_schools_fails_);
+      return reactor;
+    }
+    const std::vector<directory::v1::School>& all = schools_[request->parent()];
+    size_t from = 0;
+    if (!request->page_token().empty() && !absl::SimpleAtoi(request->page_token(), &from)) {
+      reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "bad page token"));
+      return reactor;
+    }
+    size_t to = std::min(all.size(), from + std::min<size_t>(page_size_, request->page_size()));
+    for (size_t i = from; i < to; ++i) *response->add_schools() = all[i];
+    if (to < all.size()) response->set_next_page_token(absl::StrCat(to));
+    reactor->Finish(grpc::Status::OK);
+    return reactor;
+  }
+
+  absl::Mutex mu_;
+  std::map<std::string, std::string> authorities_ ABSL_GUARDED_BY(mu_);  // name → display name
+  std::map<std::string, std::vector<directory::v1::School>> schools_ ABSL_GUARDED_BY(mu_);  // by parent
+  size_t page_size_ ABSL_GUARDED_BY(mu_) = 1000;
+  grpc::Status get_authority_fails_ ABSL_GUARDED_BY(mu_);
+  grpc::Status list_schools_fails_ ABSL_GUARDED_BY(mu_);
+  std::vector<Seen> seen_ ABSL_GUARDED_BY(mu_);
+  std::vector<std::string> authorities_asked_ ABSL_GUARDED_BY(mu_);
+  std::vector<std::string> parents_asked_ ABSL_GUARDED_BY(mu_);
+};
+
+class FakeTasks final : public tasks::v1::TaskService::CallbackService {
+ public:
+  ~FakeTasks() override { JoinAll(); }
+
+  // Answers from summaries_ or failures_ by school; with a delay, on a thread
+  // of its own, counting the calls in flight until just before it finishes.
+  grpc::ServerUnaryReactor* SummarizeTasks(grpc::CallbackServerContext* context,
+                                           const tasks::v1::SummarizeTasksRequest* request,
+                                           tasks::v1::TaskSummary* response) override {
+    auto* reactor = context->DefaultReactor();
+    absl::MutexLock lock(&mu_);
+    Seen seen = Verify(context, kSummarize);
+    summarized_.push_back({request->school(), request->period_start(), request->period_end(), seen});
+    ++calls_by_school_[request->school()];
+    max_in_flight_ = std::max(max_in_flight_, ++in_flight_);
+    grpc::Status status;
+    if (!seen.identity.ok()) {
+      status = platform::ToGrpcStatus(seen.identity.status());
+    } else if (auto f = failures_.find(request->school()); f != failures_.end()) {
+      status = f->second;
+    } else if (auto s = summaries_.find(request->school()); s != summaries_.end()) {
+      *response = s->second;
+    } else {
+      status = platform::ToGrpcStatus(absl::NotFoundError("no canned summary"));
+    }
+    auto finish = [this, reactor, status] {
+      {
+        absl::MutexLock lock(&mu_);
+        --in_flight_;
+      }
+      reactor->Finish(status);
+    };
+    if (delay_ == absl::ZeroDuration()) {
+      --in_flight_;
+      reactor->Finish(status);
+    } else {
+      threads_.emplace_back([finish, delay = delay_] {
+        absl::SleepFor(delay);
+        finish();
+      });
+    }
+    return reactor;
+  }
+
+  grpc::ServerUnaryReactor* PublishDirective(grpc::CallbackServerContext* context,
+                                             const tasks::v1::PublishDirectiveRequest* request,
+                                             tasks::v1::Directive* response) override {
+    absl::MutexLock lock(&mu_);
+    published_.push_back({*request, Verify(context, kPublish)});
+    grpc::Status status = publish_fails_;
+    if (status.ok()) {
+      *response = request->directive();
+      response->set_name(absl::StrCat(request->parent(), "/directives/", request->directive_id()));
+      response->set_school_count(request->school_ids_size());
+    }
+    auto* reactor = context->DefaultReactor();
+    reactor->Finish(status);
+    return reactor;
+  }
+
+  void JoinAll() {
+    std::vector<std::thread> threads;
+    {
+      absl::MutexLock lock(&mu_);
+      threads.swap(threads_);
+    }
+    for (auto& t : threads) t.join();
+  }
+
+  struct Summarized {
+    std::string school;
+    common::v1::Date period_start, period_end;
+    Seen seen;
+  };
+  struct Published {
+    tasks::v1::PublishDirectiveRequest request;
+    Seen seen;
+  };
+
+  absl::Mutex mu_;
+  std::map<std::string, tasks::v1::TaskSummary> summaries_ ABSL_GUARDED_BY(mu_);  // by school name
+  std::map<std::string, grpc::Status> failures_ ABSL_GUARDED_BY(mu_);             // by school name
+  grpc::Status publish_fails_ ABSL_GUARDED_BY(mu_);
+  absl::Duration delay_ ABSL_GUARDED_BY(mu_) = absl::ZeroDuration();
+  std::vector<Summarized> summarized_ ABSL_GUARDED_BY(mu_);
+  std::map<std::string, int> calls_by_school_ ABSL_GUARDED_BY(mu_);
+  int in_flight_ ABSL_GUARDED_BY(mu_) = 0;
+  int max_in_flight_ ABSL_GUARDED_BY(mu_) = 0;
+  std::vector<Published> published_ ABSL_GUARDED_BY(mu_);
+  std::vector<std::thread> threads_ ABSL_GUARDED_BY(mu_);
+};
+
+tasks::v1::TaskSummary Summary(const std::string& school, int not_started, int in_progress, int done_on_time,
+                               int done_late, int cancelled, int overdue) {
+  tasks::v1::TaskSummary s;
+  s.set_school(school);
+  s.set_not_started(not_started);
+  s.set_in_progress(in_progress);
+  s.set_done_on_time(done_on_time);
+  s.set_done_late(done_late);
+  s.set_done(done_on_time + done_late);
+  s.set_cancelled(cancelled);
+  s.set_overdue(overdue);
+  s.set_total(not_started + in_progress + s.done() + cancelled);
+  return s;
+}
+
+common::v1::Date Date(int year, int month, int day) {
+  common::v1::Date d;
+  d.set_year(year);
+  d.set_month(month);
+  d.set_day(day);
+  return d;
+}
+
+// A port on 127.0.0.1 nothing listens on.
+int ClosedPort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof(addr);
+  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
+      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    std::abort();
+  }
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+std::unique_ptr<grpc::Server> Serve(grpc::Service* service, int* port) {
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), port);
+  builder.RegisterService(service);
+  auto server = builder.BuildAndStart();
+  if (server == nullptr || *port == 0) std::abort();
+  return server;
+}
+
+class AuthorityRollupTest : public ::testing::Test {
+ protected:
+  AuthorityRollupTest() {
+    directory_server_ = Serve(&directory_, &directory_port_);
+    tasks_server_ = Serve(&tasks_, &tasks_port_);
+    absl::MutexLock lock(&directory_.mu_);
+    directory_.authorities_["authorities/q1"] = "Phòng Giáo dục và Đào tạo Quận 1";
+    directory_.authorities_["authorities/q1-p2"] = "Cụm trường Phường 2";
+    officer_.account = "accounts/nguyen-van-duc";
+    officer_.role = platform::Role::kAuthorityOfficer;
+    officer_.authority_id = "q1";
+    officer_.authority_ids = {"q1", "q1-p2"};
+  }
+
+  ~AuthorityRollupTest() override {
+    tasks_.JoinAll();
+    auto now = std::chrono::system_clock::now();
+    tasks_server_->Shutdown(now + std::chrono::seconds(5));
+    directory_server_->Shutdown(now + std::chrono::seconds(5));
+  }
+
+  // The rollup over the fakes, or over `directory_address` for the directory.
+  std::unique_ptr<AuthorityRollup> Rollup(std::string directory_address = "") {
+    if (directory_address.empty()) directory_address = absl::StrCat("127.0.0.1:", directory_port_);
+    auto backends =
+        Backends::Connect(absl::StrCat("directory=", directory_address, ",tasks=127.0.0.1:", tasks_port_),
+                          grpc::InsecureChannelCredentials());
+    if (!backends.ok()) std::abort();
+    backends_ = *std::move(backends);
+    return std::make_unique<AuthorityRollup>(*backends_, Key());
+  }
+
+  absl::StatusOr<v1::AuthorityOverview> Overview(const v1::GetAuthorityOverviewRequest& request,
+                                                 AuthorityRollup* rollup = nullptr) {
+    std::unique_ptr<AuthorityRollup> own;
+    if (rollup == nullptr) rollup = (own = Rollup()).get();
+    return rollup->Overview(officer_, request, "trace-1", absl::Now() + absl::Seconds(20));
+  }
+
+  absl::StatusOr<tasks::v1::Directive> Publish(const v1::PublishDirectiveRequest& request) {
+    return Rollup()->Publish(officer_, request, "trace-2", absl::Now() + absl::Seconds(20));
+  }
+
+  void AddSchools(const std::string& parent, std::vector<directory::v1::School> schools) {
+    absl::MutexLock lock(&directory_.mu_);
+    auto& list = directory_.schools_[parent];
+    list.insert(list.end(), schools.begin(), schools.end());
+  }
+
+  FakeDirectory directory_;
+  FakeTasks tasks_;
+  int directory_port_ = 0, tasks_port_ = 0;
+  std::unique_ptr<grpc::Server> directory_server_, tasks_server_;
+  std::unique_ptr<Backends> backends_;
+  Principal officer_;
+};
+
+const v1::SchoolOverview* Line(const v1::AuthorityOverview& overview, const std::string& school) {
+  for (const auto& line : overview.schools()) {
+    if (line.school() == school) return &line;
+  }
+  return nullptr;
+}
+
+TEST_F(AuthorityRollupTest, OverviewSumsAnsweringSchoolsLeastCompleteFirst) {
+  AddSchools("authorities/q1", {School("mn-2010", "Trường Mầm non 20-10"),
+                                School("th-khai-minh", "Trường Tiểu học Khai Minh", "authorities/q1-p2"),
+                                School("thcs-van-lang", "Trường THCS Văn Lang")});
+  {
+    absl::MutexLock lock(&tasks_.mu_);
+    tasks_.summaries_["schools/mn-2010"] = Summary("schools/mn-2010", 1, 0, 8, 1, 0, 0);              // 90 %
+    tasks_.summaries_["schools/th-khai-minh"] = Summary("schools/th-khai-minh", 3, 3, 1, 1, 0, 2);    // 25 %
+    tasks_.summaries_["schools/thcs-van-lang"] = Summary("schools/thcs-van-lang", 4, 0, 0, 0, 1, 4);  // 0 %
+  }
+  v1::GetAuthorityOverviewRequest request;
+  *request.mutable_period_start() = Date(2024, 9, 1);
+  *request.mutable_period_end() = Date(2025, 5, 31);
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview(request));
+
+  EXPECT_EQ(overview.authority(), "authorities/q1");
+  EXPECT_EQ(overview.display_name(), "Phòng Giáo dục và Đào tạo Quận 1");
+  EXPECT_EQ(overview.failed_schools(), 0);
+  ASSERT_THAT(overview.schools(), SizeIs(3));
+  std::vector<std::string> order;
+  for (const auto& line : overview.schools()) order.push_back(line.school());
+  EXPECT_THAT(order, ElementsAre("schools/thcs-van-lang", "schools/th-khai-minh", "schools/mn-2010"));
+  const v1::SchoolOverview& khai_minh = overview.schools(1);
+  EXPECT_EQ(khai_minh.display_name(), "Trường Tiểu học Khai Minh");
+  EXPECT_EQ(khai_minh.authority(), "authorities/q1-p2");
+  EXPECT_EQ(khai_minh.tasks().school(), "schools/th-khai-minh");
+  EXPECT_EQ(khai_minh.tasks().done(), 2);
+  EXPECT_EQ(khai_minh.error(), "");
+  EXPECT_EQ(khai_minh.error_code(), "");
+  EXPECT_EQ(overview.schools(0).display_name(), "Trường THCS Văn Lang");
+  EXPECT_EQ(overview.schools(0).authority(), "authorities/q1");
+
+  const tasks::v1::TaskSummary& totals = overview.totals();
+  EXPECT_EQ(totals.school(), "authorities/q1");
+  EXPECT_EQ(totals.total(), 10 + 8 + 5);
+  EXPECT_EQ(totals.not_started(), 1 + 3 + 4);
+  EXPECT_EQ(totals.in_progress(), 0 + 3 + 0);
+  EXPECT_EQ(totals.done(), 9 + 2 + 0);
+  EXPECT_EQ(totals.done_on_time(), 8 + 1 + 0);
+  EXPECT_EQ(totals.done_late(), 1 + 1 + 0);
+  EXPECT_EQ(totals.cancelled(), 0 + 0 + 1);
+  EXPECT_EQ(totals.overdue(), 0 + 2 + 4);
+
+  absl::MutexLock tasks_lock(&tasks_.mu_);
+  ASSERT_THAT(tasks_.summarized_, SizeIs(3));
+  for (const auto& call : tasks_.summarized_) {
+    ASSERT_OK(call.seen.identity.status()) << call.school;
+    const common::v1::Identity& identity = *call.seen.identity;
+    EXPECT_EQ(absl::StrCat("schools/", identity.school_id()), call.school);
+    EXPECT_EQ(identity.subject(), "accounts/nguyen-van-duc");
+    EXPECT_EQ(identity.role(), common::v1::ROLE_AUTHORITY_OFFICER);
+    EXPECT_EQ(identity.authority_id(), "q1");
+    EXPECT_EQ(identity.trace_id(), "trace-1");
+    EXPECT_EQ(call.period_start.year(), 2024);
+    EXPECT_EQ(call.period_end.month(), 5);
+    // Good for this one method only.
+    for (const char* other : {kPublish, "/parhub.tasks.v1.TaskService/ListTasks", kListSchools}) {
+      EXPECT_THAT(Key().Verify(call.seen.token, other, absl::Now()),
+                  StatusIs(absl::StatusCode::kUnauthenticated))
+          << other;
+    }
+  }
+  absl::MutexLock directory_lock(&directory_.mu_);
+  EXPECT_THAT(directory_.authorities_asked_, ElementsAre("authorities/q1"));
+  EXPECT_THAT(directory_.parents_asked_, ElementsAre("authorities/q1"));
+  ASSERT_THAT(directory_.seen_, SizeIs(2));
+  for (const Seen& seen : directory_.seen_) {
+    ASSERT_OK(seen.identity.status()) << seen.method;
+    EXPECT_EQ(seen.identity->school_id(), "") << seen.method;
+    EXPECT_EQ(seen.identity->authority_id(), "q1") << seen.method;
+    EXPECT_EQ(seen.identity->role(), common::v1::ROLE_AUTHORITY_OFFICER) << seen.method;
+    EXPECT_EQ(seen.identity->trace_id(), "trace-1") << seen.method;
+  }
+  EXPECT_THAT(Key().Verify(directory_.seen_[0].token, kListSchools, absl::Now()),
+              StatusIs(absl::StatusCode::kUnauthenticated));  // the GetAuthority identity
+}
+
+TEST_F(AuthorityRollupTest, OverviewOfAnAuthorityBelowTheOfficersIsForThatAuthority) {
+  AddSchools("authorities/q1-p2", {School("th-khai-minh", "Trường Tiểu học Khai Minh", "authorities/q1-p2")});
+  {
+    absl::MutexLock lock(&tasks_.mu_);
+    tasks_.summaries_["schools/th-khai-minh"] = Summary("schools/th-khai-minh", 1, 1, 1, 0, 0, 0);
+  }
+  v1::GetAuthorityOverviewRequest request;
+  request.set_authority("authorities/q1-p2");
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview(request));
+  EXPECT_EQ(overview.authority(), "authorities/q1-p2");
+  EXPECT_EQ(overview.display_name(), "Cụm trường Phường 2");
+  EXPECT_EQ(overview.totals().school(), "authorities/q1-p2");
+  EXPECT_EQ(overview.totals().total(), 3);
+  absl::MutexLock lock(&directory_.mu_);
+  EXPECT_THAT(directory_.authorities_asked_, ElementsAre("authorities/q1-p2"));
+  EXPECT_THAT(directory_.parents_asked_, ElementsAre("authorities/q1-p2"));
+}
+
+TEST_F(AuthorityRollupTest, AuthorityWithoutSchoolsHasAnEmptyOverview) {
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview({}));
+  EXPECT_EQ(overview.authority(), "authorities/q1");
+  EXPECT_THAT(overview.schools(), IsEmpty());
+  EXPECT_EQ(overview.failed_schools(), 0);
+  EXPECT_EQ(overview.totals().total(), 0);
+  absl::MutexLock lock(&tasks_.mu_);
+  EXPECT_THAT(tasks_.summarized_, IsEmpty());
+}
+
+TEST_F(AuthorityRollupTest, SchoolThatCannotBeReachedIsReportedWithoutItsAddress) {
+  AddSchools("authorities/q1",
+             {School("mn-2010", "Trường Mầm non 20-10"), School("th-khai-minh", "Trường Tiểu học Khai Minh"),
+              School("thcs-van-lang", "Trường THCS Văn Lang")});
+  const std::string not_found = "Không tìm thấy schools/thcs-van-lang (not found)";
+  {
+    absl::MutexLock lock(&tasks_.mu_);
+    tasks_.summaries_["schools/mn-2010"] = Summary("schools/mn-2010", 2, 0, 2, 0, 0, 1);
+    tasks_.failures_["schools/th-khai-minh"] = grpc::Status(grpc::StatusCode::UNAVAILABLE, kTransportText);
+    tasks_.failures_["schools/thcs-van-lang"] = platform::ToGrpcStatus(absl::NotFoundError(not_found));
+  }
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview({}));
+
+  EXPECT_EQ(overview.failed_schools(), 2);
+  ASSERT_THAT(overview.schools(), SizeIs(3));
+  const v1::SchoolOverview* unreachable = Line(overview, "schools/th-khai-minh");
+  ASSERT_NE(unreachable, nullptr);
+  EXPECT_EQ(unreachable->error_code(), "UNAVAILABLE");
+  EXPECT_THAT(unreachable->error(), AllOf(HasSubstr(Label("tasks")), Not(HasSubstr("10.1.2.3")),
+                                          Not(HasSubstr("ipv4")), Not(HasSubstr("failed to connect"))));
+  EXPECT_FALSE(unreachable->has_tasks());
+  EXPECT_EQ(unreachable->display_name(), "Trường Tiểu học Khai Minh");
+
+  const v1::SchoolOverview* unknown = Line(overview, "schools/thcs-van-lang");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_EQ(unknown->error_code(), "NOT_FOUND");
+  EXPECT_EQ(unknown->error(), not_found);
+  EXPECT_FALSE(unknown->has_tasks());
+
+  const v1::SchoolOverview* answered = Line(overview, "schools/mn-2010");
+  ASSERT_NE(answered, nullptr);
+  EXPECT_EQ(answered->error(), "");
+  EXPECT_EQ(answered->error_code(), "");
+  EXPECT_EQ(overview.schools(2).school(), "schools/mn-2010");  // 50 %, after the two without data
+  // Totals are over the one school that answered.
+  EXPECT_EQ(overview.totals().total(), 4);
+  EXPECT_EQ(overview.totals().done(), 2);
+  EXPECT_EQ(overview.totals().overdue(), 1);
+}
+
+TEST_F(AuthorityRollupTest, HundredSchoolsAreEachAskedOnceAtMost32AtATime) {
+  constexpr int kSchools = 100;
+  std::vector<directory::v1::School> schools;
+  int expected_total = 0;
+  {
+    absl::MutexLock lock(&tasks_.mu_);
+    for (int i = 0; i < kSchools; ++i) {
+      std::string id = absl::StrCat("truong-", i);
+      schools.push_back(School(id, absl::StrCat("Trường số ", i)));
+      tasks_.summaries_[absl::StrCat("schools/", id)] =
+          Summary(absl::StrCat("schools/", id), i % 7, 1, i % 5, 0, 0, 0);
+      expected_total += i % 7 + 1 + i % 5;
+    }
+    tasks_.delay_ = absl::Milliseconds(30);
+  }
+  AddSchools("authorities/q1", schools);
+  {
+    absl::MutexLock lock(&directory_.mu_);
+    directory_.page_size_ = 40;  // three pages
+  }
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview({}));
+
+  ASSERT_THAT(overview.schools(), SizeIs(kSchools));
+  EXPECT_EQ(overview.failed_schools(), 0);
+  EXPECT_EQ(overview.totals().total(), expected_total);
+  for (const auto& line : overview.schools()) {
+    EXPECT_EQ(line.tasks().school(), line.school()) << "each line carries its own school's summary";
+  }
+  for (size_t i = 1; i < static_cast<size_t>(overview.schools_size()); ++i) {
+    const auto& a = overview.schools(static_cast<int>(i) - 1).tasks();
+    const auto& b = overview.schools(static_cast<int>(i)).tasks();
+    EXPECT_LE(double(a.done()) / a.total(), double(b.done()) / b.total()) << i;
+  }
+  absl::MutexLock lock(&tasks_.mu_);
+  ASSERT_THAT(tasks_.calls_by_school_, SizeIs(kSchools));
+  for (const auto& [school, calls] : tasks_.calls_by_school_) EXPECT_EQ(calls, 1) << school;
+  EXPECT_LE(tasks_.max_in_flight_, 32);
+  EXPECT_GT(tasks_.max_in_flight_, 1) << "schools are asked in parallel, not one after another";
+  EXPECT_EQ(tasks_.in_flight_, 0);
+  for (const auto& call : tasks_.summarized_) {
+    ASSERT_OK(call.seen.identity.status()) << call.school;
+    EXPECT_EQ(absl::StrCat("schools/", call.seen.identity->school_id()), call.school);
+  }
+  absl::MutexLock directory_lock(&directory_.mu_);
+  EXPECT_THAT(directory_.parents_asked_, SizeIs(3));
+}
+
+TEST_F(AuthorityRollupTest, OnlyAuthorityOfficersGetOverviewsOrPublish) {
+  officer_.role = platform::Role::kSchoolAdmin;
+  officer_.school_id = "mn-2010";
+  EXPECT_THAT(Overview({}), StatusIs(absl::StatusCode::kPermissionDenied, HasSubstr("authority officers")));
+  v1::PublishDirectiveRequest publish;
+  publish.set_parent("authorities/q1");
+  publish.set_directive_id("pccc-2024");
+  publish.set_request_id("req-1");
+  EXPECT_THAT(Publish(publish), StatusIs(absl::StatusCode::kPermissionDenied));
+  absl::MutexLock lock(&directory_.mu_);
+  EXPECT_THAT(directory_.seen_, IsEmpty());
+}
+
+TEST_F(AuthorityRollupTest, AuthorityOutsideTheOfficersSubtreeIsNotFound) {
+  v1::GetAuthorityOverviewRequest request;
+  request.set_authority("authorities/q3");
+  EXPECT_THAT(Overview(request), StatusIs(absl::StatusCode::kNotFound, HasSubstr("authorities/q3")));
+  v1::PublishDirectiveRequest publish;
+  publish.set_parent("authorities/q3");
+  publish.set_directive_id("pccc-2024");
+  publish.set_request_id("req-1");
+  EXPECT_THAT(Publish(publish), StatusIs(absl::StatusCode::kNotFound));
+  request.set_authority("schools/mn-2010");  // not an authority's name at all
+  absl::StatusOr<v1::AuthorityOverview> malformed = Overview(request);
+  EXPECT_THAT(malformed, StatusIs(absl::StatusCode::kInvalidArgument));
+  ASSERT_THAT(platform::FieldViolations(malformed.status()), SizeIs(1));
+  EXPECT_EQ(platform::FieldViolations(malformed.status())[0].field, "authority");
+  absl::MutexLock lock(&directory_.mu_);
+  EXPECT_THAT(directory_.seen_, IsEmpty());
+}
+
+TEST_F(AuthorityRollupTest, PeriodEndingBeforeItStartsIsRefused) {
+  v1::GetAuthorityOverviewRequest request;
+  *request.mutable_period_start() = Date(2025, 5, 31);
+  *request.mutable_period_end() = Date(2024, 9, 1);
+  absl::StatusOr<v1::AuthorityOverview> overview = Overview(request);
+  EXPECT_THAT(overview, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("period_end")));
+  ASSERT_THAT(platform::FieldViolations(overview.status()), SizeIs(1));
+  EXPECT_EQ(platform::FieldViolations(overview.status())[0].field, "period_end");
+  // One day is a period.
+  *request.mutable_period_end() = Date(2025, 5, 31);
+  EXPECT_OK(Overview(request).status());
+  absl::MutexLock lock(&directory_.mu_);
+  EXPECT_THAT(directory_.authorities_asked_, SizeIs(1));
+}
+
+TEST_F(AuthorityRollupTest, DirectoryDownFailsTheOverviewWithoutItsAddress) {
+  const int port = ClosedPort();
+  auto rollup = Rollup(absl::StrCat("127.0.0.1:", port));
+  absl::StatusOr<v1::AuthorityOverview> overview = Overview({}, rollup.get());
+  EXPECT_THAT(overview, StatusIs(absl::StatusCode::kUnavailable,
+                                 AllOf(HasSubstr(Label("directory")), Not(HasSubstr("127.0.0.1")),
+                                       Not(HasSubstr(absl::StrCat(port))), Not(HasSubstr("ipv4")))));
+  absl::MutexLock lock(&tasks_.mu_);
+  EXPECT_THAT(tasks_.summarized_, IsEmpty());
+}
+
+TEST_F(AuthorityRollupTest, DirectoryAnsweringUnavailableFailsTheOverviewWithoutItsAddress) {
+  AddSchools("authorities/q1", {School("mn-2010", "Trường Mầm non 20-10")});
+  const grpc::Status down(grpc::StatusCode::UNAVAILABLE,
+                          "failed to connect to all addresses; last error: ipv4:10.1.2.3:50051");
+  const auto no_address = AllOf(HasSubstr(Label("directory")), Not(HasSubstr("10.1.2.3")),
+                                Not(HasSubstr("ipv4")), Not(HasSubstr("failed to connect")));
+  {
+    absl::MutexLock lock(&directory_.mu_);
+    directory_.get_authority_fails_ = down;
+  }
+  EXPECT_THAT(Overview({}), StatusIs(absl::StatusCode::kUnavailable, no_address));
+  {
+    absl::MutexLock lock(&directory_.mu_);
+    directory_.get_authority_fails_ = grpc::Status::OK;
+    directory_.list_schools_fails_ = down;
+  }
+  EXPECT_THAT(Overview({}), StatusIs(absl::StatusCode::kUnavailable, no_address));
+  v1::PublishDirectiveRequest publish;
+  publish.set_parent("authorities/q1");
+  publish.set_directive_id("pccc-2024");
+  publish.set_request_id("req-1");
+  EXPECT_THAT(Publish(publish), StatusIs(absl::StatusCode::kUnavailable, no_address));
+  absl::MutexLock lock(&tasks_.mu_);
+  EXPECT_THAT(tasks_.summarized_, IsEmpty());
+  EXPECT_THAT(tasks_.published_, IsEmpty());
+}
+
+TEST_F(AuthorityRollupTest, PublishForwardsEverySchoolUnderTheAuthority) {
+  AddSchools("authorities/q1",
+             {School("mn-2010", "Trường Mầm non 20-10"), School("th-khai-minh", "Trường Tiểu học Khai Minh"),
+              School("thcs-van-lang", "Trường THCS Văn Lang")});
+  {
+    absl::MutexLock lock(&directory_.mu_);
+    directory_.page_size_ = 2;  // two pages
+  }
+  v1::PublishDirectiveRequest request;
+  request.set_parent("authorities/q1");
+  request.set_directive_id("pccc-2024");
+  request.mutable_directive()->set_number("125/KH-PGDĐT");
+  request.mutable_directive()->set_title("Diễn tập phòng cháy chữa cháy năm học 2024-2025");
+  *request.mutable_directive()->mutable_due_date() = Date(2024, 11, 30);
+  request.set_request_id("req-7f3a");
+  ASSERT_OK_AND_ASSIGN(tasks::v1::Directive directive, Publish(request));
+  EXPECT_EQ(directive.name(), "authorities/q1/directives/pccc-2024");
+  EXPECT_EQ(directive.school_count(), 3);
+  EXPECT_EQ(directive.title(), "Diễn tập phòng cháy chữa cháy năm học 2024-2025");
+
+  absl::MutexLock lock(&tasks_.mu_);
+  ASSERT_THAT(tasks_.published_, SizeIs(1));
+  const auto& forwarded = tasks_.published_[0];
+  EXPECT_EQ(forwarded.request.parent(), "authorities/q1");
+  EXPECT_EQ(forwarded.request.directive_id(), "pccc-2024");
+  EXPECT_EQ(forwarded.request.request_id(), "req-7f3a");
+  EXPECT_EQ(forwarded.request.directive().number(), "125/KH-PGDĐT");
+  EXPECT_EQ(forwarded.request.directive().due_date().day(), 30);
+  EXPECT_THAT(forwarded.request.school_ids(), ElementsAre("mn-2010", "th-khai-minh", "thcs-van-lang"));
+  ASSERT_OK(forwarded.seen.identity.status());
+  EXPECT_EQ(forwarded.seen.identity->subject(), "accounts/nguyen-van-duc");
+  EXPECT_EQ(forwarded.seen.identity->role(), common::v1::ROLE_AUTHORITY_OFFICER);
+  EXPECT_EQ(forwarded.seen.identity->authority_id(), "q1");
+  EXPECT_EQ(forwarded.seen.identity->school_id(), "");
+  EXPECT_EQ(forwarded.seen.identity->trace_id(), "trace-2");
+  EXPECT_THAT(Key().Verify(forwarded.seen.token, kSummarize, absl::Now()),
+              StatusIs(absl::StatusCode::kUnauthenticated));
+}
+
+TEST_F(AuthorityRollupTest, PublishToAnAuthorityWithoutSchoolsIsAFailedPrecondition) {
+  AddSchools("authorities/q1", {School("mn-2010", "Trường Mầm non 20-10")});  // but none below q1-p2
+  v1::PublishDirectiveRequest request;
+  request.set_parent("authorities/q1-p2");
+  request.set_directive_id("pccc-2024");
+  request.set_request_id("req-1");
+  EXPECT_THAT(Publish(request), StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("no schools")));
+  absl::MutexLock lock(&tasks_.mu_);
+  EXPECT_THAT(tasks_.published_, IsEmpty());
+}
+
+TEST_F(AuthorityRollupTest, PublishNeedsAParent) {
+  v1::PublishDirectiveRequest request;
+  request.set_directive_id("pccc-2024");
+  request.set_request_id("req-1");
+  absl::StatusOr<tasks::v1::Directive> directive = Publish(request);
+  EXPECT_THAT(directive, StatusIs(absl::StatusCode::kInvalidArgument));
+  ASSERT_THAT(platform::FieldViolations(directive.status()), SizeIs(1));
+  EXPECT_EQ(platform::FieldViolations(directive.status())[0].field, "parent");
+}
+
+TEST_F(AuthorityRollupTest, PublishWhileTheTasksServiceIsDownNamesTheServiceOnly) {
+  AddSchools("authorities/q1", {School("mn-2010", "Trường Mầm non 20-10")});
+  {
+    absl::MutexLock lock(&tasks_.mu_);
+    tasks_.publish_fails_ = grpc::Status(grpc::StatusCode::UNAVAILABLE, kTransportText);
+  }
+  v1::PublishDirectiveRequest request;
+  request.set_parent("authorities/q1");
+  request.set_directive_id("pccc-2024");
+  request.set_request_id("req-1");
+  EXPECT_THAT(Publish(request),
+              StatusIs(absl::StatusCode::kUnavailable,
+                       AllOf(HasSubstr(Label("tasks")), Not(HasSubstr("10.1.2.3")), Not(HasSubstr("ipv4")))));
+}
+
+}  // namespace
+}  // namespace parhub::gateway
