@@ -117,6 +117,7 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
 
   struct Leg {
     grpc::ClientContext context;
+    platform::Caller caller;  // the officer, scoped to this one school
     tasks::v1::SummarizeTasksRequest request;
     tasks::v1::TaskSummary response;
     grpc::Status status;
@@ -133,17 +134,21 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
     *leg->request.mutable_period_start() = request.period_start();
     *leg->request.mutable_period_end() = request.period_end();
     SetDeadline(leg->context, deadline);
-    platform::Caller scoped = officer;
-    scoped.school_id = school.name().substr(std::string("schools/").size());
-    platform::AttachIdentity(leg->context, key_, scoped, Method<tasks::v1::TaskService>("SummarizeTasks"));
+    leg->caller = officer;
+    leg->caller.school_id = school.name().substr(std::string("schools/").size());
     legs.push_back(std::move(leg));
   }
   absl::BlockingCounter pending(static_cast<int>(legs.size()));
   std::atomic<size_t> next{0};
+  const std::string method = Method<tasks::v1::TaskService>("SummarizeTasks");
   std::function<void()> launch_next = [&] {
     size_t i = next.fetch_add(1);
     if (i >= legs.size()) return;
     Leg* leg = legs[i].get();
+    // Signed as the call leaves, not when the legs are built: with
+    // thousands of schools the last leg leaves seconds later, and an
+    // identity lives only kIdentityLifetime.
+    platform::AttachIdentity(leg->context, key_, leg->caller, method);
     tasks_->async()->SummarizeTasks(&leg->context, &leg->request, &leg->response,
                                     [leg, &launch_next, &pending](grpc::Status s) {
                                       leg->status = std::move(s);
