@@ -14,12 +14,13 @@ Executor::Executor(ExecutorOptions options) : options_(std::move(options)) {
 Executor::~Executor() {
   std::deque<Work> abandoned;
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
     abandoned.swap(queue_);
     stats_.queued = 0;
     stats_.dropped += static_cast<int64_t>(abandoned.size());
   }
+  work_or_stop_.notify_all();
   for (Work& work : abandoned) {
     if (work.drop)
       work.drop(absl::UnavailableError("Máy chủ đang dừng, hãy thử lại (server shutting down; retry)"));
@@ -28,29 +29,30 @@ Executor::~Executor() {
 }
 
 bool Executor::Submit(Work work) {
-  absl::MutexLock lock(&mu_);
-  if (stopping_ || static_cast<int>(queue_.size()) >= options_.queue_depth) {
-    ++stats_.rejected;
-    return false;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_ || static_cast<int>(queue_.size()) >= options_.queue_depth) {
+      ++stats_.rejected;
+      return false;
+    }
+    queue_.push_back(std::move(work));
+    stats_.queued = static_cast<int64_t>(queue_.size());
   }
-  queue_.push_back(std::move(work));
-  stats_.queued = static_cast<int64_t>(queue_.size());
+  work_or_stop_.notify_one();
   return true;
 }
 
 ExecutorStats Executor::Stats() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return stats_;
 }
-
-bool Executor::HasWorkOrStopping() const { return stopping_ || !queue_.empty(); }
 
 void Executor::Loop() {
   for (;;) {
     Work work;
     {
-      absl::MutexLock lock(&mu_);
-      mu_.Await(absl::Condition(this, &Executor::HasWorkOrStopping));
+      std::unique_lock<std::mutex> lock(mu_);
+      work_or_stop_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and nothing left
       work = std::move(queue_.front());
       queue_.pop_front();
@@ -68,7 +70,7 @@ void Executor::Loop() {
     } else if (work.drop) {
       work.drop(stale);
     }
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     --stats_.running;
     if (!stale.ok()) ++stats_.dropped;
   }

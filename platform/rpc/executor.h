@@ -12,15 +12,16 @@
 #ifndef PARHUB_PLATFORM_RPC_EXECUTOR_H_
 #define PARHUB_PLATFORM_RPC_EXECUTOR_H_
 
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
 namespace parhub::platform {
@@ -65,13 +66,16 @@ class Executor final {
 
  private:
   void Loop();
-  bool HasWorkOrStopping() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
+  // std::mutex rather than absl::Mutex: the distribution's Abseil is not
+  // built with ThreadSanitizer annotations, and this class is what the
+  // --tsan build of every service exercises most.
   const ExecutorOptions options_;
-  mutable absl::Mutex mu_;
-  std::deque<Work> queue_ ABSL_GUARDED_BY(mu_);
-  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  ExecutorStats stats_ ABSL_GUARDED_BY(mu_);
+  mutable std::mutex mu_;
+  std::condition_variable work_or_stop_;
+  std::deque<Work> queue_;  // guarded by mu_
+  bool stopping_ = false;   // guarded by mu_
+  ExecutorStats stats_;     // guarded by mu_
   std::vector<std::thread> threads_;
 };
 
