@@ -117,7 +117,7 @@ Admin API key:        .run/secrets/admin.key
 Demo accounts' keys:  .run/secrets/demo-keys.env  (e.g. ht-mn-2010 = principal of Trường Mầm non 20/10)
 TLS (CA, per-process certificates): .run/secrets/tls
 Try:
-  build/cli/parhubctl login --key "\$(grep ^ht-mn-2010= .run/secrets/demo-keys.env | cut -d= -f2)"
+  grep ^ht-mn-2010= .run/secrets/demo-keys.env | cut -d= -f2 | build/cli/parhubctl login --key-file -
   build/cli/parhubctl tasks list --plan par-2024
 Stop everything with: scripts/down.sh   (add --clean to delete the data too)
 EOT
