@@ -14,6 +14,7 @@
 #include "platform/core/status_macros.h"
 #include "platform/db/db.h"
 #include "platform/db/idempotency.h"
+#include "platform/db/sql_values.h"
 
 namespace parhub::platform {
 namespace {
@@ -25,7 +26,9 @@ absl::Status UpgradePlatformTables(Db& db) {
   ASSIGN_OR_RETURN(auto has_trace,
                    db.Query("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() "
                             "AND table_name = 'audit_log' AND column_name = 'trace_id'"));
-  if (!has_trace.empty() && has_trace[0].Int(0) == 0) {
+  if (has_trace.empty()) return absl::InternalError("information_schema answered no row");
+  ASSIGN_OR_RETURN(int64_t trace_columns, IntFromSql(has_trace[0], 0));
+  if (trace_columns == 0) {
     RETURN_IF_ERROR(
         db.Execute(
               "ALTER TABLE audit_log ADD COLUMN trace_id VARCHAR(64) NOT NULL DEFAULT '' AFTER request_id")
@@ -63,7 +66,10 @@ absl::Status ApplyLocked(Db& db, absl::string_view service, const std::vector<Mi
   }
   RETURN_IF_ERROR(UpgradePlatformTables(db));
   ASSIGN_OR_RETURN(auto rows, db.Query("SELECT COALESCE(MAX(number), 0) FROM schema_migrations"));
-  int64_t current = rows.empty() ? 0 : rows[0].Int(0);
+  int64_t current = 0;
+  if (!rows.empty()) {
+    ASSIGN_OR_RETURN(current, IntFromSql(rows[0], 0));
+  }
   int previous = 0;
   for (const Migration& m : migrations) {
     if (m.number <= previous) {
@@ -98,7 +104,9 @@ absl::Status ApplyMigrations(Db& db, absl::string_view service, const std::vecto
   std::string lock = absl::StrCat("parhub.migrate.", db.config().database);
   return db.WithSession([&]() -> absl::Status {
     ASSIGN_OR_RETURN(auto got, db.Query("SELECT GET_LOCK(?, 60)", {lock}));
-    if (got.empty() || got[0].Int(0) != 1) {
+    // GET_LOCK answers 1 (taken), 0 (timed out) or NULL (error).
+    bool taken = !got.empty() && !got[0].IsNull(0) && IntFromSql(got[0], 0).value_or(0) == 1;
+    if (!taken) {
       return absl::UnavailableError("could not take the migration lock within 60 s");
     }
     absl::Status status = ApplyLocked(db, service, migrations);
