@@ -11,7 +11,6 @@
 #include <mysql_driver.h>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/log.h"
 #include "platform/core/status_macros.h"
@@ -100,21 +99,6 @@ const std::string& Row::Str(int i) const {
   static const std::string kEmpty;
   const auto& v = values_.at(i);
   return v ? *v : kEmpty;
-}
-
-int64_t Row::Int(int i) const {
-  int64_t n = 0;
-  if (!IsNull(i) && !absl::SimpleAtoi(*values_[i], &n)) {
-    double d = 0;
-    if (absl::SimpleAtod(*values_[i], &d)) n = static_cast<int64_t>(d);
-  }
-  return n;
-}
-
-double Row::Real(int i) const {
-  double d = 0;
-  if (!IsNull(i)) (void)absl::SimpleAtod(*values_[i], &d);
-  return d;
 }
 
 Db::Db(DbConfig config) : config_(std::move(config)) {}

@@ -54,11 +54,9 @@ class Row final {
  public:
   explicit Row(std::vector<std::optional<std::string>> values) : values_(std::move(values)) {}
   bool IsNull(int i) const { return !values_.at(i).has_value(); }
-  // Text of column i ("" for NULL).
+  // Text of column i ("" for NULL). Numbers, dates and times are read
+  // through platform/db/sql_values.h, which reports bad text as an error.
   const std::string& Str(int i) const;
-  // Integer of column i (0 for NULL or non-numeric).
-  int64_t Int(int i) const;
-  double Real(int i) const;
   size_t size() const { return values_.size(); }
 
  private:

@@ -10,6 +10,7 @@
 
 #include "platform/db/idempotency.h"
 #include "platform/db/migrations.h"
+#include "platform/db/sql_values.h"
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
 
@@ -53,10 +54,10 @@ TEST_F(DbTest, VietnameseTextRoundTripsThroughPreparedStatements) {
 TEST_F(DbTest, MigrationsAreAppliedOnceAndRecorded) {
   ASSERT_OK(ApplyMigrations(db_, "test", TestMigrations()));  // second run: nothing to do
   ASSERT_OK_AND_ASSIGN(auto rows, db_.Query("SELECT COUNT(*), MAX(number) FROM schema_migrations"));
-  EXPECT_EQ(rows[0].Int(0), 2);
-  EXPECT_EQ(rows[0].Int(1), 2);
+  EXPECT_EQ(*IntFromSql(rows[0], 0), 2);
+  EXPECT_EQ(*IntFromSql(rows[0], 1), 2);
   ASSERT_OK_AND_ASSIGN(auto counter, db_.Query("SELECT COUNT(*) FROM counter"));
-  EXPECT_EQ(counter[0].Int(0), 1);  // the INSERT of migration 2 ran once
+  EXPECT_EQ(*IntFromSql(counter[0], 0), 1);  // the INSERT of migration 2 ran once
 }
 
 TEST_F(DbTest, FailedTransactionChangesNothing) {
@@ -67,7 +68,7 @@ TEST_F(DbTest, FailedTransactionChangesNothing) {
   });
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kFailedPrecondition));
   ASSERT_OK_AND_ASSIGN(auto rows, db_.Query("SELECT COUNT(*) FROM notes"));
-  EXPECT_EQ(rows[0].Int(0), 0);
+  EXPECT_EQ(*IntFromSql(rows[0], 0), 0);
 }
 
 TEST_F(DbTest, DuplicateKeyIsAlreadyExists) {
@@ -85,7 +86,7 @@ TEST_F(DbTest, LedgerReplaysRetriesRejectsReuseAndForgetsFailures) {
     if (!r.ok()) return r.status();
     return std::string("response-1");
   };
-  MutationRecord record{"mn-2010", "req-1", "Bump", "fp-a", "accounts/a", "counter/1"};
+  MutationRecord record{"mn-2010", "req-1", "Bump", "fp-a", "accounts/a", "counter/1", "trace-1"};
   EXPECT_THAT(ledger.Run(record, create), ::parhub::testing::IsOkAndHolds(std::string("response-1")));
   EXPECT_THAT(ledger.Run(record, create), ::parhub::testing::IsOkAndHolds(std::string("response-1")));
   EXPECT_EQ(runs, 1);
@@ -97,7 +98,7 @@ TEST_F(DbTest, LedgerReplaysRetriesRejectsReuseAndForgetsFailures) {
   someone_else.actor = "accounts/b";
   EXPECT_THAT(ledger.Run(someone_else, create), StatusIs(absl::StatusCode::kInvalidArgument));
 
-  MutationRecord failing{"mn-2010", "req-2", "Bump", "fp-a", "accounts/a", "counter/1"};
+  MutationRecord failing{"mn-2010", "req-2", "Bump", "fp-a", "accounts/a", "counter/1", "trace-1"};
   EXPECT_THAT(ledger.Run(failing,
                          [&]() -> absl::StatusOr<std::string> {
                            (void)db_.Execute("UPDATE counter SET n = n + 100 WHERE id = 1");
@@ -107,10 +108,10 @@ TEST_F(DbTest, LedgerReplaysRetriesRejectsReuseAndForgetsFailures) {
   EXPECT_THAT(ledger.Run(failing, create), IsOk());  // not remembered: the fix goes through
 
   ASSERT_OK_AND_ASSIGN(auto rows, db_.Query("SELECT n FROM counter"));
-  EXPECT_EQ(rows[0].Int(0), 2);
+  EXPECT_EQ(*IntFromSql(rows[0], 0), 2);
   ASSERT_OK_AND_ASSIGN(auto audit, db_.Query("SELECT COUNT(*) FROM audit_log WHERE scope = 'mn-2010'"));
-  EXPECT_EQ(audit[0].Int(0), 2);
-  EXPECT_THAT(ledger.Run(MutationRecord{"mn-2010", "", "Bump", "fp", "a", "t"}, create),
+  EXPECT_EQ(*IntFromSql(audit[0], 0), 2);
+  EXPECT_THAT(ledger.Run(MutationRecord{"mn-2010", "", "Bump", "fp", "a", "t", "trace-1"}, create),
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
@@ -120,7 +121,7 @@ TEST_F(DbTest, ConcurrentRetriesOfOneRequestMutateOnce) {
   std::vector<std::thread> threads;
   for (int i = 0; i < 6; ++i) {
     threads.emplace_back([&] {
-      MutationRecord record{"mn-2010", "same-key", "Bump", "fp", "accounts/a", "counter/1"};
+      MutationRecord record{"mn-2010", "same-key", "Bump", "fp", "accounts/a", "counter/1", "trace-1"};
       auto result = ledger.Run(record, [&]() -> absl::StatusOr<std::string> {
         auto r = db_.Execute("UPDATE counter SET n = n + 1 WHERE id = 1");
         if (!r.ok()) return r.status();
@@ -132,7 +133,7 @@ TEST_F(DbTest, ConcurrentRetriesOfOneRequestMutateOnce) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(ok.load(), 6);
   ASSERT_OK_AND_ASSIGN(auto rows, db_.Query("SELECT n FROM counter"));
-  EXPECT_EQ(rows[0].Int(0), 1);
+  EXPECT_EQ(*IntFromSql(rows[0], 0), 1);
 }
 
 TEST_F(DbTest, ConcurrentRequestsWithNeighbouringKeysDoNotDeadlock) {
@@ -144,8 +145,8 @@ TEST_F(DbTest, ConcurrentRequestsWithNeighbouringKeysDoNotDeadlock) {
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 15; ++i) {
-        MutationRecord record{"mn-2010", "run-" + std::to_string(i * 8 + t), "Note", "fp", "accounts/a",
-                              "notes"};
+        MutationRecord record{
+            "mn-2010", "run-" + std::to_string(i * 8 + t), "Note", "fp", "accounts/a", "notes", "trace-1"};
         auto result = ledger.Run(record, [&]() -> absl::StatusOr<std::string> {
           auto r = db_.Execute("INSERT INTO notes VALUES ('mn-2010', ?, 'x')", {int64_t{i * 8 + t}});
           if (!r.ok()) return r.status();
@@ -158,7 +159,7 @@ TEST_F(DbTest, ConcurrentRequestsWithNeighbouringKeysDoNotDeadlock) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(failures.load(), 0);
   ASSERT_OK_AND_ASSIGN(auto rows, db_.Query("SELECT COUNT(*) FROM notes"));
-  EXPECT_EQ(rows[0].Int(0), 120);
+  EXPECT_EQ(*IntFromSql(rows[0], 0), 120);
 }
 
 TEST_F(DbTest, ExhaustedPoolAnswersUnavailable) {

@@ -50,7 +50,10 @@ namespace parhub::platform {
 // What a mutating handler's authorize step returns once the caller may act.
 template <typename Response>
 struct Mutation final {
-  std::string scope;   // tenant the request_id lives in: school id, or "authorities/<id>"
+  Mutation(std::string scope, std::string target, std::function<absl::StatusOr<Response>()> apply)
+      : scope(std::move(scope)), target(std::move(target)), apply(std::move(apply)) {}
+
+  std::string scope;   // tenant the request_id lives in (the school id, or the service's own tenant key)
   std::string target;  // resource name for the audit row
   std::function<absl::StatusOr<Response>()> apply;  // the domain mutation, run at most once per key
   // For a response that carries a secret shown once (a new API key): clears

@@ -232,7 +232,7 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateApiKey(Context* context,
       context, __func__, request, response,
       [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::CreateApiKeyResponse>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kAccountPattern, request->parent(), "parent"));
-        RETURN_IF_ERROR(directory_.MayManageAccount(caller, ids[0]));
+        RETURN_IF_ERROR(directory_.MayManageAccount(caller, ids[0], "parent"));
         Mutation<v1::CreateApiKeyResponse> mutation{
             ids[0], request->parent(), [=, this]() -> absl::StatusOr<v1::CreateApiKeyResponse> {
               ASSIGN_OR_RETURN(IssuedApiKey issued,

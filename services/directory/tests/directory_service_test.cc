@@ -16,6 +16,7 @@
 #include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
 #include "platform/db/migrations.h"
+#include "platform/db/sql_values.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
 #include "platform/testing/in_process_server.h"
@@ -185,7 +186,7 @@ class DirectoryServiceTest : public ::testing::Test {
   static int64_t LedgerRows(const std::string& request_id) {
     auto rows = db().Query("SELECT COUNT(*) FROM idempotency_keys WHERE request_id = ?", {request_id});
     EXPECT_TRUE(rows.ok()) << rows.status();
-    return rows.ok() ? (*rows)[0].Int(0) : -1;
+    return rows.ok() ? platform::IntFromSql((*rows)[0], 0).value_or(-1) : -1;
   }
 
   int ApiKeysOf(const std::string& account) {
@@ -463,7 +464,7 @@ TEST_F(DirectoryServiceTest, SchoolIsNotCreatedWhenItsAuditRowCannotBeWritten) {
   EXPECT_TRUE(AuditRows(request_id).empty());
   EXPECT_EQ(LedgerRows(request_id), 0);
   ASSERT_OK_AND_ASSIGN(auto schools, db().Query("SELECT COUNT(*) FROM schools WHERE school_id = ?", {id}));
-  EXPECT_EQ(schools[0].Int(0), 0);
+  EXPECT_EQ(*platform::IntFromSql(schools[0], 0), 0);
 
   // Recorded properly, the same request creates it once.
   ASSERT_TRUE(stub().CreateSchool(Ctx("CreateSchool", Officer()).get(), request, &out).ok());
@@ -502,7 +503,7 @@ TEST_F(DirectoryServiceTest, IdentitySignedForAnotherMethodIsUnauthenticated) {
   EXPECT_TRUE(AuditRows(request.request_id()).empty());
   EXPECT_EQ(LedgerRows(request.request_id()), 0);
   ASSERT_OK_AND_ASSIGN(auto schools, db().Query("SELECT COUNT(*) FROM schools WHERE school_id = ?", {id}));
-  EXPECT_EQ(schools[0].Int(0), 0);
+  EXPECT_EQ(*platform::IntFromSql(schools[0], 0), 0);
   // The identity for the method itself works.
   EXPECT_TRUE(stub().CreateSchool(Ctx("CreateSchool", Officer()).get(), request, &out).ok());
 }
