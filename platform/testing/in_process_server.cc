@@ -9,13 +9,20 @@
 
 namespace parhub::testing {
 
-InProcessServer::InProcessServer(std::string service_full_name, platform::Db& db,
+InProcessServer::InProcessServer(std::string service_full_name, const std::string& name,
+                                 const std::vector<platform::Migration>& migrations,
                                  platform::ExecutorOptions executor)
     : service_(std::move(service_full_name)) {
+  database_ = std::make_unique<TestDatabase>(absl::StrCat(name, "_rpc"));
+  db_ = std::make_unique<platform::Db>(database_->config());
+  if (absl::Status migrated = platform::ApplyMigrations(*db_, name, migrations); !migrated.ok()) {
+    std::cerr << "cannot migrate the test database: " << migrated << "\n";
+    std::abort();
+  }
   auto key = platform::IdentityKey::Create(std::string(32, 'k'));
   key_ = std::make_unique<platform::IdentityKey>(*key);
   executor_ = std::make_unique<platform::Executor>(std::move(executor));
-  ledger_ = std::make_unique<platform::IdempotencyLedger>(db);
+  ledger_ = std::make_unique<platform::IdempotencyLedger>(*db_);
   handlers_ = std::make_unique<platform::Handlers>(service_, *key_, *executor_, *ledger_,
                                                    platform::PeerPolicy::AnyPeer());
 }

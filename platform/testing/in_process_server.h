@@ -1,10 +1,12 @@
-// One service's RPC adapter served in-process for integration tests: the
-// platform's real Handlers, Executor and IdempotencyLedger over the test
-// database, on 127.0.0.1 (ephemeral port, plaintext: the only place a
-// service runs without mutual TLS), with contexts carrying identities signed
-// for exactly the method called, as the gateway sends them.
+// One service's RPC adapter served in-process for integration tests: a
+// fresh test database with the service's migrations, the platform's real
+// Handlers, Executor and IdempotencyLedger over it, on 127.0.0.1 (ephemeral
+// port, plaintext: the only place a service runs without mutual TLS), with
+// contexts carrying identities signed for exactly the method called, as the
+// gateway sends them.
 //
-//   InProcessServer server(v1::TaskService::service_full_name(), db);
+//   InProcessServer server(v1::TaskService::service_full_name(), "tasks", TasksMigrations());
+//   MySqlTaskStore store(server.db());
 //   TaskServiceImpl service(server.handlers(), book, desk, summarizer);
 //   server.Start(&service);
 //   auto stub = v1::TaskService::NewStub(server.channel());
@@ -16,22 +18,28 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "platform/core/caller.h"
 #include "platform/db/db.h"
 #include "platform/db/idempotency.h"
+#include "platform/db/migrations.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/handlers.h"
 #include "platform/rpc/identity.h"
+#include "platform/testing/test_database.h"
 
 namespace parhub::testing {
 
 class InProcessServer final {
  public:
-  InProcessServer(std::string service_full_name, platform::Db& db,
+  // Aborts the test binary when the database cannot be made or migrated.
+  InProcessServer(std::string service_full_name, const std::string& name,
+                  const std::vector<platform::Migration>& migrations,
                   platform::ExecutorOptions executor = {"test", 8, 1024});
   ~InProcessServer();
 
+  platform::Db& db() { return *db_; }
   platform::Handlers& handlers() { return *handlers_; }
   const platform::IdentityKey& key() const { return *key_; }
   // Serves `service` (built on handlers()); aborts the test binary on failure.
@@ -45,6 +53,8 @@ class InProcessServer final {
 
  private:
   std::string service_;
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<platform::Db> db_;
   std::unique_ptr<platform::IdentityKey> key_;
   std::unique_ptr<platform::Executor> executor_;
   std::unique_ptr<platform::IdempotencyLedger> ledger_;

@@ -57,8 +57,6 @@ std::string ReasonOf(const grpc::Status& status) {
 // Shared across the suite: one database bootstrapped as main.cc does, one
 // server. Tests isolate themselves with fresh school and account ids.
 struct Harness {
-  std::unique_ptr<::parhub::testing::TestDatabase> database;
-  std::unique_ptr<platform::Db> db;
   std::unique_ptr<::parhub::testing::InProcessServer> server;
   std::unique_ptr<MySqlDirectoryStore> store;
   std::unique_ptr<Directory> directory;
@@ -71,12 +69,9 @@ class DirectoryServiceTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     harness = new Harness;
-    harness->database = std::make_unique<::parhub::testing::TestDatabase>("directory_rpc");
-    harness->db = std::make_unique<platform::Db>(harness->database->config());
-    ASSERT_OK(platform::ApplyMigrations(*harness->db, "directory", DirectoryMigrations()));
     harness->server = std::make_unique<::parhub::testing::InProcessServer>(
-        pb::DirectoryService::service_full_name(), *harness->db);
-    harness->store = std::make_unique<MySqlDirectoryStore>(*harness->db);
+        pb::DirectoryService::service_full_name(), "directory", DirectoryMigrations());
+    harness->store = std::make_unique<MySqlDirectoryStore>(harness->server->db());
     harness->directory = std::make_unique<Directory>(*harness->store, [] {
       return absl::FromCivil(absl::CivilSecond(2024, 6, 1, 9, 0, 0), platform::VietnamTimeZone());
     });
@@ -123,7 +118,7 @@ class DirectoryServiceTest : public ::testing::Test {
   }
 
   static pb::DirectoryService::Stub& stub() { return *harness->stub; }
-  static platform::Db& db() { return *harness->db; }
+  static platform::Db& db() { return harness->server->db(); }
 
   static Caller Root() { return Caller{"accounts/admin", Role::kAuthorityOfficer, "", "hcm", ""}; }
   static Caller Officer() {

@@ -53,8 +53,6 @@ std::string ViolatedField(const grpc::Status& status) {
 // Shared across the suite: one database, one server. Tests isolate
 // themselves with fresh school and authority ids.
 struct Harness {
-  std::unique_ptr<::parhub::testing::TestDatabase> database;
-  std::unique_ptr<platform::Db> db;
   std::atomic<int64_t> now_micros{absl::ToUnixMicros(At(2024, 5, 1))};
   std::unique_ptr<::parhub::testing::InProcessServer> server;
   std::unique_ptr<MySqlTaskStore> store;
@@ -70,13 +68,10 @@ class TaskServiceTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     harness = new Harness;
-    harness->database = std::make_unique<::parhub::testing::TestDatabase>("tasks_rpc");
-    harness->db = std::make_unique<platform::Db>(harness->database->config());
-    ASSERT_OK(platform::ApplyMigrations(*harness->db, "tasks", TasksMigrations()));
     Clock clock = [] { return absl::FromUnixMicros(harness->now_micros.load()); };
     harness->server = std::make_unique<::parhub::testing::InProcessServer>(
-        pb::TaskService::service_full_name(), *harness->db);
-    harness->store = std::make_unique<MySqlTaskStore>(*harness->db);
+        pb::TaskService::service_full_name(), "tasks", TasksMigrations());
+    harness->store = std::make_unique<MySqlTaskStore>(harness->server->db());
     harness->book = std::make_unique<PlanBook>(*harness->store, clock);
     harness->desk = std::make_unique<DirectiveDesk>(*harness->store, clock);
     harness->summarizer = std::make_unique<TaskSummarizer>(*harness->store, clock);
@@ -359,9 +354,10 @@ TEST_F(TaskServiceTest, RetriedCreateTaskMakesOneTaskAndReusedKeyIsRejected) {
             grpc::StatusCode::INVALID_ARGUMENT);
 
   // One audit row for the one task created, naming who did it.
-  ASSERT_OK_AND_ASSIGN(auto audit, harness->db->Query("SELECT actor, action FROM audit_log WHERE scope = ? "
-                                                      "AND request_id = 'retry-me'",
-                                                      {school_}));
+  ASSERT_OK_AND_ASSIGN(auto audit,
+                       harness->server->db().Query("SELECT actor, action FROM audit_log WHERE scope = ? "
+                                                   "AND request_id = 'retry-me'",
+                                                   {school_}));
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0].Str(0), "accounts/user-" + school_);
   EXPECT_EQ(audit[0].Str(1), "CreateTaskRequest");
