@@ -5,9 +5,29 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "platform/core/errors.h"
 #include "platform/rpc/client.h"
+#include "platform/rpc/grpc_status.h"
 
 namespace parhub::testing {
+
+parhub::common::v1::Date ProtoDate(int year, int month, int day) {
+  parhub::common::v1::Date out;
+  out.set_year(year);
+  out.set_month(month);
+  out.set_day(day);
+  return out;
+}
+
+std::string ViolatedField(const grpc::Status& status) {
+  std::vector<platform::FieldViolation> violations =
+      platform::FieldViolations(platform::FromGrpcStatus(status));
+  return violations.empty() ? "" : violations[0].field;
+}
+
+std::string ReasonOf(const grpc::Status& status) {
+  return platform::Reason(platform::FromGrpcStatus(status));
+}
 
 InProcessServer::InProcessServer(std::string service_full_name, const std::string& name,
                                  const std::vector<platform::Migration>& migrations,

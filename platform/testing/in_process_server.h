@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "parhub/common/v1/types.pb.h"
 #include "platform/core/caller.h"
 #include "platform/db/db.h"
 #include "platform/db/idempotency.h"
@@ -30,6 +31,13 @@
 #include "platform/testing/test_database.h"
 
 namespace parhub::testing {
+
+// A proto calendar date, for requests in tests.
+parhub::common::v1::Date ProtoDate(int year, int month, int day);
+// The request field named by an INVALID_ARGUMENT's BadRequest detail, or "".
+std::string ViolatedField(const grpc::Status& status);
+// The ErrorInfo reason of a status, or "".
+std::string ReasonOf(const grpc::Status& status);
 
 class InProcessServer final {
  public:

@@ -36,23 +36,9 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-parhub::common::v1::Date ProtoDate(int y, int m, int d) {
-  parhub::common::v1::Date out;
-  out.set_year(y);
-  out.set_month(m);
-  out.set_day(d);
-  return out;
-}
-
-// The request field named by an INVALID_ARGUMENT's BadRequest detail.
-std::string ViolatedField(const grpc::Status& status) {
-  auto violations = platform::FieldViolations(platform::FromGrpcStatus(status));
-  return violations.empty() ? "" : violations[0].field;
-}
-
-std::string ReasonOf(const grpc::Status& status) {
-  return platform::Reason(platform::FromGrpcStatus(status));
-}
+using ::parhub::testing::ProtoDate;
+using ::parhub::testing::ReasonOf;
+using ::parhub::testing::ViolatedField;
 
 // Shared across the suite: one database bootstrapped as main.cc does, one
 // server. Tests isolate themselves with fresh school and account ids.

@@ -36,19 +36,8 @@ absl::Time At(int y, int m, int d, int hour = 9) {
   return absl::FromCivil(absl::CivilSecond(y, m, d, hour, 0, 0), platform::VietnamTimeZone());
 }
 
-parhub::common::v1::Date ProtoDate(int y, int m, int d) {
-  parhub::common::v1::Date out;
-  out.set_year(y);
-  out.set_month(m);
-  out.set_day(d);
-  return out;
-}
-
-// The request field named by an INVALID_ARGUMENT's BadRequest detail.
-std::string ViolatedField(const grpc::Status& status) {
-  auto violations = platform::FieldViolations(platform::FromGrpcStatus(status));
-  return violations.empty() ? "" : violations[0].field;
-}
+using ::parhub::testing::ProtoDate;
+using ::parhub::testing::ViolatedField;
 
 // Shared across the suite: one database, one server. Tests isolate
 // themselves with fresh school and authority ids.
