@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 #
 # One image for every parhub process. The container's command picks the
-# process: parhub-directory, parhub-tasks, parhub-gateway or parhubctl.
+# process: parhub-directory, parhub-tasks, parhub-staffing, parhub-gateway or
+# parhubctl.
 #
 #   docker build -t parhub:dev .
 #
@@ -25,7 +26,7 @@ RUN apt-get update \
 
 WORKDIR /src
 COPY . .
-# Tests and benchmarks are off: the image carries only the four programs.
+# Tests and benchmarks are off: the image carries only the five programs.
 RUN --mount=type=cache,target=/root/.cache/ccache \
     cmake -S . -B build -G Ninja \
       -DCMAKE_BUILD_TYPE=Release \
@@ -35,6 +36,7 @@ RUN --mount=type=cache,target=/root/.cache/ccache \
  && install -m 0755 -s \
       build/services/directory/parhub-directory \
       build/services/tasks/parhub-tasks \
+      build/services/staffing/parhub-staffing \
       build/gateway/parhub-gateway \
       build/cli/parhubctl \
       /out/bin/ \

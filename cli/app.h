@@ -70,6 +70,7 @@ void AddPlanCommands(CLI::App& root, App& app);
 void AddTaskCommands(CLI::App& root, App& app);
 void AddDirectiveCommands(CLI::App& root, App& app);
 void AddOverviewCommand(CLI::App& root, App& app);
+void AddStaffCommands(CLI::App& root, App& app);
 
 }  // namespace parhub::cli
 

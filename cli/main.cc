@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   parhub::cli::AddTaskCommands(root, app);
   parhub::cli::AddDirectiveCommands(root, app);
   parhub::cli::AddOverviewCommand(root, app);
+  parhub::cli::AddStaffCommands(root, app);
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

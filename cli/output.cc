@@ -4,6 +4,7 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 
 namespace parhub::cli {
@@ -78,5 +79,41 @@ void Output::JsonObject(
 
 void Output::Line(const std::string& text) const { std::cout << text << "\n"; }
 void Output::Error(const std::string& text) const { std::cerr << text << "\n"; }
+
+namespace {
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+bool WriteCsv(const std::string& path, const std::vector<std::string>& header,
+              const std::vector<std::vector<std::string>>& rows) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    std::cerr << "cannot write " << path << "\n";
+    return false;
+  }
+  file << "\xEF\xBB\xBF";
+  auto line = [&](const std::vector<std::string>& fields) {
+    for (size_t i = 0; i < fields.size(); ++i) file << (i ? "," : "") << CsvField(fields[i]);
+    file << "\r\n";
+  };
+  line(header);
+  for (const auto& row : rows) line(row);
+  file.close();
+  if (!file) {
+    std::cerr << "cannot write " << path << "\n";
+    return false;
+  }
+  return true;
+}
 
 }  // namespace parhub::cli

@@ -30,6 +30,12 @@ class Output final {
   void Error(const std::string& text) const;
 };
 
+// Writes a table as CSV for spreadsheets: UTF-8 with a byte-order mark (so
+// Excel shows Vietnamese correctly), CRLF line ends, RFC 4180 quoting.
+// Returns false (and says why on stderr) when the file cannot be written.
+bool WriteCsv(const std::string& path, const std::vector<std::string>& header,
+              const std::vector<std::vector<std::string>>& rows);
+
 // Display width of UTF-8 text (combining marks take no column).
 size_t DisplayWidth(const std::string& text);
 

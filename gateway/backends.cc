@@ -17,6 +17,8 @@ const std::vector<BackendSpec>& KnownBackends() {
       {"directory", "parhub.directory.v1.DirectoryService", "dịch vụ danh bạ (directory service)",
        "127.0.0.1:50051"},
       {"tasks", "parhub.tasks.v1.TaskService", "dịch vụ nhiệm vụ (tasks service)", "127.0.0.1:50052"},
+      {"staffing", "parhub.staffing.v1.StaffingService", "dịch vụ nhân sự (staffing service)",
+       "127.0.0.1:50053"},
   };
   return *kBackends;
 }

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "parhub/directory/v1/directory.pb.h"
+#include "parhub/staffing/v1/staffing.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "platform/core/errors.h"
 
@@ -25,6 +26,7 @@ const std::set<Role> kAnyone{kOfficer, kAdmin, kStaff, kService};
 
 #define TASKS(m) "/parhub.tasks.v1.TaskService/" m
 #define DIR(m) "/parhub.directory.v1.DirectoryService/" m
+#define STAFFING(m) "/parhub.staffing.v1.StaffingService/" m
 
 // Reads a string field by dotted path ("task.name").
 std::string FieldText(const google::protobuf::Message& message, absl::string_view path) {
@@ -56,6 +58,7 @@ const std::vector<Route>& Routes() {
   // one message per backend file makes the linker keep those descriptors.
   (void)directory::v1::GetSchoolRequest::descriptor();
   (void)tasks::v1::GetTaskRequest::descriptor();
+  (void)staffing::v1::GetStaffRequest::descriptor();
   static const auto* const kRoutes = new std::vector<Route>{
       // tasks: plans and tasks belong to one school
       {TASKS("CreatePlan"), kAdmins, ScopeKind::kSchool, "parent"},
@@ -75,6 +78,40 @@ const std::vector<Route>& Routes() {
       {TASKS("GetDirective"), kOfficers, ScopeKind::kAuthority, "name"},
       {TASKS("ListDirectives"), kOfficers, ScopeKind::kAuthority, "parent"},
       {TASKS("GetDirectiveProgress"), kOfficers, ScopeKind::kAuthority, "name"},
+      // staffing: one school's people; the service decides who sees personal
+      // data (school admins), names (not officers) and counts (everyone).
+      {STAFFING("CreateStaff"), kAdmins, ScopeKind::kSchool, "parent"},
+      {STAFFING("GetStaff"), kReaders, ScopeKind::kSchool, "name"},
+      {STAFFING("ListStaff"), kReaders, ScopeKind::kSchool, "parent"},
+      {STAFFING("UpdateStaff"), kAdmins, ScopeKind::kSchool, "staff.name"},
+      {STAFFING("ImportStaffRoster"), kAdmins, ScopeKind::kSchool, "parent"},
+      {STAFFING("ImportCityEmailUsage"), kAdmins, ScopeKind::kSchool, "parent"},
+      {STAFFING("CreateStaffingQuota"), kAdmins, ScopeKind::kSchool, "parent"},
+      {STAFFING("GetStaffingQuota"), kReaders, ScopeKind::kSchool, "name"},
+      {STAFFING("ListStaffingQuotas"), kReaders, ScopeKind::kSchool, "parent"},
+      {STAFFING("UpdateStaffingQuota"), kAdmins, ScopeKind::kSchool, "staffing_quota.name"},
+      {STAFFING("CreateRating"), kAdmins, ScopeKind::kSchool, "parent"},
+      {STAFFING("UpdateRating"), kAdmins, ScopeKind::kSchool, "rating.name"},
+      {STAFFING("ListRatings"), kReaders, ScopeKind::kSchool, "parent"},
+      {STAFFING("ListDownsizingCandidates"), kReaders, ScopeKind::kSchool, "parent"},
+      {STAFFING("CreateDownsizingRecord"), kAdmins, ScopeKind::kSchool, "parent"},
+      {STAFFING("GetDownsizingRecord"), kReaders, ScopeKind::kSchool, "name"},
+      {STAFFING("ListDownsizingRecords"), kReaders, ScopeKind::kSchool, "parent"},
+      {STAFFING("UpdateDownsizingRecord"), kAdmins, ScopeKind::kSchool, "downsizing_record.name"},
+      {STAFFING("SubmitDownsizingRecord"), kAdmins, ScopeKind::kSchool, "name"},
+      {STAFFING("ApproveDownsizingRecord"), {kOfficer, kAdmin}, ScopeKind::kSchool, "name"},
+      {STAFFING("RejectDownsizingRecord"), {kOfficer, kAdmin}, ScopeKind::kSchool, "name"},
+      {STAFFING("MarkDownsizingEffective"), kAdmins, ScopeKind::kSchool, "name"},
+      {STAFFING("WithdrawDownsizingRecord"), kAdmins, ScopeKind::kSchool, "name"},
+      {STAFFING("GetDownsizingCatalog"), kAnyone, ScopeKind::kNone, ""},
+      {STAFFING("GetDownsizingTarget"), kReaders, ScopeKind::kSchool, "name"},
+      {STAFFING("UpdateDownsizingTarget"), {kOfficer, kAdmin}, ScopeKind::kSchool, "downsizing_target.name"},
+      {STAFFING("GetDownsizingProgress"), kReaders, ScopeKind::kSchool, "name"},
+      {STAFFING("CreateDisciplineInspection"), kAdmins, ScopeKind::kSchool, "parent"},
+      {STAFFING("GetDisciplineInspection"), kReaders, ScopeKind::kSchool, "name"},
+      {STAFFING("ListDisciplineInspections"), kReaders, ScopeKind::kSchool, "parent"},
+      {STAFFING("UpdateDisciplineInspection"), kAdmins, ScopeKind::kSchool, "discipline_inspection.name"},
+      {STAFFING("SummarizeStaffing"), kReaders, ScopeKind::kSchool, "school"},
       // directory: it owns the authority tree and applies every scope rule
       // itself against live data (a school created or moved a second ago is
       // already right there, while the gateway's principal cache may lag).

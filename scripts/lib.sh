@@ -23,13 +23,13 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # Each gets its own binary build/services/<name>/parhub-<name>, schema and
 # MySQL account parhub_<name>, certificate .run/secrets/tls/<name>.pem, and
 # an entry <name>=127.0.0.1:<port> in the gateway's PARHUB_BACKENDS (the name
-# must be a backend the gateway knows, gateway/backends.cc). Adding staffing
-# is one more line, e.g. "staffing 50053 9453 <a cheap staffing read>". The
+# must be a backend the gateway knows, gateway/backends.cc). The
 # command must reach the service itself: whoami would not do for directory,
 # as the gateway answers it from its cache of API keys.
 SERVICE_TABLE=(
   "directory 50051 9451 schools --authority hcm"
   "tasks     50052 9452 plans templates"
+  "staffing  50053 9453 staff catalog"
 )
 GATEWAY_PORT=50050
 GATEWAY_METRICS_PORT=9450

@@ -11,9 +11,12 @@ CREATE DATABASE IF NOT EXISTS parhub_directory
   CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
 CREATE DATABASE IF NOT EXISTS parhub_tasks
   CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
+CREATE DATABASE IF NOT EXISTS parhub_staffing
+  CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
 
 CREATE USER IF NOT EXISTS 'parhub_directory'@'%' ACCOUNT LOCK;
 CREATE USER IF NOT EXISTS 'parhub_tasks'@'%' ACCOUNT LOCK;
+CREATE USER IF NOT EXISTS 'parhub_staffing'@'%' ACCOUNT LOCK;
 
 -- Each account reaches only its own schema. Migrations need DDL; the named
 -- lock that serialises migrations (GET_LOCK) needs no privilege.
@@ -23,3 +26,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,
       CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE
   ON parhub_tasks.* TO 'parhub_tasks'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,
+      CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE
+  ON parhub_staffing.* TO 'parhub_staffing'@'%';

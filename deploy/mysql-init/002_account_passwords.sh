@@ -24,3 +24,4 @@ EOSQL
 
 parhub_set_password parhub_directory /run/secrets/directory_db_password
 parhub_set_password parhub_tasks /run/secrets/tasks_db_password
+parhub_set_password parhub_staffing /run/secrets/staffing_db_password

@@ -1,6 +1,12 @@
 // Date and time conversions between domain and proto.
 #include "platform/rpc/proto_values.h"
 
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "platform/core/errors.h"
+
 namespace parhub::platform {
 
 absl::StatusOr<Date> DateFromProto(const parhub::common::v1::Date& date, absl::string_view field) {
@@ -32,6 +38,31 @@ google::protobuf::Timestamp TimeToProto(absl::Time t) {
 
 absl::Time TimeFromProto(const google::protobuf::Timestamp& t) {
   return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
+}
+
+absl::Status CheckUpdateMask(const google::protobuf::FieldMask& mask,
+                             const std::vector<std::string>& allowed) {
+  if (mask.paths().empty()) {
+    return InvalidField("update_mask",
+                        absl::StrCat("cần liệt kê trường cần sửa: ", absl::StrJoin(allowed, ", "),
+                                     " (list the fields to change)"));
+  }
+  for (const std::string& path : mask.paths()) {
+    if (std::find(allowed.begin(), allowed.end(), path) == allowed.end()) {
+      return InvalidField("update_mask", absl::StrCat("không sửa được '", path,
+                                                      "'; chỉ sửa được: ", absl::StrJoin(allowed, ", "),
+                                                      " (field cannot be updated)"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+bool MaskHas(const google::protobuf::FieldMask& mask, absl::string_view path) {
+  return std::find(mask.paths().begin(), mask.paths().end(), path) != mask.paths().end();
+}
+
+absl::Status UnknownEnumValue(absl::string_view field, int value) {
+  return InvalidField(field, absl::StrCat("giá trị ", value, " không hợp lệ (unknown value)"));
 }
 
 }  // namespace parhub::platform

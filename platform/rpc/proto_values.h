@@ -1,9 +1,14 @@
 // Conversions between the domain's shared value types and their proto forms:
-// calendar dates (parhub.common.v1.Date) and instants (Timestamp).
+// calendar dates (parhub.common.v1.Date) and instants (Timestamp), and the
+// checks every adapter applies to update masks and enum numbers.
 #ifndef PARHUB_PLATFORM_RPC_PROTO_VALUES_H_
 #define PARHUB_PLATFORM_RPC_PROTO_VALUES_H_
 
+#include <google/protobuf/field_mask.pb.h>
 #include <google/protobuf/timestamp.pb.h>
+
+#include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -20,6 +25,15 @@ parhub::common::v1::Date DateToProto(const Date& date);
 
 google::protobuf::Timestamp TimeToProto(absl::Time t);
 absl::Time TimeFromProto(const google::protobuf::Timestamp& t);
+
+// INVALID_ARGUMENT on "update_mask" when it is empty or names a path not in
+// `allowed` (the message lists the allowed ones).
+absl::Status CheckUpdateMask(const google::protobuf::FieldMask& mask,
+                             const std::vector<std::string>& allowed);
+// Whether `mask` names `path`.
+bool MaskHas(const google::protobuf::FieldMask& mask, absl::string_view path);
+// INVALID_ARGUMENT on `field` for an enum number the proto does not define.
+absl::Status UnknownEnumValue(absl::string_view field, int value);
 
 }  // namespace parhub::platform
 

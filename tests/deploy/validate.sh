@@ -115,12 +115,15 @@ else
     fail "Dockerfile: the runtime stage must end as USER 10001:10001 (numeric), has '$user_line'"
   fi
   grep -qE 'useradd[^&]*--uid 10001' "$tmp/runtime" || fail "Dockerfile: no user with UID 10001 is created"
-  grep -qE '^(ENTRYPOINT|CMD).*(parhub-directory|parhub-tasks|parhub-gateway)' "$tmp/runtime" &&
+  grep -qE '^(ENTRYPOINT|CMD).*parhub-[a-z]' "$tmp/runtime" &&
     fail "Dockerfile: the image must not fix one service as its command; containers choose it"
   grep -qE 'apt-get install[^&]*-dev\b' "$tmp/runtime" && fail "Dockerfile: the runtime stage installs -dev packages"
   grep -qE -- '-DPARHUB_BUILD_TESTS=OFF' "$tmp/Dockerfile" || fail "Dockerfile: tests must be off in the image build"
   grep -qE -- '-DPARHUB_BUILD_BENCH=OFF' "$tmp/Dockerfile" || fail "Dockerfile: benchmarks must be off in the image build"
-  for bin in services/directory/parhub-directory services/tasks/parhub-tasks gateway/parhub-gateway cli/parhubctl; do
+  # Every service of scripts/lib.sh's SERVICE_TABLE, the gateway and parhubctl.
+  services=$(sed -n '/^SERVICE_TABLE=(/,/^)/p' scripts/lib.sh | sed -n 's/^[[:space:]]*"\([a-z][a-z0-9_]*\)[[:space:]].*/\1/p')
+  [ -n "$services" ] || fail "scripts/lib.sh: no services found in SERVICE_TABLE"
+  for bin in $(for s in $services; do echo "services/$s/parhub-$s"; done) gateway/parhub-gateway cli/parhubctl; do
     grep -qF "build/$bin" "$tmp/Dockerfile" || fail "Dockerfile: does not install build/$bin"
   done
   # The build stage needs every library package the local build installs

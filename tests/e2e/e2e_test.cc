@@ -1,4 +1,4 @@
-// End-to-end: the real directory, tasks and gateway binaries on fresh
+// End-to-end: the real directory, tasks, staffing and gateway binaries on fresh
 // databases, driven through the gateway with gRPC stubs and parhubctl the
 // way users drive them.
 #include <gmock/gmock.h>
@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
+#include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/core/errors.h"
 #include "platform/rpc/client.h"
@@ -29,6 +30,7 @@ namespace {
 
 namespace dpb = directory::v1;
 namespace tpb = tasks::v1;
+namespace spb = staffing::v1;
 using ::testing::HasSubstr;
 
 Suite* suite = nullptr;
@@ -52,6 +54,7 @@ class Client {
     channel_ = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
     directory = dpb::DirectoryService::NewStub(channel_);
     tasks = tpb::TaskService::NewStub(channel_);
+    staffing = spb::StaffingService::NewStub(channel_);
     gateway = gateway::v1::GatewayService::NewStub(channel_);
   }
   std::unique_ptr<grpc::ClientContext> Context() const {
@@ -62,6 +65,7 @@ class Client {
   }
   std::unique_ptr<dpb::DirectoryService::Stub> directory;
   std::unique_ptr<tpb::TaskService::Stub> tasks;
+  std::unique_ptr<spb::StaffingService::Stub> staffing;
   std::unique_ptr<gateway::v1::GatewayService::Stub> gateway;
 
  private:
@@ -750,6 +754,60 @@ grpc::Status RawCall(const std::string& key, const std::string& method, const st
   stub.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
                  [&done](grpc::Status status) { done.set_value(std::move(status)); });
   return done.get_future().get();
+}
+
+TEST_F(E2eTest, StaffRecordsStayInTheSchoolAndTheOfficerSeesCountsOnly) {
+  std::string csv_path = ::testing::TempDir() + "/roster.csv";
+  {
+    std::ofstream csv(csv_path, std::ios::binary);
+    csv << "\xEF\xBB\xBFstaff_code,display_name,position,employment_type,budget_paid,start_date,city_email,"
+           "id_number\r\n"
+           "CC01,Phạm Văn Công,Kế toán,cong_chuc,1,01/08/2018,cong.pv@tphcm.gov.vn,079188001122\r\n"
+           "GV01,Nguyễn Thị Mai,Giáo viên,vien_chuc,1,05/09/2016,,079190003344\r\n";
+  }
+  CommandResult imported = suite->Ctl(world->admin_a_key, {"staff", "import", "--file", csv_path});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output << suite->Logs();
+  EXPECT_THAT(imported.output, HasSubstr("Thêm mới 2"));
+  CommandResult again = suite->Ctl(world->admin_a_key, {"staff", "import", "--file", csv_path});
+  EXPECT_THAT(again.output, HasSubstr("không đổi 2"));
+  CommandResult listed = suite->Ctl(world->admin_a_key, {"staff", "list"});
+  EXPECT_THAT(listed.output, HasSubstr("Phạm Văn Công"));
+
+  spb::GetStaffRequest get;
+  get.set_name("schools/mn-a/staff/cc01");
+  spb::Staff seen;
+  Client admin_a(world->admin_a_key), admin_b(world->admin_b_key), staff_a(world->staff_a_key),
+      officer(world->officer_key);
+  auto c = admin_a.Context();
+  ASSERT_TRUE(admin_a.staffing->GetStaff(c.get(), get, &seen).ok());
+  EXPECT_EQ(seen.id_number(), "079188001122");
+  c = staff_a.Context();
+  ASSERT_TRUE(staff_a.staffing->GetStaff(c.get(), get, &seen).ok());
+  EXPECT_TRUE(seen.id_number().empty());  // colleagues see no personal data
+  c = admin_b.Context();
+  EXPECT_EQ(admin_b.staffing->GetStaff(c.get(), get, &seen).error_code(), grpc::StatusCode::NOT_FOUND);
+  spb::ListStaffRequest list;
+  list.set_parent("schools/mn-a");
+  spb::ListStaffResponse staff;
+  c = admin_b.Context();
+  EXPECT_EQ(admin_b.staffing->ListStaff(c.get(), list, &staff).error_code(), grpc::StatusCode::NOT_FOUND);
+  c = officer.Context();
+  grpc::Status names = officer.staffing->ListStaff(c.get(), list, &staff);
+  EXPECT_EQ(names.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(staff.staff_size(), 0);
+
+  // The officer's view is the count: baseline from the roster on 31/12/2023.
+  spb::GetDownsizingProgressRequest progress;
+  progress.set_name("schools/mn-a/downsizingTargets/hcm-2023-2026");
+  spb::DownsizingProgress figures;
+  c = officer.Context();
+  ASSERT_TRUE(officer.staffing->GetDownsizingProgress(c.get(), progress, &figures).ok());
+  EXPECT_EQ(figures.target().baseline_civil_servants(), 1);
+  EXPECT_EQ(figures.target().baseline_public_employees(), 1);
+  EXPECT_EQ(figures.current_civil_servants(), 1);
+  CommandResult officer_cli = suite->Ctl(world->officer_key, {"staff", "list", "--school", "mn-a"});
+  EXPECT_NE(officer_cli.exit_code, 0);
+  EXPECT_THAT(officer_cli.output, HasSubstr("số liệu tổng hợp"));
 }
 
 TEST_F(E2eTest, GarbageRequestsGetClearErrorsAndNothingCrashes) {

@@ -110,8 +110,10 @@ Suite::Suite() {
   }
   directory_db_ = std::make_unique<testing::TestDatabase>("e2e_dir");
   tasks_db_ = std::make_unique<testing::TestDatabase>("e2e_tasks");
+  staffing_db_ = std::make_unique<testing::TestDatabase>("e2e_staffing");
   gateway_port_ = FreePort();
   tasks_port_ = FreePort();
+  staffing_port_ = FreePort();
   directory_port_ = FreePort();
   admin_key_ = absl::StrCat("phk_", platform::RandomHex(20));
   identity_key_ = platform::RandomHex(32);
@@ -133,18 +135,23 @@ Suite::Suite() {
   directory_env["PARHUB_BOOTSTRAP_ADMIN_KEY"] = admin_key_;
   auto tasks_env = common(tasks_port_, "tasks");
   tasks_env.merge(db_env(tasks_db_->config()));
+  auto staffing_env = common(staffing_port_, "staffing");
+  staffing_env.merge(db_env(staffing_db_->config()));
   auto gateway_env = common(gateway_port_, "gateway");
-  gateway_env["PARHUB_BACKENDS"] =
-      absl::StrCat("directory=", directory_address(), ",tasks=", tasks_address());
+  gateway_env["PARHUB_BACKENDS"] = absl::StrCat("directory=", directory_address(), ",tasks=", tasks_address(),
+                                                ",staffing=127.0.0.1:", staffing_port_);
   gateway_env["PARHUB_AUTH_CACHE_TTL_S"] = "1";
   directory_ =
       std::make_unique<Process>("directory", PARHUB_DIRECTORY_BIN, directory_env, dir_ + "/directory.log");
   tasks_ = std::make_unique<Process>("tasks", PARHUB_TASKS_BIN, tasks_env, dir_ + "/tasks.log");
+  staffing_ =
+      std::make_unique<Process>("staffing", PARHUB_STAFFING_BIN, staffing_env, dir_ + "/staffing.log");
   gateway_ = std::make_unique<Process>("gateway", PARHUB_GATEWAY_BIN, gateway_env, dir_ + "/gateway.log");
 }
 
 Suite::~Suite() {
   gateway_->Terminate();
+  staffing_->Terminate();
   tasks_->Terminate();
   directory_->Terminate();
   std::filesystem::remove_all(dir_);
@@ -173,8 +180,9 @@ bool Suite::WaitHealthy(int port, int seconds) {
 void Suite::Start() {
   directory_->Start();
   tasks_->Start();
+  staffing_->Start();
   gateway_->Start();
-  for (int port : {directory_port_, tasks_port_, gateway_port_}) {
+  for (int port : {directory_port_, tasks_port_, staffing_port_, gateway_port_}) {
     if (!WaitHealthy(port, 60))
       throw std::runtime_error("not healthy: port " + std::to_string(port) + "\n" + Logs());
   }
@@ -206,7 +214,7 @@ CommandResult Suite::Ctl(const std::string& api_key, const std::vector<std::stri
 
 std::string Suite::Logs() const {
   std::string out;
-  for (const char* name : {"directory", "tasks", "gateway"}) {
+  for (const char* name : {"directory", "tasks", "staffing", "gateway"}) {
     std::ifstream in(absl::StrCat(dir_, "/", name, ".log"));
     std::stringstream text;
     text << in.rdbuf();

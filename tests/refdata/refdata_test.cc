@@ -518,12 +518,30 @@ TEST(DownsizingCatalog, DecreesAreConsistent) {
     for (const auto& c : d.categories()) {
       EXPECT_TRUE(category_codes.insert(c.code()).second) << c.code();
       rating_based |= c.rating_based();
+      // A rating-based category carries its condition as data, and only it.
+      EXPECT_EQ(c.rating_based(), c.has_rating_rule()) << c.code();
+      if (c.has_rating_rule()) {
+        EXPECT_GE(c.rating_rule().consecutive_years(), 1) << c.code();
+        EXPECT_FALSE(c.rating_rule().wording().empty()) << c.code();
+        int required = 0;
+        for (const auto& gc : c.rating_rule().minimum_counts()) required += gc.count();
+        EXPECT_GE(required, 1) << c.code();
+        EXPECT_LE(required, c.rating_rule().consecutive_years()) << c.code();
+      }
     }
     for (const auto& p : d.policies()) EXPECT_TRUE(policy_codes.insert(p.code()).second) << p.code();
     std::set<int> exemptions(d.exemptions().begin(), d.exemptions().end());
+    // Điều 4 of 29/2023 and of 154/2025: not yet considered while pregnant,
+    // on maternity leave or raising a child under 36 months (unless the
+    // person volunteers), or while under disciplinary review, prosecution,
+    // inspection or investigation.
     EXPECT_EQ(exemptions,
               (std::set<int>{CIRCUMSTANCE_KIND_PREGNANT, CIRCUMSTANCE_KIND_MATERNITY_LEAVE,
-                             CIRCUMSTANCE_KIND_CHILD_UNDER_36_MONTHS, CIRCUMSTANCE_KIND_UNDER_DISCIPLINE}));
+                             CIRCUMSTANCE_KIND_CHILD_UNDER_36_MONTHS, CIRCUMSTANCE_KIND_UNDER_DISCIPLINE,
+                             CIRCUMSTANCE_KIND_UNDER_INVESTIGATION}));
+    std::set<int> waivable(d.waivable_exemptions().begin(), d.waivable_exemptions().end());
+    EXPECT_EQ(waivable, (std::set<int>{CIRCUMSTANCE_KIND_PREGNANT, CIRCUMSTANCE_KIND_MATERNITY_LEAVE,
+                                       CIRCUMSTANCE_KIND_CHILD_UNDER_36_MONTHS}));
   }
   EXPECT_TRUE(rating_based) << "no category detects poor ratings";
   ASSERT_GT(cat.target_plans_size(), 0);

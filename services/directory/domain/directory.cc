@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/crypto.h"
+#include "platform/core/email.h"
 #include "platform/core/errors.h"
 #include "platform/core/page.h"
 #include "platform/core/resource_name.h"
@@ -35,16 +36,6 @@ absl::Status ValidateKind(const std::string& kind) {
     return absl::OkStatus();
   }
   return InvalidField("authority.kind", "phải là city, province, district, ward hoặc commune (unknown kind)");
-}
-
-absl::Status ValidateEmail(const std::string& email) {
-  if (email.empty()) return absl::OkStatus();
-  size_t at = email.find('@');
-  if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos || email.size() > 200 ||
-      email.find(' ') != std::string::npos) {
-    return InvalidField("account.email", "không phải địa chỉ e-mail hợp lệ (invalid e-mail)");
-  }
-  return absl::OkStatus();
 }
 
 // Folded name, code, address and id, cut to the column's 900 characters
@@ -411,7 +402,7 @@ absl::StatusOr<Account> Directory::CreateAccount(const Caller& caller, const std
                                                            true, TextLines::kSingle));
   ASSIGN_OR_RETURN(draft.email,
                    platform::CleanText(draft.email, "account.email", 200, false, TextLines::kSingle));
-  RETURN_IF_ERROR(ValidateEmail(draft.email));
+  RETURN_IF_ERROR(platform::ValidateEmail(draft.email, "account.email"));
   RETURN_IF_ERROR(MayCreateAccount(caller, draft));
   if (draft.role == Role::kService) {
     draft.school_id.clear();

@@ -8,41 +8,10 @@
 #include "platform/rpc/proto_values.h"
 
 namespace parhub::tasks {
-namespace {
 
 using ::parhub::platform::DateFromProto;
 using ::parhub::platform::DateToProto;
-using ::parhub::platform::InvalidField;
 using ::parhub::platform::TimeToProto;
-
-absl::Status UnknownEnum(absl::string_view field, int value) {
-  return InvalidField(field, absl::StrCat("giá trị ", value, " không hợp lệ (unknown value)"));
-}
-
-absl::Status CheckMask(const google::protobuf::FieldMask& mask, const std::vector<std::string>& allowed) {
-  if (mask.paths().empty()) {
-    return InvalidField("update_mask",
-                        absl::StrCat("cần liệt kê trường cần sửa: ", absl::StrJoin(allowed, ", "),
-                                     " (list the fields to change)"));
-  }
-  for (const std::string& path : mask.paths()) {
-    if (std::find(allowed.begin(), allowed.end(), path) == allowed.end()) {
-      return InvalidField("update_mask", absl::StrCat("không sửa được '", path,
-                                                      "'; chỉ sửa được: ", absl::StrJoin(allowed, ", "),
-                                                      " (field cannot be updated)"));
-    }
-  }
-  return absl::OkStatus();
-}
-
-bool Has(const google::protobuf::FieldMask& mask, absl::string_view path) {
-  for (const std::string& p : mask.paths()) {
-    if (p == path) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 std::string PlanName(absl::string_view school_id, absl::string_view plan_id) {
   return absl::StrCat("schools/", school_id, "/plans/", plan_id);
@@ -157,12 +126,12 @@ pb::TaskSummary SummaryToProto(const TaskSummary& summary) {
 }
 
 absl::StatusOr<PlanStatus> PlanStatusFromProto(int status, absl::string_view field) {
-  if (!pb::PlanStatus_IsValid(status)) return UnknownEnum(field, status);
+  if (!pb::PlanStatus_IsValid(status)) return platform::UnknownEnumValue(field, status);
   return static_cast<PlanStatus>(status);
 }
 
 absl::StatusOr<TaskStatus> TaskStatusFromProto(int status, absl::string_view field) {
-  if (!pb::TaskStatus_IsValid(status)) return UnknownEnum(field, status);
+  if (!pb::TaskStatus_IsValid(status)) return platform::UnknownEnumValue(field, status);
   return static_cast<TaskStatus>(status);
 }
 
@@ -230,33 +199,35 @@ absl::StatusOr<TaskQuery> TaskQueryFromProto(const pb::ListTasksRequest& request
 }
 
 absl::StatusOr<PlanPatch> PlanPatchFromProto(const pb::Plan& plan, const google::protobuf::FieldMask& mask) {
-  RETURN_IF_ERROR(CheckMask(mask, {"title", "issuer", "issue_date", "directive_refs", "status"}));
+  RETURN_IF_ERROR(
+      platform::CheckUpdateMask(mask, {"title", "issuer", "issue_date", "directive_refs", "status"}));
   PlanPatch patch;
-  if (Has(mask, "title")) patch.title = plan.title();
-  if (Has(mask, "issuer")) patch.issuer = plan.issuer();
-  if (Has(mask, "issue_date")) {
+  if (platform::MaskHas(mask, "title")) patch.title = plan.title();
+  if (platform::MaskHas(mask, "issuer")) patch.issuer = plan.issuer();
+  if (platform::MaskHas(mask, "issue_date")) {
     ASSIGN_OR_RETURN(patch.issue_date, DateFromProto(plan.issue_date(), "plan.issue_date"));
   }
-  if (Has(mask, "directive_refs")) {
+  if (platform::MaskHas(mask, "directive_refs")) {
     patch.directive_refs.emplace(plan.directive_refs().begin(), plan.directive_refs().end());
   }
-  if (Has(mask, "status")) {
+  if (platform::MaskHas(mask, "status")) {
     ASSIGN_OR_RETURN(patch.status, PlanStatusFromProto(plan.status(), "plan.status"));
   }
   return patch;
 }
 
 absl::StatusOr<TaskPatch> TaskPatchFromProto(const pb::Task& task, const google::protobuf::FieldMask& mask) {
-  RETURN_IF_ERROR(CheckMask(mask, {"title", "description", "par_field", "owner", "due_date", "status"}));
+  RETURN_IF_ERROR(
+      platform::CheckUpdateMask(mask, {"title", "description", "par_field", "owner", "due_date", "status"}));
   TaskPatch patch;
-  if (Has(mask, "title")) patch.title = task.title();
-  if (Has(mask, "description")) patch.description = task.description();
-  if (Has(mask, "par_field")) patch.par_field = task.par_field();
-  if (Has(mask, "owner")) patch.owner = task.owner();
-  if (Has(mask, "due_date")) {
+  if (platform::MaskHas(mask, "title")) patch.title = task.title();
+  if (platform::MaskHas(mask, "description")) patch.description = task.description();
+  if (platform::MaskHas(mask, "par_field")) patch.par_field = task.par_field();
+  if (platform::MaskHas(mask, "owner")) patch.owner = task.owner();
+  if (platform::MaskHas(mask, "due_date")) {
     ASSIGN_OR_RETURN(patch.due_date, DateFromProto(task.due_date(), "task.due_date"));
   }
-  if (Has(mask, "status")) {
+  if (platform::MaskHas(mask, "status")) {
     ASSIGN_OR_RETURN(patch.status, TaskStatusFromProto(task.status(), "task.status"));
   }
   return patch;

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "platform/testing/fixtures.h"
 #include "platform/testing/status_matchers.h"
 #include "services/tasks/tests/in_memory_task_store.h"
 
@@ -15,9 +16,7 @@ using ::parhub::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-absl::Time At(int y, int m, int d, int hour = 9) {
-  return absl::FromCivil(absl::CivilSecond(y, m, d, hour, 0, 0), platform::VietnamTimeZone());
-}
+using ::parhub::testing::At;
 
 class DirectiveDeskTest : public ::testing::Test {
  protected:

@@ -11,6 +11,7 @@
 #include "platform/core/resource_name.h"
 #include "platform/db/db.h"
 #include "platform/db/migrations.h"
+#include "platform/testing/fixtures.h"
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
 #include "services/tasks/domain/directive_desk.h"
@@ -23,9 +24,7 @@ namespace {
 using ::parhub::testing::StatusIs;
 using ::testing::ElementsAre;
 
-absl::Time At(int y, int m, int d, int hour = 9) {
-  return absl::FromCivil(absl::CivilSecond(y, m, d, hour, 0, 0), platform::VietnamTimeZone());
-}
+using ::parhub::testing::At;
 
 class MySqlTaskStoreTest : public ::testing::Test {
  protected:

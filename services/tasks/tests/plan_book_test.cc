@@ -6,6 +6,7 @@
 
 #include "platform/core/errors.h"
 #include "platform/core/page.h"
+#include "platform/testing/fixtures.h"
 #include "platform/testing/status_matchers.h"
 #include "services/tasks/tests/in_memory_task_store.h"
 
@@ -20,9 +21,7 @@ using ::testing::HasSubstr;
 constexpr char kSchool[] = "mn-2010";
 
 // 2024-06-10 09:00 in Vietnam.
-absl::Time At(int y, int m, int d, int hour = 9) {
-  return absl::FromCivil(absl::CivilSecond(y, m, d, hour, 0, 0), platform::VietnamTimeZone());
-}
+using ::parhub::testing::At;
 
 class PlanBookTest : public ::testing::Test {
  protected:

@@ -18,6 +18,7 @@
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
 #include "platform/rpc/proto_values.h"
+#include "platform/testing/fixtures.h"
 #include "platform/testing/in_process_server.h"
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
@@ -32,9 +33,7 @@ using ::parhub::platform::Caller;
 using ::parhub::platform::Role;
 using ::testing::HasSubstr;
 
-absl::Time At(int y, int m, int d, int hour = 9) {
-  return absl::FromCivil(absl::CivilSecond(y, m, d, hour, 0, 0), platform::VietnamTimeZone());
-}
+using ::parhub::testing::At;
 
 using ::parhub::testing::ProtoDate;
 using ::parhub::testing::ViolatedField;
@@ -84,13 +83,7 @@ class TaskServiceTest : public ::testing::Test {
   pb::TaskService::Stub& stub() { return *harness->stub; }
 
   Caller As(Role role, const std::string& school, const std::string& authority = "") {
-    Caller c;
-    c.subject = absl::StrCat("accounts/", role == Role::kSchoolStaff ? "staff-" : "user-", school);
-    c.role = role;
-    c.school_id = school;
-    c.authority_id = authority;
-    c.trace_id = platform::RandomId();
-    return c;
+    return ::parhub::testing::TestCaller(role, school, authority);
   }
   Caller Admin(const std::string& school) { return As(Role::kSchoolAdmin, school); }
 

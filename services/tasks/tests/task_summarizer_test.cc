@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "platform/testing/fixtures.h"
 #include "platform/testing/status_matchers.h"
 #include "services/tasks/tests/in_memory_task_store.h"
 
@@ -12,9 +13,7 @@ namespace {
 
 using ::parhub::testing::StatusIs;
 
-absl::Time At(int y, int m, int d, int hour = 9) {
-  return absl::FromCivil(absl::CivilSecond(y, m, d, hour, 0, 0), platform::VietnamTimeZone());
-}
+using ::parhub::testing::At;
 
 Task MakeTask(const std::string& code, TaskStatus status, Date due, int percent, const std::string& par_field,
               std::optional<absl::Time> complete = std::nullopt) {

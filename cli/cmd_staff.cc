@@ -1,0 +1,573 @@
+// parhubctl staff: the roster (list, show, add, import, export to CSV),
+// ratings, quotas, the downsizing catalog, records (propose → submit →
+// approve/reject → effective, export to CSV), candidates and progress.
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "cli/app.h"
+#include "parhub/staffing/v1/staffing.grpc.pb.h"
+#include "platform/core/resource_name.h"
+
+namespace parhub::cli {
+namespace {
+
+namespace sv = ::parhub::staffing::v1;
+
+std::string TypeLabel(const Output& out, sv::EmploymentType type) {
+  switch (type) {
+    case sv::EMPLOYMENT_TYPE_CIVIL_SERVANT:
+      return out.T("Công chức", "Civil servant");
+    case sv::EMPLOYMENT_TYPE_PUBLIC_EMPLOYEE:
+      return out.T("Viên chức", "Public employee");
+    case sv::EMPLOYMENT_TYPE_CONTRACT:
+      return out.T("Hợp đồng", "Contract");
+    default:
+      return "?";
+  }
+}
+
+std::string StatusLabel(const Output& out, sv::StaffStatus status) {
+  switch (status) {
+    case sv::STAFF_STATUS_ACTIVE:
+      return out.T("Đang làm việc", "Active");
+    case sv::STAFF_STATUS_ON_LEAVE:
+      return out.T("Nghỉ dài hạn", "On leave");
+    case sv::STAFF_STATUS_LEFT:
+      return out.T("Đã nghỉ việc", "Left");
+    default:
+      return "?";
+  }
+}
+
+std::string StateLabel(const Output& out, sv::DownsizingState state) {
+  switch (state) {
+    case sv::DOWNSIZING_STATE_PROPOSED:
+      return out.T("Đề xuất", "Proposed");
+    case sv::DOWNSIZING_STATE_SUBMITTED:
+      return out.T("Đã trình", "Submitted");
+    case sv::DOWNSIZING_STATE_APPROVED:
+      return out.T("Đã phê duyệt", "Approved");
+    case sv::DOWNSIZING_STATE_REJECTED:
+      return out.T("Bị từ chối", "Rejected");
+    case sv::DOWNSIZING_STATE_EFFECTIVE:
+      return out.T("Đã thực hiện", "Effective");
+    case sv::DOWNSIZING_STATE_WITHDRAWN:
+      return out.T("Đã rút", "Withdrawn");
+    default:
+      return "?";
+  }
+}
+
+std::optional<sv::EmploymentType> ParseType(const std::string& text) {
+  if (text == "cong_chuc" || text == "civil-servant") return sv::EMPLOYMENT_TYPE_CIVIL_SERVANT;
+  if (text == "vien_chuc" || text == "public-employee") return sv::EMPLOYMENT_TYPE_PUBLIC_EMPLOYEE;
+  if (text == "hop_dong" || text == "contract") return sv::EMPLOYMENT_TYPE_CONTRACT;
+  return std::nullopt;
+}
+
+std::optional<sv::RatingGrade> ParseGrade(const std::string& text) {
+  if (text == "xuat_sac" || text == "excellent") return sv::RATING_GRADE_EXCELLENT;
+  if (text == "tot" || text == "good") return sv::RATING_GRADE_GOOD;
+  if (text == "hoan_thanh" || text == "completed") return sv::RATING_GRADE_COMPLETED;
+  if (text == "khong_hoan_thanh" || text == "not-completed") return sv::RATING_GRADE_NOT_COMPLETED;
+  return std::nullopt;
+}
+
+std::string YesNo(const Output& out, bool yes) { return yes ? out.T("Có", "Yes") : out.T("Không", "No"); }
+
+// Every page of a listing.
+template <typename Request, typename Response, typename Method, typename Merge>
+bool ListAll(App& app, Session& session, Request request, Method method, Merge merge) {
+  do {
+    Response page;
+    if (!Call(app, session, [&](grpc::ClientContext* c) { return method(c, request, &page); })) return false;
+    merge(page);
+    request.set_page_token(page.next_page_token());
+  } while (!request.page_token().empty());
+  return true;
+}
+
+std::vector<std::string> StaffHeader(const Output& out) {
+  return {out.T("Mã", "Code"),
+          out.T("Họ và tên", "Name"),
+          out.T("Chức vụ", "Position"),
+          out.T("Loại", "Type"),
+          out.T("Hưởng lương NSNN", "Budget-paid"),
+          out.T("Ngày bắt đầu", "Start"),
+          out.T("Trạng thái", "Status"),
+          out.T("Thư điện tử TP", "City e-mail"),
+          out.T("Ngày sinh", "Birth date")};
+}
+
+std::vector<std::string> StaffRow(const Output& out, const sv::Staff& s) {
+  return {s.staff_code(),
+          s.display_name(),
+          s.position(),
+          TypeLabel(out, s.employment_type()),
+          YesNo(out, s.budget_paid()),
+          FormatDate(s.start_date()),
+          StatusLabel(out, s.status()),
+          s.city_email(),
+          FormatDate(s.birth_date())};
+}
+
+std::vector<std::string> RecordHeader(const Output& out) {
+  return {out.T("Hồ sơ", "Record"),
+          out.T("Họ và tên", "Name"),
+          out.T("Loại", "Type"),
+          out.T("Hưởng lương NSNN", "Budget-paid"),
+          out.T("Nghị định", "Decree"),
+          out.T("Đối tượng", "Category"),
+          out.T("Chính sách", "Policy"),
+          out.T("Ngày đề xuất", "Proposed"),
+          out.T("Số tờ trình", "Submission"),
+          out.T("Số quyết định", "Decision"),
+          out.T("Ngày hiệu lực", "Effective"),
+          out.T("Trạng thái", "State")};
+}
+
+std::vector<std::string> RecordRow(const Output& out, const sv::DownsizingRecord& r) {
+  return {IdOf(r.name()),
+          r.staff_display_name(),
+          TypeLabel(out, r.employment_type()),
+          YesNo(out, r.budget_paid()),
+          r.decree(),
+          r.category(),
+          r.policy(),
+          FormatDate(r.proposed_date()),
+          r.submission_number(),
+          r.decision_number(),
+          FormatDate(r.effective_date()),
+          StateLabel(out, r.state())};
+}
+
+}  // namespace
+
+void AddStaffCommands(CLI::App& root, App& app) {
+  static struct {
+    std::string school, staff, code, name, position, type, start, email, query, file, csv_out, grade, reason;
+    std::string record, decree, category, policy, date, number, plan = "hcm-2023-2026", as_of;
+    int year = 0, quarter = 0, civil = -1, pub = -1, contract = -1;
+    bool budget_paid = false, all = false, dry_run = false, skip_invalid = false, volunteered = false;
+  } f;
+  auto* staff = root.add_subcommand("staff", "Nhân sự của trường (a school's staff)");
+  staff->require_subcommand(1);
+  auto stub_of = [](Session& session) { return sv::StaffingService::NewStub(session.channel()); };
+  auto staff_name = [&app](const std::string& id) -> std::optional<std::string> {
+    if (id.rfind("schools/", 0) == 0) return id;
+    auto school = app.SchoolName(f.school);
+    if (!school) return std::nullopt;
+    return absl::StrCat(*school, "/staff/", id);
+  };
+  auto record_name = [&app](const std::string& id) -> std::optional<std::string> {
+    if (id.rfind("schools/", 0) == 0) return id;
+    auto school = app.SchoolName(f.school);
+    if (!school) return std::nullopt;
+    return absl::StrCat(*school, "/downsizingRecords/", id);
+  };
+
+  auto* list = staff->add_subcommand("list", "Danh sách nhân sự (the roster)");
+  list->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  list->add_option("--query", f.query, "Tìm theo tên hoặc mã, không cần dấu");
+  list->add_flag("--all", f.all, "Cả người đã nghỉ việc");
+  list->add_option("--csv", f.csv_out, "Ghi ra tệp CSV (mở bằng Excel)");
+  list->callback([&app, stub_of] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    Session session = app.NewSession();
+    auto stub = stub_of(session);
+    sv::ListStaffRequest request;
+    request.set_parent(*school);
+    request.set_query(f.query);
+    request.set_page_size(500);
+    if (f.all) {
+      for (auto s : {sv::STAFF_STATUS_ACTIVE, sv::STAFF_STATUS_ON_LEAVE, sv::STAFF_STATUS_LEFT})
+        request.add_statuses(s);
+    }
+    sv::ListStaffResponse all;
+    if (!ListAll<sv::ListStaffRequest, sv::ListStaffResponse>(
+            app, session, request,
+            [&](grpc::ClientContext* c, const sv::ListStaffRequest& r, sv::ListStaffResponse* p) {
+              return stub->ListStaff(c, r, p);
+            },
+            [&](const sv::ListStaffResponse& p) { all.mutable_staff()->MergeFrom(p.staff()); }))
+      return;
+    if (app.out.json) return app.out.Json(all);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& s : all.staff()) rows.push_back(StaffRow(app.out, s));
+    if (!f.csv_out.empty()) {
+      if (!WriteCsv(f.csv_out, StaffHeader(app.out), rows))
+        app.exit_code = kExitFailure;
+      else
+        app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), " → ", f.csv_out));
+      return;
+    }
+    app.out.Table(StaffHeader(app.out), rows);
+  });
+
+  auto* add = staff->add_subcommand("add", "Thêm nhân sự (add a staff member)");
+  add->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  add->add_option("--code", f.code, "Mã nhân sự của trường")->required();
+  add->add_option("--name", f.name, "Họ và tên")->required();
+  add->add_option("--position", f.position, "Chức vụ, ví dụ Giáo viên");
+  add->add_option("--type", f.type, "cong_chuc | vien_chuc | hop_dong")->required();
+  add->add_flag("--budget-paid", f.budget_paid, "Hưởng lương từ ngân sách nhà nước");
+  add->add_option("--start", f.start, "Ngày bắt đầu làm việc")->required();
+  add->add_option("--email", f.email, "Thư điện tử công vụ của Thành phố");
+  add->callback([&app, stub_of] {
+    auto school = app.SchoolName(f.school);
+    auto start = ParseDateFlag(app, "--start", f.start);
+    auto type = ParseType(f.type);
+    if (!type)
+      app.Usage(app.out.T("--type phải là cong_chuc, vien_chuc hoặc hop_dong",
+                          "--type must be cong_chuc, vien_chuc or hop_dong"));
+    if (!school || !start || !type) return;
+    sv::CreateStaffRequest request;
+    request.set_parent(*school);
+    sv::Staff* s = request.mutable_staff();
+    s->set_staff_code(f.code);
+    s->set_display_name(f.name);
+    s->set_position(f.position);
+    s->set_employment_type(*type);
+    s->set_budget_paid(f.budget_paid);
+    *s->mutable_start_date() = *start;
+    s->set_city_email(f.email);
+    request.set_request_id(app.RequestId(absl::StrCat("cli-staff-add-", IdOf(*school), "-", f.code)));
+    Session session = app.NewSession();
+    sv::Staff created;
+    if (!Call(app, session,
+              [&](grpc::ClientContext* c) { return stub_of(session)->CreateStaff(c, request, &created); }))
+      return;
+    if (app.out.json) return app.out.Json(created);
+    app.out.Table(StaffHeader(app.out), {StaffRow(app.out, created)});
+  });
+
+  auto* import = staff->add_subcommand("import", "Nhập danh sách từ tệp CSV (import the roster)");
+  import->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  import->add_option("--file", f.file, "Tệp CSV UTF-8 (xem docs/CLI.md)")->required();
+  import->add_flag("--dry-run", f.dry_run, "Chỉ kiểm tra, không ghi");
+  import->add_flag("--skip-invalid", f.skip_invalid, "Ghi các dòng hợp lệ dù có dòng lỗi");
+  import->callback([&app, stub_of] {
+    auto school = app.SchoolName(f.school);
+  if (!school) return;
+  std::ifstream in(f.file, std::ios::binary);
+  if (!in) return app.Usage(absl::StrCat(app.out.T("không đọc được tệp ", "cannot read "), f.file));
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  sv::ImportStaffRosterRequest request;
+  request.set_parent(*school);
+  request.set_csv(bytes.str());
+  request.set_dry_run(f.dry_run);
+  request.set_skip_invalid_rows(f.skip_invalid);
+  request.set_request_id(app.RequestId(absl::StrCat("cli-import-", platform::RandomId())));
+  Session session = app.NewSession();
+  sv::ImportStaffRosterResponse response;
+  if (!Call(app, session, [&](grpc::ClientContext* c) {
+        return stub_of(session)->ImportStaffRoster(c, request, &response);
+      }))
+    return;
+  if (app.out.json) return app.out.Json(response);
+  app.out.Line(absl::StrFormat(
+      app.out.T("Thêm mới %d, cập nhật %d, không đổi %d, lỗi %d — %s",
+                "Created %d, updated %d, unchanged %d, errors %d — %s"),
+      response.created_count(), response.updated_count(), response.unchanged_count(), response.errors_size(),
+      response.applied() ? app.out.T("đã ghi", "written") : app.out.T("chưa ghi gì", "nothing written")));
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& e : response.errors()) rows.push_back({absl::StrCat(e.row()), e.column(), e.message()});
+  if (!rows.empty()) {
+    app.out.Table({app.out.T("Dòng", "Line"), app.out.T("Cột", "Column"), app.out.T("Lỗi", "Problem")}, rows);
+    if (!response.applied()) app.exit_code = kExitRejected;
+  }
+});
+
+auto* rate = staff->add_subcommand("rate", "Ghi kết quả đánh giá, xếp loại (record a rating)");
+rate->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+rate->add_option("--staff", f.staff, "Mã định danh nhân sự")->required();
+rate->add_option("--year", f.year, "Năm")->required();
+rate->add_option("--quarter", f.quarter, "Quý 1-4; bỏ trống cho đánh giá cả năm");
+rate->add_option("--grade", f.grade, "xuat_sac | tot | hoan_thanh | khong_hoan_thanh")->required();
+rate->callback([&app, stub_of, staff_name] {
+  auto name = staff_name(f.staff);
+  auto grade = ParseGrade(f.grade);
+  if (!grade)
+    app.Usage(app.out.T("--grade phải là xuat_sac, tot, hoan_thanh hoặc khong_hoan_thanh",
+                        "--grade must be xuat_sac, tot, hoan_thanh or khong_hoan_thanh"));
+  if (!name || !grade) return;
+  sv::CreateRatingRequest request;
+  request.set_parent(*name);
+  request.mutable_rating()->set_year(f.year);
+  request.mutable_rating()->set_quarter(f.quarter);
+  request.mutable_rating()->set_grade(*grade);
+  request.set_request_id(app.RequestId(absl::StrCat("cli-rate-", IdOf(*name), "-", f.year, "-", f.quarter)));
+  Session session = app.NewSession();
+  sv::Rating rating;
+  if (!Call(app, session,
+            [&](grpc::ClientContext* c) { return stub_of(session)->CreateRating(c, request, &rating); }))
+    return;
+  if (app.out.json) return app.out.Json(rating);
+  app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Recorded "), rating.name()));
+});
+
+auto* quota = staff->add_subcommand("quota", "Giao chỉ tiêu biên chế của năm (set the year's quota)");
+quota->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+quota->add_option("--year", f.year, "Năm")->required();
+quota->add_option("--civil-servants", f.civil, "Biên chế công chức")->required();
+quota->add_option("--public-employees", f.pub, "Số lượng người làm việc hưởng lương NSNN")->required();
+quota->add_option("--contract", f.contract, "Hợp đồng lao động");
+quota->add_option("--decision", f.number, "Số quyết định giao");
+quota->callback([&app, stub_of] {
+  auto school = app.SchoolName(f.school);
+  if (!school) return;
+  sv::CreateStaffingQuotaRequest request;
+  request.set_parent(*school);
+  sv::StaffingQuota* q = request.mutable_staffing_quota();
+  q->set_year(f.year);
+  q->set_civil_servant_quota(f.civil);
+  q->set_public_employee_quota(f.pub);
+  q->set_contract_quota(std::max(0, f.contract));
+  q->set_decision_number(f.number);
+  request.set_request_id(app.RequestId(absl::StrCat("cli-quota-", IdOf(*school), "-", f.year)));
+  Session session = app.NewSession();
+  sv::StaffingQuota created;
+  if (!Call(app, session, [&](grpc::ClientContext* c) {
+        return stub_of(session)->CreateStaffingQuota(c, request, &created);
+      }))
+    return;
+  if (app.out.json) return app.out.Json(created);
+  app.out.Line(absl::StrCat(app.out.T("Đã giao chỉ tiêu ", "Quota set: "), created.name()));
+});
+
+auto* catalog = staff->add_subcommand("catalog", "Căn cứ pháp lý về tinh giản biên chế (downsizing catalog)");
+catalog->add_option("--as-of", f.as_of, "Chỉ văn bản còn hiệu lực vào ngày này");
+catalog->callback([&app, stub_of] {
+  sv::GetDownsizingCatalogRequest request;
+  if (!f.as_of.empty()) {
+    auto as_of = ParseDateFlag(app, "--as-of", f.as_of);
+    if (!as_of) return;
+    *request.mutable_as_of() = *as_of;
+  }
+  Session session = app.NewSession();
+  sv::DownsizingCatalog response;
+  if (!Call(app, session, [&](grpc::ClientContext* c) {
+        return stub_of(session)->GetDownsizingCatalog(c, request, &response);
+      }))
+    return;
+  if (app.out.json) return app.out.Json(response);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& d : response.decrees()) {
+    for (const auto& c : d.categories()) {
+      rows.push_back({d.number(), FormatDate(d.effective_from()), FormatDate(d.effective_until()), c.code(),
+                      c.article(), c.rating_based() ? app.out.T("theo xếp loại", "from ratings") : ""});
+    }
+  }
+  app.out.Table(
+      {app.out.T("Nghị định", "Decree"), app.out.T("Từ ngày", "From"), app.out.T("Đến trước", "Until"),
+       app.out.T("Đối tượng", "Category"), app.out.T("Điều", "Article"), ""},
+      rows);
+});
+
+auto* candidates = staff->add_subcommand("candidates", "Người thuộc diện tinh giản theo xếp loại");
+candidates->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+candidates->add_option("--year", f.year, "Năm xếp loại gần nhất đã hoàn tất")->required();
+candidates->callback([&app, stub_of] {
+  auto school = app.SchoolName(f.school);
+  if (!school) return;
+  sv::ListDownsizingCandidatesRequest request;
+  request.set_parent(*school);
+  request.set_year(f.year);
+  request.set_page_size(200);
+  Session session = app.NewSession();
+  sv::ListDownsizingCandidatesResponse response;
+  if (!Call(app, session, [&](grpc::ClientContext* c) {
+        return stub_of(session)->ListDownsizingCandidates(c, request, &response);
+      }))
+    return;
+  if (app.out.json) return app.out.Json(response);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& c : response.candidates())
+    rows.push_back({IdOf(c.staff()), c.display_name(), c.category()});
+  app.out.Table(
+      {app.out.T("Nhân sự", "Staff"), app.out.T("Họ và tên", "Name"), app.out.T("Đối tượng", "Category")},
+      rows);
+});
+
+auto* downsizing = staff->add_subcommand("downsizing", "Hồ sơ tinh giản biên chế (downsizing records)");
+downsizing->require_subcommand(1);
+
+auto* records = downsizing->add_subcommand("list", "Danh sách hồ sơ");
+records->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+records->add_option("--year", f.year, "Chỉ hồ sơ đề xuất trong năm này");
+records->add_option("--csv", f.csv_out, "Ghi ra tệp CSV cho Phòng Nội vụ");
+records->callback([&app, stub_of] {
+  auto school = app.SchoolName(f.school);
+  if (!school) return;
+  Session session = app.NewSession();
+  auto stub = stub_of(session);
+  sv::ListDownsizingRecordsRequest request;
+  request.set_parent(*school);
+  request.set_year(f.year);
+  request.set_page_size(200);
+  sv::ListDownsizingRecordsResponse all;
+  if (!ListAll<sv::ListDownsizingRecordsRequest, sv::ListDownsizingRecordsResponse>(
+          app, session, request,
+          [&](grpc::ClientContext* c, const sv::ListDownsizingRecordsRequest& r,
+              sv::ListDownsizingRecordsResponse* p) { return stub->ListDownsizingRecords(c, r, p); },
+          [&](const sv::ListDownsizingRecordsResponse& p) {
+            all.mutable_downsizing_records()->MergeFrom(p.downsizing_records());
+          }))
+    return;
+  if (app.out.json) return app.out.Json(all);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : all.downsizing_records()) rows.push_back(RecordRow(app.out, r));
+  if (!f.csv_out.empty()) {
+    if (!WriteCsv(f.csv_out, RecordHeader(app.out), rows))
+      app.exit_code = kExitFailure;
+    else
+      app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), " → ", f.csv_out));
+    return;
+  }
+  app.out.Table(RecordHeader(app.out), rows);
+});
+
+auto* propose = downsizing->add_subcommand("propose", "Lập hồ sơ đề xuất tinh giản");
+propose->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+propose->add_option("--staff", f.staff, "Mã định danh nhân sự")->required();
+propose->add_option("--decree", f.decree, "Mã nghị định, ví dụ 154/2025/ND-CP")->required();
+propose->add_option("--category", f.category, "Mã đối tượng (xem: staff catalog)")->required();
+propose->add_option("--policy", f.policy, "Mã chính sách")->required();
+propose->add_option("--date", f.date, "Ngày đề xuất")->required();
+propose->add_flag("--volunteered", f.volunteered, "Người lao động tự nguyện (có đơn)");
+propose->callback([&app, stub_of, staff_name] {
+  auto school = app.SchoolName(f.school);
+  auto name = staff_name(f.staff);
+  auto date = ParseDateFlag(app, "--date", f.date);
+  if (!school || !name || !date) return;
+  sv::CreateDownsizingRecordRequest request;
+  request.set_parent(*school);
+  sv::DownsizingRecord* r = request.mutable_downsizing_record();
+  r->set_staff(*name);
+  r->set_decree(f.decree);
+  r->set_category(f.category);
+  r->set_policy(f.policy);
+  *r->mutable_proposed_date() = *date;
+  r->set_volunteered(f.volunteered);
+  request.set_request_id(app.RequestId(absl::StrCat("cli-propose-", platform::RandomId())));
+  Session session = app.NewSession();
+  sv::DownsizingRecord record;
+  if (!Call(app, session, [&](grpc::ClientContext* c) {
+        return stub_of(session)->CreateDownsizingRecord(c, request, &record);
+      }))
+    return;
+  if (app.out.json) return app.out.Json(record);
+  app.out.Table(RecordHeader(app.out), {RecordRow(app.out, record)});
+});
+
+// submit / approve / reject / effective / withdraw share their flags.
+enum class Step { kSubmit, kApprove, kReject, kEffective, kWithdraw };
+auto add_step = [&](const char* cmd, const char* help, Step step) {
+  auto* sub = downsizing->add_subcommand(cmd, help);
+  sub->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  sub->add_option("--record", f.record, "Mã hồ sơ")->required();
+  if (step != Step::kWithdraw) sub->add_option("--date", f.date, "Ngày của văn bản")->required();
+  if (step == Step::kSubmit || step == Step::kApprove || step == Step::kReject) {
+    sub->add_option("--number", f.number, "Số tờ trình / số quyết định");
+  }
+  if (step == Step::kReject || step == Step::kWithdraw)
+    sub->add_option("--reason", f.reason, "Lý do")->required();
+  sub->callback([&app, stub_of, record_name, step, cmd] {
+    auto name = record_name(f.record);
+    std::optional<common::v1::Date> date = common::v1::Date{};
+    if (step != Step::kWithdraw) date = ParseDateFlag(app, "--date", f.date);
+    if (!name || !date) return;
+    Session session = app.NewSession();
+    auto stub = stub_of(session);
+    std::string id = app.RequestId(absl::StrCat("cli-", cmd, "-", IdOf(*name)));
+    sv::DownsizingRecord record;
+    bool ok = Call(app, session, [&](grpc::ClientContext* c) {
+      switch (step) {
+        case Step::kSubmit: {
+          sv::SubmitDownsizingRecordRequest r;
+          r.set_name(*name), r.set_submission_number(f.number), *r.mutable_submission_date() = *date;
+          r.set_request_id(id);
+          return stub->SubmitDownsizingRecord(c, r, &record);
+        }
+        case Step::kApprove: {
+          sv::ApproveDownsizingRecordRequest r;
+          r.set_name(*name), r.set_decision_number(f.number), *r.mutable_decision_date() = *date;
+          r.set_request_id(id);
+          return stub->ApproveDownsizingRecord(c, r, &record);
+        }
+        case Step::kReject: {
+          sv::RejectDownsizingRecordRequest r;
+          r.set_name(*name), r.set_decision_number(f.number), *r.mutable_decision_date() = *date;
+          r.set_reason(f.reason), r.set_request_id(id);
+          return stub->RejectDownsizingRecord(c, r, &record);
+        }
+        case Step::kEffective: {
+          sv::MarkDownsizingEffectiveRequest r;
+          r.set_name(*name), *r.mutable_effective_date() = *date, r.set_request_id(id);
+          return stub->MarkDownsizingEffective(c, r, &record);
+        }
+        case Step::kWithdraw:
+        default: {
+          sv::WithdrawDownsizingRecordRequest r;
+          r.set_name(*name), r.set_reason(f.reason), r.set_request_id(id);
+          return stub->WithdrawDownsizingRecord(c, r, &record);
+        }
+      }
+    });
+    if (!ok) return;
+    if (app.out.json) return app.out.Json(record);
+    app.out.Table(RecordHeader(app.out), {RecordRow(app.out, record)});
+  });
+};
+add_step("submit", "Trình cấp có thẩm quyền", Step::kSubmit);
+add_step("approve", "Ghi quyết định phê duyệt", Step::kApprove);
+add_step("reject", "Ghi quyết định không phê duyệt", Step::kReject);
+add_step("effective", "Ghi ngày thực hiện (người lao động nghỉ)", Step::kEffective);
+add_step("withdraw", "Rút hồ sơ", Step::kWithdraw);
+
+auto* progress = downsizing->add_subcommand("progress", "Tiến độ so với chỉ tiêu tinh giản (progress)");
+progress->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+progress->add_option("--plan", f.plan, "Kế hoạch (mặc định hcm-2023-2026)");
+progress->add_option("--as-of", f.as_of, "Tính đến ngày");
+progress->callback([&app, stub_of] {
+  auto school = app.SchoolName(f.school);
+  if (!school) return;
+  sv::GetDownsizingProgressRequest request;
+  request.set_name(absl::StrCat(*school, "/downsizingTargets/", f.plan));
+  if (!f.as_of.empty()) {
+    auto as_of = ParseDateFlag(app, "--as-of", f.as_of);
+    if (!as_of) return;
+    *request.mutable_as_of() = *as_of;
+  }
+  Session session = app.NewSession();
+  sv::DownsizingProgress p;
+  if (!Call(app, session,
+            [&](grpc::ClientContext* c) { return stub_of(session)->GetDownsizingProgress(c, request, &p); }))
+    return;
+  if (app.out.json) return app.out.Json(p);
+  const auto& plan = p.target().plan();
+  app.out.Table(
+      {"", app.out.T("Gốc", "Baseline"), app.out.T("Hiện nay", "Now"), app.out.T("Đã giảm", "Reduced"),
+       app.out.T("Chỉ tiêu", "Target")},
+      {{app.out.T("Công chức", "Civil servants"), absl::StrCat(p.target().baseline_civil_servants()),
+        absl::StrCat(p.current_civil_servants()),
+        absl::StrFormat("%.1f%%", p.civil_servant_reduction_percent()),
+        absl::StrFormat("≥ %.0f%%", plan.civil_servant_reduction_percent())},
+       {app.out.T("Viên chức hưởng lương NSNN", "Budget-paid public employees"),
+        absl::StrCat(p.target().baseline_public_employees()), absl::StrCat(p.current_public_employees()),
+        absl::StrFormat("%.1f%%", p.public_employee_reduction_percent()),
+        absl::StrFormat("≥ %.0f%%", plan.public_employee_reduction_percent())}});
+  app.out.Line(absl::StrFormat(
+      app.out.T("Tiến độ %.1f%% — %s; hồ sơ: %d đã thực hiện, %d đã duyệt, %d đang xử lý",
+                "Progress %.1f%% — %s; records: %d effective, %d approved, %d pending"),
+      p.progress_percent(),
+      p.target_met() ? app.out.T("đạt chỉ tiêu", "target met") : app.out.T("chưa đạt", "not met yet"),
+      p.effective_records(), p.approved_records(), p.pending_records()));
+});
+}  // namespace parhub::cli
+
+}  // namespace parhub::cli

@@ -1,0 +1,129 @@
+// StaffingStore: what the staffing domain needs from storage (MySQL in
+// store/). Every read and write is scoped by the owning school.
+//
+// Errors: NOT_FOUND for missing rows, ALREADY_EXISTS for duplicate keys
+// (a staff id or code, a quota year, a rated period), UNAVAILABLE when the
+// database cannot be reached.
+#ifndef PARHUB_SERVICES_STAFFING_DOMAIN_STAFFING_STORE_H_
+#define PARHUB_SERVICES_STAFFING_DOMAIN_STAFFING_STORE_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "services/staffing/domain/model.h"
+
+namespace parhub::staffing {
+
+// Whether a read locks the rows until the surrounding Atomically ends.
+enum class Lock { kNone, kForUpdate };
+
+// Filters of a staff listing; all must hold.
+struct StaffQuery final {
+  std::vector<EmploymentType> employment_types;  // empty: any
+  std::vector<StaffStatus> statuses;             // empty: any
+  std::string folded_query;                      // FoldForSearch of the query; "" any
+};
+
+// Staff are listed by (name_key, staff_id); name_key = FoldForSearch(name).
+struct StaffCursor final {
+  std::string name_key;
+  std::string staff_id;
+};
+
+// Ratings are listed by (staff_id, year, quarter).
+struct RatingCursor final {
+  std::string staff_id;
+  int year = 0;
+  int quarter = 0;
+};
+
+// Downsizing records are listed newest proposal first, then by id.
+struct RecordQuery final {
+  std::vector<DownsizingState> states;  // empty: any
+  std::string decree;                   // "": any
+  int year = 0;                         // 0: any proposal year
+};
+struct RecordCursor final {
+  Date proposed_date;
+  std::string record_id;
+};
+
+// Headcount on a day: staff who had started and not left.
+struct Headcount final {
+  int staff = 0;
+  int civil_servants = 0;
+  int public_employees = 0;  // all public employees
+  int budget_paid_public_employees = 0;
+  int contract_staff = 0;
+  int budget_paid = 0;
+};
+
+class StaffingStore {
+ public:
+  virtual ~StaffingStore() = default;
+
+  // Runs `fn` so that its store calls commit together or not at all.
+  virtual absl::Status Atomically(const std::function<absl::Status()>& fn) = 0;
+
+  virtual absl::Status InsertStaff(const Staff& staff) = 0;
+  virtual absl::StatusOr<Staff> GetStaff(absl::string_view school_id, absl::string_view staff_id,
+                                         Lock lock) = 0;
+  // Replaces every stored field (circumstances included).
+  virtual absl::Status UpdateStaff(const Staff& staff) = 0;
+  virtual absl::StatusOr<std::vector<Staff>> ListStaff(absl::string_view school_id, const StaffQuery& query,
+                                                       const std::optional<StaffCursor>& after,
+                                                       int limit) = 0;
+  // The staff with these codes (import), locked.
+  virtual absl::StatusOr<std::vector<Staff>> StaffByCodes(absl::string_view school_id,
+                                                          const std::vector<std::string>& codes) = 0;
+  // The staff with these city e-mail addresses.
+  virtual absl::StatusOr<std::vector<Staff>> StaffByEmails(absl::string_view school_id,
+                                                           const std::vector<std::string>& emails) = 0;
+  virtual absl::StatusOr<Headcount> CountHeadcount(absl::string_view school_id, Date day) = 0;
+
+  virtual absl::Status InsertQuota(const StaffingQuota& quota) = 0;
+  virtual absl::StatusOr<StaffingQuota> GetQuota(absl::string_view school_id, int year, Lock lock) = 0;
+  virtual absl::Status UpdateQuota(const StaffingQuota& quota) = 0;
+  // Newest year first, years below `before_year` (0: from the newest).
+  virtual absl::StatusOr<std::vector<StaffingQuota>> ListQuotas(absl::string_view school_id, int before_year,
+                                                                int limit) = 0;
+
+  virtual absl::Status InsertRating(const Rating& rating) = 0;
+  virtual absl::StatusOr<Rating> GetRating(absl::string_view school_id, absl::string_view staff_id, int year,
+                                           int quarter, Lock lock) = 0;
+  virtual absl::Status UpdateRating(const Rating& rating) = 0;
+  // `staff_id` "" for every staff member; `year` 0 any; `quarter` 0 any,
+  // -1 yearly only.
+  virtual absl::StatusOr<std::vector<Rating>> ListRatings(absl::string_view school_id,
+                                                          absl::string_view staff_id, int year, int quarter,
+                                                          const std::optional<RatingCursor>& after,
+                                                          int limit) = 0;
+  // Yearly ratings (quarter 0) of every staff member in [from_year, to_year].
+  virtual absl::StatusOr<std::vector<Rating>> YearlyRatings(absl::string_view school_id, int from_year,
+                                                            int to_year) = 0;
+
+  virtual absl::Status InsertRecord(const DownsizingRecord& record) = 0;
+  virtual absl::StatusOr<DownsizingRecord> GetRecord(absl::string_view school_id, absl::string_view record_id,
+                                                     Lock lock) = 0;
+  virtual absl::Status UpdateRecord(const DownsizingRecord& record) = 0;
+  virtual absl::StatusOr<std::vector<DownsizingRecord>> ListRecords(absl::string_view school_id,
+                                                                    const RecordQuery& query,
+                                                                    const std::optional<RecordCursor>& after,
+                                                                    int limit) = 0;
+  // Staff ids with a proposed, submitted or approved record.
+  virtual absl::StatusOr<std::vector<std::string>> StaffWithOpenRecords(absl::string_view school_id) = 0;
+
+  // NOT_FOUND when the school has no baseline for the plan yet.
+  virtual absl::StatusOr<DownsizingTarget> GetTarget(absl::string_view school_id, absl::string_view plan,
+                                                     Lock lock) = 0;
+  virtual absl::Status UpsertTarget(const DownsizingTarget& target) = 0;
+};
+
+}  // namespace parhub::staffing
+
+#endif  // PARHUB_SERVICES_STAFFING_DOMAIN_STAFFING_STORE_H_

@@ -1,0 +1,458 @@
+// parhub.staffing.v1 ↔ staffing domain.
+#include "services/staffing/rpc/convert.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "platform/core/errors.h"
+#include "platform/core/resource_name.h"
+#include "platform/core/status_macros.h"
+#include "platform/rpc/proto_values.h"
+
+// Generated from data/staffing/downsizing.json (cmake/EmbedText.cmake).
+const char* DownsizingCatalogJson();
+
+namespace parhub::staffing {
+namespace {
+
+using ::parhub::platform::CheckUpdateMask;
+using ::parhub::platform::DateFromProto;
+using ::parhub::platform::DateToProto;
+using ::parhub::platform::InvalidField;
+using ::parhub::platform::MaskHas;
+using ::parhub::platform::TimeToProto;
+using ::parhub::platform::UnknownEnumValue;
+
+// Days a mailbox counts as in use after its last use (task 1.7).
+constexpr int kCityEmailWindowDays = 30;
+
+template <typename Enum>
+absl::StatusOr<Enum> EnumFrom(int value, bool valid, absl::string_view field) {
+  if (!valid) return UnknownEnumValue(field, value);
+  return static_cast<Enum>(value);
+}
+
+int DayNumber(Date d) {
+  return static_cast<int>((absl::CivilDay(d.year, d.month, d.day) - absl::CivilDay(1970, 1, 1)));
+}
+
+CityEmailState EmailState(const Staff& s, Date today) {
+  if (s.city_email.empty()) return CityEmailState::kNone;
+  if (s.city_email_last_used_date.IsSet() &&
+      DayNumber(today) - DayNumber(s.city_email_last_used_date) < kCityEmailWindowDays) {
+    return CityEmailState::kInUse;
+  }
+  return CityEmailState::kIssued;
+}
+
+absl::StatusOr<std::vector<Circumstance>> CircumstancesFromProto(
+    const google::protobuf::RepeatedPtrField<pb::Circumstance>& items) {
+  std::vector<Circumstance> out;
+  for (int i = 0; i < items.size(); ++i) {
+    const pb::Circumstance& c = items[i];
+    std::string at = absl::StrCat("staff.circumstances[", i, "]");
+    Circumstance d;
+    ASSIGN_OR_RETURN(d.kind, EnumFrom<CircumstanceKind>(c.kind(), pb::CircumstanceKind_IsValid(c.kind()),
+                                                        absl::StrCat(at, ".kind")));
+    ASSIGN_OR_RETURN(d.start_date, DateFromProto(c.start_date(), absl::StrCat(at, ".start_date")));
+    ASSIGN_OR_RETURN(d.end_date, DateFromProto(c.end_date(), absl::StrCat(at, ".end_date")));
+    d.note = c.note();
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace
+
+pb::Staff StaffToProto(const Staff& s, Visibility visibility, const DownsizingCatalog& catalog, Date today) {
+  pb::Staff out;
+  out.set_name(StaffName(s.school_id, s.staff_id));
+  out.set_staff_code(s.staff_code);
+  out.set_display_name(s.display_name);
+  out.set_position(s.position);
+  out.set_employment_type(static_cast<pb::EmploymentType>(s.employment_type));
+  out.set_budget_paid(s.budget_paid);
+  if (s.start_date.IsSet()) *out.mutable_start_date() = DateToProto(s.start_date);
+  if (s.end_date.IsSet()) *out.mutable_end_date() = DateToProto(s.end_date);
+  out.set_status(static_cast<pb::StaffStatus>(s.status));
+  out.set_city_email(s.city_email);
+  out.set_city_email_state(static_cast<pb::CityEmailState>(EmailState(s, today)));
+  if (s.city_email_last_used_date.IsSet()) {
+    *out.mutable_city_email_last_used_date() = DateToProto(s.city_email_last_used_date);
+  }
+  out.set_manager(s.manager);
+  bool exempt = false;
+  for (const DownsizingDecree* d : catalog.DecreesInForce(today))
+    exempt = exempt || ExemptOn(*d, s.circumstances, today);
+  out.set_downsizing_exempt(exempt);
+  if (visibility == Visibility::kFull) {
+    for (const Circumstance& c : s.circumstances) {
+      pb::Circumstance* pc = out.add_circumstances();
+      pc->set_kind(static_cast<pb::CircumstanceKind>(c.kind));
+      *pc->mutable_start_date() = DateToProto(c.start_date);
+      if (c.end_date.IsSet()) *pc->mutable_end_date() = DateToProto(c.end_date);
+      pc->set_note(c.note);
+    }
+    if (s.birth_date.IsSet()) *out.mutable_birth_date() = DateToProto(s.birth_date);
+    out.set_id_number(s.id_number);
+  }
+  *out.mutable_create_time() = TimeToProto(s.create_time);
+  *out.mutable_update_time() = TimeToProto(s.update_time);
+  out.set_etag(absl::StrCat(s.version));
+  return out;
+}
+
+absl::StatusOr<Staff> StaffFromProto(const pb::Staff& p) {
+  Staff s;
+  s.staff_code = p.staff_code();
+  s.display_name = p.display_name();
+  s.position = p.position();
+  ASSIGN_OR_RETURN(
+      s.employment_type,
+      EnumFrom<EmploymentType>(p.employment_type(), pb::EmploymentType_IsValid(p.employment_type()),
+                               "staff.employment_type"));
+  s.budget_paid = p.budget_paid();
+  ASSIGN_OR_RETURN(s.start_date, DateFromProto(p.start_date(), "staff.start_date"));
+  ASSIGN_OR_RETURN(s.end_date, DateFromProto(p.end_date(), "staff.end_date"));
+  ASSIGN_OR_RETURN(s.status,
+                   EnumFrom<StaffStatus>(p.status(), pb::StaffStatus_IsValid(p.status()), "staff.status"));
+  s.city_email = p.city_email();
+  s.manager = p.manager();
+  ASSIGN_OR_RETURN(s.birth_date, DateFromProto(p.birth_date(), "staff.birth_date"));
+  s.id_number = p.id_number();
+  ASSIGN_OR_RETURN(s.circumstances, CircumstancesFromProto(p.circumstances()));
+  return s;
+}
+
+absl::StatusOr<StaffPatch> StaffPatchFromProto(const pb::Staff& p, const google::protobuf::FieldMask& mask) {
+  RETURN_IF_ERROR(CheckUpdateMask(
+      mask, {"display_name", "position", "employment_type", "budget_paid", "start_date", "end_date", "status",
+             "city_email", "manager", "circumstances", "birth_date", "id_number"}));
+  ASSIGN_OR_RETURN(Staff s, StaffFromProto(p));
+  StaffPatch patch;
+  if (MaskHas(mask, "display_name")) patch.display_name = s.display_name;
+  if (MaskHas(mask, "position")) patch.position = s.position;
+  if (MaskHas(mask, "employment_type")) patch.employment_type = s.employment_type;
+  if (MaskHas(mask, "budget_paid")) patch.budget_paid = s.budget_paid;
+  if (MaskHas(mask, "start_date")) patch.start_date = s.start_date;
+  if (MaskHas(mask, "end_date")) patch.end_date = s.end_date;
+  if (MaskHas(mask, "status")) patch.status = s.status;
+  if (MaskHas(mask, "city_email")) patch.city_email = s.city_email;
+  if (MaskHas(mask, "manager")) patch.manager = s.manager;
+  if (MaskHas(mask, "circumstances")) patch.circumstances = s.circumstances;
+  if (MaskHas(mask, "birth_date")) patch.birth_date = s.birth_date;
+  if (MaskHas(mask, "id_number")) patch.id_number = s.id_number;
+  patch.etag = p.etag();
+  return patch;
+}
+
+absl::StatusOr<std::vector<RosterEntry>> RosterEntriesFromProto(
+    const google::protobuf::RepeatedPtrField<pb::RosterRow>& rows) {
+  std::vector<RosterEntry> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    const pb::RosterRow& r = rows[i];
+    std::string at = absl::StrCat("rows[", i, "]");
+    RosterEntry e{i + 1, {}};
+    e.staff.staff_code = r.staff_code();
+    e.staff.display_name = r.display_name();
+    e.staff.position = r.position();
+    ASSIGN_OR_RETURN(
+        e.staff.employment_type,
+        EnumFrom<EmploymentType>(r.employment_type(), pb::EmploymentType_IsValid(r.employment_type()),
+                                 absl::StrCat(at, ".employment_type")));
+    e.staff.budget_paid = r.budget_paid();
+    ASSIGN_OR_RETURN(e.staff.start_date, DateFromProto(r.start_date(), absl::StrCat(at, ".start_date")));
+    e.staff.city_email = r.city_email();
+    ASSIGN_OR_RETURN(e.staff.birth_date, DateFromProto(r.birth_date(), absl::StrCat(at, ".birth_date")));
+    e.staff.id_number = r.id_number();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+pb::ImportStaffRosterResponse ImportResultToProto(const ImportResult& r) {
+  pb::ImportStaffRosterResponse out;
+  out.set_created_count(r.created);
+  out.set_updated_count(r.updated);
+  out.set_unchanged_count(r.unchanged);
+  out.set_applied(r.applied);
+  for (const RowError& e : r.errors) {
+    pb::RowError* pe = out.add_errors();
+    pe->set_row(e.row);
+    pe->set_column(e.column);
+    pe->set_message(e.message);
+  }
+  return out;
+}
+
+pb::StaffingQuota QuotaToProto(const StaffingQuota& q) {
+  pb::StaffingQuota out;
+  out.set_name(absl::StrCat("schools/", q.school_id, "/staffingQuotas/", q.year));
+  out.set_year(q.year);
+  out.set_civil_servant_quota(q.civil_servant_quota);
+  out.set_public_employee_quota(q.public_employee_quota);
+  out.set_contract_quota(q.contract_quota);
+  out.set_decision_number(q.decision_number);
+  if (q.decision_date.IsSet()) *out.mutable_decision_date() = DateToProto(q.decision_date);
+  *out.mutable_update_time() = TimeToProto(q.update_time);
+  return out;
+}
+
+absl::StatusOr<StaffingQuota> QuotaFromProto(const pb::StaffingQuota& p) {
+  StaffingQuota q;
+  q.year = p.year();
+  q.civil_servant_quota = p.civil_servant_quota();
+  q.public_employee_quota = p.public_employee_quota();
+  q.contract_quota = p.contract_quota();
+  q.decision_number = p.decision_number();
+  ASSIGN_OR_RETURN(q.decision_date, DateFromProto(p.decision_date(), "staffing_quota.decision_date"));
+  return q;
+}
+
+absl::StatusOr<QuotaPatch> QuotaPatchFromProto(const pb::StaffingQuota& p,
+                                               const google::protobuf::FieldMask& mask) {
+  RETURN_IF_ERROR(CheckUpdateMask(mask, {"civil_servant_quota", "public_employee_quota", "contract_quota",
+                                         "decision_number", "decision_date"}));
+  ASSIGN_OR_RETURN(StaffingQuota q, QuotaFromProto(p));
+  QuotaPatch patch;
+  if (MaskHas(mask, "civil_servant_quota")) patch.civil_servant_quota = q.civil_servant_quota;
+  if (MaskHas(mask, "public_employee_quota")) patch.public_employee_quota = q.public_employee_quota;
+  if (MaskHas(mask, "contract_quota")) patch.contract_quota = q.contract_quota;
+  if (MaskHas(mask, "decision_number")) patch.decision_number = q.decision_number;
+  if (MaskHas(mask, "decision_date")) patch.decision_date = q.decision_date;
+  return patch;
+}
+
+pb::Rating RatingToProto(const Rating& r) {
+  pb::Rating out;
+  out.set_name(
+      absl::StrCat(StaffName(r.school_id, r.staff_id), "/ratings/", RatingPeriod(r.year, r.quarter)));
+  out.set_year(r.year);
+  out.set_quarter(r.quarter);
+  out.set_grade(static_cast<pb::RatingGrade>(r.grade));
+  out.set_note(r.note);
+  out.set_rated_by(r.rated_by);
+  out.set_city_email_criterion_met(r.city_email_criterion_met);
+  *out.mutable_create_time() = TimeToProto(r.create_time);
+  *out.mutable_update_time() = TimeToProto(r.update_time);
+  return out;
+}
+
+absl::StatusOr<Rating> RatingFromProto(const pb::Rating& p) {
+  Rating r;
+  r.year = p.year();
+  r.quarter = p.quarter();
+  ASSIGN_OR_RETURN(r.grade,
+                   EnumFrom<RatingGrade>(p.grade(), pb::RatingGrade_IsValid(p.grade()), "rating.grade"));
+  r.note = p.note();
+  r.city_email_criterion_met = p.city_email_criterion_met();
+  return r;
+}
+
+absl::StatusOr<RatingPatch> RatingPatchFromProto(const pb::Rating& p,
+                                                 const google::protobuf::FieldMask& mask) {
+  RETURN_IF_ERROR(CheckUpdateMask(mask, {"grade", "note", "city_email_criterion_met"}));
+  ASSIGN_OR_RETURN(Rating r, RatingFromProto(p));
+  RatingPatch patch;
+  if (MaskHas(mask, "grade")) patch.grade = r.grade;
+  if (MaskHas(mask, "note")) patch.note = r.note;
+  if (MaskHas(mask, "city_email_criterion_met")) patch.city_email_criterion_met = r.city_email_criterion_met;
+  return patch;
+}
+
+absl::StatusOr<std::pair<int, int>> ParseRatingPeriod(absl::string_view period, absl::string_view field) {
+  std::vector<absl::string_view> parts = absl::StrSplit(period, "-q");
+  int year = 0, quarter = 0;
+  bool ok = !parts.empty() && parts.size() <= 2 && parts[0].size() == 4 && absl::SimpleAtoi(parts[0], &year);
+  if (ok && parts.size() == 2)
+    ok = parts[1].size() == 1 && absl::SimpleAtoi(parts[1], &quarter) && quarter >= 1 && quarter <= 4;
+  if (!ok) {
+    return InvalidField(field, absl::StrCat("'", period,
+                                            "' không phải kỳ đánh giá như 2024-q3 hoặc 2024 "
+                                            "(expected a period like 2024-q3 or 2024)"));
+  }
+  return std::pair{year, quarter};
+}
+
+pb::DownsizingRecord RecordToProto(const DownsizingRecord& r) {
+  pb::DownsizingRecord out;
+  out.set_name(absl::StrCat("schools/", r.school_id, "/downsizingRecords/", r.record_id));
+  out.set_staff(StaffName(r.school_id, r.staff_id));
+  out.set_staff_display_name(r.staff_display_name);
+  out.set_employment_type(static_cast<pb::EmploymentType>(r.employment_type));
+  out.set_budget_paid(r.budget_paid);
+  out.set_decree(r.decree);
+  out.set_category(r.category);
+  out.set_policy(r.policy);
+  out.set_state(static_cast<pb::DownsizingState>(r.state));
+  out.set_volunteered(r.volunteered);
+  auto date = [](const Date& d, parhub::common::v1::Date* target) {
+    if (d.IsSet()) *target = DateToProto(d);
+  };
+  date(r.proposed_date, out.mutable_proposed_date());
+  date(r.planned_effective_date, out.mutable_planned_effective_date());
+  out.set_submission_number(r.submission_number);
+  date(r.submission_date, out.mutable_submission_date());
+  out.set_decision_number(r.decision_number);
+  date(r.decision_date, out.mutable_decision_date());
+  out.set_outcome_reason(r.outcome_reason);
+  date(r.effective_date, out.mutable_effective_date());
+  out.set_note(r.note);
+  *out.mutable_create_time() = TimeToProto(r.create_time);
+  *out.mutable_update_time() = TimeToProto(r.update_time);
+  return out;
+}
+
+absl::StatusOr<DownsizingRecord> RecordFromProto(const pb::DownsizingRecord& p,
+                                                 const std::string& school_id) {
+  DownsizingRecord r;
+  if (!p.staff().empty()) {
+    ASSIGN_OR_RETURN(auto ids, platform::ParseName("schools/{school}/staff/{staff}", p.staff(),
+                                                   "downsizing_record.staff"));
+    if (ids[0] != school_id) {
+      return InvalidField("downsizing_record.staff",
+                          "nhân sự phải thuộc trường này (staff of another school)");
+    }
+    r.staff_id = ids[1];
+  }
+  r.decree = p.decree();
+  r.category = p.category();
+  r.policy = p.policy();
+  r.volunteered = p.volunteered();
+  ASSIGN_OR_RETURN(r.proposed_date, DateFromProto(p.proposed_date(), "downsizing_record.proposed_date"));
+  ASSIGN_OR_RETURN(r.planned_effective_date,
+                   DateFromProto(p.planned_effective_date(), "downsizing_record.planned_effective_date"));
+  r.note = p.note();
+  return r;
+}
+
+absl::StatusOr<RecordPatch> RecordPatchFromProto(const pb::DownsizingRecord& p,
+                                                 const google::protobuf::FieldMask& mask) {
+  RETURN_IF_ERROR(
+      CheckUpdateMask(mask, {"category", "policy", "planned_effective_date", "note", "volunteered"}));
+  RecordPatch patch;
+  if (MaskHas(mask, "category")) patch.category = p.category();
+  if (MaskHas(mask, "policy")) patch.policy = p.policy();
+  if (MaskHas(mask, "planned_effective_date")) {
+    ASSIGN_OR_RETURN(patch.planned_effective_date,
+                     DateFromProto(p.planned_effective_date(), "downsizing_record.planned_effective_date"));
+  }
+  if (MaskHas(mask, "note")) patch.note = p.note();
+  if (MaskHas(mask, "volunteered")) patch.volunteered = p.volunteered();
+  return patch;
+}
+
+absl::StatusOr<std::vector<DownsizingState>> StatesFromProto(
+    const google::protobuf::RepeatedField<int>& states, absl::string_view field) {
+  std::vector<DownsizingState> out;
+  for (int s : states) {
+    if (s == 0 || !pb::DownsizingState_IsValid(s)) return UnknownEnumValue(field, s);
+    out.push_back(static_cast<DownsizingState>(s));
+  }
+  return out;
+}
+
+pb::DownsizingCandidate CandidateToProto(const Candidate& c) {
+  pb::DownsizingCandidate out;
+  out.set_staff(StaffName(c.staff.school_id, c.staff.staff_id));
+  out.set_display_name(c.staff.display_name);
+  out.set_category(c.category);
+  for (const Rating& r : c.ratings) *out.add_ratings() = RatingToProto(r);
+  return out;
+}
+
+pb::DownsizingTargetPlan PlanToProto(const TargetPlan& plan) {
+  pb::DownsizingTargetPlan out;
+  out.set_code(plan.code);
+  out.set_title(plan.title);
+  out.set_baseline_year(plan.baseline_year);
+  out.set_end_year(plan.end_year);
+  out.set_civil_servant_reduction_percent(plan.civil_servant_reduction_percent);
+  out.set_public_employee_reduction_percent(plan.public_employee_reduction_percent);
+  return out;
+}
+
+pb::DownsizingTarget TargetToProto(const DownsizingTarget& t, const TargetPlan& plan) {
+  pb::DownsizingTarget out;
+  out.set_name(absl::StrCat("schools/", t.school_id, "/downsizingTargets/", t.plan));
+  *out.mutable_plan() = PlanToProto(plan);
+  out.set_baseline_civil_servants(t.baseline_civil_servants);
+  out.set_baseline_public_employees(t.baseline_public_employees);
+  if (t.update_time != absl::Time()) *out.mutable_update_time() = TimeToProto(t.update_time);
+  return out;
+}
+
+pb::DownsizingProgress ProgressToProto(const Progress& p) {
+  pb::DownsizingProgress out;
+  *out.mutable_target() = TargetToProto(p.target, p.plan);
+  out.set_current_civil_servants(p.now.civil_servants);
+  out.set_current_public_employees(p.now.budget_paid_public_employees);
+  out.set_civil_servant_reduction_percent(p.figures.civil_servant_reduction_percent);
+  out.set_public_employee_reduction_percent(p.figures.public_employee_reduction_percent);
+  out.set_effective_records(p.effective_records);
+  out.set_approved_records(p.approved_records);
+  out.set_pending_records(p.pending_records);
+  out.set_progress_percent(p.figures.progress_percent);
+  out.set_target_met(p.figures.target_met);
+  return out;
+}
+
+absl::StatusOr<DownsizingCatalog> CatalogFromProto(const pb::DownsizingCatalog& catalog) {
+  std::vector<DownsizingDecree> decrees;
+  for (const pb::DownsizingDecree& d : catalog.decrees()) {
+    DownsizingDecree out;
+    out.code = d.code();
+    out.number = d.number();
+    ASSIGN_OR_RETURN(out.effective_from, DateFromProto(d.effective_from(), "effectiveFrom"));
+    ASSIGN_OR_RETURN(out.effective_until, DateFromProto(d.effective_until(), "effectiveUntil"));
+    for (const pb::DownsizingCategory& c : d.categories()) {
+      DownsizingCategory category{c.code(), c.article(), c.title(), std::nullopt};
+      if (c.has_rating_rule() != c.rating_based()) {
+        return absl::InvalidArgumentError(absl::StrCat("downsizing catalog: ", c.code(),
+                                                       ": ratingBased and ratingRule must come together"));
+      }
+      if (c.has_rating_rule()) {
+        RatingRule rule;
+        rule.consecutive_years = c.rating_rule().consecutive_years();
+        for (const pb::GradeCount& gc : c.rating_rule().minimum_counts()) {
+          rule.minimum_counts.emplace_back(static_cast<RatingGrade>(gc.grade()), gc.count());
+        }
+        category.rating_rule = std::move(rule);
+      }
+      out.categories.push_back(std::move(category));
+    }
+    for (const pb::DownsizingPolicy& p : d.policies())
+      out.policies.push_back({p.code(), p.article(), p.title()});
+    for (int k : d.exemptions()) out.exemptions.push_back(static_cast<CircumstanceKind>(k));
+    for (int k : d.waivable_exemptions()) out.waivable_exemptions.push_back(static_cast<CircumstanceKind>(k));
+    decrees.push_back(std::move(out));
+  }
+  std::vector<TargetPlan> plans;
+  for (const pb::DownsizingTargetPlan& p : catalog.target_plans()) {
+    plans.push_back({p.code(), p.title(), p.baseline_year(), p.end_year(),
+                     p.civil_servant_reduction_percent(), p.public_employee_reduction_percent()});
+  }
+  return DownsizingCatalog::Make(std::move(decrees), std::move(plans));
+}
+
+absl::StatusOr<pb::DownsizingCatalog> ParseCatalogJson(absl::string_view json) {
+  pb::DownsizingCatalog catalog;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  auto status = google::protobuf::util::JsonStringToMessage(std::string(json), &catalog, options);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("downsizing catalog: ", status.ToString()));
+  }
+  return catalog;
+}
+
+absl::StatusOr<LoadedCatalog> LoadEmbeddedCatalog() {
+  LoadedCatalog loaded;
+  ASSIGN_OR_RETURN(loaded.proto, ParseCatalogJson(DownsizingCatalogJson()));
+  ASSIGN_OR_RETURN(loaded.catalog, CatalogFromProto(loaded.proto));
+  return loaded;
+}
+
+}  // namespace parhub::staffing

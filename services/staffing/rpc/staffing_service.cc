@@ -1,0 +1,513 @@
+// Thin handlers: name → access → domain → proto, in the skeleton's two shapes.
+#include "services/staffing/rpc/staffing_service.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "platform/core/resource_name.h"
+#include "platform/core/status_macros.h"
+#include "platform/rpc/proto_values.h"
+#include "services/staffing/domain/access.h"
+#include "services/staffing/domain/roster_csv.h"
+#include "services/staffing/rpc/convert.h"
+
+namespace parhub::staffing {
+namespace {
+
+using ::parhub::platform::Caller;
+using ::parhub::platform::Mutation;
+using ::parhub::platform::ParseName;
+
+constexpr char kSchool[] = "schools/{school}";
+constexpr char kStaff[] = "schools/{school}/staff/{staff}";
+constexpr char kAllStaff[] = "schools/{school}/staff/-";
+constexpr char kQuota[] = "schools/{school}/staffingQuotas/{year}";
+constexpr char kRating[] = "schools/{school}/staff/{staff}/ratings/{period}";
+constexpr char kRecord[] = "schools/{school}/downsizingRecords/{record}";
+constexpr char kTarget[] = "schools/{school}/downsizingTargets/{plan}";
+
+absl::StatusOr<int> YearOf(const std::string& text, absl::string_view field) {
+  int year = 0;
+  if (text.size() != 4 || !absl::SimpleAtoi(text, &year)) {
+    return platform::InvalidField(field, absl::StrCat("'", text, "' không phải năm (expected a year)"));
+  }
+  return year;
+}
+
+// A state move with its document number and date (checked for a real date).
+absl::StatusOr<RecordStep> StepWithDate(DownsizingState to, const std::string& number,
+                                        const parhub::common::v1::Date& date, absl::string_view field,
+                                        const std::string& reason) {
+  ASSIGN_OR_RETURN(Date day, platform::DateFromProto(date, field));
+  return RecordStep{to, number, day, reason};
+}
+
+Visibility VisibilityFor(const Caller& caller, const std::string& school) {
+  return SeesPersonalData(caller, school) ? Visibility::kFull : Visibility::kNoPersonalData;
+}
+
+}  // namespace
+
+// ---- roster ----
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::CreateStaff(Context* c, const v1::CreateStaffRequest* request,
+                                                           v1::Staff* response) {
+  return handlers_.Mutate<v1::Staff>(
+      c, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Staff>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
+        if (!request->staff_id().empty())
+          RETURN_IF_ERROR(platform::ValidateId(request->staff_id(), "staff_id"));
+        return Mutation<v1::Staff>(school, request->parent(), [=, this]() -> absl::StatusOr<v1::Staff> {
+          ASSIGN_OR_RETURN(Staff draft, StaffFromProto(request->staff()));
+          ASSIGN_OR_RETURN(Staff staff, roster_.CreateStaff(school, request->staff_id(), std::move(draft)));
+          return StaffToProto(staff, Visibility::kFull, desk_.catalog(), roster_.Today());
+        });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::GetStaff(Context* c, const v1::GetStaffRequest* request,
+                                                        v1::Staff* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kStaff, request->name(), "name"));
+    RETURN_IF_ERROR(RequireRosterRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(Staff staff, roster_.GetStaff(ids[0], ids[1]));
+    *response = StaffToProto(staff, VisibilityFor(caller, ids[0]), desk_.catalog(), roster_.Today());
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ListStaff(Context* c, const v1::ListStaffRequest* request,
+                                                         v1::ListStaffResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequireRosterRead(caller, ids[0]));
+    StaffQuery query;
+    for (int t : request->employment_types()) {
+      if (t == 0 || !v1::EmploymentType_IsValid(t)) return platform::UnknownEnumValue("employment_types", t);
+      query.employment_types.push_back(static_cast<EmploymentType>(t));
+    }
+    for (int s : request->statuses()) {
+      if (s == 0 || !v1::StaffStatus_IsValid(s)) return platform::UnknownEnumValue("statuses", s);
+      query.statuses.push_back(static_cast<StaffStatus>(s));
+    }
+    query.folded_query = request->query();
+    if (request->city_email_state() != v1::CITY_EMAIL_STATE_UNSPECIFIED) {
+      return platform::InvalidField("city_email_state",
+                                    "lọc theo tình trạng thư điện tử chưa được hỗ trợ (not supported yet)");
+    }
+    ASSIGN_OR_RETURN(auto page,
+                     roster_.ListStaff(ids[0], query, request->page_size(), request->page_token()));
+    Visibility visibility = VisibilityFor(caller, ids[0]);
+    Date today = roster_.Today();
+    for (const Staff& s : page.items)
+      *response->add_staff() = StaffToProto(s, visibility, desk_.catalog(), today);
+    response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateStaff(Context* c, const v1::UpdateStaffRequest* request,
+                                                           v1::Staff* response) {
+  return handlers_.Mutate<v1::Staff>(
+      c, __func__, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Staff>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kStaff, request->staff().name(), "staff.name"));
+        std::string school = ids[0], staff_id = ids[1];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "nhân sự"));
+        return Mutation<v1::Staff>(school, request->staff().name(), [=, this]() -> absl::StatusOr<v1::Staff> {
+          ASSIGN_OR_RETURN(StaffPatch patch, StaffPatchFromProto(request->staff(), request->update_mask()));
+          ASSIGN_OR_RETURN(Staff staff, roster_.UpdateStaff(school, staff_id, patch));
+          return StaffToProto(staff, Visibility::kFull, desk_.catalog(), roster_.Today());
+        });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ImportStaffRoster(Context* c,
+                                                                 const v1::ImportStaffRosterRequest* request,
+                                                                 v1::ImportStaffRosterResponse* response) {
+  auto run = [=, this](const std::string& school) -> absl::StatusOr<v1::ImportStaffRosterResponse> {
+    bool has_csv = !request->csv().empty(), has_rows = request->rows_size() > 0;
+    if (has_csv == has_rows) {
+      return platform::InvalidField("csv",
+                                    "gửi tệp CSV hoặc danh sách dòng, không cả hai (send csv or rows)");
+    }
+    ParsedRoster parsed;
+    if (has_csv) {
+      ASSIGN_OR_RETURN(parsed, ParseRosterCsv(request->csv()));
+    } else {
+      if (request->rows_size() > kMaxImportRows) {
+        return platform::InvalidField("rows",
+                                      absl::StrCat("tối đa ", kMaxImportRows, " dòng (too many rows)"));
+      }
+      ASSIGN_OR_RETURN(parsed.entries, RosterEntriesFromProto(request->rows()));
+    }
+    ImportOptions options{request->dry_run(), request->skip_invalid_rows()};
+    ASSIGN_OR_RETURN(ImportResult result, roster_.ImportRoster(school, std::move(parsed.entries),
+                                                               std::move(parsed.errors), options));
+    return ImportResultToProto(result);
+  };
+  if (request->dry_run()) {  // writes nothing, so it is not remembered either
+    return handlers_.Read(c, __func__, [=](const Caller& caller) -> absl::Status {
+      ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+      RETURN_IF_ERROR(RequireSchoolWrite(caller, ids[0], "trường"));
+      ASSIGN_OR_RETURN(*response, run(ids[0]));
+      return absl::OkStatus();
+    });
+  }
+  return handlers_.Mutate<v1::ImportStaffRosterResponse>(
+      c, __func__, request, response,
+      [=](const Caller& caller) -> absl::StatusOr<Mutation<v1::ImportStaffRosterResponse>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
+        return Mutation<v1::ImportStaffRosterResponse>(school, request->parent(),
+                                                       [=] { return run(school); });
+      });
+}
+
+// ---- quotas ----
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::CreateStaffingQuota(
+    Context* c, const v1::CreateStaffingQuotaRequest* request, v1::StaffingQuota* response) {
+  return handlers_.Mutate<v1::StaffingQuota>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::StaffingQuota>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
+        return Mutation<v1::StaffingQuota>(
+            school, request->parent(), [=, this]() -> absl::StatusOr<v1::StaffingQuota> {
+              ASSIGN_OR_RETURN(StaffingQuota quota, QuotaFromProto(request->staffing_quota()));
+              ASSIGN_OR_RETURN(quota, roster_.CreateQuota(school, std::move(quota)));
+              return QuotaToProto(quota);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::GetStaffingQuota(Context* c,
+                                                                const v1::GetStaffingQuotaRequest* request,
+                                                                v1::StaffingQuota* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kQuota, request->name(), "name"));
+    RETURN_IF_ERROR(RequireCountsRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(int year, YearOf(ids[1], "name"));
+    ASSIGN_OR_RETURN(StaffingQuota quota, roster_.GetQuota(ids[0], year));
+    *response = QuotaToProto(quota);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ListStaffingQuotas(
+    Context* c, const v1::ListStaffingQuotasRequest* request, v1::ListStaffingQuotasResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequireCountsRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(auto page, roster_.ListQuotas(ids[0], request->page_size(), request->page_token()));
+    for (const StaffingQuota& q : page.items) *response->add_staffing_quotas() = QuotaToProto(q);
+    response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateStaffingQuota(
+    Context* c, const v1::UpdateStaffingQuotaRequest* request, v1::StaffingQuota* response) {
+  return handlers_.Mutate<v1::StaffingQuota>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::StaffingQuota>> {
+        ASSIGN_OR_RETURN(auto ids,
+                         ParseName(kQuota, request->staffing_quota().name(), "staffing_quota.name"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "chỉ tiêu biên chế"));
+        ASSIGN_OR_RETURN(int year, YearOf(ids[1], "staffing_quota.name"));
+        return Mutation<v1::StaffingQuota>(
+            school, request->staffing_quota().name(), [=, this]() -> absl::StatusOr<v1::StaffingQuota> {
+              ASSIGN_OR_RETURN(QuotaPatch patch,
+                               QuotaPatchFromProto(request->staffing_quota(), request->update_mask()));
+              ASSIGN_OR_RETURN(StaffingQuota quota, roster_.UpdateQuota(school, year, patch));
+              return QuotaToProto(quota);
+            });
+      });
+}
+
+// ---- ratings ----
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::CreateRating(Context* c,
+                                                            const v1::CreateRatingRequest* request,
+                                                            v1::Rating* response) {
+  return handlers_.Mutate<v1::Rating>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Rating>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kStaff, request->parent(), "parent"));
+        std::string school = ids[0], staff_id = ids[1];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "nhân sự"));
+        std::string rated_by = caller.subject;
+        return Mutation<v1::Rating>(school, request->parent(), [=, this]() -> absl::StatusOr<v1::Rating> {
+          ASSIGN_OR_RETURN(Rating rating, RatingFromProto(request->rating()));
+          ASSIGN_OR_RETURN(rating, ratings_.CreateRating(school, staff_id, std::move(rating), rated_by));
+          return RatingToProto(rating);
+        });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateRating(Context* c,
+                                                            const v1::UpdateRatingRequest* request,
+                                                            v1::Rating* response) {
+  return handlers_.Mutate<v1::Rating>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Rating>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kRating, request->rating().name(), "rating.name"));
+        std::string school = ids[0], staff_id = ids[1];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "đánh giá"));
+        ASSIGN_OR_RETURN(auto period, ParseRatingPeriod(ids[2], "rating.name"));
+        std::string rated_by = caller.subject;
+        return Mutation<v1::Rating>(
+            school, request->rating().name(), [=, this]() -> absl::StatusOr<v1::Rating> {
+              ASSIGN_OR_RETURN(RatingPatch patch,
+                               RatingPatchFromProto(request->rating(), request->update_mask()));
+              patch.reason = request->reason();
+              ASSIGN_OR_RETURN(Rating rating, ratings_.UpdateRating(school, staff_id, period.first,
+                                                                    period.second, patch, rated_by));
+              return RatingToProto(rating);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ListRatings(Context* c, const v1::ListRatingsRequest* request,
+                                                           v1::ListRatingsResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    // "schools/{school}/staff/-" lists every staff member's ratings.
+    bool everyone = absl::EndsWith(request->parent(), "/staff/-");
+    ASSIGN_OR_RETURN(auto ids, ParseName(everyone ? kAllStaff : kStaff, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequireRatingRead(caller, ids[0]));
+    std::string staff_id = everyone ? "" : ids[1];
+    ASSIGN_OR_RETURN(auto page, ratings_.ListRatings(ids[0], staff_id, request->year(), request->quarter(),
+                                                     request->page_size(), request->page_token()));
+    for (const Rating& r : page.items) *response->add_ratings() = RatingToProto(r);
+    response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+// ---- downsizing ----
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ListDownsizingCandidates(
+    Context* c, const v1::ListDownsizingCandidatesRequest* request,
+    v1::ListDownsizingCandidatesResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequireRatingRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(auto page, desk_.ListCandidates(ids[0], request->year(), request->page_size(),
+                                                     request->page_token()));
+    for (const Candidate& candidate : page.items) *response->add_candidates() = CandidateToProto(candidate);
+    response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::CreateDownsizingRecord(
+    Context* c, const v1::CreateDownsizingRecordRequest* request, v1::DownsizingRecord* response) {
+  return handlers_.Mutate<v1::DownsizingRecord>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::DownsizingRecord>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
+        return Mutation<v1::DownsizingRecord>(
+            school, request->parent(), [=, this]() -> absl::StatusOr<v1::DownsizingRecord> {
+              ASSIGN_OR_RETURN(DownsizingRecord draft, RecordFromProto(request->downsizing_record(), school));
+              ASSIGN_OR_RETURN(DownsizingRecord record, desk_.CreateRecord(school, "", std::move(draft)));
+              return RecordToProto(record);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::GetDownsizingRecord(
+    Context* c, const v1::GetDownsizingRecordRequest* request, v1::DownsizingRecord* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kRecord, request->name(), "name"));
+    RETURN_IF_ERROR(RequireRecordRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(DownsizingRecord record, desk_.GetRecord(ids[0], ids[1]));
+    if (!RecordVisible(caller, record.state)) {
+      return absl::NotFoundError("Không tìm thấy hồ sơ tinh giản (downsizing record not found)");
+    }
+    *response = RecordToProto(record);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ListDownsizingRecords(
+    Context* c, const v1::ListDownsizingRecordsRequest* request,
+    v1::ListDownsizingRecordsResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequireRecordRead(caller, ids[0]));
+    RecordQuery query;
+    ASSIGN_OR_RETURN(query.states, StatesFromProto(request->states(), "states"));
+    if (!RecordVisible(caller, DownsizingState::kProposed)) {
+      std::vector<DownsizingState> visible;
+      for (DownsizingState s : {DownsizingState::kSubmitted, DownsizingState::kApproved,
+                                DownsizingState::kRejected, DownsizingState::kEffective}) {
+        if (query.states.empty() ||
+            std::find(query.states.begin(), query.states.end(), s) != query.states.end()) {
+          visible.push_back(s);
+        }
+      }
+      if (visible.empty()) return absl::OkStatus();
+      query.states = visible;
+    }
+    query.decree = request->decree();
+    query.year = request->year();
+    ASSIGN_OR_RETURN(auto page,
+                     desk_.ListRecords(ids[0], query, request->page_size(), request->page_token()));
+    for (const DownsizingRecord& r : page.items) *response->add_downsizing_records() = RecordToProto(r);
+    response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateDownsizingRecord(
+    Context* c, const v1::UpdateDownsizingRecordRequest* request, v1::DownsizingRecord* response) {
+  return handlers_.Mutate<v1::DownsizingRecord>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::DownsizingRecord>> {
+        const std::string& name = request->downsizing_record().name();
+        ASSIGN_OR_RETURN(auto ids, ParseName(kRecord, name, "downsizing_record.name"));
+        std::string school = ids[0], record_id = ids[1];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "hồ sơ tinh giản"));
+        return Mutation<v1::DownsizingRecord>(
+            school, name, [=, this]() -> absl::StatusOr<v1::DownsizingRecord> {
+              ASSIGN_OR_RETURN(RecordPatch patch,
+                               RecordPatchFromProto(request->downsizing_record(), request->update_mask()));
+              ASSIGN_OR_RETURN(DownsizingRecord record, desk_.UpdateRecord(school, record_id, patch));
+              return RecordToProto(record);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::AdvanceRecord(
+    Context* c, const char* method, const google::protobuf::Message* request, const std::string& name,
+    const absl::StatusOr<RecordStep>& step, bool authority_decides, v1::DownsizingRecord* response) {
+  return handlers_.Mutate<v1::DownsizingRecord>(
+      c, method, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::DownsizingRecord>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kRecord, name, "name"));
+        std::string school = ids[0], record_id = ids[1];
+        RETURN_IF_ERROR(authority_decides ? RequireDecision(caller, school)
+                                          : RequireSchoolWrite(caller, school, "hồ sơ tinh giản"));
+        RETURN_IF_ERROR(step.status());
+        return Mutation<v1::DownsizingRecord>(
+            school, name, [=, this]() -> absl::StatusOr<v1::DownsizingRecord> {
+              if (!RecordVisible(caller, DownsizingState::kProposed)) {
+                ASSIGN_OR_RETURN(DownsizingRecord current, desk_.GetRecord(school, record_id));
+                if (!RecordVisible(caller, current.state)) {
+                  return absl::NotFoundError("Không tìm thấy hồ sơ tinh giản (downsizing record not found)");
+                }
+              }
+              ASSIGN_OR_RETURN(DownsizingRecord record, desk_.Advance(school, record_id, *step));
+              return RecordToProto(record);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::SubmitDownsizingRecord(
+    Context* c, const v1::SubmitDownsizingRecordRequest* request, v1::DownsizingRecord* response) {
+  absl::StatusOr<RecordStep> step = StepWithDate(DownsizingState::kSubmitted, request->submission_number(),
+                                                 request->submission_date(), "submission_date", "");
+  return AdvanceRecord(c, __func__, request, request->name(), step, false, response);
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ApproveDownsizingRecord(
+    Context* c, const v1::ApproveDownsizingRecordRequest* request, v1::DownsizingRecord* response) {
+  absl::StatusOr<RecordStep> step = StepWithDate(DownsizingState::kApproved, request->decision_number(),
+                                                 request->decision_date(), "decision_date", "");
+  return AdvanceRecord(c, __func__, request, request->name(), step, true, response);
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::RejectDownsizingRecord(
+    Context* c, const v1::RejectDownsizingRecordRequest* request, v1::DownsizingRecord* response) {
+  absl::StatusOr<RecordStep> step =
+      StepWithDate(DownsizingState::kRejected, request->decision_number(), request->decision_date(),
+                   "decision_date", request->reason());
+  return AdvanceRecord(c, __func__, request, request->name(), step, true, response);
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::MarkDownsizingEffective(
+    Context* c, const v1::MarkDownsizingEffectiveRequest* request, v1::DownsizingRecord* response) {
+  absl::StatusOr<RecordStep> step =
+      StepWithDate(DownsizingState::kEffective, "", request->effective_date(), "effective_date", "");
+  return AdvanceRecord(c, __func__, request, request->name(), step, false, response);
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::WithdrawDownsizingRecord(
+    Context* c, const v1::WithdrawDownsizingRecordRequest* request, v1::DownsizingRecord* response) {
+  absl::StatusOr<RecordStep> step = RecordStep{DownsizingState::kWithdrawn, "", {}, request->reason()};
+  return AdvanceRecord(c, __func__, request, request->name(), step, false, response);
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::GetDownsizingCatalog(
+    Context* c, const v1::GetDownsizingCatalogRequest* request, v1::DownsizingCatalog* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller&) -> absl::Status {
+    ASSIGN_OR_RETURN(Date as_of, platform::DateFromProto(request->as_of(), "as_of"));
+    *response = catalog_proto_;
+    if (as_of.IsSet()) {
+      response->clear_decrees();
+      for (const v1::DownsizingDecree& d : catalog_proto_.decrees()) {
+        const DownsizingDecree* decree = desk_.catalog().FindDecree(d.code());
+        if (decree != nullptr && decree->InForceOn(as_of)) *response->add_decrees() = d;
+      }
+    }
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::GetDownsizingTarget(
+    Context* c, const v1::GetDownsizingTargetRequest* request, v1::DownsizingTarget* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kTarget, request->name(), "name"));
+    RETURN_IF_ERROR(RequireCountsRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(DownsizingTarget target, desk_.GetTarget(ids[0], ids[1]));
+    *response = TargetToProto(target, *desk_.catalog().FindPlan(ids[1]));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateDownsizingTarget(
+    Context* c, const v1::UpdateDownsizingTargetRequest* request, v1::DownsizingTarget* response) {
+  return handlers_.Mutate<v1::DownsizingTarget>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::DownsizingTarget>> {
+        const v1::DownsizingTarget& t = request->downsizing_target();
+        ASSIGN_OR_RETURN(auto ids, ParseName(kTarget, t.name(), "downsizing_target.name"));
+        std::string school = ids[0], plan = ids[1];
+        RETURN_IF_ERROR(RequireTargetWrite(caller, school));
+        RETURN_IF_ERROR(platform::CheckUpdateMask(request->update_mask(),
+                                                  {"baseline_civil_servants", "baseline_public_employees"}));
+        return Mutation<v1::DownsizingTarget>(
+            school, t.name(), [=, this]() -> absl::StatusOr<v1::DownsizingTarget> {
+              std::optional<int> civil, employees;
+              if (platform::MaskHas(request->update_mask(), "baseline_civil_servants")) {
+                civil = t.baseline_civil_servants();
+              }
+              if (platform::MaskHas(request->update_mask(), "baseline_public_employees")) {
+                employees = t.baseline_public_employees();
+              }
+              ASSIGN_OR_RETURN(DownsizingTarget target, desk_.SetBaselines(school, plan, civil, employees));
+              return TargetToProto(target, *desk_.catalog().FindPlan(plan));
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::GetDownsizingProgress(
+    Context* c, const v1::GetDownsizingProgressRequest* request, v1::DownsizingProgress* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kTarget, request->name(), "name"));
+    RETURN_IF_ERROR(RequireCountsRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(Date as_of, platform::DateFromProto(request->as_of(), "as_of"));
+    ASSIGN_OR_RETURN(Progress progress, desk_.GetProgress(ids[0], ids[1], as_of));
+    *response = ProgressToProto(progress);
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace parhub::staffing

@@ -1,0 +1,96 @@
+// StaffingServiceImpl: the gRPC face of the staffing service on the platform
+// skeleton's one handler style (platform/rpc/handlers.h): reads are
+// Handlers::Read, mutations Handlers::Mutate whose authorize step parses
+// names and checks access (domain/access.h) before the idempotency ledger.
+// No rules live here. Methods not overridden (city e-mail usage import,
+// discipline inspections, SummarizeStaffing) answer UNIMPLEMENTED.
+#ifndef PARHUB_SERVICES_STAFFING_RPC_STAFFING_SERVICE_H_
+#define PARHUB_SERVICES_STAFFING_RPC_STAFFING_SERVICE_H_
+
+#include "parhub/staffing/v1/staffing.grpc.pb.h"
+#include "platform/rpc/handlers.h"
+#include "services/staffing/domain/downsizing_desk.h"
+#include "services/staffing/domain/rating_book.h"
+#include "services/staffing/domain/roster.h"
+
+namespace parhub::staffing {
+
+class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
+ public:
+  StaffingServiceImpl(platform::Handlers& handlers, Roster& roster, RatingBook& ratings, DownsizingDesk& desk)
+      : handlers_(handlers), roster_(roster), ratings_(ratings), desk_(desk) {}
+
+  using Reactor = grpc::ServerUnaryReactor;
+  using Context = grpc::CallbackServerContext;
+
+  Reactor* CreateStaff(Context* c, const v1::CreateStaffRequest* request, v1::Staff* response) override;
+  Reactor* GetStaff(Context* c, const v1::GetStaffRequest* request, v1::Staff* response) override;
+  Reactor* ListStaff(Context* c, const v1::ListStaffRequest* request,
+                     v1::ListStaffResponse* response) override;
+  Reactor* UpdateStaff(Context* c, const v1::UpdateStaffRequest* request, v1::Staff* response) override;
+  Reactor* ImportStaffRoster(Context* c, const v1::ImportStaffRosterRequest* request,
+                             v1::ImportStaffRosterResponse* response) override;
+
+  Reactor* CreateStaffingQuota(Context* c, const v1::CreateStaffingQuotaRequest* request,
+                               v1::StaffingQuota* response) override;
+  Reactor* GetStaffingQuota(Context* c, const v1::GetStaffingQuotaRequest* request,
+                            v1::StaffingQuota* response) override;
+  Reactor* ListStaffingQuotas(Context* c, const v1::ListStaffingQuotasRequest* request,
+                              v1::ListStaffingQuotasResponse* response) override;
+  Reactor* UpdateStaffingQuota(Context* c, const v1::UpdateStaffingQuotaRequest* request,
+                               v1::StaffingQuota* response) override;
+
+  Reactor* CreateRating(Context* c, const v1::CreateRatingRequest* request, v1::Rating* response) override;
+  Reactor* UpdateRating(Context* c, const v1::UpdateRatingRequest* request, v1::Rating* response) override;
+  Reactor* ListRatings(Context* c, const v1::ListRatingsRequest* request,
+                       v1::ListRatingsResponse* response) override;
+
+  Reactor* ListDownsizingCandidates(Context* c, const v1::ListDownsizingCandidatesRequest* request,
+                                    v1::ListDownsizingCandidatesResponse* response) override;
+  Reactor* CreateDownsizingRecord(Context* c, const v1::CreateDownsizingRecordRequest* request,
+                                  v1::DownsizingRecord* response) override;
+  Reactor* GetDownsizingRecord(Context* c, const v1::GetDownsizingRecordRequest* request,
+                               v1::DownsizingRecord* response) override;
+  Reactor* ListDownsizingRecords(Context* c, const v1::ListDownsizingRecordsRequest* request,
+                                 v1::ListDownsizingRecordsResponse* response) override;
+  Reactor* UpdateDownsizingRecord(Context* c, const v1::UpdateDownsizingRecordRequest* request,
+                                  v1::DownsizingRecord* response) override;
+  Reactor* SubmitDownsizingRecord(Context* c, const v1::SubmitDownsizingRecordRequest* request,
+                                  v1::DownsizingRecord* response) override;
+  Reactor* ApproveDownsizingRecord(Context* c, const v1::ApproveDownsizingRecordRequest* request,
+                                   v1::DownsizingRecord* response) override;
+  Reactor* RejectDownsizingRecord(Context* c, const v1::RejectDownsizingRecordRequest* request,
+                                  v1::DownsizingRecord* response) override;
+  Reactor* MarkDownsizingEffective(Context* c, const v1::MarkDownsizingEffectiveRequest* request,
+                                   v1::DownsizingRecord* response) override;
+  Reactor* WithdrawDownsizingRecord(Context* c, const v1::WithdrawDownsizingRecordRequest* request,
+                                    v1::DownsizingRecord* response) override;
+
+  Reactor* GetDownsizingCatalog(Context* c, const v1::GetDownsizingCatalogRequest* request,
+                                v1::DownsizingCatalog* response) override;
+  Reactor* GetDownsizingTarget(Context* c, const v1::GetDownsizingTargetRequest* request,
+                               v1::DownsizingTarget* response) override;
+  Reactor* UpdateDownsizingTarget(Context* c, const v1::UpdateDownsizingTargetRequest* request,
+                                  v1::DownsizingTarget* response) override;
+  Reactor* GetDownsizingProgress(Context* c, const v1::GetDownsizingProgressRequest* request,
+                                 v1::DownsizingProgress* response) override;
+
+  // The catalog proto served by GetDownsizingCatalog (the data file as read).
+  void SetCatalogProto(v1::DownsizingCatalog catalog) { catalog_proto_ = std::move(catalog); }
+
+ private:
+  // A record's state move, shared by Submit/Approve/Reject/MarkEffective/Withdraw.
+  Reactor* AdvanceRecord(Context* c, const char* method, const google::protobuf::Message* request,
+                         const std::string& name, const absl::StatusOr<RecordStep>& step,
+                         bool authority_decides, v1::DownsizingRecord* response);
+
+  platform::Handlers& handlers_;
+  Roster& roster_;
+  RatingBook& ratings_;
+  DownsizingDesk& desk_;
+  v1::DownsizingCatalog catalog_proto_;
+};
+
+}  // namespace parhub::staffing
+
+#endif  // PARHUB_SERVICES_STAFFING_RPC_STAFFING_SERVICE_H_

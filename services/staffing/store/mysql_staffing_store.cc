@@ -1,0 +1,612 @@
+// StaffingStore on MySQL/MariaDB.
+#include "services/staffing/store/mysql_staffing_store.h"
+
+#include <limits>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "platform/core/status_macros.h"
+#include "platform/core/vntext.h"
+#include "platform/db/sql_values.h"
+
+namespace parhub::staffing {
+namespace {
+
+using ::parhub::platform::DateFromSql;
+using ::parhub::platform::DateOrNull;
+using ::parhub::platform::EnumFromSql;
+using ::parhub::platform::IntFromSql;
+using ::parhub::platform::Row;
+using ::parhub::platform::SqlDateColumn;
+using ::parhub::platform::SqlTimeColumn;
+using ::parhub::platform::SqlValue;
+using ::parhub::platform::TimeFromSql;
+using ::parhub::platform::TimeToSql;
+
+SqlValue Str(absl::string_view s) { return std::string(s); }
+SqlValue Int(int64_t n) { return n; }
+template <typename Enum>
+SqlValue EnumSql(Enum e) {
+  return static_cast<int64_t>(e);
+}
+
+constexpr int kMaxCount = std::numeric_limits<int>::max();
+
+std::string LockClause(Lock lock) { return lock == Lock::kForUpdate ? " FOR UPDATE" : ""; }
+
+// "?, ?, ?" for n values.
+std::string Placeholders(size_t n) {
+  std::vector<std::string> marks(n, "?");
+  return absl::StrJoin(marks, ", ");
+}
+
+std::string NameKey(const Staff& s) {
+  return platform::Utf8Prefix(platform::FoldForSearch(s.display_name), 250);
+}
+
+const std::string& StaffColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "school_id, staff_id, staff_code, display_name, position, employment_type, budget_paid, ",
+      SqlDateColumn("start_date"), ", ", SqlDateColumn("end_date"), ", status, city_email, ",
+      SqlDateColumn("city_email_last_used"), ", manager, ", SqlDateColumn("birth_date"),
+      ", id_number, version, ", SqlTimeColumn("create_time"), ", ", SqlTimeColumn("update_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<Staff> ReadStaff(const Row& row) {
+  Staff s;
+  s.school_id = row.Str(0);
+  s.staff_id = row.Str(1);
+  s.staff_code = row.Str(2);
+  s.display_name = row.Str(3);
+  s.position = row.Str(4);
+  ASSIGN_OR_RETURN(s.employment_type, EnumFromSql(row, 5, EmploymentType::kContract));
+  ASSIGN_OR_RETURN(int budget, IntFromSql(row, 6, 0, 1));
+  s.budget_paid = budget == 1;
+  ASSIGN_OR_RETURN(s.start_date, DateFromSql(row, 7));
+  ASSIGN_OR_RETURN(s.end_date, DateFromSql(row, 8));
+  ASSIGN_OR_RETURN(s.status, EnumFromSql(row, 9, StaffStatus::kLeft));
+  s.city_email = row.Str(10);
+  ASSIGN_OR_RETURN(s.city_email_last_used_date, DateFromSql(row, 11));
+  ASSIGN_OR_RETURN(int manager, IntFromSql(row, 12, 0, 1));
+  s.manager = manager == 1;
+  ASSIGN_OR_RETURN(s.birth_date, DateFromSql(row, 13));
+  s.id_number = row.Str(14);
+  ASSIGN_OR_RETURN(s.version, IntFromSql(row, 15));
+  ASSIGN_OR_RETURN(s.create_time, TimeFromSql(row, 16));
+  ASSIGN_OR_RETURN(s.update_time, TimeFromSql(row, 17));
+  return s;
+}
+
+const std::string& QuotaColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "school_id, year, civil_servant_quota, public_employee_quota, contract_quota, decision_number, ",
+      SqlDateColumn("decision_date"), ", ", SqlTimeColumn("update_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<StaffingQuota> ReadQuota(const Row& row) {
+  StaffingQuota q;
+  q.school_id = row.Str(0);
+  ASSIGN_OR_RETURN(q.year, IntFromSql(row, 1, 0, 9999));
+  ASSIGN_OR_RETURN(q.civil_servant_quota, IntFromSql(row, 2, 0, kMaxCount));
+  ASSIGN_OR_RETURN(q.public_employee_quota, IntFromSql(row, 3, 0, kMaxCount));
+  ASSIGN_OR_RETURN(q.contract_quota, IntFromSql(row, 4, 0, kMaxCount));
+  q.decision_number = row.Str(5);
+  ASSIGN_OR_RETURN(q.decision_date, DateFromSql(row, 6));
+  ASSIGN_OR_RETURN(q.update_time, TimeFromSql(row, 7));
+  return q;
+}
+
+const std::string& RatingColumns() {
+  static const auto* const kColumns = new std::string(
+      absl::StrCat("school_id, staff_id, year, quarter, grade, note, rated_by, city_email_criterion_met, ",
+                   SqlTimeColumn("create_time"), ", ", SqlTimeColumn("update_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<Rating> ReadRating(const Row& row) {
+  Rating r;
+  r.school_id = row.Str(0);
+  r.staff_id = row.Str(1);
+  ASSIGN_OR_RETURN(r.year, IntFromSql(row, 2, 0, 9999));
+  ASSIGN_OR_RETURN(r.quarter, IntFromSql(row, 3, 0, 4));
+  ASSIGN_OR_RETURN(r.grade, EnumFromSql(row, 4, RatingGrade::kNotCompleted));
+  r.note = row.Str(5);
+  r.rated_by = row.Str(6);
+  ASSIGN_OR_RETURN(int met, IntFromSql(row, 7, 0, 1));
+  r.city_email_criterion_met = met == 1;
+  ASSIGN_OR_RETURN(r.create_time, TimeFromSql(row, 8));
+  ASSIGN_OR_RETURN(r.update_time, TimeFromSql(row, 9));
+  return r;
+}
+
+absl::StatusOr<std::vector<Rating>> ReadRatings(const std::vector<Row>& rows) {
+  std::vector<Rating> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(Rating r, ReadRating(row));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+const std::string& RecordColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "school_id, record_id, staff_id, staff_display_name, employment_type, budget_paid, decree, category, "
+      "policy, state, volunteered, ",
+      SqlDateColumn("proposed_date"), ", ", SqlDateColumn("planned_effective_date"), ", submission_number, ",
+      SqlDateColumn("submission_date"), ", decision_number, ", SqlDateColumn("decision_date"),
+      ", outcome_reason, ", SqlDateColumn("effective_date"), ", note, ", SqlTimeColumn("create_time"), ", ",
+      SqlTimeColumn("update_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<DownsizingRecord> ReadRecord(const Row& row) {
+  DownsizingRecord r;
+  r.school_id = row.Str(0);
+  r.record_id = row.Str(1);
+  r.staff_id = row.Str(2);
+  r.staff_display_name = row.Str(3);
+  ASSIGN_OR_RETURN(r.employment_type, EnumFromSql(row, 4, EmploymentType::kContract));
+  ASSIGN_OR_RETURN(int budget, IntFromSql(row, 5, 0, 1));
+  r.budget_paid = budget == 1;
+  r.decree = row.Str(6);
+  r.category = row.Str(7);
+  r.policy = row.Str(8);
+  ASSIGN_OR_RETURN(r.state, EnumFromSql(row, 9, DownsizingState::kWithdrawn));
+  ASSIGN_OR_RETURN(int volunteered, IntFromSql(row, 10, 0, 1));
+  r.volunteered = volunteered == 1;
+  ASSIGN_OR_RETURN(r.proposed_date, DateFromSql(row, 11));
+  ASSIGN_OR_RETURN(r.planned_effective_date, DateFromSql(row, 12));
+  r.submission_number = row.Str(13);
+  ASSIGN_OR_RETURN(r.submission_date, DateFromSql(row, 14));
+  r.decision_number = row.Str(15);
+  ASSIGN_OR_RETURN(r.decision_date, DateFromSql(row, 16));
+  r.outcome_reason = row.Str(17);
+  ASSIGN_OR_RETURN(r.effective_date, DateFromSql(row, 18));
+  r.note = row.Str(19);
+  ASSIGN_OR_RETURN(r.create_time, TimeFromSql(row, 20));
+  ASSIGN_OR_RETURN(r.update_time, TimeFromSql(row, 21));
+  return r;
+}
+
+std::vector<SqlValue> RecordValues(const DownsizingRecord& r) {
+  return {Str(r.staff_id),
+          Str(r.staff_display_name),
+          EnumSql(r.employment_type),
+          Int(r.budget_paid ? 1 : 0),
+          Str(r.decree),
+          Str(r.category),
+          Str(r.policy),
+          EnumSql(r.state),
+          Int(r.volunteered ? 1 : 0),
+          DateOrNull(r.proposed_date),
+          DateOrNull(r.planned_effective_date),
+          Str(r.submission_number),
+          DateOrNull(r.submission_date),
+          Str(r.decision_number),
+          DateOrNull(r.decision_date),
+          Str(r.outcome_reason),
+          DateOrNull(r.effective_date),
+          Str(r.note),
+          TimeToSql(r.update_time)};
+}
+
+template <typename E>
+void AddInList(const std::vector<E>& values, absl::string_view column, std::string& sql,
+               std::vector<SqlValue>& params) {
+  if (values.empty()) return;
+  absl::StrAppend(&sql, " AND ", column, " IN (", Placeholders(values.size()), ")");
+  for (E v : values) params.push_back(EnumSql(v));
+}
+
+}  // namespace
+
+absl::Status MySqlStaffingStore::Atomically(const std::function<absl::Status()>& fn) {
+  return db_.InTransaction(fn);
+}
+
+// ---- staff ----
+
+absl::Status MySqlStaffingStore::InsertStaff(const Staff& s) {
+  RETURN_IF_ERROR(
+      db_.Execute("INSERT INTO staff (school_id, staff_id, staff_code, display_name, name_key, position, "
+                  "employment_type, budget_paid, start_date, end_date, status, city_email, "
+                  "city_email_last_used, manager, birth_date, id_number, version, create_time, update_time) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {Str(s.school_id), Str(s.staff_id), Str(s.staff_code), Str(s.display_name), Str(NameKey(s)),
+                   Str(s.position), EnumSql(s.employment_type), Int(s.budget_paid ? 1 : 0),
+                   DateOrNull(s.start_date), DateOrNull(s.end_date), EnumSql(s.status), Str(s.city_email),
+                   DateOrNull(s.city_email_last_used_date), Int(s.manager ? 1 : 0), DateOrNull(s.birth_date),
+                   Str(s.id_number), Int(s.version), TimeToSql(s.create_time), TimeToSql(s.update_time)})
+          .status());
+  return WriteCircumstances(s);
+}
+
+absl::Status MySqlStaffingStore::WriteCircumstances(const Staff& s) {
+  RETURN_IF_ERROR(db_.Execute("DELETE FROM staff_circumstances WHERE school_id = ? AND staff_id = ?",
+                              {Str(s.school_id), Str(s.staff_id)})
+                      .status());
+  for (size_t i = 0; i < s.circumstances.size(); ++i) {
+    const Circumstance& c = s.circumstances[i];
+    RETURN_IF_ERROR(
+        db_.Execute("INSERT INTO staff_circumstances (school_id, staff_id, seq, kind, start_date, "
+                    "end_date, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    {Str(s.school_id), Str(s.staff_id), Int(static_cast<int64_t>(i)), EnumSql(c.kind),
+                     DateOrNull(c.start_date), DateOrNull(c.end_date), Str(c.note)})
+            .status());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status MySqlStaffingStore::LoadCircumstances(absl::string_view school_id, std::vector<Staff>& staff) {
+  if (staff.empty()) return absl::OkStatus();
+  std::map<std::string, Staff*> by_id;
+  std::vector<SqlValue> params = {Str(school_id)};
+  for (Staff& s : staff) {
+    by_id[s.staff_id] = &s;
+    params.push_back(Str(s.staff_id));
+  }
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT staff_id, kind, ", SqlDateColumn("start_date"), ", ",
+                                          SqlDateColumn("end_date"),
+                                          ", note FROM staff_circumstances WHERE school_id = ? AND "
+                                          "staff_id IN (",
+                                          Placeholders(staff.size()), ") ORDER BY staff_id, seq"),
+                             params));
+  for (const Row& row : rows) {
+    Circumstance c;
+    ASSIGN_OR_RETURN(c.kind, EnumFromSql(row, 1, kLastCircumstanceKind));
+    ASSIGN_OR_RETURN(c.start_date, DateFromSql(row, 2));
+    ASSIGN_OR_RETURN(c.end_date, DateFromSql(row, 3));
+    c.note = row.Str(4);
+    auto it = by_id.find(row.Str(0));
+    if (it != by_id.end()) it->second->circumstances.push_back(std::move(c));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::SelectStaff(const std::string& tail,
+                                                                   std::vector<SqlValue> params,
+                                                                   absl::string_view school_id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT ", StaffColumns(), " FROM staff ", tail), params));
+  std::vector<Staff> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(Staff s, ReadStaff(row));
+    out.push_back(std::move(s));
+  }
+  RETURN_IF_ERROR(LoadCircumstances(school_id, out));
+  return out;
+}
+
+absl::StatusOr<Staff> MySqlStaffingStore::GetStaff(absl::string_view school_id, absl::string_view staff_id,
+                                                   Lock lock) {
+  ASSIGN_OR_RETURN(auto staff,
+                   SelectStaff(absl::StrCat("WHERE school_id = ? AND staff_id = ?", LockClause(lock)),
+                               {Str(school_id), Str(staff_id)}, school_id));
+  if (staff.empty()) return absl::NotFoundError("Không tìm thấy nhân sự (staff member not found)");
+  return std::move(staff[0]);
+}
+
+absl::Status MySqlStaffingStore::UpdateStaff(const Staff& s) {
+  RETURN_IF_ERROR(
+      db_.Execute(
+             "UPDATE staff SET staff_code = ?, display_name = ?, name_key = ?, position = ?, "
+             "employment_type = ?, budget_paid = ?, start_date = ?, end_date = ?, status = ?, "
+             "city_email = ?, city_email_last_used = ?, manager = ?, birth_date = ?, "
+             "id_number = ?, version = ?, update_time = ? WHERE school_id = ? AND staff_id = ?",
+             {Str(s.staff_code), Str(s.display_name), Str(NameKey(s)), Str(s.position),
+              EnumSql(s.employment_type), Int(s.budget_paid ? 1 : 0), DateOrNull(s.start_date),
+              DateOrNull(s.end_date), EnumSql(s.status), Str(s.city_email),
+              DateOrNull(s.city_email_last_used_date), Int(s.manager ? 1 : 0), DateOrNull(s.birth_date),
+              Str(s.id_number), Int(s.version), TimeToSql(s.update_time), Str(s.school_id), Str(s.staff_id)})
+          .status());
+  return WriteCircumstances(s);
+}
+
+absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::ListStaff(absl::string_view school_id,
+                                                                 const StaffQuery& query,
+                                                                 const std::optional<StaffCursor>& after,
+                                                                 int limit) {
+  std::string tail = "WHERE school_id = ?";
+  std::vector<SqlValue> params = {Str(school_id)};
+  AddInList(query.employment_types, "employment_type", tail, params);
+  AddInList(query.statuses, "status", tail, params);
+  if (!query.folded_query.empty()) {
+    tail += " AND (LOCATE(?, name_key) > 0 OR LOCATE(?, LOWER(staff_code)) > 0)";
+    params.insert(params.end(), {Str(query.folded_query), Str(query.folded_query)});
+  }
+  if (after) {
+    tail += " AND (name_key > ? OR (name_key = ? AND staff_id > ?))";
+    params.insert(params.end(), {Str(after->name_key), Str(after->name_key), Str(after->staff_id)});
+  }
+  tail += " ORDER BY name_key, staff_id LIMIT ?";
+  params.push_back(Int(limit));
+  return SelectStaff(tail, std::move(params), school_id);
+}
+
+absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::StaffByCodes(absl::string_view school_id,
+                                                                    const std::vector<std::string>& codes) {
+  if (codes.empty()) return std::vector<Staff>{};
+  std::vector<SqlValue> params = {Str(school_id)};
+  for (const std::string& c : codes) params.push_back(Str(c));
+  return SelectStaff(
+      absl::StrCat("WHERE school_id = ? AND staff_code IN (", Placeholders(codes.size()), ") FOR UPDATE"),
+      std::move(params), school_id);
+}
+
+absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::StaffByEmails(absl::string_view school_id,
+                                                                     const std::vector<std::string>& emails) {
+  if (emails.empty()) return std::vector<Staff>{};
+  std::vector<SqlValue> params = {Str(school_id)};
+  for (const std::string& e : emails) params.push_back(Str(e));
+  return SelectStaff(
+      absl::StrCat("WHERE school_id = ? AND city_email IN (", Placeholders(emails.size()), ") FOR UPDATE"),
+      std::move(params), school_id);
+}
+
+absl::StatusOr<Headcount> MySqlStaffingStore::CountHeadcount(absl::string_view school_id, Date day) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query("SELECT COUNT(*), COALESCE(SUM(employment_type = 1), 0), "
+                             "COALESCE(SUM(employment_type = 2), 0), "
+                             "COALESCE(SUM(employment_type = 2 AND budget_paid = 1), 0), "
+                             "COALESCE(SUM(employment_type = 3), 0), COALESCE(SUM(budget_paid = 1), 0) "
+                             "FROM staff WHERE school_id = ? AND start_date <= ? AND "
+                             "(end_date IS NULL OR end_date >= ?)",
+                             {Str(school_id), DateOrNull(day), DateOrNull(day)}));
+  Headcount h;
+  const Row& row = rows.at(0);
+  ASSIGN_OR_RETURN(h.staff, IntFromSql(row, 0, 0, kMaxCount));
+  ASSIGN_OR_RETURN(h.civil_servants, IntFromSql(row, 1, 0, kMaxCount));
+  ASSIGN_OR_RETURN(h.public_employees, IntFromSql(row, 2, 0, kMaxCount));
+  ASSIGN_OR_RETURN(h.budget_paid_public_employees, IntFromSql(row, 3, 0, kMaxCount));
+  ASSIGN_OR_RETURN(h.contract_staff, IntFromSql(row, 4, 0, kMaxCount));
+  ASSIGN_OR_RETURN(h.budget_paid, IntFromSql(row, 5, 0, kMaxCount));
+  return h;
+}
+
+// ---- quotas ----
+
+absl::Status MySqlStaffingStore::InsertQuota(const StaffingQuota& q) {
+  return db_
+      .Execute(
+          "INSERT INTO staffing_quotas (school_id, year, civil_servant_quota, public_employee_quota, "
+          "contract_quota, decision_number, decision_date, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          {Str(q.school_id), Int(q.year), Int(q.civil_servant_quota), Int(q.public_employee_quota),
+           Int(q.contract_quota), Str(q.decision_number), DateOrNull(q.decision_date),
+           TimeToSql(q.update_time)})
+      .status();
+}
+
+absl::StatusOr<StaffingQuota> MySqlStaffingStore::GetQuota(absl::string_view school_id, int year, Lock lock) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT ", QuotaColumns(),
+                                                     " FROM staffing_quotas WHERE school_id = ? AND year = ?",
+                                                     LockClause(lock)),
+                                        {Str(school_id), Int(year)}));
+  if (rows.empty()) return absl::NotFoundError("Không tìm thấy chỉ tiêu biên chế của năm (quota not found)");
+  return ReadQuota(rows[0]);
+}
+
+absl::Status MySqlStaffingStore::UpdateQuota(const StaffingQuota& q) {
+  return db_
+      .Execute(
+          "UPDATE staffing_quotas SET civil_servant_quota = ?, public_employee_quota = ?, contract_quota = "
+          "?, "
+          "decision_number = ?, decision_date = ?, update_time = ? WHERE school_id = ? AND year = ?",
+          {Int(q.civil_servant_quota), Int(q.public_employee_quota), Int(q.contract_quota),
+           Str(q.decision_number), DateOrNull(q.decision_date), TimeToSql(q.update_time), Str(q.school_id),
+           Int(q.year)})
+      .status();
+}
+
+absl::StatusOr<std::vector<StaffingQuota>> MySqlStaffingStore::ListQuotas(absl::string_view school_id,
+                                                                          int before_year, int limit) {
+  std::string sql = absl::StrCat("SELECT ", QuotaColumns(), " FROM staffing_quotas WHERE school_id = ?");
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (before_year != 0) {
+    sql += " AND year < ?";
+    params.push_back(Int(before_year));
+  }
+  sql += " ORDER BY year DESC LIMIT ?";
+  params.push_back(Int(limit));
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  std::vector<StaffingQuota> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(StaffingQuota q, ReadQuota(row));
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+// ---- ratings ----
+
+absl::Status MySqlStaffingStore::InsertRating(const Rating& r) {
+  return db_
+      .Execute(
+          "INSERT INTO ratings (school_id, staff_id, year, quarter, grade, note, rated_by, "
+          "city_email_criterion_met, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {Str(r.school_id), Str(r.staff_id), Int(r.year), Int(r.quarter), EnumSql(r.grade), Str(r.note),
+           Str(r.rated_by), Int(r.city_email_criterion_met ? 1 : 0), TimeToSql(r.create_time),
+           TimeToSql(r.update_time)})
+      .status();
+}
+
+absl::StatusOr<Rating> MySqlStaffingStore::GetRating(absl::string_view school_id, absl::string_view staff_id,
+                                                     int year, int quarter, Lock lock) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT ", RatingColumns(),
+                                                     " FROM ratings WHERE school_id = ? AND staff_id = ? AND "
+                                                     "year = ? AND quarter = ?",
+                                                     LockClause(lock)),
+                                        {Str(school_id), Str(staff_id), Int(year), Int(quarter)}));
+  if (rows.empty()) return absl::NotFoundError("Không tìm thấy kết quả đánh giá (rating not found)");
+  return ReadRating(rows[0]);
+}
+
+absl::Status MySqlStaffingStore::UpdateRating(const Rating& r) {
+  return db_
+      .Execute(
+          "UPDATE ratings SET grade = ?, note = ?, rated_by = ?, city_email_criterion_met = ?, "
+          "update_time = ? WHERE school_id = ? AND staff_id = ? AND year = ? AND quarter = ?",
+          {EnumSql(r.grade), Str(r.note), Str(r.rated_by), Int(r.city_email_criterion_met ? 1 : 0),
+           TimeToSql(r.update_time), Str(r.school_id), Str(r.staff_id), Int(r.year), Int(r.quarter)})
+      .status();
+}
+
+absl::StatusOr<std::vector<Rating>> MySqlStaffingStore::ListRatings(absl::string_view school_id,
+                                                                    absl::string_view staff_id, int year,
+                                                                    int quarter,
+                                                                    const std::optional<RatingCursor>& after,
+                                                                    int limit) {
+  std::string sql = absl::StrCat("SELECT ", RatingColumns(), " FROM ratings WHERE school_id = ?");
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (!staff_id.empty()) {
+    sql += " AND staff_id = ?";
+    params.push_back(Str(staff_id));
+  }
+  if (year != 0) {
+    sql += " AND year = ?";
+    params.push_back(Int(year));
+  }
+  if (quarter != 0) {
+    sql += " AND quarter = ?";
+    params.push_back(Int(quarter < 0 ? 0 : quarter));
+  }
+  if (after) {
+    sql += " AND (staff_id > ? OR (staff_id = ? AND (year > ? OR (year = ? AND quarter > ?))))";
+    params.insert(params.end(), {Str(after->staff_id), Str(after->staff_id), Int(after->year),
+                                 Int(after->year), Int(after->quarter)});
+  }
+  sql += " ORDER BY staff_id, year, quarter LIMIT ?";
+  params.push_back(Int(limit));
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  return ReadRatings(rows);
+}
+
+absl::StatusOr<std::vector<Rating>> MySqlStaffingStore::YearlyRatings(absl::string_view school_id,
+                                                                      int from_year, int to_year) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT ", RatingColumns(),
+                                                     " FROM ratings WHERE school_id = ? AND quarter = 0 AND "
+                                                     "year BETWEEN ? AND ? ORDER BY staff_id, year"),
+                                        {Str(school_id), Int(from_year), Int(to_year)}));
+  return ReadRatings(rows);
+}
+
+// ---- downsizing ----
+
+absl::Status MySqlStaffingStore::InsertRecord(const DownsizingRecord& r) {
+  std::vector<SqlValue> params = {Str(r.school_id), Str(r.record_id)};
+  for (SqlValue& v : RecordValues(r)) params.push_back(std::move(v));
+  params.push_back(TimeToSql(r.create_time));
+  return db_
+      .Execute(
+          "INSERT INTO downsizing_records (school_id, record_id, staff_id, staff_display_name, "
+          "employment_type, budget_paid, decree, category, policy, state, volunteered, proposed_date, "
+          "planned_effective_date, submission_number, submission_date, decision_number, decision_date, "
+          "outcome_reason, effective_date, note, update_time, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          params)
+      .status();
+}
+
+absl::StatusOr<DownsizingRecord> MySqlStaffingStore::GetRecord(absl::string_view school_id,
+                                                               absl::string_view record_id, Lock lock) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT ", RecordColumns(),
+                                                     " FROM downsizing_records WHERE school_id = ? AND "
+                                                     "record_id = ?",
+                                                     LockClause(lock)),
+                                        {Str(school_id), Str(record_id)}));
+  if (rows.empty())
+    return absl::NotFoundError("Không tìm thấy hồ sơ tinh giản (downsizing record not found)");
+  return ReadRecord(rows[0]);
+}
+
+absl::Status MySqlStaffingStore::UpdateRecord(const DownsizingRecord& r) {
+  std::vector<SqlValue> params = RecordValues(r);
+  params.push_back(Str(r.school_id));
+  params.push_back(Str(r.record_id));
+  return db_
+      .Execute(
+          "UPDATE downsizing_records SET staff_id = ?, staff_display_name = ?, employment_type = ?, "
+          "budget_paid = ?, decree = ?, category = ?, policy = ?, state = ?, volunteered = ?, "
+          "proposed_date = ?, planned_effective_date = ?, submission_number = ?, submission_date = ?, "
+          "decision_number = ?, decision_date = ?, outcome_reason = ?, effective_date = ?, note = ?, "
+          "update_time = ? WHERE school_id = ? AND record_id = ?",
+          params)
+      .status();
+}
+
+absl::StatusOr<std::vector<DownsizingRecord>> MySqlStaffingStore::ListRecords(
+    absl::string_view school_id, const RecordQuery& query, const std::optional<RecordCursor>& after,
+    int limit) {
+  std::string sql = absl::StrCat("SELECT ", RecordColumns(), " FROM downsizing_records WHERE school_id = ?");
+  std::vector<SqlValue> params = {Str(school_id)};
+  AddInList(query.states, "state", sql, params);
+  if (!query.decree.empty()) {
+    sql += " AND decree = ?";
+    params.push_back(Str(query.decree));
+  }
+  if (query.year != 0) {
+    sql += " AND YEAR(proposed_date) = ?";
+    params.push_back(Int(query.year));
+  }
+  if (after) {
+    sql += " AND (proposed_date < ? OR (proposed_date = ? AND record_id > ?))";
+    params.insert(params.end(), {DateOrNull(after->proposed_date), DateOrNull(after->proposed_date),
+                                 Str(after->record_id)});
+  }
+  sql += " ORDER BY proposed_date DESC, record_id LIMIT ?";
+  params.push_back(Int(limit));
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  std::vector<DownsizingRecord> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(DownsizingRecord r, ReadRecord(row));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<std::string>> MySqlStaffingStore::StaffWithOpenRecords(
+    absl::string_view school_id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query("SELECT DISTINCT staff_id FROM downsizing_records WHERE school_id = ? AND "
+                             "state IN (1, 2, 3)",
+                             {Str(school_id)}));
+  std::vector<std::string> out;
+  for (const Row& row : rows) out.push_back(row.Str(0));
+  return out;
+}
+
+absl::StatusOr<DownsizingTarget> MySqlStaffingStore::GetTarget(absl::string_view school_id,
+                                                               absl::string_view plan, Lock lock) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query(absl::StrCat("SELECT baseline_civil_servants, baseline_public_employees, ",
+                             SqlTimeColumn("update_time"),
+                             " FROM downsizing_targets WHERE school_id = ? AND plan = ?", LockClause(lock)),
+                {Str(school_id), Str(plan)}));
+  if (rows.empty()) return absl::NotFoundError("Chưa có số liệu gốc cho kế hoạch (no baseline for the plan)");
+  DownsizingTarget t;
+  t.school_id = std::string(school_id);
+  t.plan = std::string(plan);
+  ASSIGN_OR_RETURN(t.baseline_civil_servants, IntFromSql(rows[0], 0, 0, kMaxCount));
+  ASSIGN_OR_RETURN(t.baseline_public_employees, IntFromSql(rows[0], 1, 0, kMaxCount));
+  ASSIGN_OR_RETURN(t.update_time, TimeFromSql(rows[0], 2));
+  return t;
+}
+
+absl::Status MySqlStaffingStore::UpsertTarget(const DownsizingTarget& t) {
+  return db_
+      .Execute(
+          "INSERT INTO downsizing_targets (school_id, plan, baseline_civil_servants, "
+          "baseline_public_employees, update_time) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+          "baseline_civil_servants = VALUES(baseline_civil_servants), "
+          "baseline_public_employees = VALUES(baseline_public_employees), update_time = VALUES(update_time)",
+          {Str(t.school_id), Str(t.plan), Int(t.baseline_civil_servants), Int(t.baseline_public_employees),
+           TimeToSql(t.update_time)})
+      .status();
+}
+
+}  // namespace parhub::staffing

@@ -1,0 +1,77 @@
+// StaffingStore on MySQL/MariaDB (schema: migrations/001_staffing.sql).
+#ifndef PARHUB_SERVICES_STAFFING_STORE_MYSQL_STAFFING_STORE_H_
+#define PARHUB_SERVICES_STAFFING_STORE_MYSQL_STAFFING_STORE_H_
+
+#include <vector>
+
+#include "platform/db/db.h"
+#include "platform/db/migrations.h"
+#include "services/staffing/domain/staffing_store.h"
+
+// The staffing schema, embedded at build time (cmake/Migrations.cmake).
+const std::vector<parhub::platform::Migration>& StaffingMigrations();
+
+namespace parhub::staffing {
+
+class MySqlStaffingStore final : public StaffingStore {
+ public:
+  explicit MySqlStaffingStore(platform::Db& db) : db_(db) {}
+
+  absl::Status Atomically(const std::function<absl::Status()>& fn) override;
+
+  absl::Status InsertStaff(const Staff& staff) override;
+  absl::StatusOr<Staff> GetStaff(absl::string_view school_id, absl::string_view staff_id, Lock lock) override;
+  absl::Status UpdateStaff(const Staff& staff) override;
+  absl::StatusOr<std::vector<Staff>> ListStaff(absl::string_view school_id, const StaffQuery& query,
+                                               const std::optional<StaffCursor>& after, int limit) override;
+  absl::StatusOr<std::vector<Staff>> StaffByCodes(absl::string_view school_id,
+                                                  const std::vector<std::string>& codes) override;
+  absl::StatusOr<std::vector<Staff>> StaffByEmails(absl::string_view school_id,
+                                                   const std::vector<std::string>& emails) override;
+  absl::StatusOr<Headcount> CountHeadcount(absl::string_view school_id, Date day) override;
+
+  absl::Status InsertQuota(const StaffingQuota& quota) override;
+  absl::StatusOr<StaffingQuota> GetQuota(absl::string_view school_id, int year, Lock lock) override;
+  absl::Status UpdateQuota(const StaffingQuota& quota) override;
+  absl::StatusOr<std::vector<StaffingQuota>> ListQuotas(absl::string_view school_id, int before_year,
+                                                        int limit) override;
+
+  absl::Status InsertRating(const Rating& rating) override;
+  absl::StatusOr<Rating> GetRating(absl::string_view school_id, absl::string_view staff_id, int year,
+                                   int quarter, Lock lock) override;
+  absl::Status UpdateRating(const Rating& rating) override;
+  absl::StatusOr<std::vector<Rating>> ListRatings(absl::string_view school_id, absl::string_view staff_id,
+                                                  int year, int quarter,
+                                                  const std::optional<RatingCursor>& after,
+                                                  int limit) override;
+  absl::StatusOr<std::vector<Rating>> YearlyRatings(absl::string_view school_id, int from_year,
+                                                    int to_year) override;
+
+  absl::Status InsertRecord(const DownsizingRecord& record) override;
+  absl::StatusOr<DownsizingRecord> GetRecord(absl::string_view school_id, absl::string_view record_id,
+                                             Lock lock) override;
+  absl::Status UpdateRecord(const DownsizingRecord& record) override;
+  absl::StatusOr<std::vector<DownsizingRecord>> ListRecords(absl::string_view school_id,
+                                                            const RecordQuery& query,
+                                                            const std::optional<RecordCursor>& after,
+                                                            int limit) override;
+  absl::StatusOr<std::vector<std::string>> StaffWithOpenRecords(absl::string_view school_id) override;
+
+  absl::StatusOr<DownsizingTarget> GetTarget(absl::string_view school_id, absl::string_view plan,
+                                             Lock lock) override;
+  absl::Status UpsertTarget(const DownsizingTarget& target) override;
+
+ private:
+  // Reads the circumstances of the staff in `staff` (same school) into them.
+  absl::Status LoadCircumstances(absl::string_view school_id, std::vector<Staff>& staff);
+  absl::Status WriteCircumstances(const Staff& staff);
+  absl::StatusOr<std::vector<Staff>> SelectStaff(const std::string& where,
+                                                 std::vector<platform::SqlValue> params,
+                                                 absl::string_view school_id);
+
+  platform::Db& db_;
+};
+
+}  // namespace parhub::staffing
+
+#endif  // PARHUB_SERVICES_STAFFING_STORE_MYSQL_STAFFING_STORE_H_

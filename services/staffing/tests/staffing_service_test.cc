@@ -1,0 +1,448 @@
+// Integration tests of the staffing gRPC service inside one process: a real
+// gRPC server over MariaDB with the embedded downsizing catalog, called
+// with signed identities as the gateway sends them. Covers who sees personal
+// data, tenancy, the roster import (idempotent re-import, row errors that
+// change nothing, a wrong header), ratings of periods not begun, the
+// downsizing life cycle with exemptions and volunteering, what an officer
+// sees, candidates from ratings and progress against the target.
+#include "services/staffing/rpc/staffing_service.h"
+
+#include <gmock/gmock.h>
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "platform/core/resource_name.h"
+#include "platform/testing/fixtures.h"
+#include "platform/testing/in_process_server.h"
+#include "services/staffing/rpc/convert.h"
+#include "services/staffing/store/mysql_staffing_store.h"
+
+namespace parhub::staffing {
+namespace {
+
+using ::parhub::platform::Caller;
+using ::parhub::platform::Role;
+using ::parhub::testing::ProtoDate;
+using ::parhub::testing::ReasonOf;
+using ::parhub::testing::ViolatedField;
+using ::testing::HasSubstr;
+
+using ::parhub::testing::At;
+
+struct Harness {
+  std::atomic<int64_t> now_micros{absl::ToUnixMicros(At(2025, 10, 1))};
+  std::unique_ptr<::parhub::testing::InProcessServer> server;
+  LoadedCatalog catalog;
+  std::unique_ptr<MySqlStaffingStore> store;
+  std::unique_ptr<Roster> roster;
+  std::unique_ptr<RatingBook> ratings;
+  std::unique_ptr<DownsizingDesk> desk;
+  std::unique_ptr<StaffingServiceImpl> service;
+  std::unique_ptr<pb::StaffingService::Stub> stub;
+};
+Harness* harness = nullptr;
+
+class StaffingServiceTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    harness = new Harness;
+    Clock clock = [] { return absl::FromUnixMicros(harness->now_micros.load()); };
+    harness->server = std::make_unique<::parhub::testing::InProcessServer>(
+        pb::StaffingService::service_full_name(), "staffing", StaffingMigrations());
+    auto loaded = LoadEmbeddedCatalog();
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+    harness->catalog = *std::move(loaded);
+    harness->store = std::make_unique<MySqlStaffingStore>(harness->server->db());
+    harness->roster = std::make_unique<Roster>(*harness->store, clock);
+    harness->ratings = std::make_unique<RatingBook>(*harness->store, clock);
+    harness->desk = std::make_unique<DownsizingDesk>(*harness->store, harness->catalog.catalog, clock);
+    harness->service = std::make_unique<StaffingServiceImpl>(harness->server->handlers(), *harness->roster,
+                                                             *harness->ratings, *harness->desk);
+    harness->service->SetCatalogProto(harness->catalog.proto);
+    harness->server->Start(harness->service.get());
+    harness->stub = pb::StaffingService::NewStub(harness->server->channel());
+  }
+  static void TearDownTestSuite() {
+    harness->stub.reset();
+    harness->server.reset();
+    delete harness;
+    harness = nullptr;
+  }
+
+  StaffingServiceTest() : school_("s-" + platform::RandomHex(4)), other_("o-" + platform::RandomHex(4)) {
+    SetNow(At(2025, 10, 1));
+  }
+
+  static void SetNow(absl::Time t) { harness->now_micros = absl::ToUnixMicros(t); }
+  pb::StaffingService::Stub& stub() { return *harness->stub; }
+
+  Caller As(Role role, const std::string& school, const std::string& authority = "") {
+    return ::parhub::testing::TestCaller(role, school, authority);
+  }
+  Caller Admin(const std::string& school) { return As(Role::kSchoolAdmin, school); }
+  Caller Officer(const std::string& school) {
+    return As(Role::kAuthorityOfficer, school, "phuong-ben-thanh");
+  }
+  std::unique_ptr<grpc::ClientContext> Ctx(const std::string& method, const Caller& caller) {
+    return harness->server->Context(caller, method);
+  }
+
+  pb::CreateStaffRequest StaffRequest(const std::string& school, const std::string& code,
+                                      pb::EmploymentType type = pb::EMPLOYMENT_TYPE_PUBLIC_EMPLOYEE) {
+    pb::CreateStaffRequest request;
+    request.set_parent("schools/" + school);
+    pb::Staff* s = request.mutable_staff();
+    s->set_staff_code(code);
+    s->set_display_name("Nguyễn Thị " + code);
+    s->set_position("Giáo viên");
+    s->set_employment_type(type);
+    s->set_budget_paid(true);
+    *s->mutable_start_date() = ProtoDate(2015, 9, 1);
+    *s->mutable_birth_date() = ProtoDate(1990, 4, 30);
+    s->set_id_number("079190012345");
+    request.set_request_id(platform::RandomId());
+    return request;
+  }
+
+  pb::Staff CreateStaff(const std::string& school, const std::string& code,
+                        pb::EmploymentType type = pb::EMPLOYMENT_TYPE_PUBLIC_EMPLOYEE) {
+    pb::Staff staff;
+    grpc::Status status =
+        stub().CreateStaff(Ctx("CreateStaff", Admin(school)).get(), StaffRequest(school, code, type), &staff);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return staff;
+  }
+
+  grpc::Status Rate(const pb::Staff& staff, int year, int quarter, pb::RatingGrade grade) {
+    std::string school = platform::ParseName("schools/{s}/staff/{t}", staff.name(), "n").value()[0];
+    pb::CreateRatingRequest request;
+    request.set_parent(staff.name());
+    request.mutable_rating()->set_year(year);
+    request.mutable_rating()->set_quarter(quarter);
+    request.mutable_rating()->set_grade(grade);
+    request.set_request_id(platform::RandomId());
+    pb::Rating rating;
+    return stub().CreateRating(Ctx("CreateRating", Admin(school)).get(), request, &rating);
+  }
+
+  pb::CreateDownsizingRecordRequest RecordRequest(const pb::Staff& staff, const std::string& category,
+                                                  bool volunteered = false) {
+    pb::CreateDownsizingRecordRequest request;
+    request.set_parent("schools/" + school_);
+    pb::DownsizingRecord* r = request.mutable_downsizing_record();
+    r->set_staff(staff.name());
+    r->set_decree("154/2025/ND-CP");
+    r->set_category(category);
+    r->set_policy("nd154-early-retirement");
+    *r->mutable_proposed_date() = ProtoDate(2025, 9, 15);
+    r->set_volunteered(volunteered);
+    request.set_request_id(platform::RandomId());
+    return request;
+  }
+
+  grpc::Status ImportCsv(const std::string& csv, pb::ImportStaffRosterResponse* response, bool skip = false) {
+    pb::ImportStaffRosterRequest request;
+    request.set_parent("schools/" + school_);
+    request.set_csv(csv);
+    request.set_skip_invalid_rows(skip);
+    request.set_request_id(platform::RandomId());
+    return stub().ImportStaffRoster(Ctx("ImportStaffRoster", Admin(school_)).get(), request, response);
+  }
+
+  int CountStaff(const std::string& school) {
+    pb::ListStaffRequest request;
+    request.set_parent("schools/" + school);
+    request.set_page_size(500);
+    pb::ListStaffResponse response;
+    grpc::Status status = stub().ListStaff(Ctx("ListStaff", Admin(school)).get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response.staff_size();
+  }
+
+  std::string school_;
+  std::string other_;
+};
+
+TEST_F(StaffingServiceTest, PersonalDataReachesTheSchoolsAdminsOnly) {
+  pb::Staff created = CreateStaff(school_, "GV01");
+  EXPECT_EQ(created.id_number(), "079190012345");
+  pb::GetStaffRequest get;
+  get.set_name(created.name());
+  pb::Staff seen;
+  ASSERT_TRUE(stub().GetStaff(Ctx("GetStaff", Admin(school_)).get(), get, &seen).ok());
+  EXPECT_EQ(seen.birth_date().year(), 1990);
+  EXPECT_EQ(seen.id_number(), "079190012345");
+
+  pb::Staff as_staff;
+  ASSERT_TRUE(stub().GetStaff(Ctx("GetStaff", As(Role::kSchoolStaff, school_)).get(), get, &as_staff).ok());
+  EXPECT_EQ(as_staff.display_name(), created.display_name());
+  EXPECT_FALSE(as_staff.has_birth_date());
+  EXPECT_TRUE(as_staff.id_number().empty());
+  EXPECT_EQ(as_staff.circumstances_size(), 0);
+
+  pb::Staff none;
+  grpc::Status officer = stub().GetStaff(Ctx("GetStaff", Officer(school_)).get(), get, &none);
+  EXPECT_EQ(officer.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  grpc::Status other = stub().GetStaff(Ctx("GetStaff", Admin(other_)).get(), get, &none);
+  EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
+  pb::ListStaffRequest list;
+  list.set_parent("schools/" + school_);
+  pb::ListStaffResponse listed;
+  EXPECT_EQ(stub().ListStaff(Ctx("ListStaff", Officer(school_)).get(), list, &listed).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  // Another school's admin cannot write into this school either.
+  pb::Staff ignored;
+  EXPECT_EQ(stub()
+                .CreateStaff(Ctx("CreateStaff", Admin(other_)).get(), StaffRequest(school_, "X1"), &ignored)
+                .error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(StaffingServiceTest, BadStaffInputNamesTheFieldAndChangesNothing) {
+  pb::CreateStaffRequest future = StaffRequest(school_, "GV09");
+  *future.mutable_staff()->mutable_start_date() = ProtoDate(2025, 10, 2);
+  pb::Staff ignored;
+  grpc::Status status = stub().CreateStaff(Ctx("CreateStaff", Admin(school_)).get(), future, &ignored);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(status), "staff.start_date");
+  EXPECT_EQ(CountStaff(school_), 0);
+  CreateStaff(school_, "GV09");
+  status =
+      stub().CreateStaff(Ctx("CreateStaff", Admin(school_)).get(), StaffRequest(school_, "GV09"), &ignored);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+}
+
+TEST_F(StaffingServiceTest, StaleEtagIsAborted) {
+  pb::Staff staff = CreateStaff(school_, "GV10");
+  pb::UpdateStaffRequest update;
+  *update.mutable_staff() = staff;
+  update.mutable_staff()->set_position("Tổ trưởng chuyên môn");
+  update.mutable_update_mask()->add_paths("position");
+  update.set_request_id(platform::RandomId());
+  pb::Staff updated;
+  ASSERT_TRUE(stub().UpdateStaff(Ctx("UpdateStaff", Admin(school_)).get(), update, &updated).ok());
+  EXPECT_NE(updated.etag(), staff.etag());
+  update.set_request_id(platform::RandomId());
+  update.mutable_staff()->set_position("Giáo viên");
+  grpc::Status stale = stub().UpdateStaff(Ctx("UpdateStaff", Admin(school_)).get(), update, &updated);
+  EXPECT_EQ(stale.error_code(), grpc::StatusCode::ABORTED);
+}
+
+TEST_F(StaffingServiceTest, ReimportingTheSameRosterChangesNothing) {
+  std::string csv =
+      "\xEF\xBB\xBFstaff_code,display_name,position,employment_type,budget_paid,start_date,city_email\r\n"
+      "GV01,Nguyễn Văn Đức,Giáo viên,vien_chuc,1,01/09/2015,duc@tphcm.gov.vn\r\n"
+      "KT01,\"Lê Thị Hoa, kế toán\",Kế toán,hop_dong,0,2019-03-04,\r\n";
+  pb::ImportStaffRosterResponse first, second;
+  ASSERT_TRUE(ImportCsv(csv, &first).ok());
+  EXPECT_EQ(first.created_count(), 2);
+  EXPECT_TRUE(first.applied());
+  ASSERT_TRUE(ImportCsv(csv, &second).ok());
+  EXPECT_EQ(second.created_count(), 0);
+  EXPECT_EQ(second.updated_count(), 0);
+  EXPECT_EQ(second.unchanged_count(), 2);
+  EXPECT_FALSE(second.applied());
+  EXPECT_EQ(CountStaff(school_), 2);
+}
+
+TEST_F(StaffingServiceTest, RosterRowErrorsNameLineAndColumnAndWriteNothing) {
+  std::string csv =
+      "staff_code,display_name,position,employment_type,budget_paid,start_date,city_email\n"
+      "GV01,An,Giáo viên,vien_chuc,1,2015-09-01,\n"
+      "GV02,Bình,Giáo viên,vien_chuc,1,2030-09-01,\n";
+  pb::ImportStaffRosterResponse response;
+  ASSERT_TRUE(ImportCsv(csv, &response).ok());
+  ASSERT_EQ(response.errors_size(), 1);
+  EXPECT_EQ(response.errors(0).row(), 3);
+  EXPECT_EQ(response.errors(0).column(), "start_date");
+  EXPECT_FALSE(response.applied());
+  EXPECT_EQ(CountStaff(school_), 0);
+  ASSERT_TRUE(ImportCsv(csv, &response, /*skip=*/true).ok());
+  EXPECT_TRUE(response.applied());
+  EXPECT_EQ(CountStaff(school_), 1);
+
+  grpc::Status header = ImportCsv("ma,ten\nGV01,An\n", &response);
+  EXPECT_EQ(header.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(header), "csv");
+}
+
+TEST_F(StaffingServiceTest, RatingsOfPeriodsNotBegunAreRefusedAndPeriodsAreRatedOnce) {
+  pb::Staff staff = CreateStaff(school_, "GV20");
+  grpc::Status future = Rate(staff, 2026, 1, pb::RATING_GRADE_GOOD);
+  EXPECT_EQ(future.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(future), "rating.quarter");
+  EXPECT_TRUE(Rate(staff, 2025, 4, pb::RATING_GRADE_GOOD).ok());  // Q4 began on 01/10
+  EXPECT_EQ(Rate(staff, 2025, 4, pb::RATING_GRADE_EXCELLENT).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(ViolatedField(Rate(staff, 2025, 3, pb::RATING_GRADE_UNSPECIFIED)), "rating.grade");
+  pb::ListRatingsRequest list;
+  list.set_parent("schools/" + school_ + "/staff/-");
+  pb::ListRatingsResponse listed;
+  EXPECT_EQ(stub().ListRatings(Ctx("ListRatings", Officer(school_)).get(), list, &listed).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(stub().ListRatings(Ctx("ListRatings", Admin(school_)).get(), list, &listed).ok());
+  ASSERT_EQ(listed.ratings_size(), 1);
+  EXPECT_EQ(listed.ratings(0).name(), staff.name() + "/ratings/2025-q4");
+}
+
+TEST_F(StaffingServiceTest, ExemptPeopleCannotBeProposedUnlessTheyVolunteerForAWaivableExemption) {
+  pb::Staff staff = CreateStaff(school_, "GV30");
+  pb::UpdateStaffRequest update;
+  update.mutable_staff()->set_name(staff.name());
+  pb::Circumstance* child = update.mutable_staff()->add_circumstances();
+  child->set_kind(pb::CIRCUMSTANCE_KIND_CHILD_UNDER_36_MONTHS);
+  *child->mutable_start_date() = ProtoDate(2024, 5, 1);
+  *child->mutable_end_date() = ProtoDate(2027, 5, 1);
+  update.mutable_update_mask()->add_paths("circumstances");
+  update.set_request_id(platform::RandomId());
+  pb::Staff updated;
+  ASSERT_TRUE(stub().UpdateStaff(Ctx("UpdateStaff", Admin(school_)).get(), update, &updated).ok());
+  EXPECT_TRUE(updated.downsizing_exempt());
+
+  pb::DownsizingRecord record;
+  grpc::Status exempt =
+      stub().CreateDownsizingRecord(Ctx("CreateDownsizingRecord", Admin(school_)).get(),
+                                    RecordRequest(staff, "nd154-surplus-restructuring"), &record);
+  EXPECT_EQ(exempt.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(exempt), "STAFF_EXEMPT");
+  EXPECT_THAT(exempt.error_message(), HasSubstr("36 tháng"));
+  ASSERT_TRUE(stub()
+                  .CreateDownsizingRecord(Ctx("CreateDownsizingRecord", Admin(school_)).get(),
+                                          RecordRequest(staff, "nd154-surplus-restructuring", true), &record)
+                  .ok());
+  EXPECT_TRUE(record.volunteered());
+  // One open record per person.
+  grpc::Status twice =
+      stub().CreateDownsizingRecord(Ctx("CreateDownsizingRecord", Admin(school_)).get(),
+                                    RecordRequest(staff, "nd154-surplus-restructuring", true), &record);
+  EXPECT_EQ(ReasonOf(twice), "OPEN_RECORD_EXISTS");
+}
+
+TEST_F(StaffingServiceTest, LegalBasisMustApplyOnTheProposalDate) {
+  pb::Staff staff = CreateStaff(school_, "GV31");
+  pb::CreateDownsizingRecordRequest old_decree = RecordRequest(staff, "nd29-surplus-restructuring");
+  old_decree.mutable_downsizing_record()->set_decree("29/2023/ND-CP");
+  old_decree.mutable_downsizing_record()->set_policy("nd29-early-retirement");
+  pb::DownsizingRecord record;
+  grpc::Status status =
+      stub().CreateDownsizingRecord(Ctx("CreateDownsizingRecord", Admin(school_)).get(), old_decree, &record);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(status), "DECREE_NOT_IN_FORCE");
+  pb::CreateDownsizingRecordRequest wrong_category = RecordRequest(staff, "nd29-surplus-restructuring");
+  status = stub().CreateDownsizingRecord(Ctx("CreateDownsizingRecord", Admin(school_)).get(), wrong_category,
+                                         &record);
+  EXPECT_EQ(ViolatedField(status), "downsizing_record.category");
+}
+
+TEST_F(StaffingServiceTest, RecordLifeCycleAndWhatTheOfficerSees) {
+  pb::Staff staff = CreateStaff(school_, "CC01", pb::EMPLOYMENT_TYPE_CIVIL_SERVANT);
+  pb::DownsizingRecord record;
+  ASSERT_TRUE(stub()
+                  .CreateDownsizingRecord(Ctx("CreateDownsizingRecord", Admin(school_)).get(),
+                                          RecordRequest(staff, "nd154-surplus-restructuring"), &record)
+                  .ok());
+  EXPECT_EQ(record.state(), pb::DOWNSIZING_STATE_PROPOSED);
+  pb::GetDownsizingRecordRequest get;
+  get.set_name(record.name());
+  pb::DownsizingRecord seen;
+  EXPECT_EQ(
+      stub().GetDownsizingRecord(Ctx("GetDownsizingRecord", Officer(school_)).get(), get, &seen).error_code(),
+      grpc::StatusCode::NOT_FOUND);
+
+  pb::ApproveDownsizingRecordRequest early;
+  early.set_name(record.name());
+  early.set_decision_number("100/QĐ-UBND");
+  *early.mutable_decision_date() = ProtoDate(2025, 9, 20);
+  early.set_request_id(platform::RandomId());
+  grpc::Status skipped =
+      stub().ApproveDownsizingRecord(Ctx("ApproveDownsizingRecord", Officer(school_)).get(), early, &seen);
+  EXPECT_EQ(skipped.error_code(), grpc::StatusCode::NOT_FOUND);  // the officer cannot see a proposal yet
+
+  pb::SubmitDownsizingRecordRequest submit;
+  submit.set_name(record.name());
+  submit.set_submission_number("45/TTr-MN2010");
+  *submit.mutable_submission_date() = ProtoDate(2025, 9, 10);  // before the proposal
+  submit.set_request_id(platform::RandomId());
+  grpc::Status order =
+      stub().SubmitDownsizingRecord(Ctx("SubmitDownsizingRecord", Admin(school_)).get(), submit, &seen);
+  EXPECT_EQ(ViolatedField(order), "submission_date");
+  *submit.mutable_submission_date() = ProtoDate(2025, 9, 18);
+  submit.set_request_id(platform::RandomId());
+  ASSERT_TRUE(
+      stub().SubmitDownsizingRecord(Ctx("SubmitDownsizingRecord", Admin(school_)).get(), submit, &seen).ok());
+
+  ASSERT_TRUE(
+      stub().GetDownsizingRecord(Ctx("GetDownsizingRecord", Officer(school_)).get(), get, &seen).ok());
+  EXPECT_EQ(seen.staff_display_name(), staff.display_name());
+  early.set_request_id(platform::RandomId());
+  ASSERT_TRUE(
+      stub()
+          .ApproveDownsizingRecord(Ctx("ApproveDownsizingRecord", Officer(school_)).get(), early, &seen)
+          .ok());
+  EXPECT_EQ(seen.state(), pb::DOWNSIZING_STATE_APPROVED);
+
+  pb::WithdrawDownsizingRecordRequest withdraw;
+  withdraw.set_name(record.name());
+  withdraw.set_reason("Đổi ý");
+  withdraw.set_request_id(platform::RandomId());
+  grpc::Status late =
+      stub().WithdrawDownsizingRecord(Ctx("WithdrawDownsizingRecord", Admin(school_)).get(), withdraw, &seen);
+  EXPECT_EQ(ReasonOf(late), "INVALID_TRANSITION");
+
+  pb::MarkDownsizingEffectiveRequest effective;
+  effective.set_name(record.name());
+  *effective.mutable_effective_date() = ProtoDate(2025, 10, 1);
+  effective.set_request_id(platform::RandomId());
+  ASSERT_TRUE(
+      stub()
+          .MarkDownsizingEffective(Ctx("MarkDownsizingEffective", Admin(school_)).get(), effective, &seen)
+          .ok());
+  EXPECT_EQ(seen.state(), pb::DOWNSIZING_STATE_EFFECTIVE);
+  pb::GetStaffRequest get_staff;
+  get_staff.set_name(staff.name());
+  pb::Staff left;
+  ASSERT_TRUE(stub().GetStaff(Ctx("GetStaff", Admin(school_)).get(), get_staff, &left).ok());
+  EXPECT_EQ(left.status(), pb::STAFF_STATUS_LEFT);
+  EXPECT_EQ(left.end_date().month(), 9);  // the last working day is the one before the effective date
+  EXPECT_EQ(left.end_date().day(), 30);
+
+  // The officer's progress view: one civil servant of one gone, counts only.
+  pb::GetDownsizingProgressRequest progress;
+  progress.set_name("schools/" + school_ + "/downsizingTargets/hcm-2023-2026");
+  pb::DownsizingProgress figures;
+  ASSERT_TRUE(
+      stub()
+          .GetDownsizingProgress(Ctx("GetDownsizingProgress", Officer(school_)).get(), progress, &figures)
+          .ok());
+  EXPECT_EQ(figures.target().baseline_civil_servants(), 1);
+  EXPECT_EQ(figures.current_civil_servants(), 0);
+  EXPECT_DOUBLE_EQ(figures.civil_servant_reduction_percent(), 100);
+  EXPECT_EQ(figures.effective_records(), 1);
+}
+
+TEST_F(StaffingServiceTest, CandidatesComeFromYearlyRatingsUnderTheDecreeInForce) {
+  SetNow(At(2026, 2, 1));
+  pb::Staff weak = CreateStaff(school_, "GV40");
+  pb::Staff fine = CreateStaff(school_, "GV41");
+  ASSERT_TRUE(Rate(weak, 2024, 0, pb::RATING_GRADE_GOOD).ok());
+  ASSERT_TRUE(Rate(weak, 2025, 0, pb::RATING_GRADE_NOT_COMPLETED).ok());
+  ASSERT_TRUE(Rate(fine, 2024, 0, pb::RATING_GRADE_COMPLETED).ok());
+  ASSERT_TRUE(Rate(fine, 2025, 0, pb::RATING_GRADE_COMPLETED).ok());
+  pb::ListDownsizingCandidatesRequest request;
+  request.set_parent("schools/" + school_);
+  request.set_year(2025);
+  pb::ListDownsizingCandidatesResponse response;
+  ASSERT_TRUE(
+      stub()
+          .ListDownsizingCandidates(Ctx("ListDownsizingCandidates", Admin(school_)).get(), request, &response)
+          .ok());
+  ASSERT_EQ(response.candidates_size(), 1);
+  EXPECT_EQ(response.candidates(0).staff(), weak.name());
+  EXPECT_EQ(response.candidates(0).category(), "nd154-rating-not-completed");
+}
+
+}  // namespace
+}  // namespace parhub::staffing
