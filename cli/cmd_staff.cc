@@ -1,6 +1,7 @@
-// parhubctl staff: the roster (list, show, add, import, export to CSV),
-// ratings, quotas, the downsizing catalog, records (propose → submit →
-// approve/reject → effective, export to CSV), candidates and progress.
+// parhubctl staff: the roster (list, add, import, export to CSV), city e-mail
+// usage, ratings, quotas, discipline inspections, the period summary, the
+// downsizing catalog, records (propose → submit → approve/reject →
+// effective, export to CSV), candidates and progress.
 #include <fstream>
 #include <sstream>
 
@@ -148,8 +149,10 @@ std::vector<std::string> RecordRow(const Output& out, const sv::DownsizingRecord
 void AddStaffCommands(CLI::App& root, App& app) {
   static struct {
     std::string school, staff, code, name, position, type, start, email, query, file, csv_out, grade, reason;
-    std::string record, decree, category, policy, date, number, plan = "hcm-2023-2026", as_of;
-    int year = 0, quarter = 0, civil = -1, pub = -1, contract = -1;
+    std::string record, decree, category, policy, date, number, plan = "hcm-2023-2026", as_of, kind, scope;
+    std::string conclusion, action, due, from, to;
+    std::vector<std::string> inspectors, findings, violations;
+    int year = 0, quarter = 0, civil = -1, pub = -1, contract = -1, checked = 0;
     bool budget_paid = false, all = false, dry_run = false, skip_invalid = false, volunteered = false;
   } f;
   auto* staff = root.add_subcommand("staff", "Nhân sự của trường (a school's staff)");
@@ -173,6 +176,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
   list->add_option("--query", f.query, "Tìm theo tên hoặc mã, không cần dấu");
   list->add_flag("--all", f.all, "Cả người đã nghỉ việc");
   list->add_option("--csv", f.csv_out, "Ghi ra tệp CSV (mở bằng Excel)");
+  list->add_option("--email", f.kind, "Chỉ người: none (chưa có thư TP), issued (có nhưng ít dùng), in-use");
   list->callback([&app, stub_of] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -182,6 +186,13 @@ void AddStaffCommands(CLI::App& root, App& app) {
     request.set_parent(*school);
     request.set_query(f.query);
     request.set_page_size(500);
+    if (f.kind == "none") request.set_city_email_state(sv::CITY_EMAIL_STATE_NONE);
+    if (f.kind == "issued") request.set_city_email_state(sv::CITY_EMAIL_STATE_ISSUED);
+    if (f.kind == "in-use") request.set_city_email_state(sv::CITY_EMAIL_STATE_IN_USE);
+    if (!f.kind.empty() && request.city_email_state() == sv::CITY_EMAIL_STATE_UNSPECIFIED) {
+      return app.Usage(
+          app.out.T("--email phải là none, issued hoặc in-use", "--email must be none, issued or in-use"));
+    }
     if (f.all) {
       for (auto s : {sv::STAFF_STATUS_ACTIVE, sv::STAFF_STATUS_ON_LEAVE, sv::STAFF_STATUS_LEFT})
         request.add_statuses(s);

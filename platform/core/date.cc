@@ -52,4 +52,14 @@ Date LocalDate(absl::Time t) {
   return Date{static_cast<int>(day.year()), day.month(), day.day()};
 }
 
+Date AddDays(Date date, int days) {
+  absl::CivilDay day = absl::CivilDay(date.year, date.month, date.day) + days;
+  return Date{static_cast<int>(day.year()), day.month(), day.day()};
+}
+
+int DaysBetween(Date from, Date to) {
+  return static_cast<int>(absl::CivilDay(to.year, to.month, to.day) -
+                          absl::CivilDay(from.year, from.month, from.day));
+}
+
 }  // namespace parhub::platform

@@ -38,6 +38,11 @@ absl::StatusOr<Date> ParseDate(absl::string_view text, absl::string_view field);
 // The local calendar date of `t`.
 Date LocalDate(absl::Time t);
 
+// `date` moved by `days` (negative: back). `date` must be set and valid.
+Date AddDays(Date date, int days);
+// Days from `from` to `to` (negative when `to` is earlier).
+int DaysBetween(Date from, Date to);
+
 }  // namespace parhub::platform
 
 #endif  // PARHUB_PLATFORM_CORE_DATE_H_

@@ -54,5 +54,13 @@ TEST(Dates, WrittenFormsAndOrder) {
   EXPECT_TRUE(d.IsSet());
 }
 
+TEST(DateArithmetic, AddDaysAndDaysBetweenCrossMonthsYearsAndLeapDays) {
+  EXPECT_EQ(AddDays(Date{2025, 10, 1}, -1), (Date{2025, 9, 30}));
+  EXPECT_EQ(AddDays(Date{2024, 2, 28}, 1), (Date{2024, 2, 29}));
+  EXPECT_EQ(AddDays(Date{2025, 12, 31}, 1), (Date{2026, 1, 1}));
+  EXPECT_EQ(DaysBetween(Date{2025, 12, 2}, Date{2026, 1, 1}), 30);
+  EXPECT_EQ(DaysBetween(Date{2026, 1, 1}, Date{2025, 12, 2}), -30);
+}
+
 }  // namespace
 }  // namespace parhub::platform

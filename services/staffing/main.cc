@@ -19,12 +19,16 @@ struct StaffingService final {
         roster(store, env.clock),
         ratings(store, env.clock),
         desk(store, catalog, env.clock),
-        rpc(env.handlers, roster, ratings, desk) {}
+        inspections(store, env.clock),
+        summarizer(store, desk, env.clock),
+        rpc(env.handlers, roster, ratings, desk, inspections, summarizer) {}
   parhub::staffing::DownsizingCatalog catalog;
   parhub::staffing::MySqlStaffingStore store;
   parhub::staffing::Roster roster;
   parhub::staffing::RatingBook ratings;
   parhub::staffing::DownsizingDesk desk;
+  parhub::staffing::InspectionBook inspections;
+  parhub::staffing::StaffingSummarizer summarizer;
   parhub::staffing::StaffingServiceImpl rpc;
 };
 

@@ -1,6 +1,7 @@
 // Access rules of the staffing service (see access.h).
 #include "services/staffing/domain/access.h"
 
+#include "absl/strings/str_cat.h"
 #include "platform/core/status_macros.h"
 
 namespace parhub::staffing {
@@ -30,12 +31,13 @@ absl::Status RequireSchoolWrite(const Caller& caller, const std::string& school_
   return caller.RequireWrite(school_id, resource);
 }
 
-absl::Status RequireRatingRead(const Caller& caller, const std::string& school_id) {
-  RETURN_IF_ERROR(caller.RequireRead(school_id, "đánh giá"));
+absl::Status RequirePersonnelRead(const Caller& caller, const std::string& school_id,
+                                  const std::string& resource) {
+  RETURN_IF_ERROR(caller.RequireRead(school_id, resource));
   if (caller.role == Role::kSchoolAdmin || caller.role == Role::kService) return absl::OkStatus();
   if (caller.role == Role::kAuthorityOfficer) return CountsOnly();
   return absl::PermissionDeniedError(
-      "Chỉ lãnh đạo trường xem kết quả đánh giá, xếp loại (only the school's admins see ratings)");
+      absl::StrCat("Chỉ lãnh đạo trường xem ", resource, " (only the school's admins see this)"));
 }
 
 absl::Status RequireCountsRead(const Caller& caller, const std::string& school_id) {

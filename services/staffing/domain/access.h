@@ -30,8 +30,10 @@ bool SeesPersonalData(const Caller& caller, const std::string& school_id);
 // Changing the roster, quotas, ratings and records: the school's admins.
 absl::Status RequireSchoolWrite(const Caller& caller, const std::string& school_id,
                                 const std::string& resource);
-// Ratings and candidates: the school's admins and services.
-absl::Status RequireRatingRead(const Caller& caller, const std::string& school_id);
+// Personnel matters (ratings, candidates, inspections): the school's admins
+// and services. `resource` names it in the message, e.g. "đánh giá".
+absl::Status RequirePersonnelRead(const Caller& caller, const std::string& school_id,
+                                  const std::string& resource);
 // Counts (quotas, targets, progress, summaries): any reader of the school.
 absl::Status RequireCountsRead(const Caller& caller, const std::string& school_id);
 // Downsizing records: the school's admins and services; officers too, for

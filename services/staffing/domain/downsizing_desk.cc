@@ -240,8 +240,7 @@ absl::StatusOr<DownsizingRecord> DownsizingDesk::Advance(const std::string& scho
           staff.status = StaffStatus::kLeft;
           // The effective date is the first day off the payroll; the
           // last working day is the one before.
-          absl::CivilDay last = absl::CivilDay(step.date.year, step.date.month, step.date.day) - 1;
-          Date end{static_cast<int>(last.year()), last.month(), last.day()};
+          Date end = platform::AddDays(step.date, -1);
           staff.end_date = end < staff.start_date ? staff.start_date : end;
           staff.version += 1;
           staff.update_time = NowMicros(clock_);

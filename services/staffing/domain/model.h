@@ -140,6 +140,43 @@ struct DownsizingTarget final {
   absl::Time update_time;
 };
 
+enum class InspectionKind { kUnspecified = 0, kScheduled = 1, kSurprise = 2 };
+
+struct InspectionFinding final {
+  std::string staff_id;  // "" for a general finding
+  std::string description;
+  bool violation = false;
+  std::string action;
+  Date action_due_date;
+  Date action_done_date;  // unset while the follow-up is open
+};
+
+// A check of administrative discipline and the code of conduct (task 1.4).
+struct DisciplineInspection final {
+  std::string school_id;
+  std::string inspection_id;
+  InspectionKind kind = InspectionKind::kUnspecified;
+  Date inspection_date;
+  std::string scope;
+  std::vector<std::string> inspectors;
+  int staff_checked = 0;
+  std::vector<InspectionFinding> findings;
+  std::string conclusion;
+  std::string document_number;  // biên bản number
+  absl::Time create_time;
+  absl::Time update_time;
+};
+
+// One line of the city mail system's usage report.
+struct CityEmailUse final {
+  int row = 0;  // line in the file, or index + 1
+  std::string email;
+  Date last_used_date;  // unset: never used
+};
+
+// Days a mailbox counts as in use after its last use (task 1.7).
+inline constexpr int kCityEmailWindowDays = 30;
+
 // "schools/{school}/staff/{staff}".
 std::string StaffName(const std::string& school_id, const std::string& staff_id);
 // "2024-q1".."2024-q4", or "2024" for the yearly rating.

@@ -7,6 +7,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "platform/core/email.h"
 #include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/status_macros.h"
@@ -77,6 +78,7 @@ absl::StatusOr<Page<Staff>> Roster::ListStaff(const std::string& school_id, Staf
   }
   if (query.statuses.empty()) query.statuses = {StaffStatus::kActive, StaffStatus::kOnLeave};
   query.folded_query = platform::FoldForSearch(query.folded_query);
+  query.today = Today();
   ASSIGN_OR_RETURN(auto rows, store_.ListStaff(school_id, query, after, page.fetch_limit()));
   return platform::MakePage(std::move(rows), page.size, StaffPageKey);
 }
@@ -198,6 +200,57 @@ absl::StatusOr<ImportResult> Roster::ImportRoster(const std::string& school_id,
     return absl::OkStatus();
   });
   RETURN_IF_ERROR(status);
+  std::sort(result.errors.begin(), result.errors.end(),
+            [](const RowError& a, const RowError& b) { return a.row < b.row; });
+  return result;
+}
+
+absl::StatusOr<EmailUsageResult> Roster::ImportCityEmailUsage(const std::string& school_id, Date report_date,
+                                                              std::vector<CityEmailUse> uses,
+                                                              std::vector<RowError> parse_errors) {
+  if (!report_date.IsSet())
+    return InvalidField("report_date", "phải có ngày lập báo cáo (report date is required)");
+  if (report_date > Today()) {
+    return InvalidField("report_date", "ngày lập báo cáo ở tương lai (report date in the future)");
+  }
+  if (uses.size() > static_cast<size_t>(kMaxImportRows)) {
+    return InvalidField("rows", absl::StrCat("tối đa ", kMaxImportRows, " dòng (too many rows)"));
+  }
+  EmailUsageResult result;
+  result.errors = std::move(parse_errors);
+  std::vector<std::string> emails;
+  std::set<std::string> seen;
+  std::vector<CityEmailUse> valid;
+  for (CityEmailUse& use : uses) {
+    if (absl::Status email = platform::ValidateEmail(use.email, "email"); !email.ok() || use.email.empty()) {
+      result.errors.push_back({use.row, "email", "địa chỉ thư không hợp lệ (invalid address)"});
+    } else if (!seen.insert(use.email).second) {
+      result.errors.push_back({use.row, "email", "địa chỉ lặp lại trong báo cáo (repeated address)"});
+    } else if (use.last_used_date.IsSet() && use.last_used_date > report_date) {
+      result.errors.push_back({use.row, "last_used_date", "sau ngày lập báo cáo (after the report date)"});
+    } else {
+      emails.push_back(use.email);
+      valid.push_back(std::move(use));
+    }
+  }
+  RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
+    ASSIGN_OR_RETURN(std::vector<Staff> staff, store_.StaffByEmails(school_id, emails));
+    std::map<std::string, std::string> staff_by_email;
+    for (const Staff& s : staff) staff_by_email[s.city_email] = s.staff_id;
+    std::vector<std::pair<std::string, Date>> matched;
+    for (const CityEmailUse& use : valid) {
+      auto it = staff_by_email.find(use.email);
+      if (it == staff_by_email.end()) {
+        result.errors.push_back(
+            {use.row, "email",
+             "không có nhân sự nào của trường dùng địa chỉ này (no staff member has this address)"});
+        continue;
+      }
+      matched.emplace_back(it->second, use.last_used_date);
+    }
+    result.matched = static_cast<int>(matched.size());
+    return store_.RecordEmailUsage(school_id, report_date, matched);
+  }));
   std::sort(result.errors.begin(), result.errors.end(),
             [](const RowError& a, const RowError& b) { return a.row < b.row; });
   return result;

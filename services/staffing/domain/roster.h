@@ -52,6 +52,11 @@ struct ImportResult final {
   bool applied = false;
 };
 
+struct EmailUsageResult final {
+  int matched = 0;
+  std::vector<RowError> errors;
+};
+
 struct QuotaPatch final {
   std::optional<int> civil_servant_quota;
   std::optional<int> public_employee_quota;
@@ -80,6 +85,14 @@ class Roster final {
   // skip_invalid_rows false any invalid row means nothing is written.
   absl::StatusOr<ImportResult> ImportRoster(const std::string& school_id, std::vector<RosterEntry> entries,
                                             std::vector<RowError> parse_errors, const ImportOptions& options);
+
+  // Records the city mail system's usage report of `report_date` (task
+  // 1.7): each row's address is matched to a staff member's city e-mail;
+  // rows that match no one, repeat an address or are dated after the report
+  // come back as errors, the others are stored.
+  absl::StatusOr<EmailUsageResult> ImportCityEmailUsage(const std::string& school_id, Date report_date,
+                                                        std::vector<CityEmailUse> uses,
+                                                        std::vector<RowError> parse_errors);
 
   absl::StatusOr<StaffingQuota> CreateQuota(const std::string& school_id, StaffingQuota quota);
   absl::StatusOr<StaffingQuota> GetQuota(const std::string& school_id, int year);

@@ -2,6 +2,7 @@
 #include "services/staffing/domain/roster_csv.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -110,7 +111,18 @@ absl::StatusOr<std::vector<CsvRecord>> SplitCsv(absl::string_view csv) {
   return records;
 }
 
-absl::StatusOr<ParsedRoster> ParseRosterCsv(absl::string_view csv) {
+namespace {
+
+// A CSV file's records after the checks every upload shares (size, UTF-8,
+// byte-order mark, header columns known, required present, none repeated,
+// row limit), with each column's index.
+struct CsvTable final {
+  std::vector<CsvRecord> records;  // records[0] is the header
+  std::map<std::string, int> column_index;
+};
+
+absl::StatusOr<CsvTable> ReadCsvTable(absl::string_view csv, const std::vector<std::string>& required,
+                                      const std::vector<std::string>& optional) {
   if (csv.size() > kMaxImportBytes) {
     return InvalidField("csv", "tệp lớn hơn 1 MiB, hãy chia thành nhiều lần (file larger than 1 MiB)");
   }
@@ -120,30 +132,31 @@ absl::StatusOr<ParsedRoster> ParseRosterCsv(absl::string_view csv) {
                         "(file is not UTF-8)");
   }
   if (absl::StartsWith(csv, kBom)) csv.remove_prefix(kBom.size());
-  ASSIGN_OR_RETURN(std::vector<CsvRecord> records, SplitCsv(csv));
+  CsvTable table;
+  ASSIGN_OR_RETURN(table.records, SplitCsv(csv));
+  std::vector<CsvRecord>& records = table.records;
   while (!records.empty() && Blank(records.back())) records.pop_back();
   if (records.empty()) return InvalidField("csv", "tệp rỗng, thiếu dòng tiêu đề (empty file, no header)");
 
-  std::map<std::string, int> column_index;
-  std::set<std::string> known(RosterRequiredColumns().begin(), RosterRequiredColumns().end());
-  known.insert(RosterOptionalColumns().begin(), RosterOptionalColumns().end());
+  std::set<std::string> known(required.begin(), required.end());
+  known.insert(optional.begin(), optional.end());
   const CsvRecord& header = records.front();
   for (size_t i = 0; i < header.fields.size(); ++i) {
     std::string name = absl::AsciiStrToLower(absl::StripAsciiWhitespace(header.fields[i]));
     if (!known.contains(name)) {
-      return InvalidField(
-          "csv",
-          absl::StrCat("dòng 1, cột ", i + 1, ": tiêu đề '", header.fields[i],
-                       "' không được hỗ trợ; các cột là ", absl::StrJoin(RosterRequiredColumns(), ","),
-                       " và tuỳ chọn ", absl::StrJoin(RosterOptionalColumns(), ","), " (unknown column)"));
+      return InvalidField("csv",
+                          absl::StrCat("dòng 1, cột ", i + 1, ": tiêu đề '", header.fields[i],
+                                       "' không được hỗ trợ; các cột là ", absl::StrJoin(required, ","),
+                                       optional.empty() ? "" : " và tuỳ chọn ", absl::StrJoin(optional, ","),
+                                       " (unknown column)"));
     }
-    if (!column_index.emplace(name, static_cast<int>(i)).second) {
+    if (!table.column_index.emplace(name, static_cast<int>(i)).second) {
       return InvalidField("csv", absl::StrCat("dòng 1: cột '", name, "' lặp lại (repeated column)"));
     }
   }
   std::vector<std::string> missing;
-  for (const std::string& name : RosterRequiredColumns()) {
-    if (!column_index.contains(name)) missing.push_back(name);
+  for (const std::string& name : required) {
+    if (!table.column_index.contains(name)) missing.push_back(name);
   }
   if (!missing.empty()) {
     return InvalidField(
@@ -153,23 +166,40 @@ absl::StatusOr<ParsedRoster> ParseRosterCsv(absl::string_view csv) {
     return InvalidField("csv", absl::StrCat("tối đa ", kMaxImportRows, " dòng mỗi lần nhập, tệp có ",
                                             records.size() - 1, " (too many rows; import in batches)"));
   }
+  return table;
+}
 
+// The trimmed cell of `column` in `record` ("" for an absent optional column).
+std::string Cell(const CsvTable& table, const CsvRecord& record, const std::string& column) {
+  auto it = table.column_index.find(column);
+  return it == table.column_index.end() ? ""
+                                        : std::string(absl::StripAsciiWhitespace(record.fields[it->second]));
+}
+
+// A row error for a record whose field count differs from the header's.
+std::optional<RowError> FieldCountError(const CsvTable& table, const CsvRecord& record) {
+  size_t expected = table.records.front().fields.size();
+  if (record.fields.size() == expected) return std::nullopt;
+  return RowError{
+      record.line, "",
+      absl::StrCat("có ", record.fields.size(), " ô, tiêu đề có ", expected, " (wrong number of fields)")};
+}
+
+}  // namespace
+
+absl::StatusOr<ParsedRoster> ParseRosterCsv(absl::string_view csv) {
+  ASSIGN_OR_RETURN(CsvTable table, ReadCsvTable(csv, RosterRequiredColumns(), RosterOptionalColumns()));
+  const std::vector<CsvRecord>& records = table.records;
   ParsedRoster parsed;
   std::set<std::string> codes;
   for (size_t r = 1; r < records.size(); ++r) {
     const CsvRecord& record = records[r];
     if (Blank(record)) continue;
-    if (record.fields.size() != header.fields.size()) {
-      parsed.errors.push_back({record.line, "",
-                               absl::StrCat("có ", record.fields.size(), " ô, tiêu đề có ",
-                                            header.fields.size(), " (wrong number of fields)")});
+    if (auto error = FieldCountError(table, record)) {
+      parsed.errors.push_back(*error);
       continue;
     }
-    auto cell = [&](const std::string& name) -> std::string {
-      auto it = column_index.find(name);
-      return it == column_index.end() ? ""
-                                      : std::string(absl::StripAsciiWhitespace(record.fields[it->second]));
-    };
+    auto cell = [&](const std::string& name) { return Cell(table, record, name); };
     RosterEntry entry{record.line, {}};
     Staff& s = entry.staff;
     s.staff_code = cell("staff_code");
@@ -205,6 +235,28 @@ absl::StatusOr<ParsedRoster> ParseRosterCsv(absl::string_view csv) {
       continue;
     }
     parsed.entries.push_back(std::move(entry));
+  }
+  return parsed;
+}
+
+absl::StatusOr<ParsedEmailUsage> ParseEmailUsageCsv(absl::string_view csv) {
+  ASSIGN_OR_RETURN(CsvTable table, ReadCsvTable(csv, {"email", "last_used_date"}, {}));
+  ParsedEmailUsage parsed;
+  for (size_t r = 1; r < table.records.size(); ++r) {
+    const CsvRecord& record = table.records[r];
+    if (Blank(record)) continue;
+    if (auto error = FieldCountError(table, record)) {
+      parsed.errors.push_back(*error);
+      continue;
+    }
+    CityEmailUse use{record.line, absl::AsciiStrToLower(Cell(table, record, "email")), {}};
+    absl::StatusOr<Date> date = ParseRosterDate(Cell(table, record, "last_used_date"), "last_used_date");
+    if (!date.ok()) {
+      parsed.errors.push_back({record.line, "last_used_date", Describe(date.status())});
+      continue;
+    }
+    use.last_used_date = *date;
+    parsed.uses.push_back(std::move(use));
   }
   return parsed;
 }

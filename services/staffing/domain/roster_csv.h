@@ -1,4 +1,5 @@
-// The roster CSV a school uploads: UTF-8, RFC 4180 quoting, an optional
+// The CSV files a school uploads (the roster, the mail system's usage
+// report). UTF-8, RFC 4180 quoting, an optional
 // byte-order mark, LF or CRLF line ends, a header naming the columns in any
 // order. Problems with the file as a whole (not UTF-8, too big, a missing,
 // unknown or repeated column, an unterminated quote) fail the call;
@@ -44,6 +45,14 @@ const std::vector<std::string>& RosterOptionalColumns();
 
 // Parses the file. INVALID_ARGUMENT on field "csv" for whole-file problems.
 absl::StatusOr<ParsedRoster> ParseRosterCsv(absl::string_view csv);
+
+// The city mail system's usage export: header email,last_used_date (any
+// order; the date empty when never used). Same file rules as the roster.
+struct ParsedEmailUsage final {
+  std::vector<CityEmailUse> uses;
+  std::vector<RowError> errors;
+};
+absl::StatusOr<ParsedEmailUsage> ParseEmailUsageCsv(absl::string_view csv);
 
 // Splits CSV text into records of fields, with each record's first line
 // number. INVALID_ARGUMENT on "csv" for an unterminated quote or a stray

@@ -8,8 +8,10 @@
 #define PARHUB_SERVICES_STAFFING_DOMAIN_STAFFING_STORE_H_
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -24,9 +26,11 @@ enum class Lock { kNone, kForUpdate };
 
 // Filters of a staff listing; all must hold.
 struct StaffQuery final {
-  std::vector<EmploymentType> employment_types;  // empty: any
-  std::vector<StaffStatus> statuses;             // empty: any
-  std::string folded_query;                      // FoldForSearch of the query; "" any
+  std::vector<EmploymentType> employment_types;               // empty: any
+  std::vector<StaffStatus> statuses;                          // empty: any
+  std::string folded_query;                                   // FoldForSearch of the query; "" any
+  CityEmailState email_state = CityEmailState::kUnspecified;  // unspecified: any
+  Date today;                                                 // for email_state
 };
 
 // Staff are listed by (name_key, staff_id); name_key = FoldForSearch(name).
@@ -61,6 +65,22 @@ struct Headcount final {
   int budget_paid_public_employees = 0;
   int contract_staff = 0;
   int budget_paid = 0;
+  int with_city_email = 0;  // staff with a city mailbox address
+};
+
+// Inspections are listed newest first, then by id.
+struct InspectionCursor final {
+  Date inspection_date;
+  std::string inspection_id;
+};
+
+// Counts of a period [from, to].
+struct PeriodCounts final {
+  int inspections = 0;
+  int surprise_inspections = 0;
+  int violations = 0;  // findings marked as violations
+  int records_proposed = 0;
+  int records_effective = 0;
 };
 
 class StaffingStore {
@@ -117,6 +137,31 @@ class StaffingStore {
                                                                     int limit) = 0;
   // Staff ids with a proposed, submitted or approved record.
   virtual absl::StatusOr<std::vector<std::string>> StaffWithOpenRecords(absl::string_view school_id) = 0;
+
+  // Quarterly ratings of one quarter by grade.
+  virtual absl::StatusOr<std::map<RatingGrade, int>> CountQuarterlyRatings(absl::string_view school_id,
+                                                                           int year, int quarter) = 0;
+
+  // Stores one usage report: per staff member the last day used (unset:
+  // never), and moves each staff member's last-used day forward.
+  virtual absl::Status RecordEmailUsage(absl::string_view school_id, Date report_date,
+                                        const std::vector<std::pair<std::string, Date>>& uses) = 0;
+  // Staff whose latest report on or before `as_of` shows a use on or after
+  // `used_since`.
+  virtual absl::StatusOr<int> CountEmailUsers(absl::string_view school_id, Date as_of, Date used_since) = 0;
+
+  virtual absl::Status InsertInspection(const DisciplineInspection& inspection) = 0;
+  virtual absl::StatusOr<DisciplineInspection> GetInspection(absl::string_view school_id,
+                                                             absl::string_view inspection_id, Lock lock) = 0;
+  // Replaces every stored field, findings included.
+  virtual absl::Status UpdateInspection(const DisciplineInspection& inspection) = 0;
+  // Within [from, to] (unset bounds are open), newest first.
+  virtual absl::StatusOr<std::vector<DisciplineInspection>> ListInspections(
+      absl::string_view school_id, Date from, Date to, const std::optional<InspectionCursor>& after,
+      int limit) = 0;
+
+  // Inspections, violations and downsizing records of [from, to].
+  virtual absl::StatusOr<PeriodCounts> CountPeriod(absl::string_view school_id, Date from, Date to) = 0;
 
   // NOT_FOUND when the school has no baseline for the plan yet.
   virtual absl::StatusOr<DownsizingTarget> GetTarget(absl::string_view school_id, absl::string_view plan,

@@ -3,6 +3,7 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -25,23 +26,16 @@ using ::parhub::platform::MaskHas;
 using ::parhub::platform::TimeToProto;
 using ::parhub::platform::UnknownEnumValue;
 
-// Days a mailbox counts as in use after its last use (task 1.7).
-constexpr int kCityEmailWindowDays = 30;
-
 template <typename Enum>
 absl::StatusOr<Enum> EnumFrom(int value, bool valid, absl::string_view field) {
   if (!valid) return UnknownEnumValue(field, value);
   return static_cast<Enum>(value);
 }
 
-int DayNumber(Date d) {
-  return static_cast<int>((absl::CivilDay(d.year, d.month, d.day) - absl::CivilDay(1970, 1, 1)));
-}
-
 CityEmailState EmailState(const Staff& s, Date today) {
   if (s.city_email.empty()) return CityEmailState::kNone;
   if (s.city_email_last_used_date.IsSet() &&
-      DayNumber(today) - DayNumber(s.city_email_last_used_date) < kCityEmailWindowDays) {
+      platform::DaysBetween(s.city_email_last_used_date, today) < kCityEmailWindowDays) {
     return CityEmailState::kInUse;
   }
   return CityEmailState::kIssued;
@@ -396,6 +390,156 @@ pb::DownsizingProgress ProgressToProto(const Progress& p) {
   out.set_pending_records(p.pending_records);
   out.set_progress_percent(p.figures.progress_percent);
   out.set_target_met(p.figures.target_met);
+  return out;
+}
+
+absl::StatusOr<std::vector<CityEmailUse>> EmailUsesFromProto(
+    const google::protobuf::RepeatedPtrField<pb::CityEmailUsageRow>& rows) {
+  std::vector<CityEmailUse> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    CityEmailUse use{i + 1, absl::AsciiStrToLower(rows[i].email()), {}};
+    ASSIGN_OR_RETURN(use.last_used_date,
+                     DateFromProto(rows[i].last_used_date(), absl::StrCat("rows[", i, "].last_used_date")));
+    out.push_back(std::move(use));
+  }
+  return out;
+}
+
+pb::ImportCityEmailUsageResponse EmailUsageResultToProto(const EmailUsageResult& result) {
+  pb::ImportCityEmailUsageResponse out;
+  out.set_matched_count(result.matched);
+  for (const RowError& e : result.errors) {
+    pb::RowError* pe = out.add_errors();
+    pe->set_row(e.row);
+    pe->set_column(e.column);
+    pe->set_message(e.message);
+  }
+  return out;
+}
+
+pb::DisciplineInspection InspectionToProto(const DisciplineInspection& i) {
+  pb::DisciplineInspection out;
+  out.set_name(absl::StrCat("schools/", i.school_id, "/disciplineInspections/", i.inspection_id));
+  out.set_kind(static_cast<pb::InspectionKind>(i.kind));
+  *out.mutable_inspection_date() = DateToProto(i.inspection_date);
+  out.set_scope(i.scope);
+  for (const std::string& inspector : i.inspectors) out.add_inspectors(inspector);
+  out.set_staff_checked(i.staff_checked);
+  for (const InspectionFinding& f : i.findings) {
+    pb::InspectionFinding* pf = out.add_findings();
+    if (!f.staff_id.empty()) pf->set_staff(StaffName(i.school_id, f.staff_id));
+    pf->set_description(f.description);
+    pf->set_violation(f.violation);
+    pf->set_action(f.action);
+    if (f.action_due_date.IsSet()) *pf->mutable_action_due_date() = DateToProto(f.action_due_date);
+    if (f.action_done_date.IsSet()) *pf->mutable_action_done_date() = DateToProto(f.action_done_date);
+  }
+  out.set_conclusion(i.conclusion);
+  out.set_document_number(i.document_number);
+  *out.mutable_create_time() = TimeToProto(i.create_time);
+  *out.mutable_update_time() = TimeToProto(i.update_time);
+  return out;
+}
+
+namespace {
+
+absl::StatusOr<std::vector<InspectionFinding>> FindingsFromProto(
+    const google::protobuf::RepeatedPtrField<pb::InspectionFinding>& findings, const std::string& school_id) {
+  std::vector<InspectionFinding> out;
+  for (int n = 0; n < findings.size(); ++n) {
+    const pb::InspectionFinding& p = findings[n];
+    std::string at = absl::StrCat("discipline_inspection.findings[", n, "]");
+    InspectionFinding f;
+    if (!p.staff().empty()) {
+      ASSIGN_OR_RETURN(auto ids, platform::ParseName("schools/{school}/staff/{staff}", p.staff(),
+                                                     absl::StrCat(at, ".staff")));
+      if (ids[0] != school_id) {
+        return InvalidField(absl::StrCat(at, ".staff"),
+                            "nhân sự phải thuộc trường này (staff of another school)");
+      }
+      f.staff_id = ids[1];
+    }
+    f.description = p.description();
+    f.violation = p.violation();
+    f.action = p.action();
+    ASSIGN_OR_RETURN(f.action_due_date,
+                     DateFromProto(p.action_due_date(), absl::StrCat(at, ".action_due_date")));
+    ASSIGN_OR_RETURN(f.action_done_date,
+                     DateFromProto(p.action_done_date(), absl::StrCat(at, ".action_done_date")));
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<DisciplineInspection> InspectionFromProto(const pb::DisciplineInspection& p,
+                                                         const std::string& school_id) {
+  DisciplineInspection i;
+  ASSIGN_OR_RETURN(i.kind, EnumFrom<InspectionKind>(p.kind(), pb::InspectionKind_IsValid(p.kind()),
+                                                    "discipline_inspection.kind"));
+  ASSIGN_OR_RETURN(i.inspection_date,
+                   DateFromProto(p.inspection_date(), "discipline_inspection.inspection_date"));
+  i.scope = p.scope();
+  i.inspectors.assign(p.inspectors().begin(), p.inspectors().end());
+  i.staff_checked = p.staff_checked();
+  ASSIGN_OR_RETURN(i.findings, FindingsFromProto(p.findings(), school_id));
+  i.conclusion = p.conclusion();
+  i.document_number = p.document_number();
+  return i;
+}
+
+absl::StatusOr<InspectionPatch> InspectionPatchFromProto(const pb::DisciplineInspection& p,
+                                                         const google::protobuf::FieldMask& mask,
+                                                         const std::string& school_id) {
+  RETURN_IF_ERROR(CheckUpdateMask(
+      mask, {"scope", "inspectors", "staff_checked", "findings", "conclusion", "document_number"}));
+  InspectionPatch patch;
+  if (MaskHas(mask, "scope")) patch.scope = p.scope();
+  if (MaskHas(mask, "inspectors")) patch.inspectors.emplace(p.inspectors().begin(), p.inspectors().end());
+  if (MaskHas(mask, "staff_checked")) patch.staff_checked = p.staff_checked();
+  if (MaskHas(mask, "findings")) {
+    ASSIGN_OR_RETURN(patch.findings, FindingsFromProto(p.findings(), school_id));
+  }
+  if (MaskHas(mask, "conclusion")) patch.conclusion = p.conclusion();
+  if (MaskHas(mask, "document_number")) patch.document_number = p.document_number();
+  return patch;
+}
+
+pb::StaffingSummary SummaryToProto(const std::string& school_id, const StaffingFigures& f) {
+  pb::StaffingSummary out;
+  out.set_school(absl::StrCat("schools/", school_id));
+  out.set_staff_count(f.headcount.staff);
+  out.set_civil_servants(f.headcount.civil_servants);
+  out.set_public_employees(f.headcount.public_employees);
+  out.set_contract_staff(f.headcount.contract_staff);
+  out.set_budget_paid_staff(f.headcount.budget_paid);
+  out.set_civil_servant_quota(f.civil_servant_quota);
+  out.set_public_employee_quota(f.public_employee_quota);
+  out.set_city_email_accounts(f.city_email_accounts);
+  out.set_city_email_users(f.city_email_users);
+  out.set_city_email_account_rate(f.city_email_account_rate);
+  out.set_city_email_use_rate(f.city_email_use_rate);
+  out.set_ratings_due(f.ratings_due);
+  out.set_ratings_recorded(f.ratings_recorded);
+  out.set_rating_completion_rate(f.rating_completion_rate);
+  auto grade = [&](RatingGrade g) {
+    auto it = f.grades.find(g);
+    return it == f.grades.end() ? 0 : it->second;
+  };
+  out.set_rated_excellent(grade(RatingGrade::kExcellent));
+  out.set_rated_good(grade(RatingGrade::kGood));
+  out.set_rated_completed(grade(RatingGrade::kCompleted));
+  out.set_rated_not_completed(grade(RatingGrade::kNotCompleted));
+  out.set_downsizing_proposed(f.period.records_proposed);
+  out.set_downsizing_effective(f.period.records_effective);
+  out.set_civil_servant_reduction_percent(f.progress.civil_servant_reduction_percent);
+  out.set_public_employee_reduction_percent(f.progress.public_employee_reduction_percent);
+  out.set_downsizing_progress_percent(f.progress.progress_percent);
+  out.set_discipline_inspections(f.period.inspections);
+  out.set_surprise_inspections(f.period.surprise_inspections);
+  out.set_discipline_violations(f.period.violations);
+  out.set_downsizing_candidates(f.downsizing_candidates);
   return out;
 }
 

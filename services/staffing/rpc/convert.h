@@ -10,8 +10,10 @@
 #include "absl/status/statusor.h"
 #include "parhub/staffing/v1/staffing.pb.h"
 #include "services/staffing/domain/downsizing_desk.h"
+#include "services/staffing/domain/inspection_book.h"
 #include "services/staffing/domain/rating_book.h"
 #include "services/staffing/domain/roster.h"
+#include "services/staffing/domain/staffing_summarizer.h"
 
 namespace parhub::staffing {
 
@@ -55,6 +57,19 @@ pb::DownsizingCandidate CandidateToProto(const Candidate& candidate);
 pb::DownsizingTarget TargetToProto(const DownsizingTarget& target, const TargetPlan& plan);
 pb::DownsizingTargetPlan PlanToProto(const TargetPlan& plan);
 pb::DownsizingProgress ProgressToProto(const Progress& progress);
+
+absl::StatusOr<std::vector<CityEmailUse>> EmailUsesFromProto(
+    const google::protobuf::RepeatedPtrField<pb::CityEmailUsageRow>& rows);
+pb::ImportCityEmailUsageResponse EmailUsageResultToProto(const EmailUsageResult& result);
+
+pb::DisciplineInspection InspectionToProto(const DisciplineInspection& inspection);
+absl::StatusOr<DisciplineInspection> InspectionFromProto(const pb::DisciplineInspection& inspection,
+                                                         const std::string& school_id);
+absl::StatusOr<InspectionPatch> InspectionPatchFromProto(const pb::DisciplineInspection& inspection,
+                                                         const google::protobuf::FieldMask& mask,
+                                                         const std::string& school_id);
+
+pb::StaffingSummary SummaryToProto(const std::string& school_id, const StaffingFigures& figures);
 
 // The catalog's reference data (data/staffing/downsizing.json) → domain,
 // checked by DownsizingCatalog::Make.

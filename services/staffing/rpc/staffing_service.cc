@@ -25,6 +25,7 @@ constexpr char kQuota[] = "schools/{school}/staffingQuotas/{year}";
 constexpr char kRating[] = "schools/{school}/staff/{staff}/ratings/{period}";
 constexpr char kRecord[] = "schools/{school}/downsizingRecords/{record}";
 constexpr char kTarget[] = "schools/{school}/downsizingTargets/{plan}";
+constexpr char kInspection[] = "schools/{school}/disciplineInspections/{inspection}";
 
 absl::StatusOr<int> YearOf(const std::string& text, absl::string_view field) {
   int year = 0;
@@ -93,10 +94,10 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::ListStaff(Context* c, const v1::L
       query.statuses.push_back(static_cast<StaffStatus>(s));
     }
     query.folded_query = request->query();
-    if (request->city_email_state() != v1::CITY_EMAIL_STATE_UNSPECIFIED) {
-      return platform::InvalidField("city_email_state",
-                                    "lọc theo tình trạng thư điện tử chưa được hỗ trợ (not supported yet)");
+    if (!v1::CityEmailState_IsValid(request->city_email_state())) {
+      return platform::UnknownEnumValue("city_email_state", request->city_email_state());
     }
+    query.email_state = static_cast<CityEmailState>(request->city_email_state());
     ASSIGN_OR_RETURN(auto page,
                      roster_.ListStaff(ids[0], query, request->page_size(), request->page_token()));
     Visibility visibility = VisibilityFor(caller, ids[0]);
@@ -163,6 +164,37 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::ImportStaffRoster(Context* c,
         RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
         return Mutation<v1::ImportStaffRosterResponse>(school, request->parent(),
                                                        [=] { return run(school); });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ImportCityEmailUsage(
+    Context* c, const v1::ImportCityEmailUsageRequest* request, v1::ImportCityEmailUsageResponse* response) {
+  return handlers_.Mutate<v1::ImportCityEmailUsageResponse>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::ImportCityEmailUsageResponse>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
+        return Mutation<v1::ImportCityEmailUsageResponse>(
+            school, request->parent(), [=, this]() -> absl::StatusOr<v1::ImportCityEmailUsageResponse> {
+              bool has_csv = !request->csv().empty(), has_rows = request->rows_size() > 0;
+              if (has_csv == has_rows) {
+                return platform::InvalidField(
+                    "csv", "gửi tệp CSV hoặc danh sách dòng, không cả hai (send csv or rows)");
+              }
+              ASSIGN_OR_RETURN(Date report_date,
+                               platform::DateFromProto(request->report_date(), "report_date"));
+              ParsedEmailUsage parsed;
+              if (has_csv) {
+                ASSIGN_OR_RETURN(parsed, ParseEmailUsageCsv(request->csv()));
+              } else {
+                ASSIGN_OR_RETURN(parsed.uses, EmailUsesFromProto(request->rows()));
+              }
+              ASSIGN_OR_RETURN(EmailUsageResult result,
+                               roster_.ImportCityEmailUsage(school, report_date, std::move(parsed.uses),
+                                                            std::move(parsed.errors)));
+              return EmailUsageResultToProto(result);
+            });
       });
 }
 
@@ -279,7 +311,7 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::ListRatings(Context* c, const v1:
     // "schools/{school}/staff/-" lists every staff member's ratings.
     bool everyone = absl::EndsWith(request->parent(), "/staff/-");
     ASSIGN_OR_RETURN(auto ids, ParseName(everyone ? kAllStaff : kStaff, request->parent(), "parent"));
-    RETURN_IF_ERROR(RequireRatingRead(caller, ids[0]));
+    RETURN_IF_ERROR(RequirePersonnelRead(caller, ids[0], "kết quả đánh giá, xếp loại"));
     std::string staff_id = everyone ? "" : ids[1];
     ASSIGN_OR_RETURN(auto page, ratings_.ListRatings(ids[0], staff_id, request->year(), request->quarter(),
                                                      request->page_size(), request->page_token()));
@@ -296,7 +328,7 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::ListDownsizingCandidates(
     v1::ListDownsizingCandidatesResponse* response) {
   return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
-    RETURN_IF_ERROR(RequireRatingRead(caller, ids[0]));
+    RETURN_IF_ERROR(RequirePersonnelRead(caller, ids[0], "kết quả đánh giá, xếp loại"));
     ASSIGN_OR_RETURN(auto page, desk_.ListCandidates(ids[0], request->year(), request->page_size(),
                                                      request->page_token()));
     for (const Candidate& candidate : page.items) *response->add_candidates() = CandidateToProto(candidate);
@@ -443,6 +475,93 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::WithdrawDownsizingRecord(
     Context* c, const v1::WithdrawDownsizingRecordRequest* request, v1::DownsizingRecord* response) {
   absl::StatusOr<RecordStep> step = RecordStep{DownsizingState::kWithdrawn, "", {}, request->reason()};
   return AdvanceRecord(c, __func__, request, request->name(), step, false, response);
+}
+
+// ---- discipline inspections ----
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::CreateDisciplineInspection(
+    Context* c, const v1::CreateDisciplineInspectionRequest* request, v1::DisciplineInspection* response) {
+  return handlers_.Mutate<v1::DisciplineInspection>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::DisciplineInspection>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
+        return Mutation<v1::DisciplineInspection>(
+            school, request->parent(), [=, this]() -> absl::StatusOr<v1::DisciplineInspection> {
+              ASSIGN_OR_RETURN(DisciplineInspection draft,
+                               InspectionFromProto(request->discipline_inspection(), school));
+              ASSIGN_OR_RETURN(DisciplineInspection inspection,
+                               inspections_.Create(school, "", std::move(draft)));
+              return InspectionToProto(inspection);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::GetDisciplineInspection(
+    Context* c, const v1::GetDisciplineInspectionRequest* request, v1::DisciplineInspection* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kInspection, request->name(), "name"));
+    RETURN_IF_ERROR(RequirePersonnelRead(caller, ids[0], "biên bản kiểm tra kỷ luật, kỷ cương"));
+    ASSIGN_OR_RETURN(DisciplineInspection inspection, inspections_.Get(ids[0], ids[1]));
+    *response = InspectionToProto(inspection);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ListDisciplineInspections(
+    Context* c, const v1::ListDisciplineInspectionsRequest* request,
+    v1::ListDisciplineInspectionsResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequirePersonnelRead(caller, ids[0], "biên bản kiểm tra kỷ luật, kỷ cương"));
+    ASSIGN_OR_RETURN(Date from, platform::DateFromProto(request->start_date(), "start_date"));
+    ASSIGN_OR_RETURN(Date to, platform::DateFromProto(request->end_date(), "end_date"));
+    ASSIGN_OR_RETURN(auto page,
+                     inspections_.List(ids[0], from, to, request->page_size(), request->page_token()));
+    for (const DisciplineInspection& i : page.items)
+      *response->add_discipline_inspections() = InspectionToProto(i);
+    response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateDisciplineInspection(
+    Context* c, const v1::UpdateDisciplineInspectionRequest* request, v1::DisciplineInspection* response) {
+  return handlers_.Mutate<v1::DisciplineInspection>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::DisciplineInspection>> {
+        const std::string& name = request->discipline_inspection().name();
+        ASSIGN_OR_RETURN(auto ids, ParseName(kInspection, name, "discipline_inspection.name"));
+        std::string school = ids[0], inspection_id = ids[1];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "biên bản kiểm tra"));
+        return Mutation<v1::DisciplineInspection>(
+            school, name, [=, this]() -> absl::StatusOr<v1::DisciplineInspection> {
+              ASSIGN_OR_RETURN(
+                  InspectionPatch patch,
+                  InspectionPatchFromProto(request->discipline_inspection(), request->update_mask(), school));
+              ASSIGN_OR_RETURN(DisciplineInspection inspection,
+                               inspections_.Update(school, inspection_id, patch));
+              return InspectionToProto(inspection);
+            });
+      });
+}
+
+// ---- summary ----
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::SummarizeStaffing(Context* c,
+                                                                 const v1::SummarizeStaffingRequest* request,
+                                                                 v1::StaffingSummary* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->school(), "school"));
+    RETURN_IF_ERROR(RequireCountsRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(Date start, platform::DateFromProto(request->period_start(), "period_start"));
+    ASSIGN_OR_RETURN(Date end, platform::DateFromProto(request->period_end(), "period_end"));
+    ASSIGN_OR_RETURN(StaffingFigures figures,
+                     summarizer_.Summarize(ids[0], start, end, request->target_plan()));
+    *response = SummaryToProto(ids[0], figures);
+    return absl::OkStatus();
+  });
 }
 
 grpc::ServerUnaryReactor* StaffingServiceImpl::GetDownsizingCatalog(

@@ -2,23 +2,30 @@
 // skeleton's one handler style (platform/rpc/handlers.h): reads are
 // Handlers::Read, mutations Handlers::Mutate whose authorize step parses
 // names and checks access (domain/access.h) before the idempotency ledger.
-// No rules live here. Methods not overridden (city e-mail usage import,
-// discipline inspections, SummarizeStaffing) answer UNIMPLEMENTED.
+// No rules live here.
 #ifndef PARHUB_SERVICES_STAFFING_RPC_STAFFING_SERVICE_H_
 #define PARHUB_SERVICES_STAFFING_RPC_STAFFING_SERVICE_H_
 
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "platform/rpc/handlers.h"
 #include "services/staffing/domain/downsizing_desk.h"
+#include "services/staffing/domain/inspection_book.h"
 #include "services/staffing/domain/rating_book.h"
 #include "services/staffing/domain/roster.h"
+#include "services/staffing/domain/staffing_summarizer.h"
 
 namespace parhub::staffing {
 
 class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
  public:
-  StaffingServiceImpl(platform::Handlers& handlers, Roster& roster, RatingBook& ratings, DownsizingDesk& desk)
-      : handlers_(handlers), roster_(roster), ratings_(ratings), desk_(desk) {}
+  StaffingServiceImpl(platform::Handlers& handlers, Roster& roster, RatingBook& ratings, DownsizingDesk& desk,
+                      InspectionBook& inspections, StaffingSummarizer& summarizer)
+      : handlers_(handlers),
+        roster_(roster),
+        ratings_(ratings),
+        desk_(desk),
+        inspections_(inspections),
+        summarizer_(summarizer) {}
 
   using Reactor = grpc::ServerUnaryReactor;
   using Context = grpc::CallbackServerContext;
@@ -30,6 +37,9 @@ class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
   Reactor* UpdateStaff(Context* c, const v1::UpdateStaffRequest* request, v1::Staff* response) override;
   Reactor* ImportStaffRoster(Context* c, const v1::ImportStaffRosterRequest* request,
                              v1::ImportStaffRosterResponse* response) override;
+
+  Reactor* ImportCityEmailUsage(Context* c, const v1::ImportCityEmailUsageRequest* request,
+                                v1::ImportCityEmailUsageResponse* response) override;
 
   Reactor* CreateStaffingQuota(Context* c, const v1::CreateStaffingQuotaRequest* request,
                                v1::StaffingQuota* response) override;
@@ -75,6 +85,18 @@ class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
   Reactor* GetDownsizingProgress(Context* c, const v1::GetDownsizingProgressRequest* request,
                                  v1::DownsizingProgress* response) override;
 
+  Reactor* CreateDisciplineInspection(Context* c, const v1::CreateDisciplineInspectionRequest* request,
+                                      v1::DisciplineInspection* response) override;
+  Reactor* GetDisciplineInspection(Context* c, const v1::GetDisciplineInspectionRequest* request,
+                                   v1::DisciplineInspection* response) override;
+  Reactor* ListDisciplineInspections(Context* c, const v1::ListDisciplineInspectionsRequest* request,
+                                     v1::ListDisciplineInspectionsResponse* response) override;
+  Reactor* UpdateDisciplineInspection(Context* c, const v1::UpdateDisciplineInspectionRequest* request,
+                                      v1::DisciplineInspection* response) override;
+
+  Reactor* SummarizeStaffing(Context* c, const v1::SummarizeStaffingRequest* request,
+                             v1::StaffingSummary* response) override;
+
   // The catalog proto served by GetDownsizingCatalog (the data file as read).
   void SetCatalogProto(v1::DownsizingCatalog catalog) { catalog_proto_ = std::move(catalog); }
 
@@ -88,6 +110,8 @@ class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
   Roster& roster_;
   RatingBook& ratings_;
   DownsizingDesk& desk_;
+  InspectionBook& inspections_;
+  StaffingSummarizer& summarizer_;
   v1::DownsizingCatalog catalog_proto_;
 };
 

@@ -6,6 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "platform/core/date.h"
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
 #include "platform/db/sql_values.h"
@@ -319,6 +321,22 @@ absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::ListStaff(absl::string_vi
     tail += " AND (LOCATE(?, name_key) > 0 OR LOCATE(?, LOWER(staff_code)) > 0)";
     params.insert(params.end(), {Str(query.folded_query), Str(query.folded_query)});
   }
+  if (query.email_state != CityEmailState::kUnspecified) {
+    Date since = platform::AddDays(query.today, -(kCityEmailWindowDays - 1));
+    switch (query.email_state) {
+      case CityEmailState::kNone:
+        tail += " AND city_email = ''";
+        break;
+      case CityEmailState::kInUse:
+        tail += " AND city_email <> '' AND city_email_last_used >= ?";
+        params.push_back(DateOrNull(since));
+        break;
+      default:
+        tail += " AND city_email <> '' AND (city_email_last_used IS NULL OR city_email_last_used < ?)";
+        params.push_back(DateOrNull(since));
+        break;
+    }
+  }
   if (after) {
     tail += " AND (name_key > ? OR (name_key = ? AND staff_id > ?))";
     params.insert(params.end(), {Str(after->name_key), Str(after->name_key), Str(after->staff_id)});
@@ -353,7 +371,8 @@ absl::StatusOr<Headcount> MySqlStaffingStore::CountHeadcount(absl::string_view s
                    db_.Query("SELECT COUNT(*), COALESCE(SUM(employment_type = 1), 0), "
                              "COALESCE(SUM(employment_type = 2), 0), "
                              "COALESCE(SUM(employment_type = 2 AND budget_paid = 1), 0), "
-                             "COALESCE(SUM(employment_type = 3), 0), COALESCE(SUM(budget_paid = 1), 0) "
+                             "COALESCE(SUM(employment_type = 3), 0), COALESCE(SUM(budget_paid = 1), 0), "
+                             "COALESCE(SUM(city_email <> ''), 0) "
                              "FROM staff WHERE school_id = ? AND start_date <= ? AND "
                              "(end_date IS NULL OR end_date >= ?)",
                              {Str(school_id), DateOrNull(day), DateOrNull(day)}));
@@ -365,6 +384,7 @@ absl::StatusOr<Headcount> MySqlStaffingStore::CountHeadcount(absl::string_view s
   ASSIGN_OR_RETURN(h.budget_paid_public_employees, IntFromSql(row, 3, 0, kMaxCount));
   ASSIGN_OR_RETURN(h.contract_staff, IntFromSql(row, 4, 0, kMaxCount));
   ASSIGN_OR_RETURN(h.budget_paid, IntFromSql(row, 5, 0, kMaxCount));
+  ASSIGN_OR_RETURN(h.with_city_email, IntFromSql(row, 6, 0, kMaxCount));
   return h;
 }
 
@@ -607,6 +627,206 @@ absl::Status MySqlStaffingStore::UpsertTarget(const DownsizingTarget& t) {
           {Str(t.school_id), Str(t.plan), Int(t.baseline_civil_servants), Int(t.baseline_public_employees),
            TimeToSql(t.update_time)})
       .status();
+}
+
+// ---- rating counts, e-mail usage, inspections, period counts ----
+
+absl::StatusOr<std::map<RatingGrade, int>> MySqlStaffingStore::CountQuarterlyRatings(
+    absl::string_view school_id, int year, int quarter) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query("SELECT grade, COUNT(*) FROM ratings WHERE school_id = ? AND year = ? AND "
+                             "quarter = ? GROUP BY grade",
+                             {Str(school_id), Int(year), Int(quarter)}));
+  std::map<RatingGrade, int> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(RatingGrade grade, EnumFromSql(row, 0, RatingGrade::kNotCompleted));
+    ASSIGN_OR_RETURN(out[grade], IntFromSql(row, 1, 0, kMaxCount));
+  }
+  return out;
+}
+
+absl::Status MySqlStaffingStore::RecordEmailUsage(absl::string_view school_id, Date report_date,
+                                                  const std::vector<std::pair<std::string, Date>>& uses) {
+  for (const auto& [staff_id, last_used] : uses) {
+    RETURN_IF_ERROR(
+        db_.Execute("INSERT INTO city_email_usage (school_id, staff_id, report_date, last_used_date) "
+                    "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_used_date = "
+                    "VALUES(last_used_date)",
+                    {Str(school_id), Str(staff_id), DateOrNull(report_date), DateOrNull(last_used)})
+            .status());
+    if (!last_used.IsSet()) continue;
+    RETURN_IF_ERROR(
+        db_.Execute("UPDATE staff SET city_email_last_used = ? WHERE school_id = ? AND staff_id = ? "
+                    "AND (city_email_last_used IS NULL OR city_email_last_used < ?)",
+                    {DateOrNull(last_used), Str(school_id), Str(staff_id), DateOrNull(last_used)})
+            .status());
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<int> MySqlStaffingStore::CountEmailUsers(absl::string_view school_id, Date as_of,
+                                                        Date used_since) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("SELECT COUNT(*) FROM city_email_usage u JOIN (SELECT staff_id, MAX(report_date) AS "
+                "report_date FROM city_email_usage WHERE school_id = ? AND report_date <= ? GROUP BY "
+                "staff_id) latest ON u.staff_id = latest.staff_id AND u.report_date = "
+                "latest.report_date WHERE u.school_id = ? AND u.last_used_date >= ?",
+                {Str(school_id), DateOrNull(as_of), Str(school_id), DateOrNull(used_since)}));
+  return IntFromSql(rows.at(0), 0, 0, kMaxCount);
+}
+
+absl::Status MySqlStaffingStore::InsertInspection(const DisciplineInspection& i) {
+  RETURN_IF_ERROR(
+      db_.Execute(
+             "INSERT INTO discipline_inspections (school_id, inspection_id, kind, inspection_date, "
+             "scope, inspectors, staff_checked, conclusion, document_number, create_time, "
+             "update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {Str(i.school_id), Str(i.inspection_id), EnumSql(i.kind), DateOrNull(i.inspection_date),
+              Str(i.scope), Str(absl::StrJoin(i.inspectors, "\n")), Int(i.staff_checked), Str(i.conclusion),
+              Str(i.document_number), TimeToSql(i.create_time), TimeToSql(i.update_time)})
+          .status());
+  return WriteFindings(i);
+}
+
+absl::Status MySqlStaffingStore::WriteFindings(const DisciplineInspection& i) {
+  RETURN_IF_ERROR(db_.Execute("DELETE FROM inspection_findings WHERE school_id = ? AND inspection_id = ?",
+                              {Str(i.school_id), Str(i.inspection_id)})
+                      .status());
+  for (size_t n = 0; n < i.findings.size(); ++n) {
+    const InspectionFinding& f = i.findings[n];
+    RETURN_IF_ERROR(
+        db_.Execute("INSERT INTO inspection_findings (school_id, inspection_id, seq, staff_id, "
+                    "description, violation, action, action_due_date, action_done_date) VALUES (?, ?, ?, "
+                    "?, ?, ?, ?, ?, ?)",
+                    {Str(i.school_id), Str(i.inspection_id), Int(static_cast<int64_t>(n)), Str(f.staff_id),
+                     Str(f.description), Int(f.violation ? 1 : 0), Str(f.action),
+                     DateOrNull(f.action_due_date), DateOrNull(f.action_done_date)})
+            .status());
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<DisciplineInspection>> MySqlStaffingStore::SelectInspections(
+    const std::string& tail, std::vector<SqlValue> params, absl::string_view school_id) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT inspection_id, kind, ", SqlDateColumn("inspection_date"),
+                                          ", scope, inspectors, staff_checked, conclusion, "
+                                          "document_number, ",
+                                          SqlTimeColumn("create_time"), ", ", SqlTimeColumn("update_time"),
+                                          " FROM discipline_inspections ", tail),
+                             params));
+  std::vector<DisciplineInspection> out;
+  std::map<std::string, size_t> index;
+  std::vector<SqlValue> ids = {Str(school_id)};
+  for (const Row& row : rows) {
+    DisciplineInspection i;
+    i.school_id = std::string(school_id);
+    i.inspection_id = row.Str(0);
+    ASSIGN_OR_RETURN(i.kind, EnumFromSql(row, 1, InspectionKind::kSurprise));
+    ASSIGN_OR_RETURN(i.inspection_date, DateFromSql(row, 2));
+    i.scope = row.Str(3);
+    i.inspectors = absl::StrSplit(row.Str(4), '\n', absl::SkipEmpty());
+    ASSIGN_OR_RETURN(i.staff_checked, IntFromSql(row, 5, 0, kMaxCount));
+    i.conclusion = row.Str(6);
+    i.document_number = row.Str(7);
+    ASSIGN_OR_RETURN(i.create_time, TimeFromSql(row, 8));
+    ASSIGN_OR_RETURN(i.update_time, TimeFromSql(row, 9));
+    index[i.inspection_id] = out.size();
+    ids.push_back(Str(i.inspection_id));
+    out.push_back(std::move(i));
+  }
+  if (out.empty()) return out;
+  ASSIGN_OR_RETURN(
+      auto findings,
+      db_.Query(absl::StrCat("SELECT inspection_id, staff_id, description, violation, action, ",
+                             SqlDateColumn("action_due_date"), ", ", SqlDateColumn("action_done_date"),
+                             " FROM inspection_findings WHERE school_id = ? AND inspection_id IN (",
+                             Placeholders(out.size()), ") ORDER BY inspection_id, seq"),
+                ids));
+  for (const Row& row : findings) {
+    InspectionFinding f;
+    f.staff_id = row.Str(1);
+    f.description = row.Str(2);
+    ASSIGN_OR_RETURN(int violation, IntFromSql(row, 3, 0, 1));
+    f.violation = violation == 1;
+    f.action = row.Str(4);
+    ASSIGN_OR_RETURN(f.action_due_date, DateFromSql(row, 5));
+    ASSIGN_OR_RETURN(f.action_done_date, DateFromSql(row, 6));
+    out[index.at(row.Str(0))].findings.push_back(std::move(f));
+  }
+  return out;
+}
+
+absl::StatusOr<DisciplineInspection> MySqlStaffingStore::GetInspection(absl::string_view school_id,
+                                                                       absl::string_view inspection_id,
+                                                                       Lock lock) {
+  ASSIGN_OR_RETURN(auto found, SelectInspections(absl::StrCat("WHERE school_id = ? AND inspection_id = ?",
+                                                              LockClause(lock)),
+                                                 {Str(school_id), Str(inspection_id)}, school_id));
+  if (found.empty()) return absl::NotFoundError("Không tìm thấy cuộc kiểm tra (inspection not found)");
+  return std::move(found[0]);
+}
+
+absl::Status MySqlStaffingStore::UpdateInspection(const DisciplineInspection& i) {
+  RETURN_IF_ERROR(
+      db_.Execute("UPDATE discipline_inspections SET kind = ?, inspection_date = ?, scope = ?, "
+                  "inspectors = ?, staff_checked = ?, conclusion = ?, document_number = ?, update_time = ? "
+                  "WHERE school_id = ? AND inspection_id = ?",
+                  {EnumSql(i.kind), DateOrNull(i.inspection_date), Str(i.scope),
+                   Str(absl::StrJoin(i.inspectors, "\n")), Int(i.staff_checked), Str(i.conclusion),
+                   Str(i.document_number), TimeToSql(i.update_time), Str(i.school_id), Str(i.inspection_id)})
+          .status());
+  return WriteFindings(i);
+}
+
+absl::StatusOr<std::vector<DisciplineInspection>> MySqlStaffingStore::ListInspections(
+    absl::string_view school_id, Date from, Date to, const std::optional<InspectionCursor>& after,
+    int limit) {
+  std::string tail = "WHERE school_id = ?";
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (from.IsSet()) {
+    tail += " AND inspection_date >= ?";
+    params.push_back(DateOrNull(from));
+  }
+  if (to.IsSet()) {
+    tail += " AND inspection_date <= ?";
+    params.push_back(DateOrNull(to));
+  }
+  if (after) {
+    tail += " AND (inspection_date < ? OR (inspection_date = ? AND inspection_id > ?))";
+    params.insert(params.end(), {DateOrNull(after->inspection_date), DateOrNull(after->inspection_date),
+                                 Str(after->inspection_id)});
+  }
+  tail += " ORDER BY inspection_date DESC, inspection_id LIMIT ?";
+  params.push_back(Int(limit));
+  return SelectInspections(tail, std::move(params), school_id);
+}
+
+absl::StatusOr<PeriodCounts> MySqlStaffingStore::CountPeriod(absl::string_view school_id, Date from,
+                                                             Date to) {
+  PeriodCounts c;
+  ASSIGN_OR_RETURN(auto inspections,
+                   db_.Query("SELECT COUNT(*), COALESCE(SUM(kind = 2), 0) FROM discipline_inspections WHERE "
+                             "school_id = ? AND inspection_date BETWEEN ? AND ?",
+                             {Str(school_id), DateOrNull(from), DateOrNull(to)}));
+  ASSIGN_OR_RETURN(c.inspections, IntFromSql(inspections.at(0), 0, 0, kMaxCount));
+  ASSIGN_OR_RETURN(c.surprise_inspections, IntFromSql(inspections.at(0), 1, 0, kMaxCount));
+  ASSIGN_OR_RETURN(
+      auto violations,
+      db_.Query("SELECT COUNT(*) FROM inspection_findings f JOIN discipline_inspections i ON "
+                "f.school_id = i.school_id AND f.inspection_id = i.inspection_id WHERE i.school_id = ? "
+                "AND i.inspection_date BETWEEN ? AND ? AND f.violation = 1",
+                {Str(school_id), DateOrNull(from), DateOrNull(to)}));
+  ASSIGN_OR_RETURN(c.violations, IntFromSql(violations.at(0), 0, 0, kMaxCount));
+  ASSIGN_OR_RETURN(
+      auto records,
+      db_.Query("SELECT COALESCE(SUM(proposed_date BETWEEN ? AND ?), 0), COALESCE(SUM(state = 5 AND "
+                "effective_date BETWEEN ? AND ?), 0) FROM downsizing_records WHERE school_id = ?",
+                {DateOrNull(from), DateOrNull(to), DateOrNull(from), DateOrNull(to), Str(school_id)}));
+  ASSIGN_OR_RETURN(c.records_proposed, IntFromSql(records.at(0), 0, 0, kMaxCount));
+  ASSIGN_OR_RETURN(c.records_effective, IntFromSql(records.at(0), 1, 0, kMaxCount));
+  return c;
 }
 
 }  // namespace parhub::staffing

@@ -57,6 +57,20 @@ class MySqlStaffingStore final : public StaffingStore {
                                                             int limit) override;
   absl::StatusOr<std::vector<std::string>> StaffWithOpenRecords(absl::string_view school_id) override;
 
+  absl::StatusOr<std::map<RatingGrade, int>> CountQuarterlyRatings(absl::string_view school_id, int year,
+                                                                   int quarter) override;
+  absl::Status RecordEmailUsage(absl::string_view school_id, Date report_date,
+                                const std::vector<std::pair<std::string, Date>>& uses) override;
+  absl::StatusOr<int> CountEmailUsers(absl::string_view school_id, Date as_of, Date used_since) override;
+  absl::Status InsertInspection(const DisciplineInspection& inspection) override;
+  absl::StatusOr<DisciplineInspection> GetInspection(absl::string_view school_id,
+                                                     absl::string_view inspection_id, Lock lock) override;
+  absl::Status UpdateInspection(const DisciplineInspection& inspection) override;
+  absl::StatusOr<std::vector<DisciplineInspection>> ListInspections(
+      absl::string_view school_id, Date from, Date to, const std::optional<InspectionCursor>& after,
+      int limit) override;
+  absl::StatusOr<PeriodCounts> CountPeriod(absl::string_view school_id, Date from, Date to) override;
+
   absl::StatusOr<DownsizingTarget> GetTarget(absl::string_view school_id, absl::string_view plan,
                                              Lock lock) override;
   absl::Status UpsertTarget(const DownsizingTarget& target) override;
@@ -65,6 +79,10 @@ class MySqlStaffingStore final : public StaffingStore {
   // Reads the circumstances of the staff in `staff` (same school) into them.
   absl::Status LoadCircumstances(absl::string_view school_id, std::vector<Staff>& staff);
   absl::Status WriteCircumstances(const Staff& staff);
+  absl::Status WriteFindings(const DisciplineInspection& inspection);
+  absl::StatusOr<std::vector<DisciplineInspection>> SelectInspections(const std::string& tail,
+                                                                      std::vector<platform::SqlValue> params,
+                                                                      absl::string_view school_id);
   absl::StatusOr<std::vector<Staff>> SelectStaff(const std::string& where,
                                                  std::vector<platform::SqlValue> params,
                                                  absl::string_view school_id);

@@ -41,6 +41,8 @@ struct Harness {
   std::unique_ptr<Roster> roster;
   std::unique_ptr<RatingBook> ratings;
   std::unique_ptr<DownsizingDesk> desk;
+  std::unique_ptr<InspectionBook> inspections;
+  std::unique_ptr<StaffingSummarizer> summarizer;
   std::unique_ptr<StaffingServiceImpl> service;
   std::unique_ptr<pb::StaffingService::Stub> stub;
 };
@@ -60,8 +62,11 @@ class StaffingServiceTest : public ::testing::Test {
     harness->roster = std::make_unique<Roster>(*harness->store, clock);
     harness->ratings = std::make_unique<RatingBook>(*harness->store, clock);
     harness->desk = std::make_unique<DownsizingDesk>(*harness->store, harness->catalog.catalog, clock);
+    harness->inspections = std::make_unique<InspectionBook>(*harness->store, clock);
+    harness->summarizer = std::make_unique<StaffingSummarizer>(*harness->store, *harness->desk, clock);
     harness->service = std::make_unique<StaffingServiceImpl>(harness->server->handlers(), *harness->roster,
-                                                             *harness->ratings, *harness->desk);
+                                                             *harness->ratings, *harness->desk,
+                                                             *harness->inspections, *harness->summarizer);
     harness->service->SetCatalogProto(harness->catalog.proto);
     harness->server->Start(harness->service.get());
     harness->stub = pb::StaffingService::NewStub(harness->server->channel());
@@ -442,6 +447,137 @@ TEST_F(StaffingServiceTest, CandidatesComeFromYearlyRatingsUnderTheDecreeInForce
   ASSERT_EQ(response.candidates_size(), 1);
   EXPECT_EQ(response.candidates(0).staff(), weak.name());
   EXPECT_EQ(response.candidates(0).category(), "nd154-rating-not-completed");
+}
+
+TEST_F(StaffingServiceTest, CityEmailUsageImportFeedsStatesAndTheSummary) {
+  pb::CreateStaffRequest with_mail = StaffRequest(school_, "GV50");
+  with_mail.mutable_staff()->set_city_email("Mai.NT@tphcm.gov.vn");
+  pb::Staff mai;
+  ASSERT_TRUE(stub().CreateStaff(Ctx("CreateStaff", Admin(school_)).get(), with_mail, &mai).ok());
+  pb::CreateStaffRequest rare = StaffRequest(school_, "GV51");
+  rare.mutable_staff()->set_city_email("lan.pt@tphcm.gov.vn");
+  pb::Staff lan;
+  ASSERT_TRUE(stub().CreateStaff(Ctx("CreateStaff", Admin(school_)).get(), rare, &lan).ok());
+  CreateStaff(school_, "GV52");  // no mailbox
+
+  pb::ImportCityEmailUsageRequest usage;
+  usage.set_parent("schools/" + school_);
+  *usage.mutable_report_date() = ProtoDate(2025, 9, 30);
+  usage.set_csv(
+      "\xEF\xBB\xBF"
+      "email,last_used_date\r\n"
+      "mai.nt@tphcm.gov.vn,29/09/2025\r\n"
+      "lan.pt@tphcm.gov.vn,2025-06-01\r\n"
+      "khach@tphcm.gov.vn,2025-09-29\r\n"
+      "mai.nt@tphcm.gov.vn,2025-09-28\r\n");
+  usage.set_request_id(platform::RandomId());
+  pb::ImportCityEmailUsageResponse imported;
+  ASSERT_TRUE(
+      stub().ImportCityEmailUsage(Ctx("ImportCityEmailUsage", Admin(school_)).get(), usage, &imported).ok());
+  EXPECT_EQ(imported.matched_count(), 2);
+  ASSERT_EQ(imported.errors_size(), 2);
+  EXPECT_EQ(imported.errors(0).row(), 4);  // nobody of the school has that address
+  EXPECT_EQ(imported.errors(1).row(), 5);  // repeated address
+
+  pb::ListStaffRequest rarely;
+  rarely.set_parent("schools/" + school_);
+  rarely.set_city_email_state(pb::CITY_EMAIL_STATE_ISSUED);
+  pb::ListStaffResponse listed;
+  ASSERT_TRUE(stub().ListStaff(Ctx("ListStaff", Admin(school_)).get(), rarely, &listed).ok());
+  ASSERT_EQ(listed.staff_size(), 1);
+  EXPECT_EQ(listed.staff(0).name(), lan.name());
+  rarely.set_city_email_state(pb::CITY_EMAIL_STATE_NONE);
+  ASSERT_TRUE(stub().ListStaff(Ctx("ListStaff", Admin(school_)).get(), rarely, &listed).ok());
+  ASSERT_EQ(listed.staff_size(), 1);
+  EXPECT_EQ(listed.staff(0).staff_code(), "GV52");
+
+  pb::SummarizeStaffingRequest summary;
+  summary.set_school("schools/" + school_);
+  *summary.mutable_period_start() = ProtoDate(2025, 7, 1);
+  *summary.mutable_period_end() = ProtoDate(2025, 9, 30);
+  pb::StaffingSummary figures;
+  ASSERT_TRUE(
+      stub().SummarizeStaffing(Ctx("SummarizeStaffing", Officer(school_)).get(), summary, &figures).ok());
+  EXPECT_EQ(figures.staff_count(), 3);
+  EXPECT_EQ(figures.city_email_accounts(), 2);
+  EXPECT_EQ(figures.city_email_users(), 1);
+  EXPECT_NEAR(figures.city_email_use_rate(), 100.0 / 3, 1e-9);
+  EXPECT_EQ(figures.ratings_due(), 3);  // Q3 ended in the period, three people on the staff
+  EXPECT_EQ(figures.ratings_recorded(), 0);
+
+  *usage.mutable_report_date() = ProtoDate(2025, 10, 2);  // tomorrow
+  usage.set_request_id(platform::RandomId());
+  grpc::Status future =
+      stub().ImportCityEmailUsage(Ctx("ImportCityEmailUsage", Admin(school_)).get(), usage, &imported);
+  EXPECT_EQ(ViolatedField(future), "report_date");
+}
+
+TEST_F(StaffingServiceTest, InspectionsRecordFindingsAndCountInTheSummary) {
+  pb::Staff late = CreateStaff(school_, "GV60");
+  pb::CreateDisciplineInspectionRequest request;
+  request.set_parent("schools/" + school_);
+  pb::DisciplineInspection* i = request.mutable_discipline_inspection();
+  i->set_kind(pb::INSPECTION_KIND_SURPRISE);
+  *i->mutable_inspection_date() = ProtoDate(2025, 9, 12);
+  i->set_scope("Giờ giấc làm việc, quy tắc ứng xử");
+  i->add_inspectors("Hiệu trưởng");
+  i->set_staff_checked(25);
+  pb::InspectionFinding* f = i->add_findings();
+  f->set_staff(late.name());
+  f->set_description("Đến trễ 20 phút");
+  f->set_violation(true);
+  f->set_action("Nhắc nhở");
+  *f->mutable_action_due_date() = ProtoDate(2025, 9, 19);
+  request.set_request_id(platform::RandomId());
+  pb::DisciplineInspection created;
+  ASSERT_TRUE(stub()
+                  .CreateDisciplineInspection(Ctx("CreateDisciplineInspection", Admin(school_)).get(),
+                                              request, &created)
+                  .ok());
+  EXPECT_EQ(created.findings(0).staff(), late.name());
+
+  pb::CreateDisciplineInspectionRequest ahead = request;
+  *ahead.mutable_discipline_inspection()->mutable_inspection_date() = ProtoDate(2025, 10, 15);
+  ahead.set_request_id(platform::RandomId());
+  grpc::Status status = stub().CreateDisciplineInspection(
+      Ctx("CreateDisciplineInspection", Admin(school_)).get(), ahead, &created);
+  EXPECT_EQ(ViolatedField(status), "discipline_inspection.inspection_date");
+  pb::CreateDisciplineInspectionRequest foreign = request;
+  foreign.mutable_discipline_inspection()->mutable_findings(0)->set_staff("schools/" + other_ +
+                                                                          "/staff/gv60");
+  foreign.set_request_id(platform::RandomId());
+  status = stub().CreateDisciplineInspection(Ctx("CreateDisciplineInspection", Admin(school_)).get(), foreign,
+                                             &created);
+  EXPECT_EQ(ViolatedField(status), "discipline_inspection.findings[0].staff");
+
+  pb::ListDisciplineInspectionsRequest list;
+  list.set_parent("schools/" + school_);
+  pb::ListDisciplineInspectionsResponse listed;
+  EXPECT_EQ(
+      stub()
+          .ListDisciplineInspections(Ctx("ListDisciplineInspections", Officer(school_)).get(), list, &listed)
+          .error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(
+      stub()
+          .ListDisciplineInspections(Ctx("ListDisciplineInspections", Admin(school_)).get(), list, &listed)
+          .ok());
+  EXPECT_EQ(listed.discipline_inspections_size(), 1);
+
+  pb::SummarizeStaffingRequest summary;
+  summary.set_school("schools/" + school_);
+  *summary.mutable_period_start() = ProtoDate(2025, 9, 1);
+  *summary.mutable_period_end() = ProtoDate(2025, 9, 30);
+  pb::StaffingSummary figures;
+  ASSERT_TRUE(
+      stub().SummarizeStaffing(Ctx("SummarizeStaffing", Officer(school_)).get(), summary, &figures).ok());
+  EXPECT_EQ(figures.discipline_inspections(), 1);
+  EXPECT_EQ(figures.surprise_inspections(), 1);
+  EXPECT_EQ(figures.discipline_violations(), 1);
+  *summary.mutable_period_end() = ProtoDate(2025, 12, 31);
+  EXPECT_EQ(ViolatedField(stub().SummarizeStaffing(Ctx("SummarizeStaffing", Officer(school_)).get(), summary,
+                                                   &figures)),
+            "period_end");
 }
 
 }  // namespace
