@@ -131,7 +131,9 @@ const std::vector<Route>& Routes() {
       {DIR("ListApiKeys"), kAnyone, ScopeKind::kServiceEnforced, ""},
       {DIR("RevokeApiKey"), kAnyone, ScopeKind::kServiceEnforced, ""},
       // Deliberately absent: TaskService/PublishDirective (GatewayService
-      // resolves the schools) and DirectoryService/AuthenticateApiKey.
+      // resolves the schools), DirectoryService/AuthenticateApiKey and
+      // StaffingService/SummarizeDownsizingProgress (for the gateway's own
+      // roll-ups, which resolve an authority's schools).
   };
   return *kRoutes;
 }

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
+#include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 
 namespace parhub::demo {
@@ -22,6 +23,7 @@ class DemoClient final {
 
   directory::v1::DirectoryService::Stub& directory() { return *directory_; }
   tasks::v1::TaskService::Stub& tasks() { return *tasks_; }
+  staffing::v1::StaffingService::Stub& staffing() { return *staffing_; }
   gateway::v1::GatewayService::Stub& gateway() { return *gateway_; }
 
   // Runs `call` with a fresh context; ALREADY_EXISTS counts as done (the
@@ -35,6 +37,7 @@ class DemoClient final {
   std::string api_key_;
   std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
   std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
+  std::unique_ptr<staffing::v1::StaffingService::Stub> staffing_;
   std::unique_ptr<gateway::v1::GatewayService::Stub> gateway_;
 };
 

@@ -3,7 +3,9 @@
 // that replaced it on 1/7/2025, seven of its public schools moved to those
 // wards, accounts with API keys, Trường Mầm non 20/10's 2024 plan from the
 // seed with its progress and evidence, 2026 plans for every school, and a
-// ward directive. Every mutation carries a fixed request_id, so running it
+// ward directive, and staff records: rosters, quotas, ratings, a city e-mail
+// report, a surprise discipline check and a submitted downsizing record.
+// Every mutation carries a fixed request_id, so running it
 // again changes nothing. School-to-ward assignments are illustrative.
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -32,6 +34,7 @@ namespace {
 using common::v1::Date;
 namespace dpb = directory::v1;
 namespace tpb = tasks::v1;
+namespace spb = staffing::v1;
 
 Date D(int y, int m, int d) {
   Date out;
@@ -298,6 +301,141 @@ absl::Status LoadPlans(DemoClient& base, const std::map<std::string, std::string
   return absl::OkStatus();
 }
 
+// Each school's roster (a principal, civil-servant accountant, teachers,
+// contract staff), its 2026 quota, and for Trường Mầm non 20/10 the 2024
+// and 2025 yearly ratings (one teacher a downsizing candidate under
+// 154/2025), a city e-mail usage report, a surprise discipline check and a
+// downsizing record submitted to the ward.
+absl::Status LoadStaffing(DemoClient& base, const std::map<std::string, std::string>& keys) {
+  static const char* const kNames[] = {"Nguyễn Thị Thu Hà", "Trần Văn Bình",  "Lê Thị Mai",
+                                       "Phạm Ngọc Lan",     "Hoàng Văn Đức",  "Võ Thị Kim Oanh",
+                                       "Đặng Thị Hồng",     "Bùi Minh Tuấn",  "Huỳnh Thị Ngọc Ánh",
+                                       "Ngô Thị Thanh Tâm", "Dương Văn Khoa", "Lý Thị Phương"};
+  int index = 0;
+  for (const DemoSchool& s : kSchools) {
+    DemoClient admin = base.As(keys.at(absl::StrCat("ht-", s.id)));
+    spb::ImportStaffRosterRequest roster;
+    roster.set_parent(absl::StrCat("schools/", s.id));
+    roster.set_request_id(absl::StrCat("demo-roster-", s.id));
+    for (int i = 0; i < 12; ++i) {
+      spb::RosterRow* row = roster.add_rows();
+      row->set_staff_code(absl::StrCat(i == 0 ? "HT" : (i == 1 ? "KT" : (i >= 10 ? "NV" : "GV")), i + 1));
+      row->set_display_name(kNames[(i + index) % 12]);
+      row->set_position(i == 0 ? "Hiệu trưởng" : (i == 1 ? "Kế toán" : (i >= 10 ? "Bảo vệ" : "Giáo viên")));
+      row->set_employment_type(
+          i == 1 ? spb::EMPLOYMENT_TYPE_CIVIL_SERVANT
+                 : (i >= 10 ? spb::EMPLOYMENT_TYPE_CONTRACT : spb::EMPLOYMENT_TYPE_PUBLIC_EMPLOYEE));
+      row->set_budget_paid(i < 10);
+      *row->mutable_start_date() = D(2010 + (i + index) % 12, 9, 1);
+      if (i % 4 != 3)
+        row->set_city_email(absl::StrCat(absl::AsciiStrToLower(s.code), ".nv", i + 1, "@tphcm.gov.vn"));
+    }
+    spb::ImportStaffRosterResponse imported;
+    RETURN_IF_ERROR(admin.Do(absl::StrCat("roster ", s.id), [&](grpc::ClientContext* c) {
+      return admin.staffing().ImportStaffRoster(c, roster, &imported);
+    }));
+    spb::CreateStaffingQuotaRequest quota;
+    quota.set_parent(absl::StrCat("schools/", s.id));
+    quota.mutable_staffing_quota()->set_year(2026);
+    quota.mutable_staffing_quota()->set_civil_servant_quota(1);
+    quota.mutable_staffing_quota()->set_public_employee_quota(9);
+    quota.mutable_staffing_quota()->set_contract_quota(2);
+    quota.mutable_staffing_quota()->set_decision_number(absl::StrCat(150 + index, "/QĐ-UBND"));
+    quota.set_request_id(absl::StrCat("demo-quota-", s.id));
+    spb::StaffingQuota created_quota;
+    RETURN_IF_ERROR(admin.Do(absl::StrCat("quota ", s.id), [&](grpc::ClientContext* c) {
+      return admin.staffing().CreateStaffingQuota(c, quota, &created_quota);
+    }));
+    ++index;
+  }
+
+  DemoClient mn2010 = base.As(keys.at("ht-mn-2010"));
+  auto rate = [&](const std::string& staff, int year, spb::RatingGrade grade) {
+    spb::CreateRatingRequest r;
+    r.set_parent(absl::StrCat("schools/mn-2010/staff/", staff));
+    r.mutable_rating()->set_year(year);
+    r.mutable_rating()->set_grade(grade);
+    r.set_request_id(absl::StrCat("demo-rating-", staff, "-", year));
+    spb::Rating rating;
+    return mn2010.Do(absl::StrCat("rating ", staff),
+                     [&](grpc::ClientContext* c) { return mn2010.staffing().CreateRating(c, r, &rating); });
+  };
+  for (int i = 1; i <= 12; ++i) {
+    std::string staff =
+        i == 1 ? "ht1" : (i == 2 ? "kt2" : (i >= 11 ? absl::StrCat("nv", i) : absl::StrCat("gv", i)));
+    RETURN_IF_ERROR(rate(staff, 2024, i == 5 ? spb::RATING_GRADE_COMPLETED : spb::RATING_GRADE_GOOD));
+    RETURN_IF_ERROR(rate(staff, 2025,
+                         i == 5 ? spb::RATING_GRADE_NOT_COMPLETED
+                                : (i % 3 == 0 ? spb::RATING_GRADE_EXCELLENT : spb::RATING_GRADE_GOOD)));
+  }
+  spb::ImportCityEmailUsageRequest usage;
+  usage.set_parent("schools/mn-2010");
+  *usage.mutable_report_date() = D(2026, 11, 30);
+  usage.set_csv(
+      "email,last_used_date\n"
+      "mn2010.nv1@tphcm.gov.vn,2026-11-28\nmn2010.nv2@tphcm.gov.vn,2026-11-27\nmn2010.nv3@tphcm.gov.vn,2026-"
+      "11-30\n"
+      "mn2010.nv5@tphcm.gov.vn,2026-09-02\nmn2010.nv6@tphcm.gov.vn,2026-11-25\nmn2010.nv7@tphcm.gov.vn,\n");
+  usage.set_request_id("demo-email-usage-mn-2010-2026-11");
+  spb::ImportCityEmailUsageResponse used;
+  RETURN_IF_ERROR(mn2010.Do("e-mail usage", [&](grpc::ClientContext* c) {
+    return mn2010.staffing().ImportCityEmailUsage(c, usage, &used);
+  }));
+  spb::CreateDisciplineInspectionRequest inspection;
+  inspection.set_parent("schools/mn-2010");
+  auto* i = inspection.mutable_discipline_inspection();
+  i->set_kind(spb::INSPECTION_KIND_SURPRISE);
+  *i->mutable_inspection_date() = D(2026, 10, 14);
+  i->set_scope("Giờ giấc làm việc, đeo thẻ công chức, viên chức, quy tắc ứng xử");
+  i->add_inspectors("Hiệu trưởng");
+  i->add_inspectors("Chủ tịch Công đoàn");
+  i->set_staff_checked(12);
+  auto* finding = i->add_findings();
+  finding->set_staff("schools/mn-2010/staff/gv4");
+  finding->set_description("Không đeo thẻ viên chức khi tiếp phụ huynh");
+  finding->set_violation(true);
+  finding->set_action("Nhắc nhở, cam kết khắc phục");
+  *finding->mutable_action_due_date() = D(2026, 10, 21);
+  *finding->mutable_action_done_date() = D(2026, 10, 16);
+  i->set_conclusion("Tập thể chấp hành tốt; một trường hợp được nhắc nhở.");
+  i->set_document_number("05/BB-MN2010");
+  inspection.set_request_id("demo-inspection-mn-2010-2026-10");
+  spb::DisciplineInspection recorded;
+  RETURN_IF_ERROR(mn2010.Do("inspection", [&](grpc::ClientContext* c) {
+    return mn2010.staffing().CreateDisciplineInspection(c, inspection, &recorded);
+  }));
+  // A voluntary early retirement under 154/2025, submitted to the ward.
+  spb::ListDownsizingRecordsRequest existing;
+  existing.set_parent("schools/mn-2010");
+  spb::ListDownsizingRecordsResponse records;
+  RETURN_IF_ERROR(mn2010.Do("records", [&](grpc::ClientContext* c) {
+    return mn2010.staffing().ListDownsizingRecords(c, existing, &records);
+  }));
+  if (records.downsizing_records_size() > 0) return absl::OkStatus();  // loaded before
+  spb::CreateDownsizingRecordRequest propose;
+  propose.set_parent("schools/mn-2010");
+  auto* r = propose.mutable_downsizing_record();
+  r->set_staff("schools/mn-2010/staff/gv9");
+  r->set_decree("154/2025/ND-CP");
+  r->set_category("nd154-voluntary");
+  r->set_policy("nd154-severance");
+  *r->mutable_proposed_date() = D(2026, 11, 3);
+  r->set_volunteered(true);
+  propose.set_request_id("demo-downsizing-mn-2010-gv9");
+  spb::DownsizingRecord record;
+  RETURN_IF_ERROR(mn2010.Do("downsizing record", [&](grpc::ClientContext* c) {
+    return mn2010.staffing().CreateDownsizingRecord(c, propose, &record);
+  }));
+  spb::SubmitDownsizingRecordRequest submit;
+  submit.set_name(record.name());
+  submit.set_submission_number("52/TTr-MN2010");
+  *submit.mutable_submission_date() = D(2026, 11, 10);
+  submit.set_request_id("demo-downsizing-submit-mn-2010-gv9");
+  return mn2010.Do("submit record", [&](grpc::ClientContext* c) {
+    return mn2010.staffing().SubmitDownsizingRecord(c, submit, &record);
+  });
+}
+
 absl::Status PublishDirective(DemoClient& base, const std::map<std::string, std::string>& keys) {
   DemoClient ward = base.As(keys.at("can-bo-ben-thanh"));
   gateway::v1::PublishDirectiveRequest request;
@@ -348,6 +486,8 @@ absl::Status Load() {
   std::cout << "Nạp kế hoạch và tiến độ…" << std::endl;
   RETURN_IF_ERROR(LoadPlans(admin, keys));
   RETURN_IF_ERROR(PublishDirective(admin, keys));
+  std::cout << "Nạp nhân sự, đánh giá, tinh giản biên chế…" << std::endl;
+  RETURN_IF_ERROR(LoadStaffing(admin, keys));
   std::cout << "Xong. Khoá API của các tài khoản mẫu: " << absl::GetFlag(FLAGS_keys_out) << std::endl;
   return absl::OkStatus();
 }

@@ -66,6 +66,12 @@ absl::Status RequireDecision(const Caller& caller, const std::string& school_id)
       "(only the authority, or the school's admins recording its decision, may decide)");
 }
 
+absl::Status RequireService(const Caller& caller) {
+  if (caller.role == Role::kService) return absl::OkStatus();
+  return absl::PermissionDeniedError(
+      "Chỉ dịch vụ tổng hợp của hệ thống được gọi thao tác này (only parhub's roll-ups may call this)");
+}
+
 absl::Status RequireTargetWrite(const Caller& caller, const std::string& school_id) {
   return RequireDecision(caller, school_id);
 }

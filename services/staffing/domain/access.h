@@ -43,6 +43,9 @@ bool RecordVisible(const Caller& caller, DownsizingState state);
 // Approving or rejecting: the school's admins (recording the authority's
 // decision) and the officers above the school.
 absl::Status RequireDecision(const Caller& caller, const std::string& school_id);
+// Many schools at once (roll-ups): services only; the gateway resolved
+// which schools the asking officer may see.
+absl::Status RequireService(const Caller& caller);
 // Changing a target's baselines: the school's admins and officers above it.
 absl::Status RequireTargetWrite(const Caller& caller, const std::string& school_id);
 

@@ -350,32 +350,63 @@ absl::StatusOr<DownsizingTarget> DownsizingDesk::SetBaselines(const std::string&
 
 absl::StatusOr<Progress> DownsizingDesk::GetProgress(const std::string& school_id, const std::string& plan,
                                                      Date as_of) {
+  ASSIGN_OR_RETURN(ProgressRollup rollup, GetProgressOfSchools({school_id}, plan, as_of));
+  return std::move(rollup.schools.front());
+}
+
+absl::StatusOr<ProgressRollup> DownsizingDesk::GetProgressOfSchools(
+    const std::vector<std::string>& school_ids, const std::string& plan, Date as_of) {
+  if (school_ids.empty() || school_ids.size() > static_cast<size_t>(kMaxRollupSchools)) {
+    return InvalidField("schools", absl::StrCat("từ 1 đến ", kMaxRollupSchools, " trường (1 to ",
+                                                kMaxRollupSchools, " schools)"));
+  }
+  if (std::set<std::string>(school_ids.begin(), school_ids.end()).size() != school_ids.size()) {
+    return InvalidField("schools", "mỗi trường chỉ một lần (a school is listed twice)");
+  }
   if (!as_of.IsSet()) as_of = Today();
   ASSIGN_OR_RETURN(const TargetPlan* found, FindPlan(plan));
-  Progress p;
-  p.plan = *found;
-  ASSIGN_OR_RETURN(p.target, GetTarget(school_id, plan));
-  ASSIGN_OR_RETURN(p.now, store_.CountHeadcount(school_id, as_of));
-  p.figures = ComputeProgress(*found, p.target.baseline_civil_servants, p.target.baseline_public_employees,
-                              p.now.civil_servants, p.now.budget_paid_public_employees);
   Date baseline_end{found->baseline_year, 12, 31};
-  std::optional<RecordCursor> after;
-  while (true) {
-    ASSIGN_OR_RETURN(auto rows, store_.ListRecords(school_id, RecordQuery{}, after, 1000));
-    for (const DownsizingRecord& r : rows) {
-      if (r.state == DownsizingState::kEffective && r.effective_date > baseline_end &&
-          r.effective_date <= as_of) {
-        ++p.effective_records;
-      } else if (r.state == DownsizingState::kApproved) {
-        ++p.approved_records;
-      } else if (r.state == DownsizingState::kProposed || r.state == DownsizingState::kSubmitted) {
-        ++p.pending_records;
-      }
+  ASSIGN_OR_RETURN(auto stored, store_.GetTargets(school_ids, plan));
+  ASSIGN_OR_RETURN(auto at_baseline, store_.CountHeadcounts(school_ids, baseline_end));
+  ASSIGN_OR_RETURN(auto now, store_.CountHeadcounts(school_ids, as_of));
+  ASSIGN_OR_RETURN(auto records, store_.CountRecordStates(school_ids, baseline_end, as_of));
+  ProgressRollup rollup;
+  Progress& totals = rollup.totals;
+  totals.plan = *found;
+  totals.target.plan = plan;
+  for (const std::string& school : school_ids) {
+    Progress p;
+    p.school_id = school;
+    p.plan = *found;
+    auto target = stored.find(school);
+    if (target != stored.end()) {
+      p.target = target->second;
+    } else {  // the roster's headcount at the end of the baseline year
+      p.target.school_id = school;
+      p.target.plan = plan;
+      p.target.baseline_civil_servants = at_baseline[school].civil_servants;
+      p.target.baseline_public_employees = at_baseline[school].budget_paid_public_employees;
     }
-    if (rows.size() < 1000) break;
-    after = RecordCursor{rows.back().proposed_date, rows.back().record_id};
+    p.now = now[school];
+    const RecordStateCounts& counts = records[school];
+    p.effective_records = counts.effective;
+    p.approved_records = counts.approved;
+    p.pending_records = counts.pending;
+    p.figures = ComputeProgress(*found, p.target.baseline_civil_servants, p.target.baseline_public_employees,
+                                p.now.civil_servants, p.now.budget_paid_public_employees);
+    totals.target.baseline_civil_servants += p.target.baseline_civil_servants;
+    totals.target.baseline_public_employees += p.target.baseline_public_employees;
+    totals.now.civil_servants += p.now.civil_servants;
+    totals.now.budget_paid_public_employees += p.now.budget_paid_public_employees;
+    totals.effective_records += p.effective_records;
+    totals.approved_records += p.approved_records;
+    totals.pending_records += p.pending_records;
+    rollup.schools.push_back(std::move(p));
   }
-  return p;
+  totals.figures =
+      ComputeProgress(*found, totals.target.baseline_civil_servants, totals.target.baseline_public_employees,
+                      totals.now.civil_servants, totals.now.budget_paid_public_employees);
+  return rollup;
 }
 
 }  // namespace parhub::staffing

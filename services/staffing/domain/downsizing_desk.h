@@ -44,6 +44,7 @@ struct Candidate final {
 };
 
 struct Progress final {
+  std::string school_id;
   TargetPlan plan;
   DownsizingTarget target;
   Headcount now;
@@ -52,6 +53,14 @@ struct Progress final {
   int approved_records = 0;
   int pending_records = 0;
 };
+
+// Progress of many schools; `totals.target.school_id` is empty.
+struct ProgressRollup final {
+  std::vector<Progress> schools;  // in the order asked
+  Progress totals;
+};
+
+inline constexpr int kMaxRollupSchools = 5000;
 
 class DownsizingDesk final {
  public:
@@ -87,6 +96,11 @@ class DownsizingDesk final {
                                                 std::optional<int> public_employees);
   // Reductions and progress on `as_of` (unset: today).
   absl::StatusOr<Progress> GetProgress(const std::string& school_id, const std::string& plan, Date as_of);
+  // The same for many schools (1..kMaxRollupSchools, no repeats), in a few
+  // grouped queries, with the totals an authority reads as its headline:
+  // baselines, counts and records summed, reductions recomputed from the sums.
+  absl::StatusOr<ProgressRollup> GetProgressOfSchools(const std::vector<std::string>& school_ids,
+                                                      const std::string& plan, Date as_of);
 
  private:
   Date Today() const;

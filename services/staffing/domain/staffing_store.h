@@ -68,6 +68,13 @@ struct Headcount final {
   int with_city_email = 0;  // staff with a city mailbox address
 };
 
+// A school's downsizing records by state, for progress.
+struct RecordStateCounts final {
+  int effective = 0;
+  int approved = 0;
+  int pending = 0;  // proposed or submitted
+};
+
 // Inspections are listed newest first, then by id.
 struct InspectionCursor final {
   Date inspection_date;
@@ -105,6 +112,9 @@ class StaffingStore {
   virtual absl::StatusOr<std::vector<Staff>> StaffByEmails(absl::string_view school_id,
                                                            const std::vector<std::string>& emails) = 0;
   virtual absl::StatusOr<Headcount> CountHeadcount(absl::string_view school_id, Date day) = 0;
+  // Headcounts of many schools on `day` (schools without staff are absent).
+  virtual absl::StatusOr<std::map<std::string, Headcount>> CountHeadcounts(
+      const std::vector<std::string>& school_ids, Date day) = 0;
 
   virtual absl::Status InsertQuota(const StaffingQuota& quota) = 0;
   virtual absl::StatusOr<StaffingQuota> GetQuota(absl::string_view school_id, int year, Lock lock) = 0;
@@ -162,6 +172,14 @@ class StaffingStore {
 
   // Inspections, violations and downsizing records of [from, to].
   virtual absl::StatusOr<PeriodCounts> CountPeriod(absl::string_view school_id, Date from, Date to) = 0;
+
+  // Records of many schools by state: EFFECTIVE with an effective date in
+  // (effective_after, as_of], APPROVED, and PROPOSED or SUBMITTED.
+  virtual absl::StatusOr<std::map<std::string, RecordStateCounts>> CountRecordStates(
+      const std::vector<std::string>& school_ids, Date effective_after, Date as_of) = 0;
+  // Stored baselines of many schools for `plan` (schools without one are absent).
+  virtual absl::StatusOr<std::map<std::string, DownsizingTarget>> GetTargets(
+      const std::vector<std::string>& school_ids, absl::string_view plan) = 0;
 
   // NOT_FOUND when the school has no baseline for the plan yet.
   virtual absl::StatusOr<DownsizingTarget> GetTarget(absl::string_view school_id, absl::string_view plan,

@@ -3,6 +3,8 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -381,6 +383,7 @@ pb::DownsizingTarget TargetToProto(const DownsizingTarget& t, const TargetPlan& 
 pb::DownsizingProgress ProgressToProto(const Progress& p) {
   pb::DownsizingProgress out;
   *out.mutable_target() = TargetToProto(p.target, p.plan);
+  if (p.target.school_id.empty()) out.mutable_target()->clear_name();
   out.set_current_civil_servants(p.now.civil_servants);
   out.set_current_public_employees(p.now.budget_paid_public_employees);
   out.set_civil_servant_reduction_percent(p.figures.civil_servant_reduction_percent);
@@ -540,6 +543,25 @@ pb::StaffingSummary SummaryToProto(const std::string& school_id, const StaffingF
   out.set_surprise_inspections(f.period.surprise_inspections);
   out.set_discipline_violations(f.period.violations);
   out.set_downsizing_candidates(f.downsizing_candidates);
+  return out;
+}
+
+pb::DownsizingProgressRollup RollupToProto(const ProgressRollup& rollup) {
+  pb::DownsizingProgressRollup out;
+  std::vector<const Progress*> lines;
+  for (const Progress& p : rollup.schools) lines.push_back(&p);
+  std::stable_sort(lines.begin(), lines.end(), [](const Progress* a, const Progress* b) {
+    if (a->figures.progress_percent != b->figures.progress_percent) {
+      return a->figures.progress_percent < b->figures.progress_percent;
+    }
+    return a->school_id < b->school_id;
+  });
+  for (const Progress* p : lines) {
+    pb::SchoolDownsizingProgress* line = out.add_schools();
+    line->set_school(absl::StrCat("schools/", p->school_id));
+    *line->mutable_progress() = ProgressToProto(*p);
+  }
+  *out.mutable_totals() = ProgressToProto(rollup.totals);
   return out;
 }
 

@@ -57,6 +57,8 @@ pb::DownsizingCandidate CandidateToProto(const Candidate& candidate);
 pb::DownsizingTarget TargetToProto(const DownsizingTarget& target, const TargetPlan& plan);
 pb::DownsizingTargetPlan PlanToProto(const TargetPlan& plan);
 pb::DownsizingProgress ProgressToProto(const Progress& progress);
+// Lines ordered by progress, lowest first (then by school).
+pb::DownsizingProgressRollup RollupToProto(const ProgressRollup& rollup);
 
 absl::StatusOr<std::vector<CityEmailUse>> EmailUsesFromProto(
     const google::protobuf::RepeatedPtrField<pb::CityEmailUsageRow>& rows);

@@ -477,6 +477,24 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::WithdrawDownsizingRecord(
   return AdvanceRecord(c, __func__, request, request->name(), step, false, response);
 }
 
+grpc::ServerUnaryReactor* StaffingServiceImpl::SummarizeDownsizingProgress(
+    Context* c, const v1::SummarizeDownsizingProgressRequest* request,
+    v1::DownsizingProgressRollup* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    RETURN_IF_ERROR(RequireService(caller));
+    std::vector<std::string> schools;
+    for (int i = 0; i < request->schools_size(); ++i) {
+      ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->schools(i), absl::StrCat("schools[", i, "]")));
+      schools.push_back(ids[0]);
+    }
+    ASSIGN_OR_RETURN(Date as_of, platform::DateFromProto(request->as_of(), "as_of"));
+    std::string plan = request->target_plan().empty() ? "hcm-2023-2026" : request->target_plan();
+    ASSIGN_OR_RETURN(ProgressRollup rollup, desk_.GetProgressOfSchools(schools, plan, as_of));
+    *response = RollupToProto(rollup);
+    return absl::OkStatus();
+  });
+}
+
 // ---- discipline inspections ----
 
 grpc::ServerUnaryReactor* StaffingServiceImpl::CreateDisciplineInspection(

@@ -85,6 +85,9 @@ class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
   Reactor* GetDownsizingProgress(Context* c, const v1::GetDownsizingProgressRequest* request,
                                  v1::DownsizingProgress* response) override;
 
+  Reactor* SummarizeDownsizingProgress(Context* c, const v1::SummarizeDownsizingProgressRequest* request,
+                                       v1::DownsizingProgressRollup* response) override;
+
   Reactor* CreateDisciplineInspection(Context* c, const v1::CreateDisciplineInspectionRequest* request,
                                       v1::DisciplineInspection* response) override;
   Reactor* GetDisciplineInspection(Context* c, const v1::GetDisciplineInspectionRequest* request,

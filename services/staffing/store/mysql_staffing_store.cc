@@ -367,25 +367,85 @@ absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::StaffByEmails(absl::strin
 }
 
 absl::StatusOr<Headcount> MySqlStaffingStore::CountHeadcount(absl::string_view school_id, Date day) {
-  ASSIGN_OR_RETURN(auto rows,
-                   db_.Query("SELECT COUNT(*), COALESCE(SUM(employment_type = 1), 0), "
+  ASSIGN_OR_RETURN(auto counts, CountHeadcounts({std::string(school_id)}, day));
+  auto it = counts.find(std::string(school_id));
+  return it == counts.end() ? Headcount{} : it->second;
+}
+
+absl::StatusOr<std::map<std::string, Headcount>> MySqlStaffingStore::CountHeadcounts(
+    const std::vector<std::string>& school_ids, Date day) {
+  std::map<std::string, Headcount> out;
+  if (school_ids.empty()) return out;
+  std::vector<SqlValue> params = {DateOrNull(day), DateOrNull(day)};
+  for (const std::string& id : school_ids) params.push_back(Str(id));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query(absl::StrCat("SELECT school_id, COUNT(*), COALESCE(SUM(employment_type = 1), 0), "
                              "COALESCE(SUM(employment_type = 2), 0), "
                              "COALESCE(SUM(employment_type = 2 AND budget_paid = 1), 0), "
                              "COALESCE(SUM(employment_type = 3), 0), COALESCE(SUM(budget_paid = 1), 0), "
-                             "COALESCE(SUM(city_email <> ''), 0) "
-                             "FROM staff WHERE school_id = ? AND start_date <= ? AND "
-                             "(end_date IS NULL OR end_date >= ?)",
-                             {Str(school_id), DateOrNull(day), DateOrNull(day)}));
-  Headcount h;
-  const Row& row = rows.at(0);
-  ASSIGN_OR_RETURN(h.staff, IntFromSql(row, 0, 0, kMaxCount));
-  ASSIGN_OR_RETURN(h.civil_servants, IntFromSql(row, 1, 0, kMaxCount));
-  ASSIGN_OR_RETURN(h.public_employees, IntFromSql(row, 2, 0, kMaxCount));
-  ASSIGN_OR_RETURN(h.budget_paid_public_employees, IntFromSql(row, 3, 0, kMaxCount));
-  ASSIGN_OR_RETURN(h.contract_staff, IntFromSql(row, 4, 0, kMaxCount));
-  ASSIGN_OR_RETURN(h.budget_paid, IntFromSql(row, 5, 0, kMaxCount));
-  ASSIGN_OR_RETURN(h.with_city_email, IntFromSql(row, 6, 0, kMaxCount));
-  return h;
+                             "COALESCE(SUM(city_email <> ''), 0) FROM staff WHERE start_date <= ? AND "
+                             "(end_date IS NULL OR end_date >= ?) AND school_id IN (",
+                             Placeholders(school_ids.size()), ") GROUP BY school_id"),
+                params));
+  for (const Row& row : rows) {
+    Headcount& h = out[row.Str(0)];
+    ASSIGN_OR_RETURN(h.staff, IntFromSql(row, 1, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.civil_servants, IntFromSql(row, 2, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.public_employees, IntFromSql(row, 3, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.budget_paid_public_employees, IntFromSql(row, 4, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.contract_staff, IntFromSql(row, 5, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.budget_paid, IntFromSql(row, 6, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.with_city_email, IntFromSql(row, 7, 0, kMaxCount));
+  }
+  return out;
+}
+
+absl::StatusOr<std::map<std::string, RecordStateCounts>> MySqlStaffingStore::CountRecordStates(
+    const std::vector<std::string>& school_ids, Date effective_after, Date as_of) {
+  std::map<std::string, RecordStateCounts> out;
+  if (school_ids.empty()) return out;
+  std::vector<SqlValue> params = {DateOrNull(effective_after), DateOrNull(as_of)};
+  for (const std::string& id : school_ids) params.push_back(Str(id));
+  ASSIGN_OR_RETURN(
+      auto rows, db_.Query(absl::StrCat("SELECT school_id, COALESCE(SUM(state = 5 AND effective_date > ? AND "
+                                        "effective_date <= ?), 0), COALESCE(SUM(state = 3), 0), "
+                                        "COALESCE(SUM(state IN (1, 2)), 0) FROM downsizing_records WHERE "
+                                        "school_id IN (",
+                                        Placeholders(school_ids.size()), ") GROUP BY school_id"),
+                           params));
+  for (const Row& row : rows) {
+    RecordStateCounts& c = out[row.Str(0)];
+    ASSIGN_OR_RETURN(c.effective, IntFromSql(row, 1, 0, kMaxCount));
+    ASSIGN_OR_RETURN(c.approved, IntFromSql(row, 2, 0, kMaxCount));
+    ASSIGN_OR_RETURN(c.pending, IntFromSql(row, 3, 0, kMaxCount));
+  }
+  return out;
+}
+
+absl::StatusOr<std::map<std::string, DownsizingTarget>> MySqlStaffingStore::GetTargets(
+    const std::vector<std::string>& school_ids, absl::string_view plan) {
+  std::map<std::string, DownsizingTarget> out;
+  if (school_ids.empty()) return out;
+  std::vector<SqlValue> params = {Str(plan)};
+  for (const std::string& id : school_ids) params.push_back(Str(id));
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT school_id, baseline_civil_servants, "
+                                          "baseline_public_employees, ",
+                                          SqlTimeColumn("update_time"),
+                                          " FROM downsizing_targets WHERE plan = ? AND school_id IN (",
+                                          Placeholders(school_ids.size()), ")"),
+                             params));
+  for (const Row& row : rows) {
+    DownsizingTarget t;
+    t.school_id = row.Str(0);
+    t.plan = std::string(plan);
+    ASSIGN_OR_RETURN(t.baseline_civil_servants, IntFromSql(row, 1, 0, kMaxCount));
+    ASSIGN_OR_RETURN(t.baseline_public_employees, IntFromSql(row, 2, 0, kMaxCount));
+    ASSIGN_OR_RETURN(t.update_time, TimeFromSql(row, 3));
+    out[t.school_id] = std::move(t);
+  }
+  return out;
 }
 
 // ---- quotas ----

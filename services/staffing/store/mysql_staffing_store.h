@@ -29,6 +29,12 @@ class MySqlStaffingStore final : public StaffingStore {
   absl::StatusOr<std::vector<Staff>> StaffByEmails(absl::string_view school_id,
                                                    const std::vector<std::string>& emails) override;
   absl::StatusOr<Headcount> CountHeadcount(absl::string_view school_id, Date day) override;
+  absl::StatusOr<std::map<std::string, Headcount>> CountHeadcounts(const std::vector<std::string>& school_ids,
+                                                                   Date day) override;
+  absl::StatusOr<std::map<std::string, RecordStateCounts>> CountRecordStates(
+      const std::vector<std::string>& school_ids, Date effective_after, Date as_of) override;
+  absl::StatusOr<std::map<std::string, DownsizingTarget>> GetTargets(
+      const std::vector<std::string>& school_ids, absl::string_view plan) override;
 
   absl::Status InsertQuota(const StaffingQuota& quota) override;
   absl::StatusOr<StaffingQuota> GetQuota(absl::string_view school_id, int year, Lock lock) override;

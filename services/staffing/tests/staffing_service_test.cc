@@ -580,5 +580,47 @@ TEST_F(StaffingServiceTest, InspectionsRecordFindingsAndCountInTheSummary) {
             "period_end");
 }
 
+TEST_F(StaffingServiceTest, AnAuthoritysHeadlineSumsItsSchoolsAndOnlyServicesAskForMany) {
+  CreateStaff(school_, "CC70", pb::EMPLOYMENT_TYPE_CIVIL_SERVANT);
+  CreateStaff(school_, "GV70");
+  CreateStaff(other_, "GV71");
+  pb::UpdateDownsizingTargetRequest baseline;
+  baseline.mutable_downsizing_target()->set_name("schools/" + other_ + "/downsizingTargets/hcm-2023-2026");
+  baseline.mutable_downsizing_target()->set_baseline_public_employees(10);
+  baseline.mutable_update_mask()->add_paths("baseline_public_employees");
+  baseline.set_request_id(platform::RandomId());
+  pb::DownsizingTarget target;
+  ASSERT_TRUE(
+      stub()
+          .UpdateDownsizingTarget(Ctx("UpdateDownsizingTarget", Admin(other_)).get(), baseline, &target)
+          .ok());
+
+  pb::SummarizeDownsizingProgressRequest request;
+  request.add_schools("schools/" + school_);
+  request.add_schools("schools/" + other_);
+  pb::DownsizingProgressRollup rollup;
+  grpc::Status officer = stub().SummarizeDownsizingProgress(
+      Ctx("SummarizeDownsizingProgress", Officer(school_)).get(), request, &rollup);
+  EXPECT_EQ(officer.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(stub()
+                  .SummarizeDownsizingProgress(
+                      Ctx("SummarizeDownsizingProgress", As(Role::kService, "")).get(), request, &rollup)
+                  .ok());
+  ASSERT_EQ(rollup.schools_size(), 2);
+  // Lowest progress first: no reduction at school_; other_ went from 10 public employees to 1 (its share
+  // of that target is reached) but has no civil-servant reduction, so 50 %.
+  EXPECT_EQ(rollup.schools(0).school(), "schools/" + school_);
+  EXPECT_DOUBLE_EQ(rollup.schools(1).progress().progress_percent(), 50);
+  EXPECT_EQ(rollup.totals().target().baseline_civil_servants(), 1);
+  EXPECT_EQ(rollup.totals().target().baseline_public_employees(), 11);
+  EXPECT_EQ(rollup.totals().current_public_employees(), 2);
+  EXPECT_NEAR(rollup.totals().public_employee_reduction_percent(), 900.0 / 11, 1e-9);
+  EXPECT_TRUE(rollup.totals().target().name().empty());
+  request.add_schools("schools/" + school_);
+  EXPECT_EQ(ViolatedField(stub().SummarizeDownsizingProgress(
+                Ctx("SummarizeDownsizingProgress", As(Role::kService, "")).get(), request, &rollup)),
+            "schools");
+}
+
 }  // namespace
 }  // namespace parhub::staffing
