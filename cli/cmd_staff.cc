@@ -1,5 +1,6 @@
 // parhubctl staff: the roster (list, add, import, export to CSV), city e-mail
-// usage, ratings, quotas, discipline inspections, the period summary, the
+// usage, ratings, quotas, discipline inspections, staff voice (suggestions,
+// the people's inspection board), the period summary, the
 // downsizing catalog, records (propose → submit → approve/reject →
 // effective, export to CSV), candidates and progress.
 #include <fstream>
@@ -150,10 +151,11 @@ void AddStaffCommands(CLI::App& root, App& app) {
   static struct {
     std::string school, staff, code, name, position, type, start, email, query, file, csv_out, grade, reason;
     std::string record, decree, category, policy, date, number, plan = "hcm-2023-2026", as_of, kind, scope;
-    std::string conclusion, action, due, from, to;
+    std::string conclusion, action, due, from, to, topic, content, suggestion, answer;
     std::vector<std::string> inspectors, findings, violations;
     int year = 0, quarter = 0, civil = -1, pub = -1, contract = -1, checked = 0;
     bool budget_paid = false, all = false, dry_run = false, skip_invalid = false, volunteered = false;
+    bool anonymous = false, open_only = false;
   } f;
   auto* staff = root.add_subcommand("staff", "Nhân sự của trường (a school's staff)");
   staff->require_subcommand(1);
@@ -587,6 +589,120 @@ void AddStaffCommands(CLI::App& root, App& app) {
       return;
     if (app.out.json) return app.out.Json(created);
     app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Recorded "), created.name()));
+  });
+
+  auto* suggest = staff->add_subcommand("suggest", "Gửi ý kiến về cơ chế, chính sách của trường (task 1.8)");
+  suggest->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  suggest->add_option("--topic", f.topic, "Chủ đề, ví dụ Quy chế chi tiêu nội bộ")->required();
+  suggest->add_option("--content", f.content, "Nội dung ý kiến")->required();
+  suggest->add_flag("--anonymous", f.anonymous, "Gửi không ghi tên (không lưu tài khoản người gửi)");
+  suggest->callback([&app, stub_of] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    sv::CreateStaffSuggestionRequest request;
+    request.set_parent(*school);
+    request.mutable_staff_suggestion()->set_topic(f.topic);
+    request.mutable_staff_suggestion()->set_content(f.content);
+    request.mutable_staff_suggestion()->set_anonymous(f.anonymous);
+    request.set_request_id(app.RequestId(absl::StrCat("cli-suggest-", platform::RandomId())));
+    Session session = app.NewSession();
+    sv::StaffSuggestion sent;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return stub_of(session)->CreateStaffSuggestion(c, request, &sent);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(sent);
+    app.out.Line(absl::StrCat(app.out.T("Đã gửi ý kiến ", "Sent "), IdOf(sent.name())));
+  });
+
+  auto* suggestions = staff->add_subcommand("suggestions", "Các ý kiến của cán bộ, giáo viên, nhân viên");
+  suggestions->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  suggestions->add_flag("--open", f.open_only, "Chỉ ý kiến chưa trả lời");
+  suggestions->callback([&app, stub_of] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    sv::ListStaffSuggestionsRequest request;
+    request.set_parent(*school);
+    if (f.open_only) request.set_state(sv::SUGGESTION_STATE_OPEN);
+    request.set_page_size(200);
+    Session session = app.NewSession();
+    sv::ListStaffSuggestionsResponse response;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return stub_of(session)->ListStaffSuggestions(c, request, &response);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(response);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& s : response.staff_suggestions()) {
+      rows.push_back({IdOf(s.name()), FormatDate(s.submit_date()), s.topic(), s.content(),
+                      s.anonymous() ? app.out.T("(ẩn danh)", "(anonymous)") : s.submitted_by(), s.answer()});
+    }
+    app.out.Table(
+        {app.out.T("Mã", "Id"), app.out.T("Ngày", "Date"), app.out.T("Chủ đề", "Topic"),
+         app.out.T("Nội dung", "Content"), app.out.T("Người gửi", "From"), app.out.T("Trả lời", "Answer")},
+        rows);
+  });
+
+  auto* answer = staff->add_subcommand("answer", "Trả lời một ý kiến (school admins)");
+  answer->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  answer->add_option("--suggestion", f.suggestion, "Mã ý kiến")->required();
+  answer->add_option("--answer", f.answer, "Nội dung trả lời")->required();
+  answer->callback([&app, stub_of] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    sv::AnswerStaffSuggestionRequest request;
+    request.set_name(absl::StrCat(*school, "/staffSuggestions/", f.suggestion));
+    request.set_answer(f.answer);
+    request.set_request_id(app.RequestId(absl::StrCat("cli-answer-", platform::RandomId())));
+    Session session = app.NewSession();
+    sv::StaffSuggestion answered;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return stub_of(session)->AnswerStaffSuggestion(c, request, &answered);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(answered);
+    app.out.Line(absl::StrCat(app.out.T("Đã trả lời ", "Answered "), IdOf(answered.name())));
+  });
+
+  auto* board = staff->add_subcommand("board", "Ban Thanh tra nhân dân: thành viên và các cuộc họp");
+  board->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  board->callback([&app, stub_of] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    Session session = app.NewSession();
+    auto stub = stub_of(session);
+    sv::GetInspectionBoardRequest get;
+    get.set_name(absl::StrCat(*school, "/inspectionBoard"));
+    sv::InspectionBoard members;
+    if (!Call(app, session,
+              [&](grpc::ClientContext* c) { return stub->GetInspectionBoard(c, get, &members); }))
+      return;
+    sv::ListBoardMeetingsRequest list;
+    list.set_parent(*school);
+    list.set_page_size(200);
+    sv::ListBoardMeetingsResponse meetings;
+    if (!Call(app, session,
+              [&](grpc::ClientContext* c) { return stub->ListBoardMeetings(c, list, &meetings); }))
+      return;
+    if (app.out.json) return app.out.JsonObject({{"board", &members}, {"meetings", &meetings}});
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& m : members.members()) {
+      rows.push_back({IdOf(m.staff()), m.role() == sv::BOARD_ROLE_HEAD ? app.out.T("Trưởng ban", "Head")
+                                       : m.role() == sv::BOARD_ROLE_DEPUTY
+                                           ? app.out.T("Phó trưởng ban", "Deputy")
+                                           : app.out.T("Thành viên", "Member")});
+    }
+    app.out.Table({app.out.T("Nhân sự", "Staff"), app.out.T("Vai trò", "Role")}, rows);
+    rows.clear();
+    for (const auto& m : meetings.board_meetings()) {
+      int resolved = 0;
+      for (const auto& r : m.recommendations()) resolved += r.has_resolved_date() ? 1 : 0;
+      rows.push_back(
+          {FormatDate(m.meeting_date()), m.minutes(), absl::StrCat(resolved, "/", m.recommendations_size())});
+    }
+    app.out.Table({app.out.T("Ngày họp", "Date"), app.out.T("Biên bản", "Minutes"),
+                   app.out.T("Kiến nghị đã xử lý", "Recommendations resolved")},
+                  rows);
   });
 
   auto* downsizing = staff->add_subcommand("downsizing", "Hồ sơ tinh giản biên chế (downsizing records)");

@@ -112,6 +112,14 @@ const std::vector<Route>& Routes() {
       {STAFFING("ListDisciplineInspections"), kReaders, ScopeKind::kSchool, "parent"},
       {STAFFING("UpdateDisciplineInspection"), kAdmins, ScopeKind::kSchool, "discipline_inspection.name"},
       {STAFFING("SummarizeStaffing"), kReaders, ScopeKind::kSchool, "school"},
+      {STAFFING("CreateStaffSuggestion"), kProgressWriters, ScopeKind::kSchool, "parent"},
+      {STAFFING("ListStaffSuggestions"), kReaders, ScopeKind::kSchool, "parent"},
+      {STAFFING("AnswerStaffSuggestion"), kAdmins, ScopeKind::kSchool, "name"},
+      {STAFFING("GetInspectionBoard"), kReaders, ScopeKind::kSchool, "name"},
+      {STAFFING("UpdateInspectionBoard"), kAdmins, ScopeKind::kSchool, "inspection_board.name"},
+      {STAFFING("CreateBoardMeeting"), kAdmins, ScopeKind::kSchool, "parent"},
+      {STAFFING("ListBoardMeetings"), kReaders, ScopeKind::kSchool, "parent"},
+      {STAFFING("UpdateBoardMeeting"), kAdmins, ScopeKind::kSchool, "board_meeting.name"},
       // directory: it owns the authority tree and applies every scope rule
       // itself against live data (a school created or moved a second ago is
       // already right there, while the gateway's principal cache may lag).

@@ -20,14 +20,16 @@ struct StaffingService final {
         ratings(store, env.clock),
         desk(store, catalog, env.clock),
         inspections(store, env.clock),
+        voice(store, env.clock),
         summarizer(store, desk, env.clock),
-        rpc(env.handlers, roster, ratings, desk, inspections, summarizer) {}
+        rpc(env.handlers, roster, ratings, desk, inspections, voice, summarizer) {}
   parhub::staffing::DownsizingCatalog catalog;
   parhub::staffing::MySqlStaffingStore store;
   parhub::staffing::Roster roster;
   parhub::staffing::RatingBook ratings;
   parhub::staffing::DownsizingDesk desk;
   parhub::staffing::InspectionBook inspections;
+  parhub::staffing::StaffVoice voice;
   parhub::staffing::StaffingSummarizer summarizer;
   parhub::staffing::StaffingServiceImpl rpc;
 };

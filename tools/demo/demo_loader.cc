@@ -4,7 +4,8 @@
 // wards, accounts with API keys, Trường Mầm non 20/10's 2024 plan from the
 // seed with its progress and evidence, 2026 plans for every school, and a
 // ward directive, and staff records: rosters, quotas, ratings, a city e-mail
-// report, a surprise discipline check and a submitted downsizing record.
+// report, a surprise discipline check, a submitted downsizing record, the
+// people's inspection board with a meeting, and a suggestion with its answer.
 // Every mutation carries a fixed request_id, so running it
 // again changes nothing. School-to-ward assignments are illustrative.
 #include <fcntl.h>
@@ -404,6 +405,69 @@ absl::Status LoadStaffing(DemoClient& base, const std::map<std::string, std::str
   RETURN_IF_ERROR(mn2010.Do("inspection", [&](grpc::ClientContext* c) {
     return mn2010.staffing().CreateDisciplineInspection(c, inspection, &recorded);
   }));
+  // Staff voice: the people's inspection board, one of its meetings, and a
+  // teacher's suggestion with the principal's answer.
+  spb::UpdateInspectionBoardRequest board;
+  board.mutable_inspection_board()->set_name("schools/mn-2010/inspectionBoard");
+  for (auto [staff, role] : {std::pair{"gv6", spb::BOARD_ROLE_HEAD}, std::pair{"gv7", spb::BOARD_ROLE_DEPUTY},
+                             std::pair{"nv11", spb::BOARD_ROLE_MEMBER}}) {
+    auto* member = board.mutable_inspection_board()->add_members();
+    member->set_staff(absl::StrCat("schools/mn-2010/staff/", staff));
+    member->set_role(role);
+  }
+  *board.mutable_inspection_board()->mutable_term_start() = D(2024, 9, 1);
+  *board.mutable_inspection_board()->mutable_term_end() = D(2026, 8, 31);
+  board.mutable_inspection_board()->set_decision_number("21/QĐ-MN2010");
+  board.set_request_id("demo-board-mn-2010");
+  spb::InspectionBoard saved_board;
+  RETURN_IF_ERROR(mn2010.Do("inspection board", [&](grpc::ClientContext* c) {
+    return mn2010.staffing().UpdateInspectionBoard(c, board, &saved_board);
+  }));
+  spb::ListBoardMeetingsRequest meetings_request;
+  meetings_request.set_parent("schools/mn-2010");
+  spb::ListBoardMeetingsResponse meetings;
+  RETURN_IF_ERROR(mn2010.Do("board meetings", [&](grpc::ClientContext* c) {
+    return mn2010.staffing().ListBoardMeetings(c, meetings_request, &meetings);
+  }));
+  if (meetings.board_meetings_size() == 0) {
+    spb::CreateBoardMeetingRequest meeting;
+    meeting.set_parent("schools/mn-2010");
+    *meeting.mutable_board_meeting()->mutable_meeting_date() = D(2026, 10, 20);
+    meeting.mutable_board_meeting()->set_minutes(
+        "Giám sát việc thực hiện quy chế dân chủ và công khai các khoản thu đầu năm học 2026-2027.");
+    meeting.mutable_board_meeting()->add_attendees("schools/mn-2010/staff/gv6");
+    meeting.mutable_board_meeting()->add_attendees("schools/mn-2010/staff/gv7");
+    auto* recommendation = meeting.mutable_board_meeting()->add_recommendations();
+    recommendation->set_content("Niêm yết công khai các khoản thu và biên lai thu không dùng tiền mặt");
+    *recommendation->mutable_due_date() = D(2026, 10, 31);
+    recommendation->set_response("Đã niêm yết tại bảng tin và trên trang thông tin điện tử của trường");
+    *recommendation->mutable_resolved_date() = D(2026, 10, 27);
+    meeting.set_request_id("demo-board-meeting-mn-2010-2026-10");
+    spb::BoardMeeting held;
+    RETURN_IF_ERROR(mn2010.Do("board meeting", [&](grpc::ClientContext* c) {
+      return mn2010.staffing().CreateBoardMeeting(c, meeting, &held);
+    }));
+    DemoClient teacher = base.As(keys.at("gv-mn-2010"));
+    spb::CreateStaffSuggestionRequest suggestion;
+    suggestion.set_parent("schools/mn-2010");
+    suggestion.mutable_staff_suggestion()->set_topic("Quy chế chi tiêu nội bộ");
+    suggestion.mutable_staff_suggestion()->set_content(
+        "Đề nghị bổ sung mức hỗ trợ cho giáo viên dạy tăng tiết khi đồng nghiệp nghỉ thai sản.");
+    suggestion.set_request_id("demo-suggestion-mn-2010-1");
+    spb::StaffSuggestion sent;
+    RETURN_IF_ERROR(teacher.Do("suggestion", [&](grpc::ClientContext* c) {
+      return teacher.staffing().CreateStaffSuggestion(c, suggestion, &sent);
+    }));
+    spb::AnswerStaffSuggestionRequest answer;
+    answer.set_name(sent.name());
+    answer.set_answer(
+        "Nhà trường sẽ đưa nội dung này vào dự thảo quy chế chi tiêu nội bộ năm 2027 để lấy ý kiến.");
+    answer.set_request_id("demo-suggestion-answer-mn-2010-1");
+    spb::StaffSuggestion answered;
+    RETURN_IF_ERROR(mn2010.Do("answer", [&](grpc::ClientContext* c) {
+      return mn2010.staffing().AnswerStaffSuggestion(c, answer, &answered);
+    }));
+  }
   // A voluntary early retirement under 154/2025, submitted to the ward.
   spb::ListDownsizingRecordsRequest existing;
   existing.set_parent("schools/mn-2010");

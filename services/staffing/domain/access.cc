@@ -22,6 +22,14 @@ absl::Status RequireRosterRead(const Caller& caller, const std::string& school_i
   return caller.role == Role::kAuthorityOfficer ? CountsOnly() : absl::OkStatus();
 }
 
+absl::Status RequireSuggestionWrite(const Caller& caller, const std::string& school_id) {
+  RETURN_IF_ERROR(caller.RequireRead(school_id, "trường"));
+  if (caller.role == Role::kSchoolAdmin || caller.role == Role::kSchoolStaff) return absl::OkStatus();
+  return absl::PermissionDeniedError(
+      "Chỉ cán bộ, giáo viên, nhân viên của trường được gửi ý kiến (only the school's own staff may send "
+      "one)");
+}
+
 bool SeesPersonalData(const Caller& caller, const std::string& school_id) {
   return caller.role == Role::kSchoolAdmin && caller.CanWriteSchool(school_id);
 }

@@ -23,8 +23,11 @@ namespace parhub::staffing {
 
 using ::parhub::platform::Caller;
 
-// Staff records: the school's admins, staff and services, not officers.
+// Staff records and staff voice (suggestions, the people's inspection
+// board): the school's admins, staff and services, not officers.
 absl::Status RequireRosterRead(const Caller& caller, const std::string& school_id);
+// Sending a suggestion: the school's own admins and staff.
+absl::Status RequireSuggestionWrite(const Caller& caller, const std::string& school_id);
 // Whether the caller sees birth dates, identity numbers and circumstances.
 bool SeesPersonalData(const Caller& caller, const std::string& school_id);
 // Changing the roster, quotas, ratings and records: the school's admins.

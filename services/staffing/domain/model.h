@@ -167,6 +167,57 @@ struct DisciplineInspection final {
   absl::Time update_time;
 };
 
+// Staff voice (task 1.8).
+enum class SuggestionState { kUnspecified = 0, kOpen = 1, kAnswered = 2 };
+enum class BoardRole { kUnspecified = 0, kHead = 1, kDeputy = 2, kMember = 3 };
+
+struct StaffSuggestion final {
+  std::string school_id;
+  std::string suggestion_id;
+  std::string topic;
+  std::string content;
+  bool anonymous = false;    // input: send without a name
+  std::string submitted_by;  // account; "" when anonymous
+  Date submit_date;
+  SuggestionState state = SuggestionState::kUnspecified;
+  std::string answer;
+  Date answer_date;
+  std::string answered_by;
+  absl::Time create_time;
+};
+
+struct BoardMember final {
+  std::string staff_id;
+  BoardRole role = BoardRole::kUnspecified;
+};
+
+// The people's inspection board (Ban Thanh tra nhân dân).
+struct InspectionBoard final {
+  std::string school_id;
+  std::vector<BoardMember> members;
+  Date term_start;
+  Date term_end;
+  std::string decision_number;
+  absl::Time update_time;  // InfinitePast() before the board is first set
+};
+
+struct BoardRecommendation final {
+  std::string content;
+  Date due_date;
+  std::string response;
+  Date resolved_date;  // unset while open
+};
+
+struct BoardMeeting final {
+  std::string school_id;
+  std::string meeting_id;
+  Date meeting_date;
+  std::string minutes;
+  std::vector<std::string> attendee_ids;  // staff ids
+  std::vector<BoardRecommendation> recommendations;
+  absl::Time update_time;
+};
+
 // One line of the city mail system's usage report.
 struct CityEmailUse final {
   int row = 0;  // line in the file, or index + 1

@@ -88,6 +88,17 @@ struct PeriodCounts final {
   int violations = 0;  // findings marked as violations
   int records_proposed = 0;
   int records_effective = 0;
+  int suggestions = 0;           // sent in the period
+  int suggestions_answered = 0;  // of those, answered by its end
+  int board_meetings = 0;
+  int board_recommendations = 0;           // made at those meetings
+  int board_recommendations_resolved = 0;  // of those, resolved by its end
+};
+
+// Suggestions and meetings are listed newest first, then by id.
+struct DatedCursor final {
+  Date date;
+  std::string id;
 };
 
 class StaffingStore {
@@ -170,7 +181,29 @@ class StaffingStore {
       absl::string_view school_id, Date from, Date to, const std::optional<InspectionCursor>& after,
       int limit) = 0;
 
-  // Inspections, violations and downsizing records of [from, to].
+  virtual absl::Status InsertSuggestion(const StaffSuggestion& suggestion) = 0;
+  virtual absl::StatusOr<StaffSuggestion> GetSuggestion(absl::string_view school_id,
+                                                        absl::string_view suggestion_id, Lock lock) = 0;
+  virtual absl::Status UpdateSuggestion(const StaffSuggestion& suggestion) = 0;
+  // `state` unspecified: any.
+  virtual absl::StatusOr<std::vector<StaffSuggestion>> ListSuggestions(
+      absl::string_view school_id, SuggestionState state, const std::optional<DatedCursor>& after,
+      int limit) = 0;
+  // NOT_FOUND before the board is first set.
+  virtual absl::StatusOr<InspectionBoard> GetBoard(absl::string_view school_id, Lock lock) = 0;
+  // Creates or replaces the board, members included.
+  virtual absl::Status PutBoard(const InspectionBoard& board) = 0;
+  virtual absl::Status InsertMeeting(const BoardMeeting& meeting) = 0;
+  virtual absl::StatusOr<BoardMeeting> GetMeeting(absl::string_view school_id, absl::string_view meeting_id,
+                                                  Lock lock) = 0;
+  // Replaces every stored field, recommendations included.
+  virtual absl::Status UpdateMeeting(const BoardMeeting& meeting) = 0;
+  virtual absl::StatusOr<std::vector<BoardMeeting>> ListMeetings(absl::string_view school_id,
+                                                                 const std::optional<DatedCursor>& after,
+                                                                 int limit) = 0;
+
+  // Inspections, violations, downsizing records, suggestions and board
+  // meetings of [from, to].
   virtual absl::StatusOr<PeriodCounts> CountPeriod(absl::string_view school_id, Date from, Date to) = 0;
 
   // Records of many schools by state: EFFECTIVE with an effective date in

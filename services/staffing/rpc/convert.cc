@@ -509,6 +509,134 @@ absl::StatusOr<InspectionPatch> InspectionPatchFromProto(const pb::DisciplineIns
   return patch;
 }
 
+pb::StaffSuggestion SuggestionToProto(const StaffSuggestion& s, bool show_author) {
+  pb::StaffSuggestion out;
+  out.set_name(absl::StrCat("schools/", s.school_id, "/staffSuggestions/", s.suggestion_id));
+  out.set_topic(s.topic);
+  out.set_content(s.content);
+  out.set_anonymous(s.submitted_by.empty());
+  if (show_author) out.set_submitted_by(s.submitted_by);
+  *out.mutable_submit_date() = DateToProto(s.submit_date);
+  out.set_state(static_cast<pb::SuggestionState>(s.state));
+  out.set_answer(s.answer);
+  if (s.answer_date.IsSet()) *out.mutable_answer_date() = DateToProto(s.answer_date);
+  out.set_answered_by(s.answered_by);
+  return out;
+}
+
+namespace {
+
+// "schools/{school}/staff/{staff}" of this school → the staff id.
+absl::StatusOr<std::string> StaffIdOf(const std::string& name, const std::string& school_id,
+                                      const std::string& field) {
+  ASSIGN_OR_RETURN(auto ids, platform::ParseName("schools/{school}/staff/{staff}", name, field));
+  if (ids[0] != school_id)
+    return InvalidField(field, "nhân sự phải thuộc trường này (staff of another school)");
+  return ids[1];
+}
+
+absl::StatusOr<std::vector<std::string>> AttendeesFromProto(
+    const google::protobuf::RepeatedPtrField<std::string>& names, const std::string& school_id) {
+  std::vector<std::string> out;
+  for (int i = 0; i < names.size(); ++i) {
+    ASSIGN_OR_RETURN(std::string id,
+                     StaffIdOf(names[i], school_id, absl::StrCat("board_meeting.attendees[", i, "]")));
+    out.push_back(std::move(id));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<BoardRecommendation>> RecommendationsFromProto(
+    const google::protobuf::RepeatedPtrField<pb::BoardRecommendation>& items) {
+  std::vector<BoardRecommendation> out;
+  for (int i = 0; i < items.size(); ++i) {
+    std::string at = absl::StrCat("board_meeting.recommendations[", i, "]");
+    BoardRecommendation r;
+    r.content = items[i].content();
+    r.response = items[i].response();
+    ASSIGN_OR_RETURN(r.due_date, DateFromProto(items[i].due_date(), absl::StrCat(at, ".due_date")));
+    ASSIGN_OR_RETURN(r.resolved_date,
+                     DateFromProto(items[i].resolved_date(), absl::StrCat(at, ".resolved_date")));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+pb::InspectionBoard BoardToProto(const InspectionBoard& b) {
+  pb::InspectionBoard out;
+  out.set_name(absl::StrCat("schools/", b.school_id, "/inspectionBoard"));
+  for (const BoardMember& m : b.members) {
+    pb::BoardMember* pm = out.add_members();
+    pm->set_staff(StaffName(b.school_id, m.staff_id));
+    pm->set_role(static_cast<pb::BoardRole>(m.role));
+  }
+  if (b.term_start.IsSet()) *out.mutable_term_start() = DateToProto(b.term_start);
+  if (b.term_end.IsSet()) *out.mutable_term_end() = DateToProto(b.term_end);
+  out.set_decision_number(b.decision_number);
+  if (b.update_time != absl::InfinitePast()) *out.mutable_update_time() = TimeToProto(b.update_time);
+  return out;
+}
+
+absl::StatusOr<InspectionBoard> BoardFromProto(const pb::InspectionBoard& p, const std::string& school_id) {
+  InspectionBoard b;
+  for (int i = 0; i < p.members_size(); ++i) {
+    std::string at = absl::StrCat("inspection_board.members[", i, "]");
+    BoardMember m;
+    ASSIGN_OR_RETURN(m.staff_id, StaffIdOf(p.members(i).staff(), school_id, absl::StrCat(at, ".staff")));
+    ASSIGN_OR_RETURN(m.role,
+                     EnumFrom<BoardRole>(p.members(i).role(), pb::BoardRole_IsValid(p.members(i).role()),
+                                         absl::StrCat(at, ".role")));
+    b.members.push_back(std::move(m));
+  }
+  ASSIGN_OR_RETURN(b.term_start, DateFromProto(p.term_start(), "inspection_board.term_start"));
+  ASSIGN_OR_RETURN(b.term_end, DateFromProto(p.term_end(), "inspection_board.term_end"));
+  b.decision_number = p.decision_number();
+  return b;
+}
+
+pb::BoardMeeting MeetingToProto(const BoardMeeting& m) {
+  pb::BoardMeeting out;
+  out.set_name(absl::StrCat("schools/", m.school_id, "/boardMeetings/", m.meeting_id));
+  *out.mutable_meeting_date() = DateToProto(m.meeting_date);
+  out.set_minutes(m.minutes);
+  for (const std::string& id : m.attendee_ids) out.add_attendees(StaffName(m.school_id, id));
+  for (const BoardRecommendation& r : m.recommendations) {
+    pb::BoardRecommendation* pr = out.add_recommendations();
+    pr->set_content(r.content);
+    if (r.due_date.IsSet()) *pr->mutable_due_date() = DateToProto(r.due_date);
+    pr->set_response(r.response);
+    if (r.resolved_date.IsSet()) *pr->mutable_resolved_date() = DateToProto(r.resolved_date);
+  }
+  *out.mutable_update_time() = TimeToProto(m.update_time);
+  return out;
+}
+
+absl::StatusOr<BoardMeeting> MeetingFromProto(const pb::BoardMeeting& p, const std::string& school_id) {
+  BoardMeeting m;
+  ASSIGN_OR_RETURN(m.meeting_date, DateFromProto(p.meeting_date(), "board_meeting.meeting_date"));
+  m.minutes = p.minutes();
+  ASSIGN_OR_RETURN(m.attendee_ids, AttendeesFromProto(p.attendees(), school_id));
+  ASSIGN_OR_RETURN(m.recommendations, RecommendationsFromProto(p.recommendations()));
+  return m;
+}
+
+absl::StatusOr<MeetingPatch> MeetingPatchFromProto(const pb::BoardMeeting& p,
+                                                   const google::protobuf::FieldMask& mask,
+                                                   const std::string& school_id) {
+  RETURN_IF_ERROR(CheckUpdateMask(mask, {"minutes", "attendees", "recommendations"}));
+  MeetingPatch patch;
+  if (MaskHas(mask, "minutes")) patch.minutes = p.minutes();
+  if (MaskHas(mask, "attendees")) {
+    ASSIGN_OR_RETURN(patch.attendee_ids, AttendeesFromProto(p.attendees(), school_id));
+  }
+  if (MaskHas(mask, "recommendations")) {
+    ASSIGN_OR_RETURN(patch.recommendations, RecommendationsFromProto(p.recommendations()));
+  }
+  return patch;
+}
+
 pb::StaffingSummary SummaryToProto(const std::string& school_id, const StaffingFigures& f) {
   pb::StaffingSummary out;
   out.set_school(absl::StrCat("schools/", school_id));
@@ -543,6 +671,11 @@ pb::StaffingSummary SummaryToProto(const std::string& school_id, const StaffingF
   out.set_surprise_inspections(f.period.surprise_inspections);
   out.set_discipline_violations(f.period.violations);
   out.set_downsizing_candidates(f.downsizing_candidates);
+  out.set_staff_suggestions(f.period.suggestions);
+  out.set_staff_suggestions_answered(f.period.suggestions_answered);
+  out.set_board_meetings(f.period.board_meetings);
+  out.set_board_recommendations(f.period.board_recommendations);
+  out.set_board_recommendations_resolved(f.period.board_recommendations_resolved);
   return out;
 }
 

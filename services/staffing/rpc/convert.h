@@ -13,6 +13,7 @@
 #include "services/staffing/domain/inspection_book.h"
 #include "services/staffing/domain/rating_book.h"
 #include "services/staffing/domain/roster.h"
+#include "services/staffing/domain/staff_voice.h"
 #include "services/staffing/domain/staffing_summarizer.h"
 
 namespace parhub::staffing {
@@ -70,6 +71,17 @@ absl::StatusOr<DisciplineInspection> InspectionFromProto(const pb::DisciplineIns
 absl::StatusOr<InspectionPatch> InspectionPatchFromProto(const pb::DisciplineInspection& inspection,
                                                          const google::protobuf::FieldMask& mask,
                                                          const std::string& school_id);
+
+// Suggestions show their author only when `show_author` (school admins).
+pb::StaffSuggestion SuggestionToProto(const StaffSuggestion& suggestion, bool show_author);
+pb::InspectionBoard BoardToProto(const InspectionBoard& board);
+absl::StatusOr<InspectionBoard> BoardFromProto(const pb::InspectionBoard& board,
+                                               const std::string& school_id);
+pb::BoardMeeting MeetingToProto(const BoardMeeting& meeting);
+absl::StatusOr<BoardMeeting> MeetingFromProto(const pb::BoardMeeting& meeting, const std::string& school_id);
+absl::StatusOr<MeetingPatch> MeetingPatchFromProto(const pb::BoardMeeting& meeting,
+                                                   const google::protobuf::FieldMask& mask,
+                                                   const std::string& school_id);
 
 pb::StaffingSummary SummaryToProto(const std::string& school_id, const StaffingFigures& figures);
 

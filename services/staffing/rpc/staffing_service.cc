@@ -26,6 +26,9 @@ constexpr char kRating[] = "schools/{school}/staff/{staff}/ratings/{period}";
 constexpr char kRecord[] = "schools/{school}/downsizingRecords/{record}";
 constexpr char kTarget[] = "schools/{school}/downsizingTargets/{plan}";
 constexpr char kInspection[] = "schools/{school}/disciplineInspections/{inspection}";
+constexpr char kSuggestion[] = "schools/{school}/staffSuggestions/{suggestion}";
+constexpr char kBoard[] = "schools/{school}/inspectionBoard";
+constexpr char kMeeting[] = "schools/{school}/boardMeetings/{meeting}";
 
 absl::StatusOr<int> YearOf(const std::string& text, absl::string_view field) {
   int year = 0;
@@ -562,6 +565,143 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateDisciplineInspection(
                                inspections_.Update(school, inspection_id, patch));
               return InspectionToProto(inspection);
             });
+      });
+}
+
+// ---- staff voice ----
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::CreateStaffSuggestion(
+    Context* c, const v1::CreateStaffSuggestionRequest* request, v1::StaffSuggestion* response) {
+  return handlers_.Mutate<v1::StaffSuggestion>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::StaffSuggestion>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSuggestionWrite(caller, school));
+        std::string author = caller.subject;
+        bool admin = SeesPersonalData(caller, school);
+        return Mutation<v1::StaffSuggestion>(
+            school, request->parent(), [=, this]() -> absl::StatusOr<v1::StaffSuggestion> {
+              StaffSuggestion draft;
+              draft.topic = request->staff_suggestion().topic();
+              draft.content = request->staff_suggestion().content();
+              draft.anonymous = request->staff_suggestion().anonymous();
+              ASSIGN_OR_RETURN(StaffSuggestion created,
+                               voice_.CreateSuggestion(school, std::move(draft), author));
+              return SuggestionToProto(created, admin);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ListStaffSuggestions(
+    Context* c, const v1::ListStaffSuggestionsRequest* request, v1::ListStaffSuggestionsResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequireRosterRead(caller, ids[0]));
+    if (!v1::SuggestionState_IsValid(request->state()))
+      return platform::UnknownEnumValue("state", request->state());
+    ASSIGN_OR_RETURN(auto page, voice_.ListSuggestions(ids[0], static_cast<SuggestionState>(request->state()),
+                                                       request->page_size(), request->page_token()));
+    bool admin = SeesPersonalData(caller, ids[0]);
+    for (const StaffSuggestion& s : page.items)
+      *response->add_staff_suggestions() = SuggestionToProto(s, admin);
+    response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::AnswerStaffSuggestion(
+    Context* c, const v1::AnswerStaffSuggestionRequest* request, v1::StaffSuggestion* response) {
+  return handlers_.Mutate<v1::StaffSuggestion>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::StaffSuggestion>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSuggestion, request->name(), "name"));
+        std::string school = ids[0], suggestion_id = ids[1];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "ý kiến"));
+        std::string answered_by = caller.subject;
+        return Mutation<v1::StaffSuggestion>(
+            school, request->name(), [=, this]() -> absl::StatusOr<v1::StaffSuggestion> {
+              ASSIGN_OR_RETURN(StaffSuggestion s, voice_.AnswerSuggestion(school, suggestion_id,
+                                                                          request->answer(), answered_by));
+              return SuggestionToProto(s, true);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::GetInspectionBoard(
+    Context* c, const v1::GetInspectionBoardRequest* request, v1::InspectionBoard* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kBoard, request->name(), "name"));
+    RETURN_IF_ERROR(RequireRosterRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(InspectionBoard board, voice_.GetBoard(ids[0]));
+    *response = BoardToProto(board);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateInspectionBoard(
+    Context* c, const v1::UpdateInspectionBoardRequest* request, v1::InspectionBoard* response) {
+  return handlers_.Mutate<v1::InspectionBoard>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::InspectionBoard>> {
+        const std::string& name = request->inspection_board().name();
+        ASSIGN_OR_RETURN(auto ids, ParseName(kBoard, name, "inspection_board.name"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "Ban Thanh tra nhân dân"));
+        return Mutation<v1::InspectionBoard>(
+            school, name, [=, this]() -> absl::StatusOr<v1::InspectionBoard> {
+              ASSIGN_OR_RETURN(InspectionBoard board, BoardFromProto(request->inspection_board(), school));
+              ASSIGN_OR_RETURN(board, voice_.SetBoard(school, std::move(board)));
+              return BoardToProto(board);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::CreateBoardMeeting(
+    Context* c, const v1::CreateBoardMeetingRequest* request, v1::BoardMeeting* response) {
+  return handlers_.Mutate<v1::BoardMeeting>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::BoardMeeting>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
+        return Mutation<v1::BoardMeeting>(
+            school, request->parent(), [=, this]() -> absl::StatusOr<v1::BoardMeeting> {
+              ASSIGN_OR_RETURN(BoardMeeting draft, MeetingFromProto(request->board_meeting(), school));
+              ASSIGN_OR_RETURN(BoardMeeting meeting, voice_.CreateMeeting(school, std::move(draft)));
+              return MeetingToProto(meeting);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::ListBoardMeetings(Context* c,
+                                                                 const v1::ListBoardMeetingsRequest* request,
+                                                                 v1::ListBoardMeetingsResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequireRosterRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(auto page, voice_.ListMeetings(ids[0], request->page_size(), request->page_token()));
+    for (const BoardMeeting& m : page.items) *response->add_board_meetings() = MeetingToProto(m);
+    response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateBoardMeeting(
+    Context* c, const v1::UpdateBoardMeetingRequest* request, v1::BoardMeeting* response) {
+  return handlers_.Mutate<v1::BoardMeeting>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::BoardMeeting>> {
+        const std::string& name = request->board_meeting().name();
+        ASSIGN_OR_RETURN(auto ids, ParseName(kMeeting, name, "board_meeting.name"));
+        std::string school = ids[0], meeting_id = ids[1];
+        RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "biên bản họp"));
+        return Mutation<v1::BoardMeeting>(school, name, [=, this]() -> absl::StatusOr<v1::BoardMeeting> {
+          ASSIGN_OR_RETURN(MeetingPatch patch,
+                           MeetingPatchFromProto(request->board_meeting(), request->update_mask(), school));
+          ASSIGN_OR_RETURN(BoardMeeting meeting, voice_.UpdateMeeting(school, meeting_id, patch));
+          return MeetingToProto(meeting);
+        });
       });
 }
 

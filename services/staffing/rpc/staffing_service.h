@@ -12,6 +12,7 @@
 #include "services/staffing/domain/inspection_book.h"
 #include "services/staffing/domain/rating_book.h"
 #include "services/staffing/domain/roster.h"
+#include "services/staffing/domain/staff_voice.h"
 #include "services/staffing/domain/staffing_summarizer.h"
 
 namespace parhub::staffing {
@@ -19,12 +20,13 @@ namespace parhub::staffing {
 class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
  public:
   StaffingServiceImpl(platform::Handlers& handlers, Roster& roster, RatingBook& ratings, DownsizingDesk& desk,
-                      InspectionBook& inspections, StaffingSummarizer& summarizer)
+                      InspectionBook& inspections, StaffVoice& voice, StaffingSummarizer& summarizer)
       : handlers_(handlers),
         roster_(roster),
         ratings_(ratings),
         desk_(desk),
         inspections_(inspections),
+        voice_(voice),
         summarizer_(summarizer) {}
 
   using Reactor = grpc::ServerUnaryReactor;
@@ -100,6 +102,23 @@ class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
   Reactor* SummarizeStaffing(Context* c, const v1::SummarizeStaffingRequest* request,
                              v1::StaffingSummary* response) override;
 
+  Reactor* CreateStaffSuggestion(Context* c, const v1::CreateStaffSuggestionRequest* request,
+                                 v1::StaffSuggestion* response) override;
+  Reactor* ListStaffSuggestions(Context* c, const v1::ListStaffSuggestionsRequest* request,
+                                v1::ListStaffSuggestionsResponse* response) override;
+  Reactor* AnswerStaffSuggestion(Context* c, const v1::AnswerStaffSuggestionRequest* request,
+                                 v1::StaffSuggestion* response) override;
+  Reactor* GetInspectionBoard(Context* c, const v1::GetInspectionBoardRequest* request,
+                              v1::InspectionBoard* response) override;
+  Reactor* UpdateInspectionBoard(Context* c, const v1::UpdateInspectionBoardRequest* request,
+                                 v1::InspectionBoard* response) override;
+  Reactor* CreateBoardMeeting(Context* c, const v1::CreateBoardMeetingRequest* request,
+                              v1::BoardMeeting* response) override;
+  Reactor* ListBoardMeetings(Context* c, const v1::ListBoardMeetingsRequest* request,
+                             v1::ListBoardMeetingsResponse* response) override;
+  Reactor* UpdateBoardMeeting(Context* c, const v1::UpdateBoardMeetingRequest* request,
+                              v1::BoardMeeting* response) override;
+
   // The catalog proto served by GetDownsizingCatalog (the data file as read).
   void SetCatalogProto(v1::DownsizingCatalog catalog) { catalog_proto_ = std::move(catalog); }
 
@@ -114,6 +133,7 @@ class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
   RatingBook& ratings_;
   DownsizingDesk& desk_;
   InspectionBook& inspections_;
+  StaffVoice& voice_;
   StaffingSummarizer& summarizer_;
   v1::DownsizingCatalog catalog_proto_;
 };

@@ -863,6 +863,239 @@ absl::StatusOr<std::vector<DisciplineInspection>> MySqlStaffingStore::ListInspec
   return SelectInspections(tail, std::move(params), school_id);
 }
 
+// ---- staff voice ----
+
+absl::Status MySqlStaffingStore::InsertSuggestion(const StaffSuggestion& s) {
+  return db_
+      .Execute(
+          "INSERT INTO staff_suggestions (school_id, suggestion_id, topic, content, submitted_by, "
+          "submit_date, "
+          "state, answer, answer_date, answered_by, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {Str(s.school_id), Str(s.suggestion_id), Str(s.topic), Str(s.content), Str(s.submitted_by),
+           DateOrNull(s.submit_date), EnumSql(s.state), Str(s.answer), DateOrNull(s.answer_date),
+           Str(s.answered_by), TimeToSql(s.create_time)})
+      .status();
+}
+
+namespace {
+
+const std::string& SuggestionColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "school_id, suggestion_id, topic, content, submitted_by, ", SqlDateColumn("submit_date"),
+      ", state, answer, ", SqlDateColumn("answer_date"), ", answered_by, ", SqlTimeColumn("create_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<StaffSuggestion> ReadSuggestion(const Row& row) {
+  StaffSuggestion s;
+  s.school_id = row.Str(0);
+  s.suggestion_id = row.Str(1);
+  s.topic = row.Str(2);
+  s.content = row.Str(3);
+  s.submitted_by = row.Str(4);
+  ASSIGN_OR_RETURN(s.submit_date, DateFromSql(row, 5));
+  ASSIGN_OR_RETURN(s.state, EnumFromSql(row, 6, SuggestionState::kAnswered));
+  s.answer = row.Str(7);
+  ASSIGN_OR_RETURN(s.answer_date, DateFromSql(row, 8));
+  s.answered_by = row.Str(9);
+  ASSIGN_OR_RETURN(s.create_time, TimeFromSql(row, 10));
+  return s;
+}
+
+}  // namespace
+
+absl::StatusOr<StaffSuggestion> MySqlStaffingStore::GetSuggestion(absl::string_view school_id,
+                                                                  absl::string_view suggestion_id,
+                                                                  Lock lock) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT ", SuggestionColumns(),
+                                                     " FROM staff_suggestions WHERE school_id = ? AND "
+                                                     "suggestion_id = ?",
+                                                     LockClause(lock)),
+                                        {Str(school_id), Str(suggestion_id)}));
+  if (rows.empty()) return absl::NotFoundError("Không tìm thấy ý kiến (suggestion not found)");
+  return ReadSuggestion(rows[0]);
+}
+
+absl::Status MySqlStaffingStore::UpdateSuggestion(const StaffSuggestion& s) {
+  return db_
+      .Execute(
+          "UPDATE staff_suggestions SET state = ?, answer = ?, answer_date = ?, answered_by = ? WHERE "
+          "school_id = ? AND suggestion_id = ?",
+          {EnumSql(s.state), Str(s.answer), DateOrNull(s.answer_date), Str(s.answered_by), Str(s.school_id),
+           Str(s.suggestion_id)})
+      .status();
+}
+
+absl::StatusOr<std::vector<StaffSuggestion>> MySqlStaffingStore::ListSuggestions(
+    absl::string_view school_id, SuggestionState state, const std::optional<DatedCursor>& after, int limit) {
+  std::string sql =
+      absl::StrCat("SELECT ", SuggestionColumns(), " FROM staff_suggestions WHERE school_id = ?");
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (state != SuggestionState::kUnspecified) {
+    sql += " AND state = ?";
+    params.push_back(EnumSql(state));
+  }
+  if (after) {
+    sql += " AND (submit_date < ? OR (submit_date = ? AND suggestion_id > ?))";
+    params.insert(params.end(), {DateOrNull(after->date), DateOrNull(after->date), Str(after->id)});
+  }
+  sql += " ORDER BY submit_date DESC, suggestion_id LIMIT ?";
+  params.push_back(Int(limit));
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  std::vector<StaffSuggestion> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(StaffSuggestion s, ReadSuggestion(row));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+absl::StatusOr<InspectionBoard> MySqlStaffingStore::GetBoard(absl::string_view school_id, Lock lock) {
+  ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query(absl::StrCat("SELECT ", SqlDateColumn("term_start"), ", ", SqlDateColumn("term_end"),
+                             ", decision_number, ", SqlTimeColumn("update_time"),
+                             " FROM inspection_boards WHERE school_id = ?", LockClause(lock)),
+                {Str(school_id)}));
+  if (rows.empty()) return absl::NotFoundError("Trường chưa lập Ban Thanh tra nhân dân (no board yet)");
+  InspectionBoard b;
+  b.school_id = std::string(school_id);
+  ASSIGN_OR_RETURN(b.term_start, DateFromSql(rows[0], 0));
+  ASSIGN_OR_RETURN(b.term_end, DateFromSql(rows[0], 1));
+  b.decision_number = rows[0].Str(2);
+  ASSIGN_OR_RETURN(b.update_time, TimeFromSql(rows[0], 3));
+  ASSIGN_OR_RETURN(auto members,
+                   db_.Query("SELECT staff_id, role FROM board_members WHERE school_id = ? ORDER BY "
+                             "seq",
+                             {Str(school_id)}));
+  for (const Row& row : members) {
+    BoardMember m;
+    m.staff_id = row.Str(0);
+    ASSIGN_OR_RETURN(m.role, EnumFromSql(row, 1, BoardRole::kMember));
+    b.members.push_back(std::move(m));
+  }
+  return b;
+}
+
+absl::Status MySqlStaffingStore::PutBoard(const InspectionBoard& b) {
+  RETURN_IF_ERROR(
+      db_.Execute("INSERT INTO inspection_boards (school_id, term_start, term_end, decision_number, "
+                  "update_time) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE term_start = "
+                  "VALUES(term_start), term_end = VALUES(term_end), decision_number = "
+                  "VALUES(decision_number), update_time = VALUES(update_time)",
+                  {Str(b.school_id), DateOrNull(b.term_start), DateOrNull(b.term_end), Str(b.decision_number),
+                   TimeToSql(b.update_time)})
+          .status());
+  RETURN_IF_ERROR(db_.Execute("DELETE FROM board_members WHERE school_id = ?", {Str(b.school_id)}).status());
+  for (size_t i = 0; i < b.members.size(); ++i) {
+    RETURN_IF_ERROR(
+        db_.Execute("INSERT INTO board_members (school_id, seq, staff_id, role) VALUES (?, ?, ?, ?)",
+                    {Str(b.school_id), Int(static_cast<int64_t>(i)), Str(b.members[i].staff_id),
+                     EnumSql(b.members[i].role)})
+            .status());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status MySqlStaffingStore::WriteRecommendations(const BoardMeeting& m) {
+  RETURN_IF_ERROR(db_.Execute("DELETE FROM board_recommendations WHERE school_id = ? AND meeting_id = ?",
+                              {Str(m.school_id), Str(m.meeting_id)})
+                      .status());
+  for (size_t i = 0; i < m.recommendations.size(); ++i) {
+    const BoardRecommendation& r = m.recommendations[i];
+    RETURN_IF_ERROR(
+        db_.Execute("INSERT INTO board_recommendations (school_id, meeting_id, seq, content, due_date, "
+                    "response, resolved_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    {Str(m.school_id), Str(m.meeting_id), Int(static_cast<int64_t>(i)), Str(r.content),
+                     DateOrNull(r.due_date), Str(r.response), DateOrNull(r.resolved_date)})
+            .status());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status MySqlStaffingStore::InsertMeeting(const BoardMeeting& m) {
+  RETURN_IF_ERROR(
+      db_.Execute("INSERT INTO board_meetings (school_id, meeting_id, meeting_date, minutes, attendees, "
+                  "update_time) VALUES (?, ?, ?, ?, ?, ?)",
+                  {Str(m.school_id), Str(m.meeting_id), DateOrNull(m.meeting_date), Str(m.minutes),
+                   Str(absl::StrJoin(m.attendee_ids, "\n")), TimeToSql(m.update_time)})
+          .status());
+  return WriteRecommendations(m);
+}
+
+absl::Status MySqlStaffingStore::UpdateMeeting(const BoardMeeting& m) {
+  RETURN_IF_ERROR(
+      db_.Execute("UPDATE board_meetings SET meeting_date = ?, minutes = ?, attendees = ?, update_time "
+                  "= ? WHERE school_id = ? AND meeting_id = ?",
+                  {DateOrNull(m.meeting_date), Str(m.minutes), Str(absl::StrJoin(m.attendee_ids, "\n")),
+                   TimeToSql(m.update_time), Str(m.school_id), Str(m.meeting_id)})
+          .status());
+  return WriteRecommendations(m);
+}
+
+absl::StatusOr<std::vector<BoardMeeting>> MySqlStaffingStore::SelectMeetings(const std::string& tail,
+                                                                             std::vector<SqlValue> params,
+                                                                             absl::string_view school_id) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT meeting_id, ", SqlDateColumn("meeting_date"),
+                                                     ", minutes, attendees, ", SqlTimeColumn("update_time"),
+                                                     " FROM board_meetings ", tail),
+                                        params));
+  std::vector<BoardMeeting> out;
+  std::map<std::string, size_t> index;
+  std::vector<SqlValue> ids = {Str(school_id)};
+  for (const Row& row : rows) {
+    BoardMeeting m;
+    m.school_id = std::string(school_id);
+    m.meeting_id = row.Str(0);
+    ASSIGN_OR_RETURN(m.meeting_date, DateFromSql(row, 1));
+    m.minutes = row.Str(2);
+    m.attendee_ids = absl::StrSplit(row.Str(3), '\n', absl::SkipEmpty());
+    ASSIGN_OR_RETURN(m.update_time, TimeFromSql(row, 4));
+    index[m.meeting_id] = out.size();
+    ids.push_back(Str(m.meeting_id));
+    out.push_back(std::move(m));
+  }
+  if (out.empty()) return out;
+  ASSIGN_OR_RETURN(auto recs,
+                   db_.Query(absl::StrCat("SELECT meeting_id, content, ", SqlDateColumn("due_date"),
+                                          ", response, ", SqlDateColumn("resolved_date"),
+                                          " FROM board_recommendations WHERE school_id = ? AND meeting_id "
+                                          "IN (",
+                                          Placeholders(out.size()), ") ORDER BY meeting_id, seq"),
+                             ids));
+  for (const Row& row : recs) {
+    BoardRecommendation r;
+    r.content = row.Str(1);
+    ASSIGN_OR_RETURN(r.due_date, DateFromSql(row, 2));
+    r.response = row.Str(3);
+    ASSIGN_OR_RETURN(r.resolved_date, DateFromSql(row, 4));
+    out[index.at(row.Str(0))].recommendations.push_back(std::move(r));
+  }
+  return out;
+}
+
+absl::StatusOr<BoardMeeting> MySqlStaffingStore::GetMeeting(absl::string_view school_id,
+                                                            absl::string_view meeting_id, Lock lock) {
+  ASSIGN_OR_RETURN(auto found,
+                   SelectMeetings(absl::StrCat("WHERE school_id = ? AND meeting_id = ?", LockClause(lock)),
+                                  {Str(school_id), Str(meeting_id)}, school_id));
+  if (found.empty()) return absl::NotFoundError("Không tìm thấy cuộc họp (board meeting not found)");
+  return std::move(found[0]);
+}
+
+absl::StatusOr<std::vector<BoardMeeting>> MySqlStaffingStore::ListMeetings(
+    absl::string_view school_id, const std::optional<DatedCursor>& after, int limit) {
+  std::string tail = "WHERE school_id = ?";
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (after) {
+    tail += " AND (meeting_date < ? OR (meeting_date = ? AND meeting_id > ?))";
+    params.insert(params.end(), {DateOrNull(after->date), DateOrNull(after->date), Str(after->id)});
+  }
+  tail += " ORDER BY meeting_date DESC, meeting_id LIMIT ?";
+  params.push_back(Int(limit));
+  return SelectMeetings(tail, std::move(params), school_id);
+}
+
 absl::StatusOr<PeriodCounts> MySqlStaffingStore::CountPeriod(absl::string_view school_id, Date from,
                                                              Date to) {
   PeriodCounts c;
@@ -886,6 +1119,25 @@ absl::StatusOr<PeriodCounts> MySqlStaffingStore::CountPeriod(absl::string_view s
                 {DateOrNull(from), DateOrNull(to), DateOrNull(from), DateOrNull(to), Str(school_id)}));
   ASSIGN_OR_RETURN(c.records_proposed, IntFromSql(records.at(0), 0, 0, kMaxCount));
   ASSIGN_OR_RETURN(c.records_effective, IntFromSql(records.at(0), 1, 0, kMaxCount));
+  ASSIGN_OR_RETURN(
+      auto suggestions,
+      db_.Query("SELECT COUNT(*), COALESCE(SUM(answer_date IS NOT NULL AND answer_date <= ?), 0) FROM "
+                "staff_suggestions WHERE school_id = ? AND submit_date BETWEEN ? AND ?",
+                {DateOrNull(to), Str(school_id), DateOrNull(from), DateOrNull(to)}));
+  ASSIGN_OR_RETURN(c.suggestions, IntFromSql(suggestions.at(0), 0, 0, kMaxCount));
+  ASSIGN_OR_RETURN(c.suggestions_answered, IntFromSql(suggestions.at(0), 1, 0, kMaxCount));
+  ASSIGN_OR_RETURN(auto meetings, db_.Query("SELECT COUNT(*) FROM board_meetings WHERE school_id = ? AND "
+                                            "meeting_date BETWEEN ? AND ?",
+                                            {Str(school_id), DateOrNull(from), DateOrNull(to)}));
+  ASSIGN_OR_RETURN(c.board_meetings, IntFromSql(meetings.at(0), 0, 0, kMaxCount));
+  ASSIGN_OR_RETURN(
+      auto recommendations,
+      db_.Query("SELECT COUNT(*), COALESCE(SUM(r.resolved_date IS NOT NULL AND r.resolved_date <= ?), 0) "
+                "FROM board_recommendations r JOIN board_meetings m ON r.school_id = m.school_id AND "
+                "r.meeting_id = m.meeting_id WHERE m.school_id = ? AND m.meeting_date BETWEEN ? AND ?",
+                {DateOrNull(to), Str(school_id), DateOrNull(from), DateOrNull(to)}));
+  ASSIGN_OR_RETURN(c.board_recommendations, IntFromSql(recommendations.at(0), 0, 0, kMaxCount));
+  ASSIGN_OR_RETURN(c.board_recommendations_resolved, IntFromSql(recommendations.at(0), 1, 0, kMaxCount));
   return c;
 }
 

@@ -75,6 +75,23 @@ class MySqlStaffingStore final : public StaffingStore {
   absl::StatusOr<std::vector<DisciplineInspection>> ListInspections(
       absl::string_view school_id, Date from, Date to, const std::optional<InspectionCursor>& after,
       int limit) override;
+  absl::Status InsertSuggestion(const StaffSuggestion& suggestion) override;
+  absl::StatusOr<StaffSuggestion> GetSuggestion(absl::string_view school_id, absl::string_view suggestion_id,
+                                                Lock lock) override;
+  absl::Status UpdateSuggestion(const StaffSuggestion& suggestion) override;
+  absl::StatusOr<std::vector<StaffSuggestion>> ListSuggestions(absl::string_view school_id,
+                                                               SuggestionState state,
+                                                               const std::optional<DatedCursor>& after,
+                                                               int limit) override;
+  absl::StatusOr<InspectionBoard> GetBoard(absl::string_view school_id, Lock lock) override;
+  absl::Status PutBoard(const InspectionBoard& board) override;
+  absl::Status InsertMeeting(const BoardMeeting& meeting) override;
+  absl::StatusOr<BoardMeeting> GetMeeting(absl::string_view school_id, absl::string_view meeting_id,
+                                          Lock lock) override;
+  absl::Status UpdateMeeting(const BoardMeeting& meeting) override;
+  absl::StatusOr<std::vector<BoardMeeting>> ListMeetings(absl::string_view school_id,
+                                                         const std::optional<DatedCursor>& after,
+                                                         int limit) override;
   absl::StatusOr<PeriodCounts> CountPeriod(absl::string_view school_id, Date from, Date to) override;
 
   absl::StatusOr<DownsizingTarget> GetTarget(absl::string_view school_id, absl::string_view plan,
@@ -86,6 +103,10 @@ class MySqlStaffingStore final : public StaffingStore {
   absl::Status LoadCircumstances(absl::string_view school_id, std::vector<Staff>& staff);
   absl::Status WriteCircumstances(const Staff& staff);
   absl::Status WriteFindings(const DisciplineInspection& inspection);
+  absl::Status WriteRecommendations(const BoardMeeting& meeting);
+  absl::StatusOr<std::vector<BoardMeeting>> SelectMeetings(const std::string& tail,
+                                                           std::vector<platform::SqlValue> params,
+                                                           absl::string_view school_id);
   absl::StatusOr<std::vector<DisciplineInspection>> SelectInspections(const std::string& tail,
                                                                       std::vector<platform::SqlValue> params,
                                                                       absl::string_view school_id);

@@ -42,6 +42,7 @@ struct Harness {
   std::unique_ptr<RatingBook> ratings;
   std::unique_ptr<DownsizingDesk> desk;
   std::unique_ptr<InspectionBook> inspections;
+  std::unique_ptr<StaffVoice> voice;
   std::unique_ptr<StaffingSummarizer> summarizer;
   std::unique_ptr<StaffingServiceImpl> service;
   std::unique_ptr<pb::StaffingService::Stub> stub;
@@ -63,10 +64,11 @@ class StaffingServiceTest : public ::testing::Test {
     harness->ratings = std::make_unique<RatingBook>(*harness->store, clock);
     harness->desk = std::make_unique<DownsizingDesk>(*harness->store, harness->catalog.catalog, clock);
     harness->inspections = std::make_unique<InspectionBook>(*harness->store, clock);
+    harness->voice = std::make_unique<StaffVoice>(*harness->store, clock);
     harness->summarizer = std::make_unique<StaffingSummarizer>(*harness->store, *harness->desk, clock);
-    harness->service = std::make_unique<StaffingServiceImpl>(harness->server->handlers(), *harness->roster,
-                                                             *harness->ratings, *harness->desk,
-                                                             *harness->inspections, *harness->summarizer);
+    harness->service = std::make_unique<StaffingServiceImpl>(
+        harness->server->handlers(), *harness->roster, *harness->ratings, *harness->desk,
+        *harness->inspections, *harness->voice, *harness->summarizer);
     harness->service->SetCatalogProto(harness->catalog.proto);
     harness->server->Start(harness->service.get());
     harness->stub = pb::StaffingService::NewStub(harness->server->channel());
@@ -620,6 +622,107 @@ TEST_F(StaffingServiceTest, AnAuthoritysHeadlineSumsItsSchoolsAndOnlyServicesAsk
   EXPECT_EQ(ViolatedField(stub().SummarizeDownsizingProgress(
                 Ctx("SummarizeDownsizingProgress", As(Role::kService, "")).get(), request, &rollup)),
             "schools");
+}
+
+TEST_F(StaffingServiceTest, StaffVoiceKeepsAnonymityAndTheBoardFollowsUp) {
+  pb::Staff head = CreateStaff(school_, "GV80");
+  pb::Staff member = CreateStaff(school_, "GV81");
+  pb::CreateStaffSuggestionRequest suggestion;
+  suggestion.set_parent("schools/" + school_);
+  suggestion.mutable_staff_suggestion()->set_topic("Quy chế chi tiêu nội bộ");
+  suggestion.mutable_staff_suggestion()->set_content("Đề nghị công khai mức chi hỗ trợ tổ chuyên môn.");
+  suggestion.mutable_staff_suggestion()->set_anonymous(true);
+  suggestion.set_request_id(platform::RandomId());
+  pb::StaffSuggestion sent;
+  ASSERT_TRUE(stub()
+                  .CreateStaffSuggestion(Ctx("CreateStaffSuggestion", As(Role::kSchoolStaff, school_)).get(),
+                                         suggestion, &sent)
+                  .ok());
+  EXPECT_TRUE(sent.submitted_by().empty());
+  suggestion.mutable_staff_suggestion()->set_anonymous(false);
+  suggestion.set_request_id(platform::RandomId());
+  ASSERT_TRUE(stub()
+                  .CreateStaffSuggestion(Ctx("CreateStaffSuggestion", As(Role::kSchoolStaff, school_)).get(),
+                                         suggestion, &sent)
+                  .ok());
+  EXPECT_EQ(
+      stub()
+          .CreateStaffSuggestion(Ctx("CreateStaffSuggestion", Officer(school_)).get(), suggestion, &sent)
+          .error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
+
+  pb::ListStaffSuggestionsRequest list;
+  list.set_parent("schools/" + school_);
+  pb::ListStaffSuggestionsResponse as_admin, as_staff;
+  ASSERT_TRUE(
+      stub().ListStaffSuggestions(Ctx("ListStaffSuggestions", Admin(school_)).get(), list, &as_admin).ok());
+  ASSERT_EQ(as_admin.staff_suggestions_size(), 2);
+  int named = 0;
+  for (const auto& s : as_admin.staff_suggestions()) named += s.submitted_by().empty() ? 0 : 1;
+  EXPECT_EQ(named, 1);  // the anonymous one keeps no author even for the principal
+  ASSERT_TRUE(stub()
+                  .ListStaffSuggestions(Ctx("ListStaffSuggestions", As(Role::kSchoolStaff, school_)).get(),
+                                        list, &as_staff)
+                  .ok());
+  for (const auto& s : as_staff.staff_suggestions()) EXPECT_TRUE(s.submitted_by().empty());
+
+  pb::AnswerStaffSuggestionRequest answer;
+  answer.set_name(as_admin.staff_suggestions(0).name());
+  answer.set_answer("Đã niêm yết tại phòng hội đồng từ ngày 01/10.");
+  answer.set_request_id(platform::RandomId());
+  pb::StaffSuggestion answered;
+  ASSERT_TRUE(
+      stub()
+          .AnswerStaffSuggestion(Ctx("AnswerStaffSuggestion", Admin(school_)).get(), answer, &answered)
+          .ok());
+  EXPECT_EQ(answered.state(), pb::SUGGESTION_STATE_ANSWERED);
+
+  pb::UpdateInspectionBoardRequest board;
+  board.mutable_inspection_board()->set_name("schools/" + school_ + "/inspectionBoard");
+  auto* h = board.mutable_inspection_board()->add_members();
+  h->set_staff(head.name());
+  h->set_role(pb::BOARD_ROLE_HEAD);
+  auto* m = board.mutable_inspection_board()->add_members();
+  m->set_staff(member.name());
+  m->set_role(pb::BOARD_ROLE_HEAD);
+  board.set_request_id(platform::RandomId());
+  pb::InspectionBoard saved;
+  EXPECT_EQ(ViolatedField(stub().UpdateInspectionBoard(Ctx("UpdateInspectionBoard", Admin(school_)).get(),
+                                                       board, &saved)),
+            "inspection_board.members");  // one head at most
+  m->set_role(pb::BOARD_ROLE_MEMBER);
+  board.set_request_id(platform::RandomId());
+  ASSERT_TRUE(
+      stub().UpdateInspectionBoard(Ctx("UpdateInspectionBoard", Admin(school_)).get(), board, &saved).ok());
+  EXPECT_EQ(saved.members_size(), 2);
+
+  pb::CreateBoardMeetingRequest meeting;
+  meeting.set_parent("schools/" + school_);
+  *meeting.mutable_board_meeting()->mutable_meeting_date() = ProtoDate(2025, 9, 20);
+  meeting.mutable_board_meeting()->set_minutes("Giám sát việc thu, chi quỹ phụ huynh học kỳ I.");
+  meeting.mutable_board_meeting()->add_attendees(head.name());
+  auto* r = meeting.mutable_board_meeting()->add_recommendations();
+  r->set_content("Công khai biên lai thu không dùng tiền mặt");
+  *r->mutable_due_date() = ProtoDate(2025, 9, 30);
+  r->set_response("Đã công khai trên cổng thông tin");
+  *r->mutable_resolved_date() = ProtoDate(2025, 9, 25);
+  meeting.mutable_board_meeting()->add_recommendations()->set_content("Bổ sung sổ theo dõi");
+  meeting.set_request_id(platform::RandomId());
+  pb::BoardMeeting held;
+  ASSERT_TRUE(
+      stub().CreateBoardMeeting(Ctx("CreateBoardMeeting", Admin(school_)).get(), meeting, &held).ok());
+  EXPECT_EQ(held.recommendations_size(), 2);
+
+  pb::SummarizeStaffingRequest summary;
+  summary.set_school("schools/" + school_);
+  *summary.mutable_period_start() = ProtoDate(2025, 9, 1);
+  *summary.mutable_period_end() = ProtoDate(2025, 9, 30);
+  pb::StaffingSummary figures;
+  ASSERT_TRUE(
+      stub().SummarizeStaffing(Ctx("SummarizeStaffing", Officer(school_)).get(), summary, &figures).ok());
+  EXPECT_EQ(figures.board_meetings(), 1);
+  EXPECT_EQ(figures.board_recommendations(), 2);
+  EXPECT_EQ(figures.board_recommendations_resolved(), 1);
 }
 
 }  // namespace
