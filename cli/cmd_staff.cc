@@ -145,11 +145,30 @@ std::vector<std::string> RecordRow(const Output& out, const sv::DownsizingRecord
           StateLabel(out, r.state())};
 }
 
+// Writes the table to --csv and/or --xlsx when given; true when it did (the
+// table is then not printed).
+bool Export(App& app, const std::string& sheet, const std::vector<std::string>& header,
+            const std::vector<std::vector<std::string>>& rows, const std::string& csv_path,
+            const std::string& xlsx_path) {
+  if (csv_path.empty() && xlsx_path.empty()) return false;
+  auto done = [&](bool ok, const std::string& path) {
+    if (!ok) {
+      app.exit_code = kExitFailure;
+      return;
+    }
+    app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), " → ", path));
+  };
+  if (!csv_path.empty()) done(WriteCsv(csv_path, header, rows), csv_path);
+  if (!xlsx_path.empty()) done(WriteXlsx(xlsx_path, sheet, header, rows), xlsx_path);
+  return true;
+}
+
 }  // namespace
 
 void AddStaffCommands(CLI::App& root, App& app) {
   static struct {
-    std::string school, staff, code, name, position, type, start, email, query, file, csv_out, grade, reason;
+    std::string school, staff, code, name, position, type, start, email, query, file, csv_out, xlsx_out,
+        grade, reason;
     std::string record, decree, category, policy, date, number, plan = "hcm-2023-2026", as_of, kind, scope;
     std::string conclusion, action, due, from, to, topic, content, suggestion, answer;
     std::vector<std::string> inspectors, findings, violations;
@@ -178,6 +197,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
   list->add_option("--query", f.query, "Tìm theo tên hoặc mã, không cần dấu");
   list->add_flag("--all", f.all, "Cả người đã nghỉ việc");
   list->add_option("--csv", f.csv_out, "Ghi ra tệp CSV (mở bằng Excel)");
+  list->add_option("--xlsx", f.xlsx_out, "Ghi ra tệp Excel (.xlsx)");
   list->add_option("--email", f.kind, "Chỉ người: none (chưa có thư TP), issued (có nhưng ít dùng), in-use");
   list->callback([&app, stub_of] {
     auto school = app.SchoolName(f.school);
@@ -210,13 +230,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : all.staff()) rows.push_back(StaffRow(app.out, s));
-    if (!f.csv_out.empty()) {
-      if (!WriteCsv(f.csv_out, StaffHeader(app.out), rows))
-        app.exit_code = kExitFailure;
-      else
-        app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), " → ", f.csv_out));
-      return;
-    }
+    if (Export(app, app.out.T("Nhân sự", "Staff"), StaffHeader(app.out), rows, f.csv_out, f.xlsx_out)) return;
     app.out.Table(StaffHeader(app.out), rows);
   });
 
@@ -712,6 +726,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
   records->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   records->add_option("--year", f.year, "Chỉ hồ sơ đề xuất trong năm này");
   records->add_option("--csv", f.csv_out, "Ghi ra tệp CSV cho Phòng Nội vụ");
+  records->add_option("--xlsx", f.xlsx_out, "Ghi ra tệp Excel (.xlsx) cho Phòng Nội vụ");
   records->callback([&app, stub_of] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -733,11 +748,8 @@ void AddStaffCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : all.downsizing_records()) rows.push_back(RecordRow(app.out, r));
-    if (!f.csv_out.empty()) {
-      if (!WriteCsv(f.csv_out, RecordHeader(app.out), rows))
-        app.exit_code = kExitFailure;
-      else
-        app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), " → ", f.csv_out));
+    if (Export(app, app.out.T("Tinh giản biên chế", "Downsizing"), RecordHeader(app.out), rows, f.csv_out,
+               f.xlsx_out)) {
       return;
     }
     app.out.Table(RecordHeader(app.out), rows);

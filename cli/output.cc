@@ -2,6 +2,7 @@
 #include "cli/output.h"
 
 #include <google/protobuf/util/json_util.h>
+#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <fstream>
@@ -111,6 +112,38 @@ bool WriteCsv(const std::string& path, const std::vector<std::string>& header,
   file.close();
   if (!file) {
     std::cerr << "cannot write " << path << "\n";
+    return false;
+  }
+  return true;
+}
+
+bool WriteXlsx(const std::string& path, const std::string& sheet, const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& rows) {
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (workbook == nullptr) {
+    std::cerr << "cannot write " << path << "\n";
+    return false;
+  }
+  lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.c_str());
+  lxw_format* bold = workbook_add_format(workbook);
+  format_set_bold(bold);
+  std::vector<size_t> widths(header.size(), 8);
+  auto write_row = [&](lxw_row_t r, const std::vector<std::string>& cells, lxw_format* format) {
+    for (size_t c = 0; c < cells.size(); ++c) {
+      worksheet_write_string(worksheet, r, static_cast<lxw_col_t>(c), cells[c].c_str(), format);
+      if (c < widths.size()) widths[c] = std::max(widths[c], DisplayWidth(cells[c]) + 2);
+    }
+  };
+  write_row(0, header, bold);
+  for (size_t r = 0; r < rows.size(); ++r) write_row(static_cast<lxw_row_t>(r + 1), rows[r], nullptr);
+  for (size_t c = 0; c < widths.size(); ++c) {
+    worksheet_set_column(worksheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                         static_cast<double>(std::min<size_t>(widths[c], 60)), nullptr);
+  }
+  worksheet_freeze_panes(worksheet, 1, 0);
+  lxw_error error = workbook_close(workbook);
+  if (error != LXW_NO_ERROR) {
+    std::cerr << "cannot write " << path << ": " << lxw_strerror(error) << "\n";
     return false;
   }
   return true;

@@ -36,6 +36,12 @@ class Output final {
 bool WriteCsv(const std::string& path, const std::vector<std::string>& header,
               const std::vector<std::vector<std::string>>& rows);
 
+// Writes a table as an Excel workbook with one sheet named `sheet` (bold
+// header row, frozen, column widths from the content). Returns false (and
+// says why on stderr) when the file cannot be written.
+bool WriteXlsx(const std::string& path, const std::string& sheet, const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& rows);
+
 // Display width of UTF-8 text (combining marks take no column).
 size_t DisplayWidth(const std::string& text);
 

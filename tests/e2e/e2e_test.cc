@@ -772,6 +772,13 @@ TEST_F(E2eTest, StaffRecordsStayInTheSchoolAndTheOfficerSeesCountsOnly) {
   EXPECT_THAT(again.output, HasSubstr("không đổi 2"));
   CommandResult listed = suite->Ctl(world->admin_a_key, {"staff", "list"});
   EXPECT_THAT(listed.output, HasSubstr("Phạm Văn Công"));
+  std::string xlsx_path = ::testing::TempDir() + "/nhan-su.xlsx";
+  CommandResult exported = suite->Ctl(world->admin_a_key, {"staff", "list", "--xlsx", xlsx_path});
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  std::ifstream xlsx(xlsx_path, std::ios::binary);
+  std::string magic(2, '\0');
+  xlsx.read(magic.data(), 2);
+  EXPECT_EQ(magic, "PK");  // an Office Open XML (zip) workbook
 
   spb::GetStaffRequest get;
   get.set_name("schools/mn-a/staff/cc01");
