@@ -6,9 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/app.h"
+#include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "platform/core/resource_name.h"
 
@@ -852,6 +854,44 @@ void AddStaffCommands(CLI::App& root, App& app) {
   add_step("reject", "Ghi quyết định không phê duyệt", Step::kReject);
   add_step("effective", "Ghi ngày thực hiện (người lao động nghỉ)", Step::kEffective);
   add_step("withdraw", "Rút hồ sơ", Step::kWithdraw);
+
+  auto* overview = downsizing->add_subcommand(
+      "overview", "Tiến độ tinh giản của mọi trường thuộc cơ quan (authority officers)");
+  overview->add_option("--authority", f.school, "Cơ quan (mặc định: cơ quan của bạn)");
+  overview->add_option("--plan", f.plan, "Kế hoạch (mặc định hcm-2023-2026)");
+  overview->callback([&app] {
+    gateway::v1::GetDownsizingOverviewRequest request;
+    if (!f.school.empty()) {
+      request.set_authority(
+          absl::StartsWith(f.school, "authorities/") ? f.school : absl::StrCat("authorities/", f.school));
+    }
+    request.set_target_plan(f.plan);
+    Session session = app.NewSession();
+    gateway::v1::DownsizingOverview response;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return gateway::v1::GatewayService::NewStub(session.channel())
+              ->GetDownsizingOverview(c, request, &response);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(response);
+    std::vector<std::vector<std::string>> rows;
+    auto row = [&](const std::string& name, const sv::DownsizingProgress& p) {
+      rows.push_back(
+          {name, absl::StrFormat("%d → %d", p.target().baseline_civil_servants(), p.current_civil_servants()),
+           absl::StrFormat("%.1f%%", p.civil_servant_reduction_percent()),
+           absl::StrFormat("%d → %d", p.target().baseline_public_employees(), p.current_public_employees()),
+           absl::StrFormat("%.1f%%", p.public_employee_reduction_percent()),
+           absl::StrFormat("%.1f%%", p.progress_percent()),
+           absl::StrCat(p.effective_records(), "/", p.approved_records(), "/", p.pending_records())});
+    };
+    for (const auto& s : response.schools()) row(s.display_name(), s.progress());
+    row(absl::StrCat(app.out.T("Tổng: ", "Total: "), response.display_name()), response.totals());
+    app.out.Table({app.out.T("Trường", "School"), app.out.T("Công chức", "Civil servants"),
+                   app.out.T("Giảm", "Cut"), app.out.T("Viên chức NSNN", "Budget-paid employees"),
+                   app.out.T("Giảm", "Cut"), app.out.T("Tiến độ", "Progress"),
+                   app.out.T("Hồ sơ: xong/duyệt/chờ", "Records: done/approved/pending")},
+                  rows);
+  });
 
   auto* progress = downsizing->add_subcommand("progress", "Tiến độ so với chỉ tiêu tinh giản (progress)");
   progress->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");

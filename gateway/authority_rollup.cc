@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <map>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/blocking_counter.h"
@@ -47,8 +48,10 @@ std::string Method(absl::string_view rpc) {
 AuthorityRollup::AuthorityRollup(const Backends& backends, const platform::IdentityKey& key)
     : directory_backend_(backends.Named("directory")),
       tasks_backend_(backends.Named("tasks")),
+      staffing_backend_(backends.Named("staffing")),
       directory_(directory::v1::DirectoryService::NewStub(directory_backend_.channel)),
       tasks_(tasks::v1::TaskService::NewStub(tasks_backend_.channel)),
+      staffing_(staffing::v1::StaffingService::NewStub(staffing_backend_.channel)),
       key_(key) {}
 
 absl::Status AuthorityRollup::FromDirectory(const grpc::Status& status) const {
@@ -67,6 +70,20 @@ absl::StatusOr<std::string> AuthorityRollup::ScopedAuthority(const Principal& pr
     return absl::NotFoundError(absl::StrCat("Không tìm thấy ", name, " (not found)"));
   }
   return ids[0];
+}
+
+absl::StatusOr<std::string> AuthorityRollup::AuthorityDisplayName(const platform::Caller& caller,
+                                                                  const std::string& authority_id,
+                                                                  absl::Time deadline) {
+  grpc::ClientContext context;
+  SetDeadline(context, deadline);
+  platform::AttachIdentity(context, key_, caller, Method<directory::v1::DirectoryService>("GetAuthority"));
+  directory::v1::GetAuthorityRequest get;
+  get.set_name(absl::StrCat("authorities/", authority_id));
+  directory::v1::Authority authority;
+  grpc::Status status = directory_->GetAuthority(&context, get, &authority);
+  if (!status.ok()) return FromDirectory(status);
+  return authority.display_name();
 }
 
 absl::StatusOr<std::vector<directory::v1::School>> AuthorityRollup::SchoolsUnder(
@@ -102,17 +119,7 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
 
   v1::AuthorityOverview overview;
   overview.set_authority(absl::StrCat("authorities/", authority_id));
-  {
-    grpc::ClientContext context;
-    SetDeadline(context, deadline);
-    platform::AttachIdentity(context, key_, officer, Method<directory::v1::DirectoryService>("GetAuthority"));
-    directory::v1::GetAuthorityRequest get;
-    get.set_name(overview.authority());
-    directory::v1::Authority authority;
-    grpc::Status status = directory_->GetAuthority(&context, get, &authority);
-    if (!status.ok()) return FromDirectory(status);
-    overview.set_display_name(authority.display_name());
-  }
+  ASSIGN_OR_RETURN(*overview.mutable_display_name(), AuthorityDisplayName(officer, authority_id, deadline));
   ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
 
   struct Leg {
@@ -181,6 +188,46 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
                    });
   totals.set_school(overview.authority());
   *overview.mutable_totals() = totals;
+  return overview;
+}
+
+absl::StatusOr<v1::DownsizingOverview> AuthorityRollup::Downsizing(
+    const Principal& principal, const v1::GetDownsizingOverviewRequest& request, const std::string& trace_id,
+    absl::Time deadline) {
+  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
+  platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
+  v1::DownsizingOverview overview;
+  overview.set_authority(absl::StrCat("authorities/", authority_id));
+  ASSIGN_OR_RETURN(*overview.mutable_display_name(), AuthorityDisplayName(officer, authority_id, deadline));
+  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
+  if (schools.empty()) return overview;
+  staffing::v1::SummarizeDownsizingProgressRequest forward;
+  for (const auto& school : schools) forward.add_schools(school.name());
+  forward.set_target_plan(request.target_plan());
+  *forward.mutable_as_of() = request.as_of();
+  // The gateway asks as itself (a service) for the schools it has just
+  // resolved in the officer's scope; staffing answers counts only.
+  platform::Caller gateway{principal.account, platform::Role::kService, "", authority_id, trace_id};
+  grpc::ClientContext context;
+  SetDeadline(context, deadline);
+  platform::AttachIdentity(context, key_, gateway,
+                           Method<staffing::v1::StaffingService>("SummarizeDownsizingProgress"));
+  staffing::v1::DownsizingProgressRollup rollup;
+  grpc::Status status = staffing_->SummarizeDownsizingProgress(&context, forward, &rollup);
+  if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, staffing_backend_.spec));
+  std::map<std::string, const directory::v1::School*> by_name;
+  for (const auto& school : schools) by_name[school.name()] = &school;
+  for (const auto& line : rollup.schools()) {
+    v1::SchoolDownsizing* out = overview.add_schools();
+    out->set_school(line.school());
+    auto it = by_name.find(line.school());
+    if (it != by_name.end()) {
+      out->set_display_name(it->second->display_name());
+      out->set_authority(it->second->authority());
+    }
+    *out->mutable_progress() = line.progress();
+  }
+  *overview.mutable_totals() = rollup.totals();
   return overview;
 }
 

@@ -2,7 +2,9 @@
 // under an authority (directory lists the schools, then one SummarizeTasks
 // per school in parallel, never one after another; a school that fails is
 // reported with its error instead of failing the whole overview), and
-// publishing a directive to every school under an authority.
+// publishing a directive to every school under an authority, and the
+// downsizing overview (directory lists the schools, then one grouped
+// SummarizeDownsizingProgress call to staffing for all of them).
 #ifndef PARHUB_GATEWAY_AUTHORITY_ROLLUP_H_
 #define PARHUB_GATEWAY_AUTHORITY_ROLLUP_H_
 
@@ -16,6 +18,7 @@
 #include "gateway/backends.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.pb.h"
+#include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/rpc/identity.h"
 
@@ -29,6 +32,9 @@ class AuthorityRollup final {
   absl::StatusOr<v1::AuthorityOverview> Overview(const Principal& principal,
                                                  const v1::GetAuthorityOverviewRequest& request,
                                                  const std::string& trace_id, absl::Time deadline);
+  absl::StatusOr<v1::DownsizingOverview> Downsizing(const Principal& principal,
+                                                    const v1::GetDownsizingOverviewRequest& request,
+                                                    const std::string& trace_id, absl::Time deadline);
   absl::StatusOr<tasks::v1::Directive> Publish(const Principal& principal,
                                                const v1::PublishDirectiveRequest& request,
                                                const std::string& trace_id, absl::Time deadline);
@@ -39,14 +45,18 @@ class AuthorityRollup final {
                                               const char* field);
   // A directory failure as the officer may see it.
   absl::Status FromDirectory(const grpc::Status& status) const;
+  absl::StatusOr<std::string> AuthorityDisplayName(const platform::Caller& caller,
+                                                   const std::string& authority_id, absl::Time deadline);
   absl::StatusOr<std::vector<directory::v1::School>> SchoolsUnder(const platform::Caller& caller,
                                                                   const std::string& authority_id,
                                                                   absl::Time deadline);
 
   const Backend& directory_backend_;
   const Backend& tasks_backend_;
+  const Backend& staffing_backend_;
   std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
   std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
+  std::unique_ptr<staffing::v1::StaffingService::Stub> staffing_;
   const platform::IdentityKey& key_;
 };
 

@@ -86,4 +86,17 @@ grpc::ServerUnaryReactor* GatewayServiceImpl::PublishDirective(grpc::CallbackSer
                 });
 }
 
+grpc::ServerUnaryReactor* GatewayServiceImpl::GetDownsizingOverview(
+    grpc::CallbackServerContext* context, const v1::GetDownsizingOverviewRequest* request,
+    v1::DownsizingOverview* response) {
+  absl::Time deadline = std::min(absl::FromChrono(context->deadline()), absl::Now() + overview_deadline_);
+  return Handle(context, true,
+                [this, request, response, deadline](const Principal& p, const std::string& rid) {
+                  auto overview = rollup_.Downsizing(p, *request, rid, deadline);
+                  if (!overview.ok()) return overview.status();
+                  *response = *std::move(overview);
+                  return absl::OkStatus();
+                });
+}
+
 }  // namespace parhub::gateway

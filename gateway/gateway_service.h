@@ -30,6 +30,9 @@ class GatewayServiceImpl final : public v1::GatewayService::CallbackService {
   grpc::ServerUnaryReactor* PublishDirective(grpc::CallbackServerContext* context,
                                              const v1::PublishDirectiveRequest* request,
                                              tasks::v1::Directive* response) override;
+  grpc::ServerUnaryReactor* GetDownsizingOverview(grpc::CallbackServerContext* context,
+                                                  const v1::GetDownsizingOverviewRequest* request,
+                                                  v1::DownsizingOverview* response) override;
 
  private:
   // Authenticates, then runs `work(principal, trace_id)` (on the executor

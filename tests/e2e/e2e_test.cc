@@ -812,6 +812,21 @@ TEST_F(E2eTest, StaffRecordsStayInTheSchoolAndTheOfficerSeesCountsOnly) {
   EXPECT_EQ(figures.target().baseline_civil_servants(), 1);
   EXPECT_EQ(figures.target().baseline_public_employees(), 1);
   EXPECT_EQ(figures.current_civil_servants(), 1);
+  // The authority's headline over its schools, through the gateway.
+  gateway::v1::GetDownsizingOverviewRequest overview_request;
+  gateway::v1::DownsizingOverview overview;
+  c = officer.Context();
+  ASSERT_TRUE(officer.gateway->GetDownsizingOverview(c.get(), overview_request, &overview).ok())
+      << suite->Logs();
+  EXPECT_EQ(overview.schools_size(), 2);
+  EXPECT_EQ(overview.totals().target().baseline_civil_servants(), 1);
+  EXPECT_EQ(overview.totals().target().baseline_public_employees(), 1);
+  c = admin_a.Context();
+  EXPECT_EQ(admin_a.gateway->GetDownsizingOverview(c.get(), overview_request, &overview).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  CommandResult headline = suite->Ctl(world->officer_key, {"staff", "downsizing", "overview"});
+  EXPECT_EQ(headline.exit_code, 0) << headline.output;
+  EXPECT_THAT(headline.output, HasSubstr("Tổng"));
   CommandResult officer_cli = suite->Ctl(world->officer_key, {"staff", "list", "--school", "mn-a"});
   EXPECT_NE(officer_cli.exit_code, 0);
   EXPECT_THAT(officer_cli.output, HasSubstr("số liệu tổng hợp"));
