@@ -176,7 +176,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
     std::vector<std::string> inspectors, findings, violations;
     int year = 0, quarter = 0, civil = -1, pub = -1, contract = -1, checked = 0;
     bool budget_paid = false, all = false, dry_run = false, skip_invalid = false, volunteered = false;
-    bool anonymous = false, open_only = false;
+    bool anonymous = false, open_only = false, submitted_only = false;
   } f;
   auto* staff = root.add_subcommand("staff", "Nhân sự của trường (a school's staff)");
   staff->require_subcommand(1);
@@ -729,6 +729,8 @@ void AddStaffCommands(CLI::App& root, App& app) {
   records->add_option("--year", f.year, "Chỉ hồ sơ đề xuất trong năm này");
   records->add_option("--csv", f.csv_out, "Ghi ra tệp CSV cho Phòng Nội vụ");
   records->add_option("--xlsx", f.xlsx_out, "Ghi ra tệp Excel (.xlsx) cho Phòng Nội vụ");
+  records->add_flag("--submitted", f.submitted_only,
+                    "Chỉ hồ sơ đã trình trở đi (bản gửi Phòng Nội vụ, không gồm đề xuất nội bộ)");
   records->callback([&app, stub_of] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -738,6 +740,12 @@ void AddStaffCommands(CLI::App& root, App& app) {
     request.set_parent(*school);
     request.set_year(f.year);
     request.set_page_size(200);
+    if (f.submitted_only) {
+      for (auto state : {sv::DOWNSIZING_STATE_SUBMITTED, sv::DOWNSIZING_STATE_APPROVED,
+                         sv::DOWNSIZING_STATE_REJECTED, sv::DOWNSIZING_STATE_EFFECTIVE}) {
+        request.add_states(state);
+      }
+    }
     sv::ListDownsizingRecordsResponse all;
     if (!ListAll<sv::ListDownsizingRecordsRequest, sv::ListDownsizingRecordsResponse>(
             app, session, request,

@@ -3,7 +3,7 @@
 # parhub_migrations(<target> <dir> <function>) adds a generated source to
 # <target> that defines `const std::vector<parhub::platform::Migration>& <function>()`.
 function(parhub_migrations target dir fn)
-  file(GLOB sqls ${dir}/*.sql)
+  file(GLOB sqls CONFIGURE_DEPENDS ${dir}/*.sql)
   list(SORT sqls)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${fn}_migrations.cc)
   add_custom_command(

@@ -78,7 +78,7 @@ grpc::ServerUnaryReactor* Handlers::Schedule(grpc::CallbackServerContext* contex
   return reactor;
 }
 
-absl::StatusOr<std::string> Handlers::RunLedger(const Caller& caller,
+absl::StatusOr<std::string> Handlers::RunLedger(const Caller& caller, bool anonymous,
                                                 const google::protobuf::Message& request,
                                                 const google::protobuf::Message& fingerprint_body,
                                                 const std::string& scope, const std::string& target,
@@ -88,7 +88,7 @@ absl::StatusOr<std::string> Handlers::RunLedger(const Caller& caller,
                         field ? request.GetReflection()->GetString(request, field) : std::string(),
                         request.GetDescriptor()->name(),
                         RequestFingerprint(fingerprint_body),
-                        caller.subject,
+                        anonymous ? std::string("anonymous") : caller.subject,
                         target,
                         caller.trace_id};
   return ledger_.Run(record, apply);

@@ -60,6 +60,14 @@ struct Mutation final {
   // the secret from the copy the ledger keeps. A retry of the same request
   // then gets ALREADY_EXISTS (reason SECRET_ALREADY_SHOWN), never the secret.
   std::function<void(Response&)> forget_secret;
+  // For a response holding personal data: removes it from the copy the
+  // ledger keeps, so the ledger never holds what the domain tables may later
+  // change or erase. A retry gets the reduced copy.
+  std::function<void(Response&)> redact_stored;
+  // The caller chose not to be named (an anonymous suggestion): the audit
+  // row says "anonymous" and the replay binding uses that instead of the
+  // caller's account, so nothing links the record to its author.
+  bool anonymous = false;
   // The body whose fingerprint makes a retry "the same request"; the
   // request itself when unset (e.g. PublishDirective leaves out the school
   // list the gateway adds).
@@ -99,7 +107,8 @@ class Handlers final {
                                      ReadBody body);
   // The ledger's record of this call; the response bytes it stored (first
   // run) or replays (retry).
-  absl::StatusOr<std::string> RunLedger(const Caller& caller, const google::protobuf::Message& request,
+  absl::StatusOr<std::string> RunLedger(const Caller& caller, bool anonymous,
+                                        const google::protobuf::Message& request,
                                         const google::protobuf::Message& fingerprint_body,
                                         const std::string& scope, const std::string& target,
                                         const std::function<absl::StatusOr<std::string>()>& apply);
@@ -128,17 +137,18 @@ grpc::ServerUnaryReactor* Handlers::Mutate(
         ASSIGN_OR_RETURN(Mutation<Response> mutation, authorize(caller));
         std::optional<Response> fresh;
         std::string fresh_bytes;
-        ASSIGN_OR_RETURN(
-            std::string stored,
-            RunLedger(caller, *request, mutation.fingerprint_body ? *mutation.fingerprint_body : *request,
-                      mutation.scope, mutation.target, [&]() -> absl::StatusOr<std::string> {
-                        ASSIGN_OR_RETURN(Response out, mutation.apply());
-                        Response kept = out;
-                        if (mutation.forget_secret) mutation.forget_secret(kept);
-                        fresh = std::move(out);
-                        fresh_bytes = kept.SerializeAsString();
-                        return fresh_bytes;
-                      }));
+        ASSIGN_OR_RETURN(std::string stored,
+                         RunLedger(caller, mutation.anonymous, *request,
+                                   mutation.fingerprint_body ? *mutation.fingerprint_body : *request,
+                                   mutation.scope, mutation.target, [&]() -> absl::StatusOr<std::string> {
+                                     ASSIGN_OR_RETURN(Response out, mutation.apply());
+                                     Response kept = out;
+                                     if (mutation.forget_secret) mutation.forget_secret(kept);
+                                     if (mutation.redact_stored) mutation.redact_stored(kept);
+                                     fresh = std::move(out);
+                                     fresh_bytes = kept.SerializeAsString();
+                                     return fresh_bytes;
+                                   }));
         // The ledger returns what this call's apply() produced, or the stored
         // response of an earlier (or concurrent, winning) call with the same key.
         if (fresh.has_value() && stored == fresh_bytes) {

@@ -195,8 +195,9 @@ absl::StatusOr<DownsizingRecord> DownsizingDesk::Advance(const std::string& scho
                                                          const std::string& record_id,
                                                          const RecordStep& step) {
   Date today = Today();
-  ASSIGN_OR_RETURN(std::string number, platform::CleanText(step.document_number, "document_number", 60, false,
-                                                           TextLines::kSingle));
+  const char* number_field = step.to == DownsizingState::kSubmitted ? "submission_number" : "decision_number";
+  ASSIGN_OR_RETURN(std::string number,
+                   platform::CleanText(step.document_number, number_field, 60, false, TextLines::kSingle));
   ASSIGN_OR_RETURN(std::string reason,
                    platform::CleanText(step.reason, "reason", 2000, false, TextLines::kMulti));
   DownsizingRecord r;
@@ -226,6 +227,9 @@ absl::StatusOr<DownsizingRecord> DownsizingDesk::Advance(const std::string& scho
         r.decision_date = step.date;
         break;
       case DownsizingState::kRejected:
+        if (number.empty()) {
+          return InvalidField("decision_number", "phải có số văn bản trả lời (decision number is required)");
+        }
         if (reason.empty()) return InvalidField("reason", "phải nêu lý do (reason is required)");
         RETURN_IF_ERROR(CheckDate(step.date, r.submission_date, "ngày trình", today, "decision_date"));
         r.decision_number = number;

@@ -51,7 +51,12 @@ absl::StatusOr<Rating> RatingBook::CreateRating(const std::string& school_id, co
   ASSIGN_OR_RETURN(rating.note, platform::CleanText(rating.note, "rating.note", kMaxNoteChars, false,
                                                     platform::TextLines::kMulti));
   ASSIGN_OR_RETURN(Staff staff, store_.GetStaff(school_id, staff_id, Lock::kNone));
-  if (staff.start_date.year > rating.year ||
+  Date period_end = rating.quarter == 0
+                        ? Date{rating.year, 12, 31}
+                        : platform::AddDays(PeriodStart(rating.quarter == 4 ? rating.year + 1 : rating.year,
+                                                        rating.quarter == 4 ? 1 : rating.quarter + 1),
+                                            -1);
+  if (staff.start_date > period_end ||
       (staff.end_date.IsSet() && staff.end_date < PeriodStart(rating.year, rating.quarter))) {
     return InvalidField(
         "rating.year",
@@ -80,6 +85,7 @@ absl::StatusOr<Rating> RatingBook::UpdateRating(const std::string& school_id, co
   Rating rating;
   RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
     ASSIGN_OR_RETURN(rating, store_.GetRating(school_id, staff_id, year, quarter, Lock::kForUpdate));
+    const Rating before = rating;
     if (patch.grade) {
       RETURN_IF_ERROR(CheckGrade(*patch.grade));
       rating.grade = *patch.grade;
@@ -91,7 +97,8 @@ absl::StatusOr<Rating> RatingBook::UpdateRating(const std::string& school_id, co
     if (patch.city_email_criterion_met) rating.city_email_criterion_met = *patch.city_email_criterion_met;
     rating.rated_by = rated_by;
     rating.update_time = NowMicros(clock_);
-    return store_.UpdateRating(rating);
+    RETURN_IF_ERROR(store_.UpdateRating(rating));
+    return store_.RecordRatingCorrection(before, rating, reason);
   }));
   return rating;
 }

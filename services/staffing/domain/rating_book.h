@@ -1,6 +1,7 @@
 // RatingBook: quarterly and yearly ratings (đánh giá, xếp loại chất lượng)
 // of a school's staff, the head of the unit included (task 1.7). A period
-// is rated once (corrections go through UpdateRating with a reason); a
+// is rated once (corrections go through UpdateRating with a reason, kept
+// with the grade before and after); a
 // period that has not begun cannot be rated; a person who had left before
 // the period began cannot be rated for it.
 #ifndef PARHUB_SERVICES_STAFFING_DOMAIN_RATING_BOOK_H_

@@ -46,6 +46,20 @@ RowError ToRowError(int row, const absl::Status& status) {
 
 Date Roster::Today() const { return platform::LocalDate(clock_()); }
 
+absl::Status Roster::CheckEmailFree(const std::string& school_id, const std::string& staff_id,
+                                    const std::string& email, const std::string& field) {
+  if (email.empty()) return absl::OkStatus();
+  ASSIGN_OR_RETURN(std::vector<Staff> holders, store_.StaffByEmails(school_id, {email}));
+  for (const Staff& holder : holders) {
+    if (holder.staff_id != staff_id) {
+      return InvalidField(
+          field, absl::StrCat("địa chỉ ", email, " đã là thư của ", holder.display_name, " (",
+                              holder.staff_code, ") (address already used by another staff member)"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<Staff> Roster::CreateStaff(const std::string& school_id, const std::string& staff_id,
                                           Staff draft) {
   ASSIGN_OR_RETURN(Staff staff, CleanStaff(std::move(draft), Today(), "staff."));
@@ -56,6 +70,7 @@ absl::StatusOr<Staff> Roster::CreateStaff(const std::string& school_id, const st
   staff.city_email_last_used_date = Date{};
   staff.version = 1;
   staff.create_time = staff.update_time = NowMicros(clock_);
+  RETURN_IF_ERROR(CheckEmailFree(school_id, staff.staff_id, staff.city_email, "staff.city_email"));
   absl::Status inserted = store_.InsertStaff(staff);
   if (absl::IsAlreadyExists(inserted)) {
     return absl::AlreadyExistsError(absl::StrCat("Mã nhân sự '", staff.staff_code, "' hoặc định danh '",
@@ -106,6 +121,7 @@ absl::StatusOr<Staff> Roster::UpdateStaff(const std::string& school_id, const st
       }
       staff.status = *patch.status;
     }
+    const std::string old_email = staff.city_email;
     if (patch.city_email) staff.city_email = *patch.city_email;
     if (patch.manager) staff.manager = *patch.manager;
     if (patch.birth_date) staff.birth_date = *patch.birth_date;
@@ -116,6 +132,10 @@ absl::StatusOr<Staff> Roster::UpdateStaff(const std::string& school_id, const st
       return InvalidField("staff.end_date", "nhân sự đã nghỉ việc (LEFT is final)");
     }
     ASSIGN_OR_RETURN(staff, CleanStaff(std::move(staff), Today(), "staff."));
+    if (staff.city_email != old_email) {
+      staff.city_email_last_used_date = Date{};  // a new mailbox has no use yet
+      RETURN_IF_ERROR(CheckEmailFree(school_id, staff.staff_id, staff.city_email, "staff.city_email"));
+    }
     staff.version += 1;
     staff.update_time = NowMicros(clock_);
     return store_.UpdateStaff(staff);
@@ -144,39 +164,86 @@ absl::StatusOr<ImportResult> Roster::ImportRoster(const std::string& school_id,
     }
     valid.push_back({entry.row, *std::move(cleaned)});
   }
+  const std::vector<RowError> row_errors = result.errors;
   absl::Status status = store_.Atomically([&]() -> absl::Status {
+    // A deadlock retry runs this again: start the counts afresh.
+    result = ImportResult{};
+    result.errors = row_errors;
     std::vector<std::string> code_list(codes.begin(), codes.end());
     ASSIGN_OR_RETURN(std::vector<Staff> existing, store_.StaffByCodes(school_id, code_list));
     std::map<std::string, Staff> by_code;
     for (Staff& s : existing) by_code.emplace(s.staff_code, std::move(s));
     // First decide what each row does; write only when the whole batch may be.
     std::vector<Staff> inserts, updates;
+    std::map<std::string, int> row_of;  // staff code → line
+    for (const RosterEntry& entry : valid) row_of[entry.staff.staff_code] = entry.row;
     for (RosterEntry& entry : valid) {
       Staff& row = entry.staff;
       auto it = by_code.find(row.staff_code);
       if (it == by_code.end()) {
-        inserts.push_back(std::move(row));
+        inserts.push_back(row);  // a copy: a deadlock retry runs this loop again
         continue;
       }
       Staff& stored = it->second;
-      if (SameRosterFields(stored, row)) {
-        ++result.unchanged;
-      } else if (stored.status == StaffStatus::kLeft) {
+      if (stored.status == StaffStatus::kLeft) {
         result.errors.push_back({entry.row, "staff_code",
                                  "nhân sự này đã nghỉ việc; người quay lại làm việc cần mã mới "
                                  "(staff member has left; a returning person needs a new code)"});
+      } else if (SameRosterFields(stored, row)) {
+        ++result.unchanged;
       } else {
-        stored.display_name = row.display_name;
-        stored.position = row.position;
-        stored.employment_type = row.employment_type;
-        stored.budget_paid = row.budget_paid;
-        stored.start_date = row.start_date;
-        stored.city_email = row.city_email;
-        if (row.birth_date.IsSet()) stored.birth_date = row.birth_date;
-        if (!row.id_number.empty()) stored.id_number = row.id_number;
-        updates.push_back(stored);
+        Staff merged = stored;
+        merged.display_name = row.display_name;
+        merged.position = row.position;
+        merged.employment_type = row.employment_type;
+        merged.budget_paid = row.budget_paid;
+        merged.start_date = row.start_date;
+        if (merged.city_email != row.city_email) merged.city_email_last_used_date = Date{};
+        merged.city_email = row.city_email;
+        if (row.birth_date.IsSet()) merged.birth_date = row.birth_date;
+        if (!row.id_number.empty()) merged.id_number = row.id_number;
+        absl::StatusOr<Staff> checked = CleanStaff(std::move(merged), today, "");
+        if (!checked.ok()) {
+          result.errors.push_back(ToRowError(entry.row, checked.status()));
+          continue;
+        }
+        updates.push_back(*std::move(checked));
       }
     }
+    // One mailbox per person: within the file and against the other staff.
+    std::map<std::string, std::string> email_owner;  // address → staff code in this file
+    auto email_taken = [&](const Staff& row, const std::string& staff_id) -> absl::StatusOr<bool> {
+      if (row.city_email.empty()) return false;
+      auto [it, fresh] = email_owner.emplace(row.city_email, row.staff_code);
+      if (!fresh && it->second != row.staff_code) return true;
+      absl::Status free = CheckEmailFree(school_id, staff_id, row.city_email, "city_email");
+      if (absl::IsInvalidArgument(free)) return true;
+      RETURN_IF_ERROR(free);
+      return false;
+    };
+    std::vector<Staff> checked_inserts, checked_updates;
+    for (Staff& row : inserts) {
+      ASSIGN_OR_RETURN(bool taken, email_taken(row, ""));
+      if (taken) {
+        result.errors.push_back(
+            {row_of[row.staff_code], "city_email",
+             "địa chỉ thư đã là của người khác (address already used by another person)"});
+      } else {
+        checked_inserts.push_back(std::move(row));
+      }
+    }
+    for (Staff& row : updates) {
+      ASSIGN_OR_RETURN(bool taken, email_taken(row, row.staff_id));
+      if (taken) {
+        result.errors.push_back(
+            {row_of[row.staff_code], "city_email",
+             "địa chỉ thư đã là của người khác (address already used by another person)"});
+      } else {
+        checked_updates.push_back(std::move(row));
+      }
+    }
+    inserts = std::move(checked_inserts);
+    updates = std::move(checked_updates);
     result.created = static_cast<int>(inserts.size());
     result.updated = static_cast<int>(updates.size());
     if (options.dry_run || (!result.errors.empty() && !options.skip_invalid_rows)) return absl::OkStatus();

@@ -103,6 +103,10 @@ class Roster final {
 
  private:
   absl::StatusOr<StaffingQuota> CleanQuota(StaffingQuota quota) const;
+  // INVALID_ARGUMENT on `field` when another staff member of the school has
+  // `email` (one city mailbox per person).
+  absl::Status CheckEmailFree(const std::string& school_id, const std::string& staff_id,
+                              const std::string& email, const std::string& field);
 
   StaffingStore& store_;
   Clock clock_;

@@ -137,11 +137,13 @@ std::string StaffIdFromCode(absl::string_view code) {
   return platform::ValidateId(id, "staff_id").ok() ? id : "";
 }
 
-bool SameRosterFields(const Staff& a, const Staff& b) {
-  return a.staff_code == b.staff_code && a.display_name == b.display_name && a.position == b.position &&
-         a.employment_type == b.employment_type && a.budget_paid == b.budget_paid &&
-         a.start_date == b.start_date && a.city_email == b.city_email && a.birth_date == b.birth_date &&
-         a.id_number == b.id_number;
+bool SameRosterFields(const Staff& stored, const Staff& row) {
+  return stored.staff_code == row.staff_code && stored.display_name == row.display_name &&
+         stored.position == row.position && stored.employment_type == row.employment_type &&
+         stored.budget_paid == row.budget_paid && stored.start_date == row.start_date &&
+         stored.city_email == row.city_email &&
+         (!row.birth_date.IsSet() || stored.birth_date == row.birth_date) &&
+         (row.id_number.empty() || stored.id_number == row.id_number);
 }
 
 }  // namespace parhub::staffing

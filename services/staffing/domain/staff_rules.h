@@ -39,8 +39,9 @@ absl::StatusOr<Date> ParseRosterDate(absl::string_view text, absl::string_view f
 // resource id, else "" (the caller then picks a random one).
 std::string StaffIdFromCode(absl::string_view code);
 
-// Whether two records hold the same roster fields (the import's "unchanged").
-bool SameRosterFields(const Staff& a, const Staff& b);
+// Whether an imported row matches the stored record (the import's
+// "unchanged"); the optional columns count only when the row has them.
+bool SameRosterFields(const Staff& stored, const Staff& row);
 
 }  // namespace parhub::staffing
 

@@ -18,6 +18,8 @@ using ::parhub::platform::TextLines;
 
 constexpr int kMaxMembers = 30;
 constexpr int kMaxRecommendations = 50;
+constexpr int kMaxAttendees = 100;
+constexpr int kMaxMinutesChars = 10000;  // ≤ 40 KB of UTF-8: fits the TEXT column
 
 absl::StatusOr<std::optional<DatedCursor>> DecodeDatedKey(const std::string& key) {
   if (key.empty()) return std::optional<DatedCursor>{};
@@ -136,7 +138,12 @@ absl::StatusOr<BoardMeeting> StaffVoice::CleanMeeting(BoardMeeting m) const {
   if (m.meeting_date > Today()) {
     return InvalidField("board_meeting.meeting_date", "ngày họp ở tương lai (meeting date in the future)");
   }
-  ASSIGN_OR_RETURN(m.minutes, CleanText(m.minutes, "board_meeting.minutes", 20000, false, TextLines::kMulti));
+  ASSIGN_OR_RETURN(m.minutes,
+                   CleanText(m.minutes, "board_meeting.minutes", kMaxMinutesChars, false, TextLines::kMulti));
+  if (m.attendee_ids.size() > static_cast<size_t>(kMaxAttendees)) {
+    return InvalidField("board_meeting.attendees",
+                        absl::StrCat("tối đa ", kMaxAttendees, " người (too many)"));
+  }
   std::set<std::string> seen;
   for (size_t i = 0; i < m.attendee_ids.size(); ++i) {
     std::string at = absl::StrCat("board_meeting.attendees[", i, "]");

@@ -138,6 +138,9 @@ class StaffingStore {
   virtual absl::StatusOr<Rating> GetRating(absl::string_view school_id, absl::string_view staff_id, int year,
                                            int quarter, Lock lock) = 0;
   virtual absl::Status UpdateRating(const Rating& rating) = 0;
+  // Keeps a correction's reason with the grade before (`before`) and after.
+  virtual absl::Status RecordRatingCorrection(const Rating& before, const Rating& after,
+                                              const std::string& reason) = 0;
   // `staff_id` "" for every staff member; `year` 0 any; `quarter` 0 any,
   // -1 yearly only.
   virtual absl::StatusOr<std::vector<Rating>> ListRatings(absl::string_view school_id,
@@ -167,8 +170,8 @@ class StaffingStore {
   // never), and moves each staff member's last-used day forward.
   virtual absl::Status RecordEmailUsage(absl::string_view school_id, Date report_date,
                                         const std::vector<std::pair<std::string, Date>>& uses) = 0;
-  // Staff whose latest report on or before `as_of` shows a use on or after
-  // `used_since`.
+  // Staff on the roster on `as_of` whose latest report on or before it shows
+  // a use on or after `used_since`.
   virtual absl::StatusOr<int> CountEmailUsers(absl::string_view school_id, Date as_of, Date used_since) = 0;
 
   virtual absl::Status InsertInspection(const DisciplineInspection& inspection) = 0;

@@ -1,6 +1,8 @@
 // Period figures of a school's staffing (see staffing_summarizer.h).
 #include "services/staffing/domain/staffing_summarizer.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "platform/core/errors.h"
 #include "platform/core/status_macros.h"
@@ -12,7 +14,10 @@ using ::parhub::platform::InvalidField;
 
 constexpr char kDefaultPlan[] = "hcm-2023-2026";
 
-double Percent(int part, int whole) { return whole == 0 ? 0 : part * 100.0 / whole; }
+double Percent(int part, int whole) { return whole == 0 ? 0 : std::min(100.0, part * 100.0 / whole); }
+
+// Longest period summarised in one call.
+constexpr int kMaxPeriodDays = 5 * 366;
 
 // The last day of quarter `q` of `year`.
 Date QuarterEnd(int year, int q) {
@@ -31,6 +36,14 @@ absl::StatusOr<StaffingFigures> StaffingSummarizer::Summarize(const std::string&
   if (end > today) {
     return InvalidField("period_end", absl::StrCat("kỳ chưa kết thúc: ngày ", end.ToVietnamese(),
                                                    " ở tương lai (the period has not ended)"));
+  }
+  if (platform::DaysBetween(start, end) > kMaxPeriodDays) {
+    return InvalidField("period_start", "kỳ tổng hợp dài quá 5 năm (period longer than 5 years)");
+  }
+  const std::string plan_code = plan.empty() ? kDefaultPlan : plan;
+  if (desk_.catalog().FindPlan(plan_code) == nullptr) {
+    return InvalidField("target_plan",
+                        absl::StrCat("không có kế hoạch '", plan_code, "' (no such target plan)"));
   }
   StaffingFigures f;
   ASSIGN_OR_RETURN(f.headcount, store_.CountHeadcount(school_id, end));
@@ -65,7 +78,7 @@ absl::StatusOr<StaffingFigures> StaffingSummarizer::Summarize(const std::string&
       f.ratings_due == 0 ? 100 : std::min(100.0, Percent(f.ratings_recorded, f.ratings_due));
 
   ASSIGN_OR_RETURN(f.period, store_.CountPeriod(school_id, start, end));
-  ASSIGN_OR_RETURN(Progress progress, desk_.GetProgress(school_id, plan.empty() ? kDefaultPlan : plan, end));
+  ASSIGN_OR_RETURN(Progress progress, desk_.GetProgress(school_id, plan_code, end));
   f.progress = progress.figures;
   if (end.year - 1 >= 2000) {
     std::string token;

@@ -46,6 +46,17 @@ absl::StatusOr<RecordStep> StepWithDate(DownsizingState to, const std::string& n
   return RecordStep{to, number, day, reason};
 }
 
+// The ledger keeps a staff response without birth date, identity number and
+// circumstances (a retry gets it so); only the staff tables hold them.
+Mutation<v1::Staff> WithoutPersonalData(Mutation<v1::Staff> mutation) {
+  mutation.redact_stored = [](v1::Staff& staff) {
+    staff.clear_birth_date();
+    staff.clear_id_number();
+    staff.clear_circumstances();
+  };
+  return mutation;
+}
+
 Visibility VisibilityFor(const Caller& caller, const std::string& school) {
   return SeesPersonalData(caller, school) ? Visibility::kFull : Visibility::kNoPersonalData;
 }
@@ -63,11 +74,13 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::CreateStaff(Context* c, const v1:
         RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "trường"));
         if (!request->staff_id().empty())
           RETURN_IF_ERROR(platform::ValidateId(request->staff_id(), "staff_id"));
-        return Mutation<v1::Staff>(school, request->parent(), [=, this]() -> absl::StatusOr<v1::Staff> {
-          ASSIGN_OR_RETURN(Staff draft, StaffFromProto(request->staff()));
-          ASSIGN_OR_RETURN(Staff staff, roster_.CreateStaff(school, request->staff_id(), std::move(draft)));
-          return StaffToProto(staff, Visibility::kFull, desk_.catalog(), roster_.Today());
-        });
+        return WithoutPersonalData(
+            Mutation<v1::Staff>(school, request->parent(), [=, this]() -> absl::StatusOr<v1::Staff> {
+              ASSIGN_OR_RETURN(Staff draft, StaffFromProto(request->staff()));
+              ASSIGN_OR_RETURN(Staff staff,
+                               roster_.CreateStaff(school, request->staff_id(), std::move(draft)));
+              return StaffToProto(staff, Visibility::kFull, desk_.catalog(), roster_.Today());
+            }));
       });
 }
 
@@ -119,11 +132,13 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::UpdateStaff(Context* c, const v1:
         ASSIGN_OR_RETURN(auto ids, ParseName(kStaff, request->staff().name(), "staff.name"));
         std::string school = ids[0], staff_id = ids[1];
         RETURN_IF_ERROR(RequireSchoolWrite(caller, school, "nhân sự"));
-        return Mutation<v1::Staff>(school, request->staff().name(), [=, this]() -> absl::StatusOr<v1::Staff> {
-          ASSIGN_OR_RETURN(StaffPatch patch, StaffPatchFromProto(request->staff(), request->update_mask()));
-          ASSIGN_OR_RETURN(Staff staff, roster_.UpdateStaff(school, staff_id, patch));
-          return StaffToProto(staff, Visibility::kFull, desk_.catalog(), roster_.Today());
-        });
+        return WithoutPersonalData(
+            Mutation<v1::Staff>(school, request->staff().name(), [=, this]() -> absl::StatusOr<v1::Staff> {
+              ASSIGN_OR_RETURN(StaffPatch patch,
+                               StaffPatchFromProto(request->staff(), request->update_mask()));
+              ASSIGN_OR_RETURN(Staff staff, roster_.UpdateStaff(school, staff_id, patch));
+              return StaffToProto(staff, Visibility::kFull, desk_.catalog(), roster_.Today());
+            }));
       });
 }
 
@@ -580,7 +595,7 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::CreateStaffSuggestion(
         RETURN_IF_ERROR(RequireSuggestionWrite(caller, school));
         std::string author = caller.subject;
         bool admin = SeesPersonalData(caller, school);
-        return Mutation<v1::StaffSuggestion>(
+        Mutation<v1::StaffSuggestion> mutation(
             school, request->parent(), [=, this]() -> absl::StatusOr<v1::StaffSuggestion> {
               StaffSuggestion draft;
               draft.topic = request->staff_suggestion().topic();
@@ -590,6 +605,10 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::CreateStaffSuggestion(
                                voice_.CreateSuggestion(school, std::move(draft), author));
               return SuggestionToProto(created, admin);
             });
+        // Nothing may link an anonymous suggestion to its author: not the
+        // audit row, not the replay binding.
+        mutation.anonymous = request->staff_suggestion().anonymous();
+        return mutation;
       });
 }
 

@@ -535,6 +535,18 @@ absl::Status MySqlStaffingStore::UpdateRating(const Rating& r) {
       .status();
 }
 
+absl::Status MySqlStaffingStore::RecordRatingCorrection(const Rating& before, const Rating& after,
+                                                        const std::string& reason) {
+  return db_
+      .Execute(
+          "INSERT INTO rating_corrections (school_id, staff_id, year, quarter, grade_before, grade_after, "
+          "reason, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {Str(after.school_id), Str(after.staff_id), Int(after.year), Int(after.quarter),
+           EnumSql(before.grade), EnumSql(after.grade), Str(reason), Str(after.rated_by),
+           TimeToSql(after.update_time)})
+      .status();
+}
+
 absl::StatusOr<std::vector<Rating>> MySqlStaffingStore::ListRatings(absl::string_view school_id,
                                                                     absl::string_view staff_id, int year,
                                                                     int quarter,
@@ -728,11 +740,15 @@ absl::StatusOr<int> MySqlStaffingStore::CountEmailUsers(absl::string_view school
                                                         Date used_since) {
   ASSIGN_OR_RETURN(
       auto rows,
-      db_.Query("SELECT COUNT(*) FROM city_email_usage u JOIN (SELECT staff_id, MAX(report_date) AS "
-                "report_date FROM city_email_usage WHERE school_id = ? AND report_date <= ? GROUP BY "
-                "staff_id) latest ON u.staff_id = latest.staff_id AND u.report_date = "
-                "latest.report_date WHERE u.school_id = ? AND u.last_used_date >= ?",
-                {Str(school_id), DateOrNull(as_of), Str(school_id), DateOrNull(used_since)}));
+      db_.Query(
+          "SELECT COUNT(*) FROM city_email_usage u JOIN (SELECT staff_id, MAX(report_date) AS "
+          "report_date FROM city_email_usage WHERE school_id = ? AND report_date <= ? GROUP BY "
+          "staff_id) latest ON u.staff_id = latest.staff_id AND u.report_date = "
+          "latest.report_date JOIN staff s ON s.school_id = u.school_id AND s.staff_id = u.staff_id AND "
+          "s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?) WHERE u.school_id = ? AND "
+          "u.last_used_date >= ?",
+          {Str(school_id), DateOrNull(as_of), DateOrNull(as_of), DateOrNull(as_of), Str(school_id),
+           DateOrNull(used_since)}));
   return IntFromSql(rows.at(0), 0, 0, kMaxCount);
 }
 

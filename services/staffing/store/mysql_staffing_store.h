@@ -46,6 +46,8 @@ class MySqlStaffingStore final : public StaffingStore {
   absl::StatusOr<Rating> GetRating(absl::string_view school_id, absl::string_view staff_id, int year,
                                    int quarter, Lock lock) override;
   absl::Status UpdateRating(const Rating& rating) override;
+  absl::Status RecordRatingCorrection(const Rating& before, const Rating& after,
+                                      const std::string& reason) override;
   absl::StatusOr<std::vector<Rating>> ListRatings(absl::string_view school_id, absl::string_view staff_id,
                                                   int year, int quarter,
                                                   const std::optional<RatingCursor>& after,

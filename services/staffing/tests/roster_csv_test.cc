@@ -94,5 +94,24 @@ TEST(ParseRosterCsv, WholeFileProblemsFailNamingCsv) {
   expect_csv_error(big, "2000");
 }
 
+TEST(ParseEmailUsageCsv, ReadsTheMailSystemsExportWithLineNumbers) {
+  auto parsed = ParseEmailUsageCsv(std::string("\xEF\xBB\xBF") +
+                                   "last_used_date,email\r\n"
+                                   "28/11/2026,Duc.NV@tphcm.gov.vn\r\n"
+                                   ",lan.pt@tphcm.gov.vn\r\n"
+                                   "2026-13-01,mai@tphcm.gov.vn\r\n");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  ASSERT_EQ(parsed->uses.size(), 2u);
+  EXPECT_EQ(parsed->uses[0].row, 2);
+  EXPECT_EQ(parsed->uses[0].email, "duc.nv@tphcm.gov.vn");
+  EXPECT_EQ(parsed->uses[0].last_used_date, (Date{2026, 11, 28}));
+  EXPECT_FALSE(parsed->uses[1].last_used_date.IsSet());  // never used
+  ASSERT_EQ(parsed->errors.size(), 1u);
+  EXPECT_EQ(parsed->errors[0].row, 4);
+  EXPECT_EQ(parsed->errors[0].column, "last_used_date");
+  EXPECT_EQ(ParseEmailUsageCsv("email\nduc@tphcm.gov.vn\n").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace parhub::staffing

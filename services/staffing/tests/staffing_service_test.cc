@@ -254,6 +254,12 @@ TEST_F(StaffingServiceTest, ReimportingTheSameRosterChangesNothing) {
   EXPECT_EQ(second.unchanged_count(), 2);
   EXPECT_FALSE(second.applied());
   EXPECT_EQ(CountStaff(school_), 2);
+  // Another person with the same city mailbox is refused, naming the field.
+  pb::CreateStaffRequest twin = StaffRequest(school_, "GV99");
+  twin.mutable_staff()->set_city_email("duc@tphcm.gov.vn");
+  pb::Staff ignored;
+  EXPECT_EQ(ViolatedField(stub().CreateStaff(Ctx("CreateStaff", Admin(school_)).get(), twin, &ignored)),
+            "staff.city_email");
 }
 
 TEST_F(StaffingServiceTest, RosterRowErrorsNameLineAndColumnAndWriteNothing) {
@@ -285,6 +291,25 @@ TEST_F(StaffingServiceTest, RatingsOfPeriodsNotBegunAreRefusedAndPeriodsAreRated
   EXPECT_TRUE(Rate(staff, 2025, 4, pb::RATING_GRADE_GOOD).ok());  // Q4 began on 01/10
   EXPECT_EQ(Rate(staff, 2025, 4, pb::RATING_GRADE_EXCELLENT).error_code(), grpc::StatusCode::ALREADY_EXISTS);
   EXPECT_EQ(ViolatedField(Rate(staff, 2025, 3, pb::RATING_GRADE_UNSPECIFIED)), "rating.grade");
+  pb::UpdateRatingRequest correct;
+  correct.mutable_rating()->set_name(staff.name() + "/ratings/2025-q4");
+  correct.mutable_rating()->set_grade(pb::RATING_GRADE_EXCELLENT);
+  correct.mutable_update_mask()->add_paths("grade");
+  correct.set_request_id(platform::RandomId());
+  pb::Rating corrected;
+  EXPECT_EQ(
+      ViolatedField(stub().UpdateRating(Ctx("UpdateRating", Admin(school_)).get(), correct, &corrected)),
+      "reason");
+  correct.set_reason("Bổ sung minh chứng thành tích quý IV");
+  correct.set_request_id(platform::RandomId());
+  ASSERT_TRUE(stub().UpdateRating(Ctx("UpdateRating", Admin(school_)).get(), correct, &corrected).ok());
+  auto kept = harness->server->db().Query(
+      "SELECT grade_before, grade_after, reason FROM rating_corrections WHERE school_id = ?", {school_});
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  ASSERT_EQ(kept->size(), 1u);
+  EXPECT_EQ((*kept)[0].Str(0), "2");
+  EXPECT_EQ((*kept)[0].Str(1), "1");
+  EXPECT_EQ((*kept)[0].Str(2), "Bổ sung minh chứng thành tích quý IV");
   pb::ListRatingsRequest list;
   list.set_parent("schools/" + school_ + "/staff/-");
   pb::ListRatingsResponse listed;
@@ -665,6 +690,14 @@ TEST_F(StaffingServiceTest, StaffVoiceKeepsAnonymityAndTheBoardFollowsUp) {
                                         list, &as_staff)
                   .ok());
   for (const auto& s : as_staff.staff_suggestions()) EXPECT_TRUE(s.submitted_by().empty());
+  // Nothing else links the anonymous one to its author: its audit row says "anonymous".
+  auto actors = harness->server->db().Query(
+      "SELECT actor FROM audit_log WHERE scope = ? AND action = 'CreateStaffSuggestionRequest' ORDER BY id",
+      {school_});
+  ASSERT_TRUE(actors.ok()) << actors.status();
+  ASSERT_EQ(actors->size(), 2u);
+  EXPECT_EQ((*actors)[0].Str(0), "anonymous");
+  EXPECT_EQ((*actors)[1].Str(0), "accounts/staff-" + school_);
 
   pb::AnswerStaffSuggestionRequest answer;
   answer.set_name(as_admin.staff_suggestions(0).name());
