@@ -144,28 +144,34 @@ absl::StatusOr<StaffPatch> StaffPatchFromProto(const pb::Staff& p, const google:
   return patch;
 }
 
-absl::StatusOr<std::vector<RosterEntry>> RosterEntriesFromProto(
-    const google::protobuf::RepeatedPtrField<pb::RosterRow>& rows) {
-  std::vector<RosterEntry> out;
+ParsedRoster RosterEntriesFromProto(const google::protobuf::RepeatedPtrField<pb::RosterRow>& rows) {
+  ParsedRoster parsed;
   for (int i = 0; i < rows.size(); ++i) {
     const pb::RosterRow& r = rows[i];
-    std::string at = absl::StrCat("rows[", i, "]");
     RosterEntry e{i + 1, {}};
     e.staff.staff_code = r.staff_code();
     e.staff.display_name = r.display_name();
     e.staff.position = r.position();
-    ASSIGN_OR_RETURN(
-        e.staff.employment_type,
-        EnumFrom<EmploymentType>(r.employment_type(), pb::EmploymentType_IsValid(r.employment_type()),
-                                 absl::StrCat(at, ".employment_type")));
     e.staff.budget_paid = r.budget_paid();
-    ASSIGN_OR_RETURN(e.staff.start_date, DateFromProto(r.start_date(), absl::StrCat(at, ".start_date")));
     e.staff.city_email = r.city_email();
-    ASSIGN_OR_RETURN(e.staff.birth_date, DateFromProto(r.birth_date(), absl::StrCat(at, ".birth_date")));
     e.staff.id_number = r.id_number();
-    out.push_back(std::move(e));
+    absl::StatusOr<EmploymentType> type = EnumFrom<EmploymentType>(
+        r.employment_type(), pb::EmploymentType_IsValid(r.employment_type()), "employment_type");
+    absl::StatusOr<Date> start = DateFromProto(r.start_date(), "start_date");
+    absl::StatusOr<Date> birth = DateFromProto(r.birth_date(), "birth_date");
+    // A bad value is this row's error, as in the CSV form, not the call's.
+    absl::Status bad = !type.ok() ? type.status() : !start.ok() ? start.status() : birth.status();
+    if (!bad.ok()) {
+      std::vector<platform::FieldViolation> v = platform::FieldViolations(bad);
+      parsed.errors.push_back({i + 1, v.empty() ? "" : v[0].field, v.empty() ? "" : v[0].description});
+      continue;
+    }
+    e.staff.employment_type = *type;
+    e.staff.start_date = *start;
+    e.staff.birth_date = *birth;
+    parsed.entries.push_back(std::move(e));
   }
-  return out;
+  return parsed;
 }
 
 pb::ImportStaffRosterResponse ImportResultToProto(const ImportResult& r) {
@@ -396,16 +402,18 @@ pb::DownsizingProgress ProgressToProto(const Progress& p) {
   return out;
 }
 
-absl::StatusOr<std::vector<CityEmailUse>> EmailUsesFromProto(
-    const google::protobuf::RepeatedPtrField<pb::CityEmailUsageRow>& rows) {
-  std::vector<CityEmailUse> out;
+ParsedEmailUsage EmailUsesFromProto(const google::protobuf::RepeatedPtrField<pb::CityEmailUsageRow>& rows) {
+  ParsedEmailUsage parsed;
   for (int i = 0; i < rows.size(); ++i) {
-    CityEmailUse use{i + 1, absl::AsciiStrToLower(rows[i].email()), {}};
-    ASSIGN_OR_RETURN(use.last_used_date,
-                     DateFromProto(rows[i].last_used_date(), absl::StrCat("rows[", i, "].last_used_date")));
-    out.push_back(std::move(use));
+    absl::StatusOr<Date> used = DateFromProto(rows[i].last_used_date(), "last_used_date");
+    if (!used.ok()) {
+      std::vector<platform::FieldViolation> v = platform::FieldViolations(used.status());
+      parsed.errors.push_back({i + 1, "last_used_date", v.empty() ? "" : v[0].description});
+      continue;
+    }
+    parsed.uses.push_back({i + 1, absl::AsciiStrToLower(rows[i].email()), *used});
   }
-  return out;
+  return parsed;
 }
 
 pb::ImportCityEmailUsageResponse EmailUsageResultToProto(const EmailUsageResult& result) {

@@ -28,9 +28,9 @@ pb::Staff StaffToProto(const Staff& staff, Visibility visibility, const Downsizi
 absl::StatusOr<Staff> StaffFromProto(const pb::Staff& staff);
 absl::StatusOr<StaffPatch> StaffPatchFromProto(const pb::Staff& staff,
                                                const google::protobuf::FieldMask& mask);
-// Rows sent parsed; row numbers are index + 1.
-absl::StatusOr<std::vector<RosterEntry>> RosterEntriesFromProto(
-    const google::protobuf::RepeatedPtrField<pb::RosterRow>& rows);
+// Rows sent parsed; row numbers are index + 1, and a row with an unknown
+// enum or impossible date is that row's error.
+ParsedRoster RosterEntriesFromProto(const google::protobuf::RepeatedPtrField<pb::RosterRow>& rows);
 pb::ImportStaffRosterResponse ImportResultToProto(const ImportResult& result);
 
 pb::StaffingQuota QuotaToProto(const StaffingQuota& quota);
@@ -61,8 +61,8 @@ pb::DownsizingProgress ProgressToProto(const Progress& progress);
 // Lines ordered by progress, lowest first (then by school).
 pb::DownsizingProgressRollup RollupToProto(const ProgressRollup& rollup);
 
-absl::StatusOr<std::vector<CityEmailUse>> EmailUsesFromProto(
-    const google::protobuf::RepeatedPtrField<pb::CityEmailUsageRow>& rows);
+// As RosterEntriesFromProto, for the usage report's rows.
+ParsedEmailUsage EmailUsesFromProto(const google::protobuf::RepeatedPtrField<pb::CityEmailUsageRow>& rows);
 pb::ImportCityEmailUsageResponse EmailUsageResultToProto(const EmailUsageResult& result);
 
 pb::DisciplineInspection InspectionToProto(const DisciplineInspection& inspection);

@@ -159,7 +159,7 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::ImportStaffRoster(Context* c,
         return platform::InvalidField("rows",
                                       absl::StrCat("tối đa ", kMaxImportRows, " dòng (too many rows)"));
       }
-      ASSIGN_OR_RETURN(parsed.entries, RosterEntriesFromProto(request->rows()));
+      parsed = RosterEntriesFromProto(request->rows());
     }
     ImportOptions options{request->dry_run(), request->skip_invalid_rows()};
     ASSIGN_OR_RETURN(ImportResult result, roster_.ImportRoster(school, std::move(parsed.entries),
@@ -206,7 +206,7 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::ImportCityEmailUsage(
               if (has_csv) {
                 ASSIGN_OR_RETURN(parsed, ParseEmailUsageCsv(request->csv()));
               } else {
-                ASSIGN_OR_RETURN(parsed.uses, EmailUsesFromProto(request->rows()));
+                parsed = EmailUsesFromProto(request->rows());
               }
               ASSIGN_OR_RETURN(EmailUsageResult result,
                                roster_.ImportCityEmailUsage(school, report_date, std::move(parsed.uses),

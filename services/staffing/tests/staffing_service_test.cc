@@ -278,6 +278,25 @@ TEST_F(StaffingServiceTest, RosterRowErrorsNameLineAndColumnAndWriteNothing) {
   EXPECT_TRUE(response.applied());
   EXPECT_EQ(CountStaff(school_), 1);
 
+  // The rows form reports a bad value per row too, instead of failing the call.
+  pb::ImportStaffRosterRequest rows;
+  rows.set_parent("schools/" + school_);
+  rows.set_skip_invalid_rows(true);
+  for (const char* code : {"GV05", "GV06"}) {
+    pb::RosterRow* row = rows.add_rows();
+    row->set_staff_code(code);
+    row->set_display_name("Trần Văn Sáu");
+    row->set_employment_type(pb::EMPLOYMENT_TYPE_PUBLIC_EMPLOYEE);
+    *row->mutable_start_date() = ProtoDate(2016, 9, 5);
+  }
+  *rows.mutable_rows(1)->mutable_start_date() = ProtoDate(2016, 2, 30);
+  rows.set_request_id(platform::RandomId());
+  ASSERT_TRUE(stub().ImportStaffRoster(Ctx("ImportStaffRoster", Admin(school_)).get(), rows, &response).ok());
+  EXPECT_EQ(response.created_count(), 1);
+  ASSERT_EQ(response.errors_size(), 1);
+  EXPECT_EQ(response.errors(0).row(), 2);
+  EXPECT_EQ(response.errors(0).column(), "start_date");
+
   grpc::Status header = ImportCsv("ma,ten\nGV01,An\n", &response);
   EXPECT_EQ(header.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(ViolatedField(header), "csv");
