@@ -36,12 +36,6 @@ absl::Status CheckStatusMove(StaffStatus from, StaffStatus to) {
                       "(LEFT is final; a returning person is a new staff record)");
 }
 
-RowError ToRowError(int row, const absl::Status& status) {
-  std::vector<platform::FieldViolation> v = platform::FieldViolations(status);
-  if (v.empty()) return {row, "", std::string(status.message())};
-  return {row, v[0].field, v[0].description};
-}
-
 }  // namespace
 
 Date Roster::Today() const { return platform::LocalDate(clock_()); }
@@ -155,7 +149,7 @@ absl::StatusOr<ImportResult> Roster::ImportRoster(const std::string& school_id,
   for (RosterEntry& entry : entries) {
     absl::StatusOr<Staff> cleaned = CleanStaff(std::move(entry.staff), today, "");
     if (!cleaned.ok()) {
-      result.errors.push_back(ToRowError(entry.row, cleaned.status()));
+      result.errors.push_back(RowErrorOf(entry.row, cleaned.status()));
       continue;
     }
     if (!codes.insert(cleaned->staff_code).second) {
@@ -204,7 +198,7 @@ absl::StatusOr<ImportResult> Roster::ImportRoster(const std::string& school_id,
         if (!row.id_number.empty()) merged.id_number = row.id_number;
         absl::StatusOr<Staff> checked = CleanStaff(std::move(merged), today, "");
         if (!checked.ok()) {
-          result.errors.push_back(ToRowError(entry.row, checked.status()));
+          result.errors.push_back(RowErrorOf(entry.row, checked.status()));
           continue;
         }
         updates.push_back(*std::move(checked));

@@ -28,13 +28,13 @@ bool Blank(const CsvRecord& record) {
   return true;
 }
 
-// The message of a field-named status, without the "<field>: " prefix.
-std::string Describe(const absl::Status& status) {
-  std::vector<platform::FieldViolation> violations = platform::FieldViolations(status);
-  return violations.empty() ? std::string(status.message()) : violations[0].description;
-}
-
 }  // namespace
+
+RowError RowErrorOf(int row, const absl::Status& status) {
+  std::vector<platform::FieldViolation> v = platform::FieldViolations(status);
+  if (v.empty()) return {row, "", std::string(status.message())};
+  return {row, v[0].field, v[0].description};
+}
 
 const std::vector<std::string>& RosterRequiredColumns() {
   static const auto* const kColumns = new std::vector<std::string>{
@@ -224,8 +224,7 @@ absl::StatusOr<ParsedRoster> ParseRosterCsv(absl::string_view csv) {
     take(birth.status());
     if (birth.ok()) s.birth_date = *birth;
     if (!status.ok()) {
-      std::vector<platform::FieldViolation> v = platform::FieldViolations(status);
-      parsed.errors.push_back({record.line, v.empty() ? "" : v[0].field, Describe(status)});
+      parsed.errors.push_back(RowErrorOf(record.line, status));
       continue;
     }
     if (!s.staff_code.empty() && !codes.insert(s.staff_code).second) {
@@ -252,7 +251,7 @@ absl::StatusOr<ParsedEmailUsage> ParseEmailUsageCsv(absl::string_view csv) {
     CityEmailUse use{record.line, absl::AsciiStrToLower(Cell(table, record, "email")), {}};
     absl::StatusOr<Date> date = ParseRosterDate(Cell(table, record, "last_used_date"), "last_used_date");
     if (!date.ok()) {
-      parsed.errors.push_back({record.line, "last_used_date", Describe(date.status())});
+      parsed.errors.push_back(RowErrorOf(record.line, date.status()));
       continue;
     }
     use.last_used_date = *date;

@@ -27,6 +27,10 @@ struct RowError final {
   std::string message;
 };
 
+// The row error for a field-named status (platform::InvalidField): its field
+// as the column, its description as the message; one place for every import.
+RowError RowErrorOf(int row, const absl::Status& status);
+
 // One data row, with its line number, as a staff draft (not yet checked
 // by CleanStaff).
 struct RosterEntry final {

@@ -162,8 +162,7 @@ ParsedRoster RosterEntriesFromProto(const google::protobuf::RepeatedPtrField<pb:
     // A bad value is this row's error, as in the CSV form, not the call's.
     absl::Status bad = !type.ok() ? type.status() : !start.ok() ? start.status() : birth.status();
     if (!bad.ok()) {
-      std::vector<platform::FieldViolation> v = platform::FieldViolations(bad);
-      parsed.errors.push_back({i + 1, v.empty() ? "" : v[0].field, v.empty() ? "" : v[0].description});
+      parsed.errors.push_back(RowErrorOf(i + 1, bad));
       continue;
     }
     e.staff.employment_type = *type;
@@ -407,8 +406,7 @@ ParsedEmailUsage EmailUsesFromProto(const google::protobuf::RepeatedPtrField<pb:
   for (int i = 0; i < rows.size(); ++i) {
     absl::StatusOr<Date> used = DateFromProto(rows[i].last_used_date(), "last_used_date");
     if (!used.ok()) {
-      std::vector<platform::FieldViolation> v = platform::FieldViolations(used.status());
-      parsed.errors.push_back({i + 1, "last_used_date", v.empty() ? "" : v[0].description});
+      parsed.errors.push_back(RowErrorOf(i + 1, used.status()));
       continue;
     }
     parsed.uses.push_back({i + 1, absl::AsciiStrToLower(rows[i].email()), *used});

@@ -777,5 +777,29 @@ TEST_F(StaffingServiceTest, StaffVoiceKeepsAnonymityAndTheBoardFollowsUp) {
   EXPECT_EQ(figures.board_recommendations_resolved(), 1);
 }
 
+TEST_F(StaffingServiceTest, ARetryGetsTheSameStaffMemberWithoutThePersonalDataTheLedgerNeverKept) {
+  pb::CreateStaffRequest request = StaffRequest(school_, "GV90");
+  pb::Staff first, again;
+  ASSERT_TRUE(stub().CreateStaff(Ctx("CreateStaff", Admin(school_)).get(), request, &first).ok());
+  EXPECT_EQ(first.id_number(), "079190012345");
+  ASSERT_TRUE(stub().CreateStaff(Ctx("CreateStaff", Admin(school_)).get(), request, &again).ok());
+  EXPECT_EQ(again.name(), first.name());
+  EXPECT_EQ(again.etag(), first.etag());
+  EXPECT_TRUE(again.id_number().empty());
+  EXPECT_FALSE(again.has_birth_date());
+  EXPECT_EQ(CountStaff(school_), 1);
+  auto stored = harness->server->db().Query(
+      "SELECT COUNT(*) FROM idempotency_keys WHERE scope = ? AND "
+      "LOCATE('079190012345', response) > 0",
+      {school_});
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_EQ((*stored)[0].Str(0), "0");
+  // The same key for a different body is refused and changes nothing.
+  request.mutable_staff()->set_display_name("Người khác");
+  grpc::Status reused = stub().CreateStaff(Ctx("CreateStaff", Admin(school_)).get(), request, &again);
+  EXPECT_EQ(ReasonOf(reused), "REQUEST_ID_REUSED");
+  EXPECT_EQ(CountStaff(school_), 1);
+}
+
 }  // namespace
 }  // namespace parhub::staffing
