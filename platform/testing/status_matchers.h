@@ -1,6 +1,7 @@
 // gMock matchers and macros for absl::Status / StatusOr (Debian's Abseil
 // ships none): IsOk(), StatusIs(code), StatusIs(code, message_matcher),
-// IsOkAndHolds(m), ASSERT_OK(expr), ASSERT_OK_AND_ASSIGN(lhs, expr).
+// IsOkAndHolds(m), IsInvalidField(field), ASSERT_OK(expr),
+// ASSERT_OK_AND_ASSIGN(lhs, expr).
 #ifndef PARHUB_PLATFORM_TESTING_STATUS_MATCHERS_H_
 #define PARHUB_PLATFORM_TESTING_STATUS_MATCHERS_H_
 
@@ -9,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "platform/core/errors.h"
 
 namespace parhub::testing {
 
@@ -42,6 +44,17 @@ MATCHER_P(IsOkAndHolds, matcher, "is OK and holds a matching value") {
     return false;
   }
   return ::testing::ExplainMatchResult(matcher, *arg, result_listener);
+}
+
+// INVALID_ARGUMENT naming `field` (platform::InvalidField).
+MATCHER_P(IsInvalidField, field, "is INVALID_ARGUMENT naming " + ::testing::PrintToString(field)) {
+  const absl::Status& status = GetStatus(arg);
+  *result_listener << "status is " << status;
+  if (status.code() != absl::StatusCode::kInvalidArgument) return false;
+  for (const auto& violation : ::parhub::platform::FieldViolations(status)) {
+    if (violation.field == field) return true;
+  }
+  return false;
 }
 
 }  // namespace parhub::testing

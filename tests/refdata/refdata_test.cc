@@ -149,56 +149,70 @@ TEST_P(HolidayCalendarTest, DatesAreValidAndConsistent) {
   EXPECT_EQ(paid_back, swapped) << "every swapped day needs exactly one makeup day";
 }
 
-INSTANTIATE_TEST_SUITE_P(Years, HolidayCalendarTest, testing::Values(2024, 2025, 2026));
+INSTANTIATE_TEST_SUITE_P(Years, HolidayCalendarTest, testing::Values(2024, 2025, 2026, 2027));
 
 // ------------------------------------------------------- deadline policies
 
-TEST(DeadlinePolicies, EveryCaseTypeHasAUsablePolicy) {
+TEST(DeadlinePolicies, EveryEraHasAUsableCitedPolicyPerCaseType) {
   using namespace parhub::complaints::v1;
-  const auto set = Load<DeadlinePolicySet>("complaints/deadline_policies.json");
-  EXPECT_FALSE(set.version().empty());
-  ASSERT_TRUE(IsValid(set.effective_from()));
+  const auto sets = Load<DeadlinePolicySets>("complaints/deadline_policies.json");
+  ASSERT_GE(sets.sets_size(), 2) << "one set per legal era (one-stop regime before and after 1/7/2025)";
+  long previous = -1;
+  for (const auto& set : sets.sets()) {
+    SCOPED_TRACE(set.version());
+    EXPECT_FALSE(set.version().empty());
+    EXPECT_FALSE(set.regime().empty());
+    ASSERT_TRUE(IsValid(set.effective_from()));
+    EXPECT_GT(DayNumber(set.effective_from()), previous) << "sets must be in ascending effective dates";
+    previous = DayNumber(set.effective_from());
 
-  std::set<std::string> codes;
-  std::set<std::pair<int, int>> keys;
-  for (const auto& p : set.policies()) {
-    SCOPED_TRACE(p.code());
-    EXPECT_TRUE(codes.insert(p.code()).second) << "duplicate code";
-    EXPECT_TRUE(keys.insert({p.case_type(), p.complaint_round()}).second) << "duplicate type/round";
-    EXPECT_NE(p.case_type(), CASE_TYPE_UNSPECIFIED);
-    EXPECT_GE(p.acceptance_days(), 0);
-    EXPECT_NE(p.acceptance_day_kind(), DAY_KIND_UNSPECIFIED);
-    EXPECT_NE(p.resolution_day_kind(), DAY_KIND_UNSPECIFIED);
-    EXPECT_NE(p.clock_start(), CLOCK_START_UNSPECIFIED);
-    if (p.resolution_from_procedure()) {
-      EXPECT_EQ(p.resolution_days(), 0);
-    } else {
-      EXPECT_GT(p.resolution_days(), 0);
+    std::set<std::pair<int, int>> keys;
+    for (const auto& p : set.policies()) {
+      SCOPED_TRACE(p.code());
+      EXPECT_TRUE(keys.insert({p.case_type(), p.complaint_round()}).second) << "duplicate type/round";
+      EXPECT_NE(p.case_type(), CASE_TYPE_UNSPECIFIED);
+      EXPECT_NE(p.resolution_day_kind(), DAY_KIND_UNSPECIFIED);
+      EXPECT_NE(p.clock_start(), CLOCK_START_UNSPECIFIED);
+      EXPECT_EQ(p.resolution_from_procedure(), p.resolution_days() == 0);
+      EXPECT_FALSE(p.legal_basis().empty());
+      EXPECT_FALSE(p.resolution_basis().empty());
+      EXPECT_FALSE(p.acceptance_basis().empty());
+      if (p.filing_limit_days() > 0) EXPECT_FALSE(p.filing_limit_basis().empty());
+      if (p.extension_days() > 0) EXPECT_FALSE(p.extension_basis().empty());
+      if (p.apology_required_when_late()) {
+        EXPECT_FALSE(p.apology_basis().empty());
+        EXPECT_FALSE(p.apology_form().empty());
+      }
+      if (p.case_type() == CASE_TYPE_COMPLAINT) {
+        // Luật Khiếu nại 2011 says "ngày" throughout: calendar days.
+        EXPECT_EQ(p.acceptance_day_kind(), DAY_KIND_CALENDAR);
+        EXPECT_EQ(p.resolution_day_kind(), DAY_KIND_CALENDAR);
+        EXPECT_EQ(p.filing_limit_day_kind(), DAY_KIND_CALENDAR);
+        EXPECT_EQ(p.filing_limit_days(), p.complaint_round() == 1 ? 90 : 30);  // Điều 9, Điều 33
+        EXPECT_EQ(p.acceptance_days(), 10);                                    // Điều 27, Điều 36
+        EXPECT_EQ(p.clock_start(), CLOCK_START_ACCEPTANCE);
+      }
+      if (p.case_type() == CASE_TYPE_DENUNCIATION) {
+        // Luật Tố cáo 2018: 07 ngày làm việc (Điều 24), 30 ngày (Điều 30),
+        // one extension if complex, two if especially complex.
+        EXPECT_EQ(p.acceptance_day_kind(), DAY_KIND_WORKING);
+        EXPECT_EQ(p.resolution_day_kind(), DAY_KIND_CALENDAR);
+        EXPECT_EQ(p.max_extensions(), 0);
+        EXPECT_EQ(p.max_extensions_complex(), 1);
+        EXPECT_EQ(p.max_extensions_especially_complex(), 2);
+      }
+      if (p.case_type() == CASE_TYPE_PROCEDURE_DOSSIER) EXPECT_TRUE(p.apology_required_when_late());
     }
-    if (p.complex_resolution_days() != 0) EXPECT_GT(p.complex_resolution_days(), p.resolution_days());
-    EXPECT_GE(p.max_extensions(), 0);
-    EXPECT_EQ(p.max_extensions() > 0, p.extension_days() > 0);
-    if (p.case_type() == CASE_TYPE_COMPLAINT) {
-      EXPECT_TRUE(p.complaint_round() == 1 || p.complaint_round() == 2);
-      EXPECT_GT(p.acceptance_days(), 0);
-      EXPECT_EQ(p.clock_start(), CLOCK_START_ACCEPTANCE);
-      // The single extension is the move to the complex-case limit.
-      EXPECT_EQ(p.resolution_days() + p.max_extensions() * p.extension_days(), p.complex_resolution_days());
-    } else {
-      EXPECT_EQ(p.complaint_round(), 0);
-    }
-    if (p.clock_start() == CLOCK_START_ACCEPTANCE) EXPECT_GT(p.acceptance_days(), 0);
-    EXPECT_FALSE(p.legal_basis().empty());
-  }
-  const auto* type_enum = CaseType_descriptor();
-  for (int i = 0; i < type_enum->value_count(); ++i) {
-    const int t = type_enum->value(i)->number();
-    if (t == CASE_TYPE_UNSPECIFIED) continue;
-    if (t == CASE_TYPE_COMPLAINT) {
-      EXPECT_TRUE(keys.count({t, 1})) << "no first-round complaint policy";
-      EXPECT_TRUE(keys.count({t, 2})) << "no second-round complaint policy";
-    } else {
-      EXPECT_TRUE(keys.count({t, 0})) << "no policy for " << type_enum->value(i)->name();
+    const auto* type_enum = CaseType_descriptor();
+    for (int i = 0; i < type_enum->value_count(); ++i) {
+      const int t = type_enum->value(i)->number();
+      if (t == CASE_TYPE_UNSPECIFIED) continue;
+      if (t == CASE_TYPE_COMPLAINT) {
+        EXPECT_TRUE(keys.count({t, 1})) << "no first-round complaint policy";
+        EXPECT_TRUE(keys.count({t, 2})) << "no second-round complaint policy";
+      } else {
+        EXPECT_TRUE(keys.count({t, 0})) << "no policy for " << type_enum->value(i)->name();
+      }
     }
   }
 }
