@@ -71,6 +71,7 @@ void AddTaskCommands(CLI::App& root, App& app);
 void AddDirectiveCommands(CLI::App& root, App& app);
 void AddOverviewCommand(CLI::App& root, App& app);
 void AddStaffCommands(CLI::App& root, App& app);
+void AddCaseCommands(CLI::App& root, App& app);
 
 }  // namespace parhub::cli
 

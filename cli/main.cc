@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   parhub::cli::AddDirectiveCommands(root, app);
   parhub::cli::AddOverviewCommand(root, app);
   parhub::cli::AddStaffCommands(root, app);
+  parhub::cli::AddCaseCommands(root, app);
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "parhub/complaints/v1/complaints.pb.h"
 #include "parhub/directory/v1/directory.pb.h"
 #include "parhub/staffing/v1/staffing.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
@@ -23,10 +24,12 @@ const std::set<Role> kAdmins{kAdmin};
 const std::set<Role> kProgressWriters{kAdmin, kStaff};
 const std::set<Role> kOfficers{kOfficer};
 const std::set<Role> kAnyone{kOfficer, kAdmin, kStaff, kService};
+const std::set<Role> kSchoolPeople{kOfficer, kAdmin, kStaff};
 
 #define TASKS(m) "/parhub.tasks.v1.TaskService/" m
 #define DIR(m) "/parhub.directory.v1.DirectoryService/" m
 #define STAFFING(m) "/parhub.staffing.v1.StaffingService/" m
+#define COMPLAINTS(m) "/parhub.complaints.v1.ComplaintService/" m
 
 // Reads a string field by dotted path ("task.name").
 std::string FieldText(const google::protobuf::Message& message, absl::string_view path) {
@@ -59,6 +62,7 @@ const std::vector<Route>& Routes() {
   (void)directory::v1::GetSchoolRequest::descriptor();
   (void)tasks::v1::GetTaskRequest::descriptor();
   (void)staffing::v1::GetStaffRequest::descriptor();
+  (void)complaints::v1::GetCaseRequest::descriptor();
   static const auto* const kRoutes = new std::vector<Route>{
       // tasks: plans and tasks belong to one school
       {TASKS("CreatePlan"), kAdmins, ScopeKind::kSchool, "parent"},
@@ -120,6 +124,29 @@ const std::vector<Route>& Routes() {
       {STAFFING("CreateBoardMeeting"), kAdmins, ScopeKind::kSchool, "parent"},
       {STAFFING("ListBoardMeetings"), kReaders, ScopeKind::kSchool, "parent"},
       {STAFFING("UpdateBoardMeeting"), kAdmins, ScopeKind::kSchool, "board_meeting.name"},
+      // complaints: one school's cases; the service decides who sees a
+      // submitter's personal data. The deadline policies and holiday
+      // calendars are reference data for everyone.
+      {COMPLAINTS("CreateCase"), kAdmins, ScopeKind::kSchool, "parent"},
+      {COMPLAINTS("GetCase"), kSchoolPeople, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("ListCases"), kSchoolPeople, ScopeKind::kSchool, "parent"},
+      {COMPLAINTS("AcceptCase"), kAdmins, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("RejectCase"), kAdmins, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("AssignCase"), kAdmins, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("ExtendCaseDeadline"), kAdmins, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("RecordApologyLetter"), kAdmins, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("ResolveCase"), kAdmins, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("EscalateCase"), {kOfficer, kAdmin}, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("WithdrawCase"), kAdmins, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("ReopenCase"), kAdmins, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("DraftApologyLetter"), kAdmins, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("AddCaseNote"), kProgressWriters, ScopeKind::kSchool, "parent"},
+      {COMPLAINTS("ListCaseEvents"), kSchoolPeople, ScopeKind::kSchool, "parent"},
+      {COMPLAINTS("SummarizeComplaints"), kSchoolPeople, ScopeKind::kSchool, "school"},
+      {COMPLAINTS("GetDeadlinePolicySet"), kAnyone, ScopeKind::kNone, ""},
+      {COMPLAINTS("ListDeadlinePolicySets"), kAnyone, ScopeKind::kNone, ""},
+      {COMPLAINTS("ComputeDeadline"), kAnyone, ScopeKind::kNone, ""},
+      {COMPLAINTS("GetHolidayCalendar"), kAnyone, ScopeKind::kNone, ""},
       // directory: it owns the authority tree and applies every scope rule
       // itself against live data (a school created or moved a second ago is
       // already right there, while the gateway's principal cache may lag).
@@ -139,9 +166,14 @@ const std::vector<Route>& Routes() {
       {DIR("ListApiKeys"), kAnyone, ScopeKind::kServiceEnforced, ""},
       {DIR("RevokeApiKey"), kAnyone, ScopeKind::kServiceEnforced, ""},
       // Deliberately absent: TaskService/PublishDirective (GatewayService
-      // resolves the schools), DirectoryService/AuthenticateApiKey and
+      // resolves the schools), DirectoryService/AuthenticateApiKey,
       // StaffingService/SummarizeDownsizingProgress (for the gateway's own
-      // roll-ups, which resolve an authority's schools).
+      // roll-ups, which resolve an authority's schools),
+      // ComplaintService/FilePublicCase, TrackCase, RateCase and
+      // ReopenPublicCase (citizens have no API key: the gateway's public API
+      // will call them as a service, not forward them) and
+      // ComplaintService/ListEscalatedCases (the authority roll-up, which
+      // resolves an authority's schools; not yet).
   };
   return *kRoutes;
 }

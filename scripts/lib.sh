@@ -27,9 +27,10 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # command must reach the service itself: whoami would not do for directory,
 # as the gateway answers it from its cache of API keys.
 SERVICE_TABLE=(
-  "directory 50051 9451 schools --authority hcm"
-  "tasks     50052 9452 plans templates"
-  "staffing  50053 9453 staff catalog"
+  "directory  50051 9451 schools --authority hcm"
+  "tasks      50052 9452 plans templates"
+  "staffing   50053 9453 staff catalog"
+  "complaints 50055 9455 cases policies"
 )
 GATEWAY_PORT=50050
 GATEWAY_METRICS_PORT=9450

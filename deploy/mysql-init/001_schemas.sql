@@ -13,10 +13,13 @@ CREATE DATABASE IF NOT EXISTS parhub_tasks
   CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
 CREATE DATABASE IF NOT EXISTS parhub_staffing
   CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
+CREATE DATABASE IF NOT EXISTS parhub_complaints
+  CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
 
 CREATE USER IF NOT EXISTS 'parhub_directory'@'%' ACCOUNT LOCK;
 CREATE USER IF NOT EXISTS 'parhub_tasks'@'%' ACCOUNT LOCK;
 CREATE USER IF NOT EXISTS 'parhub_staffing'@'%' ACCOUNT LOCK;
+CREATE USER IF NOT EXISTS 'parhub_complaints'@'%' ACCOUNT LOCK;
 
 -- Each account reaches only its own schema. Migrations need DDL; the named
 -- lock that serialises migrations (GET_LOCK) needs no privilege.
@@ -29,3 +32,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,
       CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE
   ON parhub_staffing.* TO 'parhub_staffing'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,
+      CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE
+  ON parhub_complaints.* TO 'parhub_complaints'@'%';

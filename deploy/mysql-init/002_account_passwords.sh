@@ -25,3 +25,4 @@ EOSQL
 parhub_set_password parhub_directory /run/secrets/directory_db_password
 parhub_set_password parhub_tasks /run/secrets/tasks_db_password
 parhub_set_password parhub_staffing /run/secrets/staffing_db_password
+parhub_set_password parhub_complaints /run/secrets/complaints_db_password

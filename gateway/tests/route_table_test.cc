@@ -6,7 +6,9 @@
 #include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_split.h"
 #include "gateway/backends.h"
+#include "parhub/complaints/v1/complaints.pb.h"
 #include "parhub/directory/v1/directory.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "platform/rpc/identity.h"
@@ -40,7 +42,12 @@ Principal Officer() {
 TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
   const std::set<std::string> withheld = {"/parhub.tasks.v1.TaskService/PublishDirective",
                                           "/parhub.directory.v1.DirectoryService/AuthenticateApiKey",
-                                          "/parhub.staffing.v1.StaffingService/SummarizeDownsizingProgress"};
+                                          "/parhub.staffing.v1.StaffingService/SummarizeDownsizingProgress",
+                                          "/parhub.complaints.v1.ComplaintService/FilePublicCase",
+                                          "/parhub.complaints.v1.ComplaintService/TrackCase",
+                                          "/parhub.complaints.v1.ComplaintService/RateCase",
+                                          "/parhub.complaints.v1.ComplaintService/ReopenPublicCase",
+                                          "/parhub.complaints.v1.ComplaintService/ListEscalatedCases"};
   for (const BackendSpec& backend : KnownBackends()) {
     const auto* descriptor =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(backend.proto_service);
@@ -60,6 +67,38 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
       registered = registered || backend.proto_service == platform::ServiceOfMethod(route.method);
     }
     EXPECT_TRUE(registered) << route.method << " is routed to no registered backend";
+  }
+}
+
+// A scoped route's field is a singular string of its request (through
+// singular messages), so a misspelt path cannot turn every call into
+// INVALID_ARGUMENT; an unscoped route names no field.
+TEST(RouteTable, ScopeFieldsAreStringsOfTheRequest) {
+  for (const Route& route : Routes()) {
+    std::string full(route.method + 1);
+    full[full.find('/')] = '.';
+    const auto* method = google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full);
+    ASSERT_NE(method, nullptr) << route.method;
+    const std::string field(route.field);
+    if (route.scope == ScopeKind::kNone || route.scope == ScopeKind::kServiceEnforced) {
+      EXPECT_EQ(field, "") << route.method;
+      continue;
+    }
+    const google::protobuf::Descriptor* message = method->input_type();
+    std::vector<std::string> parts = absl::StrSplit(field, '.');
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const google::protobuf::FieldDescriptor* part = message->FindFieldByName(parts[i]);
+      ASSERT_NE(part, nullptr) << route.method << " has no field " << field;
+      ASSERT_FALSE(part->is_repeated()) << route.method << ": " << field;
+      if (i + 1 == parts.size()) {
+        EXPECT_EQ(part->type(), google::protobuf::FieldDescriptor::TYPE_STRING)
+            << route.method << ": " << field;
+      } else {
+        ASSERT_EQ(part->type(), google::protobuf::FieldDescriptor::TYPE_MESSAGE)
+            << route.method << ": " << field;
+        message = part->message_type();
+      }
+    }
   }
 }
 
@@ -113,6 +152,57 @@ TEST(RouteTable, OfficerReadsSubtreeSchoolsAndOwnAuthorities) {
   tasks::v1::ListDirectivesRequest other_authority;
   other_authority.set_parent("authorities/q3");
   EXPECT_THAT(Authorize(*directives, Officer(), other_authority), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST(RouteTable, ComplaintRolesFollowTheCaseWorkflow) {
+  Principal admin = SchoolAdmin("mn-2010");
+  Principal staff = SchoolAdmin("mn-2010");
+  staff.role = Role::kSchoolStaff;
+  Principal service;
+  service.account = "accounts/reporting";
+  service.role = Role::kService;
+
+  const Route* resolve = FindRoute("/parhub.complaints.v1.ComplaintService/ResolveCase");
+  ASSERT_NE(resolve, nullptr);
+  complaints::v1::ResolveCaseRequest resolve_request;
+  resolve_request.set_name("schools/mn-2010/cases/c1");
+  ASSERT_OK_AND_ASSIGN(CallScope scope, Authorize(*resolve, admin, resolve_request));
+  EXPECT_EQ(scope.school_id, "mn-2010");
+  EXPECT_THAT(Authorize(*resolve, staff, resolve_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Authorize(*resolve, Officer(), resolve_request), StatusIs(absl::StatusCode::kPermissionDenied));
+
+  const Route* note = FindRoute("/parhub.complaints.v1.ComplaintService/AddCaseNote");
+  ASSERT_NE(note, nullptr);
+  complaints::v1::AddCaseNoteRequest note_request;
+  note_request.set_parent("schools/mn-2010/cases/c1");
+  EXPECT_OK(Authorize(*note, staff, note_request).status());
+  EXPECT_THAT(Authorize(*note, Officer(), note_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  note_request.set_parent("schools/th-khai-minh/cases/c1");
+  EXPECT_THAT(Authorize(*note, staff, note_request), StatusIs(absl::StatusCode::kNotFound));
+
+  const Route* escalate = FindRoute("/parhub.complaints.v1.ComplaintService/EscalateCase");
+  ASSERT_NE(escalate, nullptr);
+  complaints::v1::EscalateCaseRequest escalate_request;
+  escalate_request.set_name("schools/th-khai-minh/cases/c1");
+  EXPECT_OK(Authorize(*escalate, Officer(), escalate_request).status());
+  EXPECT_THAT(Authorize(*escalate, staff, escalate_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  escalate_request.set_name("schools/thpt-other-district/cases/c1");
+  EXPECT_THAT(Authorize(*escalate, Officer(), escalate_request), StatusIs(absl::StatusCode::kNotFound));
+
+  const Route* get = FindRoute("/parhub.complaints.v1.ComplaintService/GetCase");
+  ASSERT_NE(get, nullptr);
+  complaints::v1::GetCaseRequest get_request;
+  get_request.set_name("schools/mn-2010/cases/c1");
+  EXPECT_OK(Authorize(*get, staff, get_request).status());
+  EXPECT_OK(Authorize(*get, Officer(), get_request).status());
+  EXPECT_THAT(Authorize(*get, service, get_request), StatusIs(absl::StatusCode::kPermissionDenied));
+
+  const Route* deadline = FindRoute("/parhub.complaints.v1.ComplaintService/ComputeDeadline");
+  ASSERT_NE(deadline, nullptr);
+  complaints::v1::ComputeDeadlineRequest deadline_request;
+  for (const Principal& anyone : {admin, staff, Officer(), service}) {
+    EXPECT_OK(Authorize(*deadline, anyone, deadline_request).status());
+  }
 }
 
 }  // namespace

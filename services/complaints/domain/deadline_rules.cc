@@ -57,7 +57,8 @@ absl::Status CheckPolicy(const PolicySet& set, const DeadlinePolicy& p) {
   if (p.legal_basis.empty() || p.resolution_basis.empty()) return bad("cites no legal basis");
   if (p.filing_limit_days > 0 && p.filing_limit_basis.empty()) return bad("filing limit cites no source");
   if (most > 0 && p.extension_basis.empty()) return bad("extensions cite no source");
-  if (p.apology_required_when_late && (p.apology_basis.empty() || p.apology_form.empty())) {
+  if (p.apology_required_when_late &&
+      (p.apology_basis.empty() || p.apology_form.empty() || p.apology_title.empty())) {
     return bad("apology rule cites no source or form");
   }
   return absl::OkStatus();

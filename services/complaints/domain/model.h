@@ -127,6 +127,7 @@ struct DeadlinePolicy final {
   std::string filing_limit_basis;
   std::string apology_basis;
   std::string apology_form;
+  std::string apology_title;
   std::string legal_basis;
 };
 
@@ -174,6 +175,9 @@ struct ApologyLetter final {
 
 struct Extension final {
   int days = 0;
+  // The longer limit of a complex case declared after acceptance, not an
+  // extension the policy counts.
+  bool reclassified = false;
   std::string reason;
   std::string document_number;
   Date previous_due_date;
@@ -221,6 +225,10 @@ struct Case final {
   std::string escalated_to;
   Rating rating;
   int reopen_count = 0;
+  // Derived, kept for listings: the current step's due date (unset when
+  // closed) and the class of a resolved case (early / on time / late).
+  Date current_due_date;
+  Timeliness final_timeliness = Timeliness::kUnspecified;
   absl::Time create_time;
   absl::Time update_time;
 };

@@ -60,6 +60,7 @@ absl::StatusOr<DeadlinePolicy> PolicyFromProto(const pb::DeadlinePolicy& p) {
   out.filing_limit_basis = p.filing_limit_basis();
   out.apology_basis = p.apology_basis();
   out.apology_form = p.apology_form();
+  out.apology_title = p.apology_title();
   out.legal_basis = p.legal_basis();
   return out;
 }
