@@ -1,7 +1,8 @@
 // parhub-gateway: the only public entry. Authenticates API keys, authorizes
 // every method from one table, forwards to the backend registered for the
 // method's service with a signed identity over mutual TLS, and serves
-// authority-wide roll-ups on its bounded executor.
+// authority-wide roll-ups on its bounded executor, and the citizens' public
+// API (no account; abuse limits per client address).
 #include <cstdlib>
 
 #include "absl/flags/flag.h"
@@ -10,6 +11,7 @@
 #include "gateway/backends.h"
 #include "gateway/gateway_service.h"
 #include "gateway/proxy.h"
+#include "gateway/public_api.h"
 #include "platform/core/log.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/flags.h"
@@ -25,6 +27,9 @@ ABSL_FLAG(int, call_deadline_ms, 10000,
 ABSL_FLAG(int, rollup_deadline_ms, 20000, "Deadline for authority-wide roll-ups");
 ABSL_FLAG(int, rollup_threads, 4, "Threads for roll-ups (each waits on many parallel calls)");
 ABSL_FLAG(int, rollup_queue_depth, 64, "Roll-ups that may wait for a thread; beyond it RESOURCE_EXHAUSTED");
+ABSL_FLAG(int, public_threads, 4, "Threads for the citizens' public API (each waits on a service call)");
+ABSL_FLAG(int, public_queue_depth, 256,
+          "Public calls that may wait for a thread; beyond it RESOURCE_EXHAUSTED");
 
 namespace {
 
@@ -61,9 +66,16 @@ int main(int argc, char** argv) {
   gateway::AuthorityRollup rollup(**backends, *key);
   gateway::GatewayServiceImpl service(authenticator, rollup, rollups,
                                       absl::Milliseconds(absl::GetFlag(FLAGS_rollup_deadline_ms)));
+  platform::Executor public_calls(
+      {"public", absl::GetFlag(FLAGS_public_threads), absl::GetFlag(FLAGS_public_queue_depth)});
+  gateway::AbuseLimiter limiter;
+  gateway::PublicApi public_api(**backends, *key, public_calls, limiter,
+                                absl::Milliseconds(absl::GetFlag(FLAGS_call_deadline_ms)));
   runner.AddService(&service);
+  runner.AddService(&public_api);
   runner.SetGenericService(&proxy);
   runner.WatchExecutor(rollups);
+  runner.WatchExecutor(public_calls);
   if (absl::Status served = runner.Run(); !served.ok()) return Fail("server failed", served);
   return EXIT_SUCCESS;
 }

@@ -15,6 +15,8 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "parhub/citizen/v1/citizen.grpc.pb.h"
+#include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
@@ -31,6 +33,8 @@ namespace {
 namespace dpb = directory::v1;
 namespace tpb = tasks::v1;
 namespace spb = staffing::v1;
+namespace cpb = complaints::v1;
+namespace zpb = citizen::v1;
 using ::testing::HasSubstr;
 
 Suite* suite = nullptr;
@@ -55,6 +59,7 @@ class Client {
     directory = dpb::DirectoryService::NewStub(channel_);
     tasks = tpb::TaskService::NewStub(channel_);
     staffing = spb::StaffingService::NewStub(channel_);
+    complaints = cpb::ComplaintService::NewStub(channel_);
     gateway = gateway::v1::GatewayService::NewStub(channel_);
   }
   std::unique_ptr<grpc::ClientContext> Context() const {
@@ -66,6 +71,7 @@ class Client {
   std::unique_ptr<dpb::DirectoryService::Stub> directory;
   std::unique_ptr<tpb::TaskService::Stub> tasks;
   std::unique_ptr<spb::StaffingService::Stub> staffing;
+  std::unique_ptr<cpb::ComplaintService::Stub> complaints;
   std::unique_ptr<gateway::v1::GatewayService::Stub> gateway;
 
  private:
@@ -830,6 +836,130 @@ TEST_F(E2eTest, StaffRecordsStayInTheSchoolAndTheOfficerSeesCountsOnly) {
   CommandResult officer_cli = suite->Ctl(world->officer_key, {"staff", "list", "--school", "mn-a"});
   EXPECT_NE(officer_cli.exit_code, 0);
   EXPECT_THAT(officer_cli.output, HasSubstr("số liệu tổng hợp"));
+}
+
+TEST_F(E2eTest, CitizenFilesAndFollowsACaseWithoutAnAccountAndOnlyItsSchoolSeesTheFiler) {
+  auto channel = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
+  auto citizen = zpb::PublicService::NewStub(channel);
+  auto call = [] {
+    auto c = std::make_unique<grpc::ClientContext>();
+    c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(15));
+    return c;
+  };
+  zpb::FileCaseRequest file;
+  file.set_school("schools/mn-a");
+  file.set_case_type(cpb::CASE_TYPE_FEEDBACK);
+  file.set_subject("Cổng trường đông xe lúc tan học");
+  file.set_content("Đề nghị nhà trường bố trí người hướng dẫn phụ huynh gửi xe.");
+  file.mutable_contact()->set_full_name("Lê Thị Hoa");
+  file.mutable_contact()->set_phone("0909000001");
+  file.set_request_id("phu-huynh-1");
+  zpb::FileCaseResponse filed;
+  auto c = call();
+  grpc::Status status = citizen->FileCase(c.get(), file, &filed);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << "consent is required";
+  file.set_consent(true);
+  zpb::FileCaseRequest oversized = file;
+  oversized.set_content(std::string(70 * 1024, 'a'));
+  c = call();
+  EXPECT_EQ(citizen->FileCase(c.get(), oversized, &filed).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  zpb::FileCaseRequest nowhere = file;
+  nowhere.set_school("schools/khong-co");
+  c = call();
+  EXPECT_EQ(citizen->FileCase(c.get(), nowhere, &filed).error_code(), grpc::StatusCode::NOT_FOUND);
+  c = call();
+  status = citizen->FileCase(c.get(), file, &filed);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  ASSERT_FALSE(filed.tracking_code().empty());
+  ASSERT_FALSE(filed.tracking_secret().empty());
+
+  zpb::TrackCaseRequest track;
+  track.set_tracking_code(filed.tracking_code());
+  track.set_tracking_secret(filed.tracking_secret());
+  cpb::PublicCaseView view;
+  c = call();
+  ASSERT_TRUE(citizen->TrackCase(c.get(), track, &view).ok());
+  EXPECT_EQ(view.school_display_name(), "Trường Mầm non 20/10");
+  EXPECT_EQ(view.DebugString().find("Lê Thị Hoa"), std::string::npos);
+
+  // The school sees the filer; another school and the school's staff do not.
+  Client admin_a(world->admin_a_key), admin_b(world->admin_b_key), staff_a(world->staff_a_key),
+      officer(world->officer_key);
+  cpb::ListCasesRequest list;
+  list.set_parent("schools/mn-a");
+  cpb::ListCasesResponse cases;
+  c = admin_a.Context();
+  ASSERT_TRUE(admin_a.complaints->ListCases(c.get(), list, &cases).ok());
+  ASSERT_EQ(cases.cases_size(), 1);
+  EXPECT_EQ(cases.cases(0).submitter().full_name(), "Lê Thị Hoa");
+  const std::string name = cases.cases(0).name();
+  c = admin_b.Context();
+  EXPECT_EQ(admin_b.complaints->ListCases(c.get(), list, &cases).error_code(), grpc::StatusCode::NOT_FOUND);
+  cpb::GetCaseRequest get;
+  get.set_name(name);
+  cpb::Case seen;
+  c = admin_b.Context();
+  EXPECT_EQ(admin_b.complaints->GetCase(c.get(), get, &seen).error_code(), grpc::StatusCode::NOT_FOUND);
+  c = officer.Context();
+  ASSERT_TRUE(officer.complaints->GetCase(c.get(), get, &seen).ok());
+  EXPECT_TRUE(seen.submitter_redacted());
+  cpb::ResolveCaseRequest resolve;
+  resolve.set_name(name);
+  resolve.mutable_resolution()->set_outcome(cpb::OUTCOME_ANSWERED);
+  resolve.mutable_resolution()->set_public_summary("Nhà trường đã bố trí bảo vệ hướng dẫn từ tuần sau.");
+  resolve.set_request_id("e2e-resolve-1");
+  c = staff_a.Context();
+  EXPECT_EQ(staff_a.complaints->ResolveCase(c.get(), resolve, &seen).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  c = admin_b.Context();
+  EXPECT_EQ(admin_b.complaints->ResolveCase(c.get(), resolve, &seen).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  c = admin_a.Context();
+  status = admin_a.complaints->ResolveCase(c.get(), resolve, &seen);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  zpb::RateCaseRequest rate;
+  rate.set_tracking_code(filed.tracking_code());
+  rate.set_tracking_secret(filed.tracking_secret());
+  rate.set_score(4);
+  rate.set_request_id("danh-gia-1");
+  c = call();
+  status = citizen->RateCase(c.get(), rate, &view);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(view.state(), cpb::CASE_STATE_RESOLVED);
+  EXPECT_EQ(view.satisfaction().score(), 4);
+  EXPECT_EQ(view.resolution_summary(), "Nhà trường đã bố trí bảo vệ hướng dẫn từ tuần sau.");
+
+  CommandResult listed = suite->Ctl(world->admin_a_key, {"cases", "list"});
+  EXPECT_EQ(listed.exit_code, 0) << listed.output;
+  EXPECT_THAT(listed.output, HasSubstr(filed.tracking_code()));
+  CommandResult due = suite->Ctl(world->admin_a_key, {"cases", "due", "--type", "complaint", "--received",
+                                                      "20/01/2025", "--decision-date", "10/01/2025"});
+  EXPECT_EQ(due.exit_code, 0) << due.output;
+  EXPECT_THAT(due.output, HasSubstr("03/02/2025"));
+
+  // Five filings an hour from one address (the refused school counted too).
+  for (int i = 2; i <= 4; ++i) {
+    zpb::FileCaseRequest more = file;
+    more.mutable_contact()->set_phone(absl::StrCat("090900000", i));
+    more.set_request_id(absl::StrCat("phu-huynh-", i));
+    c = call();
+    ASSERT_TRUE(citizen->FileCase(c.get(), more, &filed).ok()) << i;
+  }
+  file.set_request_id("phu-huynh-6");
+  file.mutable_contact()->set_phone("0909000009");
+  c = call();
+  EXPECT_EQ(citizen->FileCase(c.get(), file, &filed).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+
+  // Twenty wrong secrets an hour, then even the right one is refused.
+  zpb::TrackCaseRequest guess = track;
+  guess.set_tracking_secret("AAAA-BBBB-CC");
+  for (int i = 0; i < 20; ++i) {
+    c = call();
+    ASSERT_EQ(citizen->TrackCase(c.get(), guess, &view).error_code(), grpc::StatusCode::NOT_FOUND) << i;
+  }
+  c = call();
+  EXPECT_EQ(citizen->TrackCase(c.get(), track, &view).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
 }
 
 TEST_F(E2eTest, GarbageRequestsGetClearErrorsAndNothingCrashes) {

@@ -308,7 +308,9 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::FilePublicCase(Context* c,
                   platform::DateToProto(created.record.resolution_due_date);
               return out;
             });
-        mutation.forget_secret = [](v1::FilePublicCaseResponse& stored) { stored.clear_tracking_secret(); };
+        // A retry gets the same tracking code without the secret: the
+        // ledger keeps only what may be shown twice.
+        mutation.redact_stored = [](v1::FilePublicCaseResponse& stored) { stored.clear_tracking_secret(); };
         return mutation;
       });
 }

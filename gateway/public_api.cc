@@ -1,0 +1,273 @@
+// The citizen endpoints (see public_api.h).
+#include "gateway/public_api.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "gateway/proxy.h"
+#include "gateway/route_table.h"
+#include "platform/core/crypto.h"
+#include "platform/core/errors.h"
+#include "platform/core/log.h"
+#include "platform/core/resource_name.h"
+#include "platform/core/status_macros.h"
+#include "platform/rpc/client.h"
+#include "platform/rpc/grpc_status.h"
+
+namespace parhub::gateway {
+namespace {
+
+namespace cpb = ::parhub::complaints::v1;
+namespace zpb = ::parhub::citizen::v1;
+
+// The limits citizen.proto promises.
+constexpr size_t kMaxRequestBytes = 64 * 1024;
+constexpr int kCallsPerMinute = 60;
+constexpr int kCallsPerHourPerNetwork = 2000;
+constexpr int kFilingsPerHour = 5;
+constexpr int kFilingsPerDay = 20;
+constexpr int kFilingsPerContactPerDay = 3;
+constexpr int kFailedLookupsPerHour = 20;
+
+constexpr char kPublicAccount[] = "accounts/public";
+
+absl::Status TooMany(absl::string_view what, absl::Duration retry) {
+  return platform::WithReason(
+      absl::ResourceExhaustedError(absl::StrCat("Quá nhiều yêu cầu ", what, "; hãy thử lại sau ",
+                                                absl::ToInt64Seconds(retry) / 60 + 1,
+                                                " phút (too many requests; "
+                                                "retry in ",
+                                                absl::ToInt64Seconds(retry), " s)")),
+      "PUBLIC_RATE_LIMITED");
+}
+
+template <typename Service>
+std::string Method(absl::string_view rpc) {
+  return absl::StrCat("/", Service::service_full_name(), "/", rpc);
+}
+
+// The client's own request id, scoped to its address so one client cannot
+// replay another's stored result.
+std::string ScopedRequestId(const ClientAddress& client, const std::string& request_id) {
+  if (request_id.empty()) return "";
+  return platform::Sha256Hex(absl::StrCat(client.address, "\n", request_id));
+}
+
+// A contact as a counting key: digits of a phone, a lower-cased e-mail.
+std::string ContactKey(const zpb::Contact& contact) {
+  std::string digits;
+  for (char c : contact.phone()) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
+  }
+  if (!digits.empty()) return absl::StrCat("phone:", digits);
+  if (!contact.email().empty()) return absl::StrCat("email:", absl::AsciiStrToLower(contact.email()));
+  return "";
+}
+
+}  // namespace
+
+PublicApi::PublicApi(const Backends& backends, const platform::IdentityKey& key, platform::Executor& executor,
+                     AbuseLimiter& limiter, absl::Duration call_deadline)
+    : complaints_backend_(backends.Named("complaints")),
+      directory_backend_(backends.Named("directory")),
+      complaints_(cpb::ComplaintService::NewStub(complaints_backend_.channel)),
+      directory_(directory::v1::DirectoryService::NewStub(directory_backend_.channel)),
+      key_(key),
+      executor_(executor),
+      limiter_(limiter),
+      call_deadline_(call_deadline) {}
+
+grpc::ServerUnaryReactor* PublicApi::Handle(grpc::CallbackServerContext* context,
+                                            const google::protobuf::Message& request, Work work) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  const std::string trace_id = AssignTraceId(*context);
+  context->AddInitialMetadata(platform::kTraceIdHeader, trace_id);
+  const ClientAddress client = ClientAddressOf(context->peer());
+  if (request.ByteSizeLong() > kMaxRequestBytes) {
+    reactor->Finish(platform::ToGrpcStatus(
+        absl::InvalidArgumentError("Yêu cầu quá lớn (tối đa 64 KiB) (request larger than 64 KiB)")));
+    return reactor;
+  }
+  if (!limiter_.Allow(absl::StrCat("addr:", client.address), absl::Minutes(1), kCallsPerMinute)) {
+    reactor->Finish(platform::ToGrpcStatus(TooMany("từ địa chỉ này", limiter_.Remaining(absl::Minutes(1)))));
+    return reactor;
+  }
+  if (!limiter_.Allow(absl::StrCat("net:", client.network), absl::Hours(1), kCallsPerHourPerNetwork)) {
+    reactor->Finish(platform::ToGrpcStatus(TooMany("từ mạng này", limiter_.Remaining(absl::Hours(1)))));
+    return reactor;
+  }
+  platform::Executor::Work queued;
+  queued.run = [reactor, client, trace_id, context, work = std::move(work)] {
+    platform::ScopedTraceId trace(trace_id);
+    reactor->Finish(platform::ToGrpcStatus(work(client, trace_id, context)));
+  };
+  queued.drop = [reactor](absl::Status why) { reactor->Finish(platform::ToGrpcStatus(why)); };
+  queued.deadline = absl::FromChrono(context->deadline());
+  queued.cancelled = [context] { return context->IsCancelled(); };
+  if (!executor_.Submit(std::move(queued))) {
+    reactor->Finish(platform::ToGrpcStatus(absl::ResourceExhaustedError(
+        "Cổng API đang quá tải, hãy thử lại sau giây lát (gateway busy; retry shortly)")));
+  }
+  return reactor;
+}
+
+std::unique_ptr<grpc::ClientContext> PublicApi::CallContext(absl::string_view method,
+                                                            const std::string& school_id,
+                                                            const std::string& trace_id,
+                                                            grpc::CallbackServerContext* incoming) const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  platform::SetDeadline(*context, call_deadline_, incoming);
+  platform::Caller desk{kPublicAccount, platform::Role::kService, school_id, "", trace_id};
+  platform::AttachIdentity(*context, key_, desk, method);
+  return context;
+}
+
+absl::StatusOr<std::string> PublicApi::SchoolName(const std::string& school_id, const std::string& trace_id,
+                                                  grpc::CallbackServerContext* context) {
+  directory::v1::GetSchoolRequest request;
+  request.set_name(absl::StrCat("schools/", school_id));
+  directory::v1::School school;
+  auto call = CallContext(Method<directory::v1::DirectoryService>("GetSchool"), school_id, trace_id, context);
+  grpc::Status status = directory_->GetSchool(call.get(), request, &school);
+  if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, directory_backend_.spec));
+  return school.display_name();
+}
+
+void PublicApi::Name(cpb::PublicCaseView& view, const std::string& trace_id,
+                     grpc::CallbackServerContext* context) {
+  const std::string school = SchoolOf(view.school());
+  absl::StatusOr<std::string> name = SchoolName(school, trace_id, context);
+  if (name.ok()) view.set_school_display_name(*name);
+}
+
+absl::Status PublicApi::CheckLookups(const ClientAddress& client) {
+  if (limiter_.Count(absl::StrCat("miss:", client.address), absl::Hours(1)) >= kFailedLookupsPerHour) {
+    return TooMany("tra cứu mã không đúng", limiter_.Remaining(absl::Hours(1)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status PublicApi::CountLookup(const ClientAddress& client, absl::Status result) {
+  if (absl::IsNotFound(result)) limiter_.Record(absl::StrCat("miss:", client.address), absl::Hours(1));
+  return result;
+}
+
+grpc::ServerUnaryReactor* PublicApi::FileCase(grpc::CallbackServerContext* context,
+                                              const zpb::FileCaseRequest* request,
+                                              zpb::FileCaseResponse* response) {
+  return Handle(
+      context, *request,
+      [=, this](const ClientAddress& client, const std::string& trace_id,
+                grpc::CallbackServerContext* incoming) -> absl::Status {
+        ASSIGN_OR_RETURN(auto ids, platform::ParseName("schools/{school}", request->school(), "school"));
+        if (!request->consent()) {
+          return platform::InvalidField(
+              "consent",
+              "cần đồng ý cho nhà trường xử lý thông tin cá nhân để giải quyết vụ việc (Nghị định "
+              "13/2023/NĐ-CP) (consent is required)");
+        }
+        if (!limiter_.Allow(absl::StrCat("file-h:", client.address), absl::Hours(1), kFilingsPerHour) ||
+            !limiter_.Allow(absl::StrCat("file-d:", client.address), absl::Hours(24), kFilingsPerDay)) {
+          return TooMany("gửi đơn từ địa chỉ này", limiter_.Remaining(absl::Hours(1)));
+        }
+        const std::string contact = ContactKey(request->contact());
+        if (!contact.empty() && !limiter_.Allow(absl::StrCat("file-c:", ids[0], ":", contact),
+                                                absl::Hours(24), kFilingsPerContactPerDay)) {
+          return TooMany("gửi đơn với cùng thông tin liên hệ trong ngày",
+                         limiter_.Remaining(absl::Hours(24)));
+        }
+        ASSIGN_OR_RETURN(std::string school_name, SchoolName(ids[0], trace_id, incoming));
+        (void)school_name;
+        cpb::FilePublicCaseRequest forward;
+        forward.set_school(request->school());
+        forward.set_case_type(request->case_type());
+        forward.set_subject(request->subject());
+        forward.set_content(request->content());
+        cpb::Submitter* s = forward.mutable_submitter();
+        s->set_full_name(request->contact().full_name());
+        s->set_phone(request->contact().phone());
+        s->set_email(request->contact().email());
+        s->set_address(request->contact().address());
+        s->set_id_number(request->contact().id_number());
+        s->set_anonymous(request->contact().anonymous());
+        *forward.mutable_decision_date() = request->decision_date();
+        forward.set_request_id(ScopedRequestId(client, request->request_id()));
+        cpb::FilePublicCaseResponse filed;
+        auto call = CallContext(Method<cpb::ComplaintService>("FilePublicCase"), ids[0], trace_id, incoming);
+        grpc::Status status = complaints_->FilePublicCase(call.get(), forward, &filed);
+        if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, complaints_backend_.spec));
+        response->set_tracking_code(filed.tracking_code());
+        response->set_tracking_secret(filed.tracking_secret());
+        *response->mutable_received_date() = filed.received_date();
+        *response->mutable_acceptance_due_date() = filed.acceptance_due_date();
+        *response->mutable_expected_resolution_date() = filed.expected_resolution_date();
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* PublicApi::TrackCase(grpc::CallbackServerContext* context,
+                                               const zpb::TrackCaseRequest* request,
+                                               cpb::PublicCaseView* response) {
+  return Handle(context, *request,
+                [=, this](const ClientAddress& client, const std::string& trace_id,
+                          grpc::CallbackServerContext* incoming) -> absl::Status {
+                  RETURN_IF_ERROR(CheckLookups(client));
+                  cpb::TrackCaseRequest forward;
+                  forward.set_tracking_code(request->tracking_code());
+                  forward.set_tracking_secret(request->tracking_secret());
+                  auto call = CallContext(Method<cpb::ComplaintService>("TrackCase"), "", trace_id, incoming);
+                  grpc::Status status = complaints_->TrackCase(call.get(), forward, response);
+                  RETURN_IF_ERROR(CountLookup(client, status.ok() ? absl::OkStatus()
+                                                                  : platform::FromGrpcStatus(ForClient(
+                                                                        status, complaints_backend_.spec))));
+                  Name(*response, trace_id, incoming);
+                  return absl::OkStatus();
+                });
+}
+
+grpc::ServerUnaryReactor* PublicApi::RateCase(grpc::CallbackServerContext* context,
+                                              const zpb::RateCaseRequest* request,
+                                              cpb::PublicCaseView* response) {
+  return Handle(context, *request,
+                [=, this](const ClientAddress& client, const std::string& trace_id,
+                          grpc::CallbackServerContext* incoming) -> absl::Status {
+                  RETURN_IF_ERROR(CheckLookups(client));
+                  cpb::RateCaseRequest forward;
+                  forward.set_tracking_code(request->tracking_code());
+                  forward.set_tracking_secret(request->tracking_secret());
+                  forward.set_score(request->score());
+                  forward.set_comment(request->comment());
+                  forward.set_request_id(ScopedRequestId(client, request->request_id()));
+                  auto call = CallContext(Method<cpb::ComplaintService>("RateCase"), "", trace_id, incoming);
+                  grpc::Status status = complaints_->RateCase(call.get(), forward, response);
+                  RETURN_IF_ERROR(CountLookup(client, status.ok() ? absl::OkStatus()
+                                                                  : platform::FromGrpcStatus(ForClient(
+                                                                        status, complaints_backend_.spec))));
+                  Name(*response, trace_id, incoming);
+                  return absl::OkStatus();
+                });
+}
+
+grpc::ServerUnaryReactor* PublicApi::ReopenCase(grpc::CallbackServerContext* context,
+                                                const zpb::ReopenCaseRequest* request,
+                                                cpb::PublicCaseView* response) {
+  return Handle(
+      context, *request,
+      [=, this](const ClientAddress& client, const std::string& trace_id,
+                grpc::CallbackServerContext* incoming) -> absl::Status {
+        RETURN_IF_ERROR(CheckLookups(client));
+        cpb::ReopenPublicCaseRequest forward;
+        forward.set_tracking_code(request->tracking_code());
+        forward.set_tracking_secret(request->tracking_secret());
+        forward.set_reason(request->reason());
+        forward.set_request_id(ScopedRequestId(client, request->request_id()));
+        auto call = CallContext(Method<cpb::ComplaintService>("ReopenPublicCase"), "", trace_id, incoming);
+        grpc::Status status = complaints_->ReopenPublicCase(call.get(), forward, response);
+        RETURN_IF_ERROR(CountLookup(
+            client, status.ok() ? absl::OkStatus()
+                                : platform::FromGrpcStatus(ForClient(status, complaints_backend_.spec))));
+        Name(*response, trace_id, incoming);
+        return absl::OkStatus();
+      });
+}
+
+}  // namespace parhub::gateway

@@ -1,0 +1,79 @@
+// PublicApi: parhub.citizen.v1.PublicService, the gateway's endpoints for
+// parents and citizens without an account. It never forwards a request:
+// each method checks the abuse limits of citizen.proto (per client address
+// and network, per contact), rejects oversized requests before any work,
+// then calls the owning service as the gateway's own service identity and
+// returns only the public view. Implemented: filing, tracking, rating and
+// reopening cases (complaints service); school search, surveys and the
+// financial disclosure answer UNIMPLEMENTED until their services exist.
+#ifndef PARHUB_GATEWAY_PUBLIC_API_H_
+#define PARHUB_GATEWAY_PUBLIC_API_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/time/time.h"
+#include "gateway/abuse_limiter.h"
+#include "gateway/backends.h"
+#include "parhub/citizen/v1/citizen.grpc.pb.h"
+#include "parhub/complaints/v1/complaints.grpc.pb.h"
+#include "parhub/directory/v1/directory.grpc.pb.h"
+#include "platform/rpc/executor.h"
+#include "platform/rpc/identity.h"
+
+namespace parhub::gateway {
+
+class PublicApi final : public citizen::v1::PublicService::CallbackService {
+ public:
+  PublicApi(const Backends& backends, const platform::IdentityKey& key, platform::Executor& executor,
+            AbuseLimiter& limiter, absl::Duration call_deadline);
+
+  grpc::ServerUnaryReactor* FileCase(grpc::CallbackServerContext* context,
+                                     const citizen::v1::FileCaseRequest* request,
+                                     citizen::v1::FileCaseResponse* response) override;
+  grpc::ServerUnaryReactor* TrackCase(grpc::CallbackServerContext* context,
+                                      const citizen::v1::TrackCaseRequest* request,
+                                      complaints::v1::PublicCaseView* response) override;
+  grpc::ServerUnaryReactor* RateCase(grpc::CallbackServerContext* context,
+                                     const citizen::v1::RateCaseRequest* request,
+                                     complaints::v1::PublicCaseView* response) override;
+  grpc::ServerUnaryReactor* ReopenCase(grpc::CallbackServerContext* context,
+                                       const citizen::v1::ReopenCaseRequest* request,
+                                       complaints::v1::PublicCaseView* response) override;
+
+ private:
+  using Work = std::function<absl::Status(const ClientAddress& client, const std::string& trace_id,
+                                          grpc::CallbackServerContext* context)>;
+  // Size and per-address limits, then `work` on the executor.
+  grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context,
+                                   const google::protobuf::Message& request, Work work);
+  // RESOURCE_EXHAUSTED unless the address may look up another code; counts
+  // a failed lookup (NOT_FOUND) against it.
+  absl::Status CheckLookups(const ClientAddress& client);
+  absl::Status CountLookup(const ClientAddress& client, absl::Status result);
+  // The school's display name; NOT_FOUND when there is no such school.
+  absl::StatusOr<std::string> SchoolName(const std::string& school_id, const std::string& trace_id,
+                                         grpc::CallbackServerContext* context);
+  // Fills the view's school name.
+  void Name(complaints::v1::PublicCaseView& view, const std::string& trace_id,
+            grpc::CallbackServerContext* context);
+  // A context signed as the gateway's public desk for `method` of the
+  // complaints or directory service, acting on `school_id` ("" for none).
+  std::unique_ptr<grpc::ClientContext> CallContext(absl::string_view method, const std::string& school_id,
+                                                   const std::string& trace_id,
+                                                   grpc::CallbackServerContext* incoming) const;
+
+  const Backend& complaints_backend_;
+  const Backend& directory_backend_;
+  std::unique_ptr<complaints::v1::ComplaintService::Stub> complaints_;
+  std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
+  const platform::IdentityKey& key_;
+  platform::Executor& executor_;
+  AbuseLimiter& limiter_;
+  absl::Duration call_deadline_;
+};
+
+}  // namespace parhub::gateway
+
+#endif  // PARHUB_GATEWAY_PUBLIC_API_H_
