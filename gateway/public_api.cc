@@ -151,6 +151,20 @@ absl::Status PublicApi::CountLookup(const ClientAddress& client, absl::Status re
   return result;
 }
 
+absl::Status PublicApi::CheckFilings(const ClientAddress& client, const std::string& school_id,
+                                     const zpb::Contact& contact) {
+  if (!limiter_.Allow(absl::StrCat("file-h:", client.address), absl::Hours(1), kFilingsPerHour) ||
+      !limiter_.Allow(absl::StrCat("file-d:", client.address), absl::Hours(24), kFilingsPerDay)) {
+    return TooMany("gửi đơn từ địa chỉ này", limiter_.Remaining(absl::Hours(1)));
+  }
+  const std::string key = ContactKey(contact);
+  if (!key.empty() && !limiter_.Allow(absl::StrCat("file-c:", school_id, ":", key), absl::Hours(24),
+                                      kFilingsPerContactPerDay)) {
+    return TooMany("gửi đơn với cùng thông tin liên hệ trong ngày", limiter_.Remaining(absl::Hours(24)));
+  }
+  return absl::OkStatus();
+}
+
 grpc::ServerUnaryReactor* PublicApi::FileCase(grpc::CallbackServerContext* context,
                                               const zpb::FileCaseRequest* request,
                                               zpb::FileCaseResponse* response) {
@@ -165,16 +179,7 @@ grpc::ServerUnaryReactor* PublicApi::FileCase(grpc::CallbackServerContext* conte
               "cần đồng ý cho nhà trường xử lý thông tin cá nhân để giải quyết vụ việc (Nghị định "
               "13/2023/NĐ-CP) (consent is required)");
         }
-        if (!limiter_.Allow(absl::StrCat("file-h:", client.address), absl::Hours(1), kFilingsPerHour) ||
-            !limiter_.Allow(absl::StrCat("file-d:", client.address), absl::Hours(24), kFilingsPerDay)) {
-          return TooMany("gửi đơn từ địa chỉ này", limiter_.Remaining(absl::Hours(1)));
-        }
-        const std::string contact = ContactKey(request->contact());
-        if (!contact.empty() && !limiter_.Allow(absl::StrCat("file-c:", ids[0], ":", contact),
-                                                absl::Hours(24), kFilingsPerContactPerDay)) {
-          return TooMany("gửi đơn với cùng thông tin liên hệ trong ngày",
-                         limiter_.Remaining(absl::Hours(24)));
-        }
+        RETURN_IF_ERROR(CheckFilings(client, ids[0], request->contact()));
         ASSIGN_OR_RETURN(std::string school_name, SchoolName(ids[0], trace_id, incoming));
         (void)school_name;
         cpb::FilePublicCaseRequest forward;
@@ -266,6 +271,67 @@ grpc::ServerUnaryReactor* PublicApi::ReopenCase(grpc::CallbackServerContext* con
             client, status.ok() ? absl::OkStatus()
                                 : platform::FromGrpcStatus(ForClient(status, complaints_backend_.spec))));
         Name(*response, trace_id, incoming);
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* PublicApi::ListEnrolmentNotices(grpc::CallbackServerContext* context,
+                                                          const zpb::ListEnrolmentNoticesRequest* request,
+                                                          cpb::ListEnrolmentNoticesResponse* response) {
+  return Handle(
+      context, *request,
+      [=, this](const ClientAddress&, const std::string& trace_id,
+                grpc::CallbackServerContext* incoming) -> absl::Status {
+        ASSIGN_OR_RETURN(auto ids, platform::ParseName("schools/{school}", request->school(), "school"));
+        cpb::ListEnrolmentNoticesRequest forward;
+        forward.set_parent(request->school());
+        forward.set_open_only(true);
+        forward.set_page_size(100);
+        auto call =
+            CallContext(Method<cpb::ComplaintService>("ListEnrolmentNotices"), ids[0], trace_id, incoming);
+        grpc::Status status = complaints_->ListEnrolmentNotices(call.get(), forward, response);
+        if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, complaints_backend_.spec));
+        for (cpb::EnrolmentNotice& n : *response->mutable_enrolment_notices()) n.clear_closing_reason();
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* PublicApi::RegisterForEnrolment(grpc::CallbackServerContext* context,
+                                                          const zpb::RegisterForEnrolmentRequest* request,
+                                                          zpb::FileCaseResponse* response) {
+  return Handle(
+      context, *request,
+      [=, this](const ClientAddress& client, const std::string& trace_id,
+                grpc::CallbackServerContext* incoming) -> absl::Status {
+        ASSIGN_OR_RETURN(auto ids, platform::ParseName("schools/{school}/enrolmentNotices/{notice}",
+                                                       request->enrolment_notice(), "enrolment_notice"));
+        if (!request->consent()) {
+          return platform::InvalidField(
+              "consent",
+              "cần đồng ý cho nhà trường xử lý thông tin cá nhân của cha mẹ và trẻ để tuyển sinh (Nghị định "
+              "13/2023/NĐ-CP) (consent is required)");
+        }
+        RETURN_IF_ERROR(CheckFilings(client, ids[0], request->guardian()));
+        cpb::RegisterForEnrolmentRequest forward;
+        forward.set_enrolment_notice(request->enrolment_notice());
+        cpb::Submitter* g = forward.mutable_guardian();
+        g->set_full_name(request->guardian().full_name());
+        g->set_phone(request->guardian().phone());
+        g->set_email(request->guardian().email());
+        g->set_address(request->guardian().address());
+        g->set_id_number(request->guardian().id_number());
+        *forward.mutable_applicant() = request->applicant();
+        forward.set_note(request->note());
+        forward.set_request_id(ScopedRequestId(client, request->request_id()));
+        cpb::FilePublicCaseResponse filed;
+        auto call =
+            CallContext(Method<cpb::ComplaintService>("RegisterForEnrolment"), ids[0], trace_id, incoming);
+        grpc::Status status = complaints_->RegisterForEnrolment(call.get(), forward, &filed);
+        if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, complaints_backend_.spec));
+        response->set_tracking_code(filed.tracking_code());
+        response->set_tracking_secret(filed.tracking_secret());
+        *response->mutable_received_date() = filed.received_date();
+        *response->mutable_expected_resolution_date() = filed.expected_resolution_date();
         return absl::OkStatus();
       });
 }

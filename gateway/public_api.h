@@ -6,6 +6,7 @@
 // returns only the public view. Implemented: filing, tracking, rating and
 // reopening cases (complaints service); school search, surveys and the
 // financial disclosure answer UNIMPLEMENTED until their services exist.
+// Enrolment: a school's open notices, and online registration.
 #ifndef PARHUB_GATEWAY_PUBLIC_API_H_
 #define PARHUB_GATEWAY_PUBLIC_API_H_
 
@@ -41,6 +42,12 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
   grpc::ServerUnaryReactor* ReopenCase(grpc::CallbackServerContext* context,
                                        const citizen::v1::ReopenCaseRequest* request,
                                        complaints::v1::PublicCaseView* response) override;
+  grpc::ServerUnaryReactor* ListEnrolmentNotices(
+      grpc::CallbackServerContext* context, const citizen::v1::ListEnrolmentNoticesRequest* request,
+      complaints::v1::ListEnrolmentNoticesResponse* response) override;
+  grpc::ServerUnaryReactor* RegisterForEnrolment(grpc::CallbackServerContext* context,
+                                                 const citizen::v1::RegisterForEnrolmentRequest* request,
+                                                 citizen::v1::FileCaseResponse* response) override;
 
  private:
   using Work = std::function<absl::Status(const ClientAddress& client, const std::string& trace_id,
@@ -52,6 +59,9 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
   // a failed lookup (NOT_FOUND) against it.
   absl::Status CheckLookups(const ClientAddress& client);
   absl::Status CountLookup(const ClientAddress& client, absl::Status result);
+  // The filing limits per address and per contact of a school.
+  absl::Status CheckFilings(const ClientAddress& client, const std::string& school_id,
+                            const citizen::v1::Contact& contact);
   // The school's display name; NOT_FOUND when there is no such school.
   absl::StatusOr<std::string> SchoolName(const std::string& school_id, const std::string& trace_id,
                                          grpc::CallbackServerContext* context);

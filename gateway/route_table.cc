@@ -143,6 +143,10 @@ const std::vector<Route>& Routes() {
       {COMPLAINTS("AddCaseNote"), kProgressWriters, ScopeKind::kSchool, "parent"},
       {COMPLAINTS("ListCaseEvents"), kSchoolPeople, ScopeKind::kSchool, "parent"},
       {COMPLAINTS("SummarizeComplaints"), kSchoolPeople, ScopeKind::kSchool, "school"},
+      {COMPLAINTS("CreateEnrolmentNotice"), kAdmins, ScopeKind::kSchool, "parent"},
+      {COMPLAINTS("GetEnrolmentNotice"), kSchoolPeople, ScopeKind::kSchool, "name"},
+      {COMPLAINTS("ListEnrolmentNotices"), kSchoolPeople, ScopeKind::kSchool, "parent"},
+      {COMPLAINTS("CloseEnrolmentNotice"), kAdmins, ScopeKind::kSchool, "name"},
       {COMPLAINTS("GetDeadlinePolicySet"), kAnyone, ScopeKind::kNone, ""},
       {COMPLAINTS("ListDeadlinePolicySets"), kAnyone, ScopeKind::kNone, ""},
       {COMPLAINTS("ComputeDeadline"), kAnyone, ScopeKind::kNone, ""},
@@ -170,7 +174,7 @@ const std::vector<Route>& Routes() {
       // StaffingService/SummarizeDownsizingProgress (for the gateway's own
       // roll-ups, which resolve an authority's schools),
       // ComplaintService/FilePublicCase, TrackCase, RateCase and
-      // ReopenPublicCase (citizens have no API key: the gateway's public API
+      // ReopenPublicCase, RegisterForEnrolment (citizens have no API key: the gateway's public API
       // will call them as a service, not forward them) and
       // ComplaintService/ListEscalatedCases (the authority roll-up, which
       // resolves an authority's schools; not yet).

@@ -47,6 +47,7 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
                                           "/parhub.complaints.v1.ComplaintService/TrackCase",
                                           "/parhub.complaints.v1.ComplaintService/RateCase",
                                           "/parhub.complaints.v1.ComplaintService/ReopenPublicCase",
+                                          "/parhub.complaints.v1.ComplaintService/RegisterForEnrolment",
                                           "/parhub.complaints.v1.ComplaintService/ListEscalatedCases"};
   for (const BackendSpec& backend : KnownBackends()) {
     const auto* descriptor =

@@ -18,12 +18,14 @@ struct ComplaintsService final {
         store(env.db),
         desk(store, *refdata.rules, env.clock),
         public_desk(store, desk),
+        enrolment(store, desk),
         summarizer(store, *refdata.rules),
-        rpc(env.handlers, desk, public_desk, summarizer, store, refdata) {}
+        rpc(env.handlers, desk, public_desk, enrolment, summarizer, store, refdata) {}
   parhub::complaints::LoadedRules refdata;
   parhub::complaints::MySqlComplaintsStore store;
   parhub::complaints::CaseDesk desk;
   parhub::complaints::PublicDesk public_desk;
+  parhub::complaints::EnrolmentDesk enrolment;
   parhub::complaints::ComplaintsSummarizer summarizer;
   parhub::complaints::ComplaintServiceImpl rpc;
 };

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "parhub/citizen/v1/citizen.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
@@ -938,8 +939,59 @@ TEST_F(E2eTest, CitizenFilesAndFollowsACaseWithoutAnAccountAndOnlyItsSchoolSeesT
   EXPECT_EQ(due.exit_code, 0) << due.output;
   EXPECT_THAT(due.output, HasSubstr("03/02/2025"));
 
-  // Five filings an hour from one address (the refused school counted too).
-  for (int i = 2; i <= 4; ++i) {
+  // Enrolment: the school publishes a notice, a parent registers online.
+  cpb::CreateEnrolmentNoticeRequest publish;
+  publish.set_parent("schools/mn-a");
+  publish.mutable_enrolment_notice()->set_school_year("2027-2028");
+  publish.mutable_enrolment_notice()->set_intake("Trẻ 3 tuổi (sinh năm 2024)");
+  publish.mutable_enrolment_notice()->set_places(40);
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  *publish.mutable_enrolment_notice()->mutable_registration_start() =
+      D(static_cast<int>(today.year()), today.month(), today.day());
+  const absl::CivilDay later = today + 20;
+  *publish.mutable_enrolment_notice()->mutable_registration_end() =
+      D(static_cast<int>(later.year()), later.month(), later.day());
+  publish.mutable_enrolment_notice()->set_processing_days(5);
+  publish.mutable_enrolment_notice()->add_documents_required("Bản sao giấy khai sinh");
+  publish.set_request_id("e2e-notice-1");
+  cpb::EnrolmentNotice notice;
+  c = admin_a.Context();
+  status = admin_a.complaints->CreateEnrolmentNotice(c.get(), publish, &notice);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  c = admin_b.Context();
+  publish.set_request_id("e2e-notice-2");
+  EXPECT_EQ(admin_b.complaints->CreateEnrolmentNotice(c.get(), publish, &notice).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  zpb::ListEnrolmentNoticesRequest open;
+  open.set_school("schools/mn-a");
+  cpb::ListEnrolmentNoticesResponse notices;
+  c = call();
+  ASSERT_TRUE(citizen->ListEnrolmentNotices(c.get(), open, &notices).ok());
+  ASSERT_EQ(notices.enrolment_notices_size(), 1);
+  zpb::RegisterForEnrolmentRequest enrol;
+  enrol.set_enrolment_notice(notices.enrolment_notices(0).name());
+  enrol.mutable_guardian()->set_full_name("Phạm Thu Trang");
+  enrol.mutable_guardian()->set_phone("0909000005");
+  enrol.mutable_guardian()->set_address("8 Nguyễn Huệ, phường Sài Gòn");
+  enrol.mutable_applicant()->set_full_name("Phạm Gia Bảo");
+  *enrol.mutable_applicant()->mutable_birth_date() = D(2024, 6, 1);
+  enrol.set_consent(true);
+  enrol.set_request_id("dang-ky-1");
+  zpb::FileCaseResponse registered;
+  c = call();
+  status = citizen->RegisterForEnrolment(c.get(), enrol, &registered);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_FALSE(registered.tracking_secret().empty());
+  track.set_tracking_code(registered.tracking_code());
+  track.set_tracking_secret(registered.tracking_secret());
+  c = call();
+  ASSERT_TRUE(citizen->TrackCase(c.get(), track, &view).ok());
+  EXPECT_EQ(view.case_type(), cpb::CASE_TYPE_PROCEDURE_DOSSIER);
+  EXPECT_EQ(view.DebugString().find("Phạm Gia Bảo"), std::string::npos);
+
+  // Five filings an hour from one address (the refused school and the
+  // registration counted too).
+  for (int i = 2; i <= 3; ++i) {
     zpb::FileCaseRequest more = file;
     more.mutable_contact()->set_phone(absl::StrCat("090900000", i));
     more.set_request_id(absl::StrCat("phu-huynh-", i));

@@ -284,7 +284,8 @@ absl::StatusOr<platform::Page<Case>> CaseDesk::List(const std::string& school_id
                   .states = filter.states,
                   .assignee = filter.assignee,
                   .received_from = filter.received_from,
-                  .received_to = filter.received_to};
+                  .received_to = filter.received_to,
+                  .enrolment_notice_id = filter.enrolment_notice_id};
   if (!filter.timeliness.empty()) {
     query.timeliness_filtered = true;
     const Date today = Today();

@@ -37,6 +37,7 @@ struct CaseFilter final {
   std::string assignee;
   Date received_from;
   Date received_to;
+  std::string enrolment_notice_id;
 };
 
 struct ApologyDraft final {

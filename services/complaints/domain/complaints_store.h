@@ -33,11 +33,12 @@ struct DueWindow final {
 // part when it is open with its current due date in one of `open_due`, or
 // closed with its final class in `final_timeliness`; both empty: any.
 struct CaseQuery final {
-  std::vector<CaseType> types;    // empty: any
-  std::vector<CaseState> states;  // empty: any
-  std::string assignee;           // "": any
-  Date received_from;             // unset: open
-  Date received_to;               // unset: open
+  std::vector<CaseType> types;      // empty: any
+  std::vector<CaseState> states;    // empty: any
+  std::string assignee;             // "": any
+  Date received_from;               // unset: open
+  Date received_to;                 // unset: open
+  std::string enrolment_notice_id;  // "": any
   std::vector<DueWindow> open_due;
   std::vector<Timeliness> final_timeliness;
   bool timeliness_filtered = false;  // the timeliness part applies
@@ -92,6 +93,20 @@ class ComplaintsStore {
   // after `from`. With extensions and apology letters.
   virtual absl::StatusOr<std::vector<Case>> CasesForPeriod(const std::string& school_id, Date from,
                                                            Date to) = 0;
+  virtual absl::Status InsertNotice(const EnrolmentNotice& notice) = 0;
+  // With `registrations` counted.
+  virtual absl::StatusOr<EnrolmentNotice> GetNotice(const std::string& school_id,
+                                                    const std::string& notice_id, Lock lock) = 0;
+  virtual absl::Status UpdateNotice(const EnrolmentNotice& notice) = 0;
+  // Newest registration window first, after (start, id) of the cursor;
+  // `open_on` set: only open notices whose window holds that day.
+  virtual absl::StatusOr<std::vector<EnrolmentNotice>> ListNotices(
+      const std::string& school_id, Date open_on, const std::optional<std::pair<Date, std::string>>& after,
+      int limit) = 0;
+  // Registrations of a notice for a child (same folded name and birth date).
+  virtual absl::StatusOr<int> CountRegistrationsOf(const std::string& school_id, const std::string& notice_id,
+                                                   const Applicant& applicant) = 0;
+
   // Escalated cases of these schools, newest escalation first.
   virtual absl::StatusOr<std::vector<Case>> ListEscalated(const std::vector<std::string>& school_ids,
                                                           const std::optional<EscalationCursor>& after,

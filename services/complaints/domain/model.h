@@ -158,6 +158,34 @@ struct Submitter final {
   bool anonymous = false;
 };
 
+// The child of an enrolment registration (personal data, like Submitter).
+struct Applicant final {
+  std::string full_name;
+  Date birth_date;
+  std::string current_school;
+};
+
+enum class NoticeState { kUnspecified = 0, kOpen = 1, kClosed = 2 };
+
+// An enrolment notice (thông báo tuyển sinh) a school publishes.
+struct EnrolmentNotice final {
+  std::string school_id;
+  std::string notice_id;
+  std::string school_year;  // "2026-2027"
+  std::string intake;
+  int places = 0;
+  Date registration_start;
+  Date registration_end;
+  int processing_days = 0;
+  std::vector<std::string> documents_required;
+  std::string details;
+  std::string legal_basis;
+  NoticeState state = NoticeState::kOpen;
+  std::string closing_reason;
+  int registrations = 0;  // derived on read
+  absl::Time create_time;
+};
+
 struct Resolution final {
   Outcome outcome = Outcome::kUnspecified;
   std::string public_summary;
@@ -225,6 +253,8 @@ struct Case final {
   std::string escalated_to;
   Rating rating;
   int reopen_count = 0;
+  std::string enrolment_notice_id;  // registrations only
+  Applicant applicant;              // registrations only
   // Derived, kept for listings: the current step's due date (unset when
   // closed) and the class of a resolved case (early / on time / late).
   Date current_due_date;

@@ -76,6 +76,7 @@ absl::StatusOr<PublicView> PublicDesk::ViewOf(Case c) {
   view.can_rate = CanRate(c);
   view.can_reopen = CanReopen(c);
   c.submitter = Submitter{};
+  c.applicant = Applicant{};
   c.resolution.internal_summary.clear();
   c.assignee.clear();
   c.tracking_secret_hash.clear();

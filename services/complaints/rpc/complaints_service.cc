@@ -22,6 +22,21 @@ constexpr char kSchool[] = "schools/{school}";
 constexpr char kCase[] = "schools/{school}/cases/{case}";
 constexpr char kAuthority[] = "authorities/{authority}";
 constexpr char kPublicScope[] = "public";
+constexpr char kNotice[] = "schools/{school}/enrolmentNotices/{notice}";
+
+// What a public filing or registration answers: the code, the secret once,
+// the dates.
+v1::FilePublicCaseResponse FiledResponse(const CreatedCase& created) {
+  v1::FilePublicCaseResponse out;
+  out.set_tracking_code(created.record.tracking_code);
+  out.set_tracking_secret(created.tracking_secret);
+  *out.mutable_received_date() = platform::DateToProto(created.record.received_date);
+  if (created.record.acceptance_due_date.IsSet()) {
+    *out.mutable_acceptance_due_date() = platform::DateToProto(created.record.acceptance_due_date);
+  }
+  *out.mutable_expected_resolution_date() = platform::DateToProto(created.record.resolution_due_date);
+  return out;
+}
 
 template <typename Enum>
 absl::StatusOr<std::vector<Enum>> EnumList(const google::protobuf::RepeatedField<int>& values,
@@ -117,6 +132,13 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::ListCases(Context* c, const v1::
     filter.assignee = request->assignee();
     ASSIGN_OR_RETURN(filter.received_from, DateFromProto(request->received_after(), "received_after"));
     ASSIGN_OR_RETURN(filter.received_to, DateFromProto(request->received_before(), "received_before"));
+    if (!request->enrolment_notice().empty()) {
+      ASSIGN_OR_RETURN(auto notice, ParseName(kNotice, request->enrolment_notice(), "enrolment_notice"));
+      if (notice[0] != ids[0]) {
+        return platform::InvalidField("enrolment_notice", "không thuộc trường này (not of this school)");
+      }
+      filter.enrolment_notice_id = notice[1];
+    }
     ASSIGN_OR_RETURN(auto page, desk_.List(ids[0], filter, request->page_size(), request->page_token()));
     for (const Case& found : page.items) *response->add_cases() = View(caller, found);
     response->set_next_page_token(page.next_page_token);
@@ -296,17 +318,7 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::FilePublicCase(Context* c,
                                DateFromProto(request->decision_date(), "decision_date"));
               filing.filing_delay_reason = request->filing_delay_reason();
               ASSIGN_OR_RETURN(CreatedCase created, public_desk_.File(ids[0], std::move(filing)));
-              v1::FilePublicCaseResponse out;
-              out.set_tracking_code(created.record.tracking_code);
-              out.set_tracking_secret(created.tracking_secret);
-              *out.mutable_received_date() = platform::DateToProto(created.record.received_date);
-              if (created.record.acceptance_due_date.IsSet()) {
-                *out.mutable_acceptance_due_date() =
-                    platform::DateToProto(created.record.acceptance_due_date);
-              }
-              *out.mutable_expected_resolution_date() =
-                  platform::DateToProto(created.record.resolution_due_date);
-              return out;
+              return FiledResponse(created);
             });
         // A retry gets the same tracking code without the secret: the
         // ledger keeps only what may be shown twice.
@@ -399,6 +411,86 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::ListEscalatedCases(
     response->set_next_page_token(out.next_page_token);
     return absl::OkStatus();
   });
+}
+
+// ---- enrolment ----
+
+grpc::ServerUnaryReactor* ComplaintServiceImpl::CreateEnrolmentNotice(
+    Context* c, const v1::CreateEnrolmentNoticeRequest* request, v1::EnrolmentNotice* response) {
+  return handlers_.Mutate<v1::EnrolmentNotice>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::EnrolmentNotice>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        RETURN_IF_ERROR(RequireCaseWrite(caller, ids[0]));
+        return Mutation<v1::EnrolmentNotice>(
+            ids[0], request->parent(), [=, this]() -> absl::StatusOr<v1::EnrolmentNotice> {
+              ASSIGN_OR_RETURN(EnrolmentNotice draft, NoticeFromProto(request->enrolment_notice()));
+              ASSIGN_OR_RETURN(EnrolmentNotice notice, enrolment_.Publish(ids[0], "", std::move(draft)));
+              return NoticeToProto(notice);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* ComplaintServiceImpl::GetEnrolmentNotice(
+    Context* c, const v1::GetEnrolmentNoticeRequest* request, v1::EnrolmentNotice* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kNotice, request->name(), "name"));
+    RETURN_IF_ERROR(RequireCaseRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(EnrolmentNotice notice, enrolment_.Get(ids[0], ids[1]));
+    *response = NoticeToProto(notice);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ComplaintServiceImpl::ListEnrolmentNotices(
+    Context* c, const v1::ListEnrolmentNoticesRequest* request, v1::ListEnrolmentNoticesResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequireCaseRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(auto page, enrolment_.List(ids[0], request->open_only(), request->page_size(),
+                                                request->page_token()));
+    for (const EnrolmentNotice& n : page.items) *response->add_enrolment_notices() = NoticeToProto(n);
+    response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ComplaintServiceImpl::CloseEnrolmentNotice(
+    Context* c, const v1::CloseEnrolmentNoticeRequest* request, v1::EnrolmentNotice* response) {
+  return handlers_.Mutate<v1::EnrolmentNotice>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::EnrolmentNotice>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kNotice, request->name(), "name"));
+        RETURN_IF_ERROR(RequireCaseWrite(caller, ids[0]));
+        return Mutation<v1::EnrolmentNotice>(
+            ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::EnrolmentNotice> {
+              ASSIGN_OR_RETURN(EnrolmentNotice notice, enrolment_.Close(ids[0], ids[1], request->reason()));
+              return NoticeToProto(notice);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* ComplaintServiceImpl::RegisterForEnrolment(
+    Context* c, const v1::RegisterForEnrolmentRequest* request, v1::FilePublicCaseResponse* response) {
+  return handlers_.Mutate<v1::FilePublicCaseResponse>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::FilePublicCaseResponse>> {
+        RETURN_IF_ERROR(RequireService(caller));
+        ASSIGN_OR_RETURN(auto ids, ParseName(kNotice, request->enrolment_notice(), "enrolment_notice"));
+        Mutation<v1::FilePublicCaseResponse> mutation(
+            absl::StrCat(kPublicScope, ":", ids[0]), request->enrolment_notice(),
+            [=, this]() -> absl::StatusOr<v1::FilePublicCaseResponse> {
+              Registration registration;
+              ASSIGN_OR_RETURN(registration.guardian, SubmitterFromProto(request->guardian()));
+              ASSIGN_OR_RETURN(registration.applicant, ApplicantFromProto(request->applicant()));
+              registration.note = request->note();
+              ASSIGN_OR_RETURN(CreatedCase created,
+                               enrolment_.Register(ids[0], ids[1], std::move(registration)));
+              return FiledResponse(created);
+            });
+        mutation.redact_stored = [](v1::FilePublicCaseResponse& stored) { stored.clear_tracking_secret(); };
+        return mutation;
+      });
 }
 
 // ---- reference data and deadlines ----

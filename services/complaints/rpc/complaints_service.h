@@ -10,6 +10,7 @@
 #include "platform/rpc/handlers.h"
 #include "services/complaints/domain/case_desk.h"
 #include "services/complaints/domain/complaints_summarizer.h"
+#include "services/complaints/domain/enrolment_desk.h"
 #include "services/complaints/domain/public_desk.h"
 #include "services/complaints/rpc/refdata.h"
 
@@ -18,10 +19,12 @@ namespace parhub::complaints {
 class ComplaintServiceImpl final : public v1::ComplaintService::CallbackService {
  public:
   ComplaintServiceImpl(platform::Handlers& handlers, CaseDesk& desk, PublicDesk& public_desk,
-                       ComplaintsSummarizer& summarizer, ComplaintsStore& store, const LoadedRules& refdata)
+                       EnrolmentDesk& enrolment, ComplaintsSummarizer& summarizer, ComplaintsStore& store,
+                       const LoadedRules& refdata)
       : handlers_(handlers),
         desk_(desk),
         public_desk_(public_desk),
+        enrolment_(enrolment),
         summarizer_(summarizer),
         store_(store),
         refdata_(refdata) {}
@@ -65,6 +68,16 @@ class ComplaintServiceImpl final : public v1::ComplaintService::CallbackService 
                            v1::DeadlineAnswer* response) override;
   Reactor* GetHolidayCalendar(Context* c, const v1::GetHolidayCalendarRequest* request,
                               parhub::refdata::v1::HolidayCalendar* response) override;
+  Reactor* CreateEnrolmentNotice(Context* c, const v1::CreateEnrolmentNoticeRequest* request,
+                                 v1::EnrolmentNotice* response) override;
+  Reactor* GetEnrolmentNotice(Context* c, const v1::GetEnrolmentNoticeRequest* request,
+                              v1::EnrolmentNotice* response) override;
+  Reactor* ListEnrolmentNotices(Context* c, const v1::ListEnrolmentNoticesRequest* request,
+                                v1::ListEnrolmentNoticesResponse* response) override;
+  Reactor* CloseEnrolmentNotice(Context* c, const v1::CloseEnrolmentNoticeRequest* request,
+                                v1::EnrolmentNotice* response) override;
+  Reactor* RegisterForEnrolment(Context* c, const v1::RegisterForEnrolmentRequest* request,
+                                v1::FilePublicCaseResponse* response) override;
   Reactor* SummarizeComplaints(Context* c, const v1::SummarizeComplaintsRequest* request,
                                v1::ComplaintSummary* response) override;
 
@@ -81,6 +94,7 @@ class ComplaintServiceImpl final : public v1::ComplaintService::CallbackService 
   platform::Handlers& handlers_;
   CaseDesk& desk_;
   PublicDesk& public_desk_;
+  EnrolmentDesk& enrolment_;
   ComplaintsSummarizer& summarizer_;
   ComplaintsStore& store_;
   const LoadedRules& refdata_;

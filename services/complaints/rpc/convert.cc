@@ -22,6 +22,49 @@ absl::StatusOr<Submitter> SubmitterFromProto(const v1::Submitter& p) {
   return Submitter{p.full_name(), p.phone(), p.email(), p.address(), p.id_number(), p.anonymous()};
 }
 
+absl::StatusOr<Applicant> ApplicantFromProto(const v1::Applicant& p) {
+  Applicant a;
+  a.full_name = p.full_name();
+  ASSIGN_OR_RETURN(a.birth_date, DateFromProto(p.birth_date(), "applicant.birth_date"));
+  a.current_school = p.current_school();
+  return a;
+}
+
+absl::StatusOr<EnrolmentNotice> NoticeFromProto(const v1::EnrolmentNotice& p) {
+  EnrolmentNotice n;
+  n.school_year = p.school_year();
+  n.intake = p.intake();
+  n.places = p.places();
+  ASSIGN_OR_RETURN(n.registration_start,
+                   DateFromProto(p.registration_start(), "enrolment_notice.registration_start"));
+  ASSIGN_OR_RETURN(n.registration_end,
+                   DateFromProto(p.registration_end(), "enrolment_notice.registration_end"));
+  n.processing_days = p.processing_days();
+  n.documents_required.assign(p.documents_required().begin(), p.documents_required().end());
+  n.details = p.details();
+  n.legal_basis = p.legal_basis();
+  return n;
+}
+
+v1::EnrolmentNotice NoticeToProto(const EnrolmentNotice& n) {
+  v1::EnrolmentNotice p;
+  p.set_name(absl::StrCat("schools/", n.school_id, "/enrolmentNotices/", n.notice_id));
+  p.set_school_year(n.school_year);
+  p.set_intake(n.intake);
+  p.set_places(n.places);
+  SetDate(n.registration_start, p.mutable_registration_start());
+  SetDate(n.registration_end, p.mutable_registration_end());
+  p.set_processing_days(n.processing_days);
+  for (const std::string& d : n.documents_required) p.add_documents_required(d);
+  p.set_details(n.details);
+  p.set_legal_basis(n.legal_basis);
+  p.set_state(static_cast<v1::EnrolmentNoticeState>(n.state));
+  p.set_closing_reason(n.closing_reason);
+  p.set_registrations(n.registrations);
+  *p.mutable_create_time() = TimeToProto(n.create_time);
+  return p;
+}
+
 absl::StatusOr<Case> CaseFromProto(const v1::Case& p) {
   Case c;
   c.case_type = static_cast<CaseType>(p.case_type());
@@ -55,6 +98,11 @@ v1::Case CaseToProto(const Case& c, const CaseView& view) {
     s->set_address(c.submitter.address);
     s->set_id_number(c.submitter.id_number);
     s->set_anonymous(c.submitter.anonymous);
+    if (!c.applicant.full_name.empty()) {
+      p.mutable_applicant()->set_full_name(c.applicant.full_name);
+      SetDate(c.applicant.birth_date, p.mutable_applicant()->mutable_birth_date());
+      p.mutable_applicant()->set_current_school(c.applicant.current_school);
+    }
   } else {
     p.set_submitter_redacted(true);
   }
@@ -111,6 +159,10 @@ v1::Case CaseToProto(const Case& c, const CaseView& view) {
   p.set_apology_required(view.apology_required);
   SetDate(c.current_due_date, p.mutable_current_due_date());
   p.set_filing_delay_reason(c.filing_delay_reason);
+  if (!c.enrolment_notice_id.empty()) {
+    p.set_enrolment_notice(
+        absl::StrCat("schools/", c.school_id, "/enrolmentNotices/", c.enrolment_notice_id));
+  }
   return p;
 }
 

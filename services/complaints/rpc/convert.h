@@ -29,6 +29,9 @@ v1::PublicCaseView PublicViewToProto(const PublicView& view);
 v1::ComplaintSummary SummaryToProto(const std::string& school_id, const ComplaintSummary& s);
 v1::DeadlineAnswer DeadlinesToProto(const Deadlines& d);
 absl::StatusOr<Submitter> SubmitterFromProto(const v1::Submitter& proto);
+absl::StatusOr<Applicant> ApplicantFromProto(const v1::Applicant& proto);
+absl::StatusOr<EnrolmentNotice> NoticeFromProto(const v1::EnrolmentNotice& proto);
+v1::EnrolmentNotice NoticeToProto(const EnrolmentNotice& n);
 
 }  // namespace parhub::complaints
 

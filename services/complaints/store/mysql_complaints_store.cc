@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "platform/core/status_macros.h"
+#include "platform/core/vntext.h"
 #include "platform/db/sql_values.h"
 
 namespace parhub::complaints {
@@ -50,7 +51,8 @@ const std::string& CaseColumns() {
       "internal_summary, resolution_document, ", SqlDateColumn("resolved_date"), ", closing_reason, ",
       SqlDateColumn("closed_date"), ", escalated_to, rating_score, rating_comment, ",
       SqlTimeColumn("rating_time"), ", reopen_count, ", SqlDateColumn("current_due_date"),
-      ", final_timeliness, ", SqlTimeColumn("create_time"), ", ", SqlTimeColumn("update_time")));
+      ", final_timeliness, ", SqlTimeColumn("create_time"), ", ", SqlTimeColumn("update_time"),
+      ", enrolment_notice, applicant_name, ", SqlDateColumn("applicant_birth_date"), ", applicant_school"));
   return *kColumns;
 }
 
@@ -105,6 +107,10 @@ absl::StatusOr<Case> ReadCase(const Row& row) {
   ASSIGN_OR_RETURN(c.final_timeliness, EnumFromSql(row, i++, kLastTimeliness));
   ASSIGN_OR_RETURN(c.create_time, TimeFromSql(row, i++));
   ASSIGN_OR_RETURN(c.update_time, TimeFromSql(row, i++));
+  c.enrolment_notice_id = row.Str(i++);
+  c.applicant.full_name = row.Str(i++);
+  ASSIGN_OR_RETURN(c.applicant.birth_date, DateFromSql(row, i++));
+  c.applicant.current_school = row.Str(i++);
   return c;
 }
 
@@ -151,6 +157,11 @@ std::vector<SqlValue> CaseValues(const Case& c) {
           Int(c.reopen_count),
           DateOrNull(c.current_due_date),
           EnumSql(c.final_timeliness),
+          Str(c.enrolment_notice_id),
+          Str(c.applicant.full_name),
+          Str(platform::Utf8Prefix(platform::FoldForSearch(c.applicant.full_name), 250)),
+          DateOrNull(c.applicant.birth_date),
+          Str(c.applicant.current_school),
           TimeToSql(c.update_time)};
 }
 
@@ -163,8 +174,9 @@ constexpr char kValueColumns[] =
     "assignee, outcome, public_summary, internal_summary, resolution_document, resolved_date, "
     "closing_reason, "
     "closed_date, escalated_to, rating_score, rating_comment, rating_time, reopen_count, current_due_date, "
-    "final_timeliness, update_time";
-constexpr int kValueCount = 42;
+    "final_timeliness, enrolment_notice, applicant_name, applicant_name_key, applicant_birth_date, "
+    "applicant_school, update_time";
+constexpr int kValueCount = 47;
 
 const std::string& EventColumns() {
   static const auto* const kColumns = new std::string(
@@ -381,6 +393,10 @@ absl::StatusOr<std::vector<Case>> MySqlComplaintsStore::ListCases(const std::str
     absl::StrAppend(&where, " AND received_date >= ?");
     params.push_back(DateOrNull(query.received_from));
   }
+  if (!query.enrolment_notice_id.empty()) {
+    absl::StrAppend(&where, " AND enrolment_notice = ?");
+    params.push_back(Str(query.enrolment_notice_id));
+  }
   if (query.received_to.IsSet()) {
     absl::StrAppend(&where, " AND received_date <= ?");
     params.push_back(DateOrNull(query.received_to));
@@ -453,6 +469,127 @@ absl::StatusOr<std::vector<Case>> MySqlComplaintsStore::ListEscalated(
   absl::StrAppend(&where, " ORDER BY closed_date DESC, school_id, case_id LIMIT ?");
   params.push_back(Int(limit));
   return SelectCases(where, params, true);
+}
+
+// ---- enrolment notices ----
+
+namespace {
+
+const std::string& NoticeColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "n.school_id, n.notice_id, n.school_year, n.intake, n.places, ", SqlDateColumn("n.registration_start"),
+      ", ", SqlDateColumn("n.registration_end"),
+      ", n.processing_days, n.documents_required, n.details, n.legal_basis, n.state, n.closing_reason, ",
+      SqlTimeColumn("n.create_time"),
+      ", (SELECT COUNT(*) FROM cases c WHERE c.school_id = n.school_id AND c.enrolment_notice = "
+      "n.notice_id)"));
+  return *kColumns;
+}
+
+absl::StatusOr<EnrolmentNotice> ReadNotice(const Row& row) {
+  EnrolmentNotice n;
+  n.school_id = row.Str(0);
+  n.notice_id = row.Str(1);
+  n.school_year = row.Str(2);
+  n.intake = row.Str(3);
+  ASSIGN_OR_RETURN(n.places, IntFromSql(row, 4, 0, 1000000));
+  ASSIGN_OR_RETURN(n.registration_start, DateFromSql(row, 5));
+  ASSIGN_OR_RETURN(n.registration_end, DateFromSql(row, 6));
+  ASSIGN_OR_RETURN(n.processing_days, IntFromSql(row, 7, 0, 1000));
+  for (absl::string_view line : absl::StrSplit(row.Str(8), '\n', absl::SkipEmpty())) {
+    n.documents_required.emplace_back(line);
+  }
+  n.details = row.Str(9);
+  n.legal_basis = row.Str(10);
+  ASSIGN_OR_RETURN(n.state, EnumFromSql(row, 11, NoticeState::kClosed));
+  n.closing_reason = row.Str(12);
+  ASSIGN_OR_RETURN(n.create_time, TimeFromSql(row, 13));
+  ASSIGN_OR_RETURN(n.registrations, IntFromSql(row, 14, 0, 100000000));
+  return n;
+}
+
+}  // namespace
+
+absl::Status MySqlComplaintsStore::InsertNotice(const EnrolmentNotice& n) {
+  return db_
+      .Execute(
+          "INSERT INTO enrolment_notices (school_id, notice_id, school_year, intake, places, "
+          "registration_start, "
+          "registration_end, processing_days, documents_required, details, legal_basis, state, "
+          "closing_reason, "
+          "create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {Str(n.school_id), Str(n.notice_id), Str(n.school_year), Str(n.intake), Int(n.places),
+           DateOrNull(n.registration_start), DateOrNull(n.registration_end), Int(n.processing_days),
+           Str(absl::StrJoin(n.documents_required, "\n")), Str(n.details), Str(n.legal_basis),
+           EnumSql(n.state), Str(n.closing_reason), TimeToSql(n.create_time)})
+      .status();
+}
+
+absl::StatusOr<EnrolmentNotice> MySqlComplaintsStore::GetNotice(const std::string& school_id,
+                                                                const std::string& notice_id, Lock lock) {
+  ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      db_.Query(absl::StrCat("SELECT ", NoticeColumns(),
+                             " FROM enrolment_notices n WHERE n.school_id = ? AND n.notice_id = ?",
+                             LockClause(lock)),
+                {Str(school_id), Str(notice_id)}));
+  if (rows.empty()) {
+    return absl::NotFoundError(
+        absl::StrCat("Không có thông báo tuyển sinh '", notice_id, "' (notice not found)"));
+  }
+  return ReadNotice(rows[0]);
+}
+
+absl::Status MySqlComplaintsStore::UpdateNotice(const EnrolmentNotice& n) {
+  return db_
+      .Execute(
+          "UPDATE enrolment_notices SET state = ?, closing_reason = ? WHERE school_id = ? AND notice_id = ?",
+          {EnumSql(n.state), Str(n.closing_reason), Str(n.school_id), Str(n.notice_id)})
+      .status();
+}
+
+absl::StatusOr<std::vector<EnrolmentNotice>> MySqlComplaintsStore::ListNotices(
+    const std::string& school_id, Date open_on, const std::optional<std::pair<Date, std::string>>& after,
+    int limit) {
+  std::string where = "WHERE n.school_id = ?";
+  std::vector<SqlValue> params{Str(school_id)};
+  if (open_on.IsSet()) {
+    absl::StrAppend(&where, " AND n.state = 1 AND n.registration_start <= ? AND n.registration_end >= ?");
+    params.push_back(DateOrNull(open_on));
+    params.push_back(DateOrNull(open_on));
+  }
+  if (after) {
+    absl::StrAppend(&where,
+                    " AND (n.registration_start < ? OR (n.registration_start = ? AND n.notice_id > ?))");
+    params.push_back(DateOrNull(after->first));
+    params.push_back(DateOrNull(after->first));
+    params.push_back(Str(after->second));
+  }
+  params.push_back(Int(limit));
+  ASSIGN_OR_RETURN(std::vector<Row> rows,
+                   db_.Query(absl::StrCat("SELECT ", NoticeColumns(), " FROM enrolment_notices n ", where,
+                                          " ORDER BY n.registration_start DESC, n.notice_id LIMIT ?"),
+                             params));
+  std::vector<EnrolmentNotice> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(EnrolmentNotice n, ReadNotice(row));
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+absl::StatusOr<int> MySqlComplaintsStore::CountRegistrationsOf(const std::string& school_id,
+                                                               const std::string& notice_id,
+                                                               const Applicant& applicant) {
+  ASSIGN_OR_RETURN(std::vector<Row> rows,
+                   db_.Query("SELECT COUNT(*) FROM cases WHERE school_id = ? AND enrolment_notice = ? AND "
+                             "applicant_name_key = ? "
+                             "AND applicant_birth_date = ? AND state NOT IN (5, 7)",
+                             {Str(school_id), Str(notice_id),
+                              Str(platform::Utf8Prefix(platform::FoldForSearch(applicant.full_name), 250)),
+                              DateOrNull(applicant.birth_date)}));
+  ASSIGN_OR_RETURN(int64_t count, IntFromSql(rows.at(0), 0));
+  return static_cast<int>(count);
 }
 
 }  // namespace parhub::complaints

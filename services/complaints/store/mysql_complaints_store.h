@@ -31,6 +31,15 @@ class MySqlComplaintsStore final : public ComplaintsStore {
   absl::StatusOr<std::vector<Case>> ListCases(const std::string& school_id, const CaseQuery& query,
                                               const std::optional<CaseCursor>& after, int limit) override;
   absl::StatusOr<std::vector<Case>> CasesForPeriod(const std::string& school_id, Date from, Date to) override;
+  absl::Status InsertNotice(const EnrolmentNotice& notice) override;
+  absl::StatusOr<EnrolmentNotice> GetNotice(const std::string& school_id, const std::string& notice_id,
+                                            Lock lock) override;
+  absl::Status UpdateNotice(const EnrolmentNotice& notice) override;
+  absl::StatusOr<std::vector<EnrolmentNotice>> ListNotices(
+      const std::string& school_id, Date open_on, const std::optional<std::pair<Date, std::string>>& after,
+      int limit) override;
+  absl::StatusOr<int> CountRegistrationsOf(const std::string& school_id, const std::string& notice_id,
+                                           const Applicant& applicant) override;
   absl::StatusOr<std::vector<Case>> ListEscalated(const std::vector<std::string>& school_ids,
                                                   const std::optional<EscalationCursor>& after,
                                                   int limit) override;

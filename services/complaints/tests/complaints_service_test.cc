@@ -41,6 +41,7 @@ struct Harness {
   std::unique_ptr<MySqlComplaintsStore> store;
   std::unique_ptr<CaseDesk> desk;
   std::unique_ptr<PublicDesk> public_desk;
+  std::unique_ptr<EnrolmentDesk> enrolment;
   std::unique_ptr<ComplaintsSummarizer> summarizer;
   std::unique_ptr<ComplaintServiceImpl> service;
   std::unique_ptr<pb::ComplaintService::Stub> stub;
@@ -70,10 +71,11 @@ class ComplaintServiceTest : public ::testing::Test {
     harness->store = std::make_unique<MySqlComplaintsStore>(harness->server->db());
     harness->desk = std::make_unique<CaseDesk>(*harness->store, *harness->refdata->rules, clock);
     harness->public_desk = std::make_unique<PublicDesk>(*harness->store, *harness->desk);
+    harness->enrolment = std::make_unique<EnrolmentDesk>(*harness->store, *harness->desk);
     harness->summarizer = std::make_unique<ComplaintsSummarizer>(*harness->store, *harness->refdata->rules);
-    harness->service = std::make_unique<ComplaintServiceImpl>(harness->server->handlers(), *harness->desk,
-                                                              *harness->public_desk, *harness->summarizer,
-                                                              *harness->store, *harness->refdata);
+    harness->service = std::make_unique<ComplaintServiceImpl>(
+        harness->server->handlers(), *harness->desk, *harness->public_desk, *harness->enrolment,
+        *harness->summarizer, *harness->store, *harness->refdata);
     harness->server->Start(harness->service.get());
     harness->stub = pb::ComplaintService::NewStub(harness->server->channel());
   }
@@ -585,6 +587,106 @@ TEST_F(ComplaintServiceTest, ListsFilterByDeadlineClassAndARetryReturnsTheSameCa
   ASSERT_GRPC_OK(stub().ListCases(Ctx("ListCases", Admin(school_)).get(), paged, &page2));
   ASSERT_EQ(page2.cases_size(), 1);
   EXPECT_TRUE(page2.next_page_token().empty());
+}
+
+TEST_F(ComplaintServiceTest, EnrolmentNoticeTakesOnlineRegistrationsAsDossiersInItsWindow) {
+  SetNow(At(2025, 4, 20));
+  pb::CreateEnrolmentNoticeRequest publish;
+  publish.set_parent("schools/" + school_);
+  pb::EnrolmentNotice* n = publish.mutable_enrolment_notice();
+  n->set_school_year("2025-2026");
+  n->set_intake("Trẻ 5 tuổi (sinh năm 2020)");
+  n->set_places(70);
+  *n->mutable_registration_start() = ProtoDate(2025, 5, 5);
+  *n->mutable_registration_end() = ProtoDate(2025, 5, 30);
+  n->set_processing_days(5);
+  n->add_documents_required("Bản sao giấy khai sinh");
+  n->add_documents_required("Giấy xác nhận cư trú");
+  publish.set_request_id(platform::RandomId());
+  pb::EnrolmentNotice bad_notice;
+  pb::CreateEnrolmentNoticeRequest bad = publish;
+  bad.mutable_enrolment_notice()->set_school_year("2025-2027");
+  grpc::Status status =
+      stub().CreateEnrolmentNotice(Ctx("CreateEnrolmentNotice", Admin(school_)).get(), bad, &bad_notice);
+  EXPECT_EQ(ViolatedField(status), "enrolment_notice.school_year");
+  bad = publish;
+  *bad.mutable_enrolment_notice()->mutable_registration_end() = ProtoDate(2025, 5, 1);
+  status = stub().CreateEnrolmentNotice(Ctx("CreateEnrolmentNotice", Admin(school_)).get(), bad, &bad_notice);
+  EXPECT_EQ(ViolatedField(status), "enrolment_notice.registration_end");
+  pb::EnrolmentNotice notice;
+  ASSERT_GRPC_OK(
+      stub().CreateEnrolmentNotice(Ctx("CreateEnrolmentNotice", Admin(school_)).get(), publish, &notice));
+  EXPECT_EQ(notice.state(), pb::ENROLMENT_NOTICE_STATE_OPEN);
+
+  pb::RegisterForEnrolmentRequest reg;
+  reg.set_enrolment_notice(notice.name());
+  reg.mutable_guardian()->set_full_name("Nguyễn Văn Nam");
+  reg.mutable_guardian()->set_phone("0909111222");
+  reg.mutable_guardian()->set_address("45 Lý Tự Trọng, phường Bến Thành");
+  reg.mutable_applicant()->set_full_name("Nguyễn Minh Khang");
+  *reg.mutable_applicant()->mutable_birth_date() = ProtoDate(2020, 3, 14);
+  reg.set_request_id(platform::RandomId());
+  pb::FilePublicCaseResponse filed;
+  status = stub().RegisterForEnrolment(Ctx("RegisterForEnrolment", Service()).get(), reg, &filed);
+  EXPECT_EQ(ReasonOf(status), "REGISTRATION_CLOSED") << "the window opens on 5/5";
+
+  SetNow(At(2025, 5, 12));
+  ASSERT_GRPC_OK(stub().RegisterForEnrolment(Ctx("RegisterForEnrolment", Service()).get(), reg, &filed));
+  EXPECT_TRUE(SameDate(filed.expected_resolution_date(), 2025, 5, 19)) << "5 working days";
+  reg.set_request_id(platform::RandomId());
+  status = stub().RegisterForEnrolment(Ctx("RegisterForEnrolment", Service()).get(), reg, &filed);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS) << "the same child twice";
+  pb::RegisterForEnrolmentRequest no_birth = reg;
+  no_birth.mutable_applicant()->set_full_name("Trần Bảo Ngọc");
+  no_birth.mutable_applicant()->clear_birth_date();
+  no_birth.set_request_id(platform::RandomId());
+  status = stub().RegisterForEnrolment(Ctx("RegisterForEnrolment", Service()).get(), no_birth, &filed);
+  EXPECT_EQ(ViolatedField(status), "applicant.birth_date");
+
+  pb::ListCasesRequest list;
+  list.set_parent("schools/" + school_);
+  list.set_enrolment_notice(notice.name());
+  pb::ListCasesResponse registrations;
+  ASSERT_GRPC_OK(stub().ListCases(Ctx("ListCases", Admin(school_)).get(), list, &registrations));
+  ASSERT_EQ(registrations.cases_size(), 1);
+  const pb::Case& dossier = registrations.cases(0);
+  EXPECT_EQ(dossier.case_type(), pb::CASE_TYPE_PROCEDURE_DOSSIER);
+  EXPECT_EQ(dossier.applicant().full_name(), "Nguyễn Minh Khang");
+  EXPECT_EQ(dossier.enrolment_notice(), notice.name());
+  ASSERT_GRPC_OK(
+      stub().ListCases(Ctx("ListCases", As(Role::kSchoolStaff, school_)).get(), list, &registrations));
+  EXPECT_TRUE(registrations.cases(0).applicant().full_name().empty()) << "the child is personal data";
+
+  pb::GetEnrolmentNoticeRequest get;
+  get.set_name(notice.name());
+  ASSERT_GRPC_OK(stub().GetEnrolmentNotice(Ctx("GetEnrolmentNotice", Admin(school_)).get(), get, &notice));
+  EXPECT_EQ(notice.registrations(), 1);
+  EXPECT_EQ(
+      stub().GetEnrolmentNotice(Ctx("GetEnrolmentNotice", Admin(other_)).get(), get, &notice).error_code(),
+      grpc::StatusCode::NOT_FOUND);
+  pb::ListEnrolmentNoticesRequest open;
+  open.set_parent("schools/" + school_);
+  open.set_open_only(true);
+  pb::ListEnrolmentNoticesResponse notices;
+  ASSERT_GRPC_OK(stub().ListEnrolmentNotices(Ctx("ListEnrolmentNotices", As(Role::kService, school_)).get(),
+                                             open, &notices));
+  EXPECT_EQ(notices.enrolment_notices_size(), 1);
+
+  pb::CloseEnrolmentNoticeRequest close;
+  close.set_name(notice.name());
+  close.set_reason("Đã đủ chỉ tiêu");
+  close.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(
+      stub().CloseEnrolmentNotice(Ctx("CloseEnrolmentNotice", Admin(school_)).get(), close, &notice));
+  EXPECT_EQ(notice.state(), pb::ENROLMENT_NOTICE_STATE_CLOSED);
+  no_birth = reg;
+  no_birth.mutable_applicant()->set_full_name("Lê Gia Hân");
+  no_birth.set_request_id(platform::RandomId());
+  status = stub().RegisterForEnrolment(Ctx("RegisterForEnrolment", Service()).get(), no_birth, &filed);
+  EXPECT_EQ(ReasonOf(status), "REGISTRATION_CLOSED");
+  ASSERT_GRPC_OK(stub().ListEnrolmentNotices(Ctx("ListEnrolmentNotices", As(Role::kService, school_)).get(),
+                                             open, &notices));
+  EXPECT_EQ(notices.enrolment_notices_size(), 0);
 }
 
 TEST_F(ComplaintServiceTest, WhenIsItDueAnswersWithItsRulesAndRefusesYearsWithoutCalendar) {
