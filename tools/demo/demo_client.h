@@ -10,6 +10,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
@@ -24,6 +25,7 @@ class DemoClient final {
   directory::v1::DirectoryService::Stub& directory() { return *directory_; }
   tasks::v1::TaskService::Stub& tasks() { return *tasks_; }
   staffing::v1::StaffingService::Stub& staffing() { return *staffing_; }
+  complaints::v1::ComplaintService::Stub& complaints() { return *complaints_; }
   gateway::v1::GatewayService::Stub& gateway() { return *gateway_; }
 
   // Runs `call` with a fresh context; ALREADY_EXISTS counts as done (the
@@ -38,6 +40,7 @@ class DemoClient final {
   std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
   std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
   std::unique_ptr<staffing::v1::StaffingService::Stub> staffing_;
+  std::unique_ptr<complaints::v1::ComplaintService::Stub> complaints_;
   std::unique_ptr<gateway::v1::GatewayService::Stub> gateway_;
 };
 

@@ -5,7 +5,11 @@
 // seed with its progress and evidence, 2026 plans for every school, and a
 // ward directive, and staff records: rosters, quotas, ratings, a city e-mail
 // report, a surprise discipline check, a submitted downsizing record, the
-// people's inspection board with a meeting, and a suggestion with its answer.
+// people's inspection board with a meeting, and a suggestion with its answer;
+// and complaints-desk cases of every school in 2024-2026: feedback,
+// complaints (one taken to the ward, one withdrawn, one not accepted),
+// denunciations and primary-school transfer dossiers, resolved early, on
+// time and late, some still open.
 // Every mutation carries a fixed request_id, so running it
 // again changes nothing. School-to-ward assignments are illustrative.
 #include <fcntl.h>
@@ -14,14 +18,19 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
 #include "platform/core/status_macros.h"
 #include "tools/demo/demo_client.h"
 
@@ -36,6 +45,7 @@ using common::v1::Date;
 namespace dpb = directory::v1;
 namespace tpb = tasks::v1;
 namespace spb = staffing::v1;
+namespace cpb = complaints::v1;
 
 Date D(int y, int m, int d) {
   Date out;
@@ -44,6 +54,9 @@ Date D(int y, int m, int d) {
   out.set_day(d);
   return out;
 }
+
+// The day the wards replaced District 1 as the schools' authority.
+Date WardsFrom() { return D(2025, 7, 1); }
 
 struct DemoSchool {
   const char* id;
@@ -144,7 +157,7 @@ absl::Status CreateSchools(DemoClient& admin) {
     dpb::MoveSchoolRequest move;
     move.set_name(absl::StrCat("schools/", s.id));
     move.set_authority(absl::StrCat("authorities/", s.ward));
-    *move.mutable_effective_date() = D(2025, 7, 1);
+    *move.mutable_effective_date() = WardsFrom();
     move.set_reason("Sắp xếp đơn vị hành chính cấp xã từ 01/7/2025 (Nghị quyết 1685/NQ-UBTVQH15)");
     move.set_request_id(absl::StrCat("demo-move-", s.id));
     dpb::School moved;
@@ -500,6 +513,742 @@ absl::Status LoadStaffing(DemoClient& base, const std::map<std::string, std::str
   });
 }
 
+// ---- complaints ----
+
+// The primary-school transfer procedure ("Chuyển trường đối với học sinh
+// tiểu học", code 1.005099 on the national public-service portal): the
+// receiving school answers within 03 working days (Thông tư 28/2020/TT-BGDĐT,
+// Điều lệ trường tiểu học, Điều 36).
+constexpr char kTransferProcedure[] = "Chuyển trường đối với học sinh tiểu học";
+constexpr char kTransferCode[] = "1.005099";
+constexpr int kTransferDays = 3;
+
+absl::CivilDay Civil(const Date& d) { return absl::CivilDay(d.year(), d.month(), d.day()); }
+
+Date FromCivil(absl::CivilDay day) { return D(static_cast<int>(day.year()), day.month(), day.day()); }
+
+const DemoSchool* SchoolById(const std::string& id) {
+  for (const DemoSchool& s : kSchools) {
+    if (id == s.id) return &s;
+  }
+  return nullptr;
+}
+
+// The authority a school answered to on `day`: UBND Quận 1 until the wards
+// took over, its ward since (the move CreateSchools records).
+std::string AuthorityOf(const DemoSchool& s, const Date& day) {
+  return absl::StrCat("authorities/", Civil(day) < Civil(WardsFrom()) ? "q1" : s.ward);
+}
+
+// The complaints service's working days (its holiday calendars: Monday to
+// Friday minus the days off plus the makeup Saturdays), to place a demo
+// resolution some working days before or after the due date the service
+// computed.
+class WorkDays final {
+ public:
+  static absl::StatusOr<WorkDays> Load(DemoClient& client, int first_year, int last_year) {
+    WorkDays out;
+    for (int year = first_year; year <= last_year; ++year) {
+      cpb::GetHolidayCalendarRequest request;
+      request.set_year(year);
+      refdata::v1::HolidayCalendar calendar;
+      RETURN_IF_ERROR(client.Do(absl::StrCat("holiday calendar ", year), [&](grpc::ClientContext* c) {
+        return client.complaints().GetHolidayCalendar(c, request, &calendar);
+      }));
+      for (const auto& off : calendar.days_off()) out.off_.insert(Civil(off.date()));
+      for (const auto& makeup : calendar.makeup_working_days()) out.makeup_.insert(Civil(makeup.date()));
+    }
+    return out;
+  }
+
+  // `n` working days after `day`, or before it when n < 0.
+  Date Shift(const Date& day, int n) const {
+    absl::CivilDay d = Civil(day);
+    const int step = n < 0 ? -1 : 1;
+    for (int left = n < 0 ? -n : n; left > 0;) {
+      d += step;
+      if (Working(d)) --left;
+    }
+    return FromCivil(d);
+  }
+
+ private:
+  bool Working(absl::CivilDay day) const {
+    if (makeup_.count(day) > 0) return true;
+    if (off_.count(day) > 0) return false;
+    const absl::Weekday w = absl::GetWeekday(day);
+    return w != absl::Weekday::saturday && w != absl::Weekday::sunday;
+  }
+
+  std::set<absl::CivilDay> off_, makeup_;
+};
+
+// How a demo case ends.
+enum class Ending {
+  kOpen,         // still being handled
+  kEarly,        // resolved `shift` working days before its due date
+  kOnTime,       // resolved on its due date
+  kLate,         // resolved `shift` working days after it (a dossier's apology letter first)
+  kWithdrawn,    // withdrawn by the filer (the service dates it on the day of the load)
+  kNotAccepted,  // not accepted for the legal reason in `answer` (dated likewise)
+};
+
+// One case as a school's office registers and handles it. Due dates are the
+// service's; the table only says how the case ends relative to them.
+struct DemoCase {
+  const char* key;  // stable: every request id of the case derives from it
+  const char* school;
+  cpb::CaseType type;
+  cpb::Channel channel;
+  Date received;
+  const char* subject;  // dossiers: kTransferProcedure
+  const char* content;
+  const char* filer = "";  // empty: anonymous feedback
+  const char* phone = "";
+  const char* email = "";
+  const char* address = "";
+  Date decision = Date();  // complaints: the day the filer received the decision
+  Date accepted = Date();  // complaints, denunciations: thụ lý (unset: not yet)
+  const char* acceptance_document = "";
+  cpb::Complexity complexity = cpb::COMPLEXITY_UNSPECIFIED;  // declared at acceptance
+  const char* assignee = "";
+  int extension_days = 0;  // one extension, in the policy's day kind
+  const char* extension_reason = "";
+  const char* extension_document = "";
+  const char* note = "";  // an internal note
+  Ending ending = Ending::kOpen;
+  int shift = 0;
+  cpb::Outcome outcome = cpb::OUTCOME_UNSPECIFIED;
+  const char* answer = "";          // public summary; the reason when withdrawn or not accepted
+  const char* document = "";        // answer, decision or notice number
+  const char* apology_reason = "";  // late dossiers
+  const char* apology_document = "";
+  int escalate_after = 0;  // complaints: working days after the decision the filer goes to round two
+  const char* escalation_reason = "";
+};
+
+// 2024-2026 cases of every demo school: feedback, procedure feedback,
+// first-round complaints, denunciations and primary-school transfer
+// dossiers, resolved early, on time and late, across both Tết holidays
+// (27-31/1/2025 and 16-20/2/2026) and the three policy eras; one complaint
+// taken to the ward, one withdrawn, one not accepted, and a few open in
+// early December 2026 (overdue, due within 3 working days, within deadline).
+std::vector<DemoCase> DemoCases() {
+  using cpb::CASE_TYPE_COMPLAINT;
+  using cpb::CASE_TYPE_DENUNCIATION;
+  using cpb::CASE_TYPE_FEEDBACK;
+  using cpb::CASE_TYPE_PROCEDURE_DOSSIER;
+  using cpb::CASE_TYPE_PROCEDURE_FEEDBACK;
+  return {
+      // ---- Trường Mầm non 20/10 ----
+      {.key = "mn2010-gop-y-2024",
+       .school = "mn-2010",
+       .type = CASE_TYPE_FEEDBACK,
+       .channel = cpb::CHANNEL_SUGGESTION_BOX,
+       .received = D(2024, 3, 11),
+       .subject = "Đề nghị công khai thực đơn hằng tuần của trẻ",
+       .content =
+           "Phụ huynh lớp Chồi 2 đề nghị nhà trường công khai thực đơn bữa ăn bán trú hằng tuần để gia "
+           "đình sắp xếp bữa tối cho trẻ phù hợp.",
+       .ending = Ending::kEarly,
+       .shift = 5,
+       .outcome = cpb::OUTCOME_ANSWERED,
+       .answer = "Từ tuần này, nhà trường niêm yết thực đơn hằng tuần tại bảng tin, cửa mỗi lớp và gửi qua "
+                 "nhóm Zalo của lớp.",
+       .document = "05/TL-MN2010"},
+      {.key = "mn2010-phan-anh-2025",
+       .school = "mn-2010",
+       .type = CASE_TYPE_FEEDBACK,
+       .channel = cpb::CHANNEL_PHONE,
+       .received = D(2025, 9, 15),
+       .subject = "Phản ánh ùn tắc trước cổng trường giờ đón trẻ",
+       .content =
+           "Giờ đón trẻ buổi chiều (16 giờ 30 đến 17 giờ 15), xe máy của phụ huynh đậu tràn xuống lòng "
+           "đường trước cổng trường, gây ùn tắc và mất an toàn cho trẻ.",
+       .filer = "Trần Thị Ngọc Hân",
+       .phone = "0903 415 276",
+       .address = "Phường Bến Thành, TP. Hồ Chí Minh",
+       .extension_days = 10,
+       .extension_reason =
+           "Cần phối hợp Công an phường Bến Thành khảo sát, bố trí phân luồng và chia giờ đón trẻ",
+       .extension_document = "18/QĐ-MN2010",
+       .ending = Ending::kOnTime,
+       .outcome = cpb::OUTCOME_ANSWERED,
+       .answer = "Từ ngày 20/10/2025, nhà trường chia hai khung giờ đón trẻ theo khối lớp; Công an phường bố "
+                 "trí lực lượng hỗ trợ phân luồng trước cổng trường vào giờ cao điểm.",
+       .document = "41/TL-MN2010"},
+      {.key = "mn2010-khieu-nai-2026",
+       .school = "mn-2010",
+       .type = CASE_TYPE_COMPLAINT,
+       .channel = cpb::CHANNEL_IN_PERSON,
+       .received = D(2026, 9, 21),
+       .subject = "Khiếu nại khoản thu tiền trang thiết bị bán trú năm học 2026-2027",
+       .content = "Thông báo các khoản thu năm học 2026-2027 ngày 07/9/2026 yêu cầu mọi trẻ nộp tiền trang "
+                  "thiết bị bán trú, kể cả trẻ đã nộp khoản này khi nhập học năm trước. Đề nghị nhà trường "
+                  "xem xét lại và hoàn trả cho các trẻ đã nộp.",
+       .filer = "Lê Hoàng Nam",
+       .phone = "0918 207 634",
+       .address = "Đường Nguyễn Trãi, Phường Bến Thành, TP. Hồ Chí Minh",
+       .decision = D(2026, 9, 7),
+       .accepted = D(2026, 9, 25),
+       .acceptance_document = "12/TB-MN2010",
+       .ending = Ending::kLate,
+       .shift = 3,
+       .outcome = cpb::OUTCOME_PARTLY_UPHELD,
+       .answer = "Khiếu nại đúng một phần: trẻ đã nộp tiền trang thiết bị bán trú năm học 2025-2026 không "
+                 "phải nộp lại, nhà trường hoàn trả trong tháng 11/2026; khoản thu đối với trẻ mới nhập học "
+                 "giữ nguyên theo thỏa thuận với cha mẹ trẻ.",
+       .document = "32/QĐ-MN2010"},
+      // ---- Trường Mầm non Bến Thành ----
+      {.key = "mnbt-pakn-2024",
+       .school = "mn-ben-thanh",
+       .type = CASE_TYPE_PROCEDURE_FEEDBACK,
+       .channel = cpb::CHANNEL_PUBLIC_SERVICE_PORTAL,
+       .received = D(2024, 8, 19),
+       .subject = "Phản ánh yêu cầu bản sao giấy khai sinh có chứng thực trong hồ sơ nhập học",
+       .content = "Khi nộp hồ sơ nhập học cho con, nhà trường yêu cầu bản sao giấy khai sinh có chứng thực, "
+                  "dù thông tin của trẻ đã có trong Cơ sở dữ liệu quốc gia về dân cư.",
+       .filer = "Phạm Minh Khoa",
+       .phone = "0909 318 552",
+       .email = "pmkhoa@example.com",
+       .ending = Ending::kOnTime,
+       .outcome = cpb::OUTCOME_ANSWERED,
+       .answer = "Nhà trường tiếp thu: hồ sơ nhập học nhận bản sao giấy khai sinh không cần chứng thực hoặc "
+                 "thông tin trên ứng dụng VNeID; nhà trường đối chiếu với Cơ sở dữ liệu quốc gia về dân cư.",
+       .document = "27/TL-MNBT"},
+      {.key = "mnbt-gop-y-2026-tet",
+       .school = "mn-ben-thanh",
+       .type = CASE_TYPE_FEEDBACK,
+       .channel = cpb::CHANNEL_EMAIL,
+       .received = D(2026, 2, 12),
+       .subject = "Đề nghị trừ tiền ăn bán trú những ngày trẻ nghỉ Tết",
+       .content = "Gia đình cho trẻ nghỉ từ ngày 12/02/2026 để về quê ăn Tết. Đề nghị nhà trường trừ tiền ăn "
+                  "những ngày trẻ nghỉ vào khoản thu tháng sau.",
+       .filer = "Võ Thị Thanh Trúc",
+       .email = "thanhtruc.vo@example.com",
+       .ending = Ending::kEarly,
+       .shift = 10,
+       .outcome = cpb::OUTCOME_ANSWERED,
+       .answer =
+           "Tiền ăn những ngày trẻ nghỉ có báo trước được trừ vào khoản thu tháng 3/2026; nhà trường đã "
+           "thông báo cách tính đến cha mẹ trẻ các lớp.",
+       .document = "09/TL-MNBT"},
+      {.key = "mnbt-phan-anh-2026",
+       .school = "mn-ben-thanh",
+       .type = CASE_TYPE_FEEDBACK,
+       .channel = cpb::CHANNEL_IN_PERSON,
+       .received = D(2026, 11, 17),
+       .subject = "Phản ánh cầu trượt ở sân chơi bị nứt",
+       .content = "Cầu trượt bằng nhựa ở sân chơi khu A có vết nứt ở mép máng trượt, có thể làm trẻ bị "
+                  "thương. Đề nghị nhà trường kiểm tra, sửa chữa.",
+       .filer = "Nguyễn Quốc Bảo",
+       .phone = "0937 640 218",
+       .note = "Đã rào tạm khu cầu trượt; chờ đơn vị cung cấp thay máng trượt mới."},
+      // ---- Trường Tiểu học Nguyễn Bỉnh Khiêm ----
+      {.key = "thnbk-chuyen-truong-2024",
+       .school = "th-nguyen-binh-khiem",
+       .type = CASE_TYPE_PROCEDURE_DOSSIER,
+       .channel = cpb::CHANNEL_IN_PERSON,
+       .received = D(2024, 8, 12),
+       .subject = kTransferProcedure,
+       .content = "Đơn xin học chuyển trường cho con vào lớp 3 năm học 2024-2025, từ một trường tiểu học ở "
+                  "quận Bình Tân, do gia đình chuyển nơi ở về Quận 1.",
+       .filer = "Nguyễn Văn Thành",
+       .phone = "0908 552 019",
+       .address = "Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh",
+       .ending = Ending::kEarly,
+       .shift = 1,
+       .outcome = cpb::OUTCOME_GRANTED,
+       .answer = "Nhà trường đồng ý tiếp nhận, xếp học sinh vào lớp 3/2 năm học 2024-2025.",
+       .document = "45/TB-THNBK"},
+      {.key = "thnbk-chuyen-truong-2025",
+       .school = "th-nguyen-binh-khiem",
+       .type = CASE_TYPE_PROCEDURE_DOSSIER,
+       .channel = cpb::CHANNEL_PUBLIC_SERVICE_PORTAL,
+       .received = D(2025, 8, 18),
+       .subject = kTransferProcedure,
+       .content = "Đơn xin học chuyển trường cho con vào lớp 2 năm học 2025-2026, từ một trường tiểu học ở "
+                  "tỉnh Đồng Nai, nộp trên Cổng dịch vụ công.",
+       .filer = "Trần Thị Mỹ Linh",
+       .phone = "0912 774 305",
+       .address = "Phường Sài Gòn, TP. Hồ Chí Minh",
+       .ending = Ending::kLate,
+       .shift = 2,
+       .outcome = cpb::OUTCOME_GRANTED,
+       .answer = "Nhà trường đồng ý tiếp nhận, xếp học sinh vào lớp 2/4 năm học 2025-2026.",
+       .document = "52/TB-THNBK",
+       .apology_reason = "Chờ trường nơi chuyển đi xác nhận kết quả học tập trên hệ thống học bạ số",
+       .apology_document = "03/PXL-THNBK"},
+      {.key = "thnbk-chuyen-truong-2026",
+       .school = "th-nguyen-binh-khiem",
+       .type = CASE_TYPE_PROCEDURE_DOSSIER,
+       .channel = cpb::CHANNEL_IN_PERSON,
+       .received = D(2026, 8, 17),
+       .subject = kTransferProcedure,
+       .content = "Đơn xin học chuyển trường cho con vào lớp 4 năm học 2026-2027, từ một trường tiểu học ở "
+                  "Phường Bình Thạnh, do gia đình chuyển nơi ở.",
+       .filer = "Lâm Thị Thu Thảo",
+       .phone = "0976 213 840",
+       .address = "Phường Sài Gòn, TP. Hồ Chí Minh",
+       .ending = Ending::kOnTime,
+       .outcome = cpb::OUTCOME_GRANTED,
+       .answer = "Nhà trường đồng ý tiếp nhận, xếp học sinh vào lớp 4/1 năm học 2026-2027.",
+       .document = "48/TB-THNBK"},
+      {.key = "thnbk-phan-anh-2026",
+       .school = "th-nguyen-binh-khiem",
+       .type = CASE_TYPE_FEEDBACK,
+       .channel = cpb::CHANNEL_PHONE,
+       .received = D(2026, 10, 20),
+       .subject = "Phản ánh nhà vệ sinh học sinh dãy B xuống cấp",
+       .content =
+           "Nhà vệ sinh học sinh tầng 2 dãy B bị hỏng vòi nước, thường xuyên có mùi hôi; học sinh lớp 2 "
+           "phải sang dãy A để đi vệ sinh.",
+       .filer = "Đỗ Minh Trí",
+       .phone = "0938 106 472",
+       .assignee = "accounts/ht-th-nguyen-binh-khiem",
+       .note = "Đã đề nghị UBND Phường Sài Gòn bố trí kinh phí sửa chữa; đang chờ phê duyệt."},
+      {.key = "thnbk-khieu-nai-2026-rut",
+       .school = "th-nguyen-binh-khiem",
+       .type = CASE_TYPE_COMPLAINT,
+       .channel = cpb::CHANNEL_IN_PERSON,
+       .received = D(2026, 11, 5),
+       .subject = "Khiếu nại việc không xếp học sinh vào lớp bán trú",
+       .content =
+           "Ngày 30/10/2026 nhà trường thông báo không xếp con tôi (lớp 1) vào lớp bán trú vì đã đủ sĩ "
+           "số. Gia đình đi làm cả ngày, không có người đón buổi trưa; đề nghị nhà trường xem xét lại.",
+       .filer = "Huỳnh Thanh Phong",
+       .phone = "0903 884 127",
+       .address = "Phường Sài Gòn, TP. Hồ Chí Minh",
+       .decision = D(2026, 10, 30),
+       .accepted = D(2026, 11, 9),
+       .acceptance_document = "15/TB-THNBK",
+       .ending = Ending::kWithdrawn,
+       .answer =
+           "Người khiếu nại có đơn rút khiếu nại sau khi nhà trường bố trí được chỗ bán trú cho học sinh "
+           "từ ngày 01/12/2026."},
+      // ---- Trường Tiểu học Kết Đoàn ----
+      {.key = "thkd-khieu-nai-2024",
+       .school = "th-ket-doan",
+       .type = CASE_TYPE_COMPLAINT,
+       .channel = cpb::CHANNEL_MAIL,
+       .received = D(2024, 6, 3),
+       .subject = "Khiếu nại việc không khen thưởng học sinh cuối năm học 2023-2024",
+       .content =
+           "Con tôi (lớp 5) có kết quả học tập tốt nhưng không có tên trong danh sách khen thưởng danh "
+           "hiệu Học sinh Xuất sắc cuối năm học 2023-2024 công bố ngày 27/5/2024. Đề nghị nhà trường xem "
+           "xét lại.",
+       .filer = "Ngô Thị Bích Ngọc",
+       .phone = "0913 520 684",
+       .address = "Phường Tân Định, Quận 1, TP. Hồ Chí Minh",
+       .decision = D(2024, 5, 27),
+       .accepted = D(2024, 6, 7),
+       .acceptance_document = "08/TB-THKD",
+       .ending = Ending::kEarly,
+       .shift = 6,
+       .outcome = cpb::OUTCOME_NOT_UPHELD,
+       .answer =
+           "Khiếu nại không đúng: việc khen thưởng thực hiện theo Thông tư 27/2020/TT-BGDĐT và biên bản "
+           "xét của Hội đồng khen thưởng; học sinh chưa đạt mức Hoàn thành tốt ở một môn học nên không "
+           "đủ điều kiện khen thưởng danh hiệu Học sinh Xuất sắc. Nhà trường đã mời phụ huynh làm việc và "
+           "giải thích.",
+       .document = "21/QĐ-THKD"},
+      {.key = "thkd-chuyen-truong-2025-tet",
+       .school = "th-ket-doan",
+       .type = CASE_TYPE_PROCEDURE_DOSSIER,
+       .channel = cpb::CHANNEL_IN_PERSON,
+       .received = D(2025, 1, 24),
+       .subject = kTransferProcedure,
+       .content = "Đơn xin học chuyển trường cho con vào lớp 3 từ học kỳ II năm học 2024-2025, nộp ngày "
+                  "24/01/2025 trước kỳ nghỉ Tết Ất Tỵ.",
+       .filer = "Bùi Văn Lộc",
+       .phone = "0987 305 216",
+       .address = "Phường Tân Định, Quận 1, TP. Hồ Chí Minh",
+       .ending = Ending::kOnTime,
+       .outcome = cpb::OUTCOME_GRANTED,
+       .answer = "Nhà trường đồng ý tiếp nhận; học sinh vào học lớp 3/3 sau kỳ nghỉ Tết.",
+       .document = "19/TB-THKD"},
+      {.key = "thkd-chuyen-truong-2026-tu-choi",
+       .school = "th-ket-doan",
+       .type = CASE_TYPE_PROCEDURE_DOSSIER,
+       .channel = cpb::CHANNEL_PUBLIC_SERVICE_PORTAL,
+       .received = D(2026, 3, 9),
+       .subject = kTransferProcedure,
+       .content = "Đơn xin học chuyển trường cho con vào lớp 5 từ tháng 3/2026, nộp trên Cổng dịch vụ công.",
+       .filer = "Đặng Quốc Việt",
+       .phone = "0935 871 402",
+       .address = "Phường Tân Định, TP. Hồ Chí Minh",
+       .ending = Ending::kOnTime,
+       .outcome = cpb::OUTCOME_REFUSED,
+       .answer = "Nhà trường không tiếp nhận: các lớp 5 đã đủ 35 học sinh/lớp theo Điều lệ trường tiểu học "
+                 "(Thông tư 28/2020/TT-BGDĐT); đã hướng dẫn gia đình liên hệ trường tiểu học khác trên địa "
+                 "bàn phường còn chỗ.",
+       .document = "33/TB-THKD"},
+      {.key = "thkd-chuyen-truong-2026",
+       .school = "th-ket-doan",
+       .type = CASE_TYPE_PROCEDURE_DOSSIER,
+       .channel = cpb::CHANNEL_PUBLIC_SERVICE_PORTAL,
+       .received = D(2026, 11, 25),
+       .subject = kTransferProcedure,
+       .content = "Đơn xin học chuyển trường cho con vào lớp 2, từ một trường tiểu học ở tỉnh Tây Ninh, nộp "
+                  "trên Cổng dịch vụ công.",
+       .filer = "Phan Thị Hồng Nhung",
+       .phone = "0962 418 307",
+       .address = "Phường Tân Định, TP. Hồ Chí Minh",
+       .note =
+           "Trường nơi chuyển đi chưa xác nhận học bạ số; cần gửi văn bản xin lỗi và hẹn lại ngày trả kết "
+           "quả."},
+      // ---- Trường THCS Văn Lang ----
+      {.key = "thcsvl-khieu-nai-2024",
+       .school = "thcs-van-lang",
+       .type = CASE_TYPE_COMPLAINT,
+       .channel = cpb::CHANNEL_MAIL,
+       .received = D(2024, 9, 16),
+       .subject = "Khiếu nại khoản thu học tiếng Anh với giáo viên nước ngoài",
+       .content = "Thông báo thu đầu năm học 2024-2025 ngày 09/9/2024 tính tiền học tiếng Anh với giáo viên "
+                  "nước ngoài cho tất cả học sinh lớp 6, trong khi nhiều gia đình không đăng ký. Đề nghị nhà "
+                  "trường chỉ thu đối với học sinh có đơn đăng ký tự nguyện.",
+       .filer = "Lý Minh Tuấn",
+       .phone = "0919 662 031",
+       .address = "Phường Cầu Ông Lãnh, Quận 1, TP. Hồ Chí Minh",
+       .decision = D(2024, 9, 9),
+       .accepted = D(2024, 9, 20),
+       .acceptance_document = "10/TB-THCSVL",
+       .complexity = cpb::COMPLEXITY_COMPLEX,
+       .ending = Ending::kLate,
+       .shift = 2,
+       .outcome = cpb::OUTCOME_PARTLY_UPHELD,
+       .answer =
+           "Khiếu nại đúng một phần: chương trình là tự nguyện; nhà trường hoàn trả tiền cho 37 học sinh "
+           "không có đơn đăng ký và lập lại danh sách lớp. Mức thu đối với học sinh đăng ký giữ nguyên "
+           "theo thỏa thuận.",
+       .document = "27/QĐ-THCSVL"},
+      {.key = "thcsvl-to-cao-2025",
+       .school = "thcs-van-lang",
+       .type = CASE_TYPE_DENUNCIATION,
+       .channel = cpb::CHANNEL_MAIL,
+       .received = D(2025, 3, 3),
+       .subject = "Tố cáo giáo viên dạy thêm có thu tiền học sinh lớp mình dạy",
+       .content = "Một giáo viên Toán của trường tổ chức dạy thêm tại nhà, thu tiền đối với học sinh các lớp "
+                  "mình đang dạy chính khóa, trái với Thông tư 29/2024/TT-BGDĐT có hiệu lực từ 14/02/2025.",
+       .filer = "Trương Văn Hải",
+       .phone = "0908 731 564",
+       .address = "Phường Cầu Ông Lãnh, Quận 1, TP. Hồ Chí Minh",
+       .accepted = D(2025, 3, 10),
+       .acceptance_document = "03/TB-THCSVL",
+       .complexity = cpb::COMPLEXITY_COMPLEX,
+       .extension_days = 30,
+       .extension_reason =
+           "Vụ việc phức tạp: cần xác minh tại cơ sở dạy thêm và làm việc với cha mẹ học sinh "
+           "các lớp liên quan",
+       .extension_document = "05/QĐ-THCSVL",
+       .ending = Ending::kEarly,
+       .shift = 3,
+       .outcome = cpb::OUTCOME_PARTLY_UPHELD,
+       .answer =
+           "Tố cáo đúng một phần: giáo viên có dạy thêm ngoài nhà trường có thu tiền đối với một số học "
+           "sinh lớp mình dạy; không có căn cứ về việc ép buộc học sinh đi học thêm. Nhà trường đã xử "
+           "lý giáo viên theo quy định.",
+       .document = "07/KL-THCSVL"},
+      {.key = "thcsvl-khieu-nai-2026",
+       .school = "thcs-van-lang",
+       .type = CASE_TYPE_COMPLAINT,
+       .channel = cpb::CHANNEL_MAIL,
+       .received = D(2026, 11, 12),
+       .subject = "Khiếu nại khoản thu tiền điện máy lạnh lớp học",
+       .content =
+           "Ngày 28/10/2026 lớp 8/3 thông báo thu tiền điện máy lạnh học kỳ I khi chưa họp và lấy ý "
+           "kiến thống nhất của cha mẹ học sinh. Đề nghị nhà trường dừng thu và tổ chức thỏa thuận theo "
+           "quy định.",
+       .filer = "Châu Ngọc Hà",
+       .phone = "0933 472 815",
+       .address = "Phường Cầu Ông Lãnh, TP. Hồ Chí Minh",
+       .decision = D(2026, 10, 28)},
+      // ---- Trường THCS Minh Đức ----
+      {.key = "thcsmd-gop-y-2024",
+       .school = "thcs-minh-duc",
+       .type = CASE_TYPE_FEEDBACK,
+       .channel = cpb::CHANNEL_IN_PERSON,
+       .received = D(2024, 10, 14),
+       .subject = "Góp ý bố trí mái che khu vực chờ đón học sinh",
+       .content = "Khu vực phụ huynh chờ đón học sinh trước cổng trường không có mái che; những ngày mưa phụ "
+                  "huynh và học sinh phải đứng dưới mưa. Đề nghị nhà trường bố trí mái che.",
+       .filer = "Hoàng Thị Lan Anh",
+       .phone = "0906 259 713",
+       .ending = Ending::kEarly,
+       .shift = 4,
+       .outcome = cpb::OUTCOME_ANSWERED,
+       .answer = "Nhà trường đã lắp mái che di động tại khu vực chờ đón và mở sảnh để học sinh chờ phụ huynh "
+                 "những ngày mưa.",
+       .document = "14/TL-THCSMD"},
+      {.key = "thcsmd-khieu-nai-2026",
+       .school = "thcs-minh-duc",
+       .type = CASE_TYPE_COMPLAINT,
+       .channel = cpb::CHANNEL_IN_PERSON,
+       .received = D(2026, 4, 2),
+       .subject = "Khiếu nại việc không tiếp nhận học sinh chuyển đến lớp 7",
+       .content =
+           "Ngày 20/3/2026 nhà trường trả lời không tiếp nhận con tôi chuyển đến học lớp 7 từ học kỳ II. "
+           "Gia đình đã chuyển nơi ở về Phường Bến Thành; đề nghị nhà trường tiếp nhận.",
+       .filer = "Mai Xuân Trường",
+       .phone = "0918 340 962",
+       .address = "Phường Bến Thành, TP. Hồ Chí Minh",
+       .decision = D(2026, 3, 20),
+       .accepted = D(2026, 4, 8),
+       .acceptance_document = "06/TB-THCSMD",
+       .ending = Ending::kEarly,
+       .shift = 3,
+       .outcome = cpb::OUTCOME_NOT_UPHELD,
+       .answer =
+           "Khiếu nại không đúng: các lớp 7 đã đủ 45 học sinh/lớp theo Điều lệ trường trung học (Thông "
+           "tư 32/2020/TT-BGDĐT); nhà trường đã giới thiệu học sinh đến trường trung học cơ sở khác trên "
+           "địa bàn phường còn chỗ.",
+       .document = "11/QĐ-THCSMD",
+       .escalate_after = 10,
+       .escalation_reason =
+           "Người khiếu nại không đồng ý với quyết định giải quyết lần đầu, khiếu nại lần hai "
+           "đến Chủ tịch UBND Phường Bến Thành."},
+      {.key = "thcsmd-to-cao-2026",
+       .school = "thcs-minh-duc",
+       .type = CASE_TYPE_DENUNCIATION,
+       .channel = cpb::CHANNEL_MAIL,
+       .received = D(2026, 11, 16),
+       .subject = "Tố cáo giáo viên có lời nói xúc phạm học sinh",
+       .content =
+           "Ngày 10/11/2026, trong giờ học, một giáo viên có lời nói xúc phạm danh dự học sinh lớp 8A1 "
+           "trước cả lớp. Đề nghị nhà trường xác minh, xử lý.",
+       .filer = "Tạ Minh Quân",
+       .phone = "0902 617 385",
+       .address = "Phường Bến Thành, TP. Hồ Chí Minh",
+       .accepted = D(2026, 11, 20),
+       .acceptance_document = "19/TB-THCSMD"},
+      // ---- Trường THCS Trần Văn Ơn ----
+      {.key = "thcstvo-pakn-2025",
+       .school = "thcs-tran-van-on",
+       .type = CASE_TYPE_PROCEDURE_FEEDBACK,
+       .channel = cpb::CHANNEL_PUBLIC_SERVICE_PORTAL,
+       .received = D(2025, 6, 16),
+       .subject = "Phản ánh yêu cầu giấy xác nhận cư trú trong hồ sơ tuyển sinh lớp 6",
+       .content =
+           "Hướng dẫn tuyển sinh lớp 6 của trường yêu cầu nộp giấy xác nhận thông tin về cư trú, trong "
+           "khi thông tin này đã có trên ứng dụng VNeID và Cơ sở dữ liệu quốc gia về dân cư.",
+       .filer = "Dương Thị Kim Yến",
+       .phone = "0977 804 126",
+       .email = "kimyen.duong@example.com",
+       .ending = Ending::kLate,
+       .shift = 3,
+       .outcome = cpb::OUTCOME_ANSWERED,
+       .answer = "Nhà trường tiếp thu và đã sửa hướng dẫn: không yêu cầu giấy xác nhận thông tin về cư trú; "
+                 "thông tin cư trú được đối chiếu trên Cơ sở dữ liệu quốc gia về dân cư hoặc ứng dụng VNeID.",
+       .document = "36/TL-THCSTVO"},
+      {.key = "thcstvo-khieu-nai-2026-khong-thu-ly",
+       .school = "thcs-tran-van-on",
+       .type = CASE_TYPE_COMPLAINT,
+       .channel = cpb::CHANNEL_IN_PERSON,
+       .received = D(2026, 11, 24),
+       .subject = "Khiếu nại việc thay giáo viên chủ nhiệm lớp 8/2",
+       .content = "Ngày 02/11/2026 nhà trường thay giáo viên chủ nhiệm lớp 8/2 giữa học kỳ I. Đề nghị nhà "
+                  "trường giữ nguyên giáo viên chủ nhiệm cũ.",
+       .filer = "Kiều Thị Phương Thảo",
+       .phone = "0916 305 748",
+       .address = "Phường Sài Gòn, TP. Hồ Chí Minh",
+       .decision = D(2026, 11, 2),
+       .ending = Ending::kNotAccepted,
+       .answer =
+           "Không thụ lý: việc phân công giáo viên chủ nhiệm là quyết định trong nội bộ nhà trường để chỉ "
+           "đạo, tổ chức thực hiện nhiệm vụ, không thuộc đối tượng khiếu nại (Luật Khiếu nại, Điều 11). "
+           "Nhà trường đã mời phụ huynh trao đổi về lý do thay đổi.",
+       .document = "41/TB-THCSTVO"},
+      {.key = "thcstvo-khieu-nai-2026",
+       .school = "thcs-tran-van-on",
+       .type = CASE_TYPE_COMPLAINT,
+       .channel = cpb::CHANNEL_EMAIL,
+       .received = D(2026, 11, 28),
+       .subject = "Khiếu nại việc không bố trí phòng học tầng trệt cho học sinh khuyết tật",
+       .content =
+           "Ngày 16/11/2026 nhà trường thông báo không chuyển lớp 6/4 xuống phòng học tầng trệt, trong "
+           "khi con tôi là học sinh khuyết tật vận động phải lên tầng 3 hằng ngày. Đề nghị nhà trường "
+           "bố trí phòng học phù hợp theo quy định về giáo dục hòa nhập.",
+       .filer = "Lưu Văn Khánh",
+       .email = "luukhanh@example.com",
+       .address = "Phường Sài Gòn, TP. Hồ Chí Minh",
+       .decision = D(2026, 11, 16)},
+  };
+}
+
+// Registers one demo case as the school's office would and takes it to its
+// ending. Each step has its own fixed request id, so a rerun replays the
+// stored responses (the same case, the same due dates) and changes nothing.
+absl::Status LoadCase(DemoClient& admin, const WorkDays& work_days, const DemoCase& d) {
+  const DemoSchool* school = SchoolById(d.school);
+  if (school == nullptr) return absl::InvalidArgumentError(absl::StrCat("demo case ", d.key, ": no school"));
+  const std::string id = absl::StrCat("demo-case-", d.key);
+  const bool dossier = d.type == cpb::CASE_TYPE_PROCEDURE_DOSSIER;
+  auto run = [&](const std::string& step, const std::function<grpc::Status(grpc::ClientContext*)>& call) {
+    return admin.Do(absl::StrCat("case ", d.key, " (", step, ")"), call);
+  };
+
+  cpb::CreateCaseRequest create;
+  create.set_parent(absl::StrCat("schools/", d.school));
+  create.set_request_id(id);
+  cpb::Case* draft = create.mutable_case_();
+  draft->set_case_type(d.type);
+  draft->set_channel(d.channel);
+  draft->set_subject(d.subject);
+  draft->set_content(d.content);
+  if (*d.filer == '\0') {
+    draft->mutable_submitter()->set_anonymous(true);
+  } else {
+    draft->mutable_submitter()->set_full_name(d.filer);
+    draft->mutable_submitter()->set_phone(d.phone);
+    draft->mutable_submitter()->set_email(d.email);
+    draft->mutable_submitter()->set_address(d.address);
+  }
+  *draft->mutable_received_date() = d.received;
+  if (d.type == cpb::CASE_TYPE_COMPLAINT) {
+    draft->set_complaint_round(1);
+    *draft->mutable_decision_date() = d.decision;
+  }
+  if (dossier) {
+    draft->set_procedure_code(kTransferCode);
+    draft->set_procedure_time_limit_days(kTransferDays);
+  }
+  cpb::Case current;
+  RETURN_IF_ERROR(run(
+      "create", [&](grpc::ClientContext* c) { return admin.complaints().CreateCase(c, create, &current); }));
+  if (current.name().empty()) return absl::InternalError(absl::StrCat("demo case ", d.key, ": no case name"));
+  const std::string name = current.name();
+
+  if (d.accepted.year() != 0) {
+    cpb::AcceptCaseRequest accept;
+    accept.set_name(name);
+    *accept.mutable_accepted_date() = d.accepted;
+    accept.set_document_number(d.acceptance_document);
+    accept.set_complexity(d.complexity);
+    accept.set_request_id(absl::StrCat(id, "-accept"));
+    RETURN_IF_ERROR(run("accept", [&](grpc::ClientContext* c) {
+      return admin.complaints().AcceptCase(c, accept, &current);
+    }));
+  }
+  if (*d.assignee != '\0') {
+    cpb::AssignCaseRequest assign;
+    assign.set_name(name);
+    assign.set_assignee(d.assignee);
+    assign.set_request_id(absl::StrCat(id, "-assign"));
+    RETURN_IF_ERROR(run("assign", [&](grpc::ClientContext* c) {
+      return admin.complaints().AssignCase(c, assign, &current);
+    }));
+  }
+  if (d.extension_days > 0) {
+    cpb::ExtendCaseDeadlineRequest extend;
+    extend.set_name(name);
+    extend.set_days(d.extension_days);
+    extend.set_reason(d.extension_reason);
+    extend.set_document_number(d.extension_document);
+    extend.set_request_id(absl::StrCat(id, "-extend"));
+    RETURN_IF_ERROR(run("extend", [&](grpc::ClientContext* c) {
+      return admin.complaints().ExtendCaseDeadline(c, extend, &current);
+    }));
+  }
+  if (*d.note != '\0') {
+    cpb::AddCaseNoteRequest note;
+    note.set_parent(name);
+    note.set_note(d.note);
+    note.set_visibility(cpb::VISIBILITY_INTERNAL);
+    note.set_request_id(absl::StrCat(id, "-note"));
+    cpb::CaseEvent event;
+    RETURN_IF_ERROR(
+        run("note", [&](grpc::ClientContext* c) { return admin.complaints().AddCaseNote(c, note, &event); }));
+  }
+
+  switch (d.ending) {
+    case Ending::kOpen:
+      return absl::OkStatus();
+    case Ending::kWithdrawn: {
+      cpb::WithdrawCaseRequest withdraw;
+      withdraw.set_name(name);
+      withdraw.set_reason(d.answer);
+      withdraw.set_request_id(absl::StrCat(id, "-withdraw"));
+      return run("withdraw", [&](grpc::ClientContext* c) {
+        return admin.complaints().WithdrawCase(c, withdraw, &current);
+      });
+    }
+    case Ending::kNotAccepted: {
+      cpb::RejectCaseRequest reject;
+      reject.set_name(name);
+      reject.set_reason(d.answer);
+      reject.set_document_number(d.document);
+      reject.set_request_id(absl::StrCat(id, "-reject"));
+      return run("reject",
+                 [&](grpc::ClientContext* c) { return admin.complaints().RejectCase(c, reject, &current); });
+    }
+    case Ending::kEarly:
+    case Ending::kOnTime:
+    case Ending::kLate:
+      break;
+  }
+
+  // The resolution, placed against the due date the service computed (after
+  // acceptance and any extension).
+  const Date due = current.resolution_due_date();
+  const int shift = d.ending == Ending::kEarly ? -d.shift : (d.ending == Ending::kLate ? d.shift : 0);
+  const Date resolved = work_days.Shift(due, shift);
+  if (Civil(resolved) < Civil(current.accepted_date())) {
+    return absl::InvalidArgumentError(absl::StrCat("demo case ", d.key, ": resolved before it was accepted"));
+  }
+  if (dossier && d.ending == Ending::kLate) {
+    // A late dossier needs its apology letter (with the new return date)
+    // before the result; it is sent the working day before the due date.
+    cpb::RecordApologyLetterRequest apology;
+    apology.set_name(name);
+    const Date sent = work_days.Shift(due, -1);
+    *apology.mutable_letter()->mutable_sent_date() = Civil(sent) < Civil(d.received) ? d.received : sent;
+    apology.mutable_letter()->set_document_number(d.apology_document);
+    apology.mutable_letter()->set_reason(d.apology_reason);
+    *apology.mutable_letter()->mutable_new_return_date() = resolved;
+    apology.set_request_id(absl::StrCat(id, "-apology"));
+    RETURN_IF_ERROR(run("apology letter", [&](grpc::ClientContext* c) {
+      return admin.complaints().RecordApologyLetter(c, apology, &current);
+    }));
+  }
+  cpb::ResolveCaseRequest resolve;
+  resolve.set_name(name);
+  resolve.mutable_resolution()->set_outcome(d.outcome);
+  resolve.mutable_resolution()->set_public_summary(d.answer);
+  resolve.mutable_resolution()->set_document_number(d.document);
+  *resolve.mutable_resolution()->mutable_resolved_date() = resolved;
+  resolve.set_request_id(absl::StrCat(id, "-resolve"));
+  RETURN_IF_ERROR(run("resolve", [&](grpc::ClientContext* c) {
+    return admin.complaints().ResolveCase(c, resolve, &current);
+  }));
+
+  if (d.escalate_after > 0) {
+    // The filer takes the first-round decision to the school's authority
+    // (within 30 days of it, Luật Khiếu nại 2011, Điều 33).
+    const Date lodged = work_days.Shift(resolved, d.escalate_after);
+    cpb::EscalateCaseRequest escalate;
+    escalate.set_name(name);
+    escalate.set_reason(d.escalation_reason);
+    *escalate.mutable_escalation_date() = lodged;
+    escalate.set_authority(AuthorityOf(*school, lodged));
+    escalate.set_request_id(absl::StrCat(id, "-escalate"));
+    RETURN_IF_ERROR(run("escalate", [&](grpc::ClientContext* c) {
+      return admin.complaints().EscalateCase(c, escalate, &current);
+    }));
+  }
+  return absl::OkStatus();
+}
+
+// Every school's cases, registered and handled by its principal.
+absl::Status LoadComplaints(DemoClient& base, const std::map<std::string, std::string>& keys) {
+  DemoClient mn2010 = base.As(keys.at("ht-mn-2010"));
+  ASSIGN_OR_RETURN(WorkDays work_days, WorkDays::Load(mn2010, 2024, 2026));
+  for (const DemoCase& d : DemoCases()) {
+    DemoClient admin = base.As(keys.at(absl::StrCat("ht-", d.school)));
+    RETURN_IF_ERROR(LoadCase(admin, work_days, d));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status PublishDirective(DemoClient& base, const std::map<std::string, std::string>& keys) {
   DemoClient ward = base.As(keys.at("can-bo-ben-thanh"));
   gateway::v1::PublishDirectiveRequest request;
@@ -552,6 +1301,8 @@ absl::Status Load() {
   RETURN_IF_ERROR(PublishDirective(admin, keys));
   std::cout << "Nạp nhân sự, đánh giá, tinh giản biên chế…" << std::endl;
   RETURN_IF_ERROR(LoadStaffing(admin, keys));
+  std::cout << "Nạp phản ánh, kiến nghị, khiếu nại, tố cáo và hồ sơ thủ tục…" << std::endl;
+  RETURN_IF_ERROR(LoadComplaints(admin, keys));
   std::cout << "Xong. Khoá API của các tài khoản mẫu: " << absl::GetFlag(FLAGS_keys_out) << std::endl;
   return absl::OkStatus();
 }
