@@ -2,8 +2,9 @@
 // khiếu nại, tố cáo, hồ sơ thủ tục hành chính) under the legal deadline of
 // each: the register (list, export to CSV/XLSX), one case and its history,
 // intake, acceptance, assignment, extensions, apology letters, resolution,
-// escalation, withdrawal, reopening and notes; the deadline rules ("when is
-// this due?"), the holiday calendars and the period summary.
+// escalation, withdrawal, reopening and notes; enrolment notices (thông báo
+// tuyển sinh) and the registrations parents file against them; the deadline
+// rules ("when is this due?"), the holiday calendars and the period summary.
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -248,6 +249,32 @@ std::string WeekdayLabel(const Output& out, const common::v1::Date& date) {
 
 std::string YesNo(const Output& out, bool yes) { return yes ? out.T("Có", "Yes") : out.T("Không", "No"); }
 
+// A date as one number, to compare dates.
+int DateKey(const common::v1::Date& date) { return date.year() * 10000 + date.month() * 100 + date.day(); }
+
+// Where a notice stands on `today`: closed early, or open and before, in or
+// after its registration window.
+std::string NoticeStatusLabel(const Output& out, const cv::EnrolmentNotice& n,
+                              const common::v1::Date& today) {
+  switch (n.state()) {
+    case cv::ENROLMENT_NOTICE_STATE_CLOSED:
+      return out.T("Đã đóng sớm", "Closed early");
+    case cv::ENROLMENT_NOTICE_STATE_OPEN:
+      if (DateKey(today) < DateKey(n.registration_start()))
+        return out.T("Chưa đến ngày đăng ký", "Not open yet");
+      if (DateKey(n.registration_end()) < DateKey(today))
+        return out.T("Đã hết hạn đăng ký", "Registration over");
+      return out.T("Đang nhận hồ sơ", "Open for registration");
+    default:
+      return "?";
+  }
+}
+
+// "01/06/2026 – 15/06/2026".
+std::string WindowText(const cv::EnrolmentNotice& n) {
+  return absl::StrCat(FormatDate(n.registration_start()), " – ", FormatDate(n.registration_end()));
+}
+
 // ---------------------------------------------------------------------------
 // Parsing the words people type.
 
@@ -335,6 +362,23 @@ common::v1::Date Today() {
   out.set_month(today.month);
   out.set_day(today.day);
   return out;
+}
+
+// The UTF-8 text of a file, or of standard input for "-"; nullopt after a
+// usage error.
+std::optional<std::string> ReadTextFile(App& app, const std::string& path) {
+  std::stringstream bytes;
+  if (path == "-") {
+    bytes << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      app.Usage(absl::StrCat(app.out.T("không đọc được tệp ", "cannot read "), path));
+      return std::nullopt;
+    }
+    bytes << in.rdbuf();
+  }
+  return bytes.str();
 }
 
 // "accounts/<id>" for "<id>" or a full name.
@@ -451,7 +495,8 @@ std::vector<std::string> RegisterRow(const Output& out, const cv::Case& c) {
           c.deadline_policy()};
 }
 
-void PrintCase(const Output& o, const cv::Case& c) {
+// `notice`: the enrolment notice of a registration, when it could be read.
+void PrintCase(const Output& o, const cv::Case& c, const cv::EnrolmentNotice* notice) {
   std::vector<std::vector<std::string>> rows;
   auto add = [&](const char* vi, const char* en, const std::string& value) {
     rows.push_back({o.T(vi, en), value});
@@ -464,12 +509,34 @@ void PrintCase(const Output& o, const cv::Case& c) {
   add("Loại", "Type", CaseKind(o, c.case_type(), c.complaint_round()));
   add("Kênh tiếp nhận", "Channel", ChannelLabel(o, c.channel()));
   add("Tiêu đề", "Subject", c.subject());
+  // An enrolment registration: the notice, the child, and the parent as filer.
+  bool enrolment = !c.enrolment_notice().empty();
+  if (enrolment) {
+    std::string text = IdOf(c.enrolment_notice());
+    if (notice != nullptr) {
+      absl::StrAppend(&text, " — ", o.T("năm học ", "school year "), notice->school_year(), ", ",
+                      notice->intake(), o.T(", đăng ký ", ", registration "), WindowText(*notice));
+    }
+    add("Thông báo tuyển sinh", "Enrolment notice", text);
+  }
+  const char* filer_vi = enrolment ? "Cha mẹ / người giám hộ" : "Người gửi";
+  const char* filer_en = enrolment ? "Parent or guardian" : "Filer";
   if (c.submitter_redacted()) {
-    add("Người gửi", "Filer",
+    if (enrolment) {
+      add("Trẻ đăng ký", "Child",
+          o.T("(không hiển thị: chỉ quản trị trường được xem)", "(hidden: school admins only)"));
+    }
+    add(filer_vi, filer_en,
         o.T("(không hiển thị: chỉ quản trị trường được xem)", "(hidden: school admins only)"));
   } else {
     const cv::Submitter& s = c.submitter();
-    add("Người gửi", "Filer", SubmitterName(o, c));
+    if (c.has_applicant()) {
+      const cv::Applicant& a = c.applicant();
+      add("Trẻ đăng ký", "Child", a.full_name());
+      add_if("Ngày sinh của trẻ", "Child's birth date", FormatDate(a.birth_date()));
+      add_if("Trẻ đang học tại", "Child's current school", a.current_school());
+    }
+    add(filer_vi, filer_en, SubmitterName(o, c));
     add_if("Điện thoại", "Phone", s.phone());
     add_if("Thư điện tử", "E-mail", s.email());
     add_if("Địa chỉ", "Address", s.address());
@@ -572,6 +639,88 @@ void PrintCase(const Output& o, const cv::Case& c) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Enrolment notices and registrations.
+
+std::vector<std::string> NoticeHeader(const Output& out) {
+  return {out.T("Mã thông báo", "Id"),
+          out.T("Năm học", "School year"),
+          out.T("Đối tượng", "Intake"),
+          out.T("Chỉ tiêu", "Places"),
+          out.T("Thời gian đăng ký", "Registration"),
+          out.T("Số hồ sơ đã nhận", "Registrations"),
+          out.T("Trạng thái", "State")};
+}
+
+std::vector<std::string> NoticeRow(const Output& out, const cv::EnrolmentNotice& n,
+                                   const common::v1::Date& today) {
+  return {IdOf(n.name()),
+          n.school_year(),
+          Shorten(n.intake(), 40),
+          absl::StrCat(n.places()),
+          WindowText(n),
+          absl::StrCat(n.registrations()),
+          NoticeStatusLabel(out, n, today)};
+}
+
+void PrintNotice(const Output& o, const cv::EnrolmentNotice& n) {
+  std::vector<std::vector<std::string>> rows;
+  auto add = [&](const char* vi, const char* en, const std::string& value) {
+    rows.push_back({o.T(vi, en), value});
+  };
+  auto add_if = [&](const char* vi, const char* en, const std::string& value) {
+    if (!value.empty()) add(vi, en, value);
+  };
+  add("Mã thông báo", "Id", IdOf(n.name()));
+  add("Tên đầy đủ", "Name", n.name());
+  add("Năm học", "School year", n.school_year());
+  add("Đối tượng tuyển sinh", "Intake", n.intake());
+  add("Chỉ tiêu", "Places", absl::StrCat(n.places()));
+  add("Thời gian đăng ký", "Registration", WindowText(n));
+  add("Thời hạn trả lời hồ sơ", "Answer within", DaysText(o, n.processing_days(), cv::DAY_KIND_WORKING));
+  add_if("Căn cứ", "Legal basis", n.legal_basis());
+  add("Trạng thái", "State", NoticeStatusLabel(o, n, Today()));
+  add_if("Lý do đóng", "Reason closed", n.closing_reason());
+  add("Số hồ sơ đã nhận", "Registrations", absl::StrCat(n.registrations()));
+  add_if("Công bố lúc", "Published", When(n.create_time()));
+  o.Table({o.T("Mục", "Field"), o.T("Nội dung", "Value")}, rows);
+  o.Line(o.T("\nHồ sơ cần nộp:", "\nDocuments required:"));
+  if (n.documents_required().empty()) o.Line(o.T("  (không nêu)", "  (none listed)"));
+  int i = 0;
+  for (const auto& document : n.documents_required()) o.Line(absl::StrCat("  ", ++i, ". ", document));
+  if (!n.details().empty()) {
+    o.Line(o.T("\nThông tin khác:", "\nOther information:"));
+    o.Line(n.details());
+  }
+}
+
+// The registrations of a notice (danh sách hồ sơ đăng ký tuyển sinh), for
+// the table, --csv and --xlsx.
+std::vector<std::string> RegistrationHeader(const Output& out) {
+  return {out.T("Mã theo dõi", "Tracking code"),
+          out.T("Họ tên trẻ", "Child"),
+          out.T("Ngày sinh", "Born"),
+          out.T("Cha mẹ / người giám hộ", "Parent or guardian"),
+          out.T("Điện thoại", "Phone"),
+          out.T("Ngày nhận", "Received"),
+          out.T("Hạn trả lời", "Due"),
+          out.T("Trạng thái", "State"),
+          out.T("Kết quả", "Outcome")};
+}
+
+std::vector<std::string> RegistrationRow(const Output& out, const cv::Case& c) {
+  std::string hidden = out.T("(không hiển thị)", "(hidden)");
+  return {c.tracking_code(),
+          c.submitter_redacted() ? hidden : c.applicant().full_name(),
+          FormatDate(c.applicant().birth_date()),
+          c.submitter_redacted() ? hidden : c.submitter().full_name(),
+          c.submitter().phone(),
+          FormatDate(c.received_date()),
+          DueText(out, c.resolution_due_date(), c.deadline_estimated()),
+          StateLabel(out, c.state()),
+          OutcomeLabel(out, c.resolution().outcome())};
+}
+
 // Writes the rows to --csv and/or --xlsx when given; true when it did (the
 // table is then not printed).
 bool Export(App& app, const std::string& sheet, const std::vector<std::string>& header,
@@ -620,6 +769,15 @@ std::optional<std::string> ResolveCase(App& app, Session& session, const std::st
   return absl::StrCat(*school, "/cases/", text);
 }
 
+// "schools/{school}/enrolmentNotices/{notice}" for a full name, or a notice
+// id of --school (default: the caller's school). nullopt after a usage error.
+std::optional<std::string> ResolveNotice(App& app, const std::string& school_flag, const std::string& text) {
+  if (absl::StartsWith(text, "schools/")) return text;
+  auto school = app.SchoolName(school_flag);
+  if (!school) return std::nullopt;
+  return absl::StrCat(*school, "/enrolmentNotices/", text);
+}
+
 // What a mutation answered with the case prints.
 void PrintChanged(App& app, const cv::Case& c, const std::string& message) {
   if (app.out.json) return app.out.Json(c);
@@ -650,7 +808,9 @@ void AddCaseCommands(CLI::App& root, App& app) {
     std::string type, channel, subject, content, content_file, received, accepted, decision_date, name, phone,
         email, address, id_number, procedure_code, complexity, filing_delay_reason;
     std::string date, doc, reason, new_date, sent, outcome, summary, internal, text, authority, issuing_unit;
-    int round = 0, procedure_days = 0, days = 0, year = 0;
+    std::string school_year, intake, details, details_file, basis;
+    std::vector<std::string> documents;
+    int round = 0, procedure_days = 0, days = 0, year = 0, places = 0, processing_days = 0;
     bool due_soon = false, overdue = false, open = false, all = false, anonymous = false, is_public = false;
   } f;
   auto* cases = root.add_subcommand(
@@ -781,7 +941,20 @@ void AddCaseCommands(CLI::App& root, App& app) {
         }))
       return;
     if (app.out.json) return app.out.Json(c);
-    PrintCase(app.out, c);
+    // A registration's notice, for its year and intake; quietly left out
+    // when it cannot be read.
+    std::optional<cv::EnrolmentNotice> notice;
+    if (!c.enrolment_notice().empty()) {
+      cv::GetEnrolmentNoticeRequest notice_request;
+      notice_request.set_name(c.enrolment_notice());
+      cv::EnrolmentNotice got;
+      auto context = session.NewContext();
+      if (cv::ComplaintService::NewStub(session.channel())
+              ->GetEnrolmentNotice(context.get(), notice_request, &got)
+              .ok())
+        notice = got;
+    }
+    PrintCase(app.out, c, notice ? &*notice : nullptr);
   });
 
   auto* events = cases->add_subcommand("events", "Lịch sử xử lý của hồ sơ, cũ nhất trước (a case's history)");
@@ -863,16 +1036,9 @@ void AddCaseCommands(CLI::App& root, App& app) {
     }
     std::string content = f.content;
     if (!f.content_file.empty()) {
-      std::stringstream bytes;
-      if (f.content_file == "-") {
-        bytes << std::cin.rdbuf();
-      } else {
-        std::ifstream in(f.content_file, std::ios::binary);
-        if (!in)
-          return app.Usage(absl::StrCat(app.out.T("không đọc được tệp ", "cannot read "), f.content_file));
-        bytes << in.rdbuf();
-      }
-      content = bytes.str();
+      auto text = ReadTextFile(app, f.content_file);
+      if (!text) return;
+      content = *text;
     }
     cv::CreateCaseRequest request;
     request.set_parent(*school);
@@ -1197,6 +1363,193 @@ void AddCaseCommands(CLI::App& root, App& app) {
     app.out.Line(absl::StrCat(app.out.T("Đã ghi chú ", "Note added, "),
                               VisibilityLabel(app.out, event.visibility()),
                               app.out.T(" vào hồ sơ ", " to case "), IdOf(*name)));
+  });
+
+  // --- enrolment (tuyển sinh) ----------------------------------------------
+  auto* enrolment = cases->add_subcommand(
+      "enrolment", "Thông báo tuyển sinh và hồ sơ đăng ký của phụ huynh (enrolment notices, registrations)");
+  enrolment->require_subcommand(1);
+  auto add_notice = [add_school](CLI::App* cmd) {
+    cmd->add_option("id", f.id, "Mã thông báo (cột đầu của 'cases enrolment list') hoặc tên đầy đủ")
+        ->required();
+    add_school(cmd);
+  };
+
+  auto* publish = enrolment->add_subcommand(
+      "publish", "Công khai thông báo tuyển sinh: chỉ tiêu, thời gian, hồ sơ cần nộp (publish a notice)");
+  add_school(publish);
+  publish->add_option("--year", f.school_year, "Năm học, ví dụ 2026-2027")->required();
+  publish->add_option("--intake", f.intake, "Đối tượng tuyển sinh, ví dụ \"Trẻ 5 tuổi (sinh năm 2021)\"")
+      ->required();
+  publish->add_option("--places", f.places, "Chỉ tiêu tuyển sinh")->required();
+  publish->add_option("--from", f.from, "Ngày bắt đầu nhận hồ sơ đăng ký")->required();
+  publish->add_option("--to", f.to, "Ngày cuối nhận hồ sơ đăng ký (tính cả ngày này)")->required();
+  publish
+      ->add_option("--processing-days", f.processing_days,
+                   "Thời hạn trả lời mỗi hồ sơ đăng ký (ngày làm việc, 1-60)")
+      ->required();
+  publish->add_option("--document", f.documents, "Giấy tờ cần nộp, mỗi lần một loại (lặp lại được)");
+  publish->add_option("--details", f.details, "Thông tin khác cho phụ huynh (địa bàn, đối tượng ưu tiên…)");
+  publish->add_option("--details-file", f.details_file,
+                      "Đọc thông tin khác từ tệp UTF-8 (- : đọc từ đầu vào chuẩn)");
+  publish->add_option("--basis", f.basis, "Căn cứ (kế hoạch, quyết định tuyển sinh)");
+  publish->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    auto from = ParseDateFlag(app, "--from", f.from);
+    auto to = ParseDateFlag(app, "--to", f.to);
+    if (!school || !from || !to) return;
+    if (!f.details.empty() && !f.details_file.empty()) {
+      return app.Usage(app.out.T("chỉ dùng một trong --details và --details-file",
+                                 "give at most one of --details and --details-file"));
+    }
+    std::string details = f.details;
+    if (!f.details_file.empty()) {
+      auto text = ReadTextFile(app, f.details_file);
+      if (!text) return;
+      details = *text;
+    }
+    cv::CreateEnrolmentNoticeRequest request;
+    request.set_parent(*school);
+    cv::EnrolmentNotice* n = request.mutable_enrolment_notice();
+    n->set_school_year(f.school_year);
+    n->set_intake(f.intake);
+    n->set_places(f.places);
+    *n->mutable_registration_start() = *from;
+    *n->mutable_registration_end() = *to;
+    n->set_processing_days(f.processing_days);
+    for (const auto& document : f.documents) n->add_documents_required(document);
+    n->set_details(details);
+    n->set_legal_basis(f.basis);
+    request.set_request_id(app.RequestId(absl::StrCat("cli-cases-enrolment-publish-", platform::RandomId())));
+    Session session = app.NewSession();
+    cv::EnrolmentNotice created;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return cv::ComplaintService::NewStub(session.channel())
+              ->CreateEnrolmentNotice(c, request, &created);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(created);
+    const Output& o = app.out;
+    o.Line(absl::StrCat(o.T("Đã công bố thông báo tuyển sinh ", "Published enrolment notice "),
+                        IdOf(created.name()), " (", created.name(), ")"));
+    o.Line(absl::StrCat(o.T("Năm học ", "School year "), created.school_year(), " — ", created.intake()));
+    o.Line(absl::StrCat(o.T("Thời gian đăng ký: ", "Registration: "), WindowText(created)));
+    o.Line(absl::StrCat(o.T("Chỉ tiêu: ", "Places: "), created.places()));
+    o.Line(absl::StrCat(o.T("Thời hạn trả lời hồ sơ: ", "Answer within: "),
+                        DaysText(o, created.processing_days(), cv::DAY_KIND_WORKING)));
+    o.Line(absl::StrCat(o.T("Giấy tờ cần nộp: ", "Documents required: "), created.documents_required_size()));
+  });
+
+  auto* notices = enrolment->add_subcommand("list", "Các thông báo tuyển sinh của trường, mới nhất trước");
+  add_school(notices);
+  notices->add_flag("--open", f.open, "Chỉ thông báo đang nhận hồ sơ hôm nay");
+  notices->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    cv::ListEnrolmentNoticesRequest request;
+    request.set_parent(*school);
+    request.set_open_only(f.open);
+    request.set_page_size(100);
+    Session session = app.NewSession();
+    auto stub = cv::ComplaintService::NewStub(session.channel());
+    cv::ListEnrolmentNoticesResponse all;
+    do {
+      cv::ListEnrolmentNoticesResponse page;
+      if (!Call(app, session,
+                [&](grpc::ClientContext* c) { return stub->ListEnrolmentNotices(c, request, &page); }))
+        return;
+      all.mutable_enrolment_notices()->MergeFrom(page.enrolment_notices());
+      request.set_page_token(page.next_page_token());
+    } while (!request.page_token().empty());
+    if (app.out.json) return app.out.Json(all);
+    common::v1::Date today = Today();
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& n : all.enrolment_notices()) rows.push_back(NoticeRow(app.out, n, today));
+    app.out.Table(NoticeHeader(app.out), rows);
+  });
+
+  auto* notice_show =
+      enrolment->add_subcommand("show", "Chi tiết một thông báo tuyển sinh, cả hồ sơ cần nộp");
+  add_notice(notice_show);
+  notice_show->callback([&app] {
+    auto name = ResolveNotice(app, f.school, f.id);
+    if (!name) return;
+    cv::GetEnrolmentNoticeRequest request;
+    request.set_name(*name);
+    Session session = app.NewSession();
+    cv::EnrolmentNotice n;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return cv::ComplaintService::NewStub(session.channel())->GetEnrolmentNotice(c, request, &n);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(n);
+    PrintNotice(app.out, n);
+  });
+
+  auto* notice_close =
+      enrolment->add_subcommand("close", "Đóng thông báo trước hạn, nêu lý do (không nhận thêm hồ sơ)");
+  add_notice(notice_close);
+  notice_close->add_option("--reason", f.reason, "Lý do, ví dụ \"Đã đủ chỉ tiêu\"")->required();
+  notice_close->callback([&app] {
+    auto name = ResolveNotice(app, f.school, f.id);
+    if (!name) return;
+    cv::CloseEnrolmentNoticeRequest request;
+    request.set_name(*name);
+    request.set_reason(f.reason);
+    request.set_request_id(app.RequestId(absl::StrCat("cli-cases-enrolment-close-", platform::RandomId())));
+    Session session = app.NewSession();
+    cv::EnrolmentNotice closed;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return cv::ComplaintService::NewStub(session.channel())->CloseEnrolmentNotice(c, request, &closed);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(closed);
+    app.out.Line(absl::StrCat(app.out.T("Đã đóng thông báo tuyển sinh ", "Closed enrolment notice "),
+                              IdOf(closed.name())));
+    app.out.Table(NoticeHeader(app.out), {NoticeRow(app.out, closed, Today())});
+  });
+
+  auto* registrations = enrolment->add_subcommand(
+      "registrations", "Hồ sơ đăng ký theo một thông báo (--csv/--xlsx để xuất danh sách)");
+  add_notice(registrations);
+  registrations->add_option("--csv", f.csv_out, "Ghi danh sách ra tệp CSV (mở bằng Excel)");
+  registrations->add_option("--xlsx", f.xlsx_out, "Ghi danh sách ra tệp Excel (.xlsx)");
+  registrations->callback([&app] {
+    auto name = ResolveNotice(app, f.school, f.id);
+    if (!name) return;
+    cv::ListCasesRequest request;
+    request.set_parent(name->substr(0, name->find("/enrolmentNotices/")));
+    request.set_enrolment_notice(*name);
+    request.set_page_size(200);
+    Session session = app.NewSession();
+    auto stub = cv::ComplaintService::NewStub(session.channel());
+    cv::ListCasesResponse all;
+    do {
+      cv::ListCasesResponse page;
+      if (!Call(app, session, [&](grpc::ClientContext* c) { return stub->ListCases(c, request, &page); }))
+        return;
+      all.mutable_cases()->MergeFrom(page.cases());
+      request.set_page_token(page.next_page_token());
+    } while (!request.page_token().empty());
+    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    if (app.out.json && !exporting) return app.out.Json(all);
+    const Output& o = app.out;
+    std::vector<std::vector<std::string>> rows;
+    bool redacted = false;
+    for (const auto& c : all.cases()) {
+      rows.push_back(RegistrationRow(o, c));
+      redacted = redacted || c.submitter_redacted();
+    }
+    if (Export(app, o.T("Đăng ký tuyển sinh", "Registrations"), RegistrationHeader(o), rows, f.csv_out,
+               f.xlsx_out))
+      return;
+    o.Line(absl::StrCat(o.T("Thông báo ", "Notice "), IdOf(*name), ": ", rows.size(),
+                        o.T(" hồ sơ đăng ký", " registrations")));
+    o.Table(RegistrationHeader(o), rows);
+    if (redacted) {
+      o.Line(o.T("Thông tin cá nhân của trẻ và cha mẹ: chỉ quản trị trường được xem.",
+                 "The child's and parents' personal data: school admins only."));
+    }
   });
 
   // --- deadlines, rules, calendars ------------------------------------------
