@@ -392,7 +392,7 @@ absl::StatusOr<Case> MakeCase(const DeadlineRules& rules, const std::string& sch
     }
   }
   c.tracking_code = absl::StrCat(prefix, "-", Code8(n));
-  c.tracking_secret_hash = HashTrackingSecret(NewTrackingSecret());
+  c.tracking_secret_hash = HashTrackingSecret(c.tracking_code, NewTrackingSecret());
   c.case_type = k.type;
   c.complaint_round = k.round;
   c.complexity = clock.complexity;

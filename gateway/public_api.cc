@@ -195,6 +195,7 @@ grpc::ServerUnaryReactor* PublicApi::FileCase(grpc::CallbackServerContext* conte
         s->set_id_number(request->contact().id_number());
         s->set_anonymous(request->contact().anonymous());
         *forward.mutable_decision_date() = request->decision_date();
+        forward.set_filing_delay_reason(request->filing_delay_reason());
         forward.set_request_id(ScopedRequestId(client, request->request_id()));
         cpb::FilePublicCaseResponse filed;
         auto call = CallContext(Method<cpb::ComplaintService>("FilePublicCase"), ids[0], trace_id, incoming);

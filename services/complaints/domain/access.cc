@@ -17,7 +17,8 @@ absl::Status RequireCaseRead(const Caller& caller, const std::string& school_id)
 bool SeesSubmitter(const Caller& caller, const Case& c) {
   if (caller.role == Role::kSchoolAdmin) return caller.CanWriteSchool(c.school_id);
   return caller.role == Role::kAuthorityOfficer && c.state == CaseState::kEscalated &&
-         c.case_type != CaseType::kDenunciation && caller.CanReadSchool(c.school_id);
+         c.case_type != CaseType::kDenunciation && caller.CanReadSchool(c.school_id) &&
+         !caller.authority_id.empty() && c.escalated_to == "authorities/" + caller.authority_id;
 }
 
 bool SeesInternal(const Caller& caller) { return caller.role != Role::kUnspecified; }

@@ -91,7 +91,7 @@ absl::StatusOr<Submitter> CleanSubmitter(Submitter s, CaseType type) {
 }
 
 absl::Status CheckOutcome(CaseType type, Outcome outcome) {
-  if (outcome == Outcome::kUnspecified || static_cast<int>(outcome) > static_cast<int>(kLastOutcome)) {
+  if (static_cast<int>(outcome) <= 0 || static_cast<int>(outcome) > static_cast<int>(kLastOutcome)) {
     return InvalidField("resolution.outcome", "phải chọn kết quả giải quyết (outcome is required)");
   }
   const bool dossier_outcome = outcome == Outcome::kGranted || outcome == Outcome::kRefused;
@@ -174,11 +174,10 @@ absl::Status CaseDesk::Derive(Case& c) const {
 
 absl::StatusOr<Case> CaseDesk::Intake(const std::string& school_id, Case c) {
   c.school_id = school_id;
-  if (c.case_type == CaseType::kUnspecified ||
-      static_cast<int>(c.case_type) > static_cast<int>(kLastCaseType)) {
+  if (static_cast<int>(c.case_type) <= 0 || static_cast<int>(c.case_type) > static_cast<int>(kLastCaseType)) {
     return InvalidField(F("case_type"), "phải chọn loại vụ việc (case type is required)");
   }
-  if (c.channel == Channel::kUnspecified || static_cast<int>(c.channel) > static_cast<int>(kLastChannel)) {
+  if (static_cast<int>(c.channel) <= 0 || static_cast<int>(c.channel) > static_cast<int>(kLastChannel)) {
     return InvalidField(F("channel"), "phải chọn kênh tiếp nhận (channel is required)");
   }
   ASSIGN_OR_RETURN(c.subject, CleanText(c.subject, F("subject"), 200, true, TextLines::kSingle));
@@ -241,11 +240,11 @@ absl::StatusOr<CreatedCase> CaseDesk::Create(const std::string& school_id, Case 
   RETURN_IF_ERROR(Derive(c));
   CreatedCase created;
   created.tracking_secret = NewTrackingSecret();
-  c.tracking_secret_hash = HashTrackingSecret(created.tracking_secret);
   c.create_time = c.update_time = NowMicros(clock_);
   for (int attempt = 0;; ++attempt) {
     c.case_id = absl::StrCat("hs-", platform::RandomHex(5));
     c.tracking_code = NewTrackingCode(school_id);
+    c.tracking_secret_hash = HashTrackingSecret(c.tracking_code, created.tracking_secret);
     absl::Status written = store_.Atomically([&]() -> absl::Status {
       RETURN_IF_ERROR(store_.InsertCase(c));
       return store_
@@ -289,7 +288,10 @@ absl::StatusOr<platform::Page<Case>> CaseDesk::List(const std::string& school_id
   if (!filter.timeliness.empty()) {
     query.timeliness_filtered = true;
     const Date today = Today();
-    ASSIGN_OR_RETURN(DueDate soon, rules_.calendar().PeriodEnd(today, 3, DayKind::kWorking));
+    // Classify: due soon when (today, due] holds at most 3 working days,
+    // i.e. due before the 4th working day after today.
+    ASSIGN_OR_RETURN(DueDate fourth, rules_.calendar().PeriodEnd(today, 4, DayKind::kWorking));
+    const DueDate soon{platform::AddDays(fourth.date, -1), false, false};
     for (Timeliness t : filter.timeliness) {
       switch (t) {
         case Timeliness::kOverdue:
@@ -375,7 +377,13 @@ absl::StatusOr<Case> CaseDesk::Accept(const std::string& school_id, const std::s
                   if (accepted < c.received_date) {
                     return InvalidField("accepted_date", "trước ngày nhận đơn (before the date received)");
                   }
-                  if (complexity != Complexity::kUnspecified) c.complexity = complexity;
+                  if (complexity != Complexity::kUnspecified) {
+                    if (static_cast<int>(complexity) < static_cast<int>(c.complexity)) {
+                      return InvalidField("complexity",
+                                          "không hạ mức độ phức tạp đã xác định (cannot lower it)");
+                    }
+                    c.complexity = complexity;
+                  }
                   ASSIGN_OR_RETURN(Deadlines d,
                                    rules_.Compute({.case_type = c.case_type,
                                                    .complaint_round = c.complaint_round,

@@ -107,8 +107,10 @@ class ComplaintsStore {
   virtual absl::StatusOr<int> CountRegistrationsOf(const std::string& school_id, const std::string& notice_id,
                                                    const Applicant& applicant) = 0;
 
-  // Escalated cases of these schools, newest escalation first.
-  virtual absl::StatusOr<std::vector<Case>> ListEscalated(const std::vector<std::string>& school_ids,
+  // Cases of these schools escalated to `authority` ("authorities/{id}"),
+  // newest escalation first.
+  virtual absl::StatusOr<std::vector<Case>> ListEscalated(const std::string& authority,
+                                                          const std::vector<std::string>& school_ids,
                                                           const std::optional<EscalationCursor>& after,
                                                           int limit) = 0;
 };

@@ -130,11 +130,11 @@ absl::StatusOr<AppliedPolicy> DeadlineRules::PolicyFor(CaseType type, int compla
   for (const DeadlinePolicy& p : set->policies) {
     if (p.case_type == type && p.complaint_round == complaint_round) return AppliedPolicy{set, &p};
   }
+  if (static_cast<int>(type) <= 0 || static_cast<int>(type) > static_cast<int>(kLastCaseType)) {
+    return InvalidField("case_type", "phải chọn loại vụ việc (case type is required)");
+  }
   if (type == CaseType::kComplaint) {
     return InvalidField("complaint_round", "khiếu nại lần đầu là 1, lần hai là 2 (must be 1 or 2)");
-  }
-  if (type == CaseType::kUnspecified || static_cast<int>(type) > static_cast<int>(kLastCaseType)) {
-    return InvalidField("case_type", "phải chọn loại vụ việc (case type is required)");
   }
   return InvalidField("complaint_round", "chỉ khiếu nại có lần giải quyết (only complaints have a round)");
 }
@@ -189,8 +189,18 @@ absl::StatusOr<Deadlines> DeadlineRules::Compute(const CaseClock& clock, const s
     if (clock.received_date < clock.decision_date) {
       return InvalidField(field("decision_date"), "sau ngày nhận đơn (after the date received)");
     }
-    ASSIGN_OR_RETURN(DueDate filing,
-                     calendar_.PeriodEnd(clock.decision_date, p.filing_limit_days, p.filing_limit_day_kind));
+    absl::StatusOr<DueDate> looked =
+        calendar_.PeriodEnd(clock.decision_date, p.filing_limit_days, p.filing_limit_day_kind);
+    // A limit that ended in a year without calendar, long before receipt,
+    // has passed whatever day off might have moved its end (a roll-over is
+    // a few days at most): the unrolled end says so.
+    const Date unrolled = platform::AddDays(clock.decision_date, p.filing_limit_days);
+    if (!looked.ok() && platform::Reason(looked.status()) == "HOLIDAY_CALENDAR_MISSING" &&
+        p.filing_limit_day_kind == DayKind::kCalendar &&
+        platform::AddDays(unrolled, 30) < clock.received_date) {
+      looked = DueDate{unrolled, false, false};
+    }
+    ASSIGN_OR_RETURN(DueDate filing, std::move(looked));
     out.filing_due_date = filing.date;
     out.estimated = out.estimated || filing.estimated;
     out.explanation.push_back(Step("Thời hiệu", p.filing_limit_days, p.filing_limit_day_kind,

@@ -120,17 +120,7 @@ absl::StatusOr<EnrolmentNotice> EnrolmentDesk::Close(const std::string& school_i
 
 absl::StatusOr<CreatedCase> EnrolmentDesk::Register(const std::string& school_id,
                                                     const std::string& notice_id, Registration r) {
-  ASSIGN_OR_RETURN(EnrolmentNotice notice, store_.GetNotice(school_id, notice_id, Lock::kNone));
   const Date today = desk_.Today();
-  if (notice.state != NoticeState::kOpen || today < notice.registration_start ||
-      notice.registration_end < today) {
-    return platform::WithReason(
-        absl::FailedPreconditionError(absl::StrCat(
-            "Ngoài thời gian đăng ký tuyển sinh (", notice.registration_start.ToVietnamese(), " – ",
-            notice.registration_end.ToVietnamese(),
-            notice.state == NoticeState::kOpen ? "" : ", thông báo đã đóng", ") (registration is not open)")),
-        "REGISTRATION_CLOSED");
-  }
   ASSIGN_OR_RETURN(r.applicant.full_name,
                    CleanText(r.applicant.full_name, "applicant.full_name", 200, true, TextLines::kSingle));
   if (!r.applicant.birth_date.IsSet() || !(r.applicant.birth_date < today)) {
@@ -141,12 +131,6 @@ absl::StatusOr<CreatedCase> EnrolmentDesk::Register(const std::string& school_id
       r.applicant.current_school,
       CleanText(r.applicant.current_school, "applicant.current_school", 200, false, TextLines::kSingle));
   ASSIGN_OR_RETURN(r.note, CleanText(r.note, "note", 2000, false, TextLines::kMulti));
-  ASSIGN_OR_RETURN(int already, store_.CountRegistrationsOf(school_id, notice_id, r.applicant));
-  if (already > 0) {
-    return absl::AlreadyExistsError(
-        absl::StrCat("Trẻ ", r.applicant.full_name, " (sinh ngày ", r.applicant.birth_date.ToVietnamese(),
-                     ") đã được đăng ký theo thông báo này (already registered)"));
-  }
   if (r.guardian.anonymous) {
     return InvalidField("guardian.anonymous", "đăng ký tuyển sinh không ẩn danh (not anonymous)");
   }
@@ -154,23 +138,49 @@ absl::StatusOr<CreatedCase> EnrolmentDesk::Register(const std::string& school_id
     return InvalidField("guardian.address",
                         "phải có địa chỉ của cha mẹ hoặc người giám hộ (the address is required)");
   }
-  Case draft;
-  draft.case_type = CaseType::kProcedureDossier;
-  draft.channel = Channel::kPublicPortal;
-  draft.subject = absl::StrCat("Đăng ký tuyển sinh ", notice.intake, " năm học ", notice.school_year);
-  draft.content = r.note.empty() ? "Đăng ký tuyển sinh trực tuyến." : r.note;
-  draft.submitter = std::move(r.guardian);
-  draft.procedure_time_limit_days = notice.processing_days;
-  draft.received_date = today;
-  draft.enrolment_notice_id = notice_id;
-  draft.applicant = std::move(r.applicant);
-  absl::StatusOr<CreatedCase> created = desk_.Create(school_id, std::move(draft), "public");
-  if (!created.ok()) {
-    std::vector<platform::FieldViolation> v = platform::FieldViolations(created.status());
-    if (!v.empty() && v[0].field.starts_with("case.submitter.")) {
-      return InvalidField(absl::StrCat("guardian.", v[0].field.substr(15)), v[0].description);
+  CreatedCase created;
+  // The notice is locked while the duplicate check and the dossier are
+  // written, so a closing or a concurrent registration of the same child
+  // waits for this one.
+  RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
+    ASSIGN_OR_RETURN(EnrolmentNotice notice, store_.GetNotice(school_id, notice_id, Lock::kForUpdate));
+    if (notice.state != NoticeState::kOpen || today < notice.registration_start ||
+        notice.registration_end < today) {
+      return platform::WithReason(
+          absl::FailedPreconditionError(
+              absl::StrCat("Ngoài thời gian đăng ký tuyển sinh (", notice.registration_start.ToVietnamese(),
+                           " – ", notice.registration_end.ToVietnamese(),
+                           notice.state == NoticeState::kOpen ? "" : ", thông báo đã đóng",
+                           ") (registration is not open)")),
+          "REGISTRATION_CLOSED");
     }
-  }
+    ASSIGN_OR_RETURN(int already, store_.CountRegistrationsOf(school_id, notice_id, r.applicant));
+    if (already > 0) {
+      return absl::AlreadyExistsError(
+          "Trẻ này đã có hồ sơ đăng ký theo thông báo này; theo dõi hồ sơ bằng mã đã nhận (already "
+          "registered)");
+    }
+    Case draft;
+    draft.case_type = CaseType::kProcedureDossier;
+    draft.channel = Channel::kPublicPortal;
+    draft.subject = absl::StrCat("Đăng ký tuyển sinh ", notice.intake, " năm học ", notice.school_year);
+    draft.content = r.note.empty() ? "Đăng ký tuyển sinh trực tuyến." : r.note;
+    draft.submitter = r.guardian;
+    draft.procedure_time_limit_days = notice.processing_days;
+    draft.received_date = today;
+    draft.enrolment_notice_id = notice_id;
+    draft.applicant = r.applicant;
+    absl::StatusOr<CreatedCase> made = desk_.Create(school_id, std::move(draft), "public");
+    if (!made.ok()) {
+      std::vector<platform::FieldViolation> v = platform::FieldViolations(made.status());
+      if (!v.empty() && v[0].field.starts_with("case.submitter.")) {
+        return InvalidField(absl::StrCat("guardian.", v[0].field.substr(15)), v[0].description);
+      }
+      return made.status();
+    }
+    created = *std::move(made);
+    return absl::OkStatus();
+  }));
   return created;
 }
 

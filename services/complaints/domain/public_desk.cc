@@ -57,11 +57,11 @@ absl::StatusOr<CreatedCase> PublicDesk::File(const std::string& school_id, Publi
 
 absl::StatusOr<Case> PublicDesk::Open(const std::string& code, const std::string& secret, Lock lock) {
   const std::string normal = CanonicalTrackingCode(code);
-  const std::string offered = HashTrackingSecret(secret);
+  const std::string offered = HashTrackingSecret(normal, secret);
   absl::StatusOr<Case> c = normal.empty() ? absl::NotFoundError("") : store_.FindByTrackingCode(normal, lock);
   if (absl::IsNotFound(c.status())) {
     // Same work as a wrong secret: compare against a hash that never matches.
-    (void)platform::ConstantTimeEquals(offered, HashTrackingSecret("no-such-case"));
+    (void)platform::ConstantTimeEquals(offered, HashTrackingSecret(normal, "no-such-case"));
     return UnknownTrackingCode();
   }
   RETURN_IF_ERROR(c.status());

@@ -3,6 +3,8 @@
 
 #include <openssl/rand.h>
 
+#include <cstdlib>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/crypto.h"
@@ -15,7 +17,7 @@ constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford: 
 std::string RandomChars(int n) {
   std::string out;
   unsigned char bytes[32];
-  RAND_bytes(bytes, n);
+  if (RAND_bytes(bytes, n) != 1) std::abort();  // no randomness: never hand out guessable codes
   for (int i = 0; i < n; ++i) out.push_back(kAlphabet[bytes[i] & 31]);
   return out;
 }
@@ -58,8 +60,9 @@ std::string CanonicalTrackingCode(absl::string_view text) {
                       normal.substr(prefix + 4));
 }
 
-std::string HashTrackingSecret(absl::string_view secret) {
-  return platform::Sha256Hex(absl::StrCat("parhub-case-secret:", NormalizeTrackingText(secret)));
+std::string HashTrackingSecret(absl::string_view code, absl::string_view secret) {
+  return platform::Sha256Hex(
+      absl::StrCat("parhub-case-secret:", CanonicalTrackingCode(code), ":", NormalizeTrackingText(secret)));
 }
 
 }  // namespace parhub::complaints

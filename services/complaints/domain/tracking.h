@@ -20,8 +20,9 @@ std::string NormalizeTrackingText(absl::string_view text);
 // The code as stored ("MN2010-7KQ4-XP9D") from any way of writing it; ""
 // when it cannot be one.
 std::string CanonicalTrackingCode(absl::string_view text);
-// The stored hash of a secret (normalised first).
-std::string HashTrackingSecret(absl::string_view secret);
+// The stored hash of a case's secret, salted with its code (both
+// normalised first).
+std::string HashTrackingSecret(absl::string_view code, absl::string_view secret);
 
 }  // namespace parhub::complaints
 

@@ -38,6 +38,18 @@ v1::FilePublicCaseResponse FiledResponse(const CreatedCase& created) {
   return out;
 }
 
+// The ledger keeps a case without the filer's and the child's personal
+// data (a retry gets it so); only the case tables hold them.
+Mutation<v1::Case> WithoutPersonalData(Mutation<v1::Case> mutation) {
+  mutation.redact_stored = [](v1::Case& stored) {
+    stored.clear_submitter();
+    stored.clear_applicant();
+    stored.set_submitter_redacted(true);
+    stored.clear_tracking_secret();
+  };
+  return mutation;
+}
+
 template <typename Enum>
 absl::StatusOr<std::vector<Enum>> EnumList(const google::protobuf::RepeatedField<int>& values,
                                            bool (*valid)(int), absl::string_view field) {
@@ -75,10 +87,10 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::Decide(
       c, method, request, response, [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Case>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kCase, name, "name"));
         RETURN_IF_ERROR(RequireCaseWrite(caller, ids[0]));
-        return Mutation<v1::Case>(ids[0], name, [=, this]() -> absl::StatusOr<v1::Case> {
+        return WithoutPersonalData(Mutation<v1::Case>(ids[0], name, [=, this]() -> absl::StatusOr<v1::Case> {
           ASSIGN_OR_RETURN(Case updated, apply(ids[0], ids[1], caller.subject));
           return View(caller, updated);
-        });
+        }));
       });
 }
 
@@ -97,13 +109,7 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::CreateCase(Context* c, const v1:
           out.set_tracking_secret(created.tracking_secret);
           return out;
         });
-        // The ledger keeps neither the filer's contact data nor the secret.
-        mutation.redact_stored = [](v1::Case& stored) {
-          stored.clear_submitter();
-          stored.set_submitter_redacted(true);
-          stored.clear_tracking_secret();
-        };
-        return mutation;
+        return WithoutPersonalData(std::move(mutation));
       });
 }
 
@@ -220,14 +226,16 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::EscalateCase(Context* c,
           ASSIGN_OR_RETURN(auto named, ParseName(kAuthority, request->authority(), "authority"));
           authority = named[0];
         }
-        return Mutation<v1::Case>(ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::Case> {
-          ASSIGN_OR_RETURN(Date when, DateFromProto(request->escalation_date(), "escalation_date"));
-          ASSIGN_OR_RETURN(Case updated,
-                           desk_.Escalate(ids[0], ids[1], request->reason(), when,
-                                          authority.empty() ? "" : absl::StrCat("authorities/", authority),
-                                          caller.subject));
-          return View(caller, updated);
-        });
+        return WithoutPersonalData(
+            Mutation<v1::Case>(ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::Case> {
+              ASSIGN_OR_RETURN(Date when, DateFromProto(request->escalation_date(), "escalation_date"));
+              ASSIGN_OR_RETURN(
+                  Case updated,
+                  desk_.Escalate(ids[0], ids[1], request->reason(), when,
+                                 authority.empty() ? "" : absl::StrCat("authorities/", authority),
+                                 caller.subject));
+              return View(caller, updated);
+            }));
       });
 }
 
@@ -397,7 +405,8 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::ListEscalatedCases(
       if (!day.ok()) return platform::InvalidPageToken();
       after = EscalationCursor{*day, parts[1], parts[2]};
     }
-    ASSIGN_OR_RETURN(std::vector<Case> rows, store_.ListEscalated(schools, after, page.fetch_limit()));
+    ASSIGN_OR_RETURN(std::vector<Case> rows, store_.ListEscalated(absl::StrCat("authorities/", authority[0]),
+                                                                  schools, after, page.fetch_limit()));
     auto out = platform::MakePage(std::move(rows), page.size, [](const Case& e) {
       return absl::StrCat(e.closed_date.ToIso(), "/", e.school_id, "/", e.case_id);
     });

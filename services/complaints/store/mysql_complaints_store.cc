@@ -453,12 +453,14 @@ absl::StatusOr<std::vector<Case>> MySqlComplaintsStore::CasesForPeriod(const std
 }
 
 absl::StatusOr<std::vector<Case>> MySqlComplaintsStore::ListEscalated(
-    const std::vector<std::string>& school_ids, const std::optional<EscalationCursor>& after, int limit) {
+    const std::string& authority, const std::vector<std::string>& school_ids,
+    const std::optional<EscalationCursor>& after, int limit) {
   if (school_ids.empty()) return std::vector<Case>{};
-  std::string where =
-      absl::StrCat("WHERE school_id IN (", Placeholders(school_ids.size()), ") AND state = 6");
+  std::string where = absl::StrCat("WHERE school_id IN (", Placeholders(school_ids.size()),
+                                   ") AND state = 6 AND escalated_to = ?");
   std::vector<SqlValue> params;
   for (const std::string& id : school_ids) params.push_back(Str(id));
+  params.push_back(Str(authority));
   if (after) {
     absl::StrAppend(&where, " AND (closed_date < ? OR (closed_date = ? AND (school_id, case_id) > (?, ?)))");
     params.push_back(DateOrNull(after->closed_date));

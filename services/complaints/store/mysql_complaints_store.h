@@ -40,7 +40,8 @@ class MySqlComplaintsStore final : public ComplaintsStore {
       int limit) override;
   absl::StatusOr<int> CountRegistrationsOf(const std::string& school_id, const std::string& notice_id,
                                            const Applicant& applicant) override;
-  absl::StatusOr<std::vector<Case>> ListEscalated(const std::vector<std::string>& school_ids,
+  absl::StatusOr<std::vector<Case>> ListEscalated(const std::string& authority,
+                                                  const std::vector<std::string>& school_ids,
                                                   const std::optional<EscalationCursor>& after,
                                                   int limit) override;
 

@@ -226,6 +226,23 @@ TEST_F(ComplaintServiceTest, ComplaintRunsOnCalendarDaysFromAcceptanceAndEscalat
   EXPECT_EQ(escalated.state(), pb::CASE_STATE_ESCALATED);
   EXPECT_EQ(escalated.escalated_to(), "authorities/phuong-ben-thanh");
 
+  // The ward it went to sees the complainant; another authority's list has
+  // nothing, and a retried escalation replays without personal data.
+  pb::ListEscalatedCasesRequest escalations;
+  escalations.set_authority("authorities/phuong-ben-thanh");
+  escalations.add_school_ids(school_);
+  pb::ListEscalatedCasesResponse listed;
+  ASSERT_GRPC_OK(stub().ListEscalatedCases(Ctx("ListEscalatedCases", Service()).get(), escalations, &listed));
+  ASSERT_EQ(listed.cases_size(), 1);
+  EXPECT_EQ(listed.cases(0).submitter().full_name(), "Trần Văn Bình");
+  escalations.set_authority("authorities/phuong-tan-dinh");
+  ASSERT_GRPC_OK(stub().ListEscalatedCases(Ctx("ListEscalatedCases", Service()).get(), escalations, &listed));
+  EXPECT_EQ(listed.cases_size(), 0);
+  pb::Case replayed;
+  ASSERT_GRPC_OK(stub().EscalateCase(Ctx("EscalateCase", Admin(school_)).get(), late, &replayed));
+  EXPECT_EQ(replayed.state(), pb::CASE_STATE_ESCALATED);
+  EXPECT_TRUE(replayed.submitter().full_name().empty()) << "the ledger keeps no personal data";
+
   pb::ListCaseEventsRequest events;
   events.set_parent(c.name());
   pb::ListCaseEventsResponse history;
@@ -328,6 +345,15 @@ TEST_F(ComplaintServiceTest, BadInputGetsAClearErrorAndChangesNothing) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(ViolatedField(status), "case.case_type");
 
+  pb::CreateCaseRequest negative = CaseRequest(school_, pb::CASE_TYPE_FEEDBACK, 2025, 3, 3);
+  negative.mutable_case_()->set_channel(static_cast<pb::Channel>(-3));
+  status = stub().CreateCase(Ctx("CreateCase", Admin(school_)).get(), negative, &out);
+  EXPECT_EQ(ViolatedField(status), "case.channel") << "a negative enum is refused, never stored";
+  negative.mutable_case_()->set_channel(pb::CHANNEL_MAIL);
+  negative.mutable_case_()->set_case_type(static_cast<pb::CaseType>(-1));
+  status = stub().CreateCase(Ctx("CreateCase", Admin(school_)).get(), negative, &out);
+  EXPECT_EQ(ViolatedField(status), "case.case_type");
+
   pb::CreateCaseRequest impossible = CaseRequest(school_, pb::CASE_TYPE_FEEDBACK, 2025, 2, 29);
   status = stub().CreateCase(Ctx("CreateCase", Admin(school_)).get(), impossible, &out);
   EXPECT_EQ(ViolatedField(status), "case.received_date") << status.error_message();
@@ -355,6 +381,8 @@ TEST_F(ComplaintServiceTest, BadInputGetsAClearErrorAndChangesNothing) {
   status = Resolve(c, pb::OUTCOME_UPHELD, 2025, 3, 5, &out);
   EXPECT_EQ(ViolatedField(status), "resolution.resolved_date");
   status = Resolve(c, pb::OUTCOME_GRANTED, 2025, 3, 8, &out);
+  EXPECT_EQ(ViolatedField(status), "resolution.outcome");
+  status = Resolve(c, static_cast<pb::Outcome>(-1), 2025, 3, 8, &out);
   EXPECT_EQ(ViolatedField(status), "resolution.outcome");
   // A complaint has no extension: the complex limit is set at acceptance.
   status = Extend(c, 10, pb::COMPLEXITY_UNSPECIFIED, &out);
