@@ -64,6 +64,12 @@ void AbuseLimiter::Record(const std::string& key, absl::Duration window) {
   ++SlotFor(key, window).count;
 }
 
+void AbuseLimiter::Refund(const std::string& key, absl::Duration window) {
+  absl::MutexLock lock(&mu_);
+  Slot& slot = SlotFor(key, window);
+  if (slot.count > 0) --slot.count;
+}
+
 absl::Duration AbuseLimiter::Remaining(absl::Duration window) {
   const int64_t micros = absl::ToInt64Microseconds(window);
   const int64_t now = absl::ToUnixMicros(clock_());

@@ -29,6 +29,9 @@ class AbuseLimiter final {
   int Count(const std::string& key, absl::Duration window);
   // Counts one event for `key` in the current `window`.
   void Record(const std::string& key, absl::Duration window);
+  // Takes back one event counted in the current `window` (an attempt
+  // reserved with Allow that turned out not to count).
+  void Refund(const std::string& key, absl::Duration window);
   // Time left in the current `window` (for the "retry after" in messages).
   absl::Duration Remaining(absl::Duration window);
 

@@ -87,12 +87,12 @@ grpc::ServerUnaryReactor* PublicApi::Handle(grpc::CallbackServerContext* context
         absl::InvalidArgumentError("Yêu cầu quá lớn (tối đa 64 KiB) (request larger than 64 KiB)")));
     return reactor;
   }
-  if (!limiter_.Allow(absl::StrCat("addr:", client.address), absl::Minutes(1), kCallsPerMinute)) {
-    reactor->Finish(platform::ToGrpcStatus(TooMany("từ địa chỉ này", limiter_.Remaining(absl::Minutes(1)))));
-    return reactor;
-  }
   if (!limiter_.Allow(absl::StrCat("net:", client.network), absl::Hours(1), kCallsPerHourPerNetwork)) {
     reactor->Finish(platform::ToGrpcStatus(TooMany("từ mạng này", limiter_.Remaining(absl::Hours(1)))));
+    return reactor;
+  }
+  if (!limiter_.Allow(absl::StrCat("addr:", client.address), absl::Minutes(1), kCallsPerMinute)) {
+    reactor->Finish(platform::ToGrpcStatus(TooMany("từ địa chỉ này", limiter_.Remaining(absl::Minutes(1)))));
     return reactor;
   }
   platform::Executor::Work queued;
@@ -140,29 +140,40 @@ void PublicApi::Name(cpb::PublicCaseView& view, const std::string& trace_id,
 }
 
 absl::Status PublicApi::CheckLookups(const ClientAddress& client) {
-  if (limiter_.Count(absl::StrCat("miss:", client.address), absl::Hours(1)) >= kFailedLookupsPerHour) {
+  // Every lookup reserves a place among the address's failures; one that
+  // finds its case gives it back (CountLookup), so concurrent guesses
+  // cannot overrun the limit.
+  if (!limiter_.Allow(absl::StrCat("miss:", client.address), absl::Hours(1), kFailedLookupsPerHour)) {
     return TooMany("tra cứu mã không đúng", limiter_.Remaining(absl::Hours(1)));
   }
   return absl::OkStatus();
 }
 
 absl::Status PublicApi::CountLookup(const ClientAddress& client, absl::Status result) {
-  if (absl::IsNotFound(result)) limiter_.Record(absl::StrCat("miss:", client.address), absl::Hours(1));
+  if (!absl::IsNotFound(result)) limiter_.Refund(absl::StrCat("miss:", client.address), absl::Hours(1));
   return result;
 }
 
 absl::Status PublicApi::CheckFilings(const ClientAddress& client, const std::string& school_id,
                                      const zpb::Contact& contact) {
-  if (!limiter_.Allow(absl::StrCat("file-h:", client.address), absl::Hours(1), kFilingsPerHour) ||
-      !limiter_.Allow(absl::StrCat("file-d:", client.address), absl::Hours(24), kFilingsPerDay)) {
+  if (limiter_.Count(absl::StrCat("file-h:", client.address), absl::Hours(1)) >= kFilingsPerHour ||
+      limiter_.Count(absl::StrCat("file-d:", client.address), absl::Hours(24)) >= kFilingsPerDay) {
     return TooMany("gửi đơn từ địa chỉ này", limiter_.Remaining(absl::Hours(1)));
   }
   const std::string key = ContactKey(contact);
-  if (!key.empty() && !limiter_.Allow(absl::StrCat("file-c:", school_id, ":", key), absl::Hours(24),
-                                      kFilingsPerContactPerDay)) {
+  if (!key.empty() && limiter_.Count(absl::StrCat("file-c:", school_id, ":", key), absl::Hours(24)) >=
+                          kFilingsPerContactPerDay) {
     return TooMany("gửi đơn với cùng thông tin liên hệ trong ngày", limiter_.Remaining(absl::Hours(24)));
   }
   return absl::OkStatus();
+}
+
+void PublicApi::RecordFiling(const ClientAddress& client, const std::string& school_id,
+                             const zpb::Contact& contact) {
+  limiter_.Record(absl::StrCat("file-h:", client.address), absl::Hours(1));
+  limiter_.Record(absl::StrCat("file-d:", client.address), absl::Hours(24));
+  const std::string key = ContactKey(contact);
+  if (!key.empty()) limiter_.Record(absl::StrCat("file-c:", school_id, ":", key), absl::Hours(24));
 }
 
 grpc::ServerUnaryReactor* PublicApi::FileCase(grpc::CallbackServerContext* context,
@@ -201,6 +212,7 @@ grpc::ServerUnaryReactor* PublicApi::FileCase(grpc::CallbackServerContext* conte
         auto call = CallContext(Method<cpb::ComplaintService>("FilePublicCase"), ids[0], trace_id, incoming);
         grpc::Status status = complaints_->FilePublicCase(call.get(), forward, &filed);
         if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, complaints_backend_.spec));
+        RecordFiling(client, ids[0], request->contact());
         response->set_tracking_code(filed.tracking_code());
         response->set_tracking_secret(filed.tracking_secret());
         *response->mutable_received_date() = filed.received_date();
@@ -329,6 +341,7 @@ grpc::ServerUnaryReactor* PublicApi::RegisterForEnrolment(grpc::CallbackServerCo
             CallContext(Method<cpb::ComplaintService>("RegisterForEnrolment"), ids[0], trace_id, incoming);
         grpc::Status status = complaints_->RegisterForEnrolment(call.get(), forward, &filed);
         if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, complaints_backend_.spec));
+        RecordFiling(client, ids[0], request->guardian());
         response->set_tracking_code(filed.tracking_code());
         response->set_tracking_secret(filed.tracking_secret());
         *response->mutable_received_date() = filed.received_date();

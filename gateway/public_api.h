@@ -60,8 +60,12 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
   absl::Status CheckLookups(const ClientAddress& client);
   absl::Status CountLookup(const ClientAddress& client, absl::Status result);
   // The filing limits per address and per contact of a school.
+  // Whether the address and the contact may file again; a filing counts
+  // only once it succeeded (RecordFiling).
   absl::Status CheckFilings(const ClientAddress& client, const std::string& school_id,
                             const citizen::v1::Contact& contact);
+  void RecordFiling(const ClientAddress& client, const std::string& school_id,
+                    const citizen::v1::Contact& contact);
   // The school's display name; NOT_FOUND when there is no such school.
   absl::StatusOr<std::string> SchoolName(const std::string& school_id, const std::string& trace_id,
                                          grpc::CallbackServerContext* context);

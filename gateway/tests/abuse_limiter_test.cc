@@ -17,6 +17,9 @@ TEST(AbuseLimiter, CountsUpToTheLimitInAWindowAndStartsAgainInTheNext) {
   for (int i = 0; i < 5; ++i) EXPECT_TRUE(limiter.Allow("a", absl::Hours(1), 5)) << i;
   EXPECT_FALSE(limiter.Allow("a", absl::Hours(1), 5));
   EXPECT_EQ(limiter.Count("a", absl::Hours(1)), 5);
+  limiter.Refund("a", absl::Hours(1));  // a reserved attempt that did not count
+  EXPECT_TRUE(limiter.Allow("a", absl::Hours(1), 5));
+  EXPECT_FALSE(limiter.Allow("a", absl::Hours(1), 5));
   EXPECT_TRUE(limiter.Allow("b", absl::Hours(1), 5)) << "keys do not share counts";
   EXPECT_TRUE(limiter.Allow("a", absl::Minutes(1), 5)) << "windows do not share counts";
   EXPECT_EQ(limiter.Remaining(absl::Hours(1)), absl::Hours(1));

@@ -94,7 +94,11 @@ absl::StatusOr<ComplaintSummary> ComplaintsSummarizer::Summarize(const std::stri
                                 c.closed_date.IsSet() && !(to < c.closed_date));
     if (!(to < c.received_date) && !closed_by_end) {
       Case as_of = c;
-      if (!IsOpen(as_of.state)) as_of.state = CaseState::kInProgress;  // closed after the period
+      // Its state on the period's last day: waiting for acceptance until
+      // accepted, else being resolved (it may have closed since).
+      const bool accepted_by_end = c.accepted_date.IsSet() && !(to < c.accepted_date);
+      as_of.state =
+          accepted_by_end || !c.acceptance_due_date.IsSet() ? CaseState::kInProgress : CaseState::kReceived;
       ASSIGN_OR_RETURN(Timeliness t, rules_.Classify(as_of, to));
       if (t == Timeliness::kOverdue) {
         ++s.overdue_open;
