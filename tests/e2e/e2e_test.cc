@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <sstream>
@@ -1012,6 +1013,189 @@ TEST_F(E2eTest, CitizenFilesAndFollowsACaseWithoutAnAccountAndOnlyItsSchoolSeesT
   }
   c = call();
   EXPECT_EQ(citizen->TrackCase(c.get(), track, &view).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+}
+
+TEST_F(E2eTest, AnotherSchoolsCaseIsNotFoundOnEveryComplaintsRpcThroughTheGateway) {
+  Client admin_a(world->admin_a_key), admin_b(world->admin_b_key);
+  cpb::CreateCaseRequest create;
+  create.set_parent("schools/mn-a");
+  create.mutable_case_()->set_case_type(cpb::CASE_TYPE_COMPLAINT);
+  create.mutable_case_()->set_channel(cpb::CHANNEL_MAIL);
+  create.mutable_case_()->set_subject("Khiếu nại việc thu tiền");
+  create.mutable_case_()->set_content("Nội dung khiếu nại.");
+  create.mutable_case_()->mutable_submitter()->set_full_name("Võ Văn Tâm");
+  create.mutable_case_()->mutable_submitter()->set_address("3 Pasteur, phường Bến Thành");
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  *create.mutable_case_()->mutable_received_date() =
+      D(static_cast<int>(today.year()), today.month(), today.day());
+  *create.mutable_case_()->mutable_decision_date() =
+      D(static_cast<int>(today.year()), today.month(), today.day());
+  create.set_request_id("e2e-case-isolation");
+  cpb::Case c;
+  auto ctx = admin_a.Context();
+  grpc::Status status = admin_a.complaints->CreateCase(ctx.get(), create, &c);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  const std::string name = c.name();
+  cpb::CreateEnrolmentNoticeRequest publish;
+  publish.set_parent("schools/mn-a");
+  publish.mutable_enrolment_notice()->set_school_year("2028-2029");
+  publish.mutable_enrolment_notice()->set_intake("Lớp 1");
+  publish.mutable_enrolment_notice()->set_places(35);
+  *publish.mutable_enrolment_notice()->mutable_registration_start() = D(2027, 6, 1);
+  *publish.mutable_enrolment_notice()->mutable_registration_end() = D(2027, 6, 30);
+  publish.mutable_enrolment_notice()->set_processing_days(5);
+  publish.set_request_id("e2e-notice-isolation");
+  cpb::EnrolmentNotice notice;
+  ctx = admin_a.Context();
+  ASSERT_TRUE(admin_a.complaints->CreateEnrolmentNotice(ctx.get(), publish, &notice).ok());
+
+  auto& b = *admin_b.complaints;
+  std::vector<std::pair<const char*, std::function<grpc::Status(grpc::ClientContext*)>>> calls;
+  cpb::Case out;
+  calls.emplace_back("GetCase", [&](grpc::ClientContext* x) {
+    cpb::GetCaseRequest r;
+    r.set_name(name);
+    return b.GetCase(x, r, &out);
+  });
+  calls.emplace_back("ListCases", [&](grpc::ClientContext* x) {
+    cpb::ListCasesRequest r;
+    r.set_parent("schools/mn-a");
+    cpb::ListCasesResponse o;
+    return b.ListCases(x, r, &o);
+  });
+  calls.emplace_back("AcceptCase", [&](grpc::ClientContext* x) {
+    cpb::AcceptCaseRequest r;
+    r.set_name(name);
+    r.set_request_id("b-1");
+    return b.AcceptCase(x, r, &out);
+  });
+  calls.emplace_back("RejectCase", [&](grpc::ClientContext* x) {
+    cpb::RejectCaseRequest r;
+    r.set_name(name);
+    r.set_reason("x");
+    r.set_request_id("b-2");
+    return b.RejectCase(x, r, &out);
+  });
+  calls.emplace_back("AssignCase", [&](grpc::ClientContext* x) {
+    cpb::AssignCaseRequest r;
+    r.set_name(name);
+    r.set_assignee("accounts/admin-b");
+    r.set_request_id("b-3");
+    return b.AssignCase(x, r, &out);
+  });
+  calls.emplace_back("ExtendCaseDeadline", [&](grpc::ClientContext* x) {
+    cpb::ExtendCaseDeadlineRequest r;
+    r.set_name(name);
+    r.set_days(5);
+    r.set_reason("x");
+    r.set_request_id("b-4");
+    return b.ExtendCaseDeadline(x, r, &out);
+  });
+  calls.emplace_back("RecordApologyLetter", [&](grpc::ClientContext* x) {
+    cpb::RecordApologyLetterRequest r;
+    r.set_name(name);
+    r.set_request_id("b-5");
+    return b.RecordApologyLetter(x, r, &out);
+  });
+  calls.emplace_back("ResolveCase", [&](grpc::ClientContext* x) {
+    cpb::ResolveCaseRequest r;
+    r.set_name(name);
+    r.set_request_id("b-6");
+    return b.ResolveCase(x, r, &out);
+  });
+  calls.emplace_back("EscalateCase", [&](grpc::ClientContext* x) {
+    cpb::EscalateCaseRequest r;
+    r.set_name(name);
+    r.set_reason("x");
+    r.set_authority("authorities/q1");
+    r.set_request_id("b-7");
+    return b.EscalateCase(x, r, &out);
+  });
+  calls.emplace_back("WithdrawCase", [&](grpc::ClientContext* x) {
+    cpb::WithdrawCaseRequest r;
+    r.set_name(name);
+    r.set_reason("x");
+    r.set_request_id("b-8");
+    return b.WithdrawCase(x, r, &out);
+  });
+  calls.emplace_back("ReopenCase", [&](grpc::ClientContext* x) {
+    cpb::ReopenCaseRequest r;
+    r.set_name(name);
+    r.set_reason("x");
+    r.set_request_id("b-9");
+    return b.ReopenCase(x, r, &out);
+  });
+  calls.emplace_back("DraftApologyLetter", [&](grpc::ClientContext* x) {
+    cpb::DraftApologyLetterRequest r;
+    r.set_name(name);
+    cpb::ApologyLetterDraft o;
+    return b.DraftApologyLetter(x, r, &o);
+  });
+  calls.emplace_back("AddCaseNote", [&](grpc::ClientContext* x) {
+    cpb::AddCaseNoteRequest r;
+    r.set_parent(name);
+    r.set_note("x");
+    r.set_visibility(cpb::VISIBILITY_INTERNAL);
+    r.set_request_id("b-10");
+    cpb::CaseEvent o;
+    return b.AddCaseNote(x, r, &o);
+  });
+  calls.emplace_back("ListCaseEvents", [&](grpc::ClientContext* x) {
+    cpb::ListCaseEventsRequest r;
+    r.set_parent(name);
+    cpb::ListCaseEventsResponse o;
+    return b.ListCaseEvents(x, r, &o);
+  });
+  calls.emplace_back("SummarizeComplaints", [&](grpc::ClientContext* x) {
+    cpb::SummarizeComplaintsRequest r;
+    r.set_school("schools/mn-a");
+    *r.mutable_period_start() = D(2026, 1, 1);
+    *r.mutable_period_end() = D(2026, 12, 31);
+    cpb::ComplaintSummary o;
+    return b.SummarizeComplaints(x, r, &o);
+  });
+  calls.emplace_back("CreateEnrolmentNotice", [&](grpc::ClientContext* x) {
+    cpb::CreateEnrolmentNoticeRequest r = publish;
+    r.set_request_id("b-11");
+    cpb::EnrolmentNotice o;
+    return b.CreateEnrolmentNotice(x, r, &o);
+  });
+  calls.emplace_back("GetEnrolmentNotice", [&](grpc::ClientContext* x) {
+    cpb::GetEnrolmentNoticeRequest r;
+    r.set_name(notice.name());
+    cpb::EnrolmentNotice o;
+    return b.GetEnrolmentNotice(x, r, &o);
+  });
+  calls.emplace_back("ListEnrolmentNotices", [&](grpc::ClientContext* x) {
+    cpb::ListEnrolmentNoticesRequest r;
+    r.set_parent("schools/mn-a");
+    cpb::ListEnrolmentNoticesResponse o;
+    return b.ListEnrolmentNotices(x, r, &o);
+  });
+  calls.emplace_back("CloseEnrolmentNotice", [&](grpc::ClientContext* x) {
+    cpb::CloseEnrolmentNoticeRequest r;
+    r.set_name(notice.name());
+    r.set_reason("x");
+    r.set_request_id("b-12");
+    cpb::EnrolmentNotice o;
+    return b.CloseEnrolmentNotice(x, r, &o);
+  });
+  for (auto& [method, call] : calls) {
+    auto x = admin_b.Context();
+    EXPECT_EQ(call(x.get()).error_code(), grpc::StatusCode::NOT_FOUND) << method;
+  }
+  // Nothing changed: the case is still waiting for acceptance, unnoted.
+  cpb::GetCaseRequest get;
+  get.set_name(name);
+  ctx = admin_a.Context();
+  ASSERT_TRUE(admin_a.complaints->GetCase(ctx.get(), get, &c).ok());
+  EXPECT_EQ(c.state(), cpb::CASE_STATE_RECEIVED);
+  cpb::ListCaseEventsRequest events;
+  events.set_parent(name);
+  cpb::ListCaseEventsResponse history;
+  ctx = admin_a.Context();
+  ASSERT_TRUE(admin_a.complaints->ListCaseEvents(ctx.get(), events, &history).ok());
+  EXPECT_EQ(history.events_size(), 1);
 }
 
 TEST_F(E2eTest, GarbageRequestsGetClearErrorsAndNothingCrashes) {
