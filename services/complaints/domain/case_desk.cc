@@ -723,6 +723,9 @@ absl::StatusOr<Case> CaseDesk::Reopen(const std::string& school_id, const std::s
                                           today, DeadlineRules::ResolutionDays(*applied.policy, c.complexity),
                                           applied.policy->resolution_day_kind));
         const std::string previous = c.resolution.public_summary;
+        const PriorResolution prior{c.resolution, c.resolution_due_date, c.final_timeliness};
+        RETURN_IF_ERROR(store_.InsertPriorResolution(c, prior));
+        c.prior_resolutions.push_back(prior);
         c.resolution = Resolution{};
         c.resolution_due_date = due.date;
         c.deadline_estimated = c.deadline_estimated || due.estimated;

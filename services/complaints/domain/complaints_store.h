@@ -80,6 +80,8 @@ class ComplaintsStore {
   virtual absl::Status UpdateCase(const Case& c) = 0;
   virtual absl::Status InsertExtension(const Case& c, const Extension& extension) = 0;
   virtual absl::Status InsertApologyLetter(const Case& c, const ApologyLetter& letter) = 0;
+  // Keeps the answer a reopening replaces (`c.prior_resolutions` as before it).
+  virtual absl::Status InsertPriorResolution(const Case& c, const PriorResolution& prior) = 0;
   // Appends an event with the next sequence number of its case.
   virtual absl::StatusOr<CaseEvent> AppendEvent(CaseEvent event) = 0;
   // Events after `after_sequence`, oldest first; public ones only when asked.

@@ -60,8 +60,9 @@ absl::StatusOr<ComplaintSummary> ComplaintsSummarizer::Summarize(const std::stri
       rating_total += c.rating.score;
       satisfied += c.rating.score >= 4 ? 1 : 0;
     }
-    if (c.resolution.resolved_date.IsSet() && Within(c.resolution.resolved_date, from, to)) {
-      ASSIGN_OR_RETURN(Timeliness t, rules_.Classify(c, to));
+    // Every answer given in the period counts: the current one and those a
+    // reopening replaced (with the class they had then).
+    auto count_answer = [&](Timeliness t, int days) {
       const bool in_time = t == Timeliness::kEarly || t == Timeliness::kOnTime;
       ++s.resolved;
       ++type.resolved;
@@ -69,7 +70,6 @@ absl::StatusOr<ComplaintSummary> ComplaintsSummarizer::Summarize(const std::stri
       s.resolved_early += t == Timeliness::kEarly ? 1 : 0;
       s.resolved_on_time += t == Timeliness::kOnTime ? 1 : 0;
       s.resolved_late += t == Timeliness::kLate ? 1 : 0;
-      ASSIGN_OR_RETURN(int days, rules_.DaysToResolve(c));
       days_total += days;
       if (c.case_type == CaseType::kProcedureDossier) {
         ++s.dossiers_resolved;
@@ -87,9 +87,26 @@ absl::StatusOr<ComplaintSummary> ComplaintsSummarizer::Summarize(const std::stri
         ++complaints_resolved;
         complaints_in_time += in_time ? 1 : 0;
       }
+    };
+    if (c.resolution.resolved_date.IsSet() && Within(c.resolution.resolved_date, from, to)) {
+      ASSIGN_OR_RETURN(Timeliness t, rules_.Classify(c, to));
+      ASSIGN_OR_RETURN(int days, rules_.DaysToResolve(c));
+      count_answer(t, days);
+    }
+    for (const PriorResolution& prior : c.prior_resolutions) {
+      if (!Within(prior.resolution.resolved_date, from, to)) continue;
+      Case then = c;
+      then.resolution = prior.resolution;
+      ASSIGN_OR_RETURN(int days, rules_.DaysToResolve(then));
+      count_answer(prior.timeliness, days);
     }
     // Open on the period's last day: received by then and not closed by then.
-    const bool closed_by_end = (c.resolution.resolved_date.IsSet() && !(to < c.resolution.resolved_date)) ||
+    // (A case answered by then and reopened later counts as answered; one
+    // reopened before the end too — the reopening date is not kept.)
+    const bool answered_before =
+        !c.prior_resolutions.empty() && !(to < c.prior_resolutions.back().resolution.resolved_date);
+    const bool closed_by_end = answered_before ||
+                               (c.resolution.resolved_date.IsSet() && !(to < c.resolution.resolved_date)) ||
                                (!IsOpen(c.state) && c.state != CaseState::kResolved &&
                                 c.closed_date.IsSet() && !(to < c.closed_date));
     if (!(to < c.received_date) && !closed_by_end) {

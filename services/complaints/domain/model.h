@@ -214,6 +214,14 @@ struct Extension final {
   absl::Time create_time;
 };
 
+// An answer given before the filer reopened the case: it still counts in
+// the period it was given, with the class it had against its due date.
+struct PriorResolution final {
+  Resolution resolution;
+  Date due_date;
+  Timeliness timeliness = Timeliness::kUnspecified;
+};
+
 struct Rating final {
   int score = 0;  // 0: not rated
   std::string comment;
@@ -247,6 +255,7 @@ struct Case final {
   std::string assignee;
   std::vector<Extension> extensions;
   std::vector<ApologyLetter> apology_letters;
+  std::vector<PriorResolution> prior_resolutions;  // oldest first
   Resolution resolution;
   std::string closing_reason;
   Date closed_date;  // not accepted, withdrawn or escalated on

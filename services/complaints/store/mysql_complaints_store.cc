@@ -292,6 +292,25 @@ absl::Status MySqlComplaintsStore::AttachChildren(std::vector<Case>& cases) {
     ASSIGN_OR_RETURN(l.new_return_date, DateFromSql(row, 5));
     by_key[{row.Str(0), row.Str(1)}]->apology_letters.push_back(std::move(l));
   }
+  ASSIGN_OR_RETURN(
+      std::vector<Row> priors,
+      db_.Query(absl::StrCat("SELECT school_id, case_id, outcome, public_summary, internal_summary, "
+                             "document_number, ",
+                             SqlDateColumn("resolved_date"), ", ", SqlDateColumn("due_date"),
+                             ", timeliness FROM case_prior_resolutions WHERE ", in,
+                             " ORDER BY school_id, case_id, seq"),
+                params));
+  for (const Row& row : priors) {
+    PriorResolution p;
+    ASSIGN_OR_RETURN(p.resolution.outcome, EnumFromSql(row, 2, kLastOutcome));
+    p.resolution.public_summary = row.Str(3);
+    p.resolution.internal_summary = row.Str(4);
+    p.resolution.document_number = row.Str(5);
+    ASSIGN_OR_RETURN(p.resolution.resolved_date, DateFromSql(row, 6));
+    ASSIGN_OR_RETURN(p.due_date, DateFromSql(row, 7));
+    ASSIGN_OR_RETURN(p.timeliness, EnumFromSql(row, 8, kLastTimeliness));
+    by_key[{row.Str(0), row.Str(1)}]->prior_resolutions.push_back(std::move(p));
+  }
   return absl::OkStatus();
 }
 
@@ -323,6 +342,20 @@ absl::Status MySqlComplaintsStore::InsertExtension(const Case& c, const Extensio
            Int(e.reclassified ? 1 : 0), Str(e.reason), Str(e.document_number),
            DateOrNull(e.previous_due_date), DateOrNull(e.new_due_date), Str(e.extended_by),
            TimeToSql(e.create_time)})
+      .status();
+}
+
+absl::Status MySqlComplaintsStore::InsertPriorResolution(const Case& c, const PriorResolution& p) {
+  return db_
+      .Execute(
+          "INSERT INTO case_prior_resolutions (school_id, case_id, seq, outcome, public_summary, "
+          "internal_summary, document_number, resolved_date, due_date, timeliness) VALUES (?, ?, ?, ?, ?, ?, "
+          "?, "
+          "?, ?, ?)",
+          {Str(c.school_id), Str(c.case_id), Int(static_cast<int64_t>(c.prior_resolutions.size())),
+           EnumSql(p.resolution.outcome), Str(p.resolution.public_summary),
+           Str(p.resolution.internal_summary), Str(p.resolution.document_number),
+           DateOrNull(p.resolution.resolved_date), DateOrNull(p.due_date), EnumSql(p.timeliness)})
       .status();
 }
 

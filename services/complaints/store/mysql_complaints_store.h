@@ -24,6 +24,7 @@ class MySqlComplaintsStore final : public ComplaintsStore {
   absl::Status UpdateCase(const Case& c) override;
   absl::Status InsertExtension(const Case& c, const Extension& extension) override;
   absl::Status InsertApologyLetter(const Case& c, const ApologyLetter& letter) override;
+  absl::Status InsertPriorResolution(const Case& c, const PriorResolution& prior) override;
   absl::StatusOr<CaseEvent> AppendEvent(CaseEvent event) override;
   absl::StatusOr<std::vector<CaseEvent>> ListEvents(const std::string& school_id, const std::string& case_id,
                                                     bool public_only, int64_t after_sequence,

@@ -570,6 +570,8 @@ TEST_F(ComplaintServiceTest, PublicFilingTrackingResolutionAndRating) {
   ASSERT_GRPC_OK(stub().SummarizeComplaints(Ctx("SummarizeComplaints", As(Role::kService, school_)).get(),
                                             summary, &figures));
   EXPECT_EQ(figures.received(), 1);
+  EXPECT_EQ(figures.resolved(), 1) << "the answer a reopening replaced still counts where it was given";
+  EXPECT_EQ(figures.resolved_early(), 1);
   EXPECT_DOUBLE_EQ(figures.filed_online_share(), 100);
   EXPECT_EQ(figures.satisfaction_responses(), 1);
   EXPECT_DOUBLE_EQ(figures.satisfaction_average(), 5);
