@@ -28,6 +28,9 @@ function(parhub_cc_test name)
   target_compile_options(${name} PRIVATE ${PARHUB_WARNINGS})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} parhub_platform_testing GTest::gmock_main)
   gtest_discover_tests(${name} PROPERTIES LABELS ${ARG_LABEL} DISCOVERY_TIMEOUT 60)
+  if(ARG_LABEL MATCHES "^(unit|integration)$")
+    add_dependencies(parhub_unit_integration_tests ${name})
+  endif()
 endfunction()
 
 # A service from the skeleton (docs/ARCHITECTURE.md, "How to add a service"):
