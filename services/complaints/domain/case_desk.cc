@@ -5,6 +5,7 @@
 #include "absl/strings/str_split.h"
 #include "platform/core/email.h"
 #include "platform/core/errors.h"
+#include "platform/core/phone.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
@@ -32,19 +33,6 @@ absl::Status WrongState(const Case& c, absl::string_view action) {
       "CASE_STATE");
 }
 
-absl::Status CheckPhone(const std::string& phone, const std::string& field) {
-  int digits = 0;
-  for (char ch : phone) {
-    if (ch >= '0' && ch <= '9') {
-      ++digits;
-    } else if (ch != '+' && ch != ' ' && ch != '.' && ch != '-') {
-      return InvalidField(field, "số điện thoại chỉ gồm chữ số (digits only)");
-    }
-  }
-  if (digits < 8 || digits > 15) return InvalidField(field, "số điện thoại có 8–15 chữ số (8-15 digits)");
-  return absl::OkStatus();
-}
-
 absl::StatusOr<Submitter> CleanSubmitter(Submitter s, CaseType type) {
   ASSIGN_OR_RETURN(s.full_name,
                    CleanText(s.full_name, F("submitter.full_name"), 200, false, TextLines::kSingle));
@@ -65,7 +53,7 @@ absl::StatusOr<Submitter> CleanSubmitter(Submitter s, CaseType type) {
   if (s.full_name.empty()) {
     return InvalidField(F("submitter.full_name"), "phải có họ tên người gửi (the filer's name is required)");
   }
-  if (!s.phone.empty()) RETURN_IF_ERROR(CheckPhone(s.phone, F("submitter.phone")));
+  if (!s.phone.empty()) RETURN_IF_ERROR(platform::ValidatePhone(s.phone, F("submitter.phone")));
   if (!s.email.empty()) RETURN_IF_ERROR(platform::ValidateEmail(s.email, F("submitter.email")));
   const bool needs_address = type == CaseType::kComplaint || type == CaseType::kDenunciation;
   if (needs_address && s.address.empty()) {

@@ -34,6 +34,40 @@ TEST(VietQr, ReproducesTheNapasExampleByteForByte) {
   EXPECT_EQ(*payload, kNapasExample);
 }
 
+TEST(VietQr, ReproducesPublishedBankCodes) {
+  struct Vector {
+    VietQrTransfer transfer;
+    const char* payload;
+  };
+  const Vector vectors[] = {
+      // A one-time code for 100,000 đ to a Vietcombank account.
+      {{.bank_bin = "970436", .account_number = "0011001800879", .amount = 100000, .purpose = "nhan tien"},
+       "00020101021238570010A00000072701270006970436011300110018008790208QRIBFTTA530370454061000005802VN62130"
+       "809nhan "
+       "tien6304D1EF"},
+      // A static ACB code: the payer types the amount.
+      {{.bank_bin = "970416", .account_number = "257678859", .one_time = false},
+       "00020101021138530010A0000007270123000697041601092576788590208QRIBFTTA53037045802VN6304AE9F"},
+      {{.bank_bin = "970416", .account_number = "257678859", .amount = 10000, .purpose = "Chuyen tien"},
+       "00020101021238530010A0000007270123000697041601092576788590208QRIBFTTA53037045405100005802VN62150811Ch"
+       "uyen "
+       "tien630453E6"},
+      // A BIDV account's static code as printed by the bank.
+      {{.bank_bin = "970418", .account_number = "8838831979", .one_time = false},
+       "00020101021138540010A00000072701240006970418011088388319790208QRIBFTTA53037045802VN6304E72E"},
+  };
+  for (const Vector& v : vectors) {
+    absl::StatusOr<std::string> payload = BuildVietQr(v.transfer);
+    ASSERT_OK(payload);
+    EXPECT_EQ(*payload, v.payload);
+    absl::StatusOr<VietQrTransfer> read = ReadVietQr(v.payload);
+    ASSERT_OK(read);
+    EXPECT_EQ(read->account_number, v.transfer.account_number);
+    EXPECT_EQ(read->amount, v.transfer.amount);
+    EXPECT_EQ(read->one_time, v.transfer.one_time);
+  }
+}
+
 TEST(VietQr, Crc16CcittFalseMatchesTheStandardCheckValue) {
   EXPECT_EQ(Crc16CcittFalse("123456789"), 0x29B1);  // the catalogue's check value
 }

@@ -16,18 +16,6 @@ using ::testing::HasSubstr;
 constexpr char kHeader[] =
     "staff_code,display_name,position,employment_type,budget_paid,start_date,city_email\n";
 
-TEST(SplitCsv, QuotesCommasLineBreaksAndCrlf) {
-  auto records = SplitCsv("a,\"b,c\",\"d\"\"e\"\r\n\"multi\nline\",x,\r\nlast");
-  ASSERT_TRUE(records.ok()) << records.status();
-  ASSERT_EQ(records->size(), 3u);
-  EXPECT_EQ((*records)[0].fields, (std::vector<std::string>{"a", "b,c", "d\"e"}));
-  EXPECT_EQ((*records)[1].line, 2);
-  EXPECT_EQ((*records)[1].fields, (std::vector<std::string>{"multi\nline", "x", ""}));
-  EXPECT_EQ((*records)[2].line, 4);
-  EXPECT_THAT(SplitCsv("a,\"open\n").status().message(), HasSubstr("dòng 1"));
-  EXPECT_EQ(SplitCsv("a,b\"c\n").status().code(), absl::StatusCode::kInvalidArgument);
-}
-
 TEST(ParseRosterCsv, ReadsRowsWithBomAndCrlfAndVietnameseValues) {
   std::string csv =
       std::string("\xEF\xBB\xBF") +
