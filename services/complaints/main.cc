@@ -20,7 +20,7 @@ struct ComplaintsService final {
         public_desk(store, desk),
         enrolment(store, desk),
         summarizer(store, *refdata.rules),
-        rpc(env.handlers, desk, public_desk, enrolment, summarizer, store, refdata) {}
+        rpc(env.handlers, desk, public_desk, enrolment, summarizer, refdata) {}
   parhub::complaints::LoadedRules refdata;
   parhub::complaints::MySqlComplaintsStore store;
   parhub::complaints::CaseDesk desk;

@@ -21,8 +21,6 @@ bool SeesSubmitter(const Caller& caller, const Case& c) {
          !caller.authority_id.empty() && c.escalated_to == "authorities/" + caller.authority_id;
 }
 
-bool SeesInternal(const Caller& caller) { return caller.role != Role::kUnspecified; }
-
 absl::Status RequireCaseWrite(const Caller& caller, const std::string& school_id) {
   return caller.RequireWrite(school_id, "vụ việc");
 }

@@ -31,8 +31,6 @@ absl::Status RequireCaseRead(const Caller& caller, const std::string& school_id)
 // denunciant's identity is kept confidential (Luật Tố cáo 2018, Điều 47):
 // only the school's admins see it.
 bool SeesSubmitter(const Caller& caller, const Case& c);
-// Internal notes and internal summaries: not for the public desk.
-bool SeesInternal(const Caller& caller);
 // Intake and every decision on a case: the school's admins.
 absl::Status RequireCaseWrite(const Caller& caller, const std::string& school_id);
 // Notes: the school's admins and staff.

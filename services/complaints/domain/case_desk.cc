@@ -724,6 +724,25 @@ absl::StatusOr<Case> CaseDesk::Reopen(const std::string& school_id, const std::s
       });
 }
 
+absl::StatusOr<platform::Page<Case>> CaseDesk::ListEscalated(const std::string& authority,
+                                                             const std::vector<std::string>& school_ids,
+                                                             int page_size, absl::string_view page_token) {
+  ASSIGN_OR_RETURN(platform::PageRequest page, platform::ParsePageRequest(page_size, page_token, 50, 200));
+  std::optional<EscalationCursor> after;
+  if (!page.after.empty()) {
+    std::vector<std::string> parts = absl::StrSplit(page.after, '/');
+    if (parts.size() != 3) return platform::InvalidPageToken();
+    absl::StatusOr<Date> day = platform::ParseDate(parts[0], "page_token");
+    if (!day.ok()) return platform::InvalidPageToken();
+    after = EscalationCursor{*day, parts[1], parts[2]};
+  }
+  ASSIGN_OR_RETURN(std::vector<Case> rows,
+                   store_.ListEscalated(authority, school_ids, after, page.fetch_limit()));
+  return platform::MakePage(std::move(rows), page.size, [](const Case& e) {
+    return absl::StrCat(e.closed_date.ToIso(), "/", e.school_id, "/", e.case_id);
+  });
+}
+
 absl::StatusOr<CaseEvent> CaseDesk::AddNote(const std::string& school_id, const std::string& case_id,
                                             const std::string& note, Visibility visibility,
                                             const std::string& actor) {

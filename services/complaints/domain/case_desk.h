@@ -87,6 +87,11 @@ class CaseDesk final {
                               const std::string& reason, const std::string& actor);
   absl::StatusOr<CaseEvent> AddNote(const std::string& school_id, const std::string& case_id,
                                     const std::string& note, Visibility visibility, const std::string& actor);
+  // Cases of `school_ids` escalated to `authority` ("authorities/{id}"),
+  // newest escalation first; default 50, max 200.
+  absl::StatusOr<platform::Page<Case>> ListEscalated(const std::string& authority,
+                                                     const std::vector<std::string>& school_ids,
+                                                     int page_size, absl::string_view page_token);
   // Oldest first; default 100, max 500.
   absl::StatusOr<platform::Page<CaseEvent>> ListEvents(const std::string& school_id,
                                                        const std::string& case_id, bool public_only,

@@ -395,21 +395,8 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::ListEscalatedCases(
     }
     if (schools.size() > 5000)
       return platform::InvalidField("school_ids", "tối đa 5000 trường (at most 5,000)");
-    ASSIGN_OR_RETURN(platform::PageRequest page,
-                     platform::ParsePageRequest(request->page_size(), request->page_token(), 50, 200));
-    std::optional<EscalationCursor> after;
-    if (!page.after.empty()) {
-      std::vector<std::string> parts = absl::StrSplit(page.after, '/');
-      absl::StatusOr<Date> day = parts.size() == 3 ? platform::ParseDate(parts[0], "page_token")
-                                                   : absl::StatusOr<Date>(platform::InvalidPageToken());
-      if (!day.ok()) return platform::InvalidPageToken();
-      after = EscalationCursor{*day, parts[1], parts[2]};
-    }
-    ASSIGN_OR_RETURN(std::vector<Case> rows, store_.ListEscalated(absl::StrCat("authorities/", authority[0]),
-                                                                  schools, after, page.fetch_limit()));
-    auto out = platform::MakePage(std::move(rows), page.size, [](const Case& e) {
-      return absl::StrCat(e.closed_date.ToIso(), "/", e.school_id, "/", e.case_id);
-    });
+    ASSIGN_OR_RETURN(auto out, desk_.ListEscalated(absl::StrCat("authorities/", authority[0]), schools,
+                                                   request->page_size(), request->page_token()));
     Caller officer = caller;
     officer.role = platform::Role::kAuthorityOfficer;
     officer.authority_id = authority[0];

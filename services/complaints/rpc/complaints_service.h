@@ -19,14 +19,12 @@ namespace parhub::complaints {
 class ComplaintServiceImpl final : public v1::ComplaintService::CallbackService {
  public:
   ComplaintServiceImpl(platform::Handlers& handlers, CaseDesk& desk, PublicDesk& public_desk,
-                       EnrolmentDesk& enrolment, ComplaintsSummarizer& summarizer, ComplaintsStore& store,
-                       const LoadedRules& refdata)
+                       EnrolmentDesk& enrolment, ComplaintsSummarizer& summarizer, const LoadedRules& refdata)
       : handlers_(handlers),
         desk_(desk),
         public_desk_(public_desk),
         enrolment_(enrolment),
         summarizer_(summarizer),
-        store_(store),
         refdata_(refdata) {}
 
   using Reactor = grpc::ServerUnaryReactor;
@@ -96,7 +94,6 @@ class ComplaintServiceImpl final : public v1::ComplaintService::CallbackService 
   PublicDesk& public_desk_;
   EnrolmentDesk& enrolment_;
   ComplaintsSummarizer& summarizer_;
-  ComplaintsStore& store_;
   const LoadedRules& refdata_;
 };
 

@@ -73,9 +73,9 @@ class ComplaintServiceTest : public ::testing::Test {
     harness->public_desk = std::make_unique<PublicDesk>(*harness->store, *harness->desk);
     harness->enrolment = std::make_unique<EnrolmentDesk>(*harness->store, *harness->desk);
     harness->summarizer = std::make_unique<ComplaintsSummarizer>(*harness->store, *harness->refdata->rules);
-    harness->service = std::make_unique<ComplaintServiceImpl>(
-        harness->server->handlers(), *harness->desk, *harness->public_desk, *harness->enrolment,
-        *harness->summarizer, *harness->store, *harness->refdata);
+    harness->service = std::make_unique<ComplaintServiceImpl>(harness->server->handlers(), *harness->desk,
+                                                              *harness->public_desk, *harness->enrolment,
+                                                              *harness->summarizer, *harness->refdata);
     harness->server->Start(harness->service.get());
     harness->stub = pb::ComplaintService::NewStub(harness->server->channel());
   }
@@ -235,6 +235,17 @@ TEST_F(ComplaintServiceTest, ComplaintRunsOnCalendarDaysFromAcceptanceAndEscalat
   ASSERT_GRPC_OK(stub().ListEscalatedCases(Ctx("ListEscalatedCases", Service()).get(), escalations, &listed));
   ASSERT_EQ(listed.cases_size(), 1);
   EXPECT_EQ(listed.cases(0).submitter().full_name(), "Trần Văn Bình");
+  escalations.set_page_token("not-a-token");
+  EXPECT_EQ(stub()
+                .ListEscalatedCases(Ctx("ListEscalatedCases", Service()).get(), escalations, &listed)
+                .error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  escalations.clear_page_token();
+  EXPECT_EQ(stub()
+                .ListEscalatedCases(Ctx("ListEscalatedCases", Admin(school_)).get(), escalations, &listed)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED)
+      << "only the gateway's roll-up lists across schools";
   escalations.set_authority("authorities/phuong-tan-dinh");
   ASSERT_GRPC_OK(stub().ListEscalatedCases(Ctx("ListEscalatedCases", Service()).get(), escalations, &listed));
   EXPECT_EQ(listed.cases_size(), 0);
