@@ -33,7 +33,7 @@ const std::vector<std::string>& ClassListOptionalColumns() {
 
 absl::StatusOr<Pupil> CleanPupil(Pupil p, absl::string_view prefix, platform::Date today) {
   auto field = [&](absl::string_view name) { return absl::StrCat(prefix, name); };
-  p.pupil_code = std::string(absl::StripAsciiWhitespace(p.pupil_code));
+  p.pupil_code = absl::AsciiStrToUpper(absl::StripAsciiWhitespace(p.pupil_code));
   if (p.pupil_code.empty() || p.pupil_code.size() > 20 ||
       !std::all_of(p.pupil_code.begin(), p.pupil_code.end(),
                    [](char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-'; })) {

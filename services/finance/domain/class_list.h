@@ -19,7 +19,7 @@ namespace parhub::finance {
 
 // A pupil the school invoices. The guardian's contact is personal data.
 struct Pupil final {
-  std::string pupil_code;  // the school's code (mã học sinh), 1-20 letters, digits, '-'
+  std::string pupil_code;  // the school's code (mã học sinh), 1-20 letters, digits, '-'; upper-cased
   std::string full_name;
   std::string class_name;  // "Lá 2", "5A"
   platform::Date birth_date;

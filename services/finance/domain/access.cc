@@ -1,0 +1,43 @@
+// Access rules of the finance service (see access.h).
+#include "services/finance/domain/access.h"
+
+#include "platform/core/status_macros.h"
+
+namespace parhub::finance {
+namespace {
+
+using ::parhub::platform::Role;
+
+}  // namespace
+
+absl::Status RequireMoneyWrite(const Caller& caller, const std::string& school_id) {
+  return caller.RequireWrite(school_id, "dữ liệu tài chính");
+}
+
+absl::Status RequirePupilRead(const Caller& caller, const std::string& school_id) {
+  RETURN_IF_ERROR(caller.RequireRead(school_id, "học sinh"));
+  if (caller.role == Role::kSchoolAdmin || caller.role == Role::kSchoolStaff ||
+      caller.role == Role::kService) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(
+      "Danh sách học sinh chỉ trường xem được (pupil records are the school's own)");
+}
+
+bool SeesGuardian(const Caller& caller, const std::string& school_id) {
+  return caller.role == Role::kSchoolAdmin && caller.CanWriteSchool(school_id);
+}
+
+absl::Status RequirePayerRecordsRead(const Caller& caller, const std::string& school_id) {
+  RETURN_IF_ERROR(caller.RequireRead(school_id, "hóa đơn, khoản thanh toán"));
+  if (caller.role == Role::kSchoolAdmin || caller.role == Role::kService) return absl::OkStatus();
+  return absl::PermissionDeniedError(
+      "Hóa đơn, khoản thanh toán và biên lai chỉ bộ phận tài chính của trường xem được (the school office "
+      "only)");
+}
+
+absl::Status RequireFinanceRead(const Caller& caller, const std::string& school_id) {
+  return caller.RequireRead(school_id, "dữ liệu tài chính");
+}
+
+}  // namespace parhub::finance

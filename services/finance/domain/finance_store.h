@@ -1,0 +1,180 @@
+// FinanceStore: what the finance domain needs from storage (MySQL in
+// store/). Every read and write is scoped by its school; nothing here
+// crosses schools except what a caller's school id names.
+//
+// Errors: NOT_FOUND for missing rows, ALREADY_EXISTS for a duplicate id,
+// pupil code, open invoice of a pupil for a period, or bank transaction on
+// an invoice; UNAVAILABLE when the database cannot be reached.
+#ifndef PARHUB_SERVICES_FINANCE_DOMAIN_FINANCE_STORE_H_
+#define PARHUB_SERVICES_FINANCE_DOMAIN_FINANCE_STORE_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "services/finance/domain/model.h"
+
+namespace parhub::finance {
+
+// Whether a read locks the rows until the surrounding Atomically ends.
+enum class Lock { kNone, kForUpdate };
+
+struct PupilQuery final {
+  std::string class_name;  // "": any
+  std::string query;       // folded name or code fragment; "": any
+  bool include_left = false;
+};
+
+struct InvoiceQuery final {
+  std::string pupil_id;  // "": any
+  std::string period;    // "": any
+  std::vector<InvoiceState> states;
+  std::optional<Date> overdue_on;  // only open invoices due before this day
+  std::string payment_reference;   // normalised; "": any
+};
+
+struct PaymentQuery final {
+  std::string invoice_id;
+  std::vector<PaymentMethod> methods;
+  std::optional<absl::Time> start;  // paid at or after
+  std::optional<absl::Time> end;    // paid before
+};
+
+// Sums of one account's entries.
+struct AccountTotals final {
+  std::string account;
+  int64_t debit = 0;
+  int64_t credit = 0;
+};
+
+// What CheckLedger reads; the domain decides what is wrong.
+struct LedgerFacts final {
+  int64_t total_debits = 0;
+  int64_t total_credits = 0;
+  std::vector<std::string> unbalanced_transfers;
+  std::vector<std::string> inconsistent_invoices;  // paid ≠ Σ recorded payments
+  struct YearSequence final {
+    int year = 0;
+    int64_t count = 0;
+    int64_t max_sequence = 0;
+    std::vector<int64_t> sequences;  // filled only when count ≠ max (gaps to name)
+  };
+  std::vector<YearSequence> receipt_years;
+};
+
+class FinanceStore {
+ public:
+  virtual ~FinanceStore() = default;
+
+  // Runs `fn` in one transaction; nested calls join the outer one.
+  virtual absl::Status Atomically(const std::function<absl::Status()>& fn) = 0;
+  // The same, for a body with a result.
+  template <typename T>
+  absl::StatusOr<T> Atomically(const std::function<absl::StatusOr<T>()>& fn) {
+    std::optional<T> result;
+    absl::Status status = Atomically([&]() -> absl::Status {
+      absl::StatusOr<T> r = fn();
+      if (!r.ok()) return r.status();
+      result = *std::move(r);
+      return absl::OkStatus();
+    });
+    if (!status.ok()) return status;
+    return *std::move(result);
+  }
+
+  // The next value of a per-school counter ("invoice", "receipt-2026"),
+  // from 1, taken under a row lock: a rolled-back transaction gives its
+  // number back, so committed numbers have no gaps.
+  virtual absl::StatusOr<int64_t> NextSequence(const std::string& school_id, const std::string& counter) = 0;
+
+  // ---- settings ----
+  // NOT_FOUND when the school never saved any.
+  virtual absl::StatusOr<FinanceSettings> GetSettings(const std::string& school_id) = 0;
+  virtual absl::Status PutSettings(const FinanceSettings& settings) = 0;
+
+  // ---- pupils ----
+  virtual absl::Status InsertPupil(const PupilRecord& pupil) = 0;
+  virtual absl::Status UpdatePupil(const PupilRecord& pupil) = 0;
+  virtual absl::StatusOr<PupilRecord> GetPupil(const std::string& school_id, const std::string& pupil_id) = 0;
+  virtual absl::StatusOr<std::optional<PupilRecord>> FindPupilByCode(const std::string& school_id,
+                                                                     const std::string& pupil_code) = 0;
+  // Ordered by class, display name, id; after the cursor (class, name, id).
+  virtual absl::StatusOr<std::vector<PupilRecord>> ListPupils(const std::string& school_id,
+                                                              const PupilQuery& query,
+                                                              const std::vector<std::string>& after,
+                                                              int limit) = 0;
+
+  // ---- fee items ----
+  virtual absl::Status InsertFeeItem(const FeeItem& item) = 0;
+  virtual absl::Status UpdateFeeItem(const FeeItem& item) = 0;
+  virtual absl::StatusOr<FeeItem> GetFeeItem(const std::string& school_id,
+                                             const std::string& fee_item_id) = 0;
+  // Ordered by school year, code, id; after the cursor id.
+  virtual absl::StatusOr<std::vector<FeeItem>> ListFeeItems(const std::string& school_id,
+                                                            const std::string& school_year,
+                                                            bool include_inactive,
+                                                            const std::string& after_id, int limit) = 0;
+
+  // ---- invoices ----
+  // With its lines; ALREADY_EXISTS when the pupil has an open invoice for
+  // the period.
+  virtual absl::Status InsertInvoice(const Invoice& invoice) = 0;
+  virtual absl::StatusOr<Invoice> GetInvoice(const std::string& school_id, const std::string& invoice_id,
+                                             Lock lock) = 0;
+  virtual absl::StatusOr<std::optional<Invoice>> FindInvoiceByReference(const std::string& school_id,
+                                                                        const std::string& reference,
+                                                                        Lock lock) = 0;
+  // Writes paid, state, cancel reason and update time (lines never change).
+  virtual absl::Status UpdateInvoiceState(const Invoice& invoice) = 0;
+  // Newest first: by sequence descending, after the cursor sequence.
+  virtual absl::StatusOr<std::vector<Invoice>> ListInvoices(const std::string& school_id,
+                                                            const InvoiceQuery& query,
+                                                            std::optional<int64_t> before_sequence,
+                                                            int limit) = 0;
+  // Pupils already holding an open invoice for `period`.
+  virtual absl::StatusOr<std::vector<std::string>> PupilsInvoicedFor(const std::string& school_id,
+                                                                     const std::string& period) = 0;
+
+  // ---- payments and receipts ----
+  virtual absl::Status InsertPayment(const Payment& payment) = 0;
+  virtual absl::StatusOr<Payment> GetPayment(const std::string& school_id, const std::string& payment_id,
+                                             Lock lock) = 0;
+  // The payment of a bank transaction on an invoice, if recorded.
+  virtual absl::StatusOr<std::optional<Payment>> FindPaymentByBankTransaction(
+      const std::string& school_id, const std::string& transaction_id, const std::string& invoice_id) = 0;
+  // Writes state, reversal reason and reversal transfer.
+  virtual absl::Status UpdatePayment(const Payment& payment) = 0;
+  // Newest first by (paid time, id); after the cursor.
+  virtual absl::StatusOr<std::vector<Payment>> ListPayments(
+      const std::string& school_id, const PaymentQuery& query,
+      const std::optional<std::pair<absl::Time, std::string>>& before, int limit) = 0;
+  virtual absl::Status InsertReceipt(const Receipt& receipt) = 0;
+  virtual absl::Status CancelReceipt(const std::string& school_id, const std::string& receipt_id) = 0;
+  virtual absl::StatusOr<Receipt> GetReceipt(const std::string& school_id, const std::string& receipt_id) = 0;
+  // Ordered by (year, sequence); after the cursor; year 0: all.
+  virtual absl::StatusOr<std::vector<Receipt>> ListReceipts(const std::string& school_id, int year,
+                                                            std::optional<std::pair<int, int64_t>> after,
+                                                            int limit) = 0;
+
+  // ---- ledger ----
+  virtual absl::Status InsertTransfer(const LedgerTransfer& transfer) = 0;
+  virtual absl::StatusOr<LedgerTransfer> GetTransfer(const std::string& school_id,
+                                                     const std::string& transfer_id) = 0;
+  // Per account, transfers posted before `as_of` (unset: all).
+  virtual absl::StatusOr<std::vector<AccountTotals>> SumAccounts(const std::string& school_id,
+                                                                 std::optional<absl::Time> as_of) = 0;
+  // Oldest first by (post time, id); only those touching `account` when
+  // set; after the cursor.
+  virtual absl::StatusOr<std::vector<LedgerTransfer>> ListTransfers(
+      const std::string& school_id, const std::string& account, std::optional<absl::Time> start,
+      std::optional<absl::Time> end, const std::optional<std::pair<absl::Time, std::string>>& after,
+      int limit) = 0;
+  virtual absl::StatusOr<LedgerFacts> ReadLedgerFacts(const std::string& school_id) = 0;
+};
+
+}  // namespace parhub::finance
+
+#endif  // PARHUB_SERVICES_FINANCE_DOMAIN_FINANCE_STORE_H_

@@ -1,0 +1,349 @@
+// Proto ↔ domain conversions of the finance service (convert.h).
+#include "services/finance/rpc/convert.h"
+
+#include "absl/strings/str_cat.h"
+#include "platform/core/errors.h"
+#include "platform/core/resource_name.h"
+#include "platform/core/status_macros.h"
+#include "platform/rpc/proto_values.h"
+
+namespace parhub::finance {
+namespace {
+
+using ::parhub::platform::CheckUpdateMask;
+using ::parhub::platform::DateFromProto;
+using ::parhub::platform::DateToProto;
+using ::parhub::platform::MaskHas;
+using ::parhub::platform::TimeFromProto;
+using ::parhub::platform::TimeToProto;
+
+std::string Child(const std::string& school_id, absl::string_view collection, const std::string& id) {
+  return absl::StrCat("schools/", school_id, "/", collection, "/", id);
+}
+
+}  // namespace
+
+std::string PupilName(const std::string& s, const std::string& id) { return Child(s, "pupils", id); }
+std::string FeeItemName(const std::string& s, const std::string& id) { return Child(s, "feeItems", id); }
+std::string InvoiceName(const std::string& s, const std::string& id) { return Child(s, "invoices", id); }
+std::string PaymentName(const std::string& s, const std::string& id) { return Child(s, "payments", id); }
+std::string ReceiptName(const std::string& s, const std::string& id) { return Child(s, "receipts", id); }
+std::string TransferName(const std::string& s, const std::string& id) {
+  return Child(s, "ledgerTransfers", id);
+}
+
+absl::StatusOr<std::string> ChildId(absl::string_view pattern, const std::string& name,
+                                    const std::string& school_id, absl::string_view field) {
+  ASSIGN_OR_RETURN(std::vector<std::string> ids, platform::ParseName(pattern, name, field));
+  if (ids[0] != school_id) {
+    return platform::InvalidField(field,
+                                  "phải thuộc cùng trường với yêu cầu (must belong to the same school)");
+  }
+  return ids[1];
+}
+
+// ---- settings ----
+
+pb::FinanceSettings SettingsToProto(const FinanceSettings& s) {
+  pb::FinanceSettings out;
+  out.set_name(absl::StrCat("schools/", s.school_id, "/financeSettings"));
+  out.set_bank_bin(s.bank_bin);
+  out.set_account_number(s.account_number);
+  out.set_account_name(s.account_name);
+  out.set_reference_prefix(s.reference_prefix);
+  out.set_issuer_name(s.issuer_name);
+  out.set_tax_code(s.tax_code);
+  out.set_receipt_template(s.receipt_template);
+  out.set_receipt_series(s.receipt_series);
+  out.set_school_level(s.school_level);
+  out.set_area_group(s.area_group);
+  if (s.update_time != absl::Time()) *out.mutable_update_time() = TimeToProto(s.update_time);
+  return out;
+}
+
+absl::StatusOr<SettingsPatch> SettingsPatchFromProto(const pb::FinanceSettings& p,
+                                                     const google::protobuf::FieldMask& mask) {
+  RETURN_IF_ERROR(CheckUpdateMask(
+      mask, {"bank_bin", "account_number", "account_name", "reference_prefix", "issuer_name", "tax_code",
+             "receipt_template", "receipt_series", "school_level", "area_group"}));
+  SettingsPatch patch;
+  if (MaskHas(mask, "bank_bin")) patch.bank_bin = p.bank_bin();
+  if (MaskHas(mask, "account_number")) patch.account_number = p.account_number();
+  if (MaskHas(mask, "account_name")) patch.account_name = p.account_name();
+  if (MaskHas(mask, "reference_prefix")) patch.reference_prefix = p.reference_prefix();
+  if (MaskHas(mask, "issuer_name")) patch.issuer_name = p.issuer_name();
+  if (MaskHas(mask, "tax_code")) patch.tax_code = p.tax_code();
+  if (MaskHas(mask, "receipt_template")) patch.receipt_template = p.receipt_template();
+  if (MaskHas(mask, "receipt_series")) patch.receipt_series = p.receipt_series();
+  if (MaskHas(mask, "school_level")) patch.school_level = p.school_level();
+  if (MaskHas(mask, "area_group")) patch.area_group = p.area_group();
+  return patch;
+}
+
+// ---- pupils ----
+
+pb::Pupil PupilToProto(const PupilRecord& p, bool with_guardian) {
+  pb::Pupil out;
+  out.set_name(PupilName(p.school_id, p.pupil_id));
+  out.set_pupil_code(p.pupil.pupil_code);
+  out.set_display_name(p.pupil.full_name);
+  out.set_class_name(p.pupil.class_name);
+  out.set_status(static_cast<pb::PupilStatus>(p.status));
+  *out.mutable_create_time() = TimeToProto(p.create_time);
+  if (with_guardian) {
+    out.set_guardian_name(p.pupil.guardian_name);
+    out.set_guardian_phone(p.pupil.guardian_phone);
+    out.set_guardian_email(p.pupil.guardian_email);
+    if (p.pupil.birth_date.IsSet()) *out.mutable_birth_date() = DateToProto(p.pupil.birth_date);
+  }
+  return out;
+}
+
+absl::StatusOr<Pupil> PupilFromProto(const pb::Pupil& p) {
+  Pupil out;
+  out.pupil_code = p.pupil_code();
+  out.full_name = p.display_name();
+  out.class_name = p.class_name();
+  out.guardian_name = p.guardian_name();
+  out.guardian_phone = p.guardian_phone();
+  out.guardian_email = p.guardian_email();
+  ASSIGN_OR_RETURN(out.birth_date, DateFromProto(p.birth_date(), "pupil.birth_date"));
+  return out;
+}
+
+absl::StatusOr<PupilPatch> PupilPatchFromProto(const pb::Pupil& p, const google::protobuf::FieldMask& mask) {
+  RETURN_IF_ERROR(CheckUpdateMask(
+      mask, {"display_name", "class_name", "guardian_name", "guardian_phone", "guardian_email", "status"}));
+  PupilPatch patch;
+  if (MaskHas(mask, "display_name")) patch.full_name = p.display_name();
+  if (MaskHas(mask, "class_name")) patch.class_name = p.class_name();
+  if (MaskHas(mask, "guardian_name")) patch.guardian_name = p.guardian_name();
+  if (MaskHas(mask, "guardian_phone")) patch.guardian_phone = p.guardian_phone();
+  if (MaskHas(mask, "guardian_email")) patch.guardian_email = p.guardian_email();
+  if (MaskHas(mask, "status")) {
+    if (!pb::PupilStatus_IsValid(p.status())) return platform::UnknownEnumValue("pupil.status", p.status());
+    patch.status = static_cast<PupilStatus>(p.status());
+  }
+  return patch;
+}
+
+pb::ImportPupilsResponse ClassListImportToProto(const ClassListImport& r) {
+  pb::ImportPupilsResponse out;
+  out.set_created_count(r.created);
+  out.set_updated_count(r.updated);
+  out.set_unchanged_count(r.unchanged);
+  out.set_applied(r.applied);
+  for (const platform::RowError& e : r.errors) {
+    pb::StatementLineError* pe = out.add_errors();
+    pe->set_line(e.row);
+    pe->set_column(e.column);
+    pe->set_message(e.message);
+  }
+  return out;
+}
+
+// ---- fee items ----
+
+pb::FeeItem FeeItemToProto(const FeeItem& f) {
+  pb::FeeItem out;
+  out.set_name(FeeItemName(f.school_id, f.fee_item_id));
+  out.set_code(f.code);
+  out.set_display_name(f.display_name);
+  out.set_amount(f.amount);
+  out.set_unit(static_cast<pb::FeeUnit>(f.unit));
+  out.set_school_year(f.school_year);
+  out.set_legal_basis(f.legal_basis);
+  out.set_mandatory(f.mandatory);
+  out.set_active(f.active);
+  out.set_charge_kind(f.charge_kind);
+  return out;
+}
+
+absl::StatusOr<FeeItem> FeeItemFromProto(const pb::FeeItem& p) {
+  if (!pb::FeeUnit_IsValid(p.unit())) return platform::UnknownEnumValue("fee_item.unit", p.unit());
+  FeeItem out;
+  out.code = p.code();
+  out.display_name = p.display_name();
+  out.amount = p.amount();
+  out.unit = static_cast<FeeUnit>(p.unit());
+  out.school_year = p.school_year();
+  out.legal_basis = p.legal_basis();
+  out.mandatory = p.mandatory();
+  out.active = true;  // a new item is usable; UpdateFeeItem retires it
+  out.charge_kind = p.charge_kind();
+  return out;
+}
+
+absl::StatusOr<FeeItemPatch> FeeItemPatchFromProto(const pb::FeeItem& p,
+                                                   const google::protobuf::FieldMask& mask) {
+  RETURN_IF_ERROR(CheckUpdateMask(mask, {"display_name", "amount", "legal_basis", "mandatory", "active"}));
+  FeeItemPatch patch;
+  if (MaskHas(mask, "display_name")) patch.display_name = p.display_name();
+  if (MaskHas(mask, "amount")) patch.amount = p.amount();
+  if (MaskHas(mask, "legal_basis")) patch.legal_basis = p.legal_basis();
+  if (MaskHas(mask, "mandatory")) patch.mandatory = p.mandatory();
+  if (MaskHas(mask, "active")) patch.active = p.active();
+  return patch;
+}
+
+// ---- invoices ----
+
+pb::Invoice InvoiceToProto(const Invoice& i, const std::string& vietqr_payload, bool overdue) {
+  pb::Invoice out;
+  out.set_name(InvoiceName(i.school_id, i.invoice_id));
+  out.set_pupil(PupilName(i.school_id, i.pupil_id));
+  out.set_period(i.period);
+  for (const IssuedLine& l : i.lines) {
+    pb::InvoiceLine* pl = out.add_lines();
+    if (!l.fee_item_id.empty()) pl->set_fee_item(FeeItemName(i.school_id, l.fee_item_id));
+    pl->set_description(l.description);
+    pl->set_quantity(l.quantity);
+    pl->set_unit_amount(l.unit_amount);
+    pl->set_amount(l.amount);
+    pl->set_legal_basis(l.legal_basis);
+  }
+  out.set_total_amount(i.total);
+  out.set_paid_amount(i.paid);
+  out.set_balance(i.balance());
+  *out.mutable_due_date() = DateToProto(i.due_date);
+  out.set_payment_reference(i.payment_reference);
+  out.set_vietqr_payload(vietqr_payload);
+  out.set_state(static_cast<pb::InvoiceState>(i.state));
+  out.set_overdue(overdue);
+  out.set_cancel_reason(i.cancel_reason);
+  *out.mutable_create_time() = TimeToProto(i.create_time);
+  *out.mutable_update_time() = TimeToProto(i.update_time);
+  return out;
+}
+
+absl::StatusOr<InvoiceDraft> InvoiceDraftFromProto(const pb::Invoice& p, const std::string& school_id) {
+  InvoiceDraft draft;
+  if (p.pupil().empty()) return platform::InvalidField("invoice.pupil", "cần học sinh (pupil required)");
+  ASSIGN_OR_RETURN(draft.pupil_id,
+                   ChildId("schools/{school}/pupils/{pupil}", p.pupil(), school_id, "invoice.pupil"));
+  draft.period = p.period();
+  ASSIGN_OR_RETURN(draft.due_date, DateFromProto(p.due_date(), "invoice.due_date"));
+  for (int i = 0; i < p.lines_size(); ++i) {
+    const pb::InvoiceLine& pl = p.lines(i);
+    DraftLine line;
+    if (!pl.fee_item().empty()) {
+      ASSIGN_OR_RETURN(line.fee_item_id, ChildId("schools/{school}/feeItems/{fee_item}", pl.fee_item(),
+                                                 school_id, absl::StrCat("invoice.lines[", i, "].fee_item")));
+    }
+    line.description = pl.description();
+    line.quantity = pl.quantity() == 0 ? 1 : pl.quantity();
+    line.unit_amount = pl.unit_amount();
+    line.legal_basis = pl.legal_basis();
+    draft.lines.push_back(std::move(line));
+  }
+  return draft;
+}
+
+// ---- payments and receipts ----
+
+pb::Payment PaymentToProto(const Payment& p) {
+  pb::Payment out;
+  out.set_name(PaymentName(p.school_id, p.payment_id));
+  out.set_invoice(InvoiceName(p.school_id, p.invoice_id));
+  out.set_amount(p.amount);
+  out.set_method(static_cast<pb::PaymentMethod>(p.method));
+  *out.mutable_paid_time() = TimeToProto(p.paid_time);
+  out.set_payer_name(p.payer_name);
+  out.set_bank_transaction_id(p.bank_transaction_id);
+  if (!p.statement_line_id.empty()) {
+    out.set_statement_line(absl::StrCat("schools/", p.school_id, "/statementLines/", p.statement_line_id));
+  }
+  out.set_receipt(ReceiptName(p.school_id, p.receipt_id));
+  out.set_state(static_cast<pb::PaymentState>(p.state));
+  out.set_reversal_reason(p.reversal_reason);
+  out.set_ledger_transfer(TransferName(p.school_id, p.transfer_id));
+  if (!p.reversal_transfer_id.empty())
+    out.set_reversal_transfer(TransferName(p.school_id, p.reversal_transfer_id));
+  out.set_recorded_by(p.recorded_by);
+  *out.mutable_create_time() = TimeToProto(p.create_time);
+  return out;
+}
+
+absl::StatusOr<PaymentDraft> PaymentDraftFromProto(const pb::Payment& p, const std::string& school_id) {
+  PaymentDraft d;
+  if (p.invoice().empty()) return platform::InvalidField("payment.invoice", "cần hóa đơn (invoice required)");
+  ASSIGN_OR_RETURN(d.invoice_id,
+                   ChildId("schools/{school}/invoices/{invoice}", p.invoice(), school_id, "payment.invoice"));
+  d.amount = p.amount();
+  if (!pb::PaymentMethod_IsValid(p.method())) return platform::UnknownEnumValue("payment.method", p.method());
+  d.method = static_cast<PaymentMethod>(p.method());
+  if (p.has_paid_time()) d.paid_time = TimeFromProto(p.paid_time());
+  d.payer_name = p.payer_name();
+  d.bank_transaction_id = p.bank_transaction_id();
+  return d;
+}
+
+pb::Receipt ReceiptToProto(const Receipt& r) {
+  pb::Receipt out;
+  out.set_name(ReceiptName(r.school_id, r.receipt_id));
+  out.set_number(r.Number());
+  out.set_payment(PaymentName(r.school_id, r.payment_id));
+  out.set_amount(r.amount);
+  out.set_payer_name(r.payer_name);
+  out.set_pupil(PupilName(r.school_id, r.pupil_id));
+  out.set_method(static_cast<pb::PaymentMethod>(r.method));
+  *out.mutable_issue_time() = TimeToProto(r.issue_time);
+  out.set_cancelled(r.cancelled);
+  out.set_template_symbol(r.template_symbol);
+  out.set_series(r.series);
+  out.set_invoice(InvoiceName(r.school_id, r.invoice_id));
+  for (const ReceiptItem& item : r.items) {
+    pb::ReceiptItem* pi = out.add_items();
+    pi->set_description(item.description);
+    pi->set_period(item.period);
+    pi->set_amount(item.amount);
+  }
+  out.set_issuer_name(r.issuer_name);
+  out.set_tax_code(r.tax_code);
+  return out;
+}
+
+// ---- ledger ----
+
+pb::LedgerAccount AccountToProto(const std::string& school_id, const AccountBalance& b) {
+  pb::LedgerAccount out;
+  out.set_name(Child(school_id, "ledgerAccounts", b.account.code));
+  out.set_code(b.account.code);
+  out.set_display_name(b.account.display_name);
+  out.set_kind(static_cast<pb::LedgerAccountKind>(b.account.kind));
+  out.set_debit_total(b.debit);
+  out.set_credit_total(b.credit);
+  out.set_balance(b.balance);
+  return out;
+}
+
+pb::LedgerTransfer TransferToProto(const LedgerTransfer& t) {
+  pb::LedgerTransfer out;
+  out.set_name(TransferName(t.school_id, t.transfer_id));
+  *out.mutable_post_time() = TimeToProto(t.post_time);
+  for (const LedgerEntry& e : t.entries) {
+    pb::LedgerEntry* pe = out.add_entries();
+    pe->set_account(Child(t.school_id, "ledgerAccounts", e.account));
+    pe->set_debit(e.debit);
+    pe->set_credit(e.credit);
+  }
+  out.set_source(t.source);
+  out.set_description(t.description);
+  if (!t.reverses.empty()) out.set_reverses(TransferName(t.school_id, t.reverses));
+  return out;
+}
+
+pb::LedgerCheck LedgerCheckToProto(const LedgerCheck& c) {
+  pb::LedgerCheck out;
+  out.set_balanced(c.balanced());
+  out.set_total_debits(c.total_debits);
+  out.set_total_credits(c.total_credits);
+  for (const std::string& t : c.unbalanced_transfers) out.add_unbalanced_transfers(t);
+  for (const std::string& g : c.receipt_gaps) out.add_receipt_gaps(g);
+  for (const std::string& i : c.inconsistent_invoices) out.add_inconsistent_invoices(i);
+  out.set_ok(c.ok());
+  *out.mutable_check_time() = TimeToProto(c.check_time);
+  return out;
+}
+
+}  // namespace parhub::finance

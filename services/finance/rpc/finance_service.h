@@ -1,0 +1,84 @@
+// FinanceServiceImpl: the gRPC face of the finance service on the platform
+// skeleton's one handler style (platform/rpc/handlers.h): reads are
+// Handlers::Read, mutations Handlers::Mutate whose authorize step parses
+// names and checks access (domain/access.h) before the idempotency ledger.
+// No rules live here. Statement reconciliation, spending, the disclosure
+// and the summary are not built yet: those RPCs answer UNIMPLEMENTED.
+#ifndef PARHUB_SERVICES_FINANCE_RPC_FINANCE_SERVICE_H_
+#define PARHUB_SERVICES_FINANCE_RPC_FINANCE_SERVICE_H_
+
+#include "parhub/finance/v1/finance.grpc.pb.h"
+#include "platform/rpc/handlers.h"
+#include "services/finance/domain/cashier.h"
+#include "services/finance/domain/fee_schedule.h"
+#include "services/finance/domain/invoice_desk.h"
+#include "services/finance/domain/ledger.h"
+#include "services/finance/domain/payer_registry.h"
+
+namespace parhub::finance {
+
+// The domain objects the adapter drives, owned by main.
+struct FinanceDesks final {
+  PayerRegistry& payers;
+  FeeSchedule& fees;
+  InvoiceDesk& invoices;
+  Cashier& cashier;
+  Ledger& ledger;
+};
+
+class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
+ public:
+  FinanceServiceImpl(platform::Handlers& handlers, FinanceDesks desks) : handlers_(handlers), desks_(desks) {}
+
+  using Reactor = grpc::ServerUnaryReactor;
+  using Context = grpc::CallbackServerContext;
+
+  Reactor* GetFinanceSettings(Context* c, const v1::GetFinanceSettingsRequest* request,
+                              v1::FinanceSettings* response) override;
+  Reactor* UpdateFinanceSettings(Context* c, const v1::UpdateFinanceSettingsRequest* request,
+                                 v1::FinanceSettings* response) override;
+  Reactor* CreatePupil(Context* c, const v1::CreatePupilRequest* request, v1::Pupil* response) override;
+  Reactor* GetPupil(Context* c, const v1::GetPupilRequest* request, v1::Pupil* response) override;
+  Reactor* ListPupils(Context* c, const v1::ListPupilsRequest* request,
+                      v1::ListPupilsResponse* response) override;
+  Reactor* UpdatePupil(Context* c, const v1::UpdatePupilRequest* request, v1::Pupil* response) override;
+  Reactor* ImportPupils(Context* c, const v1::ImportPupilsRequest* request,
+                        v1::ImportPupilsResponse* response) override;
+  Reactor* CreateFeeItem(Context* c, const v1::CreateFeeItemRequest* request, v1::FeeItem* response) override;
+  Reactor* GetFeeItem(Context* c, const v1::GetFeeItemRequest* request, v1::FeeItem* response) override;
+  Reactor* ListFeeItems(Context* c, const v1::ListFeeItemsRequest* request,
+                        v1::ListFeeItemsResponse* response) override;
+  Reactor* UpdateFeeItem(Context* c, const v1::UpdateFeeItemRequest* request, v1::FeeItem* response) override;
+  Reactor* CreateInvoice(Context* c, const v1::CreateInvoiceRequest* request, v1::Invoice* response) override;
+  Reactor* BatchCreateInvoices(Context* c, const v1::BatchCreateInvoicesRequest* request,
+                               v1::BatchCreateInvoicesResponse* response) override;
+  Reactor* GetInvoice(Context* c, const v1::GetInvoiceRequest* request, v1::Invoice* response) override;
+  Reactor* ListInvoices(Context* c, const v1::ListInvoicesRequest* request,
+                        v1::ListInvoicesResponse* response) override;
+  Reactor* CancelInvoice(Context* c, const v1::CancelInvoiceRequest* request, v1::Invoice* response) override;
+  Reactor* RecordPayment(Context* c, const v1::RecordPaymentRequest* request, v1::Payment* response) override;
+  Reactor* GetPayment(Context* c, const v1::GetPaymentRequest* request, v1::Payment* response) override;
+  Reactor* ListPayments(Context* c, const v1::ListPaymentsRequest* request,
+                        v1::ListPaymentsResponse* response) override;
+  Reactor* ReversePayment(Context* c, const v1::ReversePaymentRequest* request,
+                          v1::Payment* response) override;
+  Reactor* GetReceipt(Context* c, const v1::GetReceiptRequest* request, v1::Receipt* response) override;
+  Reactor* ListReceipts(Context* c, const v1::ListReceiptsRequest* request,
+                        v1::ListReceiptsResponse* response) override;
+  Reactor* ListLedgerAccounts(Context* c, const v1::ListLedgerAccountsRequest* request,
+                              v1::ListLedgerAccountsResponse* response) override;
+  Reactor* ListLedgerTransfers(Context* c, const v1::ListLedgerTransfersRequest* request,
+                               v1::ListLedgerTransfersResponse* response) override;
+  Reactor* CheckLedger(Context* c, const v1::CheckLedgerRequest* request, v1::LedgerCheck* response) override;
+
+ private:
+  // An invoice with its QR code for the current balance and overdue flag.
+  absl::StatusOr<v1::Invoice> View(const std::string& school_id, const Invoice& invoice);
+
+  platform::Handlers& handlers_;
+  FinanceDesks desks_;
+};
+
+}  // namespace parhub::finance
+
+#endif  // PARHUB_SERVICES_FINANCE_RPC_FINANCE_SERVICE_H_

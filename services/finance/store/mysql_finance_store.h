@@ -1,0 +1,99 @@
+// FinanceStore on MySQL/MariaDB (schema: migrations/001_finance.sql).
+#ifndef PARHUB_SERVICES_FINANCE_STORE_MYSQL_FINANCE_STORE_H_
+#define PARHUB_SERVICES_FINANCE_STORE_MYSQL_FINANCE_STORE_H_
+
+#include <vector>
+
+#include "platform/db/db.h"
+#include "platform/db/migrations.h"
+#include "services/finance/domain/finance_store.h"
+
+// The finance schema, embedded at build time (cmake/Migrations.cmake).
+const std::vector<parhub::platform::Migration>& FinanceMigrations();
+
+namespace parhub::finance {
+
+class MySqlFinanceStore final : public FinanceStore {
+ public:
+  explicit MySqlFinanceStore(platform::Db& db) : db_(db) {}
+
+  using FinanceStore::Atomically;
+  absl::Status Atomically(const std::function<absl::Status()>& fn) override;
+  absl::StatusOr<int64_t> NextSequence(const std::string& school_id, const std::string& counter) override;
+
+  absl::StatusOr<FinanceSettings> GetSettings(const std::string& school_id) override;
+  absl::Status PutSettings(const FinanceSettings& settings) override;
+
+  absl::Status InsertPupil(const PupilRecord& pupil) override;
+  absl::Status UpdatePupil(const PupilRecord& pupil) override;
+  absl::StatusOr<PupilRecord> GetPupil(const std::string& school_id, const std::string& pupil_id) override;
+  absl::StatusOr<std::optional<PupilRecord>> FindPupilByCode(const std::string& school_id,
+                                                             const std::string& pupil_code) override;
+  absl::StatusOr<std::vector<PupilRecord>> ListPupils(const std::string& school_id, const PupilQuery& query,
+                                                      const std::vector<std::string>& after,
+                                                      int limit) override;
+
+  absl::Status InsertFeeItem(const FeeItem& item) override;
+  absl::Status UpdateFeeItem(const FeeItem& item) override;
+  absl::StatusOr<FeeItem> GetFeeItem(const std::string& school_id, const std::string& fee_item_id) override;
+  absl::StatusOr<std::vector<FeeItem>> ListFeeItems(const std::string& school_id,
+                                                    const std::string& school_year, bool include_inactive,
+                                                    const std::string& after_id, int limit) override;
+
+  absl::Status InsertInvoice(const Invoice& invoice) override;
+  absl::StatusOr<Invoice> GetInvoice(const std::string& school_id, const std::string& invoice_id,
+                                     Lock lock) override;
+  absl::StatusOr<std::optional<Invoice>> FindInvoiceByReference(const std::string& school_id,
+                                                                const std::string& reference,
+                                                                Lock lock) override;
+  absl::Status UpdateInvoiceState(const Invoice& invoice) override;
+  absl::StatusOr<std::vector<Invoice>> ListInvoices(const std::string& school_id, const InvoiceQuery& query,
+                                                    std::optional<int64_t> before_sequence,
+                                                    int limit) override;
+  absl::StatusOr<std::vector<std::string>> PupilsInvoicedFor(const std::string& school_id,
+                                                             const std::string& period) override;
+
+  absl::Status InsertPayment(const Payment& payment) override;
+  absl::StatusOr<Payment> GetPayment(const std::string& school_id, const std::string& payment_id,
+                                     Lock lock) override;
+  absl::StatusOr<std::optional<Payment>> FindPaymentByBankTransaction(const std::string& school_id,
+                                                                      const std::string& transaction_id,
+                                                                      const std::string& invoice_id) override;
+  absl::Status UpdatePayment(const Payment& payment) override;
+  absl::StatusOr<std::vector<Payment>> ListPayments(
+      const std::string& school_id, const PaymentQuery& query,
+      const std::optional<std::pair<absl::Time, std::string>>& before, int limit) override;
+  absl::Status InsertReceipt(const Receipt& receipt) override;
+  absl::Status CancelReceipt(const std::string& school_id, const std::string& receipt_id) override;
+  absl::StatusOr<Receipt> GetReceipt(const std::string& school_id, const std::string& receipt_id) override;
+  absl::StatusOr<std::vector<Receipt>> ListReceipts(const std::string& school_id, int year,
+                                                    std::optional<std::pair<int, int64_t>> after,
+                                                    int limit) override;
+
+  absl::Status InsertTransfer(const LedgerTransfer& transfer) override;
+  absl::StatusOr<LedgerTransfer> GetTransfer(const std::string& school_id,
+                                             const std::string& transfer_id) override;
+  absl::StatusOr<std::vector<AccountTotals>> SumAccounts(const std::string& school_id,
+                                                         std::optional<absl::Time> as_of) override;
+  absl::StatusOr<std::vector<LedgerTransfer>> ListTransfers(
+      const std::string& school_id, const std::string& account, std::optional<absl::Time> start,
+      std::optional<absl::Time> end, const std::optional<std::pair<absl::Time, std::string>>& after,
+      int limit) override;
+  absl::StatusOr<LedgerFacts> ReadLedgerFacts(const std::string& school_id) override;
+
+ private:
+  absl::StatusOr<std::vector<Invoice>> SelectInvoices(const std::string& where,
+                                                      const std::vector<platform::SqlValue>& params);
+  absl::StatusOr<std::vector<Payment>> SelectPayments(const std::string& where,
+                                                      const std::vector<platform::SqlValue>& params);
+  absl::StatusOr<std::vector<Receipt>> SelectReceipts(const std::string& where,
+                                                      const std::vector<platform::SqlValue>& params);
+  absl::StatusOr<std::vector<LedgerTransfer>> SelectTransfers(const std::string& where,
+                                                              const std::vector<platform::SqlValue>& params);
+
+  platform::Db& db_;
+};
+
+}  // namespace parhub::finance
+
+#endif  // PARHUB_SERVICES_FINANCE_STORE_MYSQL_FINANCE_STORE_H_

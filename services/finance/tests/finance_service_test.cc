@@ -1,0 +1,700 @@
+// Integration tests of the finance gRPC service inside one process: a real
+// gRPC server over MariaDB with the embedded fee rules, called with signed
+// identities as the gateway sends them. Covers settings, the class-list
+// upload, fee items under the city's caps, invoices with a VietQR code for
+// the balance, exactly-once payments (same key, same bank transaction,
+// concurrent retries), gapless receipts, reversals, the ledger check,
+// bad input that changes nothing, and tenancy on every RPC.
+#include "services/finance/rpc/finance_service.h"
+
+#include <gmock/gmock.h>
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "platform/core/resource_name.h"
+#include "platform/rpc/proto_values.h"
+#include "platform/testing/fixtures.h"
+#include "platform/testing/in_process_server.h"
+#include "services/finance/domain/vietqr.h"
+#include "services/finance/rpc/fee_rules_data.h"
+#include "services/finance/store/mysql_finance_store.h"
+
+namespace parhub::finance {
+namespace {
+
+namespace pb = ::parhub::finance::v1;
+using ::parhub::platform::Caller;
+using ::parhub::platform::Role;
+using ::parhub::testing::At;
+using ::parhub::testing::ProtoDate;
+using ::parhub::testing::ReasonOf;
+using ::parhub::testing::ViolatedField;
+using ::testing::HasSubstr;
+
+struct Harness {
+  std::atomic<int64_t> now_micros{absl::ToUnixMicros(At(2026, 9, 15))};
+  std::unique_ptr<::parhub::testing::InProcessServer> server;
+  std::unique_ptr<FeeRules> rules;
+  std::unique_ptr<MySqlFinanceStore> store;
+  std::unique_ptr<Ledger> ledger;
+  std::unique_ptr<PayerRegistry> payers;
+  std::unique_ptr<FeeSchedule> fees;
+  std::unique_ptr<InvoiceDesk> invoices;
+  std::unique_ptr<Cashier> cashier;
+  std::unique_ptr<FinanceServiceImpl> service;
+  std::unique_ptr<pb::FinanceService::Stub> stub;
+};
+Harness* harness = nullptr;
+
+#define ASSERT_GRPC_OK(expr)                    \
+  do {                                          \
+    grpc::Status s_ = (expr);                   \
+    ASSERT_TRUE(s_.ok()) << s_.error_message(); \
+  } while (false)
+
+class FinanceServiceTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    harness = new Harness;
+    Clock clock = [] { return absl::FromUnixMicros(harness->now_micros.load()); };
+    harness->server = std::make_unique<::parhub::testing::InProcessServer>(
+        pb::FinanceService::service_full_name(), "finance", FinanceMigrations());
+    auto rules = LoadEmbeddedFeeRules();
+    ASSERT_TRUE(rules.ok()) << rules.status();
+    harness->rules = std::make_unique<FeeRules>(*std::move(rules));
+    harness->store = std::make_unique<MySqlFinanceStore>(harness->server->db());
+    harness->ledger = std::make_unique<Ledger>(*harness->store, clock);
+    harness->payers = std::make_unique<PayerRegistry>(*harness->store, clock);
+    harness->fees = std::make_unique<FeeSchedule>(*harness->store, *harness->rules);
+    harness->invoices =
+        std::make_unique<InvoiceDesk>(*harness->store, *harness->ledger, *harness->rules, clock);
+    harness->cashier =
+        std::make_unique<Cashier>(*harness->store, *harness->ledger, *harness->invoices, clock);
+    harness->service = std::make_unique<FinanceServiceImpl>(
+        harness->server->handlers(), FinanceDesks{*harness->payers, *harness->fees, *harness->invoices,
+                                                  *harness->cashier, *harness->ledger});
+    harness->server->Start(harness->service.get());
+    harness->stub = pb::FinanceService::NewStub(harness->server->channel());
+  }
+  static void TearDownTestSuite() {
+    harness->stub.reset();
+    harness->server.reset();
+    delete harness;
+    harness = nullptr;
+  }
+
+  FinanceServiceTest() : school_("s-" + platform::RandomHex(4)), other_("o-" + platform::RandomHex(4)) {
+    SetNow(At(2026, 9, 15));
+  }
+
+  static void SetNow(absl::Time t) { harness->now_micros = absl::ToUnixMicros(t); }
+  pb::FinanceService::Stub& stub() { return *harness->stub; }
+  Caller Admin(const std::string& school) {
+    return ::parhub::testing::TestCaller(Role::kSchoolAdmin, school);
+  }
+  Caller Staff(const std::string& school) {
+    return ::parhub::testing::TestCaller(Role::kSchoolStaff, school);
+  }
+  std::unique_ptr<grpc::ClientContext> Ctx(const std::string& method, const Caller& caller) {
+    return harness->server->Context(caller, method);
+  }
+
+  // Bank account, reference prefix, level and area group of a mầm non in a phường.
+  void Configure(const std::string& school) {
+    pb::UpdateFinanceSettingsRequest request;
+    pb::FinanceSettings* s = request.mutable_finance_settings();
+    s->set_name(absl::StrCat("schools/", school, "/financeSettings"));
+    s->set_bank_bin("970436");
+    s->set_account_number("0071000123456");
+    s->set_account_name("TRUONG MAM NON 20 10");
+    s->set_reference_prefix("MN2010");
+    s->set_issuer_name("Trường Mầm non 20/10");
+    s->set_receipt_template("01BLP0-001");
+    s->set_receipt_series("AA-26E");
+    s->set_school_level("mam-non");
+    s->set_area_group(1);
+    for (const char* path : {"bank_bin", "account_number", "account_name", "reference_prefix", "issuer_name",
+                             "receipt_template", "receipt_series", "school_level", "area_group"}) {
+      request.mutable_update_mask()->add_paths(path);
+    }
+    request.set_request_id(platform::RandomId());
+    pb::FinanceSettings out;
+    ASSERT_GRPC_OK(
+        stub().UpdateFinanceSettings(Ctx("UpdateFinanceSettings", Admin(school)).get(), request, &out));
+  }
+
+  grpc::Status CreateFeeItem(const std::string& school, const std::string& id, const std::string& kind,
+                             int64_t amount, const std::string& year = "2026-2027",
+                             pb::FeeItem* out = nullptr) {
+    pb::CreateFeeItemRequest request;
+    request.set_parent("schools/" + school);
+    request.set_fee_item_id(id);
+    pb::FeeItem* f = request.mutable_fee_item();
+    f->set_code(absl::AsciiStrToUpper(id));
+    f->set_display_name("Tiền tổ chức bán trú");
+    f->set_amount(amount);
+    f->set_unit(pb::FEE_UNIT_MONTH);
+    f->set_school_year(year);
+    f->set_legal_basis("Nghị quyết 18/2025/NQ-HĐND");
+    f->set_charge_kind(kind);
+    request.set_request_id(platform::RandomId());
+    pb::FeeItem ignored;
+    return stub().CreateFeeItem(Ctx("CreateFeeItem", Admin(school)).get(), request, out ? out : &ignored);
+  }
+
+  void CreatePupil(const std::string& school, const std::string& id, const std::string& class_name = "Lá 1") {
+    pb::CreatePupilRequest request;
+    request.set_parent("schools/" + school);
+    request.set_pupil_id(id);
+    request.mutable_pupil()->set_pupil_code(absl::StrCat("HS-", id));
+    request.mutable_pupil()->set_display_name("Nguyễn Ngọc Anh");
+    request.mutable_pupil()->set_class_name(class_name);
+    request.mutable_pupil()->set_guardian_name("Nguyễn Văn Bình");
+    request.mutable_pupil()->set_guardian_phone("0909123456");
+    request.set_request_id(platform::RandomId());
+    pb::Pupil out;
+    ASSERT_GRPC_OK(stub().CreatePupil(Ctx("CreatePupil", Admin(school)).get(), request, &out));
+  }
+
+  // A configured school with a 500,000 đồng bán trú item and one pupil
+  // "an" invoiced for 2026-09.
+  pb::Invoice InvoicedSchool(const std::string& school) {
+    Configure(school);
+    EXPECT_TRUE(CreateFeeItem(school, "ban-tru", "ban-tru", 500'000).ok());
+    CreatePupil(school, "an");
+    pb::Invoice invoice;
+    EXPECT_TRUE(Invoice(school, "an", "2026-09", &invoice).ok());
+    return invoice;
+  }
+
+  grpc::Status Invoice(const std::string& school, const std::string& pupil, const std::string& period,
+                       pb::Invoice* out) {
+    pb::CreateInvoiceRequest request;
+    request.set_parent("schools/" + school);
+    pb::Invoice* i = request.mutable_invoice();
+    i->set_pupil(absl::StrCat("schools/", school, "/pupils/", pupil));
+    i->set_period(period);
+    i->add_lines()->set_fee_item(absl::StrCat("schools/", school, "/feeItems/ban-tru"));
+    *i->mutable_due_date() = ProtoDate(2026, 9, 30);
+    request.set_request_id(platform::RandomId());
+    return stub().CreateInvoice(Ctx("CreateInvoice", Admin(school)).get(), request, out);
+  }
+
+  pb::RecordPaymentRequest PaymentRequest(const pb::Invoice& invoice, int64_t amount,
+                                          const std::string& transaction) {
+    pb::RecordPaymentRequest request;
+    request.set_parent(invoice.name().substr(0, invoice.name().find("/invoices/")));
+    pb::Payment* p = request.mutable_payment();
+    p->set_invoice(invoice.name());
+    p->set_amount(amount);
+    p->set_method(transaction.empty() ? pb::PAYMENT_METHOD_CASH : pb::PAYMENT_METHOD_VIETQR);
+    p->set_bank_transaction_id(transaction);
+    *p->mutable_paid_time() = platform::TimeToProto(At(2026, 9, 15, 8));
+    p->set_payer_name("Nguyễn Văn Bình");
+    request.set_request_id(platform::RandomId());
+    return request;
+  }
+
+  grpc::Status Pay(const std::string& school, const pb::RecordPaymentRequest& request, pb::Payment* out) {
+    return stub().RecordPayment(Ctx("RecordPayment", Admin(school)).get(), request, out);
+  }
+
+  pb::Invoice GetInvoice(const std::string& school, const std::string& name) {
+    pb::GetInvoiceRequest request;
+    request.set_name(name);
+    pb::Invoice out;
+    EXPECT_TRUE(stub().GetInvoice(Ctx("GetInvoice", Admin(school)).get(), request, &out).ok());
+    return out;
+  }
+
+  pb::LedgerCheck Check(const std::string& school) {
+    pb::CheckLedgerRequest request;
+    request.set_parent("schools/" + school);
+    pb::LedgerCheck out;
+    EXPECT_TRUE(stub().CheckLedger(Ctx("CheckLedger", Admin(school)).get(), request, &out).ok());
+    return out;
+  }
+
+  std::string school_;
+  std::string other_;
+};
+
+TEST_F(FinanceServiceTest, InvoiceCarriesAVietQrCodeForItsBalanceAndPaymentsReissueIt) {
+  pb::Invoice invoice = InvoicedSchool(school_);
+  EXPECT_EQ(invoice.state(), pb::INVOICE_STATE_ISSUED);
+  EXPECT_EQ(invoice.total_amount(), 500'000);
+  EXPECT_EQ(invoice.balance(), 500'000);
+  EXPECT_LE(invoice.payment_reference().size(), 19u);
+  EXPECT_EQ(invoice.payment_reference().substr(0, 6), "HP2609");
+  EXPECT_EQ(invoice.lines(0).description(), "Tiền tổ chức bán trú tháng 9/2026");
+
+  absl::StatusOr<VietQrTransfer> qr = ReadVietQr(invoice.vietqr_payload());
+  ASSERT_TRUE(qr.ok()) << qr.status();
+  EXPECT_EQ(qr->bank_bin, "970436");
+  EXPECT_EQ(qr->account_number, "0071000123456");
+  EXPECT_EQ(qr->amount, 500'000);
+  EXPECT_EQ(qr->purpose, invoice.payment_reference());
+
+  pb::Payment first;
+  ASSERT_GRPC_OK(Pay(school_, PaymentRequest(invoice, 200'000, "FT26258000001"), &first));
+  pb::Invoice part = GetInvoice(school_, invoice.name());
+  EXPECT_EQ(part.state(), pb::INVOICE_STATE_PARTIALLY_PAID);
+  EXPECT_EQ(part.balance(), 300'000);
+  qr = ReadVietQr(part.vietqr_payload());
+  ASSERT_TRUE(qr.ok()) << qr.status();
+  EXPECT_EQ(qr->amount, 300'000);  // reissued at the balance
+
+  pb::Payment second;
+  ASSERT_GRPC_OK(Pay(school_, PaymentRequest(invoice, 300'000, ""), &second));
+  pb::Invoice paid = GetInvoice(school_, invoice.name());
+  EXPECT_EQ(paid.state(), pb::INVOICE_STATE_PAID);
+  EXPECT_EQ(paid.balance(), 0);
+  EXPECT_EQ(paid.vietqr_payload(), "");
+
+  // Receipts 2026-000001 and 2026-000002, with the e-receipt fields.
+  pb::ListReceiptsRequest list;
+  list.set_parent("schools/" + school_);
+  pb::ListReceiptsResponse receipts;
+  ASSERT_GRPC_OK(stub().ListReceipts(Ctx("ListReceipts", Admin(school_)).get(), list, &receipts));
+  ASSERT_EQ(receipts.receipts_size(), 2);
+  EXPECT_EQ(receipts.receipts(0).number(), "2026-000001");
+  EXPECT_EQ(receipts.receipts(1).number(), "2026-000002");
+  EXPECT_EQ(receipts.receipts(0).template_symbol(), "01BLP0-001");
+  EXPECT_EQ(receipts.receipts(0).series(), "AA-26E");
+  EXPECT_EQ(receipts.receipts(0).issuer_name(), "Trường Mầm non 20/10");
+  ASSERT_EQ(receipts.receipts(1).items_size(), 1);
+  EXPECT_EQ(receipts.receipts(1).items(0).amount(), 300'000);
+  EXPECT_EQ(receipts.receipts(1).items(0).period(), "2026-09");
+
+  // The books: bank 200k, cash 300k, receivables 0, revenue 500k.
+  pb::ListLedgerAccountsRequest accounts_request;
+  accounts_request.set_parent("schools/" + school_);
+  pb::ListLedgerAccountsResponse accounts;
+  ASSERT_GRPC_OK(stub().ListLedgerAccounts(Ctx("ListLedgerAccounts", Admin(school_)).get(), accounts_request,
+                                           &accounts));
+  std::map<std::string, int64_t> balance;
+  for (const pb::LedgerAccount& a : accounts.ledger_accounts()) balance[a.code()] = a.balance();
+  EXPECT_EQ(balance["bank"], 200'000);
+  EXPECT_EQ(balance["cash"], 300'000);
+  EXPECT_EQ(balance["receivables"], 0);
+  EXPECT_EQ(balance["fee-revenue"], 500'000);
+  pb::LedgerCheck check = Check(school_);
+  EXPECT_TRUE(check.ok());
+  EXPECT_TRUE(check.balanced());
+  EXPECT_EQ(check.total_debits(), 1'000'000);
+}
+
+TEST_F(FinanceServiceTest, APaymentIsRecordedOncePerKeyAndPerBankTransaction) {
+  pb::Invoice invoice = InvoicedSchool(school_);
+  pb::RecordPaymentRequest request = PaymentRequest(invoice, 100'000, "FT26258000002");
+  pb::Payment first, retry, same_transaction;
+  ASSERT_GRPC_OK(Pay(school_, request, &first));
+  ASSERT_GRPC_OK(Pay(school_, request, &retry));
+  EXPECT_EQ(retry.name(), first.name());
+  // The same bank transaction under a new key: still the first payment.
+  request.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(Pay(school_, request, &same_transaction));
+  EXPECT_EQ(same_transaction.name(), first.name());
+  // The same key with another body is refused.
+  pb::RecordPaymentRequest reuse = PaymentRequest(invoice, 50'000, "FT26258000003");
+  pb::Payment ignored;
+  ASSERT_GRPC_OK(Pay(school_, reuse, &ignored));
+  reuse.mutable_payment()->set_amount(60'000);
+  grpc::Status reused = Pay(school_, reuse, &ignored);
+  EXPECT_EQ(reused.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ReasonOf(reused), "REQUEST_ID_REUSED");
+  EXPECT_EQ(GetInvoice(school_, invoice.name()).paid_amount(), 150'000);
+  EXPECT_TRUE(Check(school_).ok());
+}
+
+TEST_F(FinanceServiceTest, ConcurrentRetriesOfOnePaymentRecordItOnce) {
+  pb::Invoice invoice = InvoicedSchool(school_);
+  // Eight retries with one key, and eight keys for one bank transaction.
+  pb::RecordPaymentRequest same_key = PaymentRequest(invoice, 100'000, "FT26258000010");
+  std::vector<pb::RecordPaymentRequest> same_transaction;
+  for (int i = 0; i < 8; ++i) same_transaction.push_back(PaymentRequest(invoice, 50'000, "FT26258000011"));
+  std::mutex mu;
+  std::set<std::string> names_by_key, names_by_transaction;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      for (int attempt = 0; attempt < 5; ++attempt) {  // ABORTED asks for a retry with the same key
+        pb::Payment out;
+        grpc::Status s = Pay(school_, same_key, &out);
+        if (s.error_code() == grpc::StatusCode::ABORTED) continue;
+        EXPECT_TRUE(s.ok()) << s.error_message();
+        std::lock_guard<std::mutex> lock(mu);
+        names_by_key.insert(out.name());
+        break;
+      }
+      for (int attempt = 0; attempt < 5; ++attempt) {
+        pb::Payment out;
+        grpc::Status s = Pay(school_, same_transaction[i], &out);
+        if (s.error_code() == grpc::StatusCode::ABORTED) continue;
+        EXPECT_TRUE(s.ok()) << s.error_message();
+        std::lock_guard<std::mutex> lock(mu);
+        names_by_transaction.insert(out.name());
+        break;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(names_by_key.size(), 1u);
+  EXPECT_EQ(names_by_transaction.size(), 1u);
+  EXPECT_EQ(GetInvoice(school_, invoice.name()).paid_amount(), 150'000);
+  pb::LedgerCheck check = Check(school_);
+  EXPECT_TRUE(check.ok()) << check.ShortDebugString();
+}
+
+TEST_F(FinanceServiceTest, AReversalBringsTheBalanceBackAndKeepsTheReceiptNumber) {
+  pb::Invoice invoice = InvoicedSchool(school_);
+  pb::Payment payment;
+  ASSERT_GRPC_OK(Pay(school_, PaymentRequest(invoice, 500'000, "FT26258000020"), &payment));
+  pb::ReversePaymentRequest reverse;
+  reverse.set_name(payment.name());
+  reverse.set_reason("Phụ huynh chuyển nhầm, ngân hàng hoàn lại");
+  reverse.set_request_id(platform::RandomId());
+  pb::Payment reversed;
+  ASSERT_GRPC_OK(stub().ReversePayment(Ctx("ReversePayment", Admin(school_)).get(), reverse, &reversed));
+  EXPECT_EQ(reversed.state(), pb::PAYMENT_STATE_REVERSED);
+  EXPECT_FALSE(reversed.reversal_transfer().empty());
+  pb::Invoice back = GetInvoice(school_, invoice.name());
+  EXPECT_EQ(back.state(), pb::INVOICE_STATE_ISSUED);
+  EXPECT_EQ(back.balance(), 500'000);
+
+  pb::GetReceiptRequest get_receipt;
+  get_receipt.set_name(payment.receipt());
+  pb::Receipt receipt;
+  ASSERT_GRPC_OK(stub().GetReceipt(Ctx("GetReceipt", Admin(school_)).get(), get_receipt, &receipt));
+  EXPECT_TRUE(receipt.cancelled());
+  EXPECT_EQ(receipt.number(), "2026-000001");
+
+  reverse.set_request_id(platform::RandomId());
+  grpc::Status again = stub().ReversePayment(Ctx("ReversePayment", Admin(school_)).get(), reverse, &reversed);
+  EXPECT_EQ(again.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+
+  // Paid again: the next number, no gap.
+  pb::Payment repaid;
+  ASSERT_GRPC_OK(Pay(school_, PaymentRequest(invoice, 500'000, "FT26258000021"), &repaid));
+  get_receipt.set_name(repaid.receipt());
+  ASSERT_GRPC_OK(stub().GetReceipt(Ctx("GetReceipt", Admin(school_)).get(), get_receipt, &receipt));
+  EXPECT_EQ(receipt.number(), "2026-000002");
+  EXPECT_TRUE(Check(school_).ok());
+}
+
+TEST_F(FinanceServiceTest, BadPaymentsAreRefusedAndChangeNothing) {
+  pb::Invoice invoice = InvoicedSchool(school_);
+  pb::Payment out;
+  struct Case {
+    std::function<void(pb::RecordPaymentRequest&)> change;
+    grpc::StatusCode code;
+    std::string field;
+  };
+  std::vector<Case> cases = {
+      {[](auto& r) { r.mutable_payment()->set_amount(-5); }, grpc::StatusCode::INVALID_ARGUMENT,
+       "payment.amount"},
+      {[](auto& r) { r.mutable_payment()->set_amount(0); }, grpc::StatusCode::INVALID_ARGUMENT,
+       "payment.amount"},
+      {[](auto& r) { r.mutable_payment()->set_amount(10'000'000'000'001); },
+       grpc::StatusCode::INVALID_ARGUMENT, "payment.amount"},
+      {[](auto& r) { r.mutable_payment()->set_amount(500'001); }, grpc::StatusCode::FAILED_PRECONDITION, ""},
+      {[](auto& r) { r.mutable_payment()->set_method(pb::PAYMENT_METHOD_UNSPECIFIED); },
+       grpc::StatusCode::INVALID_ARGUMENT, "payment.method"},
+      {[](auto& r) { r.mutable_payment()->set_method(static_cast<pb::PaymentMethod>(42)); },
+       grpc::StatusCode::INVALID_ARGUMENT, "payment.method"},
+      {[](auto& r) { *r.mutable_payment()->mutable_paid_time() = platform::TimeToProto(At(2026, 9, 20)); },
+       grpc::StatusCode::INVALID_ARGUMENT, "payment.paid_time"},
+      {[](auto& r) { r.mutable_payment()->clear_paid_time(); }, grpc::StatusCode::INVALID_ARGUMENT,
+       "payment.paid_time"},
+      {[](auto& r) { r.mutable_payment()->set_bank_transaction_id("FT 2625 ngân hàng"); },
+       grpc::StatusCode::INVALID_ARGUMENT, "payment.bank_transaction_id"},
+      {[](auto& r) { r.mutable_payment()->set_bank_transaction_id(""); }, grpc::StatusCode::INVALID_ARGUMENT,
+       "payment.bank_transaction_id"},
+      {[&](auto& r) { r.mutable_payment()->set_invoice(absl::StrCat("schools/", other_, "/invoices/x")); },
+       grpc::StatusCode::INVALID_ARGUMENT, "payment.invoice"},
+      {[](auto& r) { r.mutable_payment()->set_invoice(r.payment().invoice() + "zz"); },
+       grpc::StatusCode::INVALID_ARGUMENT, "payment.invoice"},
+  };
+  for (size_t i = 0; i < cases.size(); ++i) {
+    pb::RecordPaymentRequest request = PaymentRequest(invoice, 100'000, "FT26258000030");
+    cases[i].change(request);
+    grpc::Status s = Pay(school_, request, &out);
+    EXPECT_EQ(s.error_code(), cases[i].code) << "case " << i << ": " << s.error_message();
+    if (!cases[i].field.empty()) EXPECT_EQ(ViolatedField(s), cases[i].field) << "case " << i;
+  }
+  pb::Invoice unchanged = GetInvoice(school_, invoice.name());
+  EXPECT_EQ(unchanged.paid_amount(), 0);
+  EXPECT_EQ(unchanged.state(), pb::INVOICE_STATE_ISSUED);
+  pb::LedgerCheck check = Check(school_);
+  EXPECT_TRUE(check.ok());
+  EXPECT_EQ(check.total_debits(), 500'000);  // the invoice's posting only
+}
+
+TEST_F(FinanceServiceTest, FeeItemsAreCheckedAgainstTheCitysRules) {
+  Configure(school_);
+  pb::FeeItem item;
+  // Bán trú at a mầm non in a phường: the cap itself is fine, 1 đồng more is not.
+  ASSERT_GRPC_OK(CreateFeeItem(school_, "ban-tru", "ban-tru", 550'000, "2025-2026", &item));
+  grpc::Status above = CreateFeeItem(school_, "ban-tru-2", "ban-tru", 550'001, "2025-2026");
+  EXPECT_EQ(above.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(above), "fee_item.amount");
+  EXPECT_EQ(ReasonOf(above), "ABOVE_CAP");
+  EXPECT_THAT(above.error_message(), HasSubstr("550.000"));
+  // Tuition is free from 2025-26.
+  grpc::Status tuition = CreateFeeItem(school_, "hoc-phi", "hoc-phi", 100'000, "2025-2026");
+  EXPECT_EQ(tuition.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(tuition), "CHARGE_FREE");
+  // A year the data does not cover is an error, not a default.
+  grpc::Status missing = CreateFeeItem(school_, "ban-tru-30", "ban-tru", 100'000, "2030-2031");
+  EXPECT_EQ(missing.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(missing), "FEE_RULES_MISSING");
+  // Raising an item above the cap is refused too and changes nothing.
+  pb::UpdateFeeItemRequest update;
+  *update.mutable_fee_item() = item;
+  update.mutable_fee_item()->set_amount(600'000);
+  update.mutable_update_mask()->add_paths("amount");
+  update.set_request_id(platform::RandomId());
+  pb::FeeItem updated;
+  grpc::Status raised = stub().UpdateFeeItem(Ctx("UpdateFeeItem", Admin(school_)).get(), update, &updated);
+  EXPECT_EQ(ReasonOf(raised), "ABOVE_CAP");
+  pb::GetFeeItemRequest get;
+  get.set_name(item.name());
+  ASSERT_GRPC_OK(stub().GetFeeItem(Ctx("GetFeeItem", Admin(school_)).get(), get, &updated));
+  EXPECT_EQ(updated.amount(), 550'000);
+}
+
+TEST_F(FinanceServiceTest, ClassListUploadIsAllOrNothingAndBatchInvoicingSkipsThoseInvoiced) {
+  Configure(school_);
+  ASSERT_GRPC_OK(CreateFeeItem(school_, "ban-tru", "ban-tru", 500'000));
+  const std::string bad =
+      "pupil_code,full_name,class,guardian_phone\n"
+      "HS-001,Trần Minh Khang,Lá 1,0909000001\n"
+      "HS-002,,Lá 1,0909000002\n"
+      "HS-003,Lê Thu Hà,Lá 2,09abc\n";
+  pb::ImportPupilsRequest import;
+  import.set_parent("schools/" + school_);
+  import.set_csv(bad);
+  import.set_request_id(platform::RandomId());
+  pb::ImportPupilsResponse imported;
+  ASSERT_GRPC_OK(stub().ImportPupils(Ctx("ImportPupils", Admin(school_)).get(), import, &imported));
+  EXPECT_FALSE(imported.applied());
+  ASSERT_EQ(imported.errors_size(), 2);
+  EXPECT_EQ(imported.errors(0).line(), 3);
+  EXPECT_EQ(imported.errors(0).column(), "full_name");
+  EXPECT_EQ(imported.errors(1).line(), 4);
+  EXPECT_EQ(imported.errors(1).column(), "guardian_phone");
+  pb::ListPupilsRequest list;
+  list.set_parent("schools/" + school_);
+  pb::ListPupilsResponse pupils;
+  ASSERT_GRPC_OK(stub().ListPupils(Ctx("ListPupils", Admin(school_)).get(), list, &pupils));
+  EXPECT_EQ(pupils.pupils_size(), 0);
+
+  import.set_csv(
+      "pupil_code,full_name,class,guardian_phone\n"
+      "HS-001,Trần Minh Khang,Lá 1,0909000001\n"
+      "HS-002,Phạm Gia Bảo,Lá 1,0909000002\n"
+      "HS-003,Lê Thu Hà,Lá 2,0909000003\n");
+  import.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(stub().ImportPupils(Ctx("ImportPupils", Admin(school_)).get(), import, &imported));
+  EXPECT_TRUE(imported.applied());
+  EXPECT_EQ(imported.created_count(), 3);
+
+  pb::BatchCreateInvoicesRequest batch;
+  batch.set_parent("schools/" + school_);
+  batch.set_period("2026-10");
+  batch.add_class_names("Lá 1");
+  batch.add_fee_items(absl::StrCat("schools/", school_, "/feeItems/ban-tru"));
+  *batch.mutable_due_date() = ProtoDate(2026, 10, 15);
+  batch.set_request_id(platform::RandomId());
+  pb::BatchCreateInvoicesResponse created;
+  ASSERT_GRPC_OK(
+      stub().BatchCreateInvoices(Ctx("BatchCreateInvoices", Admin(school_)).get(), batch, &created));
+  EXPECT_EQ(created.created_count(), 2);
+  batch.clear_class_names();
+  batch.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(
+      stub().BatchCreateInvoices(Ctx("BatchCreateInvoices", Admin(school_)).get(), batch, &created));
+  EXPECT_EQ(created.created_count(), 1);
+  EXPECT_EQ(created.skipped_count(), 2);
+
+  // The reference finds its invoice whatever a bank did to it.
+  pb::GetInvoiceRequest get;
+  get.set_name(created.invoices(0));
+  pb::Invoice invoice;
+  ASSERT_GRPC_OK(stub().GetInvoice(Ctx("GetInvoice", Admin(school_)).get(), get, &invoice));
+  pb::ListInvoicesRequest by_reference;
+  by_reference.set_parent("schools/" + school_);
+  by_reference.set_payment_reference(
+      absl::StrCat(" ", absl::AsciiStrToLower(invoice.payment_reference().substr(0, 6)), "-",
+                   invoice.payment_reference().substr(6), "."));
+  pb::ListInvoicesResponse found;
+  ASSERT_GRPC_OK(stub().ListInvoices(Ctx("ListInvoices", Admin(school_)).get(), by_reference, &found));
+  ASSERT_EQ(found.invoices_size(), 1);
+  EXPECT_EQ(found.invoices(0).name(), invoice.name());
+  EXPECT_TRUE(Check(school_).ok());
+}
+
+TEST_F(FinanceServiceTest, CancellingNeedsNoPaymentsAndFreesThePeriod) {
+  pb::Invoice invoice = InvoicedSchool(school_);
+  pb::Invoice duplicate;
+  grpc::Status twice = Invoice(school_, "an", "2026-09", &duplicate);
+  EXPECT_EQ(twice.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+
+  pb::Payment payment;
+  ASSERT_GRPC_OK(Pay(school_, PaymentRequest(invoice, 100'000, ""), &payment));
+  pb::CancelInvoiceRequest cancel;
+  cancel.set_name(invoice.name());
+  cancel.set_reason("Lập sai kỳ thu");
+  cancel.set_request_id(platform::RandomId());
+  pb::Invoice cancelled;
+  grpc::Status refused = stub().CancelInvoice(Ctx("CancelInvoice", Admin(school_)).get(), cancel, &cancelled);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(refused), "INVOICE_HAS_PAYMENTS");
+
+  pb::ReversePaymentRequest reverse;
+  reverse.set_name(payment.name());
+  reverse.set_reason("Thu nhầm");
+  reverse.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(stub().ReversePayment(Ctx("ReversePayment", Admin(school_)).get(), reverse, &payment));
+  cancel.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(stub().CancelInvoice(Ctx("CancelInvoice", Admin(school_)).get(), cancel, &cancelled));
+  EXPECT_EQ(cancelled.state(), pb::INVOICE_STATE_CANCELLED);
+  EXPECT_EQ(cancelled.vietqr_payload(), "");
+  ASSERT_GRPC_OK(Invoice(school_, "an", "2026-09", &duplicate));  // the period is free again
+  pb::LedgerCheck check = Check(school_);
+  EXPECT_TRUE(check.ok()) << check.ShortDebugString();
+}
+
+TEST_F(FinanceServiceTest, AnotherSchoolsMoneyIsNotFoundOnEveryRpc) {
+  pb::Invoice invoice = InvoicedSchool(school_);
+  pb::Payment payment;
+  ASSERT_GRPC_OK(Pay(school_, PaymentRequest(invoice, 100'000, ""), &payment));
+  const Caller intruder = Admin(other_);
+  auto expect_not_found = [](const grpc::Status& s, const char* what) {
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND) << what << ": " << s.error_message();
+  };
+  {
+    pb::GetInvoiceRequest r;
+    r.set_name(invoice.name());
+    pb::Invoice out;
+    expect_not_found(stub().GetInvoice(Ctx("GetInvoice", intruder).get(), r, &out), "GetInvoice");
+  }
+  {
+    pb::GetPupilRequest r;
+    r.set_name(invoice.pupil());
+    pb::Pupil out;
+    expect_not_found(stub().GetPupil(Ctx("GetPupil", intruder).get(), r, &out), "GetPupil");
+  }
+  {
+    pb::GetPaymentRequest r;
+    r.set_name(payment.name());
+    pb::Payment out;
+    expect_not_found(stub().GetPayment(Ctx("GetPayment", intruder).get(), r, &out), "GetPayment");
+  }
+  {
+    pb::GetReceiptRequest r;
+    r.set_name(payment.receipt());
+    pb::Receipt out;
+    expect_not_found(stub().GetReceipt(Ctx("GetReceipt", intruder).get(), r, &out), "GetReceipt");
+  }
+  {
+    pb::ListInvoicesRequest r;
+    r.set_parent("schools/" + school_);
+    pb::ListInvoicesResponse out;
+    expect_not_found(stub().ListInvoices(Ctx("ListInvoices", intruder).get(), r, &out), "ListInvoices");
+  }
+  {
+    pb::RecordPaymentRequest r = PaymentRequest(invoice, 1'000, "");
+    pb::Payment out;
+    expect_not_found(stub().RecordPayment(Ctx("RecordPayment", intruder).get(), r, &out), "RecordPayment");
+  }
+  {
+    pb::ReversePaymentRequest r;
+    r.set_name(payment.name());
+    r.set_reason("x");
+    r.set_request_id(platform::RandomId());
+    pb::Payment out;
+    expect_not_found(stub().ReversePayment(Ctx("ReversePayment", intruder).get(), r, &out), "ReversePayment");
+  }
+  {
+    pb::CancelInvoiceRequest r;
+    r.set_name(invoice.name());
+    r.set_reason("x");
+    r.set_request_id(platform::RandomId());
+    pb::Invoice out;
+    expect_not_found(stub().CancelInvoice(Ctx("CancelInvoice", intruder).get(), r, &out), "CancelInvoice");
+  }
+  {
+    pb::CheckLedgerRequest r;
+    r.set_parent("schools/" + school_);
+    pb::LedgerCheck out;
+    expect_not_found(stub().CheckLedger(Ctx("CheckLedger", intruder).get(), r, &out), "CheckLedger");
+  }
+  {
+    pb::GetFinanceSettingsRequest r;
+    r.set_name(absl::StrCat("schools/", school_, "/financeSettings"));
+    pb::FinanceSettings out;
+    expect_not_found(stub().GetFinanceSettings(Ctx("GetFinanceSettings", intruder).get(), r, &out),
+                     "GetFinanceSettings");
+  }
+  // The intruder's own books are empty and nothing of ours changed.
+  EXPECT_EQ(GetInvoice(school_, invoice.name()).paid_amount(), 100'000);
+}
+
+TEST_F(FinanceServiceTest, StaffSeePupilsWithoutGuardiansAndNoInvoices) {
+  pb::Invoice invoice = InvoicedSchool(school_);
+  pb::GetPupilRequest get;
+  get.set_name(invoice.pupil());
+  pb::Pupil pupil;
+  ASSERT_GRPC_OK(stub().GetPupil(Ctx("GetPupil", Staff(school_)).get(), get, &pupil));
+  EXPECT_EQ(pupil.display_name(), "Nguyễn Ngọc Anh");
+  EXPECT_EQ(pupil.guardian_phone(), "");
+  ASSERT_GRPC_OK(stub().GetPupil(Ctx("GetPupil", Admin(school_)).get(), get, &pupil));
+  EXPECT_EQ(pupil.guardian_phone(), "0909123456");
+
+  pb::GetInvoiceRequest get_invoice;
+  get_invoice.set_name(invoice.name());
+  pb::Invoice out;
+  grpc::Status staff = stub().GetInvoice(Ctx("GetInvoice", Staff(school_)).get(), get_invoice, &out);
+  EXPECT_EQ(staff.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  pb::RecordPaymentRequest pay = PaymentRequest(invoice, 1'000, "");
+  pb::Payment payment;
+  grpc::Status write = stub().RecordPayment(Ctx("RecordPayment", Staff(school_)).get(), pay, &payment);
+  EXPECT_EQ(write.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST_F(FinanceServiceTest, InvoicesNeedSettingsAFeeItemOfTheYearAndAnEnrolledPupil) {
+  CreatePupil(school_, "an");
+  pb::Invoice out;
+  grpc::Status no_settings = Invoice(school_, "an", "2026-09", &out);
+  EXPECT_EQ(no_settings.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(no_settings), "FINANCE_SETTINGS_INCOMPLETE");
+
+  Configure(school_);
+  ASSERT_GRPC_OK(CreateFeeItem(school_, "ban-tru", "ban-tru", 500'000));
+  grpc::Status other_year = Invoice(school_, "an", "2026-07", &out);  // belongs to 2025-2026
+  EXPECT_EQ(other_year.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(other_year), "invoice.lines[0].fee_item");
+  grpc::Status bad_period = Invoice(school_, "an", "2026-13", &out);
+  EXPECT_EQ(ViolatedField(bad_period), "invoice.period");
+
+  pb::UpdatePupilRequest left;
+  left.mutable_pupil()->set_name(absl::StrCat("schools/", school_, "/pupils/an"));
+  left.mutable_pupil()->set_status(pb::PUPIL_STATUS_LEFT);
+  left.mutable_update_mask()->add_paths("status");
+  left.set_request_id(platform::RandomId());
+  pb::Pupil pupil;
+  ASSERT_GRPC_OK(stub().UpdatePupil(Ctx("UpdatePupil", Admin(school_)).get(), left, &pupil));
+  grpc::Status gone = Invoice(school_, "an", "2026-09", &out);
+  EXPECT_EQ(ReasonOf(gone), "PUPIL_LEFT");
+}
+
+}  // namespace
+}  // namespace parhub::finance
