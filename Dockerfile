@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 #
 # One image for every parhub process. The container's command picks the
-# process: parhub-directory, parhub-tasks, parhub-staffing, parhub-complaints,
-# parhub-gateway or parhubctl.
+# process: parhub-directory, parhub-tasks, parhub-staffing, parhub-finance,
+# parhub-complaints, parhub-gateway or parhubctl.
 #
 #   docker build -t parhub:dev .
 #
@@ -26,7 +26,7 @@ RUN apt-get update \
 
 WORKDIR /src
 COPY . .
-# Tests and benchmarks are off: the image carries only the six programs.
+# Tests and benchmarks are off: the image carries only the seven programs.
 RUN --mount=type=cache,target=/root/.cache/ccache \
     cmake -S . -B build -G Ninja \
       -DCMAKE_BUILD_TYPE=Release \
@@ -37,6 +37,7 @@ RUN --mount=type=cache,target=/root/.cache/ccache \
       build/services/directory/parhub-directory \
       build/services/tasks/parhub-tasks \
       build/services/staffing/parhub-staffing \
+      build/services/finance/parhub-finance \
       build/services/complaints/parhub-complaints \
       build/gateway/parhub-gateway \
       build/cli/parhubctl \

@@ -19,6 +19,8 @@ const std::vector<BackendSpec>& KnownBackends() {
       {"tasks", "parhub.tasks.v1.TaskService", "dịch vụ nhiệm vụ (tasks service)", "127.0.0.1:50052"},
       {"staffing", "parhub.staffing.v1.StaffingService", "dịch vụ nhân sự (staffing service)",
        "127.0.0.1:50053"},
+      {"finance", "parhub.finance.v1.FinanceService", "dịch vụ tài chính (finance service)",
+       "127.0.0.1:50054"},
       {"complaints", "parhub.complaints.v1.ComplaintService",
        "dịch vụ phản ánh, khiếu nại (complaints service)", "127.0.0.1:50055"},
   };

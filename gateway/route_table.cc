@@ -6,6 +6,7 @@
 #include "absl/strings/str_split.h"
 #include "parhub/complaints/v1/complaints.pb.h"
 #include "parhub/directory/v1/directory.pb.h"
+#include "parhub/finance/v1/finance.pb.h"
 #include "parhub/staffing/v1/staffing.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "platform/core/errors.h"
@@ -30,6 +31,7 @@ const std::set<Role> kSchoolPeople{kOfficer, kAdmin, kStaff};
 #define DIR(m) "/parhub.directory.v1.DirectoryService/" m
 #define STAFFING(m) "/parhub.staffing.v1.StaffingService/" m
 #define COMPLAINTS(m) "/parhub.complaints.v1.ComplaintService/" m
+#define FINANCE(m) "/parhub.finance.v1.FinanceService/" m
 
 // Reads a string field by dotted path ("task.name").
 std::string FieldText(const google::protobuf::Message& message, absl::string_view path) {
@@ -63,6 +65,7 @@ const std::vector<Route>& Routes() {
   (void)tasks::v1::GetTaskRequest::descriptor();
   (void)staffing::v1::GetStaffRequest::descriptor();
   (void)complaints::v1::GetCaseRequest::descriptor();
+  (void)finance::v1::GetInvoiceRequest::descriptor();
   static const auto* const kRoutes = new std::vector<Route>{
       // tasks: plans and tasks belong to one school
       {TASKS("CreatePlan"), kAdmins, ScopeKind::kSchool, "parent"},
@@ -151,6 +154,52 @@ const std::vector<Route>& Routes() {
       {COMPLAINTS("ListDeadlinePolicySets"), kAnyone, ScopeKind::kNone, ""},
       {COMPLAINTS("ComputeDeadline"), kAnyone, ScopeKind::kNone, ""},
       {COMPLAINTS("GetHolidayCalendar"), kAnyone, ScopeKind::kNone, ""},
+      // finance: one school's money, run by its admins. Staff read pupils
+      // (the service clears guardian data) and fee items; officers read fee
+      // items, spending, the ledger, its check, the disclosure and summaries
+      // of the schools under them, never pupils, invoices, payments or
+      // receipts (personal data).
+      {FINANCE("GetFinanceSettings"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("UpdateFinanceSettings"), kAdmins, ScopeKind::kSchool, "finance_settings.name"},
+      {FINANCE("CreatePupil"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("GetPupil"), {kAdmin, kStaff}, ScopeKind::kSchool, "name"},
+      {FINANCE("ListPupils"), {kAdmin, kStaff}, ScopeKind::kSchool, "parent"},
+      {FINANCE("UpdatePupil"), kAdmins, ScopeKind::kSchool, "pupil.name"},
+      {FINANCE("ImportPupils"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("CreateFeeItem"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("GetFeeItem"), kSchoolPeople, ScopeKind::kSchool, "name"},
+      {FINANCE("ListFeeItems"), kSchoolPeople, ScopeKind::kSchool, "parent"},
+      {FINANCE("UpdateFeeItem"), kAdmins, ScopeKind::kSchool, "fee_item.name"},
+      {FINANCE("CreateInvoice"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("BatchCreateInvoices"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("GetInvoice"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("ListInvoices"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("CancelInvoice"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("RecordPayment"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("GetPayment"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("ListPayments"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("ReversePayment"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("ImportBankStatement"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("ImportBankStatementLine"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("GetBankStatementLine"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("ListBankStatementLines"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("MatchBankStatementLine"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("IgnoreBankStatementLine"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("ListPayerCredits"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("ApplyPayerCredit"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("RefundPayerCredit"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("GetReceipt"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("ListReceipts"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("CreateExpenditure"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("GetExpenditure"), {kOfficer, kAdmin}, ScopeKind::kSchool, "name"},
+      {FINANCE("ListExpenditures"), {kOfficer, kAdmin}, ScopeKind::kSchool, "parent"},
+      {FINANCE("ReverseExpenditure"), kAdmins, ScopeKind::kSchool, "name"},
+      {FINANCE("ListLedgerAccounts"), {kOfficer, kAdmin}, ScopeKind::kSchool, "parent"},
+      {FINANCE("ListLedgerTransfers"), {kOfficer, kAdmin}, ScopeKind::kSchool, "parent"},
+      {FINANCE("CheckLedger"), {kOfficer, kAdmin}, ScopeKind::kSchool, "parent"},
+      {FINANCE("GetFinancialDisclosure"), {kOfficer, kAdmin}, ScopeKind::kSchool, "school"},
+      {FINANCE("PublishFinancialDisclosure"), kAdmins, ScopeKind::kSchool, "school"},
+      {FINANCE("SummarizeFinance"), {kOfficer, kAdmin}, ScopeKind::kSchool, "school"},
       // directory: it owns the authority tree and applies every scope rule
       // itself against live data (a school created or moved a second ago is
       // already right there, while the gateway's principal cache may lag).

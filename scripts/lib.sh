@@ -25,11 +25,15 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # an entry <name>=127.0.0.1:<port> in the gateway's PARHUB_BACKENDS (the name
 # must be a backend the gateway knows, gateway/backends.cc). The
 # command must reach the service itself: whoami would not do for directory,
-# as the gateway answers it from its cache of API keys.
+# as the gateway answers it from its cache of API keys. "-" means parhubctl
+# has no such command yet: up.sh then checks the service's own health over
+# TLS instead (finance: all its methods name a school, which the demo data
+# makes only later).
 SERVICE_TABLE=(
   "directory  50051 9451 schools --authority hcm"
   "tasks      50052 9452 plans templates"
   "staffing   50053 9453 staff catalog"
+  "finance    50054 9454 -"
   "complaints 50055 9455 cases policies"
 )
 GATEWAY_PORT=50050

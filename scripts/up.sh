@@ -91,6 +91,11 @@ while :; do
     fi
   done
   for svc in "${SERVICES[@]}"; do
+    if [ "${READY_PROBE[$svc]}" = - ]; then
+      as_admin --timeout 2 health --addr "127.0.0.1:${GRPC_PORT[$svc]}" --tls-ca "$TLS_DIR/ca.pem" \
+        >/dev/null 2>&1 || pending+=("$svc")
+      continue
+    fi
     # shellcheck disable=SC2086  # the probe is a parhubctl command line
     as_admin --timeout 2 ${READY_PROBE[$svc]} >/dev/null 2>&1 || pending+=("$svc")
   done

@@ -25,4 +25,5 @@ EOSQL
 parhub_set_password parhub_directory /run/secrets/directory_db_password
 parhub_set_password parhub_tasks /run/secrets/tasks_db_password
 parhub_set_password parhub_staffing /run/secrets/staffing_db_password
+parhub_set_password parhub_finance /run/secrets/finance_db_password
 parhub_set_password parhub_complaints /run/secrets/complaints_db_password

@@ -6,10 +6,12 @@
 #include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gateway/backends.h"
 #include "parhub/complaints/v1/complaints.pb.h"
 #include "parhub/directory/v1/directory.pb.h"
+#include "parhub/finance/v1/finance.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "platform/rpc/identity.h"
 #include "platform/testing/status_matchers.h"
@@ -204,6 +206,78 @@ TEST(RouteTable, ComplaintRolesFollowTheCaseWorkflow) {
   for (const Principal& anyone : {admin, staff, Officer(), service}) {
     EXPECT_OK(Authorize(*deadline, anyone, deadline_request).status());
   }
+}
+
+TEST(RouteTable, FinanceKeepsMoneyWithTheSchoolOffice) {
+  Principal admin = SchoolAdmin("mn-2010");
+  Principal staff = SchoolAdmin("mn-2010");
+  staff.role = Role::kSchoolStaff;
+  Principal service;
+  service.account = "accounts/reporting";
+  service.role = Role::kService;
+
+  const Route* pay = FindRoute("/parhub.finance.v1.FinanceService/RecordPayment");
+  ASSERT_NE(pay, nullptr);
+  finance::v1::RecordPaymentRequest pay_request;
+  pay_request.set_parent("schools/mn-2010");
+  ASSERT_OK_AND_ASSIGN(CallScope scope, Authorize(*pay, admin, pay_request));
+  EXPECT_EQ(scope.school_id, "mn-2010");
+  EXPECT_THAT(Authorize(*pay, staff, pay_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Authorize(*pay, Officer(), pay_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  pay_request.set_parent("schools/th-khai-minh");
+  EXPECT_THAT(Authorize(*pay, admin, pay_request), StatusIs(absl::StatusCode::kNotFound));
+
+  const Route* pupils = FindRoute("/parhub.finance.v1.FinanceService/ListPupils");
+  ASSERT_NE(pupils, nullptr);
+  finance::v1::ListPupilsRequest pupils_request;
+  pupils_request.set_parent("schools/mn-2010");
+  EXPECT_OK(Authorize(*pupils, staff, pupils_request).status());
+  EXPECT_THAT(Authorize(*pupils, Officer(), pupils_request), StatusIs(absl::StatusCode::kPermissionDenied));
+
+  const Route* update_pupil = FindRoute("/parhub.finance.v1.FinanceService/UpdatePupil");
+  ASSERT_NE(update_pupil, nullptr);
+  finance::v1::UpdatePupilRequest update_request;
+  update_request.mutable_pupil()->set_name("schools/th-khai-minh/pupils/p1");
+  EXPECT_THAT(Authorize(*update_pupil, admin, update_request), StatusIs(absl::StatusCode::kNotFound));
+
+  const Route* fee = FindRoute("/parhub.finance.v1.FinanceService/GetFeeItem");
+  ASSERT_NE(fee, nullptr);
+  finance::v1::GetFeeItemRequest fee_request;
+  fee_request.set_name("schools/mn-2010/feeItems/hoc-phi");
+  EXPECT_OK(Authorize(*fee, staff, fee_request).status());
+  EXPECT_OK(Authorize(*fee, Officer(), fee_request).status());
+  EXPECT_THAT(Authorize(*fee, service, fee_request), StatusIs(absl::StatusCode::kPermissionDenied));
+
+  const Route* check = FindRoute("/parhub.finance.v1.FinanceService/CheckLedger");
+  ASSERT_NE(check, nullptr);
+  finance::v1::CheckLedgerRequest check_request;
+  check_request.set_parent("schools/th-khai-minh");
+  ASSERT_OK_AND_ASSIGN(CallScope officer_scope, Authorize(*check, Officer(), check_request));
+  EXPECT_EQ(officer_scope.school_id, "th-khai-minh");
+  EXPECT_THAT(Authorize(*check, staff, check_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  check_request.set_parent("schools/thpt-other-district");
+  EXPECT_THAT(Authorize(*check, Officer(), check_request), StatusIs(absl::StatusCode::kNotFound));
+
+  const Route* summary = FindRoute("/parhub.finance.v1.FinanceService/SummarizeFinance");
+  ASSERT_NE(summary, nullptr);
+  finance::v1::SummarizeFinanceRequest summary_request;
+  summary_request.set_school("schools/mn-2010");
+  EXPECT_OK(Authorize(*summary, Officer(), summary_request).status());
+  EXPECT_THAT(Authorize(*summary, staff, summary_request), StatusIs(absl::StatusCode::kPermissionDenied));
+
+  // Invoices, payments and receipts name pupils and guardians: not for officers.
+  for (const char* method : {"GetInvoice", "ListPayments", "GetReceipt", "GetPupil"}) {
+    const Route* route = FindRoute(absl::StrCat("/parhub.finance.v1.FinanceService/", method));
+    ASSERT_NE(route, nullptr) << method;
+    EXPECT_FALSE(route->roles.contains(Role::kAuthorityOfficer)) << method;
+    EXPECT_TRUE(route->roles.contains(Role::kSchoolAdmin)) << method;
+  }
+  const Route* invoice = FindRoute("/parhub.finance.v1.FinanceService/GetInvoice");
+  finance::v1::GetInvoiceRequest invoice_request;
+  invoice_request.set_name("schools/mn-2010/invoices/i1");
+  EXPECT_THAT(Authorize(*invoice, Officer(), invoice_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Authorize(*invoice, staff, invoice_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_OK(Authorize(*invoice, admin, invoice_request).status());
 }
 
 }  // namespace

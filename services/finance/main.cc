@@ -23,7 +23,9 @@ struct FinanceService final {
         fees(store, rules),
         invoices(store, ledger, rules, env.clock),
         cashier(store, ledger, invoices, env.clock),
-        rpc(env.handlers, {payers, fees, invoices, cashier, ledger}) {}
+        credits(store, ledger, cashier, env.clock),
+        reconciler(store, invoices, cashier, credits, env.clock),
+        rpc(env.handlers, {payers, fees, invoices, cashier, ledger, reconciler, credits}) {}
   parhub::finance::FeeRules rules;
   parhub::finance::MySqlFinanceStore store;
   parhub::finance::Ledger ledger;
@@ -31,6 +33,8 @@ struct FinanceService final {
   parhub::finance::FeeSchedule fees;
   parhub::finance::InvoiceDesk invoices;
   parhub::finance::Cashier cashier;
+  parhub::finance::PayerCredits credits;
+  parhub::finance::Reconciler reconciler;
   parhub::finance::FinanceServiceImpl rpc;
 };
 

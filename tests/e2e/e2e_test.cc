@@ -20,6 +20,7 @@
 #include "parhub/citizen/v1/citizen.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
+#include "parhub/finance/v1/finance.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
@@ -36,6 +37,7 @@ namespace dpb = directory::v1;
 namespace tpb = tasks::v1;
 namespace spb = staffing::v1;
 namespace cpb = complaints::v1;
+namespace fpb = finance::v1;
 namespace zpb = citizen::v1;
 using ::testing::HasSubstr;
 
@@ -62,6 +64,7 @@ class Client {
     tasks = tpb::TaskService::NewStub(channel_);
     staffing = spb::StaffingService::NewStub(channel_);
     complaints = cpb::ComplaintService::NewStub(channel_);
+    finance = fpb::FinanceService::NewStub(channel_);
     gateway = gateway::v1::GatewayService::NewStub(channel_);
   }
   std::unique_ptr<grpc::ClientContext> Context() const {
@@ -74,6 +77,7 @@ class Client {
   std::unique_ptr<tpb::TaskService::Stub> tasks;
   std::unique_ptr<spb::StaffingService::Stub> staffing;
   std::unique_ptr<cpb::ComplaintService::Stub> complaints;
+  std::unique_ptr<fpb::FinanceService::Stub> finance;
   std::unique_ptr<gateway::v1::GatewayService::Stub> gateway;
 
  private:
@@ -1196,6 +1200,54 @@ TEST_F(E2eTest, AnotherSchoolsCaseIsNotFoundOnEveryComplaintsRpcThroughTheGatewa
   ctx = admin_a.Context();
   ASSERT_TRUE(admin_a.complaints->ListCaseEvents(ctx.get(), events, &history).ok());
   EXPECT_EQ(history.events_size(), 1);
+}
+
+// Finance behind the gateway: the school office runs the money, its staff
+// read fee items, the district's officer checks the ledger but never sees
+// invoices, and another school finds nothing.
+TEST_F(E2eTest, FinanceIsForwardedAndPayerRecordsStayWithTheSchoolOffice) {
+  Client admin_a(world->admin_a_key), admin_b(world->admin_b_key), staff_a(world->staff_a_key),
+      officer(world->officer_key);
+  fpb::CheckLedgerRequest check;
+  check.set_parent("schools/mn-a");
+  fpb::LedgerCheck ledger;
+  auto c = admin_a.Context();
+  grpc::Status status = admin_a.finance->CheckLedger(c.get(), check, &ledger);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  EXPECT_TRUE(ledger.ok());
+  c = officer.Context();
+  status = officer.finance->CheckLedger(c.get(), check, &ledger);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  c = admin_b.Context();
+  EXPECT_EQ(admin_b.finance->CheckLedger(c.get(), check, &ledger).error_code(), grpc::StatusCode::NOT_FOUND);
+  c = staff_a.Context();
+  EXPECT_EQ(staff_a.finance->CheckLedger(c.get(), check, &ledger).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+
+  fpb::ListFeeItemsRequest fees;
+  fees.set_parent("schools/mn-a");
+  fpb::ListFeeItemsResponse listed;
+  c = staff_a.Context();
+  status = staff_a.finance->ListFeeItems(c.get(), fees, &listed);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+
+  fpb::RecordPaymentRequest pay;
+  pay.set_parent("schools/mn-a");
+  pay.set_request_id("e2e-finance-staff-payment");
+  fpb::Payment payment;
+  c = staff_a.Context();
+  EXPECT_EQ(staff_a.finance->RecordPayment(c.get(), pay, &payment).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+
+  fpb::GetInvoiceRequest get;
+  get.set_name("schools/mn-a/invoices/khong-co");
+  fpb::Invoice invoice;
+  c = officer.Context();
+  EXPECT_EQ(officer.finance->GetInvoice(c.get(), get, &invoice).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  // The school's own admin reaches the service, which has no such invoice.
+  c = admin_a.Context();
+  EXPECT_EQ(admin_a.finance->GetInvoice(c.get(), get, &invoice).error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(E2eTest, GarbageRequestsGetClearErrorsAndNothingCrashes) {

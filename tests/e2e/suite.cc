@@ -111,10 +111,12 @@ Suite::Suite() {
   directory_db_ = std::make_unique<testing::TestDatabase>("e2e_dir");
   tasks_db_ = std::make_unique<testing::TestDatabase>("e2e_tasks");
   staffing_db_ = std::make_unique<testing::TestDatabase>("e2e_staffing");
+  finance_db_ = std::make_unique<testing::TestDatabase>("e2e_finance");
   complaints_db_ = std::make_unique<testing::TestDatabase>("e2e_complaints");
   gateway_port_ = FreePort();
   tasks_port_ = FreePort();
   staffing_port_ = FreePort();
+  finance_port_ = FreePort();
   complaints_port_ = FreePort();
   directory_port_ = FreePort();
   admin_key_ = absl::StrCat("phk_", platform::RandomHex(20));
@@ -139,18 +141,21 @@ Suite::Suite() {
   tasks_env.merge(db_env(tasks_db_->config()));
   auto staffing_env = common(staffing_port_, "staffing");
   staffing_env.merge(db_env(staffing_db_->config()));
+  auto finance_env = common(finance_port_, "finance");
+  finance_env.merge(db_env(finance_db_->config()));
   auto complaints_env = common(complaints_port_, "complaints");
   complaints_env.merge(db_env(complaints_db_->config()));
   auto gateway_env = common(gateway_port_, "gateway");
-  gateway_env["PARHUB_BACKENDS"] =
-      absl::StrCat("directory=", directory_address(), ",tasks=", tasks_address(),
-                   ",staffing=127.0.0.1:", staffing_port_, ",complaints=127.0.0.1:", complaints_port_);
+  gateway_env["PARHUB_BACKENDS"] = absl::StrCat(
+      "directory=", directory_address(), ",tasks=", tasks_address(), ",staffing=127.0.0.1:", staffing_port_,
+      ",finance=127.0.0.1:", finance_port_, ",complaints=127.0.0.1:", complaints_port_);
   gateway_env["PARHUB_AUTH_CACHE_TTL_S"] = "1";
   directory_ =
       std::make_unique<Process>("directory", PARHUB_DIRECTORY_BIN, directory_env, dir_ + "/directory.log");
   tasks_ = std::make_unique<Process>("tasks", PARHUB_TASKS_BIN, tasks_env, dir_ + "/tasks.log");
   staffing_ =
       std::make_unique<Process>("staffing", PARHUB_STAFFING_BIN, staffing_env, dir_ + "/staffing.log");
+  finance_ = std::make_unique<Process>("finance", PARHUB_FINANCE_BIN, finance_env, dir_ + "/finance.log");
   complaints_ = std::make_unique<Process>("complaints", PARHUB_COMPLAINTS_BIN, complaints_env,
                                           dir_ + "/complaints.log");
   gateway_ = std::make_unique<Process>("gateway", PARHUB_GATEWAY_BIN, gateway_env, dir_ + "/gateway.log");
@@ -159,6 +164,7 @@ Suite::Suite() {
 Suite::~Suite() {
   gateway_->Terminate();
   complaints_->Terminate();
+  finance_->Terminate();
   staffing_->Terminate();
   tasks_->Terminate();
   directory_->Terminate();
@@ -189,9 +195,11 @@ void Suite::Start() {
   directory_->Start();
   tasks_->Start();
   staffing_->Start();
+  finance_->Start();
   complaints_->Start();
   gateway_->Start();
-  for (int port : {directory_port_, tasks_port_, staffing_port_, complaints_port_, gateway_port_}) {
+  for (int port :
+       {directory_port_, tasks_port_, staffing_port_, finance_port_, complaints_port_, gateway_port_}) {
     if (!WaitHealthy(port, 60))
       throw std::runtime_error("not healthy: port " + std::to_string(port) + "\n" + Logs());
   }
@@ -223,7 +231,7 @@ CommandResult Suite::Ctl(const std::string& api_key, const std::vector<std::stri
 
 std::string Suite::Logs() const {
   std::string out;
-  for (const char* name : {"directory", "tasks", "staffing", "complaints", "gateway"}) {
+  for (const char* name : {"directory", "tasks", "staffing", "finance", "complaints", "gateway"}) {
     std::ifstream in(absl::StrCat(dir_, "/", name, ".log"));
     std::stringstream text;
     text << in.rdbuf();

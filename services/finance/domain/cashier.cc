@@ -74,6 +74,11 @@ absl::StatusOr<PaymentDraft> Cashier::Clean(PaymentDraft d) const {
   if (d.amount <= 0 || d.amount > kMaxDong) {
     return InvalidField("payment.amount", "số tiền từ 1 đến 9.999.999.999.999 đồng (1..10^13 - 1 dong)");
   }
+  if (d.method == PaymentMethod::kCredit && d.credit_id.empty()) {
+    return InvalidField(
+        "payment.method",
+        "trừ vào tiền thừa của phụ huynh dùng ApplyPayerCredit (use ApplyPayerCredit to pay from a credit)");
+  }
   if (d.method == PaymentMethod::kUnspecified) {
     return InvalidField("payment.method",
                         "chọn hình thức nộp: tiền mặt, chuyển khoản, VietQR, thẻ, ví điện tử");
@@ -175,7 +180,9 @@ absl::StatusOr<RecordedPayment> Cashier::Record(const std::string& school_id, Pa
     receipt.items = ItemiseReceipt(invoice, invoice.paid, payment.amount);
     payment.receipt_id = receipt.receipt_id;
 
-    const char* into = payment.method == PaymentMethod::kCash ? kCashAccount : kBankAccount;
+    const char* into = payment.method == PaymentMethod::kCash     ? kCashAccount
+                       : payment.method == PaymentMethod::kCredit ? kSuspenseAccount
+                                                                  : kBankAccount;
     ASSIGN_OR_RETURN(
         LedgerTransfer transfer,
         ledger_.Post(school_id,

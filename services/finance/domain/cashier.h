@@ -27,6 +27,7 @@ struct PaymentDraft final {
   std::string payer_name;
   std::string bank_transaction_id;  // required for bank transfers and VietQR
   std::string statement_line_id;
+  std::string credit_id;  // set only by PayerCredits when kCredit pays from a credit
 };
 
 // A payment with the receipt it produced.

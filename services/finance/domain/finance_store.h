@@ -159,6 +159,41 @@ class FinanceStore {
                                                             std::optional<std::pair<int, int64_t>> after,
                                                             int limit) = 0;
 
+  // ---- statement lines ----
+  // ALREADY_EXISTS when the bank transaction is already recorded.
+  virtual absl::Status InsertStatementLine(const StatementLine& line) = 0;
+  // Writes the match state, reason, reference, invoice, credit and resolution.
+  virtual absl::Status UpdateStatementLine(const StatementLine& line) = 0;
+  // With its payment ids.
+  virtual absl::StatusOr<StatementLine> GetStatementLine(const std::string& school_id,
+                                                         const std::string& line_id, Lock lock) = 0;
+  virtual absl::StatusOr<std::optional<StatementLine>> FindStatementLine(
+      const std::string& school_id, const std::string& transaction_id) = 0;
+  // Which of `transaction_ids` are already recorded.
+  virtual absl::StatusOr<std::vector<std::string>> RecordedTransactions(
+      const std::string& school_id, const std::vector<std::string>& transaction_ids) = 0;
+  // Oldest booking first by (booking time, id); after the cursor.
+  virtual absl::StatusOr<std::vector<StatementLine>> ListStatementLines(
+      const std::string& school_id, const std::vector<MatchState>& states, std::optional<absl::Time> start,
+      std::optional<absl::Time> end, const std::optional<std::pair<absl::Time, std::string>>& after,
+      int limit) = 0;
+  // Payment references of the school's open invoices.
+  virtual absl::StatusOr<std::vector<std::string>> OpenReferences(const std::string& school_id) = 0;
+  // A pupil's open invoices, oldest first, locked.
+  virtual absl::StatusOr<std::vector<Invoice>> OpenInvoicesOf(const std::string& school_id,
+                                                              const std::string& pupil_id) = 0;
+
+  // ---- payer credits ----
+  virtual absl::Status InsertCredit(const PayerCredit& credit) = 0;
+  // Writes remaining, state and refund notes.
+  virtual absl::Status UpdateCredit(const PayerCredit& credit) = 0;
+  virtual absl::StatusOr<PayerCredit> GetCredit(const std::string& school_id, const std::string& credit_id,
+                                                Lock lock) = 0;
+  // Oldest first by (create time, id); after the cursor.
+  virtual absl::StatusOr<std::vector<PayerCredit>> ListCredits(
+      const std::string& school_id, const std::string& pupil_id, bool include_used,
+      const std::optional<std::pair<absl::Time, std::string>>& after, int limit) = 0;
+
   // ---- ledger ----
   virtual absl::Status InsertTransfer(const LedgerTransfer& transfer) = 0;
   virtual absl::StatusOr<LedgerTransfer> GetTransfer(const std::string& school_id,

@@ -98,7 +98,8 @@ struct Invoice final {
   bool open() const { return state == InvoiceState::kIssued || state == InvoiceState::kPartiallyPaid; }
 };
 
-enum class PaymentMethod { kUnspecified, kCash, kBankTransfer, kVietQr, kCard, kEWallet };
+// kCredit: paid from the payer's credit (money received earlier by transfer).
+enum class PaymentMethod { kUnspecified, kCash, kBankTransfer, kVietQr, kCard, kEWallet, kCredit };
 inline bool IsCashless(PaymentMethod m) {
   return m != PaymentMethod::kCash && m != PaymentMethod::kUnspecified;
 }
@@ -152,6 +153,54 @@ struct Receipt final {
   std::vector<ReceiptItem> items;
 
   std::string Number() const;  // "2026-000123"
+};
+
+enum class MatchState { kUnspecified, kMatched, kUnmatched, kIgnored };
+enum class UnmatchedReason {
+  kUnspecified,
+  kNoReference,
+  kUnknownReference,
+  kInvoiceClosed,
+  kAmountExceedsBalance,
+  kDebit
+};
+
+// One bank transaction as the statement showed it, recorded once per
+// transaction id, and what became of it.
+struct StatementLine final {
+  std::string school_id;
+  std::string line_id;
+  std::string bank_transaction_id;
+  absl::Time booking_time;
+  int64_t amount = 0;  // negative: money out
+  std::string description;
+  std::string counterparty_name;
+  std::string counterparty_account;
+  MatchState match_state = MatchState::kUnmatched;
+  UnmatchedReason unmatched_reason = UnmatchedReason::kUnspecified;
+  std::string detected_reference;        // the first reference the description names
+  std::string invoice_id;                // the first invoice it paid
+  std::vector<std::string> payment_ids;  // read from the payments (output only)
+  int64_t credited_amount = 0;
+  std::string credit_id;
+  std::string resolved_by;
+  std::string resolution_note;
+  absl::Time create_time;
+};
+
+enum class CreditState { kUnspecified, kOpen, kUsed };
+
+// Money a family paid beyond what its invoices owed (ledger: suspense).
+struct PayerCredit final {
+  std::string school_id;
+  std::string credit_id;
+  std::string pupil_id;
+  int64_t amount = 0;
+  int64_t remaining = 0;
+  std::string statement_line_id;
+  CreditState state = CreditState::kOpen;
+  absl::Time create_time;
+  std::vector<std::string> refund_notes;
 };
 
 // The fixed chart of accounts every school has.

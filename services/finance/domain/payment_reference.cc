@@ -34,32 +34,47 @@ std::string NormalizeForMatching(absl::string_view text) {
   return out;
 }
 
-std::vector<std::string> ReferencesIn(absl::string_view description,
-                                      const std::vector<std::string>& candidates) {
-  const std::string text = NormalizeForMatching(description);
-  std::vector<std::pair<size_t, std::string>> found;
-  for (const std::string& candidate : candidates) {
-    const std::string ref = NormalizeForMatching(candidate);
-    if (ref.empty()) continue;
-    const size_t at = text.find(ref);
-    if (at != std::string::npos) found.emplace_back(at, candidate);
+ReferenceIndex::ReferenceIndex(const std::vector<std::string>& references) {
+  for (const std::string& reference : references) {
+    std::string normalized = NormalizeForMatching(reference);
+    if (normalized.empty()) continue;
+    lengths_.insert(normalized.size());
+    by_normalized_.emplace(std::move(normalized), reference);
   }
-  std::sort(found.begin(), found.end());
-  // A reference that is only a piece of a longer one found at the same
-  // place ("HP2609A1" inside "HP2609A12") is not named by the line.
-  auto inside_longer = [&](size_t at, const std::string& ref) {
-    const size_t len = NormalizeForMatching(ref).size();
-    for (const auto& [other_at, other] : found) {
-      const size_t other_len = NormalizeForMatching(other).size();
-      if (other_len > len && other_at <= at && at + len <= other_at + other_len) return true;
-    }
-    return false;
+}
+
+std::vector<std::string> ReferenceIndex::Find(absl::string_view description) const {
+  const std::string text = NormalizeForMatching(description);
+  struct Hit {
+    size_t at = 0;
+    size_t length = 0;
+    const std::string* reference = nullptr;
   };
+  std::vector<Hit> found;
+  for (size_t length : lengths_) {
+    for (size_t at = 0; at + length <= text.size(); ++at) {
+      auto it = by_normalized_.find(text.substr(at, length));
+      if (it != by_normalized_.end()) found.push_back({at, length, &it->second});
+    }
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Hit& a, const Hit& b) { return a.at < b.at || (a.at == b.at && a.length > b.length); });
   std::vector<std::string> out;
-  for (const auto& [at, ref] : found) {
-    if (!inside_longer(at, ref) && std::find(out.begin(), out.end(), ref) == out.end()) out.push_back(ref);
+  for (const Hit& hit : found) {
+    const bool inside_longer = std::any_of(found.begin(), found.end(), [&](const Hit& other) {
+      return other.length > hit.length && other.at <= hit.at &&
+             hit.at + hit.length <= other.at + other.length;
+    });
+    if (!inside_longer && std::find(out.begin(), out.end(), *hit.reference) == out.end()) {
+      out.push_back(*hit.reference);
+    }
   }
   return out;
+}
+
+std::vector<std::string> ReferencesIn(absl::string_view description,
+                                      const std::vector<std::string>& candidates) {
+  return ReferenceIndex(candidates).Find(description);
 }
 
 }  // namespace parhub::finance

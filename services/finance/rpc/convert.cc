@@ -303,6 +303,113 @@ pb::Receipt ReceiptToProto(const Receipt& r) {
   return out;
 }
 
+// ---- reconciliation ----
+
+pb::BankStatementLine StatementLineToProto(const StatementLine& l) {
+  pb::BankStatementLine out;
+  out.set_name(Child(l.school_id, "statementLines", l.line_id));
+  out.set_bank_transaction_id(l.bank_transaction_id);
+  *out.mutable_booking_time() = TimeToProto(l.booking_time);
+  out.set_amount(l.amount);
+  out.set_description(l.description);
+  out.set_counterparty_name(l.counterparty_name);
+  out.set_counterparty_account(l.counterparty_account);
+  out.set_match_state(static_cast<pb::MatchState>(l.match_state));
+  out.set_unmatched_reason(static_cast<pb::UnmatchedReason>(l.unmatched_reason));
+  out.set_detected_reference(l.detected_reference);
+  if (!l.invoice_id.empty()) out.set_invoice(InvoiceName(l.school_id, l.invoice_id));
+  if (!l.payment_ids.empty()) out.set_payment(PaymentName(l.school_id, l.payment_ids.front()));
+  for (const std::string& id : l.payment_ids) out.add_payments(PaymentName(l.school_id, id));
+  out.set_credited_amount(l.credited_amount);
+  if (!l.credit_id.empty()) out.set_payer_credit(Child(l.school_id, "payerCredits", l.credit_id));
+  out.set_resolved_by(l.resolved_by);
+  out.set_resolution_note(l.resolution_note);
+  *out.mutable_create_time() = TimeToProto(l.create_time);
+  return out;
+}
+
+absl::StatusOr<StatementEntry> StatementEntryFromProto(const pb::BankStatementLine& p) {
+  StatementEntry e;
+  e.transaction_id = p.bank_transaction_id();
+  if (p.has_booking_time()) e.booking_time = TimeFromProto(p.booking_time());
+  e.amount = p.amount();
+  e.description = p.description();
+  e.counterparty_name = p.counterparty_name();
+  e.counterparty_account = p.counterparty_account();
+  return e;
+}
+
+absl::StatusOr<ColumnMapping> MappingForFormat(pb::StatementFormat format,
+                                               const pb::StatementColumnMapping& m) {
+  switch (format) {
+    case pb::STATEMENT_FORMAT_GENERIC_CSV:
+      return GenericCsvMapping();
+    case pb::STATEMENT_FORMAT_MAPPED_CSV: {
+      ColumnMapping out{.transaction_id = m.transaction_id(),
+                        .booking_time = m.booking_time(),
+                        .amount = m.amount(),
+                        .credit = m.credit(),
+                        .debit = m.debit(),
+                        .description = m.description(),
+                        .counterparty_name = m.counterparty_name(),
+                        .counterparty_account = m.counterparty_account(),
+                        .header_line = m.header_line() == 0 ? 1 : m.header_line()};
+      if (m.date_order() == "ymd") {
+        out.date_order = DateOrder::kYearMonthDay;
+      } else if (!m.date_order().empty() && m.date_order() != "dmy") {
+        return platform::InvalidField("column_mapping.date_order", "dmy hoặc ymd");
+      }
+      if (out.header_line < 1 || out.header_line > 100) {
+        return platform::InvalidField("column_mapping.header_line", "dòng tiêu đề từ 1 đến 100");
+      }
+      return out;
+    }
+    case pb::STATEMENT_FORMAT_VCB_CSV:
+    case pb::STATEMENT_FORMAT_BIDV_CSV:
+    case pb::STATEMENT_FORMAT_VIETINBANK_CSV:
+      return platform::InvalidField(
+          "format",
+          "chưa có mẫu sao kê đã kiểm chứng của ngân hàng này; dùng STATEMENT_FORMAT_MAPPED_CSV và khai báo "
+          "cột "
+          "(this bank's layout is not verified yet: use MAPPED_CSV with a column mapping)");
+    default:
+      return platform::UnknownEnumValue("format", format);
+  }
+}
+
+pb::BankStatementImport StatementImportToProto(const std::string& school_id, const StatementImport& r) {
+  pb::BankStatementImport out;
+  out.set_name(Child(school_id, "statementImports", absl::StrCat(absl::ToUnixMicros(r.time))));
+  out.set_line_count(r.line_count);
+  out.set_matched_count(r.matched);
+  out.set_unmatched_count(r.unmatched);
+  out.set_duplicate_count(r.duplicates);
+  for (const platform::RowError& e : r.errors) {
+    pb::StatementLineError* pe = out.add_errors();
+    pe->set_line(e.row);
+    pe->set_column(e.column);
+    pe->set_message(e.message);
+  }
+  for (const StatementLine& l : r.new_lines) *out.add_lines() = StatementLineToProto(l);
+  *out.mutable_create_time() = TimeToProto(r.time);
+  out.set_applied(r.applied);
+  return out;
+}
+
+pb::PayerCredit CreditToProto(const PayerCredit& c) {
+  pb::PayerCredit out;
+  out.set_name(Child(c.school_id, "payerCredits", c.credit_id));
+  out.set_pupil(PupilName(c.school_id, c.pupil_id));
+  out.set_amount(c.amount);
+  out.set_remaining(c.remaining);
+  if (!c.statement_line_id.empty())
+    out.set_statement_line(Child(c.school_id, "statementLines", c.statement_line_id));
+  out.set_state(static_cast<pb::CreditState>(c.state));
+  *out.mutable_create_time() = TimeToProto(c.create_time);
+  for (const std::string& n : c.refund_notes) out.add_refund_notes(n);
+  return out;
+}
+
 // ---- ledger ----
 
 pb::LedgerAccount AccountToProto(const std::string& school_id, const AccountBalance& b) {

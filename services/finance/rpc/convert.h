@@ -11,7 +11,9 @@
 #include "services/finance/domain/fee_schedule.h"
 #include "services/finance/domain/invoice_desk.h"
 #include "services/finance/domain/ledger.h"
+#include "services/finance/domain/payer_credits.h"
 #include "services/finance/domain/payer_registry.h"
+#include "services/finance/domain/reconciler.h"
 
 namespace parhub::finance {
 
@@ -50,6 +52,15 @@ absl::StatusOr<InvoiceDraft> InvoiceDraftFromProto(const pb::Invoice& p, const s
 pb::Payment PaymentToProto(const Payment& p);
 absl::StatusOr<PaymentDraft> PaymentDraftFromProto(const pb::Payment& p, const std::string& school_id);
 pb::Receipt ReceiptToProto(const Receipt& r);
+
+pb::BankStatementLine StatementLineToProto(const StatementLine& l);
+absl::StatusOr<StatementEntry> StatementEntryFromProto(const pb::BankStatementLine& p);
+// The columns of a statement file of `format`; INVALID_ARGUMENT on "format"
+// for a bank preset whose layout parhub has not verified.
+absl::StatusOr<ColumnMapping> MappingForFormat(pb::StatementFormat format,
+                                               const pb::StatementColumnMapping& mapping);
+pb::BankStatementImport StatementImportToProto(const std::string& school_id, const StatementImport& r);
+pb::PayerCredit CreditToProto(const PayerCredit& c);
 
 pb::LedgerAccount AccountToProto(const std::string& school_id, const AccountBalance& b);
 pb::LedgerTransfer TransferToProto(const LedgerTransfer& t);

@@ -26,6 +26,8 @@ constexpr char kInvoice[] = "schools/{school}/invoices/{invoice}";
 constexpr char kPayment[] = "schools/{school}/payments/{payment}";
 constexpr char kReceipt[] = "schools/{school}/receipts/{receipt}";
 constexpr char kAccount[] = "schools/{school}/ledgerAccounts/{account}";
+constexpr char kStatementLine[] = "schools/{school}/statementLines/{line}";
+constexpr char kCredit[] = "schools/{school}/payerCredits/{credit}";
 
 // The ledger keeps a pupil without the guardian's contact data; only the
 // pupils table holds it.
@@ -430,6 +432,167 @@ grpc::ServerUnaryReactor* FinanceServiceImpl::ListReceipts(Context* c, const v1:
     response->set_next_page_token(found.next_page_token);
     return absl::OkStatus();
   });
+}
+
+// ---- reconciliation ----
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::ImportBankStatement(
+    Context* c, const v1::ImportBankStatementRequest* request, v1::BankStatementImport* response) {
+  return handlers_.Mutate<v1::BankStatementImport>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::BankStatementImport>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        Mutation<v1::BankStatementImport> mutation(
+            ids[0], request->parent(), [=, this]() -> absl::StatusOr<v1::BankStatementImport> {
+              ASSIGN_OR_RETURN(ColumnMapping mapping,
+                               MappingForFormat(request->format(), request->column_mapping()));
+              ASSIGN_OR_RETURN(StatementImport result,
+                               desks_.reconciler.Import(ids[0], request->content(), mapping,
+                                                        request->skip_invalid_lines(), caller.subject));
+              return StatementImportToProto(ids[0], result);
+            });
+        // The ledger keeps the counts and errors, not the lines (counterparty names).
+        mutation.redact_stored = [](v1::BankStatementImport& stored) { stored.clear_lines(); };
+        return mutation;
+      });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::ImportBankStatementLine(
+    Context* c, const v1::ImportBankStatementLineRequest* request, v1::BankStatementLine* response) {
+  return handlers_.Mutate<v1::BankStatementLine>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::BankStatementLine>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        return Mutation<v1::BankStatementLine>(
+            ids[0], request->parent(), [=, this]() -> absl::StatusOr<v1::BankStatementLine> {
+              ASSIGN_OR_RETURN(StatementEntry entry, StatementEntryFromProto(request->line()));
+              ASSIGN_OR_RETURN(StatementLine line,
+                               desks_.reconciler.ImportLine(ids[0], entry, caller.subject));
+              return StatementLineToProto(line);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::GetBankStatementLine(
+    Context* c, const v1::GetBankStatementLineRequest* request, v1::BankStatementLine* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kStatementLine, request->name(), "name"));
+    RETURN_IF_ERROR(RequirePayerRecordsRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(StatementLine line, desks_.reconciler.Get(ids[0], ids[1]));
+    *response = StatementLineToProto(line);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::ListBankStatementLines(
+    Context* c, const v1::ListBankStatementLinesRequest* request,
+    v1::ListBankStatementLinesResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequirePayerRecordsRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(platform::PageRequest page,
+                     ParsePageRequest(request->page_size(), request->page_token(), 100, 1000));
+    ASSIGN_OR_RETURN(std::vector<MatchState> states,
+                     EnumList<MatchState>(request->match_states(), v1::MatchState_IsValid, "match_states"));
+    std::optional<absl::Time> start, end;
+    if (request->has_start_time()) start = TimeFromProto(request->start_time());
+    if (request->has_end_time()) end = TimeFromProto(request->end_time());
+    ASSIGN_OR_RETURN(platform::Page<StatementLine> found,
+                     desks_.reconciler.List(ids[0], states, start, end, page));
+    for (const StatementLine& l : found.items) *response->add_lines() = StatementLineToProto(l);
+    response->set_next_page_token(found.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::MatchBankStatementLine(
+    Context* c, const v1::MatchBankStatementLineRequest* request, v1::BankStatementLine* response) {
+  return handlers_.Mutate<v1::BankStatementLine>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::BankStatementLine>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kStatementLine, request->name(), "name"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        return Mutation<v1::BankStatementLine>(
+            ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::BankStatementLine> {
+              ASSIGN_OR_RETURN(std::string invoice, ChildId(kInvoice, request->invoice(), ids[0], "invoice"));
+              ASSIGN_OR_RETURN(StatementLine line, desks_.reconciler.Match(ids[0], ids[1], invoice,
+                                                                           request->note(), caller.subject));
+              return StatementLineToProto(line);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::IgnoreBankStatementLine(
+    Context* c, const v1::IgnoreBankStatementLineRequest* request, v1::BankStatementLine* response) {
+  return handlers_.Mutate<v1::BankStatementLine>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::BankStatementLine>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kStatementLine, request->name(), "name"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        return Mutation<v1::BankStatementLine>(
+            ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::BankStatementLine> {
+              ASSIGN_OR_RETURN(StatementLine line,
+                               desks_.reconciler.Ignore(ids[0], ids[1], request->note(), caller.subject));
+              return StatementLineToProto(line);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::ListPayerCredits(Context* c,
+                                                               const v1::ListPayerCreditsRequest* request,
+                                                               v1::ListPayerCreditsResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequirePayerRecordsRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(platform::PageRequest page,
+                     ParsePageRequest(request->page_size(), request->page_token(), 100, 1000));
+    std::string pupil;
+    if (!request->pupil().empty()) {
+      ASSIGN_OR_RETURN(pupil, ChildId(kPupil, request->pupil(), ids[0], "pupil"));
+    }
+    ASSIGN_OR_RETURN(platform::Page<PayerCredit> found,
+                     desks_.credits.List(ids[0], pupil, request->include_used(), page));
+    for (const PayerCredit& credit : found.items) *response->add_payer_credits() = CreditToProto(credit);
+    response->set_next_page_token(found.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::ApplyPayerCredit(Context* c,
+                                                               const v1::ApplyPayerCreditRequest* request,
+                                                               v1::PayerCredit* response) {
+  return handlers_.Mutate<v1::PayerCredit>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::PayerCredit>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kCredit, request->name(), "name"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        return Mutation<v1::PayerCredit>(
+            ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::PayerCredit> {
+              ASSIGN_OR_RETURN(std::string invoice, ChildId(kInvoice, request->invoice(), ids[0], "invoice"));
+              ASSIGN_OR_RETURN(PayerCredit credit,
+                               desks_.credits.Apply(ids[0], ids[1], invoice, caller.subject));
+              return CreditToProto(credit);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::RefundPayerCredit(Context* c,
+                                                                const v1::RefundPayerCreditRequest* request,
+                                                                v1::PayerCredit* response) {
+  return handlers_.Mutate<v1::PayerCredit>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::PayerCredit>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kCredit, request->name(), "name"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        return Mutation<v1::PayerCredit>(
+            ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::PayerCredit> {
+              ASSIGN_OR_RETURN(PayerCredit credit,
+                               desks_.credits.Refund(ids[0], ids[1], request->amount(), request->note()));
+              return CreditToProto(credit);
+            });
+      });
 }
 
 // ---- ledger ----

@@ -2,8 +2,8 @@
 // skeleton's one handler style (platform/rpc/handlers.h): reads are
 // Handlers::Read, mutations Handlers::Mutate whose authorize step parses
 // names and checks access (domain/access.h) before the idempotency ledger.
-// No rules live here. Statement reconciliation, spending, the disclosure
-// and the summary are not built yet: those RPCs answer UNIMPLEMENTED.
+// No rules live here. Spending, the disclosure and the summary are not
+// built yet: those RPCs answer UNIMPLEMENTED.
 #ifndef PARHUB_SERVICES_FINANCE_RPC_FINANCE_SERVICE_H_
 #define PARHUB_SERVICES_FINANCE_RPC_FINANCE_SERVICE_H_
 
@@ -13,7 +13,9 @@
 #include "services/finance/domain/fee_schedule.h"
 #include "services/finance/domain/invoice_desk.h"
 #include "services/finance/domain/ledger.h"
+#include "services/finance/domain/payer_credits.h"
 #include "services/finance/domain/payer_registry.h"
+#include "services/finance/domain/reconciler.h"
 
 namespace parhub::finance {
 
@@ -24,6 +26,8 @@ struct FinanceDesks final {
   InvoiceDesk& invoices;
   Cashier& cashier;
   Ledger& ledger;
+  Reconciler& reconciler;
+  PayerCredits& credits;
 };
 
 class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
@@ -65,6 +69,24 @@ class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
   Reactor* GetReceipt(Context* c, const v1::GetReceiptRequest* request, v1::Receipt* response) override;
   Reactor* ListReceipts(Context* c, const v1::ListReceiptsRequest* request,
                         v1::ListReceiptsResponse* response) override;
+  Reactor* ImportBankStatement(Context* c, const v1::ImportBankStatementRequest* request,
+                               v1::BankStatementImport* response) override;
+  Reactor* ImportBankStatementLine(Context* c, const v1::ImportBankStatementLineRequest* request,
+                                   v1::BankStatementLine* response) override;
+  Reactor* GetBankStatementLine(Context* c, const v1::GetBankStatementLineRequest* request,
+                                v1::BankStatementLine* response) override;
+  Reactor* ListBankStatementLines(Context* c, const v1::ListBankStatementLinesRequest* request,
+                                  v1::ListBankStatementLinesResponse* response) override;
+  Reactor* MatchBankStatementLine(Context* c, const v1::MatchBankStatementLineRequest* request,
+                                  v1::BankStatementLine* response) override;
+  Reactor* IgnoreBankStatementLine(Context* c, const v1::IgnoreBankStatementLineRequest* request,
+                                   v1::BankStatementLine* response) override;
+  Reactor* ListPayerCredits(Context* c, const v1::ListPayerCreditsRequest* request,
+                            v1::ListPayerCreditsResponse* response) override;
+  Reactor* ApplyPayerCredit(Context* c, const v1::ApplyPayerCreditRequest* request,
+                            v1::PayerCredit* response) override;
+  Reactor* RefundPayerCredit(Context* c, const v1::RefundPayerCreditRequest* request,
+                             v1::PayerCredit* response) override;
   Reactor* ListLedgerAccounts(Context* c, const v1::ListLedgerAccountsRequest* request,
                               v1::ListLedgerAccountsResponse* response) override;
   Reactor* ListLedgerTransfers(Context* c, const v1::ListLedgerTransfersRequest* request,

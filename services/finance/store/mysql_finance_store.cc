@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
 #include "platform/db/sql_values.h"
@@ -161,7 +162,7 @@ absl::StatusOr<Payment> ReadPayment(const Row& row) {
   p.payment_id = row.Str(1);
   p.invoice_id = row.Str(2);
   ASSIGN_OR_RETURN(p.amount, IntFromSql(row, 3));
-  ASSIGN_OR_RETURN(p.method, EnumFromSql(row, 4, PaymentMethod::kEWallet));
+  ASSIGN_OR_RETURN(p.method, EnumFromSql(row, 4, PaymentMethod::kCredit));
   ASSIGN_OR_RETURN(p.paid_time, TimeFromSql(row, 5));
   p.payer_name = row.Str(6);
   p.bank_transaction_id = row.Str(7);
@@ -196,7 +197,7 @@ absl::StatusOr<Receipt> ReadReceipt(const Row& row) {
   r.pupil_id = row.Str(6);
   ASSIGN_OR_RETURN(r.amount, IntFromSql(row, 7));
   r.payer_name = row.Str(8);
-  ASSIGN_OR_RETURN(r.method, EnumFromSql(row, 9, PaymentMethod::kEWallet));
+  ASSIGN_OR_RETURN(r.method, EnumFromSql(row, 9, PaymentMethod::kCredit));
   ASSIGN_OR_RETURN(r.issue_time, TimeFromSql(row, 10));
   ASSIGN_OR_RETURN(int cancelled, IntFromSql(row, 11, 0, 1));
   r.cancelled = cancelled == 1;
@@ -205,6 +206,60 @@ absl::StatusOr<Receipt> ReadReceipt(const Row& row) {
   r.issuer_name = row.Str(14);
   r.tax_code = row.Str(15);
   return r;
+}
+
+// ---- statement lines and credits ----
+
+const std::string& StatementLineColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "school_id, line_id, bank_transaction_id, ", SqlTimeColumn("booking_time"),
+      ", amount, description, counterparty_name, counterparty_account, match_state, unmatched_reason, "
+      "detected_reference, invoice_id, credited_amount, credit_id, resolved_by, resolution_note, ",
+      SqlTimeColumn("create_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<StatementLine> ReadStatementLine(const Row& row) {
+  StatementLine l;
+  l.school_id = row.Str(0);
+  l.line_id = row.Str(1);
+  l.bank_transaction_id = row.Str(2);
+  ASSIGN_OR_RETURN(l.booking_time, TimeFromSql(row, 3));
+  ASSIGN_OR_RETURN(l.amount, IntFromSql(row, 4));
+  l.description = row.Str(5);
+  l.counterparty_name = row.Str(6);
+  l.counterparty_account = row.Str(7);
+  ASSIGN_OR_RETURN(l.match_state, EnumFromSql(row, 8, MatchState::kIgnored));
+  ASSIGN_OR_RETURN(l.unmatched_reason, EnumFromSql(row, 9, UnmatchedReason::kDebit));
+  l.detected_reference = row.Str(10);
+  l.invoice_id = row.Str(11);
+  ASSIGN_OR_RETURN(l.credited_amount, IntFromSql(row, 12));
+  l.credit_id = row.Str(13);
+  l.resolved_by = row.Str(14);
+  l.resolution_note = row.Str(15);
+  ASSIGN_OR_RETURN(l.create_time, TimeFromSql(row, 16));
+  return l;
+}
+
+const std::string& CreditColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "school_id, credit_id, pupil_id, amount, remaining, statement_line_id, state, refund_notes, ",
+      SqlTimeColumn("create_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<PayerCredit> ReadCredit(const Row& row) {
+  PayerCredit c;
+  c.school_id = row.Str(0);
+  c.credit_id = row.Str(1);
+  c.pupil_id = row.Str(2);
+  ASSIGN_OR_RETURN(c.amount, IntFromSql(row, 3));
+  ASSIGN_OR_RETURN(c.remaining, IntFromSql(row, 4));
+  c.statement_line_id = row.Str(5);
+  ASSIGN_OR_RETURN(c.state, EnumFromSql(row, 6, CreditState::kUsed));
+  if (!row.Str(7).empty()) c.refund_notes = absl::StrSplit(row.Str(7), '\n');
+  ASSIGN_OR_RETURN(c.create_time, TimeFromSql(row, 8));
+  return c;
 }
 
 }  // namespace
@@ -727,6 +782,204 @@ absl::StatusOr<std::vector<Receipt>> MySqlFinanceStore::ListReceipts(
   }
   params.push_back(Int(limit));
   return SelectReceipts(where + " ORDER BY year, sequence LIMIT ?", params);
+}
+
+// ---- statement lines ----
+
+absl::Status MySqlFinanceStore::InsertStatementLine(const StatementLine& l) {
+  return db_
+      .Execute(
+          "INSERT INTO statement_lines (school_id, line_id, bank_transaction_id, booking_time, amount, "
+          "description, counterparty_name, counterparty_account, match_state, unmatched_reason, "
+          "detected_reference, invoice_id, credited_amount, credit_id, resolved_by, resolution_note, "
+          "create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {Str(l.school_id), Str(l.line_id), Str(l.bank_transaction_id), TimeToSql(l.booking_time),
+           Int(l.amount), Str(l.description), Str(l.counterparty_name), Str(l.counterparty_account),
+           EnumSql(l.match_state), EnumSql(l.unmatched_reason), Str(l.detected_reference), Str(l.invoice_id),
+           Int(l.credited_amount), Str(l.credit_id), Str(l.resolved_by), Str(l.resolution_note),
+           TimeToSql(l.create_time)})
+      .status();
+}
+
+absl::Status MySqlFinanceStore::UpdateStatementLine(const StatementLine& l) {
+  return db_
+      .Execute(
+          "UPDATE statement_lines SET match_state = ?, unmatched_reason = ?, detected_reference = ?, "
+          "invoice_id = ?, credited_amount = ?, credit_id = ?, resolved_by = ?, resolution_note = ? WHERE "
+          "school_id = ? AND line_id = ?",
+          {EnumSql(l.match_state), EnumSql(l.unmatched_reason), Str(l.detected_reference), Str(l.invoice_id),
+           Int(l.credited_amount), Str(l.credit_id), Str(l.resolved_by), Str(l.resolution_note),
+           Str(l.school_id), Str(l.line_id)})
+      .status();
+}
+
+absl::StatusOr<std::vector<StatementLine>> MySqlFinanceStore::SelectStatementLines(
+    const std::string& where, const std::vector<SqlValue>& params) {
+  ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      db_.Query(absl::StrCat("SELECT ", StatementLineColumns(), " FROM statement_lines ", where), params));
+  std::vector<StatementLine> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(StatementLine l, ReadStatementLine(row));
+    out.push_back(std::move(l));
+  }
+  if (out.empty()) return out;
+  std::vector<SqlValue> payment_params = {Str(out[0].school_id)};
+  for (const StatementLine& l : out) payment_params.push_back(Str(l.line_id));
+  ASSIGN_OR_RETURN(
+      std::vector<Row> payments,
+      db_.Query(absl::StrCat("SELECT statement_line_id, payment_id FROM payments WHERE school_id = ? "
+                             "AND statement_line_id IN (",
+                             Placeholders(out.size()), ") ORDER BY create_time, payment_id"),
+                payment_params));
+  std::map<std::string, std::vector<std::string>> by_line;
+  for (const Row& row : payments) by_line[row.Str(0)].push_back(row.Str(1));
+  for (StatementLine& l : out) l.payment_ids = std::move(by_line[l.line_id]);
+  return out;
+}
+
+absl::StatusOr<StatementLine> MySqlFinanceStore::GetStatementLine(const std::string& school_id,
+                                                                  const std::string& line_id, Lock lock) {
+  ASSIGN_OR_RETURN(std::vector<StatementLine> found,
+                   SelectStatementLines("WHERE school_id = ? AND line_id = ?" + LockClause(lock),
+                                        {Str(school_id), Str(line_id)}));
+  if (found.empty()) return NotFound("dòng sao kê");
+  return std::move(found[0]);
+}
+
+absl::StatusOr<std::optional<StatementLine>> MySqlFinanceStore::FindStatementLine(
+    const std::string& school_id, const std::string& transaction_id) {
+  ASSIGN_OR_RETURN(std::vector<StatementLine> found,
+                   SelectStatementLines("WHERE school_id = ? AND bank_transaction_id = ?",
+                                        {Str(school_id), Str(transaction_id)}));
+  if (found.empty()) return std::optional<StatementLine>();
+  return std::optional<StatementLine>(std::move(found[0]));
+}
+
+absl::StatusOr<std::vector<std::string>> MySqlFinanceStore::RecordedTransactions(
+    const std::string& school_id, const std::vector<std::string>& transaction_ids) {
+  std::vector<std::string> out;
+  constexpr size_t kChunk = 500;
+  for (size_t from = 0; from < transaction_ids.size(); from += kChunk) {
+    const size_t n = std::min(kChunk, transaction_ids.size() - from);
+    std::vector<SqlValue> params = {Str(school_id)};
+    for (size_t i = 0; i < n; ++i) params.push_back(Str(transaction_ids[from + i]));
+    ASSIGN_OR_RETURN(
+        std::vector<Row> rows,
+        db_.Query(absl::StrCat("SELECT bank_transaction_id FROM statement_lines WHERE school_id = ? AND "
+                               "bank_transaction_id IN (",
+                               Placeholders(n), ")"),
+                  params));
+    for (const Row& row : rows) out.push_back(row.Str(0));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<StatementLine>> MySqlFinanceStore::ListStatementLines(
+    const std::string& school_id, const std::vector<MatchState>& states, std::optional<absl::Time> start,
+    std::optional<absl::Time> end, const std::optional<std::pair<absl::Time, std::string>>& after,
+    int limit) {
+  std::string where = "WHERE school_id = ?";
+  std::vector<SqlValue> params = {Str(school_id)};
+  AddInList(states, "match_state", where, params);
+  if (start.has_value()) {
+    where += " AND booking_time >= ?";
+    params.push_back(TimeToSql(*start));
+  }
+  if (end.has_value()) {
+    where += " AND booking_time < ?";
+    params.push_back(TimeToSql(*end));
+  }
+  if (after.has_value()) {
+    where += " AND (booking_time, line_id) > (?, ?)";
+    params.insert(params.end(), {TimeToSql(after->first), Str(after->second)});
+  }
+  params.push_back(Int(limit));
+  return SelectStatementLines(where + " ORDER BY booking_time, line_id LIMIT ?", params);
+}
+
+absl::StatusOr<std::vector<std::string>> MySqlFinanceStore::OpenReferences(const std::string& school_id) {
+  ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      db_.Query("SELECT payment_reference FROM invoices WHERE school_id = ? AND state IN (?, ?)",
+                {Str(school_id), EnumSql(InvoiceState::kIssued), EnumSql(InvoiceState::kPartiallyPaid)}));
+  std::vector<std::string> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) out.push_back(row.Str(0));
+  return out;
+}
+
+absl::StatusOr<std::vector<Invoice>> MySqlFinanceStore::OpenInvoicesOf(const std::string& school_id,
+                                                                       const std::string& pupil_id) {
+  return SelectInvoices(
+      "WHERE school_id = ? AND pupil_id = ? AND state IN (?, ?) ORDER BY sequence FOR UPDATE",
+      {Str(school_id), Str(pupil_id), EnumSql(InvoiceState::kIssued), EnumSql(InvoiceState::kPartiallyPaid)});
+}
+
+// ---- payer credits ----
+
+absl::Status MySqlFinanceStore::InsertCredit(const PayerCredit& c) {
+  return db_
+      .Execute(
+          "INSERT INTO payer_credits (school_id, credit_id, pupil_id, amount, remaining, statement_line_id, "
+          "state, refund_notes, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {Str(c.school_id), Str(c.credit_id), Str(c.pupil_id), Int(c.amount), Int(c.remaining),
+           Str(c.statement_line_id), EnumSql(c.state), Str(absl::StrJoin(c.refund_notes, "\n")),
+           TimeToSql(c.create_time)})
+      .status();
+}
+
+absl::Status MySqlFinanceStore::UpdateCredit(const PayerCredit& c) {
+  return db_
+      .Execute(
+          "UPDATE payer_credits SET remaining = ?, state = ?, refund_notes = ? WHERE school_id = ? AND "
+          "credit_id = ?",
+          {Int(c.remaining), EnumSql(c.state), Str(absl::StrJoin(c.refund_notes, "\n")), Str(c.school_id),
+           Str(c.credit_id)})
+      .status();
+}
+
+absl::StatusOr<std::vector<PayerCredit>> MySqlFinanceStore::SelectCredits(
+    const std::string& where, const std::vector<SqlValue>& params) {
+  ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      db_.Query(absl::StrCat("SELECT ", CreditColumns(), " FROM payer_credits ", where), params));
+  std::vector<PayerCredit> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(PayerCredit c, ReadCredit(row));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+absl::StatusOr<PayerCredit> MySqlFinanceStore::GetCredit(const std::string& school_id,
+                                                         const std::string& credit_id, Lock lock) {
+  ASSIGN_OR_RETURN(std::vector<PayerCredit> found,
+                   SelectCredits("WHERE school_id = ? AND credit_id = ?" + LockClause(lock),
+                                 {Str(school_id), Str(credit_id)}));
+  if (found.empty()) return NotFound("khoản tiền thừa");
+  return std::move(found[0]);
+}
+
+absl::StatusOr<std::vector<PayerCredit>> MySqlFinanceStore::ListCredits(
+    const std::string& school_id, const std::string& pupil_id, bool include_used,
+    const std::optional<std::pair<absl::Time, std::string>>& after, int limit) {
+  std::string where = "WHERE school_id = ?";
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (!pupil_id.empty()) {
+    where += " AND pupil_id = ?";
+    params.push_back(Str(pupil_id));
+  }
+  if (!include_used) {
+    where += " AND state = ?";
+    params.push_back(EnumSql(CreditState::kOpen));
+  }
+  if (after.has_value()) {
+    where += " AND (create_time, credit_id) > (?, ?)";
+    params.insert(params.end(), {TimeToSql(after->first), Str(after->second)});
+  }
+  params.push_back(Int(limit));
+  return SelectCredits(where + " ORDER BY create_time, credit_id LIMIT ?", params);
 }
 
 // ---- ledger ----

@@ -70,6 +70,30 @@ class MySqlFinanceStore final : public FinanceStore {
                                                     std::optional<std::pair<int, int64_t>> after,
                                                     int limit) override;
 
+  absl::Status InsertStatementLine(const StatementLine& line) override;
+  absl::Status UpdateStatementLine(const StatementLine& line) override;
+  absl::StatusOr<StatementLine> GetStatementLine(const std::string& school_id, const std::string& line_id,
+                                                 Lock lock) override;
+  absl::StatusOr<std::optional<StatementLine>> FindStatementLine(const std::string& school_id,
+                                                                 const std::string& transaction_id) override;
+  absl::StatusOr<std::vector<std::string>> RecordedTransactions(
+      const std::string& school_id, const std::vector<std::string>& transaction_ids) override;
+  absl::StatusOr<std::vector<StatementLine>> ListStatementLines(
+      const std::string& school_id, const std::vector<MatchState>& states, std::optional<absl::Time> start,
+      std::optional<absl::Time> end, const std::optional<std::pair<absl::Time, std::string>>& after,
+      int limit) override;
+  absl::StatusOr<std::vector<std::string>> OpenReferences(const std::string& school_id) override;
+  absl::StatusOr<std::vector<Invoice>> OpenInvoicesOf(const std::string& school_id,
+                                                      const std::string& pupil_id) override;
+
+  absl::Status InsertCredit(const PayerCredit& credit) override;
+  absl::Status UpdateCredit(const PayerCredit& credit) override;
+  absl::StatusOr<PayerCredit> GetCredit(const std::string& school_id, const std::string& credit_id,
+                                        Lock lock) override;
+  absl::StatusOr<std::vector<PayerCredit>> ListCredits(
+      const std::string& school_id, const std::string& pupil_id, bool include_used,
+      const std::optional<std::pair<absl::Time, std::string>>& after, int limit) override;
+
   absl::Status InsertTransfer(const LedgerTransfer& transfer) override;
   absl::StatusOr<LedgerTransfer> GetTransfer(const std::string& school_id,
                                              const std::string& transfer_id) override;
@@ -88,6 +112,10 @@ class MySqlFinanceStore final : public FinanceStore {
                                                       const std::vector<platform::SqlValue>& params);
   absl::StatusOr<std::vector<Receipt>> SelectReceipts(const std::string& where,
                                                       const std::vector<platform::SqlValue>& params);
+  absl::StatusOr<std::vector<StatementLine>> SelectStatementLines(
+      const std::string& where, const std::vector<platform::SqlValue>& params);
+  absl::StatusOr<std::vector<PayerCredit>> SelectCredits(const std::string& where,
+                                                         const std::vector<platform::SqlValue>& params);
   absl::StatusOr<std::vector<LedgerTransfer>> SelectTransfers(const std::string& where,
                                                               const std::vector<platform::SqlValue>& params);
 

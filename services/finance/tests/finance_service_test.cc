@@ -48,6 +48,8 @@ struct Harness {
   std::unique_ptr<FeeSchedule> fees;
   std::unique_ptr<InvoiceDesk> invoices;
   std::unique_ptr<Cashier> cashier;
+  std::unique_ptr<PayerCredits> credits;
+  std::unique_ptr<Reconciler> reconciler;
   std::unique_ptr<FinanceServiceImpl> service;
   std::unique_ptr<pb::FinanceService::Stub> stub;
 };
@@ -77,9 +79,14 @@ class FinanceServiceTest : public ::testing::Test {
         std::make_unique<InvoiceDesk>(*harness->store, *harness->ledger, *harness->rules, clock);
     harness->cashier =
         std::make_unique<Cashier>(*harness->store, *harness->ledger, *harness->invoices, clock);
+    harness->credits =
+        std::make_unique<PayerCredits>(*harness->store, *harness->ledger, *harness->cashier, clock);
+    harness->reconciler = std::make_unique<Reconciler>(*harness->store, *harness->invoices, *harness->cashier,
+                                                       *harness->credits, clock);
     harness->service = std::make_unique<FinanceServiceImpl>(
-        harness->server->handlers(), FinanceDesks{*harness->payers, *harness->fees, *harness->invoices,
-                                                  *harness->cashier, *harness->ledger});
+        harness->server->handlers(),
+        FinanceDesks{*harness->payers, *harness->fees, *harness->invoices, *harness->cashier,
+                     *harness->ledger, *harness->reconciler, *harness->credits});
     harness->server->Start(harness->service.get());
     harness->stub = pb::FinanceService::NewStub(harness->server->channel());
   }
@@ -694,6 +701,197 @@ TEST_F(FinanceServiceTest, InvoicesNeedSettingsAFeeItemOfTheYearAndAnEnrolledPup
   ASSERT_GRPC_OK(stub().UpdatePupil(Ctx("UpdatePupil", Admin(school_)).get(), left, &pupil));
   grpc::Status gone = Invoice(school_, "an", "2026-09", &out);
   EXPECT_EQ(ReasonOf(gone), "PUPIL_LEFT");
+}
+
+pb::ImportBankStatementRequest StatementRequest(const std::string& school, const std::string& body) {
+  pb::ImportBankStatementRequest request;
+  request.set_parent("schools/" + school);
+  request.set_format(pb::STATEMENT_FORMAT_GENERIC_CSV);
+  request.set_content(
+      "transaction_id,booking_time,amount,description,counterparty_name,counterparty_account\n" + body);
+  request.set_request_id(platform::RandomId());
+  return request;
+}
+
+TEST_F(FinanceServiceTest, AStatementPaysSiblingsHoldsTheOverpaymentAndIsRecordedOnce) {
+  pb::Invoice an = InvoicedSchool(school_);
+  CreatePupil(school_, "binh");
+  pb::Invoice binh;
+  ASSERT_GRPC_OK(Invoice(school_, "binh", "2026-09", &binh));
+  const std::string body = absl::StrCat(
+      // Both siblings in one transfer, 100,000 more than owed, mangled by the bank.
+      "FT1,2026-09-14 10:00:00,1100000,", absl::AsciiStrToLower(an.payment_reference()), " ",
+      binh.payment_reference().substr(0, 8), "-", binh.payment_reference().substr(8),
+      " nop hoc phi,TRAN THI MAI,01\n", "FT2,2026-09-14 11:00:00,300000,chuyen tien an,LE VAN C,02\n",
+      "FT3,2026-09-14 12:00:00,-11000,Phi quan ly tai khoan,,\n");
+  pb::ImportBankStatementRequest request = StatementRequest(school_, body);
+  pb::BankStatementImport imported;
+  ASSERT_GRPC_OK(
+      stub().ImportBankStatement(Ctx("ImportBankStatement", Admin(school_)).get(), request, &imported));
+  EXPECT_TRUE(imported.applied());
+  EXPECT_EQ(imported.line_count(), 3);
+  EXPECT_EQ(imported.matched_count(), 1);
+  EXPECT_EQ(imported.unmatched_count(), 2);
+  ASSERT_EQ(imported.lines_size(), 3);
+  const pb::BankStatementLine& siblings = imported.lines(0);
+  EXPECT_EQ(siblings.match_state(), pb::MATCH_STATE_MATCHED);
+  EXPECT_EQ(siblings.payments_size(), 2);
+  EXPECT_EQ(siblings.credited_amount(), 100'000);
+  EXPECT_EQ(imported.lines(1).unmatched_reason(), pb::UNMATCHED_REASON_NO_REFERENCE);
+  EXPECT_EQ(imported.lines(2).unmatched_reason(), pb::UNMATCHED_REASON_DEBIT);
+  EXPECT_EQ(GetInvoice(school_, an.name()).state(), pb::INVOICE_STATE_PAID);
+  EXPECT_EQ(GetInvoice(school_, binh.name()).state(), pb::INVOICE_STATE_PAID);
+
+  // The same file again, under a new key: every line a duplicate, nothing changes.
+  request.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(
+      stub().ImportBankStatement(Ctx("ImportBankStatement", Admin(school_)).get(), request, &imported));
+  EXPECT_EQ(imported.duplicate_count(), 3);
+  EXPECT_EQ(imported.matched_count() + imported.unmatched_count(), 0);
+
+  // The unmatched transfer is matched by hand to a new invoice; the bank fee is ignored.
+  CreatePupil(school_, "chi");
+  pb::Invoice chi;
+  ASSERT_GRPC_OK(Invoice(school_, "chi", "2026-09", &chi));
+  pb::ListBankStatementLinesRequest list;
+  list.set_parent("schools/" + school_);
+  list.add_match_states(pb::MATCH_STATE_UNMATCHED);
+  pb::ListBankStatementLinesResponse waiting;
+  ASSERT_GRPC_OK(
+      stub().ListBankStatementLines(Ctx("ListBankStatementLines", Admin(school_)).get(), list, &waiting));
+  ASSERT_EQ(waiting.lines_size(), 2);
+  pb::MatchBankStatementLineRequest match;
+  match.set_name(waiting.lines(0).name());
+  match.set_invoice(chi.name());
+  match.set_note("Phụ huynh bé Chi gọi điện xác nhận");
+  match.set_request_id(platform::RandomId());
+  pb::BankStatementLine matched;
+  ASSERT_GRPC_OK(
+      stub().MatchBankStatementLine(Ctx("MatchBankStatementLine", Admin(school_)).get(), match, &matched));
+  EXPECT_EQ(matched.match_state(), pb::MATCH_STATE_MATCHED);
+  EXPECT_EQ(matched.resolution_note(), "Phụ huynh bé Chi gọi điện xác nhận");
+  EXPECT_EQ(GetInvoice(school_, chi.name()).paid_amount(), 300'000);
+  match.set_request_id(platform::RandomId());
+  grpc::Status twice =
+      stub().MatchBankStatementLine(Ctx("MatchBankStatementLine", Admin(school_)).get(), match, &matched);
+  EXPECT_EQ(ReasonOf(twice), "LINE_RESOLVED");
+  pb::IgnoreBankStatementLineRequest ignore;
+  ignore.set_name(waiting.lines(1).name());
+  ignore.set_note("Phí ngân hàng, không phải khoản thu");
+  ignore.set_request_id(platform::RandomId());
+  pb::BankStatementLine ignored;
+  ASSERT_GRPC_OK(
+      stub().IgnoreBankStatementLine(Ctx("IgnoreBankStatementLine", Admin(school_)).get(), ignore, &ignored));
+  EXPECT_EQ(ignored.match_state(), pb::MATCH_STATE_IGNORED);
+
+  // The 100,000 held for the family pays the next month, then nothing is left.
+  pb::Invoice october;
+  ASSERT_GRPC_OK(Invoice(school_, "an", "2026-10", &october));
+  pb::ListPayerCreditsRequest credits;
+  credits.set_parent("schools/" + school_);
+  pb::ListPayerCreditsResponse held;
+  ASSERT_GRPC_OK(stub().ListPayerCredits(Ctx("ListPayerCredits", Admin(school_)).get(), credits, &held));
+  ASSERT_EQ(held.payer_credits_size(), 1);
+  EXPECT_EQ(held.payer_credits(0).remaining(), 100'000);
+  EXPECT_EQ(held.payer_credits(0).pupil(), an.pupil());
+  pb::ApplyPayerCreditRequest apply;
+  apply.set_name(held.payer_credits(0).name());
+  apply.set_invoice(october.name());
+  apply.set_request_id(platform::RandomId());
+  pb::PayerCredit used;
+  ASSERT_GRPC_OK(stub().ApplyPayerCredit(Ctx("ApplyPayerCredit", Admin(school_)).get(), apply, &used));
+  EXPECT_EQ(used.remaining(), 0);
+  EXPECT_EQ(used.state(), pb::CREDIT_STATE_USED);
+  EXPECT_EQ(GetInvoice(school_, october.name()).balance(), 400'000);
+
+  pb::LedgerCheck check = Check(school_);
+  EXPECT_TRUE(check.ok()) << check.ShortDebugString();
+  pb::ListLedgerAccountsRequest accounts_request;
+  accounts_request.set_parent("schools/" + school_);
+  pb::ListLedgerAccountsResponse accounts;
+  ASSERT_GRPC_OK(stub().ListLedgerAccounts(Ctx("ListLedgerAccounts", Admin(school_)).get(), accounts_request,
+                                           &accounts));
+  std::map<std::string, int64_t> balance;
+  for (const pb::LedgerAccount& a : accounts.ledger_accounts()) balance[a.code()] = a.balance();
+  EXPECT_EQ(balance["bank"], 1'400'000);  // 1,100,000 + 300,000 received
+  EXPECT_EQ(balance["suspense"], 0);
+  EXPECT_EQ(balance["receivables"], 600'000);  // Chi owes 200,000, An's October 400,000
+}
+
+TEST_F(FinanceServiceTest, ABadStatementRecordsNothingUnlessToldToSkipBadLines) {
+  pb::Invoice an = InvoicedSchool(school_);
+  const std::string body =
+      absl::StrCat("FT1,2026-09-14,500000,", an.payment_reference(), ",,\n", "FT2,14/09/2026,200000,x,,\n");
+  pb::ImportBankStatementRequest request = StatementRequest(school_, body);
+  pb::BankStatementImport imported;
+  ASSERT_GRPC_OK(
+      stub().ImportBankStatement(Ctx("ImportBankStatement", Admin(school_)).get(), request, &imported));
+  EXPECT_FALSE(imported.applied());
+  ASSERT_EQ(imported.errors_size(), 1);
+  EXPECT_EQ(imported.errors(0).line(), 3);
+  EXPECT_EQ(imported.errors(0).column(), "booking_time");
+  EXPECT_EQ(GetInvoice(school_, an.name()).paid_amount(), 0);
+
+  request.set_skip_invalid_lines(true);
+  request.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(
+      stub().ImportBankStatement(Ctx("ImportBankStatement", Admin(school_)).get(), request, &imported));
+  EXPECT_TRUE(imported.applied());
+  EXPECT_EQ(imported.matched_count(), 1);
+  EXPECT_EQ(GetInvoice(school_, an.name()).state(), pb::INVOICE_STATE_PAID);
+
+  // A file that is not UTF-8 is refused whole, naming the line.
+  request.set_content(
+      "transaction_id,booking_time,amount,description,counterparty_name,counterparty_account\n"
+      "FT9,2026-09-14,5000,N\xF4p ti\xEAn,,\n");
+  request.set_request_id(platform::RandomId());
+  grpc::Status latin =
+      stub().ImportBankStatement(Ctx("ImportBankStatement", Admin(school_)).get(), request, &imported);
+  EXPECT_EQ(latin.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(latin), "content");
+  // Bank presets parhub has not verified are refused with the way out.
+  request.set_format(pb::STATEMENT_FORMAT_VCB_CSV);
+  request.set_request_id(platform::RandomId());
+  grpc::Status preset =
+      stub().ImportBankStatement(Ctx("ImportBankStatement", Admin(school_)).get(), request, &imported);
+  EXPECT_EQ(ViolatedField(preset), "format");
+  EXPECT_TRUE(Check(school_).ok());
+}
+
+TEST_F(FinanceServiceTest, APushedLineIsRecordedOnceAndAnotherSchoolCannotSeeIt) {
+  pb::Invoice an = InvoicedSchool(school_);
+  pb::ImportBankStatementLineRequest push;
+  push.set_parent("schools/" + school_);
+  pb::BankStatementLine* line = push.mutable_line();
+  line->set_bank_transaction_id("FT26258999");
+  *line->mutable_booking_time() = platform::TimeToProto(At(2026, 9, 15, 7));
+  line->set_amount(200'000);
+  line->set_description(absl::StrCat("MBVCB.123 ", an.payment_reference(), " CT tu 0123"));
+  push.set_request_id(platform::RandomId());
+  pb::BankStatementLine first, again;
+  ASSERT_GRPC_OK(
+      stub().ImportBankStatementLine(Ctx("ImportBankStatementLine", Admin(school_)).get(), push, &first));
+  EXPECT_EQ(first.match_state(), pb::MATCH_STATE_MATCHED);
+  push.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(
+      stub().ImportBankStatementLine(Ctx("ImportBankStatementLine", Admin(school_)).get(), push, &again));
+  EXPECT_EQ(again.name(), first.name());
+  EXPECT_EQ(GetInvoice(school_, an.name()).paid_amount(), 200'000);
+
+  pb::GetBankStatementLineRequest get;
+  get.set_name(first.name());
+  pb::BankStatementLine seen;
+  grpc::Status other =
+      stub().GetBankStatementLine(Ctx("GetBankStatementLine", Admin(other_)).get(), get, &seen);
+  EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
+  pb::MatchBankStatementLineRequest match;
+  match.set_name(first.name());
+  match.set_invoice(absl::StrCat("schools/", other_, "/invoices/x"));
+  match.set_note("x");
+  match.set_request_id(platform::RandomId());
+  grpc::Status cross =
+      stub().MatchBankStatementLine(Ctx("MatchBankStatementLine", Admin(other_)).get(), match, &seen);
+  EXPECT_EQ(cross.error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
 }  // namespace
