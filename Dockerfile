@@ -21,7 +21,7 @@ RUN apt-get update \
       g++ cmake ninja-build ccache pkg-config \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev \
-      libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev \
+      libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src

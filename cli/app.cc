@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/core/date.h"
@@ -119,6 +120,14 @@ std::string FormatDate(const common::v1::Date& date) {
   return platform::Date{date.year(), date.month(), date.day()}.ToVietnamese();
 }
 
+std::string FormatTime(const google::protobuf::Timestamp& time) {
+  if (time.seconds() == 0) return "";
+  return absl::FormatTime("%d/%m/%Y %H:%M", absl::FromUnixSeconds(time.seconds()),
+                          absl::FixedTimeZone(7 * 3600));
+}
+
+std::string YesNo(const Output& out, bool yes) { return yes ? out.T("Có", "Yes") : out.T("Không", "No"); }
+
 std::string TaskStatusLabel(const Output& out, tasks::v1::TaskStatus status) {
   switch (status) {
     case tasks::v1::TASK_STATUS_NOT_STARTED:
@@ -161,5 +170,21 @@ std::string RoleLabel(const Output& out, common::v1::Role role) {
 }
 
 std::string IdOf(const std::string& name) { return name.substr(name.rfind('/') + 1); }
+
+bool Export(App& app, const std::string& sheet, const std::vector<std::string>& header,
+            const std::vector<std::vector<std::string>>& rows, const std::string& csv_path,
+            const std::string& xlsx_path, const std::vector<size_t>& number_columns) {
+  if (csv_path.empty() && xlsx_path.empty()) return false;
+  auto done = [&](bool ok, const std::string& path) {
+    if (!ok) {
+      app.exit_code = kExitFailure;
+      return;
+    }
+    app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), " → ", path));
+  };
+  if (!csv_path.empty()) done(WriteCsv(csv_path, header, rows), csv_path);
+  if (!xlsx_path.empty()) done(WriteXlsx(xlsx_path, sheet, header, rows, number_columns), xlsx_path);
+  return true;
+}
 
 }  // namespace parhub::cli

@@ -3,9 +3,13 @@
 #ifndef PARHUB_CLI_APP_H_
 #define PARHUB_CLI_APP_H_
 
+#include <google/protobuf/timestamp.pb.h>
+
 #include <CLI/CLI.hpp>
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/output.h"
 #include "cli/session.h"
@@ -57,11 +61,22 @@ bool Call(App& app, Session& session, CallFn&& call) {
 std::optional<common::v1::Date> ParseDateFlag(App& app, const std::string& flag, const std::string& text);
 // "10/06/2024" ("" for unset).
 std::string FormatDate(const common::v1::Date& date);
+// "10/06/2024 08:30" in Vietnam time ("" for unset).
+std::string FormatTime(const google::protobuf::Timestamp& time);
+// "Có" / "Không" ("Yes" / "No").
+std::string YesNo(const Output& out, bool yes);
 std::string TaskStatusLabel(const Output& out, tasks::v1::TaskStatus status);
 std::optional<tasks::v1::TaskStatus> ParseTaskStatus(const std::string& text);
 std::string RoleLabel(const Output& out, common::v1::Role role);
 // Last segment of a resource name.
 std::string IdOf(const std::string& name);
+
+// Writes the rows to --csv and/or --xlsx when given (`number_columns`: see
+// WriteXlsx) and says so; true when it did (the table is then not printed).
+// A file that cannot be written sets exit code 1.
+bool Export(App& app, const std::string& sheet, const std::vector<std::string>& header,
+            const std::vector<std::vector<std::string>>& rows, const std::string& csv_path,
+            const std::string& xlsx_path, const std::vector<size_t>& number_columns = {});
 
 // Command groups.
 void AddAccountCommands(CLI::App& root, App& app);
@@ -72,6 +87,7 @@ void AddDirectiveCommands(CLI::App& root, App& app);
 void AddOverviewCommand(CLI::App& root, App& app);
 void AddStaffCommands(CLI::App& root, App& app);
 void AddCaseCommands(CLI::App& root, App& app);
+void AddFinanceCommands(CLI::App& root, App& app);
 
 }  // namespace parhub::cli
 

@@ -247,8 +247,6 @@ std::string WeekdayLabel(const Output& out, const common::v1::Date& date) {
   }
 }
 
-std::string YesNo(const Output& out, bool yes) { return yes ? out.T("Có", "Yes") : out.T("Không", "No"); }
-
 // A date as one number, to compare dates.
 int DateKey(const common::v1::Date& date) { return date.year() * 10000 + date.month() * 100 + date.day(); }
 
@@ -385,12 +383,6 @@ std::optional<std::string> ReadTextFile(App& app, const std::string& path) {
 std::string AccountName(const std::string& text) {
   if (text.empty() || absl::StrContains(text, '/')) return text;
   return absl::StrCat("accounts/", text);
-}
-
-std::string When(const google::protobuf::Timestamp& t) {
-  if (t.seconds() == 0) return "";
-  return absl::FormatTime("%d/%m/%Y %H:%M", absl::FromUnixSeconds(t.seconds()),
-                          absl::FixedTimeZone(7 * 3600));
 }
 
 std::string Shorten(const std::string& text, size_t max_chars) {
@@ -578,8 +570,8 @@ void PrintCase(const Output& o, const cv::Case& c, const cv::EnrolmentNotice* no
   if (c.reopen_count() > 0) add("Số lần người gửi mở lại", "Times reopened", absl::StrCat(c.reopen_count()));
   add("Số lần gia hạn", "Extensions", absl::StrCat(c.extensions_size()));
   add("Số phiếu xin lỗi", "Apology letters", absl::StrCat(c.apology_letters_size()));
-  add_if("Tạo lúc", "Created", When(c.create_time()));
-  add_if("Cập nhật lúc", "Updated", When(c.update_time()));
+  add_if("Tạo lúc", "Created", FormatTime(c.create_time()));
+  add_if("Cập nhật lúc", "Updated", FormatTime(c.update_time()));
   o.Table({o.T("Mục", "Field"), o.T("Nội dung", "Value")}, rows);
   if (c.deadline_estimated()) {
     o.Line(
@@ -613,7 +605,8 @@ void PrintCase(const Output& o, const cv::Case& c, const cv::EnrolmentNotice* no
     for (const auto& e : c.extensions()) {
       extensions.push_back({absl::StrCat(e.days()), e.reason(), e.document_number(),
                             FormatDate(e.previous_due_date()), FormatDate(e.new_due_date()),
-                            e.extended_by().empty() ? "" : IdOf(e.extended_by()), When(e.create_time())});
+                            e.extended_by().empty() ? "" : IdOf(e.extended_by()),
+                            FormatTime(e.create_time())});
     }
     o.Table({o.T("Số ngày", "Days"), o.T("Lý do", "Reason"), o.T("Số quyết định", "Decision"),
              o.T("Hạn cũ", "Was due"), o.T("Hạn mới", "Now due"), o.T("Người gia hạn", "By"),
@@ -633,8 +626,9 @@ void PrintCase(const Output& o, const cv::Case& c, const cv::EnrolmentNotice* no
   }
   if (c.satisfaction().score() > 0) {
     const cv::SatisfactionRating& s = c.satisfaction();
-    o.Line(absl::StrCat(o.T("\nĐánh giá của người gửi: ", "\nFiler's rating: "), s.score(), "/5",
-                        s.create_time().seconds() != 0 ? absl::StrCat(" — ", When(s.create_time())) : ""));
+    o.Line(
+        absl::StrCat(o.T("\nĐánh giá của người gửi: ", "\nFiler's rating: "), s.score(), "/5",
+                     s.create_time().seconds() != 0 ? absl::StrCat(" — ", FormatTime(s.create_time())) : ""));
     if (!s.comment().empty()) o.Line(absl::StrCat(o.T("Nhận xét: ", "Comment: "), s.comment()));
   }
 }
@@ -682,7 +676,7 @@ void PrintNotice(const Output& o, const cv::EnrolmentNotice& n) {
   add("Trạng thái", "State", NoticeStatusLabel(o, n, Today()));
   add_if("Lý do đóng", "Reason closed", n.closing_reason());
   add("Số hồ sơ đã nhận", "Registrations", absl::StrCat(n.registrations()));
-  add_if("Công bố lúc", "Published", When(n.create_time()));
+  add_if("Công bố lúc", "Published", FormatTime(n.create_time()));
   o.Table({o.T("Mục", "Field"), o.T("Nội dung", "Value")}, rows);
   o.Line(o.T("\nHồ sơ cần nộp:", "\nDocuments required:"));
   if (n.documents_required().empty()) o.Line(o.T("  (không nêu)", "  (none listed)"));
@@ -719,24 +713,6 @@ std::vector<std::string> RegistrationRow(const Output& out, const cv::Case& c) {
           DueText(out, c.resolution_due_date(), c.deadline_estimated()),
           StateLabel(out, c.state()),
           OutcomeLabel(out, c.resolution().outcome())};
-}
-
-// Writes the rows to --csv and/or --xlsx when given; true when it did (the
-// table is then not printed).
-bool Export(App& app, const std::string& sheet, const std::vector<std::string>& header,
-            const std::vector<std::vector<std::string>>& rows, const std::string& csv_path,
-            const std::string& xlsx_path) {
-  if (csv_path.empty() && xlsx_path.empty()) return false;
-  auto done = [&](bool ok, const std::string& path) {
-    if (!ok) {
-      app.exit_code = kExitFailure;
-      return;
-    }
-    app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), " → ", path));
-  };
-  if (!csv_path.empty()) done(WriteCsv(csv_path, header, rows), csv_path);
-  if (!xlsx_path.empty()) done(WriteXlsx(xlsx_path, sheet, header, rows), xlsx_path);
-  return true;
 }
 
 // "schools/{school}/cases/{case}" for a full name, a case id, or a tracking
@@ -987,7 +963,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
                 : absl::StrCat(StateLabel(app.out, e.from_state()), " → ", StateLabel(app.out, e.to_state()));
       }
       std::string actor = e.actor() == "public" ? app.out.T("Người gửi", "Filer") : IdOf(e.actor());
-      rows.push_back({When(e.create_time()), EventKindLabel(app.out, e.kind()),
+      rows.push_back({FormatTime(e.create_time()), EventKindLabel(app.out, e.kind()),
                       VisibilityLabel(app.out, e.visibility()), actor, states, e.note()});
     }
     app.out.Table(

@@ -79,8 +79,6 @@ std::optional<sv::RatingGrade> ParseGrade(const std::string& text) {
   return std::nullopt;
 }
 
-std::string YesNo(const Output& out, bool yes) { return yes ? out.T("Có", "Yes") : out.T("Không", "No"); }
-
 // Every page of a listing.
 template <typename Request, typename Response, typename Method, typename Merge>
 bool ListAll(App& app, Session& session, Request request, Method method, Merge merge) {
@@ -145,24 +143,6 @@ std::vector<std::string> RecordRow(const Output& out, const sv::DownsizingRecord
           r.decision_number(),
           FormatDate(r.effective_date()),
           StateLabel(out, r.state())};
-}
-
-// Writes the table to --csv and/or --xlsx when given; true when it did (the
-// table is then not printed).
-bool Export(App& app, const std::string& sheet, const std::vector<std::string>& header,
-            const std::vector<std::vector<std::string>>& rows, const std::string& csv_path,
-            const std::string& xlsx_path) {
-  if (csv_path.empty() && xlsx_path.empty()) return false;
-  auto done = [&](bool ok, const std::string& path) {
-    if (!ok) {
-      app.exit_code = kExitFailure;
-      return;
-    }
-    app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), " → ", path));
-  };
-  if (!csv_path.empty()) done(WriteCsv(csv_path, header, rows), csv_path);
-  if (!xlsx_path.empty()) done(WriteXlsx(xlsx_path, sheet, header, rows), xlsx_path);
-  return true;
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   parhub::cli::AddOverviewCommand(root, app);
   parhub::cli::AddStaffCommands(root, app);
   parhub::cli::AddCaseCommands(root, app);
+  parhub::cli::AddFinanceCommands(root, app);
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

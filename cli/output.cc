@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <iostream>
 
@@ -55,24 +56,27 @@ void Output::Table(const std::vector<std::string>& header,
 }
 
 namespace {
-std::string ToJson(const google::protobuf::Message& message) {
+std::string ToJson(const google::protobuf::Message& message, bool zero_values) {
   std::string text;
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;
   options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = zero_values;
   (void)google::protobuf::util::MessageToJsonString(message, &text, options);
   while (!text.empty() && text.back() == '\n') text.pop_back();
   return text;
 }
 }  // namespace
 
-void Output::Json(const google::protobuf::Message& message) const { std::cout << ToJson(message) << "\n"; }
+void Output::Json(const google::protobuf::Message& message) const {
+  std::cout << ToJson(message, json_zero_values) << "\n";
+}
 
 void Output::JsonObject(
     const std::vector<std::pair<std::string, const google::protobuf::Message*>>& members) const {
   std::cout << "{\n";
   for (size_t i = 0; i < members.size(); ++i) {
-    std::cout << " \"" << members[i].first << "\": " << ToJson(*members[i].second)
+    std::cout << " \"" << members[i].first << "\": " << ToJson(*members[i].second, json_zero_values)
               << (i + 1 < members.size() ? ",\n" : "\n");
   }
   std::cout << "}\n";
@@ -117,8 +121,26 @@ bool WriteCsv(const std::string& path, const std::vector<std::string>& header,
   return true;
 }
 
+namespace {
+
+// "-1500000" as a number; false for anything but an optional minus and 1-15 digits.
+bool WholeNumber(const std::string& text, double* value) {
+  size_t start = !text.empty() && text[0] == '-' ? 1 : 0;
+  size_t digits = text.size() - start;
+  if (digits == 0 || digits > 15) return false;
+  int64_t magnitude = 0;
+  for (size_t i = start; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    magnitude = magnitude * 10 + (text[i] - '0');
+  }
+  *value = static_cast<double>(start == 1 ? -magnitude : magnitude);
+  return true;
+}
+
+}  // namespace
+
 bool WriteXlsx(const std::string& path, const std::string& sheet, const std::vector<std::string>& header,
-               const std::vector<std::vector<std::string>>& rows) {
+               const std::vector<std::vector<std::string>>& rows, const std::vector<size_t>& number_columns) {
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) {
     std::cerr << "cannot write " << path << "\n";
@@ -127,15 +149,25 @@ bool WriteXlsx(const std::string& path, const std::string& sheet, const std::vec
   lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.c_str());
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
+  lxw_format* thousands = workbook_add_format(workbook);
+  format_set_num_format(thousands, "#,##0");
+  auto is_number_column = [&](size_t c) {
+    return std::find(number_columns.begin(), number_columns.end(), c) != number_columns.end();
+  };
   std::vector<size_t> widths(header.size(), 8);
-  auto write_row = [&](lxw_row_t r, const std::vector<std::string>& cells, lxw_format* format) {
+  auto write_row = [&](lxw_row_t r, const std::vector<std::string>& cells, lxw_format* format, bool data) {
     for (size_t c = 0; c < cells.size(); ++c) {
-      worksheet_write_string(worksheet, r, static_cast<lxw_col_t>(c), cells[c].c_str(), format);
+      double number = 0;
+      if (data && is_number_column(c) && WholeNumber(cells[c], &number)) {
+        worksheet_write_number(worksheet, r, static_cast<lxw_col_t>(c), number, thousands);
+      } else {
+        worksheet_write_string(worksheet, r, static_cast<lxw_col_t>(c), cells[c].c_str(), format);
+      }
       if (c < widths.size()) widths[c] = std::max(widths[c], DisplayWidth(cells[c]) + 2);
     }
   };
-  write_row(0, header, bold);
-  for (size_t r = 0; r < rows.size(); ++r) write_row(static_cast<lxw_row_t>(r + 1), rows[r], nullptr);
+  write_row(0, header, bold, false);
+  for (size_t r = 0; r < rows.size(); ++r) write_row(static_cast<lxw_row_t>(r + 1), rows[r], nullptr, true);
   for (size_t c = 0; c < widths.size(); ++c) {
     worksheet_set_column(worksheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                          static_cast<double>(std::min<size_t>(widths[c], 60)), nullptr);
@@ -147,6 +179,76 @@ bool WriteXlsx(const std::string& path, const std::string& sheet, const std::vec
     return false;
   }
   return true;
+}
+
+std::string FormatDong(int64_t amount) {
+  // The magnitude as unsigned, so the most negative int64 does not overflow.
+  uint64_t magnitude =
+      amount < 0 ? uint64_t{0} - static_cast<uint64_t>(amount) : static_cast<uint64_t>(amount);
+  std::string digits = std::to_string(magnitude);
+  std::string out = amount < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return out + " đ";
+}
+
+namespace {
+
+std::string_view StripBlanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `s` ends with `suffix`, ASCII letters compared without case.
+bool EndsWithIgnoringAsciiCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  std::string_view tail = s.substr(s.size() - suffix.size());
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (AsciiLower(tail[i]) != AsciiLower(suffix[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<int64_t> ParseDong(std::string_view text) {
+  std::string_view t = StripBlanks(text);
+  // Longer units first: "dong" before "d", "đồng" before "đ".
+  static constexpr std::string_view kUnits[] = {"đồng", "Đồng", "ĐỒNG", "đ", "Đ", "dong", "vnd", "d"};
+  for (std::string_view unit : kUnits) {
+    if (EndsWithIgnoringAsciiCase(t, unit)) {
+      t = StripBlanks(t.substr(0, t.size() - unit.size()));
+      break;
+    }
+  }
+  if (t.empty()) return std::nullopt;
+  char separator = 0;    // the one separator used: '.', ',' or ' '
+  bool grouped = false;  // a separator was seen
+  size_t group = 0;      // digits since the last separator
+  int64_t value = 0;
+  size_t digits = 0;
+  for (char c : t) {
+    if (c >= '0' && c <= '9') {
+      if (++digits > 15) return std::nullopt;
+      value = value * 10 + (c - '0');
+      ++group;
+      continue;
+    }
+    if (c != '.' && c != ',' && c != ' ') return std::nullopt;
+    if (separator != 0 && c != separator) return std::nullopt;
+    separator = c;
+    // The first group has 1-3 digits, every later one exactly 3.
+    if (grouped ? group != 3 : (group < 1 || group > 3)) return std::nullopt;
+    grouped = true;
+    group = 0;
+  }
+  if (digits == 0 || (grouped && group != 3)) return std::nullopt;
+  return value;
 }
 
 }  // namespace parhub::cli
