@@ -47,6 +47,10 @@ absl::StatusOr<Date> ParseDate(absl::string_view text, absl::string_view field) 
   return iso ? MakeDate(a, b, c, field) : MakeDate(c, b, a, field);
 }
 
+absl::Time StartOfDay(Date date) {
+  return absl::FromCivil(absl::CivilDay(date.year, date.month, date.day), VietnamTimeZone());
+}
+
 Date LocalDate(absl::Time t) {
   absl::CivilDay day = absl::ToCivilDay(t, VietnamTimeZone());
   return Date{static_cast<int>(day.year()), day.month(), day.day()};

@@ -37,6 +37,8 @@ absl::StatusOr<Date> MakeDate(int year, int month, int day, absl::string_view fi
 absl::StatusOr<Date> ParseDate(absl::string_view text, absl::string_view field);
 // The local calendar date of `t`.
 Date LocalDate(absl::Time t);
+// The instant `date` begins in Asia/Ho_Chi_Minh (`date` must be set).
+absl::Time StartOfDay(Date date);
 
 // `date` moved by `days` (negative: back). `date` must be set and valid.
 Date AddDays(Date date, int days);

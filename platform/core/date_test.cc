@@ -62,5 +62,12 @@ TEST(DateArithmetic, AddDaysAndDaysBetweenCrossMonthsYearsAndLeapDays) {
   EXPECT_EQ(DaysBetween(Date{2026, 1, 1}, Date{2025, 12, 2}), -30);
 }
 
+TEST(Dates, ADayStartsAtMidnightInVietnam) {
+  const absl::Time start = StartOfDay(Date{2026, 9, 1});
+  EXPECT_EQ(start, absl::FromUnixSeconds(1788195600));  // 2026-08-31 17:00 UTC
+  EXPECT_EQ(LocalDate(start), (Date{2026, 9, 1}));
+  EXPECT_EQ(LocalDate(start - absl::Seconds(1)), (Date{2026, 8, 31}));
+}
+
 }  // namespace
 }  // namespace parhub::platform

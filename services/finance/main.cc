@@ -25,7 +25,10 @@ struct FinanceService final {
         cashier(store, ledger, invoices, env.clock),
         credits(store, ledger, cashier, env.clock),
         reconciler(store, invoices, cashier, credits, env.clock),
-        rpc(env.handlers, {payers, fees, invoices, cashier, ledger, reconciler, credits}) {}
+        spending(store, ledger, env.clock),
+        reports(store, ledger, env.clock),
+        rpc(env.handlers, {payers, fees, invoices, cashier, ledger, reconciler, credits, spending, reports}) {
+  }
   parhub::finance::FeeRules rules;
   parhub::finance::MySqlFinanceStore store;
   parhub::finance::Ledger ledger;
@@ -35,6 +38,8 @@ struct FinanceService final {
   parhub::finance::Cashier cashier;
   parhub::finance::PayerCredits credits;
   parhub::finance::Reconciler reconciler;
+  parhub::finance::SpendingBook spending;
+  parhub::finance::FinanceReports reports;
   parhub::finance::FinanceServiceImpl rpc;
 };
 

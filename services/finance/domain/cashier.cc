@@ -27,43 +27,46 @@ bool IsTransactionId(absl::string_view id) {
 }  // namespace
 
 std::vector<ReceiptItem> ItemiseReceipt(const Invoice& invoice, int64_t paid_before, int64_t amount) {
-  // Net each charge by the exemptions that name it; others reduce the
-  // charges in order.
-  std::vector<std::pair<std::string, int64_t>> charges;  // description, net
+  // Each charge net of the exemptions that name its fee item; the other
+  // exemptions reduce the charges in order.
+  struct Charge {
+    std::string fee_item_id;
+    std::string description;
+    int64_t net = 0;
+  };
+  std::vector<Charge> charges;
+  for (const IssuedLine& l : invoice.lines) {
+    if (l.amount > 0) charges.push_back({l.fee_item_id, l.description, l.amount});
+  }
   int64_t unassigned_exemptions = 0;
   for (const IssuedLine& l : invoice.lines) {
-    if (l.amount > 0) charges.emplace_back(l.description, l.amount);
-  }
-  for (const IssuedLine& l : invoice.lines) {
     if (l.amount >= 0) continue;
-    bool netted = false;
-    for (size_t i = 0; i < invoice.lines.size() && !netted; ++i) {
-      const IssuedLine& c = invoice.lines[i];
-      if (c.amount > 0 && !l.fee_item_id.empty() && c.fee_item_id == l.fee_item_id) {
-        for (auto& [description, net] : charges) {
-          if (description == c.description && net + l.amount >= 0) {
-            net += l.amount;
-            netted = true;
-            break;
-          }
-        }
-      }
+    auto named = std::find_if(charges.begin(), charges.end(), [&](const Charge& c) {
+      return !l.fee_item_id.empty() && c.fee_item_id == l.fee_item_id && c.net + l.amount >= 0;
+    });
+    if (named != charges.end()) {
+      named->net += l.amount;
+    } else {
+      unassigned_exemptions -= l.amount;
     }
-    if (!netted) unassigned_exemptions -= l.amount;
   }
-  for (auto& [description, net] : charges) {
-    const int64_t take = std::min(net, unassigned_exemptions);
-    net -= take;
+  for (Charge& c : charges) {
+    const int64_t take = std::min(c.net, unassigned_exemptions);
+    c.net -= take;
     unassigned_exemptions -= take;
   }
   std::vector<ReceiptItem> items;
   int64_t start = 0;
   const int64_t from = paid_before, to = paid_before + amount;
-  for (const auto& [description, net] : charges) {
-    const int64_t end = start + net;
+  for (const Charge& c : charges) {
+    const int64_t end = start + c.net;
     const int64_t covered = std::max<int64_t>(0, std::min(end, to) - std::max(start, from));
-    if (covered > 0)
-      items.push_back({.description = description, .period = invoice.period, .amount = covered});
+    if (covered > 0) {
+      items.push_back({.fee_item_id = c.fee_item_id,
+                       .description = c.description,
+                       .period = invoice.period,
+                       .amount = covered});
+    }
     start = end;
   }
   return items;

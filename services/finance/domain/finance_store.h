@@ -65,6 +65,27 @@ struct LedgerFacts final {
   std::vector<YearSequence> receipt_years;
 };
 
+// Aggregates of a school's money over a span of days.
+struct MoneyFacts final {
+  int invoice_count = 0;  // issued in the days, not cancelled
+  int64_t invoiced_amount = 0;
+  int collected_count = 0;  // payments paid in the days, not reversed
+  int64_t collected_amount = 0;
+  int cashless_collected_count = 0;
+  int64_t cashless_collected_amount = 0;
+  int spent_count = 0;  // spending in the days, not reversed
+  int64_t spent_amount = 0;
+  int cashless_spent_count = 0;
+  int64_t cashless_spent_amount = 0;
+  int64_t outstanding_receivables = 0;  // open balances of invoices issued up to the last day
+  int64_t overdue_receivables = 0;      // of which due before the last day
+  int64_t due_total = 0;                // invoices due in the days, not cancelled
+  int64_t due_paid = 0;
+  int unmatched_statement_lines = 0;  // now
+  int reversed_payments = 0;          // paid in the days, since reversed
+  int receipts_issued = 0;
+};
+
 class FinanceStore {
  public:
   virtual ~FinanceStore() = default;
@@ -193,6 +214,31 @@ class FinanceStore {
   virtual absl::StatusOr<std::vector<PayerCredit>> ListCredits(
       const std::string& school_id, const std::string& pupil_id, bool include_used,
       const std::optional<std::pair<absl::Time, std::string>>& after, int limit) = 0;
+
+  // ---- spending ----
+  virtual absl::Status InsertExpenditure(const Expenditure& e) = 0;
+  // Writes the reversal fields.
+  virtual absl::Status UpdateExpenditure(const Expenditure& e) = 0;
+  virtual absl::StatusOr<Expenditure> GetExpenditure(const std::string& school_id,
+                                                     const std::string& expenditure_id, Lock lock) = 0;
+  // Newest first by (spend date, id); before the cursor; dates inclusive.
+  virtual absl::StatusOr<std::vector<Expenditure>> ListExpenditures(
+      const std::string& school_id, Date from, Date to, const std::string& category,
+      const std::optional<std::pair<Date, std::string>>& before, int limit) = 0;
+
+  // ---- reports ----
+  // Sums over [from, to] (local days) a summary and a disclosure read.
+  virtual absl::StatusOr<MoneyFacts> ReadMoneyFacts(const std::string& school_id, Date from, Date to) = 0;
+  // Collected per fee item (receipts not cancelled, issued in the days).
+  virtual absl::StatusOr<std::vector<CodeAmount>> CollectedByFeeItem(const std::string& school_id, Date from,
+                                                                     Date to) = 0;
+  // Spent per category (not reversed, spent in the days).
+  virtual absl::StatusOr<std::vector<CodeAmount>> SpentByCategory(const std::string& school_id, Date from,
+                                                                  Date to) = 0;
+  // Replaces the published snapshot of the year.
+  virtual absl::Status PutDisclosure(const Disclosure& disclosure) = 0;
+  virtual absl::StatusOr<std::optional<Disclosure>> GetDisclosure(const std::string& school_id,
+                                                                  const std::string& school_year) = 0;
 
   // ---- ledger ----
   virtual absl::Status InsertTransfer(const LedgerTransfer& transfer) = 0;

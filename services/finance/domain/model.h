@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,7 @@ struct Payment final {
 };
 
 struct ReceiptItem final {
+  std::string fee_item_id;  // "" when the charge was a free-text line
   std::string description;
   std::string period;
   int64_t amount = 0;
@@ -201,6 +203,46 @@ struct PayerCredit final {
   CreditState state = CreditState::kOpen;
   absl::Time create_time;
   std::vector<std::string> refund_notes;
+};
+
+// Spending (khoản chi), never edited; a mistake is reversed.
+struct Expenditure final {
+  std::string school_id;
+  std::string expenditure_id;
+  Date spend_date;
+  int64_t amount = 0;
+  PaymentMethod method = PaymentMethod::kUnspecified;  // cash, transfer, card, e-wallet
+  std::string payee;
+  std::string purpose;
+  std::string category;         // "an-uong", "co-so-vat-chat", …
+  std::string document_number;  // số chứng từ
+  bool reversed = false;
+  std::string reversal_reason;
+  std::string transfer_id;
+  std::string reversal_transfer_id;
+  absl::Time create_time;
+};
+
+// An amount under a code (a fee item, a spending category).
+struct CodeAmount final {
+  std::string code;
+  std::string display_name;
+  int64_t amount = 0;
+};
+
+// What a school publishes about its money for a school year (Thông tư
+// 09/2024/TT-BGDĐT): what it charges and on what basis, what it collected
+// per charge, what it spent per category, and how much of it moved
+// without cash. No personal data.
+struct Disclosure final {
+  std::string school_id;
+  std::string school_year;
+  std::vector<FeeItem> fee_items;
+  std::vector<CodeAmount> collected;
+  std::vector<CodeAmount> spent;
+  double cashless_share_amount = 100;
+  double spending_cashless_share_amount = 100;
+  std::optional<absl::Time> publish_time;  // unset: computed now, not published
 };
 
 // The fixed chart of accounts every school has.

@@ -410,6 +410,96 @@ pb::PayerCredit CreditToProto(const PayerCredit& c) {
   return out;
 }
 
+// ---- spending and reports ----
+
+pb::Expenditure ExpenditureToProto(const Expenditure& e) {
+  pb::Expenditure out;
+  out.set_name(Child(e.school_id, "expenditures", e.expenditure_id));
+  *out.mutable_spend_date() = DateToProto(e.spend_date);
+  out.set_amount(e.amount);
+  out.set_method(static_cast<pb::PaymentMethod>(e.method));
+  out.set_payee(e.payee);
+  out.set_purpose(e.purpose);
+  out.set_category(e.category);
+  out.set_document_number(e.document_number);
+  out.set_reversed(e.reversed);
+  out.set_reversal_reason(e.reversal_reason);
+  out.set_ledger_transfer(TransferName(e.school_id, e.transfer_id));
+  *out.mutable_create_time() = TimeToProto(e.create_time);
+  return out;
+}
+
+absl::StatusOr<Expenditure> ExpenditureFromProto(const pb::Expenditure& p) {
+  Expenditure e;
+  ASSIGN_OR_RETURN(e.spend_date, DateFromProto(p.spend_date(), "expenditure.spend_date"));
+  e.amount = p.amount();
+  if (!pb::PaymentMethod_IsValid(p.method()))
+    return platform::UnknownEnumValue("expenditure.method", p.method());
+  e.method = static_cast<PaymentMethod>(p.method());
+  e.payee = p.payee();
+  e.purpose = p.purpose();
+  e.category = p.category();
+  e.document_number = p.document_number();
+  return e;
+}
+
+pb::FinancialDisclosure DisclosureToProto(const Disclosure& d) {
+  pb::FinancialDisclosure out;
+  out.set_name(Child(d.school_id, "financialDisclosures", d.school_year));
+  out.set_school_year(d.school_year);
+  for (const FeeItem& f : d.fee_items) {
+    pb::FeeItem* item = out.add_fee_items();
+    *item = FeeItemToProto(f);
+    item->clear_name();  // the public sees the charge, not the school's internal id
+    item->set_active(true);
+  }
+  for (const CodeAmount& c : d.collected) {
+    pb::CategoryAmount* a = out.add_collected();
+    a->set_code(c.code);
+    a->set_display_name(c.display_name);
+    a->set_amount(c.amount);
+  }
+  for (const CodeAmount& c : d.spent) {
+    pb::CategoryAmount* a = out.add_spent();
+    a->set_code(c.code);
+    a->set_display_name(c.display_name);
+    a->set_amount(c.amount);
+  }
+  out.set_cashless_share_amount(d.cashless_share_amount);
+  out.set_spending_cashless_share_amount(d.spending_cashless_share_amount);
+  if (d.publish_time.has_value()) *out.mutable_publish_time() = TimeToProto(*d.publish_time);
+  return out;
+}
+
+pb::FinanceSummary SummaryToProto(const std::string& school_id, const FinanceSummary& s) {
+  const MoneyFacts& f = s.facts;
+  pb::FinanceSummary out;
+  out.set_school("schools/" + school_id);
+  out.set_invoice_count(f.invoice_count);
+  out.set_invoiced_amount(f.invoiced_amount);
+  out.set_collected_count(f.collected_count);
+  out.set_collected_amount(f.collected_amount);
+  out.set_cashless_collected_count(f.cashless_collected_count);
+  out.set_cashless_collected_amount(f.cashless_collected_amount);
+  out.set_cashless_share_amount(s.cashless_share_amount);
+  out.set_cashless_share_count(s.cashless_share_count);
+  out.set_spent_count(f.spent_count);
+  out.set_spent_amount(f.spent_amount);
+  out.set_cashless_spent_count(f.cashless_spent_count);
+  out.set_cashless_spent_amount(f.cashless_spent_amount);
+  out.set_spending_cashless_share_amount(s.spending_cashless_share_amount);
+  out.set_spending_cashless_share_count(s.spending_cashless_share_count);
+  out.set_outstanding_receivables(f.outstanding_receivables);
+  out.set_overdue_receivables(f.overdue_receivables);
+  out.set_collection_rate(s.collection_rate);
+  out.set_unmatched_statement_lines(f.unmatched_statement_lines);
+  out.set_reversed_payments(f.reversed_payments);
+  out.set_receipts_issued(f.receipts_issued);
+  out.set_ledger_ok(s.ledger_ok ? 1 : 0);
+  out.set_disclosure_published(s.disclosure_published ? 1 : 0);
+  return out;
+}
+
 // ---- ledger ----
 
 pb::LedgerAccount AccountToProto(const std::string& school_id, const AccountBalance& b) {

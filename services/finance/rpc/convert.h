@@ -9,11 +9,13 @@
 #include "parhub/finance/v1/finance.pb.h"
 #include "services/finance/domain/cashier.h"
 #include "services/finance/domain/fee_schedule.h"
+#include "services/finance/domain/finance_reports.h"
 #include "services/finance/domain/invoice_desk.h"
 #include "services/finance/domain/ledger.h"
 #include "services/finance/domain/payer_credits.h"
 #include "services/finance/domain/payer_registry.h"
 #include "services/finance/domain/reconciler.h"
+#include "services/finance/domain/spending_book.h"
 
 namespace parhub::finance {
 
@@ -61,6 +63,11 @@ absl::StatusOr<ColumnMapping> MappingForFormat(pb::StatementFormat format,
                                                const pb::StatementColumnMapping& mapping);
 pb::BankStatementImport StatementImportToProto(const std::string& school_id, const StatementImport& r);
 pb::PayerCredit CreditToProto(const PayerCredit& c);
+
+pb::Expenditure ExpenditureToProto(const Expenditure& e);
+absl::StatusOr<Expenditure> ExpenditureFromProto(const pb::Expenditure& p);
+pb::FinancialDisclosure DisclosureToProto(const Disclosure& d);
+pb::FinanceSummary SummaryToProto(const std::string& school_id, const FinanceSummary& s);
 
 pb::LedgerAccount AccountToProto(const std::string& school_id, const AccountBalance& b);
 pb::LedgerTransfer TransferToProto(const LedgerTransfer& t);

@@ -28,6 +28,7 @@ constexpr char kReceipt[] = "schools/{school}/receipts/{receipt}";
 constexpr char kAccount[] = "schools/{school}/ledgerAccounts/{account}";
 constexpr char kStatementLine[] = "schools/{school}/statementLines/{line}";
 constexpr char kCredit[] = "schools/{school}/payerCredits/{credit}";
+constexpr char kExpenditure[] = "schools/{school}/expenditures/{expenditure}";
 
 // The ledger keeps a pupil without the guardian's contact data; only the
 // pupils table holds it.
@@ -593,6 +594,121 @@ grpc::ServerUnaryReactor* FinanceServiceImpl::RefundPayerCredit(Context* c,
               return CreditToProto(credit);
             });
       });
+}
+
+// ---- spending ----
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::CreateExpenditure(Context* c,
+                                                                const v1::CreateExpenditureRequest* request,
+                                                                v1::Expenditure* response) {
+  return handlers_.Mutate<v1::Expenditure>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Expenditure>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        return Mutation<v1::Expenditure>(
+            ids[0], request->parent(), [=, this]() -> absl::StatusOr<v1::Expenditure> {
+              ASSIGN_OR_RETURN(Expenditure draft, ExpenditureFromProto(request->expenditure()));
+              ASSIGN_OR_RETURN(Expenditure recorded, desks_.spending.Record(ids[0], std::move(draft)));
+              return ExpenditureToProto(recorded);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::GetExpenditure(Context* c,
+                                                             const v1::GetExpenditureRequest* request,
+                                                             v1::Expenditure* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kExpenditure, request->name(), "name"));
+    RETURN_IF_ERROR(RequireFinanceRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(Expenditure e, desks_.spending.Get(ids[0], ids[1]));
+    *response = ExpenditureToProto(e);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::ListExpenditures(Context* c,
+                                                               const v1::ListExpendituresRequest* request,
+                                                               v1::ListExpendituresResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequireFinanceRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(platform::PageRequest page,
+                     ParsePageRequest(request->page_size(), request->page_token(), 100, 1000));
+    ASSIGN_OR_RETURN(platform::Date from, DateFromProto(request->start_date(), "start_date"));
+    ASSIGN_OR_RETURN(platform::Date to, DateFromProto(request->end_date(), "end_date"));
+    ASSIGN_OR_RETURN(platform::Page<Expenditure> found,
+                     desks_.spending.List(ids[0], from, to, request->category(), page));
+    for (const Expenditure& e : found.items) *response->add_expenditures() = ExpenditureToProto(e);
+    response->set_next_page_token(found.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::ReverseExpenditure(Context* c,
+                                                                 const v1::ReverseExpenditureRequest* request,
+                                                                 v1::Expenditure* response) {
+  return handlers_.Mutate<v1::Expenditure>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Expenditure>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kExpenditure, request->name(), "name"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        return Mutation<v1::Expenditure>(
+            ids[0], request->name(), [=, this]() -> absl::StatusOr<v1::Expenditure> {
+              ASSIGN_OR_RETURN(Expenditure e, desks_.spending.Reverse(ids[0], ids[1], request->reason()));
+              return ExpenditureToProto(e);
+            });
+      });
+}
+
+// ---- reports ----
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::GetFinancialDisclosure(
+    Context* c, const v1::GetFinancialDisclosureRequest* request, v1::FinancialDisclosure* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->school(), "school"));
+    if (caller.role == platform::Role::kService) {
+      // The public desk: only what the school published.
+      ASSIGN_OR_RETURN(Disclosure published, desks_.reports.Published(ids[0], request->school_year()));
+      *response = DisclosureToProto(published);
+      return absl::OkStatus();
+    }
+    RETURN_IF_ERROR(RequireFinanceRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(Disclosure now, desks_.reports.Compute(ids[0], request->school_year()));
+    absl::StatusOr<Disclosure> published = desks_.reports.Published(ids[0], request->school_year());
+    if (published.ok()) now.publish_time = published->publish_time;
+    *response = DisclosureToProto(now);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::PublishFinancialDisclosure(
+    Context* c, const v1::PublishFinancialDisclosureRequest* request, v1::FinancialDisclosure* response) {
+  return handlers_.Mutate<v1::FinancialDisclosure>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::FinancialDisclosure>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->school(), "school"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        return Mutation<v1::FinancialDisclosure>(
+            ids[0], request->school(), [=, this]() -> absl::StatusOr<v1::FinancialDisclosure> {
+              ASSIGN_OR_RETURN(Disclosure d, desks_.reports.Publish(ids[0], request->school_year()));
+              return DisclosureToProto(d);
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::SummarizeFinance(Context* c,
+                                                               const v1::SummarizeFinanceRequest* request,
+                                                               v1::FinanceSummary* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->school(), "school"));
+    RETURN_IF_ERROR(RequireFinanceRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(platform::Date from, DateFromProto(request->period_start(), "period_start"));
+    ASSIGN_OR_RETURN(platform::Date to, DateFromProto(request->period_end(), "period_end"));
+    ASSIGN_OR_RETURN(FinanceSummary summary, desks_.reports.Summarize(ids[0], from, to));
+    *response = SummaryToProto(ids[0], summary);
+    return absl::OkStatus();
+  });
 }
 
 // ---- ledger ----

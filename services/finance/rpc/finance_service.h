@@ -2,8 +2,7 @@
 // skeleton's one handler style (platform/rpc/handlers.h): reads are
 // Handlers::Read, mutations Handlers::Mutate whose authorize step parses
 // names and checks access (domain/access.h) before the idempotency ledger.
-// No rules live here. Spending, the disclosure and the summary are not
-// built yet: those RPCs answer UNIMPLEMENTED.
+// No rules live here.
 #ifndef PARHUB_SERVICES_FINANCE_RPC_FINANCE_SERVICE_H_
 #define PARHUB_SERVICES_FINANCE_RPC_FINANCE_SERVICE_H_
 
@@ -11,11 +10,13 @@
 #include "platform/rpc/handlers.h"
 #include "services/finance/domain/cashier.h"
 #include "services/finance/domain/fee_schedule.h"
+#include "services/finance/domain/finance_reports.h"
 #include "services/finance/domain/invoice_desk.h"
 #include "services/finance/domain/ledger.h"
 #include "services/finance/domain/payer_credits.h"
 #include "services/finance/domain/payer_registry.h"
 #include "services/finance/domain/reconciler.h"
+#include "services/finance/domain/spending_book.h"
 
 namespace parhub::finance {
 
@@ -28,6 +29,8 @@ struct FinanceDesks final {
   Ledger& ledger;
   Reconciler& reconciler;
   PayerCredits& credits;
+  SpendingBook& spending;
+  FinanceReports& reports;
 };
 
 class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
@@ -87,6 +90,20 @@ class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
                             v1::PayerCredit* response) override;
   Reactor* RefundPayerCredit(Context* c, const v1::RefundPayerCreditRequest* request,
                              v1::PayerCredit* response) override;
+  Reactor* CreateExpenditure(Context* c, const v1::CreateExpenditureRequest* request,
+                             v1::Expenditure* response) override;
+  Reactor* GetExpenditure(Context* c, const v1::GetExpenditureRequest* request,
+                          v1::Expenditure* response) override;
+  Reactor* ListExpenditures(Context* c, const v1::ListExpendituresRequest* request,
+                            v1::ListExpendituresResponse* response) override;
+  Reactor* ReverseExpenditure(Context* c, const v1::ReverseExpenditureRequest* request,
+                              v1::Expenditure* response) override;
+  Reactor* GetFinancialDisclosure(Context* c, const v1::GetFinancialDisclosureRequest* request,
+                                  v1::FinancialDisclosure* response) override;
+  Reactor* PublishFinancialDisclosure(Context* c, const v1::PublishFinancialDisclosureRequest* request,
+                                      v1::FinancialDisclosure* response) override;
+  Reactor* SummarizeFinance(Context* c, const v1::SummarizeFinanceRequest* request,
+                            v1::FinanceSummary* response) override;
   Reactor* ListLedgerAccounts(Context* c, const v1::ListLedgerAccountsRequest* request,
                               v1::ListLedgerAccountsResponse* response) override;
   Reactor* ListLedgerTransfers(Context* c, const v1::ListLedgerTransfersRequest* request,

@@ -2,6 +2,7 @@
 // migrations/001_finance.sql, every statement scoped by school_id.
 #include "services/finance/store/mysql_finance_store.h"
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -260,6 +261,52 @@ absl::StatusOr<PayerCredit> ReadCredit(const Row& row) {
   if (!row.Str(7).empty()) c.refund_notes = absl::StrSplit(row.Str(7), '\n');
   ASSIGN_OR_RETURN(c.create_time, TimeFromSql(row, 8));
   return c;
+}
+
+// ---- spending ----
+
+const std::string& ExpenditureColumns() {
+  static const auto* const kColumns = new std::string(absl::StrCat(
+      "school_id, expenditure_id, ", SqlDateColumn("spend_date"),
+      ", amount, method, payee, purpose, category, document_number, reversed, reversal_reason, transfer_id, "
+      "reversal_transfer_id, ",
+      SqlTimeColumn("create_time")));
+  return *kColumns;
+}
+
+absl::StatusOr<Expenditure> ReadExpenditure(const Row& row) {
+  Expenditure e;
+  e.school_id = row.Str(0);
+  e.expenditure_id = row.Str(1);
+  ASSIGN_OR_RETURN(e.spend_date, DateFromSql(row, 2));
+  ASSIGN_OR_RETURN(e.amount, IntFromSql(row, 3));
+  ASSIGN_OR_RETURN(e.method, EnumFromSql(row, 4, PaymentMethod::kCredit));
+  e.payee = row.Str(5);
+  e.purpose = row.Str(6);
+  e.category = row.Str(7);
+  e.document_number = row.Str(8);
+  ASSIGN_OR_RETURN(int reversed, IntFromSql(row, 9, 0, 1));
+  e.reversed = reversed == 1;
+  e.reversal_reason = row.Str(10);
+  e.transfer_id = row.Str(11);
+  e.reversal_transfer_id = row.Str(12);
+  ASSIGN_OR_RETURN(e.create_time, TimeFromSql(row, 13));
+  return e;
+}
+
+// The instants [from 00:00, day after `to` 00:00) in Vietnam time.
+std::pair<std::string, std::string> DaySpan(Date from, Date to) {
+  return {TimeToSql(platform::StartOfDay(from)), TimeToSql(platform::StartOfDay(platform::AddDays(to, 1)))};
+}
+
+absl::StatusOr<std::vector<CodeAmount>> ReadCodeAmounts(const std::vector<Row>& rows) {
+  std::vector<CodeAmount> out;
+  for (const Row& row : rows) {
+    CodeAmount c{.code = row.Str(0), .display_name = row.Str(1)};
+    ASSIGN_OR_RETURN(c.amount, IntFromSql(row, 2));
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace
@@ -715,9 +762,9 @@ absl::Status MySqlFinanceStore::InsertReceipt(const Receipt& r) {
       const ReceiptItem& item = r.items[n];
       RETURN_IF_ERROR(
           db_.Execute("INSERT INTO receipt_items (school_id, receipt_id, item_no, description, period, "
-                      "amount) VALUES (?, ?, ?, ?, ?, ?)",
+                      "amount, fee_item_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                       {Str(r.school_id), Str(r.receipt_id), Int(static_cast<int64_t>(n)),
-                       Str(item.description), Str(item.period), Int(item.amount)})
+                       Str(item.description), Str(item.period), Int(item.amount), Str(item.fee_item_id)})
               .status());
     }
     return absl::OkStatus();
@@ -743,17 +790,19 @@ absl::StatusOr<std::vector<Receipt>> MySqlFinanceStore::SelectReceipts(const std
   if (out.empty()) return out;
   std::vector<SqlValue> item_params = {Str(out[0].school_id)};
   for (const Receipt& r : out) item_params.push_back(Str(r.receipt_id));
-  ASSIGN_OR_RETURN(std::vector<Row> item_rows,
-                   db_.Query(absl::StrCat("SELECT receipt_id, description, period, amount FROM receipt_items "
-                                          "WHERE school_id = ? AND receipt_id IN (",
-                                          Placeholders(out.size()), ") ORDER BY receipt_id, item_no"),
-                             item_params));
+  ASSIGN_OR_RETURN(
+      std::vector<Row> item_rows,
+      db_.Query(absl::StrCat("SELECT receipt_id, description, period, amount, fee_item_id FROM receipt_items "
+                             "WHERE school_id = ? AND receipt_id IN (",
+                             Placeholders(out.size()), ") ORDER BY receipt_id, item_no"),
+                item_params));
   std::map<std::string, std::vector<ReceiptItem>> items;
   for (const Row& row : item_rows) {
     ReceiptItem item;
     item.description = row.Str(1);
     item.period = row.Str(2);
     ASSIGN_OR_RETURN(item.amount, IntFromSql(row, 3));
+    item.fee_item_id = row.Str(4);
     items[row.Str(0)].push_back(std::move(item));
   }
   for (Receipt& r : out) r.items = std::move(items[r.receipt_id]);
@@ -980,6 +1029,252 @@ absl::StatusOr<std::vector<PayerCredit>> MySqlFinanceStore::ListCredits(
   }
   params.push_back(Int(limit));
   return SelectCredits(where + " ORDER BY create_time, credit_id LIMIT ?", params);
+}
+
+// ---- spending ----
+
+absl::Status MySqlFinanceStore::InsertExpenditure(const Expenditure& e) {
+  return db_
+      .Execute(
+          "INSERT INTO expenditures (school_id, expenditure_id, spend_date, amount, method, payee, purpose, "
+          "category, document_number, reversed, reversal_reason, transfer_id, reversal_transfer_id, "
+          "create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {Str(e.school_id), Str(e.expenditure_id), DateOrNull(e.spend_date), Int(e.amount),
+           EnumSql(e.method), Str(e.payee), Str(e.purpose), Str(e.category), Str(e.document_number),
+           Int(e.reversed ? 1 : 0), Str(e.reversal_reason), Str(e.transfer_id), Str(e.reversal_transfer_id),
+           TimeToSql(e.create_time)})
+      .status();
+}
+
+absl::Status MySqlFinanceStore::UpdateExpenditure(const Expenditure& e) {
+  return db_
+      .Execute(
+          "UPDATE expenditures SET reversed = ?, reversal_reason = ?, reversal_transfer_id = ? WHERE "
+          "school_id = ? AND expenditure_id = ?",
+          {Int(e.reversed ? 1 : 0), Str(e.reversal_reason), Str(e.reversal_transfer_id), Str(e.school_id),
+           Str(e.expenditure_id)})
+      .status();
+}
+
+absl::StatusOr<std::vector<Expenditure>> MySqlFinanceStore::SelectExpenditures(
+    const std::string& where, const std::vector<SqlValue>& params) {
+  ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      db_.Query(absl::StrCat("SELECT ", ExpenditureColumns(), " FROM expenditures ", where), params));
+  std::vector<Expenditure> out;
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(Expenditure e, ReadExpenditure(row));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+absl::StatusOr<Expenditure> MySqlFinanceStore::GetExpenditure(const std::string& school_id,
+                                                              const std::string& expenditure_id, Lock lock) {
+  ASSIGN_OR_RETURN(std::vector<Expenditure> found,
+                   SelectExpenditures("WHERE school_id = ? AND expenditure_id = ?" + LockClause(lock),
+                                      {Str(school_id), Str(expenditure_id)}));
+  if (found.empty()) return NotFound("khoản chi");
+  return std::move(found[0]);
+}
+
+absl::StatusOr<std::vector<Expenditure>> MySqlFinanceStore::ListExpenditures(
+    const std::string& school_id, Date from, Date to, const std::string& category,
+    const std::optional<std::pair<Date, std::string>>& before, int limit) {
+  std::string where = "WHERE school_id = ?";
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (from.IsSet()) {
+    where += " AND spend_date >= ?";
+    params.push_back(DateOrNull(from));
+  }
+  if (to.IsSet()) {
+    where += " AND spend_date <= ?";
+    params.push_back(DateOrNull(to));
+  }
+  if (!category.empty()) {
+    where += " AND category = ?";
+    params.push_back(Str(category));
+  }
+  if (before.has_value()) {
+    where += " AND (spend_date, expenditure_id) < (?, ?)";
+    params.insert(params.end(), {DateOrNull(before->first), Str(before->second)});
+  }
+  params.push_back(Int(limit));
+  return SelectExpenditures(where + " ORDER BY spend_date DESC, expenditure_id DESC LIMIT ?", params);
+}
+
+// ---- reports ----
+
+absl::StatusOr<MoneyFacts> MySqlFinanceStore::ReadMoneyFacts(const std::string& school_id, Date from,
+                                                             Date to) {
+  const auto [start, end] = DaySpan(from, to);
+  const SqlValue open1 = EnumSql(InvoiceState::kIssued), open2 = EnumSql(InvoiceState::kPartiallyPaid);
+  const SqlValue cancelled = EnumSql(InvoiceState::kCancelled), cash = EnumSql(PaymentMethod::kCash);
+  const SqlValue recorded = EnumSql(PaymentState::kRecorded), reversed = EnumSql(PaymentState::kReversed);
+  MoneyFacts f;
+  auto one_row = [&](const std::string& sql, const std::vector<SqlValue>& params,
+                     std::vector<int64_t*> into) -> absl::Status {
+    ASSIGN_OR_RETURN(std::vector<Row> rows, db_.Query(sql, params));
+    for (size_t i = 0; i < into.size(); ++i) {
+      ASSIGN_OR_RETURN(*into[i], IntFromSql(rows.at(0), static_cast<int>(i)));
+    }
+    return absl::OkStatus();
+  };
+  int64_t invoice_count = 0, collected_count = 0, cashless_count = 0, spent_count = 0,
+          cashless_spent_count = 0, unmatched = 0, reversed_count = 0, receipts = 0;
+  RETURN_IF_ERROR(
+      one_row("SELECT COUNT(*), CAST(COALESCE(SUM(total), 0) AS SIGNED) FROM invoices WHERE school_id = "
+              "? AND state <> ? AND create_time >= ? AND create_time < ?",
+              {Str(school_id), cancelled, start, end}, {&invoice_count, &f.invoiced_amount}));
+  RETURN_IF_ERROR(one_row(
+      "SELECT COUNT(*), CAST(COALESCE(SUM(amount), 0) AS SIGNED), CAST(COALESCE(SUM(method <> ?), 0) AS "
+      "SIGNED), "
+      "CAST(COALESCE(SUM(CASE WHEN method <> ? THEN amount ELSE 0 END), 0) AS SIGNED) FROM payments WHERE "
+      "school_id = ? AND state = ? AND paid_time >= ? AND paid_time < ?",
+      {cash, cash, Str(school_id), recorded, start, end},
+      {&collected_count, &f.collected_amount, &cashless_count, &f.cashless_collected_amount}));
+  RETURN_IF_ERROR(
+      one_row("SELECT COUNT(*), CAST(COALESCE(SUM(amount), 0) AS SIGNED), CAST(COALESCE(SUM(method <> ?), 0) "
+              "AS SIGNED), "
+              "CAST(COALESCE(SUM(CASE WHEN method <> ? THEN amount ELSE 0 END), 0) AS SIGNED) FROM "
+              "expenditures WHERE "
+              "school_id = ? AND reversed = 0 AND spend_date >= ? AND spend_date <= ?",
+              {cash, cash, Str(school_id), DateOrNull(from), DateOrNull(to)},
+              {&spent_count, &f.spent_amount, &cashless_spent_count, &f.cashless_spent_amount}));
+  RETURN_IF_ERROR(
+      one_row("SELECT CAST(COALESCE(SUM(total - paid), 0) AS SIGNED), CAST(COALESCE(SUM(CASE WHEN due_date < "
+              "? THEN total "
+              "- paid ELSE 0 END), 0) AS SIGNED) FROM invoices WHERE school_id = ? AND state IN (?, ?) AND "
+              "create_time < ?",
+              {DateOrNull(to), Str(school_id), open1, open2, end},
+              {&f.outstanding_receivables, &f.overdue_receivables}));
+  RETURN_IF_ERROR(
+      one_row("SELECT CAST(COALESCE(SUM(total), 0) AS SIGNED), CAST(COALESCE(SUM(paid), 0) AS SIGNED) "
+              "FROM invoices WHERE school_id = ? AND state <> ? AND due_date >= ? AND due_date <= ?",
+              {Str(school_id), cancelled, DateOrNull(from), DateOrNull(to)}, {&f.due_total, &f.due_paid}));
+  RETURN_IF_ERROR(one_row("SELECT COUNT(*) FROM statement_lines WHERE school_id = ? AND match_state = ?",
+                          {Str(school_id), EnumSql(MatchState::kUnmatched)}, {&unmatched}));
+  RETURN_IF_ERROR(
+      one_row("SELECT COUNT(*) FROM payments WHERE school_id = ? AND state = ? AND paid_time >= ? AND "
+              "paid_time < ?",
+              {Str(school_id), reversed, start, end}, {&reversed_count}));
+  RETURN_IF_ERROR(
+      one_row("SELECT COUNT(*) FROM receipts WHERE school_id = ? AND issue_time >= ? AND issue_time < ?",
+              {Str(school_id), start, end}, {&receipts}));
+  f.invoice_count = static_cast<int>(invoice_count);
+  f.collected_count = static_cast<int>(collected_count);
+  f.cashless_collected_count = static_cast<int>(cashless_count);
+  f.spent_count = static_cast<int>(spent_count);
+  f.cashless_spent_count = static_cast<int>(cashless_spent_count);
+  f.unmatched_statement_lines = static_cast<int>(unmatched);
+  f.reversed_payments = static_cast<int>(reversed_count);
+  f.receipts_issued = static_cast<int>(receipts);
+  return f;
+}
+
+absl::StatusOr<std::vector<CodeAmount>> MySqlFinanceStore::CollectedByFeeItem(const std::string& school_id,
+                                                                              Date from, Date to) {
+  const auto [start, end] = DaySpan(from, to);
+  ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      db_.Query(
+          "SELECT COALESCE(f.code, ''), COALESCE(f.display_name, 'Khoản thu khác'), "
+          "CAST(SUM(ri.amount) AS SIGNED) FROM receipt_items ri JOIN receipts r ON r.school_id = "
+          "ri.school_id "
+          "AND r.receipt_id = ri.receipt_id LEFT JOIN fee_items f ON f.school_id = ri.school_id AND "
+          "f.fee_item_id = ri.fee_item_id WHERE ri.school_id = ? AND r.cancelled = 0 AND r.issue_time >= ? "
+          "AND r.issue_time < ? GROUP BY 1, 2 ORDER BY 1",
+          {Str(school_id), start, end}));
+  return ReadCodeAmounts(rows);
+}
+
+absl::StatusOr<std::vector<CodeAmount>> MySqlFinanceStore::SpentByCategory(const std::string& school_id,
+                                                                           Date from, Date to) {
+  ASSIGN_OR_RETURN(
+      std::vector<Row> rows,
+      db_.Query("SELECT category, category, CAST(SUM(amount) AS SIGNED) FROM expenditures WHERE "
+                "school_id = ? AND reversed = 0 AND spend_date >= ? AND spend_date <= ? GROUP BY "
+                "category ORDER BY category",
+                {Str(school_id), DateOrNull(from), DateOrNull(to)}));
+  return ReadCodeAmounts(rows);
+}
+
+absl::Status MySqlFinanceStore::PutDisclosure(const Disclosure& d) {
+  return db_.InTransaction([&]() -> absl::Status {
+    RETURN_IF_ERROR(db_.Execute("DELETE FROM disclosure_lines WHERE school_id = ? AND school_year = ?",
+                                {Str(d.school_id), Str(d.school_year)})
+                        .status());
+    RETURN_IF_ERROR(
+        db_.Execute("REPLACE INTO disclosures (school_id, school_year, publish_time, "
+                    "cashless_share_amount, spending_cashless_share_amount) VALUES (?, ?, ?, ?, ?)",
+                    {Str(d.school_id), Str(d.school_year), TimeToSql(d.publish_time.value_or(absl::Now())),
+                     d.cashless_share_amount, d.spending_cashless_share_amount})
+            .status());
+    auto insert = [&](int kind, int n, const std::string& code, const std::string& name, int64_t amount,
+                      const FeeItem* item) {
+      return db_
+          .Execute(
+              "INSERT INTO disclosure_lines (school_id, school_year, kind, line_no, code, display_name, "
+              "amount, "
+              "unit, legal_basis, mandatory, charge_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              {Str(d.school_id), Str(d.school_year), Int(kind), Int(n), Str(code), Str(name), Int(amount),
+               item ? EnumSql(item->unit) : Int(0), Str(item ? item->legal_basis : ""),
+               Int(item && item->mandatory ? 1 : 0), Str(item ? item->charge_kind : "")})
+          .status();
+    };
+    for (size_t n = 0; n < d.fee_items.size(); ++n) {
+      const FeeItem& f = d.fee_items[n];
+      RETURN_IF_ERROR(insert(1, static_cast<int>(n), f.code, f.display_name, f.amount, &f));
+    }
+    for (size_t n = 0; n < d.collected.size(); ++n) {
+      RETURN_IF_ERROR(insert(2, static_cast<int>(n), d.collected[n].code, d.collected[n].display_name,
+                             d.collected[n].amount, nullptr));
+    }
+    for (size_t n = 0; n < d.spent.size(); ++n) {
+      RETURN_IF_ERROR(insert(3, static_cast<int>(n), d.spent[n].code, d.spent[n].display_name,
+                             d.spent[n].amount, nullptr));
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<std::optional<Disclosure>> MySqlFinanceStore::GetDisclosure(const std::string& school_id,
+                                                                           const std::string& school_year) {
+  ASSIGN_OR_RETURN(
+      std::vector<Row> head,
+      db_.Query(absl::StrCat("SELECT ", SqlTimeColumn("publish_time"),
+                             ", cashless_share_amount, spending_cashless_share_amount FROM disclosures "
+                             "WHERE school_id = ? AND school_year = ?"),
+                {Str(school_id), Str(school_year)}));
+  if (head.empty()) return std::optional<Disclosure>();
+  Disclosure d{.school_id = school_id, .school_year = school_year};
+  ASSIGN_OR_RETURN(d.publish_time, TimeFromSql(head[0], 0));
+  if (!absl::SimpleAtod(head[0].Str(1), &d.cashless_share_amount) ||
+      !absl::SimpleAtod(head[0].Str(2), &d.spending_cashless_share_amount)) {
+    return absl::InternalError("disclosure shares are not numbers");
+  }
+  ASSIGN_OR_RETURN(
+      std::vector<Row> lines,
+      db_.Query("SELECT kind, code, display_name, amount, unit, legal_basis, mandatory, charge_kind FROM "
+                "disclosure_lines WHERE school_id = ? AND school_year = ? ORDER BY kind, line_no",
+                {Str(school_id), Str(school_year)}));
+  for (const Row& row : lines) {
+    ASSIGN_OR_RETURN(int kind, IntFromSql(row, 0, 1, 3));
+    ASSIGN_OR_RETURN(int64_t amount, IntFromSql(row, 3));
+    if (kind == 1) {
+      FeeItem f{.school_id = school_id, .code = row.Str(1), .display_name = row.Str(2), .amount = amount};
+      ASSIGN_OR_RETURN(f.unit, EnumFromSql(row, 4, FeeUnit::kOnce));
+      f.school_year = school_year;
+      f.legal_basis = row.Str(5);
+      ASSIGN_OR_RETURN(int mandatory, IntFromSql(row, 6, 0, 1));
+      f.mandatory = mandatory == 1;
+      f.charge_kind = row.Str(7);
+      d.fee_items.push_back(std::move(f));
+    } else {
+      (kind == 2 ? d.collected : d.spent).push_back({row.Str(1), row.Str(2), amount});
+    }
+  }
+  return std::optional<Disclosure>(std::move(d));
 }
 
 // ---- ledger ----

@@ -94,6 +94,22 @@ class MySqlFinanceStore final : public FinanceStore {
       const std::string& school_id, const std::string& pupil_id, bool include_used,
       const std::optional<std::pair<absl::Time, std::string>>& after, int limit) override;
 
+  absl::Status InsertExpenditure(const Expenditure& e) override;
+  absl::Status UpdateExpenditure(const Expenditure& e) override;
+  absl::StatusOr<Expenditure> GetExpenditure(const std::string& school_id, const std::string& expenditure_id,
+                                             Lock lock) override;
+  absl::StatusOr<std::vector<Expenditure>> ListExpenditures(
+      const std::string& school_id, Date from, Date to, const std::string& category,
+      const std::optional<std::pair<Date, std::string>>& before, int limit) override;
+  absl::StatusOr<MoneyFacts> ReadMoneyFacts(const std::string& school_id, Date from, Date to) override;
+  absl::StatusOr<std::vector<CodeAmount>> CollectedByFeeItem(const std::string& school_id, Date from,
+                                                             Date to) override;
+  absl::StatusOr<std::vector<CodeAmount>> SpentByCategory(const std::string& school_id, Date from,
+                                                          Date to) override;
+  absl::Status PutDisclosure(const Disclosure& disclosure) override;
+  absl::StatusOr<std::optional<Disclosure>> GetDisclosure(const std::string& school_id,
+                                                          const std::string& school_year) override;
+
   absl::Status InsertTransfer(const LedgerTransfer& transfer) override;
   absl::StatusOr<LedgerTransfer> GetTransfer(const std::string& school_id,
                                              const std::string& transfer_id) override;
@@ -116,6 +132,8 @@ class MySqlFinanceStore final : public FinanceStore {
       const std::string& where, const std::vector<platform::SqlValue>& params);
   absl::StatusOr<std::vector<PayerCredit>> SelectCredits(const std::string& where,
                                                          const std::vector<platform::SqlValue>& params);
+  absl::StatusOr<std::vector<Expenditure>> SelectExpenditures(const std::string& where,
+                                                              const std::vector<platform::SqlValue>& params);
   absl::StatusOr<std::vector<LedgerTransfer>> SelectTransfers(const std::string& where,
                                                               const std::vector<platform::SqlValue>& params);
 

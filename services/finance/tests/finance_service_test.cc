@@ -50,6 +50,8 @@ struct Harness {
   std::unique_ptr<Cashier> cashier;
   std::unique_ptr<PayerCredits> credits;
   std::unique_ptr<Reconciler> reconciler;
+  std::unique_ptr<SpendingBook> spending;
+  std::unique_ptr<FinanceReports> reports;
   std::unique_ptr<FinanceServiceImpl> service;
   std::unique_ptr<pb::FinanceService::Stub> stub;
 };
@@ -83,10 +85,12 @@ class FinanceServiceTest : public ::testing::Test {
         std::make_unique<PayerCredits>(*harness->store, *harness->ledger, *harness->cashier, clock);
     harness->reconciler = std::make_unique<Reconciler>(*harness->store, *harness->invoices, *harness->cashier,
                                                        *harness->credits, clock);
+    harness->spending = std::make_unique<SpendingBook>(*harness->store, *harness->ledger, clock);
+    harness->reports = std::make_unique<FinanceReports>(*harness->store, *harness->ledger, clock);
     harness->service = std::make_unique<FinanceServiceImpl>(
-        harness->server->handlers(),
-        FinanceDesks{*harness->payers, *harness->fees, *harness->invoices, *harness->cashier,
-                     *harness->ledger, *harness->reconciler, *harness->credits});
+        harness->server->handlers(), FinanceDesks{*harness->payers, *harness->fees, *harness->invoices,
+                                                  *harness->cashier, *harness->ledger, *harness->reconciler,
+                                                  *harness->credits, *harness->spending, *harness->reports});
     harness->server->Start(harness->service.get());
     harness->stub = pb::FinanceService::NewStub(harness->server->channel());
   }
@@ -892,6 +896,124 @@ TEST_F(FinanceServiceTest, APushedLineIsRecordedOnceAndAnotherSchoolCannotSeeIt)
   grpc::Status cross =
       stub().MatchBankStatementLine(Ctx("MatchBankStatementLine", Admin(other_)).get(), match, &seen);
   EXPECT_EQ(cross.error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(FinanceServiceTest, SpendingSummaryAndThePublishedDisclosure) {
+  pb::Invoice an = InvoicedSchool(school_);
+  pb::Payment payment;
+  ASSERT_GRPC_OK(Pay(school_, PaymentRequest(an, 300'000, "FT26258000100"), &payment));  // cashless
+  CreatePupil(school_, "binh");
+  pb::Invoice binh;
+  ASSERT_GRPC_OK(Invoice(school_, "binh", "2026-09", &binh));
+  ASSERT_GRPC_OK(Pay(school_, PaymentRequest(binh, 100'000, ""), &payment));  // cash
+
+  pb::CreateExpenditureRequest spend;
+  spend.set_parent("schools/" + school_);
+  pb::Expenditure* e = spend.mutable_expenditure();
+  *e->mutable_spend_date() = ProtoDate(2026, 9, 14);
+  e->set_amount(150'000);
+  e->set_method(pb::PAYMENT_METHOD_BANK_TRANSFER);
+  e->set_payee("Công ty TNHH Thực phẩm An Toàn");
+  e->set_purpose("Mua thực phẩm bán trú");
+  e->set_category("an-uong");
+  e->set_document_number("PC-0912");
+  spend.set_request_id(platform::RandomId());
+  pb::Expenditure food;
+  ASSERT_GRPC_OK(stub().CreateExpenditure(Ctx("CreateExpenditure", Admin(school_)).get(), spend, &food));
+  e->set_amount(50'000);
+  e->set_method(pb::PAYMENT_METHOD_CASH);
+  e->set_category("van-phong-pham");
+  spend.set_request_id(platform::RandomId());
+  pb::Expenditure pens;
+  ASSERT_GRPC_OK(stub().CreateExpenditure(Ctx("CreateExpenditure", Admin(school_)).get(), spend, &pens));
+  e->set_amount(70'000);
+  spend.set_request_id(platform::RandomId());
+  pb::Expenditure wrong;
+  ASSERT_GRPC_OK(stub().CreateExpenditure(Ctx("CreateExpenditure", Admin(school_)).get(), spend, &wrong));
+  pb::ReverseExpenditureRequest reverse;
+  reverse.set_name(wrong.name());
+  reverse.set_reason("Nhập trùng chứng từ PC-0912");
+  reverse.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(stub().ReverseExpenditure(Ctx("ReverseExpenditure", Admin(school_)).get(), reverse, &wrong));
+  EXPECT_TRUE(wrong.reversed());
+  // Bad spending changes nothing.
+  e->set_amount(-1);
+  spend.set_request_id(platform::RandomId());
+  pb::Expenditure refused;
+  grpc::Status bad =
+      stub().CreateExpenditure(Ctx("CreateExpenditure", Admin(school_)).get(), spend, &refused);
+  EXPECT_EQ(ViolatedField(bad), "expenditure.amount");
+
+  pb::SummarizeFinanceRequest summarize;
+  summarize.set_school("schools/" + school_);
+  *summarize.mutable_period_start() = ProtoDate(2026, 9, 1);
+  *summarize.mutable_period_end() = ProtoDate(2026, 9, 30);
+  pb::FinanceSummary summary;
+  ASSERT_GRPC_OK(stub().SummarizeFinance(Ctx("SummarizeFinance", Admin(school_)).get(), summarize, &summary));
+  EXPECT_EQ(summary.invoice_count(), 2);
+  EXPECT_EQ(summary.invoiced_amount(), 1'000'000);
+  EXPECT_EQ(summary.collected_count(), 2);
+  EXPECT_EQ(summary.collected_amount(), 400'000);
+  EXPECT_DOUBLE_EQ(summary.cashless_share_amount(), 75.0);
+  EXPECT_DOUBLE_EQ(summary.cashless_share_count(), 50.0);
+  EXPECT_EQ(summary.spent_count(), 2);
+  EXPECT_EQ(summary.spent_amount(), 200'000);
+  EXPECT_DOUBLE_EQ(summary.spending_cashless_share_amount(), 75.0);
+  EXPECT_EQ(summary.outstanding_receivables(), 600'000);
+  EXPECT_DOUBLE_EQ(summary.collection_rate(), 40.0);  // 400,000 of 1,000,000 due on 30/9
+  EXPECT_EQ(summary.receipts_issued(), 2);
+  EXPECT_EQ(summary.ledger_ok(), 1);
+  EXPECT_EQ(summary.disclosure_published(), 0);
+  *summarize.mutable_period_end() = ProtoDate(2026, 8, 1);
+  grpc::Status backwards =
+      stub().SummarizeFinance(Ctx("SummarizeFinance", Admin(school_)).get(), summarize, &summary);
+  EXPECT_EQ(ViolatedField(backwards), "period_end");
+
+  // The public desk (a service caller) sees nothing until the school publishes.
+  const Caller public_desk = ::parhub::testing::TestCaller(Role::kService, "");
+  pb::GetFinancialDisclosureRequest get;
+  get.set_school("schools/" + school_);
+  get.set_school_year("2026-2027");
+  pb::FinancialDisclosure disclosure;
+  grpc::Status unpublished =
+      stub().GetFinancialDisclosure(Ctx("GetFinancialDisclosure", public_desk).get(), get, &disclosure);
+  EXPECT_EQ(unpublished.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(ReasonOf(unpublished), "DISCLOSURE_NOT_PUBLISHED");
+  pb::PublishFinancialDisclosureRequest publish;
+  publish.set_school("schools/" + school_);
+  publish.set_school_year("2026-2027");
+  publish.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(stub().PublishFinancialDisclosure(Ctx("PublishFinancialDisclosure", Admin(school_)).get(),
+                                                   publish, &disclosure));
+  ASSERT_GRPC_OK(
+      stub().GetFinancialDisclosure(Ctx("GetFinancialDisclosure", public_desk).get(), get, &disclosure));
+  EXPECT_TRUE(disclosure.has_publish_time());
+  ASSERT_EQ(disclosure.fee_items_size(), 1);
+  EXPECT_EQ(disclosure.fee_items(0).legal_basis(), "Nghị quyết 18/2025/NQ-HĐND");
+  EXPECT_EQ(disclosure.fee_items(0).name(), "");
+  ASSERT_EQ(disclosure.collected_size(), 1);
+  EXPECT_EQ(disclosure.collected(0).code(), "BAN-TRU");
+  EXPECT_EQ(disclosure.collected(0).amount(), 400'000);
+  ASSERT_EQ(disclosure.spent_size(), 2);
+  EXPECT_EQ(disclosure.spent(0).code(), "an-uong");
+  EXPECT_EQ(disclosure.spent(0).amount(), 150'000);
+  EXPECT_DOUBLE_EQ(disclosure.cashless_share_amount(), 75.0);
+  // No personal data anywhere in it.
+  EXPECT_EQ(disclosure.DebugString().find("Nguyễn"), std::string::npos);
+  EXPECT_EQ(disclosure.DebugString().find("0909"), std::string::npos);
+  ASSERT_GRPC_OK(stub().SummarizeFinance(
+      Ctx("SummarizeFinance", Admin(school_)).get(),
+      [&] {
+        pb::SummarizeFinanceRequest r = summarize;
+        *r.mutable_period_end() = ProtoDate(2026, 9, 30);
+        return r;
+      }(),
+      &summary));
+  EXPECT_EQ(summary.disclosure_published(), 1);
+  // Another school's admin cannot read or publish it.
+  grpc::Status other =
+      stub().GetFinancialDisclosure(Ctx("GetFinancialDisclosure", Admin(other_)).get(), get, &disclosure);
+  EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
 }  // namespace
