@@ -12,6 +12,7 @@ DemoClient::DemoClient(std::shared_ptr<grpc::Channel> channel, std::string api_k
       tasks_(tasks::v1::TaskService::NewStub(channel_)),
       staffing_(staffing::v1::StaffingService::NewStub(channel_)),
       complaints_(complaints::v1::ComplaintService::NewStub(channel_)),
+      finance_(finance::v1::FinanceService::NewStub(channel_)),
       gateway_(gateway::v1::GatewayService::NewStub(channel_)) {}
 
 absl::Status DemoClient::Do(const std::string& what,

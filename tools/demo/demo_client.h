@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
+#include "parhub/finance/v1/finance.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
@@ -26,6 +27,7 @@ class DemoClient final {
   tasks::v1::TaskService::Stub& tasks() { return *tasks_; }
   staffing::v1::StaffingService::Stub& staffing() { return *staffing_; }
   complaints::v1::ComplaintService::Stub& complaints() { return *complaints_; }
+  finance::v1::FinanceService::Stub& finance() { return *finance_; }
   gateway::v1::GatewayService::Stub& gateway() { return *gateway_; }
 
   // Runs `call` with a fresh context; ALREADY_EXISTS counts as done (the
@@ -41,6 +43,7 @@ class DemoClient final {
   std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
   std::unique_ptr<staffing::v1::StaffingService::Stub> staffing_;
   std::unique_ptr<complaints::v1::ComplaintService::Stub> complaints_;
+  std::unique_ptr<finance::v1::FinanceService::Stub> finance_;
   std::unique_ptr<gateway::v1::GatewayService::Stub> gateway_;
 };
 

@@ -9,13 +9,18 @@
 // and complaints-desk cases of every school in 2024-2026: feedback,
 // complaints (one taken to the ward, one withdrawn, one not accepted),
 // denunciations and primary-school transfer dossiers, resolved early, on
-// time and late, some still open.
+// time and late, some still open; and every school's finance for 2026-2027:
+// its bank account, fee items within the city's caps, a class list,
+// invoices for December and January, cash payments, a bank statement
+// (siblings paid by one transfer, an overpayment, a part payment, lines
+// left unmatched) and a transfer pushed by the bank.
 // Every mutation carries a fixed request_id, so running it
 // again changes nothing. School-to-ward assignments are illustrative.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -29,9 +34,13 @@
 #include "absl/flags/parse.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "platform/core/status_macros.h"
+#include "platform/core/vntext.h"
 #include "tools/demo/demo_client.h"
 
 ABSL_FLAG(std::string, gateway, "127.0.0.1:50050", "gateway host:port");
@@ -46,6 +55,7 @@ namespace dpb = directory::v1;
 namespace tpb = tasks::v1;
 namespace spb = staffing::v1;
 namespace cpb = complaints::v1;
+namespace fpb = finance::v1;
 
 Date D(int y, int m, int d) {
   Date out;
@@ -1249,6 +1259,461 @@ absl::Status LoadComplaints(DemoClient& base, const std::map<std::string, std::s
   return absl::OkStatus();
 }
 
+// ---- finance ----
+
+// Every school's money for school year 2026-2027, run by its principal: the
+// account parents pay into, two monthly fee items within the city's caps
+// (data/finance/fee_rules.json), a class list of ten pupils in two classes
+// (pupils -001 and -006 are siblings with one guardian), invoices
+// for December 2026 and January 2027, and December's money: two cash
+// payments at the school office, a bank statement (both siblings paid by
+// one transfer, an overpayment held as the family's credit, a part
+// payment, a transfer without a payment reference and a bank fee, both
+// left for the office to match or ignore) and one transfer pushed by the
+// bank on its own.
+//
+// The service refuses a due date before its today and the demo's today is
+// early December 2026, so the first periods invoiced are December (due
+// 20/12/2026) and January (due 15/01/2027). Times of money received hang
+// off the moment the school's December invoices were issued, as the
+// service stored it: the first load shows payments of the last hours and
+// days, and a rerun rebuilds identical requests (the idempotency ledger
+// refuses a request_id reused with a different body).
+
+constexpr char kFinanceYear[] = "2026-2027";
+constexpr int kPupilsPerClass = 5;
+constexpr int kMealDays = 20;  // school days a month the meal charge is reckoned on
+
+struct DemoPeriod {
+  const char* period;
+  int due_year, due_month, due_day;
+};
+
+const DemoPeriod kPeriods[] = {{"2026-12", 2026, 12, 20}, {"2027-01", 2027, 1, 15}};
+
+// One school's finance: where parents pay (illustrative accounts, not real
+// ones), what it charges a month and its two classes.
+struct FinanceDemo {
+  const char* school;
+  const char* prefix;          // payment reference prefix
+  const char* bank_bin;        // 970436 Vietcombank, 970415 VietinBank
+  const char* account_number;  // illustrative
+  int64_t ban_tru;             // đồng/month, within the level's cap for Nhóm 1
+  int64_t meal_per_day;        // đồng/day
+  const char* classes[2];
+  int birth_years[2];  // of the pupils of each class
+};
+
+const FinanceDemo kFinance[] = {
+    {"mn-2010", "MN2010", "970436", "0071001284517", 500000, 35000, {"Chồi 2", "Lá 1"}, {2022, 2021}},
+    {"mn-ben-thanh", "MNBT", "970415", "114000653278", 480000, 35000, {"Mầm 3", "Lá 2"}, {2023, 2021}},
+    {"th-nguyen-binh-khiem", "THNBK", "970436", "0071000937264", 300000, 35000, {"2/3", "4/1"}, {2019, 2017}},
+    {"th-ket-doan", "THKD", "970415", "114000482915", 320000, 32000, {"1/2", "5/1"}, {2020, 2016}},
+    {"thcs-van-lang", "THCSVL", "970436", "0071001563948", 250000, 40000, {"6/1", "9/3"}, {2015, 2012}},
+    {"thcs-minh-duc", "THCSMD", "970415", "114000729436", 270000, 40000, {"7A1", "8A1"}, {2014, 2013}},
+    {"thcs-tran-van-on", "TVO", "970436", "0071000815372", 250000, 38000, {"6/4", "8/2"}, {2015, 2013}},
+};
+
+// The school level the city's caps are set for (FinanceSettings.school_level).
+const char* FeeLevel(dpb::SchoolLevel level) {
+  switch (level) {
+    case dpb::SCHOOL_LEVEL_KINDERGARTEN:
+      return "mam-non";
+    case dpb::SCHOOL_LEVEL_PRIMARY:
+      return "tieu-hoc";
+    case dpb::SCHOOL_LEVEL_LOWER_SECONDARY:
+      return "thcs";
+    default:
+      return "thpt";
+  }
+}
+
+// The 2026-2027 cap of "ban-tru" for a level in Nhóm 1 (a phường), as in
+// data/finance/fee_rules.json (Nghị quyết 18/2025/NQ-HĐND, assumed to carry
+// over to 2026-2027).
+int64_t BanTruCap(const std::string& level) {
+  if (level == "mam-non") return 550000;
+  if (level == "tieu-hoc") return 350000;
+  if (level == "thcs") return 300000;
+  return 250000;
+}
+
+// "1.200.000".
+std::string Thousands(int64_t amount) {
+  const std::string digits = absl::StrCat(amount < 0 ? -amount : amount);
+  std::string out = amount < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back('.');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+// "1.200.000 đ".
+std::string Dong(int64_t amount) { return absl::StrCat(Thousands(amount), " đ"); }
+
+// A name as banks print it: upper case without diacritics ("Trường Mầm non
+// 20/10" → "TRUONG MAM NON 20-10"); only letters, digits, spaces, '.' and '-'.
+std::string BankText(const std::string& text) {
+  std::string out;
+  for (char c : platform::FoldForSearch(text)) {
+    const auto u = static_cast<unsigned char>(c);
+    out.push_back(absl::ascii_isalnum(u) ? absl::ascii_toupper(u) : (c == ' ' || c == '.' ? c : '-'));
+  }
+  return out;
+}
+
+absl::TimeZone VietnamTime() { return absl::FixedTimeZone(7 * 60 * 60); }
+
+// hour:minute:second Vietnam time `days` days before the day of `anchor`;
+// with days = 0, that day, or the day before when the time is not yet
+// before `anchor`.
+absl::Time Before(absl::Time anchor, int days, int hour, int minute, int second) {
+  const absl::CivilDay day = absl::ToCivilDay(anchor, VietnamTime()) - days;
+  absl::Time at = absl::FromCivil(absl::CivilSecond(day.year(), day.month(), day.day(), hour, minute, second),
+                                  VietnamTime());
+  if (at >= anchor) at -= absl::Hours(24);  // a fixed zone: the day before
+  return at;
+}
+
+google::protobuf::Timestamp Stamp(absl::Time t) {
+  google::protobuf::Timestamp out;
+  out.set_seconds(absl::ToUnixSeconds(t));
+  return out;
+}
+
+struct DemoPupil {
+  std::string code;
+  std::string full_name;
+  std::string class_name;
+  Date birth_date;
+  std::string guardian;
+  std::string phone;
+  std::string account;  // the guardian's bank account, as statements show it
+};
+
+// The school's ten pupils, five per class. The first and the sixth (codes
+// -001 and -006, one in each class) are siblings: one family, so one
+// surname and one guardian.
+std::vector<DemoPupil> PupilsOf(const FinanceDemo& f, int index) {
+  static const char* const kSurnames[] = {"Nguyễn", "Trần", "Lê",   "Phạm", "Hoàng", "Huỳnh",
+                                          "Phan",   "Võ",   "Đặng", "Bùi",  "Đỗ",    "Ngô"};
+  static const char* const kGiven[] = {"Gia Bảo",    "Minh Anh",  "Bảo Ngọc", "Đức Minh",  "Khánh Linh",
+                                       "Hoàng Nam",  "Ngọc Hân",  "Quốc Huy", "Thảo Vy",   "Minh Khang",
+                                       "Phương Nhi", "Tuấn Kiệt", "An Nhiên", "Đăng Khoa", "Hà My",
+                                       "Nhật Minh",  "Tường Vy",  "Thiên Ân", "Bảo Trâm",  "Trung Kiên"};
+  // Fathers carry the family's surname; mothers keep their own.
+  static const char* const kFathers[] = {"Văn Hùng",   "Minh Tuấn", "Quốc Bảo",  "Đức Thắng", "Thanh Tùng",
+                                         "Hoàng Long", "Văn Phúc",  "Công Danh", "Minh Trí",  "Hữu Nghĩa"};
+  static const char* const kMothers[] = {"Trần Thị Thu Hương", "Lê Thị Ngọc Diễm",    "Phạm Thị Mỹ Linh",
+                                         "Võ Thị Kim Ngân",    "Đỗ Thị Thanh Thủy",   "Huỳnh Thị Bích Trâm",
+                                         "Ngô Thị Hồng Nhung", "Bùi Thị Phương Thảo", "Phan Thị Lan Anh",
+                                         "Đặng Thị Quỳnh Như"};
+  std::vector<DemoPupil> out;
+  for (int i = 0; i < 2 * kPupilsPerClass; ++i) {
+    const int family = i == kPupilsPerClass ? 0 : i;
+    const int in_class = i / kPupilsPerClass;
+    const std::string surname = kSurnames[(index * 3 + family) % 12];
+    const int64_t seed = index * 10 + family + 1;
+    DemoPupil p;
+    p.code = absl::StrFormat("%s-%03d", f.prefix, i + 1);
+    p.full_name = absl::StrCat(surname, " ", kGiven[(index * 7 + i * 3) % 20]);
+    p.class_name = f.classes[in_class];
+    p.birth_date = D(f.birth_years[in_class], 1 + (i * 5 + index) % 12, 1 + (i * 7 + index * 3) % 28);
+    p.guardian = family % 2 == 0 ? absl::StrCat(surname, " ", kFathers[(index + family) % 10])
+                                 : std::string(kMothers[(index * 3 + family) % 10]);
+    p.phone = absl::StrCat("09", 10000000 + seed * 7919 * 1013 % 90000000);
+    p.account = absl::StrCat("1903", 10000000 + seed * 104729 % 90000000);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::string ClassListCsv(const std::vector<DemoPupil>& pupils) {
+  std::string csv = "pupil_code,full_name,class,birth_date,guardian_name,guardian_phone\n";
+  for (const DemoPupil& p : pupils) {
+    absl::StrAppend(
+        &csv, p.code, ",", p.full_name, ",", p.class_name, ",",
+        absl::StrFormat("%04d-%02d-%02d", p.birth_date.year(), p.birth_date.month(), p.birth_date.day()), ",",
+        p.guardian, ",", p.phone, "\n");
+  }
+  return csv;
+}
+
+// Loads one school's finance as its principal would, every mutation with a
+// request id derived from the school and the item, and prints a summary.
+absl::Status LoadSchoolFinance(DemoClient& admin, const DemoSchool& s, const FinanceDemo& f, int index) {
+  const std::string parent = absl::StrCat("schools/", s.id);
+  const std::string level = FeeLevel(s.level);
+  auto run = [&](const std::string& step, const std::function<grpc::Status(grpc::ClientContext*)>& call) {
+    return admin.Do(absl::StrCat("finance ", s.id, " (", step, ")"), call);
+  };
+
+  // Where parents pay and what receipts print.
+  fpb::UpdateFinanceSettingsRequest settings;
+  fpb::FinanceSettings* fs = settings.mutable_finance_settings();
+  fs->set_name(absl::StrCat(parent, "/financeSettings"));
+  fs->set_bank_bin(f.bank_bin);
+  fs->set_account_number(f.account_number);
+  fs->set_account_name(BankText(s.name));
+  fs->set_reference_prefix(f.prefix);
+  fs->set_issuer_name(s.name);
+  fs->set_receipt_template("01BLP0-001");
+  fs->set_receipt_series("AA-26E");
+  fs->set_school_level(level);
+  fs->set_area_group(1);  // every demo school is in a phường
+  for (const char* path : {"bank_bin", "account_number", "account_name", "reference_prefix", "issuer_name",
+                           "receipt_template", "receipt_series", "school_level", "area_group"}) {
+    settings.mutable_update_mask()->add_paths(path);
+  }
+  settings.set_request_id(absl::StrCat("demo-finance-settings-", s.id));
+  fpb::FinanceSettings saved;
+  RETURN_IF_ERROR(run("settings", [&](grpc::ClientContext* c) {
+    return admin.finance().UpdateFinanceSettings(c, settings, &saved);
+  }));
+
+  // Two monthly charges: the semi-boarding service (capped by the city) and
+  // meals (agreed with parents, uncapped).
+  struct Item {
+    const char* id;
+    const char* code;
+    std::string display_name;
+    int64_t amount;
+    const char* charge_kind;
+    std::string legal_basis;
+  };
+  const int64_t meals = f.meal_per_day * kMealDays;
+  const Item items[] = {
+      {"ban-tru-2026-2027", "BAN-TRU", "Dịch vụ tổ chức phục vụ, quản lý và vệ sinh bán trú", f.ban_tru,
+       "ban-tru",
+       absl::StrCat("Nghị quyết 18/2025/NQ-HĐND của HĐND TP.HCM, Điều 2, Phụ lục: mức tối đa Nhóm 1 ",
+                    Thousands(BanTruCap(level)), " đồng/tháng; mức thu thỏa thuận với cha mẹ học sinh")},
+      {"tien-an-2026-2027", "TIEN-AN",
+       absl::StrCat("Tiền ăn bán trú (", Thousands(f.meal_per_day), " đồng/ngày, ", kMealDays, " ngày)"),
+       meals, "khac",
+       "Thỏa thuận với cha mẹ học sinh theo Văn bản 1888 của Sở GD&ĐT TP.HCM (hướng dẫn các khoản thu năm "
+       "học 2025-2026)"},
+  };
+  std::vector<std::string> fee_items;
+  for (const Item& item : items) {
+    fpb::CreateFeeItemRequest create;
+    create.set_parent(parent);
+    create.set_fee_item_id(item.id);
+    fpb::FeeItem* fee = create.mutable_fee_item();
+    fee->set_code(item.code);
+    fee->set_display_name(item.display_name);
+    fee->set_amount(item.amount);
+    fee->set_unit(fpb::FEE_UNIT_MONTH);
+    fee->set_school_year(kFinanceYear);
+    fee->set_legal_basis(item.legal_basis);
+    fee->set_mandatory(false);  // services parents sign up for
+    fee->set_charge_kind(item.charge_kind);
+    create.set_request_id(absl::StrCat("demo-fee-", s.id, "-", item.id));
+    fpb::FeeItem created;
+    RETURN_IF_ERROR(run(absl::StrCat("fee item ", item.id), [&](grpc::ClientContext* c) {
+      return admin.finance().CreateFeeItem(c, create, &created);
+    }));
+    fee_items.push_back(absl::StrCat(parent, "/feeItems/", item.id));
+  }
+
+  // The class list.
+  const std::vector<DemoPupil> pupils = PupilsOf(f, index);
+  fpb::ImportPupilsRequest class_list;
+  class_list.set_parent(parent);
+  class_list.set_csv(ClassListCsv(pupils));
+  class_list.set_request_id(absl::StrCat("demo-pupils-", s.id));
+  fpb::ImportPupilsResponse imported;
+  RETURN_IF_ERROR(run("class list", [&](grpc::ClientContext* c) {
+    return admin.finance().ImportPupils(c, class_list, &imported);
+  }));
+  if (!imported.applied()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("finance ", s.id, ": class list refused",
+                     imported.errors_size() > 0
+                         ? absl::StrCat(" (line ", imported.errors(0).line(), ", ",
+                                        imported.errors(0).column(), ": ", imported.errors(0).message(), ")")
+                         : std::string()));
+  }
+
+  // Invoices for the whole school, one period at a time.
+  for (const DemoPeriod& p : kPeriods) {
+    fpb::BatchCreateInvoicesRequest batch;
+    batch.set_parent(parent);
+    batch.set_period(p.period);
+    for (const std::string& fee : fee_items) batch.add_fee_items(fee);
+    *batch.mutable_due_date() = D(p.due_year, p.due_month, p.due_day);
+    batch.set_request_id(absl::StrCat("demo-invoices-", s.id, "-", p.period));
+    fpb::BatchCreateInvoicesResponse created;
+    RETURN_IF_ERROR(run(absl::StrCat("invoices ", p.period), [&](grpc::ClientContext* c) {
+      return admin.finance().BatchCreateInvoices(c, batch, &created);
+    }));
+  }
+
+  // December's invoices by pupil, as stored (references, totals, issue time).
+  fpb::ListInvoicesRequest list;
+  list.set_parent(parent);
+  list.set_period(kPeriods[0].period);
+  list.set_page_size(1000);
+  fpb::ListInvoicesResponse listed;
+  RETURN_IF_ERROR(run("December invoices", [&](grpc::ClientContext* c) {
+    return admin.finance().ListInvoices(c, list, &listed);
+  }));
+  std::map<std::string, fpb::Invoice> by_pupil;
+  for (const fpb::Invoice& invoice : listed.invoices()) by_pupil[invoice.pupil()] = invoice;
+  std::vector<fpb::Invoice> december;
+  for (const DemoPupil& p : pupils) {
+    auto it = by_pupil.find(absl::StrCat(parent, "/pupils/", absl::AsciiStrToLower(p.code)));
+    if (it == by_pupil.end()) {
+      return absl::InternalError(absl::StrCat("finance ", s.id, ": no December invoice for ", p.code));
+    }
+    december.push_back(it->second);
+  }
+  const absl::Time issued = absl::FromUnixSeconds(december[0].create_time().seconds());
+
+  // Cash at the school office, the morning the invoices went out.
+  for (int n = 0; n < 2; ++n) {
+    const int i = n == 0 ? 1 : 6;
+    fpb::RecordPaymentRequest pay;
+    pay.set_parent(parent);
+    fpb::Payment* payment = pay.mutable_payment();
+    payment->set_invoice(december[i].name());
+    payment->set_amount(december[i].total_amount());
+    payment->set_method(fpb::PAYMENT_METHOD_CASH);
+    *payment->mutable_paid_time() = Stamp(Before(issued, 0, 7, 35 + 20 * n, 0));
+    payment->set_payer_name(pupils[i].guardian);
+    pay.set_request_id(absl::StrCat("demo-cash-", s.id, "-", absl::AsciiStrToLower(pupils[i].code), "-",
+                                    kPeriods[0].period));
+    fpb::Payment recorded;
+    RETURN_IF_ERROR(run(absl::StrCat("cash ", pupils[i].code), [&](grpc::ClientContext* c) {
+      return admin.finance().RecordPayment(c, pay, &recorded);
+    }));
+  }
+
+  // The bank statement of the last days.
+  auto transaction = [&](int n) { return absl::StrCat("FT2612", index + 1, "000", n); };
+  std::string statement =
+      "transaction_id,booking_time,amount,description,counterparty_name,counterparty_account\n";
+  auto line = [&](int n, absl::Time at, int64_t amount, const std::string& description,
+                  const std::string& name, const std::string& account) {
+    absl::StrAppend(&statement, transaction(n), ",", absl::FormatTime("%Y-%m-%d %H:%M:%S", at, VietnamTime()),
+                    ",", amount, ",", description, ",", name, ",", account, "\n");
+  };
+  const fpb::Invoice &elder = december[0], &younger = december[kPupilsPerClass];
+  line(1, Before(issued, 3, 20, 12, 41), elder.total_amount() + younger.total_amount(),
+       absl::StrCat(elder.payment_reference(), " ", younger.payment_reference(),
+                    " NOP TIEN THANG 12 CHO 2 CHAU"),
+       BankText(pupils[0].guardian), pupils[0].account);
+  line(
+      2, Before(issued, 2, 12, 5, 9), december[3].total_amount() + 50000,
+      absl::StrCat(december[3].payment_reference(), " ", BankText(pupils[3].full_name), " NOP TIEN THANG 12"),
+      BankText(pupils[3].guardian), pupils[3].account);
+  line(3, Before(issued, 2, 21, 47, 30), 500000,
+       absl::StrCat("ND ", december[4].payment_reference(), " NOP TRUOC MOT PHAN"),
+       BankText(pupils[4].guardian), pupils[4].account);
+  line(4, Before(issued, 1, 6, 58, 2), meals,
+       absl::StrCat("CHUYEN TIEN AN THANG 12 CHAU ", BankText(pupils[7].full_name), " LOP ",
+                    BankText(pupils[7].class_name)),
+       BankText(pupils[7].guardian), pupils[7].account);
+  line(5, Before(issued, 1, 23, 5, 0), -11000, "PHI DICH VU NGAN HANG DIEN TU THANG 11", "", "");
+  fpb::ImportBankStatementRequest import_statement;
+  import_statement.set_parent(parent);
+  import_statement.set_format(fpb::STATEMENT_FORMAT_GENERIC_CSV);
+  import_statement.set_content(statement);
+  import_statement.set_request_id(absl::StrCat("demo-statement-", s.id, "-", kPeriods[0].period));
+  fpb::BankStatementImport statement_import;
+  RETURN_IF_ERROR(run("bank statement", [&](grpc::ClientContext* c) {
+    return admin.finance().ImportBankStatement(c, import_statement, &statement_import);
+  }));
+  if (!statement_import.applied()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "finance ", s.id, ": bank statement refused",
+        statement_import.errors_size() > 0 ? absl::StrCat(" (line ", statement_import.errors(0).line(), ", ",
+                                                          statement_import.errors(0).column(), ": ",
+                                                          statement_import.errors(0).message(), ")")
+                                           : std::string()));
+  }
+
+  // One more transfer, pushed by the bank as it happened this morning.
+  fpb::ImportBankStatementLineRequest push;
+  push.set_parent(parent);
+  fpb::BankStatementLine* pushed = push.mutable_line();
+  pushed->set_bank_transaction_id(transaction(6));
+  *pushed->mutable_booking_time() = Stamp(Before(issued, 0, 6, 30, 15));
+  pushed->set_amount(december[2].total_amount());
+  pushed->set_description(absl::StrCat("MBVCB.", 7300000 + index * 1000 + 6, ".",
+                                       december[2].payment_reference(), ".CT tu ", pupils[2].account, " ",
+                                       BankText(pupils[2].guardian), " toi ", f.account_number, " ",
+                                       BankText(s.name)));
+  pushed->set_counterparty_name(BankText(pupils[2].guardian));
+  pushed->set_counterparty_account(pupils[2].account);
+  push.set_request_id(absl::StrCat("demo-bank-line-", s.id, "-", transaction(6)));
+  fpb::BankStatementLine recorded_line;
+  RETURN_IF_ERROR(run("pushed transfer", [&](grpc::ClientContext* c) {
+    return admin.finance().ImportBankStatementLine(c, push, &recorded_line);
+  }));
+
+  // Summary.
+  fpb::ListInvoicesRequest all;
+  all.set_parent(parent);
+  all.set_page_size(1000);
+  fpb::ListInvoicesResponse invoices;
+  RETURN_IF_ERROR(run(
+      "invoices", [&](grpc::ClientContext* c) { return admin.finance().ListInvoices(c, all, &invoices); }));
+  int64_t invoiced = 0, paid = 0;
+  int paid_in_full = 0, part_paid = 0;
+  for (const fpb::Invoice& invoice : invoices.invoices()) {
+    invoiced += invoice.total_amount();
+    paid += invoice.paid_amount();
+    if (invoice.state() == fpb::INVOICE_STATE_PAID) ++paid_in_full;
+    if (invoice.state() == fpb::INVOICE_STATE_PARTIALLY_PAID) ++part_paid;
+  }
+  fpb::ListBankStatementLinesRequest waiting_request;
+  waiting_request.set_parent(parent);
+  waiting_request.add_match_states(fpb::MATCH_STATE_UNMATCHED);
+  waiting_request.set_page_size(1000);
+  fpb::ListBankStatementLinesResponse waiting;
+  RETURN_IF_ERROR(run("unmatched lines", [&](grpc::ClientContext* c) {
+    return admin.finance().ListBankStatementLines(c, waiting_request, &waiting);
+  }));
+  fpb::ListPayerCreditsRequest credits_request;
+  credits_request.set_parent(parent);
+  credits_request.set_page_size(1000);
+  fpb::ListPayerCreditsResponse credits;
+  RETURN_IF_ERROR(run("credits", [&](grpc::ClientContext* c) {
+    return admin.finance().ListPayerCredits(c, credits_request, &credits);
+  }));
+  int64_t held = 0;
+  for (const fpb::PayerCredit& credit : credits.payer_credits()) held += credit.remaining();
+  fpb::CheckLedgerRequest check;
+  check.set_parent(parent);
+  fpb::LedgerCheck ledger;
+  RETURN_IF_ERROR(run("ledger check", [&](grpc::ClientContext* c) {
+    return admin.finance().CheckLedger(c, check, &ledger);
+  }));
+  std::cout << "  " << s.name << ": " << pupils.size() << " học sinh, " << invoices.invoices_size()
+            << " hóa đơn " << Dong(invoiced) << ", đã thu " << Dong(paid) << " (" << paid_in_full
+            << " hóa đơn nộp đủ, " << part_paid << " nộp một phần), " << waiting.lines_size()
+            << " dòng sao kê chờ đối chiếu, tiền thừa giữ hộ " << Dong(held)
+            << (ledger.ok() ? ", sổ cái khớp" : ", SỔ CÁI KHÔNG KHỚP") << std::endl;
+  return absl::OkStatus();
+}
+
+// Every school's finance, loaded by its principal.
+absl::Status LoadFinance(DemoClient& base, const std::map<std::string, std::string>& keys) {
+  int index = 0;
+  for (const DemoSchool& s : kSchools) {
+    const FinanceDemo* f = nullptr;
+    for (const FinanceDemo& candidate : kFinance) {
+      if (std::string(candidate.school) == s.id) f = &candidate;
+    }
+    if (f == nullptr) return absl::InternalError(absl::StrCat("no finance demo for ", s.id));
+    DemoClient admin = base.As(keys.at(absl::StrCat("ht-", s.id)));
+    RETURN_IF_ERROR(LoadSchoolFinance(admin, s, *f, index));
+    ++index;
+  }
+  return absl::OkStatus();
+}
+
 absl::Status PublishDirective(DemoClient& base, const std::map<std::string, std::string>& keys) {
   DemoClient ward = base.As(keys.at("can-bo-ben-thanh"));
   gateway::v1::PublishDirectiveRequest request;
@@ -1303,6 +1768,9 @@ absl::Status Load() {
   RETURN_IF_ERROR(LoadStaffing(admin, keys));
   std::cout << "Nạp phản ánh, kiến nghị, khiếu nại, tố cáo và hồ sơ thủ tục…" << std::endl;
   RETURN_IF_ERROR(LoadComplaints(admin, keys));
+  std::cout << "Nạp tài chính: tài khoản nhận tiền, khoản thu, học sinh, hóa đơn, khoản nộp và sao kê…"
+            << std::endl;
+  RETURN_IF_ERROR(LoadFinance(admin, keys));
   std::cout << "Xong. Khoá API của các tài khoản mẫu: " << absl::GetFlag(FLAGS_keys_out) << std::endl;
   return absl::OkStatus();
 }
