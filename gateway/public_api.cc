@@ -17,6 +17,7 @@ namespace parhub::gateway {
 namespace {
 
 namespace cpb = ::parhub::complaints::v1;
+namespace fpb = ::parhub::finance::v1;
 namespace zpb = ::parhub::citizen::v1;
 
 // The limits citizen.proto promises.
@@ -69,8 +70,10 @@ PublicApi::PublicApi(const Backends& backends, const platform::IdentityKey& key,
                      AbuseLimiter& limiter, absl::Duration call_deadline)
     : complaints_backend_(backends.Named("complaints")),
       directory_backend_(backends.Named("directory")),
+      finance_backend_(backends.Named("finance")),
       complaints_(cpb::ComplaintService::NewStub(complaints_backend_.channel)),
       directory_(directory::v1::DirectoryService::NewStub(directory_backend_.channel)),
+      finance_(finance::v1::FinanceService::NewStub(finance_backend_.channel)),
       key_(key),
       executor_(executor),
       limiter_(limiter),
@@ -347,6 +350,47 @@ grpc::ServerUnaryReactor* PublicApi::RegisterForEnrolment(grpc::CallbackServerCo
         *response->mutable_received_date() = filed.received_date();
         *response->mutable_expected_resolution_date() = filed.expected_resolution_date();
         return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* PublicApi::GetFinancialDisclosure(grpc::CallbackServerContext* context,
+                                                            const zpb::GetFinancialDisclosureRequest* request,
+                                                            fpb::FinancialDisclosure* response) {
+  return Handle(
+      context, *request,
+      [=, this](const ClientAddress&, const std::string& trace_id,
+                grpc::CallbackServerContext* incoming) -> absl::Status {
+        ASSIGN_OR_RETURN(auto ids, platform::ParseName("schools/{school}", request->school(), "school"));
+        fpb::GetFinancialDisclosureRequest forward;
+        forward.set_school(request->school());
+        forward.set_school_year(request->school_year());
+        auto call =
+            CallContext(Method<fpb::FinanceService>("GetFinancialDisclosure"), ids[0], trace_id, incoming);
+        grpc::Status status = finance_->GetFinancialDisclosure(call.get(), forward, response);
+        if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, finance_backend_.spec));
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* PublicApi::LookUpFamilyAccount(grpc::CallbackServerContext* context,
+                                                         const zpb::LookUpFamilyAccountRequest* request,
+                                                         fpb::FamilyAccount* response) {
+  return Handle(
+      context, *request,
+      [=, this](const ClientAddress& client, const std::string& trace_id,
+                grpc::CallbackServerContext* incoming) -> absl::Status {
+        ASSIGN_OR_RETURN(auto ids, platform::ParseName("schools/{school}", request->school(), "school"));
+        RETURN_IF_ERROR(CheckLookups(client));
+        fpb::LookUpFamilyAccountRequest forward;
+        forward.set_school(request->school());
+        forward.set_pupil_code(request->pupil_code());
+        forward.set_slip_secret(request->slip_secret());
+        auto call =
+            CallContext(Method<fpb::FinanceService>("LookUpFamilyAccount"), ids[0], trace_id, incoming);
+        grpc::Status status = finance_->LookUpFamilyAccount(call.get(), forward, response);
+        return CountLookup(client, status.ok()
+                                       ? absl::OkStatus()
+                                       : platform::FromGrpcStatus(ForClient(status, finance_backend_.spec)));
       });
 }
 

@@ -4,9 +4,11 @@
 // and network, per contact), rejects oversized requests before any work,
 // then calls the owning service as the gateway's own service identity and
 // returns only the public view. Implemented: filing, tracking, rating and
-// reopening cases (complaints service); school search, surveys and the
-// financial disclosure answer UNIMPLEMENTED until their services exist.
-// Enrolment: a school's open notices, and online registration.
+// reopening cases (complaints service); enrolment notices and online
+// registration; a school's published financial disclosure and a family's
+// own invoices and receipts by pupil code and slip secret (finance
+// service). School search and surveys answer UNIMPLEMENTED until their
+// services exist.
 #ifndef PARHUB_GATEWAY_PUBLIC_API_H_
 #define PARHUB_GATEWAY_PUBLIC_API_H_
 
@@ -20,6 +22,7 @@
 #include "parhub/citizen/v1/citizen.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
+#include "parhub/finance/v1/finance.grpc.pb.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/identity.h"
 
@@ -48,6 +51,12 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
   grpc::ServerUnaryReactor* RegisterForEnrolment(grpc::CallbackServerContext* context,
                                                  const citizen::v1::RegisterForEnrolmentRequest* request,
                                                  citizen::v1::FileCaseResponse* response) override;
+  grpc::ServerUnaryReactor* GetFinancialDisclosure(grpc::CallbackServerContext* context,
+                                                   const citizen::v1::GetFinancialDisclosureRequest* request,
+                                                   finance::v1::FinancialDisclosure* response) override;
+  grpc::ServerUnaryReactor* LookUpFamilyAccount(grpc::CallbackServerContext* context,
+                                                const citizen::v1::LookUpFamilyAccountRequest* request,
+                                                finance::v1::FamilyAccount* response) override;
 
  private:
   using Work = std::function<absl::Status(const ClientAddress& client, const std::string& trace_id,
@@ -80,8 +89,10 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
 
   const Backend& complaints_backend_;
   const Backend& directory_backend_;
+  const Backend& finance_backend_;
   std::unique_ptr<complaints::v1::ComplaintService::Stub> complaints_;
   std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
+  std::unique_ptr<finance::v1::FinanceService::Stub> finance_;
   const platform::IdentityKey& key_;
   platform::Executor& executor_;
   AbuseLimiter& limiter_;

@@ -226,7 +226,8 @@ const std::vector<Route>& Routes() {
       // ReopenPublicCase, RegisterForEnrolment (citizens have no API key: the gateway's public API
       // will call them as a service, not forward them) and
       // ComplaintService/ListEscalatedCases (the authority roll-up, which
-      // resolves an authority's schools; not yet).
+      // resolves an authority's schools; not yet), and
+      // FinanceService/LookUpFamilyAccount (the public API's family lookup).
   };
   return *kRoutes;
 }

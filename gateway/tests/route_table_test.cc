@@ -50,7 +50,8 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
                                           "/parhub.complaints.v1.ComplaintService/RateCase",
                                           "/parhub.complaints.v1.ComplaintService/ReopenPublicCase",
                                           "/parhub.complaints.v1.ComplaintService/RegisterForEnrolment",
-                                          "/parhub.complaints.v1.ComplaintService/ListEscalatedCases"};
+                                          "/parhub.complaints.v1.ComplaintService/ListEscalatedCases",
+                                          "/parhub.finance.v1.FinanceService/LookUpFamilyAccount"};
   for (const BackendSpec& backend : KnownBackends()) {
     const auto* descriptor =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(backend.proto_service);

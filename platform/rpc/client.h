@@ -17,6 +17,11 @@
 
 namespace parhub::platform {
 
+// The largest message any parhub server accepts or client channel carries:
+// 20 MiB, room for a bank statement file of 16 MiB with its envelope
+// (gRPC's default is 4 MiB). Each RPC still checks its own, smaller limits.
+inline constexpr int kMaxMessageBytes = 20 << 20;
+
 // A channel to `target` with the retry policy. With TLS credentials,
 // `peer_name` is the name the server's certificate must carry ("tasks").
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target,

@@ -18,6 +18,7 @@
 #include "absl/synchronization/mutex.h"
 #include "platform/core/log.h"
 #include "platform/db/db.h"
+#include "platform/rpc/client.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/grpc_status.h"
 #include "platform/rpc/identity.h"
@@ -215,6 +216,7 @@ absl::Status ServerRunner::Run() {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
   int port = 0;
   builder.AddListeningPort(options_.listen, credentials_ ? credentials_ : grpc::InsecureServerCredentials(),
                            &port);

@@ -27,8 +27,9 @@ struct FinanceService final {
         reconciler(store, invoices, cashier, credits, env.clock),
         spending(store, ledger, env.clock),
         reports(store, ledger, env.clock),
-        rpc(env.handlers, {payers, fees, invoices, cashier, ledger, reconciler, credits, spending, reports}) {
-  }
+        families(store, invoices),
+        rpc(env.handlers,
+            {payers, fees, invoices, cashier, ledger, reconciler, credits, spending, reports, families}) {}
   parhub::finance::FeeRules rules;
   parhub::finance::MySqlFinanceStore store;
   parhub::finance::Ledger ledger;
@@ -40,6 +41,7 @@ struct FinanceService final {
   parhub::finance::Reconciler reconciler;
   parhub::finance::SpendingBook spending;
   parhub::finance::FinanceReports reports;
+  parhub::finance::FamilyDesk families;
   parhub::finance::FinanceServiceImpl rpc;
 };
 

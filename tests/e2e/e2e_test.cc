@@ -7,15 +7,19 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <future>
+#include <map>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "parhub/citizen/v1/citizen.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
@@ -27,6 +31,7 @@
 #include "platform/core/errors.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
+#include "platform/rpc/proto_values.h"
 #include "platform/rpc/tls.h"
 #include "tests/e2e/suite.h"
 
@@ -844,6 +849,144 @@ TEST_F(E2eTest, StaffRecordsStayInTheSchoolAndTheOfficerSeesCountsOnly) {
   EXPECT_THAT(officer_cli.output, HasSubstr("số liệu tổng hợp"));
 }
 
+// A parent without an account: the school publishes its disclosure, prints
+// a slip with the pupil code and secret, and the family reads its invoice
+// with the VietQR code for the balance and its receipt through the public
+// API. Dates follow today, so the fee rules
+// must cover the current school year (data/finance/fee_rules.json).
+TEST_F(E2eTest, AFamilyReadsItsInvoiceAndTheSchoolsDisclosureWithoutAnAccount) {
+  Client admin(world->admin_a_key);
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  const int first_year =
+      today.month() >= 9 ? static_cast<int>(today.year()) : static_cast<int>(today.year()) - 1;
+  const std::string school_year = absl::StrCat(first_year, "-", first_year + 1);
+  const std::string period = absl::StrFormat("%04d-%02d", today.year(), today.month());
+  const absl::CivilDay due = today + 10;
+
+  fpb::UpdateFinanceSettingsRequest settings;
+  fpb::FinanceSettings* s = settings.mutable_finance_settings();
+  s->set_name("schools/mn-a/financeSettings");
+  s->set_bank_bin("970436");
+  s->set_account_number("0071000999888");
+  s->set_account_name("TRUONG MAM NON A");
+  s->set_reference_prefix("MNA");
+  s->set_school_level("mam-non");
+  s->set_area_group(1);
+  for (const char* path :
+       {"bank_bin", "account_number", "account_name", "reference_prefix", "school_level", "area_group"}) {
+    settings.mutable_update_mask()->add_paths(path);
+  }
+  settings.set_request_id("e2e-family-settings");
+  fpb::FinanceSettings saved;
+  auto c = admin.Context();
+  grpc::Status status = admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+
+  fpb::CreateFeeItemRequest fee;
+  fee.set_parent("schools/mn-a");
+  fee.set_fee_item_id("tien-an");
+  fee.mutable_fee_item()->set_code("TIEN-AN");
+  fee.mutable_fee_item()->set_display_name("Tiền ăn bán trú");
+  fee.mutable_fee_item()->set_amount(700'000);
+  fee.mutable_fee_item()->set_unit(fpb::FEE_UNIT_MONTH);
+  fee.mutable_fee_item()->set_school_year(school_year);
+  fee.mutable_fee_item()->set_legal_basis("Thỏa thuận với cha mẹ học sinh");
+  fee.mutable_fee_item()->set_charge_kind("khac");
+  fee.set_request_id("e2e-family-fee");
+  fpb::FeeItem item;
+  c = admin.Context();
+  status = admin.finance->CreateFeeItem(c.get(), fee, &item);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  fpb::CreatePupilRequest add;
+  add.set_parent("schools/mn-a");
+  add.set_pupil_id("be-na");
+  add.mutable_pupil()->set_pupil_code("HS-E2E-1");
+  add.mutable_pupil()->set_display_name("Trần Bé Na");
+  add.mutable_pupil()->set_class_name("Chồi 1");
+  add.mutable_pupil()->set_guardian_phone("0909777666");
+  add.set_request_id("e2e-family-pupil");
+  fpb::Pupil pupil;
+  c = admin.Context();
+  status = admin.finance->CreatePupil(c.get(), add, &pupil);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(pupil.slip_secret().size(), 10u);
+
+  fpb::CreateInvoiceRequest bill;
+  bill.set_parent("schools/mn-a");
+  bill.mutable_invoice()->set_pupil(pupil.name());
+  bill.mutable_invoice()->set_period(period);
+  bill.mutable_invoice()->add_lines()->set_fee_item(item.name());
+  bill.mutable_invoice()->mutable_due_date()->set_year(static_cast<int>(due.year()));
+  bill.mutable_invoice()->mutable_due_date()->set_month(due.month());
+  bill.mutable_invoice()->mutable_due_date()->set_day(due.day());
+  bill.set_request_id("e2e-family-invoice");
+  fpb::Invoice invoice;
+  c = admin.Context();
+  status = admin.finance->CreateInvoice(c.get(), bill, &invoice);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  fpb::RecordPaymentRequest pay;
+  pay.set_parent("schools/mn-a");
+  pay.mutable_payment()->set_invoice(invoice.name());
+  pay.mutable_payment()->set_amount(200'000);
+  pay.mutable_payment()->set_method(fpb::PAYMENT_METHOD_CASH);
+  *pay.mutable_payment()->mutable_paid_time() = platform::TimeToProto(absl::Now() - absl::Minutes(5));
+  pay.set_request_id("e2e-family-cash");
+  fpb::Payment payment;
+  c = admin.Context();
+  status = admin.finance->RecordPayment(c.get(), pay, &payment);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  fpb::PublishFinancialDisclosureRequest publish;
+  publish.set_school("schools/mn-a");
+  publish.set_school_year(school_year);
+  publish.set_request_id("e2e-family-publish");
+  fpb::FinancialDisclosure published;
+  c = admin.Context();
+  status = admin.finance->PublishFinancialDisclosure(c.get(), publish, &published);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  auto citizen = zpb::PublicService::NewStub(
+      grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials()));
+  auto call = [] {
+    auto ctx = std::make_unique<grpc::ClientContext>();
+    ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(15));
+    return ctx;
+  };
+  zpb::GetFinancialDisclosureRequest read;
+  read.set_school("schools/mn-a");
+  read.set_school_year(school_year);
+  fpb::FinancialDisclosure disclosure;
+  auto pc = call();
+  status = citizen->GetFinancialDisclosure(pc.get(), read, &disclosure);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_TRUE(disclosure.has_publish_time());
+  ASSERT_EQ(disclosure.collected_size(), 1);
+  EXPECT_EQ(disclosure.collected(0).amount(), 200'000);
+  EXPECT_EQ(disclosure.DebugString().find("0909777666"), std::string::npos);
+
+  zpb::LookUpFamilyAccountRequest lookup;
+  lookup.set_school("schools/mn-a");
+  lookup.set_pupil_code("hs-e2e-1");
+  lookup.set_slip_secret(pupil.slip_secret());
+  fpb::FamilyAccount account;
+  pc = call();
+  status = citizen->LookUpFamilyAccount(pc.get(), lookup, &account);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(account.balance(), 500'000);
+  ASSERT_EQ(account.invoices_size(), 1);
+  EXPECT_FALSE(account.invoices(0).vietqr_payload().empty());
+  EXPECT_EQ(account.receipts_size(), 1);
+  EXPECT_EQ(account.DebugString().find("0909777666"), std::string::npos);
+  // A wrong secret is NOT_FOUND (services/finance tests); it is not tried
+  // here because it would spend one of the address's failed lookups, which
+  // the citizen case test counts exactly.
+  // Another school's disclosure that was never published is not there.
+  read.set_school("schools/th-b");
+  pc = call();
+  EXPECT_EQ(citizen->GetFinancialDisclosure(pc.get(), read, &disclosure).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
 TEST_F(E2eTest, CitizenFilesAndFollowsACaseWithoutAnAccountAndOnlyItsSchoolSeesTheFiler) {
   auto channel = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
   auto citizen = zpb::PublicService::NewStub(channel);
@@ -1248,6 +1391,158 @@ TEST_F(E2eTest, FinanceIsForwardedAndPayerRecordsStayWithTheSchoolOffice) {
   // The school's own admin reaches the service, which has no such invoice.
   c = admin_a.Context();
   EXPECT_EQ(admin_a.finance->GetInvoice(c.get(), get, &invoice).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+// Durability of money: payments keep coming through the gateway while the
+// finance process is killed with SIGKILL 20 times and restarted. Every
+// caller retries with its own request_id until it gets an answer, so each
+// acknowledged payment must exist exactly once afterwards, the ledger must
+// balance and receipt numbers must have no gaps.
+TEST_F(E2eTest, PaymentsSurviveTwentyKillsOfTheFinanceProcessExactlyOnce) {
+  Client admin(world->admin_b_key);
+  const std::string school = "schools/th-b";
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  const int first_year =
+      today.month() >= 9 ? static_cast<int>(today.year()) : static_cast<int>(today.year()) - 1;
+  const absl::CivilDay due = today + 20;
+
+  fpb::UpdateFinanceSettingsRequest settings;
+  settings.mutable_finance_settings()->set_name(school + "/financeSettings");
+  settings.mutable_finance_settings()->set_bank_bin("970415");
+  settings.mutable_finance_settings()->set_account_number("1130000111222");
+  settings.mutable_finance_settings()->set_reference_prefix("THB");
+  for (const char* path : {"bank_bin", "account_number", "reference_prefix"}) {
+    settings.mutable_update_mask()->add_paths(path);
+  }
+  settings.set_request_id("e2e-kill-settings");
+  fpb::FinanceSettings saved;
+  auto c = admin.Context();
+  grpc::Status status = admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  fpb::CreateFeeItemRequest fee;
+  fee.set_parent(school);
+  fee.set_fee_item_id("quy-lop");
+  fee.mutable_fee_item()->set_code("QUY-LOP");
+  fee.mutable_fee_item()->set_display_name("Quỹ hoạt động");
+  fee.mutable_fee_item()->set_amount(10'000'000);
+  fee.mutable_fee_item()->set_unit(fpb::FEE_UNIT_MONTH);
+  fee.mutable_fee_item()->set_school_year(absl::StrCat(first_year, "-", first_year + 1));
+  fee.mutable_fee_item()->set_legal_basis("Thỏa thuận với cha mẹ học sinh");
+  fee.mutable_fee_item()->set_charge_kind("khac");
+  fee.set_request_id("e2e-kill-fee");
+  fpb::FeeItem item;
+  c = admin.Context();
+  status = admin.finance->CreateFeeItem(c.get(), fee, &item);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  std::vector<std::string> invoices;
+  for (int i = 0; i < 4; ++i) {
+    fpb::CreatePupilRequest add;
+    add.set_parent(school);
+    add.set_pupil_id(absl::StrCat("hs-", i));
+    add.mutable_pupil()->set_pupil_code(absl::StrCat("K-", i));
+    add.mutable_pupil()->set_display_name("Học sinh thử");
+    add.mutable_pupil()->set_class_name("1A");
+    add.set_request_id(absl::StrCat("e2e-kill-pupil-", i));
+    fpb::Pupil pupil;
+    c = admin.Context();
+    ASSERT_TRUE(admin.finance->CreatePupil(c.get(), add, &pupil).ok());
+    fpb::CreateInvoiceRequest bill;
+    bill.set_parent(school);
+    bill.mutable_invoice()->set_pupil(pupil.name());
+    bill.mutable_invoice()->set_period(absl::StrFormat("%04d-%02d", today.year(), today.month()));
+    bill.mutable_invoice()->add_lines()->set_fee_item(item.name());
+    bill.mutable_invoice()->mutable_due_date()->set_year(static_cast<int>(due.year()));
+    bill.mutable_invoice()->mutable_due_date()->set_month(due.month());
+    bill.mutable_invoice()->mutable_due_date()->set_day(due.day());
+    bill.set_request_id(absl::StrCat("e2e-kill-invoice-", i));
+    fpb::Invoice invoice;
+    c = admin.Context();
+    status = admin.finance->CreateInvoice(c.get(), bill, &invoice);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    invoices.push_back(invoice.name());
+  }
+
+  // Payers: each pays 1.000 đồng cash over and over, retrying one request_id
+  // until the service answers it.
+  std::atomic<bool> stop{false};
+  std::mutex mu;
+  std::map<std::string, std::string> acknowledged;  // request_id → payment name
+  std::vector<std::string> refused;
+  std::vector<std::thread> payers;
+  for (int t = 0; t < 6; ++t) {
+    payers.emplace_back([&, t] {
+      Client payer(world->admin_b_key);
+      for (int n = 0; !stop.load(); ++n) {
+        fpb::RecordPaymentRequest pay;
+        pay.set_parent(school);
+        pay.set_request_id(absl::StrCat("kill-", t, "-", n));
+        pay.mutable_payment()->set_invoice(invoices[t % invoices.size()]);
+        pay.mutable_payment()->set_amount(1'000);
+        pay.mutable_payment()->set_method(fpb::PAYMENT_METHOD_CASH);
+        pay.mutable_payment()->set_payer_name(pay.request_id());
+        *pay.mutable_payment()->mutable_paid_time() = platform::TimeToProto(absl::Now() - absl::Minutes(1));
+        for (int attempt = 0; attempt < 200; ++attempt) {
+          fpb::Payment payment;
+          auto ctx = payer.Context();
+          grpc::Status s = payer.finance->RecordPayment(ctx.get(), pay, &payment);
+          if (s.ok()) {
+            std::lock_guard<std::mutex> lock(mu);
+            acknowledged[pay.request_id()] = payment.name();
+            break;
+          }
+          const bool retry = s.error_code() == grpc::StatusCode::UNAVAILABLE ||
+                             s.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ||
+                             s.error_code() == grpc::StatusCode::ABORTED ||
+                             s.error_code() == grpc::StatusCode::INTERNAL ||
+                             s.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED;
+          if (!retry) {
+            std::lock_guard<std::mutex> lock(mu);
+            refused.push_back(absl::StrCat(pay.request_id(), ": ", s.error_message()));
+            break;
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+      }
+    });
+  }
+  for (int kill = 0; kill < 20; ++kill) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    suite->finance().Kill();
+    suite->finance().Start();
+    ASSERT_TRUE(suite->WaitHealthy(suite->finance_port(), 30)) << suite->Logs();
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  stop = true;
+  for (std::thread& t : payers) t.join();
+  EXPECT_TRUE(refused.empty()) << refused.front();
+  ASSERT_GT(acknowledged.size(), 20u) << "too few payments got through to test anything";
+
+  // Every payment recorded, each once: payer names carry the request_id.
+  std::map<std::string, int> recorded;
+  fpb::ListPaymentsRequest list;
+  list.set_parent(school);
+  list.set_page_size(1000);
+  do {
+    fpb::ListPaymentsResponse page;
+    c = admin.Context();
+    status = admin.finance->ListPayments(c.get(), list, &page);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    for (const fpb::Payment& p : page.payments()) ++recorded[p.payer_name()];
+    list.set_page_token(page.next_page_token());
+  } while (!list.page_token().empty());
+  for (const auto& [request_id, name] : acknowledged) {
+    EXPECT_EQ(recorded[request_id], 1) << request_id << " acknowledged as " << name;
+  }
+  for (const auto& [request_id, count] : recorded) EXPECT_EQ(count, 1) << request_id << " recorded twice";
+  fpb::CheckLedgerRequest check;
+  check.set_parent(school);
+  fpb::LedgerCheck ledger;
+  c = admin.Context();
+  status = admin.finance->CheckLedger(c.get(), check, &ledger);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_TRUE(ledger.ok()) << ledger.ShortDebugString();
+  EXPECT_TRUE(ledger.balanced());
+  EXPECT_EQ(ledger.receipt_gaps_size(), 0);
 }
 
 TEST_F(E2eTest, GarbageRequestsGetClearErrorsAndNothingCrashes) {

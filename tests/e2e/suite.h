@@ -59,6 +59,8 @@ class Suite final {
   std::string tls_dir() const { return dir_ + "/tls"; }
   std::string TlsFile(const std::string& name) const;
   Process& tasks() { return *tasks_; }
+  Process& finance() { return *finance_; }
+  int finance_port() const { return finance_port_; }
 
   // Runs parhubctl with `api_key`, a private config dir, against the gateway.
   CommandResult Ctl(const std::string& api_key, const std::vector<std::string>& args);

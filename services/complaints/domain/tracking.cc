@@ -1,28 +1,12 @@
 // Tracking codes and secrets (see tracking.h).
 #include "services/complaints/domain/tracking.h"
 
-#include <openssl/rand.h>
-
-#include <cstdlib>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/crypto.h"
+#include "platform/core/secret_code.h"
 
 namespace parhub::complaints {
-namespace {
-
-constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford: no I, L, O, U
-
-std::string RandomChars(int n) {
-  std::string out;
-  unsigned char bytes[32];
-  if (RAND_bytes(bytes, n) != 1) std::abort();  // no randomness: never hand out guessable codes
-  for (int i = 0; i < n; ++i) out.push_back(kAlphabet[bytes[i] & 31]);
-  return out;
-}
-
-}  // namespace
 
 std::string NewTrackingCode(absl::string_view school_id) {
   std::string prefix;
@@ -32,25 +16,16 @@ std::string NewTrackingCode(absl::string_view school_id) {
     }
   }
   if (prefix.empty()) prefix = "HS";
-  std::string random = RandomChars(8);
+  std::string random = platform::RandomCrockford(8);
   return absl::StrCat(prefix, "-", random.substr(0, 4), "-", random.substr(4));
 }
 
 std::string NewTrackingSecret() {
-  std::string random = RandomChars(10);
+  std::string random = platform::RandomCrockford(10);
   return absl::StrCat(random.substr(0, 4), "-", random.substr(4, 4), "-", random.substr(8));
 }
 
-std::string NormalizeTrackingText(absl::string_view text) {
-  std::string out;
-  if (text.size() > 64) return out;
-  for (char c : text) {
-    if (c == '-' || c == ' ') continue;
-    if (!absl::ascii_isalnum(static_cast<unsigned char>(c))) return "";
-    out.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
+std::string NormalizeTrackingText(absl::string_view text) { return platform::NormalizeCode(text); }
 
 std::string CanonicalTrackingCode(absl::string_view text) {
   const std::string normal = NormalizeTrackingText(text);

@@ -36,6 +36,17 @@ absl::Status RequirePayerRecordsRead(const Caller& caller, const std::string& sc
       "only)");
 }
 
+absl::Status RequireService(const Caller& caller, const std::string& school_id) {
+  if (caller.role == Role::kService) {
+    if (!caller.school_id.empty() && caller.school_id != school_id) {
+      return absl::NotFoundError("Không tìm thấy trường (not found)");
+    }
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(
+      "Chỉ cổng công khai của hệ thống được gọi thao tác này (parhub's own services only)");
+}
+
 absl::Status RequireFinanceRead(const Caller& caller, const std::string& school_id) {
   return caller.RequireRead(school_id, "dữ liệu tài chính");
 }

@@ -29,6 +29,9 @@ absl::Status RequirePupilRead(const Caller& caller, const std::string& school_id
 bool SeesGuardian(const Caller& caller, const std::string& school_id);
 // Invoices, payments, receipts: the school's admins and services.
 absl::Status RequirePayerRecordsRead(const Caller& caller, const std::string& school_id);
+// The family lookup behind the citizen API: parhub's own services only.
+// A service acting for one school (the public desk) acts on that one only.
+absl::Status RequireService(const Caller& caller, const std::string& school_id);
 // Fee items, ledger, checks, summaries: anyone who may read the school.
 absl::Status RequireFinanceRead(const Caller& caller, const std::string& school_id);
 

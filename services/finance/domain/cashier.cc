@@ -220,6 +220,14 @@ absl::StatusOr<Payment> Cashier::Reverse(const std::string& school_id, const std
       return WithReason(absl::FailedPreconditionError("Khoản nộp đã được đảo (already reversed)"),
                         "PAYMENT_REVERSED");
     }
+    if (payment.method == PaymentMethod::kCredit) {
+      // Its money would go back to suspense without the credit knowing.
+      return WithReason(
+          absl::FailedPreconditionError(
+              "Chưa hỗ trợ đảo khoản trừ vào tiền thừa (reversing a payment from a credit is not "
+              "supported yet)"),
+          "CREDIT_PAYMENT");
+    }
     ASSIGN_OR_RETURN(Invoice invoice, store_.GetInvoice(school_id, payment.invoice_id, Lock::kForUpdate));
     ASSIGN_OR_RETURN(LedgerTransfer reversal,
                      ledger_.Reverse(school_id, payment.transfer_id, absl::StrCat("Đảo khoản nộp: ", why)));

@@ -173,6 +173,9 @@ class FinanceStore {
       const std::string& school_id, const PaymentQuery& query,
       const std::optional<std::pair<absl::Time, std::string>>& before, int limit) = 0;
   virtual absl::Status InsertReceipt(const Receipt& receipt) = 0;
+  // The receipts of `invoice_ids`, by number.
+  virtual absl::StatusOr<std::vector<Receipt>> ReceiptsOfInvoices(
+      const std::string& school_id, const std::vector<std::string>& invoice_ids) = 0;
   virtual absl::Status CancelReceipt(const std::string& school_id, const std::string& receipt_id) = 0;
   virtual absl::StatusOr<Receipt> GetReceipt(const std::string& school_id, const std::string& receipt_id) = 0;
   // Ordered by (year, sequence); after the cursor; year 0: all.

@@ -47,6 +47,7 @@ struct PupilRecord final {
   Pupil pupil;  // code, names, class, guardian contact (class_list.h)
   PupilStatus status = PupilStatus::kEnrolled;
   absl::Time create_time;
+  std::string slip_secret;  // printed on invoice slips (platform::RandomCrockford(10))
 };
 
 enum class FeeUnit { kUnspecified, kMonth, kTerm, kYear, kOnce };

@@ -6,6 +6,7 @@
 #include "absl/strings/str_split.h"
 #include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
+#include "platform/core/secret_code.h"
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
 
@@ -31,8 +32,11 @@ absl::StatusOr<PupilRecord> PayerRegistry::Create(const std::string& school_id, 
   RETURN_IF_ERROR(platform::ValidateId(pupil_id, "pupil_id"));
   const absl::Time now = clock_();
   ASSIGN_OR_RETURN(pupil, CleanPupil(std::move(pupil), "pupil.", platform::LocalDate(now)));
-  PupilRecord record{
-      .school_id = school_id, .pupil_id = pupil_id, .pupil = std::move(pupil), .create_time = now};
+  PupilRecord record{.school_id = school_id,
+                     .pupil_id = pupil_id,
+                     .pupil = std::move(pupil),
+                     .create_time = now,
+                     .slip_secret = platform::RandomCrockford(10)};
   RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::optional<PupilRecord> same_code,
                      store_.FindPupilByCode(school_id, record.pupil.pupil_code));
@@ -108,7 +112,8 @@ absl::StatusOr<ClassListImport> PayerRegistry::Import(const std::string& school_
           PupilRecord record{.school_id = school_id,
                              .pupil_id = absl::AsciiStrToLower(row.pupil.pupil_code),
                              .pupil = row.pupil,
-                             .create_time = now};
+                             .create_time = now,
+                             .slip_secret = platform::RandomCrockford(10)};
           absl::Status inserted = store_.InsertPupil(record);
           if (absl::IsAlreadyExists(inserted)) {
             return platform::InvalidField(

@@ -95,6 +95,7 @@ pb::Pupil PupilToProto(const PupilRecord& p, bool with_guardian) {
     out.set_guardian_phone(p.pupil.guardian_phone);
     out.set_guardian_email(p.pupil.guardian_email);
     if (p.pupil.birth_date.IsSet()) *out.mutable_birth_date() = DateToProto(p.pupil.birth_date);
+    out.set_slip_secret(p.slip_secret);
   }
   return out;
 }
@@ -407,6 +408,23 @@ pb::PayerCredit CreditToProto(const PayerCredit& c) {
   out.set_state(static_cast<pb::CreditState>(c.state));
   *out.mutable_create_time() = TimeToProto(c.create_time);
   for (const std::string& n : c.refund_notes) out.add_refund_notes(n);
+  return out;
+}
+
+// ---- families ----
+
+pb::FamilyAccount FamilyAccountToProto(const std::string& school_id, const FamilyAccount& a,
+                                       const InvoiceDesk& invoices) {
+  pb::FamilyAccount out;
+  out.set_school("schools/" + school_id);
+  out.set_pupil_code(a.pupil.pupil.pupil_code);
+  out.set_display_name(a.pupil.pupil.full_name);
+  out.set_class_name(a.pupil.pupil.class_name);
+  for (const Invoice& i : a.invoices) {
+    *out.add_invoices() = InvoiceToProto(i, invoices.QrOf(i, a.settings), invoices.Overdue(i));
+  }
+  for (const Receipt& r : a.receipts) *out.add_receipts() = ReceiptToProto(r);
+  out.set_balance(a.balance);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "absl/status/statusor.h"
 #include "parhub/finance/v1/finance.pb.h"
 #include "services/finance/domain/cashier.h"
+#include "services/finance/domain/family_desk.h"
 #include "services/finance/domain/fee_schedule.h"
 #include "services/finance/domain/finance_reports.h"
 #include "services/finance/domain/invoice_desk.h"
@@ -64,6 +65,8 @@ absl::StatusOr<ColumnMapping> MappingForFormat(pb::StatementFormat format,
 pb::BankStatementImport StatementImportToProto(const std::string& school_id, const StatementImport& r);
 pb::PayerCredit CreditToProto(const PayerCredit& c);
 
+pb::FamilyAccount FamilyAccountToProto(const std::string& school_id, const FamilyAccount& a,
+                                       const InvoiceDesk& invoices);
 pb::Expenditure ExpenditureToProto(const Expenditure& e);
 absl::StatusOr<Expenditure> ExpenditureFromProto(const pb::Expenditure& p);
 pb::FinancialDisclosure DisclosureToProto(const Disclosure& d);

@@ -38,6 +38,7 @@ Mutation<v1::Pupil> WithoutGuardian(Mutation<v1::Pupil> mutation) {
     stored.clear_guardian_phone();
     stored.clear_guardian_email();
     stored.clear_birth_date();
+    stored.clear_slip_secret();
   };
   return mutation;
 }
@@ -669,6 +670,7 @@ grpc::ServerUnaryReactor* FinanceServiceImpl::GetFinancialDisclosure(
     ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->school(), "school"));
     if (caller.role == platform::Role::kService) {
       // The public desk: only what the school published.
+      RETURN_IF_ERROR(RequireService(caller, ids[0]));
       ASSIGN_OR_RETURN(Disclosure published, desks_.reports.Published(ids[0], request->school_year()));
       *response = DisclosureToProto(published);
       return absl::OkStatus();
@@ -695,6 +697,18 @@ grpc::ServerUnaryReactor* FinanceServiceImpl::PublishFinancialDisclosure(
               return DisclosureToProto(d);
             });
       });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::LookUpFamilyAccount(
+    Context* c, const v1::LookUpFamilyAccountRequest* request, v1::FamilyAccount* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->school(), "school"));
+    RETURN_IF_ERROR(RequireService(caller, ids[0]));
+    ASSIGN_OR_RETURN(FamilyAccount account,
+                     desks_.families.LookUp(ids[0], request->pupil_code(), request->slip_secret()));
+    *response = FamilyAccountToProto(ids[0], account, desks_.invoices);
+    return absl::OkStatus();
+  });
 }
 
 grpc::ServerUnaryReactor* FinanceServiceImpl::SummarizeFinance(Context* c,

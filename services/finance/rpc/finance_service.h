@@ -9,6 +9,7 @@
 #include "parhub/finance/v1/finance.grpc.pb.h"
 #include "platform/rpc/handlers.h"
 #include "services/finance/domain/cashier.h"
+#include "services/finance/domain/family_desk.h"
 #include "services/finance/domain/fee_schedule.h"
 #include "services/finance/domain/finance_reports.h"
 #include "services/finance/domain/invoice_desk.h"
@@ -31,6 +32,7 @@ struct FinanceDesks final {
   PayerCredits& credits;
   SpendingBook& spending;
   FinanceReports& reports;
+  FamilyDesk& families;
 };
 
 class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
@@ -102,6 +104,8 @@ class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
                                   v1::FinancialDisclosure* response) override;
   Reactor* PublishFinancialDisclosure(Context* c, const v1::PublishFinancialDisclosureRequest* request,
                                       v1::FinancialDisclosure* response) override;
+  Reactor* LookUpFamilyAccount(Context* c, const v1::LookUpFamilyAccountRequest* request,
+                               v1::FamilyAccount* response) override;
   Reactor* SummarizeFinance(Context* c, const v1::SummarizeFinanceRequest* request,
                             v1::FinanceSummary* response) override;
   Reactor* ListLedgerAccounts(Context* c, const v1::ListLedgerAccountsRequest* request,

@@ -48,9 +48,10 @@ absl::Status NotFound(absl::string_view what) {
 // ---- pupils ----
 
 const std::string& PupilColumns() {
-  static const auto* const kColumns = new std::string(absl::StrCat(
-      "school_id, pupil_id, pupil_code, display_name, class_name, ", SqlDateColumn("birth_date"),
-      ", guardian_name, guardian_phone, guardian_email, status, ", SqlTimeColumn("create_time")));
+  static const auto* const kColumns = new std::string(
+      absl::StrCat("school_id, pupil_id, pupil_code, display_name, class_name, ", SqlDateColumn("birth_date"),
+                   ", guardian_name, guardian_phone, guardian_email, status, ", SqlTimeColumn("create_time"),
+                   ", slip_secret"));
   return *kColumns;
 }
 
@@ -67,6 +68,7 @@ absl::StatusOr<PupilRecord> ReadPupil(const Row& row) {
   p.pupil.guardian_email = row.Str(8);
   ASSIGN_OR_RETURN(p.status, EnumFromSql(row, 9, PupilStatus::kLeft));
   ASSIGN_OR_RETURN(p.create_time, TimeFromSql(row, 10));
+  p.slip_secret = row.Str(11);
   return p;
 }
 
@@ -384,12 +386,13 @@ absl::Status MySqlFinanceStore::InsertPupil(const PupilRecord& p) {
   return db_
       .Execute(
           "INSERT INTO pupils (school_id, pupil_id, pupil_code, display_name, folded_name, class_name, "
-          "birth_date, guardian_name, guardian_phone, guardian_email, status, create_time) VALUES (?, ?, ?, "
-          "?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "birth_date, guardian_name, guardian_phone, guardian_email, status, create_time, slip_secret) "
+          "VALUES "
+          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {Str(p.school_id), Str(p.pupil_id), Str(p.pupil.pupil_code), Str(p.pupil.full_name),
            Str(FoldedName(p.pupil)), Str(p.pupil.class_name), DateOrNull(p.pupil.birth_date),
            Str(p.pupil.guardian_name), Str(p.pupil.guardian_phone), Str(p.pupil.guardian_email),
-           EnumSql(p.status), TimeToSql(p.create_time)})
+           EnumSql(p.status), TimeToSql(p.create_time), Str(p.slip_secret)})
       .status();
 }
 
@@ -769,6 +772,16 @@ absl::Status MySqlFinanceStore::InsertReceipt(const Receipt& r) {
     }
     return absl::OkStatus();
   });
+}
+
+absl::StatusOr<std::vector<Receipt>> MySqlFinanceStore::ReceiptsOfInvoices(
+    const std::string& school_id, const std::vector<std::string>& invoice_ids) {
+  if (invoice_ids.empty()) return std::vector<Receipt>();
+  std::vector<SqlValue> params = {Str(school_id)};
+  for (const std::string& id : invoice_ids) params.push_back(Str(id));
+  return SelectReceipts(absl::StrCat("WHERE school_id = ? AND invoice_id IN (",
+                                     Placeholders(invoice_ids.size()), ") ORDER BY year, sequence"),
+                        params);
 }
 
 absl::Status MySqlFinanceStore::CancelReceipt(const std::string& school_id, const std::string& receipt_id) {

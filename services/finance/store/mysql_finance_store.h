@@ -64,6 +64,8 @@ class MySqlFinanceStore final : public FinanceStore {
       const std::string& school_id, const PaymentQuery& query,
       const std::optional<std::pair<absl::Time, std::string>>& before, int limit) override;
   absl::Status InsertReceipt(const Receipt& receipt) override;
+  absl::StatusOr<std::vector<Receipt>> ReceiptsOfInvoices(
+      const std::string& school_id, const std::vector<std::string>& invoice_ids) override;
   absl::Status CancelReceipt(const std::string& school_id, const std::string& receipt_id) override;
   absl::StatusOr<Receipt> GetReceipt(const std::string& school_id, const std::string& receipt_id) override;
   absl::StatusOr<std::vector<Receipt>> ListReceipts(const std::string& school_id, int year,

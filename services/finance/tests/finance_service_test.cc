@@ -52,6 +52,7 @@ struct Harness {
   std::unique_ptr<Reconciler> reconciler;
   std::unique_ptr<SpendingBook> spending;
   std::unique_ptr<FinanceReports> reports;
+  std::unique_ptr<FamilyDesk> families;
   std::unique_ptr<FinanceServiceImpl> service;
   std::unique_ptr<pb::FinanceService::Stub> stub;
 };
@@ -87,10 +88,12 @@ class FinanceServiceTest : public ::testing::Test {
                                                        *harness->credits, clock);
     harness->spending = std::make_unique<SpendingBook>(*harness->store, *harness->ledger, clock);
     harness->reports = std::make_unique<FinanceReports>(*harness->store, *harness->ledger, clock);
+    harness->families = std::make_unique<FamilyDesk>(*harness->store, *harness->invoices);
     harness->service = std::make_unique<FinanceServiceImpl>(
-        harness->server->handlers(), FinanceDesks{*harness->payers, *harness->fees, *harness->invoices,
-                                                  *harness->cashier, *harness->ledger, *harness->reconciler,
-                                                  *harness->credits, *harness->spending, *harness->reports});
+        harness->server->handlers(),
+        FinanceDesks{*harness->payers, *harness->fees, *harness->invoices, *harness->cashier,
+                     *harness->ledger, *harness->reconciler, *harness->credits, *harness->spending,
+                     *harness->reports, *harness->families});
     harness->server->Start(harness->service.get());
     harness->stub = pb::FinanceService::NewStub(harness->server->channel());
   }
@@ -1013,6 +1016,65 @@ TEST_F(FinanceServiceTest, SpendingSummaryAndThePublishedDisclosure) {
   // Another school's admin cannot read or publish it.
   grpc::Status other =
       stub().GetFinancialDisclosure(Ctx("GetFinancialDisclosure", Admin(other_)).get(), get, &disclosure);
+  EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(FinanceServiceTest, AFamilySeesItsOwnInvoicesByCodeAndSlipSecretOnly) {
+  pb::Invoice an = InvoicedSchool(school_);
+  pb::Payment payment;
+  ASSERT_GRPC_OK(Pay(school_, PaymentRequest(an, 200'000, "FT26258000200"), &payment));
+  CreatePupil(school_, "binh");
+  pb::GetPupilRequest get;
+  get.set_name(an.pupil());
+  pb::Pupil pupil;
+  ASSERT_GRPC_OK(stub().GetPupil(Ctx("GetPupil", Admin(school_)).get(), get, &pupil));
+  ASSERT_EQ(pupil.slip_secret().size(), 10u);
+  get.set_name(absl::StrCat("schools/", school_, "/pupils/binh"));
+  pb::Pupil sibling;
+  ASSERT_GRPC_OK(stub().GetPupil(Ctx("GetPupil", Admin(school_)).get(), get, &sibling));
+  pb::Pupil staff_view;
+  ASSERT_GRPC_OK(stub().GetPupil(Ctx("GetPupil", Staff(school_)).get(), get, &staff_view));
+  EXPECT_EQ(staff_view.slip_secret(), "");
+
+  const Caller public_desk = ::parhub::testing::TestCaller(Role::kService, "");
+  pb::LookUpFamilyAccountRequest lookup;
+  lookup.set_school("schools/" + school_);
+  lookup.set_pupil_code(absl::AsciiStrToLower(pupil.pupil_code()));
+  lookup.set_slip_secret(absl::StrCat(absl::AsciiStrToLower(pupil.slip_secret().substr(0, 5)), "-",
+                                      pupil.slip_secret().substr(5)));
+  pb::FamilyAccount account;
+  ASSERT_GRPC_OK(stub().LookUpFamilyAccount(Ctx("LookUpFamilyAccount", public_desk).get(), lookup, &account));
+  EXPECT_EQ(account.pupil_code(), pupil.pupil_code());
+  ASSERT_EQ(account.invoices_size(), 1);
+  EXPECT_EQ(account.balance(), 300'000);
+  absl::StatusOr<VietQrTransfer> qr = ReadVietQr(account.invoices(0).vietqr_payload());
+  ASSERT_TRUE(qr.ok()) << qr.status();
+  EXPECT_EQ(qr->amount, 300'000);
+  ASSERT_EQ(account.receipts_size(), 1);
+  EXPECT_EQ(account.receipts(0).payer_name(), "");
+  EXPECT_EQ(account.DebugString().find("0909123456"), std::string::npos);  // no guardian phone
+  EXPECT_EQ(account.DebugString().find("Nguyễn Văn Bình"), std::string::npos);
+
+  // The sibling's secret does not open this pupil; a wrong secret is the same NOT_FOUND.
+  lookup.set_slip_secret(sibling.slip_secret());
+  grpc::Status wrong =
+      stub().LookUpFamilyAccount(Ctx("LookUpFamilyAccount", public_desk).get(), lookup, &account);
+  EXPECT_EQ(wrong.error_code(), grpc::StatusCode::NOT_FOUND);
+  lookup.set_pupil_code("HS-khong-co");
+  grpc::Status no_pupil =
+      stub().LookUpFamilyAccount(Ctx("LookUpFamilyAccount", public_desk).get(), lookup, &account);
+  EXPECT_EQ(no_pupil.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(no_pupil.error_message(), wrong.error_message());
+  // Only the public desk calls it.
+  lookup.set_pupil_code(pupil.pupil_code());
+  lookup.set_slip_secret(pupil.slip_secret());
+  grpc::Status admin =
+      stub().LookUpFamilyAccount(Ctx("LookUpFamilyAccount", Admin(school_)).get(), lookup, &account);
+  EXPECT_EQ(admin.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  // Another school's name with this pupil's code and secret finds nothing.
+  lookup.set_school("schools/" + other_);
+  grpc::Status other =
+      stub().LookUpFamilyAccount(Ctx("LookUpFamilyAccount", public_desk).get(), lookup, &account);
   EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
