@@ -19,6 +19,21 @@ using ::parhub::platform::InvalidField;
 using ::parhub::platform::WithReason;
 
 constexpr size_t kMaxLinesReturned = 1000;
+// A transfer becomes a payment at its booking time, which the cashier takes
+// only within these bounds (cashier.cc).
+constexpr absl::Duration kBookedAhead = absl::Minutes(5);
+constexpr absl::Duration kBookedBefore = absl::Hours(24 * 400);
+
+absl::Status CheckBookingTime(absl::Time booked, absl::Time now, absl::string_view field) {
+  if (booked > now + kBookedAhead) {
+    return platform::InvalidField(field, "thời điểm giao dịch ở tương lai (booked in the future)");
+  }
+  if (booked < now - kBookedBefore) {
+    return platform::InvalidField(
+        field, "giao dịch quá 400 ngày trước, hãy ghi nhận bằng tay (booked over 400 days ago)");
+  }
+  return absl::OkStatus();
+}
 
 StatementLine NewLine(const std::string& school_id, const StatementEntry& entry, absl::Time now) {
   StatementLine line;
@@ -149,6 +164,17 @@ absl::StatusOr<StatementImport> Reconciler::Import(const std::string& school_id,
   result.time = clock_();
   result.line_count = static_cast<int>(parsed.entries.size() + parsed.errors.size());
   result.errors = std::move(parsed.errors);
+  std::vector<StatementEntry> in_range;
+  for (StatementEntry& e : parsed.entries) {
+    if (absl::Status ok = CheckBookingTime(e.booking_time, result.time, "booking_time"); !ok.ok()) {
+      result.errors.push_back(platform::RowErrorOf(e.line, ok));
+    } else {
+      in_range.push_back(std::move(e));
+    }
+  }
+  parsed.entries = std::move(in_range);
+  std::sort(result.errors.begin(), result.errors.end(),
+            [](const platform::RowError& a, const platform::RowError& b) { return a.row < b.row; });
   if (!result.errors.empty() && !skip_invalid_lines) return result;  // nothing recorded
   RETURN_IF_ERROR(store_.Atomically([&]() -> absl::Status {
     std::vector<std::string> ids;
@@ -177,6 +203,7 @@ absl::StatusOr<StatementImport> Reconciler::Import(const std::string& school_id,
 absl::StatusOr<StatementLine> Reconciler::ImportLine(const std::string& school_id,
                                                      const StatementEntry& entry, const std::string& actor) {
   RETURN_IF_ERROR(CheckStatementEntry(entry, "line."));
+  RETURN_IF_ERROR(CheckBookingTime(entry.booking_time, clock_(), "line.booking_time"));
   return store_.Atomically<StatementLine>([&]() -> absl::StatusOr<StatementLine> {
     ASSIGN_OR_RETURN(std::optional<StatementLine> earlier,
                      store_.FindStatementLine(school_id, entry.transaction_id));

@@ -827,16 +827,18 @@ TEST_F(FinanceServiceTest, AStatementPaysSiblingsHoldsTheOverpaymentAndIsRecorde
 
 TEST_F(FinanceServiceTest, ABadStatementRecordsNothingUnlessToldToSkipBadLines) {
   pb::Invoice an = InvoicedSchool(school_);
-  const std::string body =
-      absl::StrCat("FT1,2026-09-14,500000,", an.payment_reference(), ",,\n", "FT2,14/09/2026,200000,x,,\n");
+  const std::string body = absl::StrCat("FT1,2026-09-14,500000,", an.payment_reference(), ",,\n",
+                                        "FT2,14/09/2026,200000,x,,\n", "FT3,2026-10-01,100000,future,,\n");
   pb::ImportBankStatementRequest request = StatementRequest(school_, body);
   pb::BankStatementImport imported;
   ASSERT_GRPC_OK(
       stub().ImportBankStatement(Ctx("ImportBankStatement", Admin(school_)).get(), request, &imported));
   EXPECT_FALSE(imported.applied());
-  ASSERT_EQ(imported.errors_size(), 1);
+  ASSERT_EQ(imported.errors_size(), 2);
   EXPECT_EQ(imported.errors(0).line(), 3);
   EXPECT_EQ(imported.errors(0).column(), "booking_time");
+  EXPECT_EQ(imported.errors(1).line(), 4);  // booked after "now" (15/9/2026)
+  EXPECT_EQ(imported.errors(1).column(), "booking_time");
   EXPECT_EQ(GetInvoice(school_, an.name()).paid_amount(), 0);
 
   request.set_skip_invalid_lines(true);
