@@ -507,6 +507,8 @@ void PrintPupil(const Output& o, const fv::Pupil& p) {
            {o.T("Điện thoại phụ huynh", "Guardian's phone"), p.guardian_phone()},
            {o.T("Thư điện tử phụ huynh", "Guardian's e-mail"), p.guardian_email()},
            {o.T("Trạng thái", "Status"), PupilStatusLabel(o, p.status())},
+           {o.T("Mã bí mật in trên phiếu thu (tra cứu của phụ huynh)", "Slip secret (families' lookup)"),
+            p.slip_secret()},
            {o.T("Thêm lúc", "Added"), FormatTime(p.create_time())}});
 }
 
@@ -819,7 +821,8 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     int area_group = 0;
     // pupils
     std::string code, name, class_name, guardian_name, guardian_phone, guardian_email, birth_date, query;
-    bool include_left = false, left = false, enrolled = false, dry_run = false, skip_invalid = false;
+    bool include_left = false, left = false, enrolled = false, dry_run = false, skip_invalid = false,
+         new_slip_secret = false;
     // fee items
     std::string amount, unit, school_year, kind, basis;
     bool include_inactive = false, mandatory = false, voluntary = false, active = false, inactive = false;
@@ -1058,6 +1061,8 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   auto* left_flag = pupils_update->add_flag("--left", f.left,
                                             "Học sinh đã nghỉ học, chuyển trường (không lập hóa đơn mới)");
   pupils_update->add_flag("--enrolled", f.enrolled, "Học sinh học lại")->excludes(left_flag);
+  pupils_update->add_flag("--new-slip-secret", f.new_slip_secret,
+                          "Cấp mã bí mật mới cho phiếu thu (phiếu cũ hết tác dụng tra cứu)");
   pupils_update->callback([&app] {
     fv::UpdatePupilRequest request;
     fv::Pupil* p = request.mutable_pupil();
@@ -1077,6 +1082,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
       p->set_status(f.left ? fv::PUPIL_STATUS_LEFT : fv::PUPIL_STATUS_ENROLLED);
       mask->add_paths("status");
     }
+    if (f.new_slip_secret) mask->add_paths("slip_secret");
     if (mask->paths_size() == 0) return app.Usage(app.out.T("không có gì để sửa", "nothing to change"));
     auto name = ChildName(app, f.school, "pupils", f.id);
     if (!name) return;

@@ -90,6 +90,7 @@ absl::StatusOr<PupilRecord> PayerRegistry::Update(const std::string& school_id, 
       }
       record.status = *patch.status;
     }
+    if (patch.new_slip_secret) record.slip_secret = platform::RandomCrockford(10);
     RETURN_IF_ERROR(store_.UpdatePupil(record));
     return record;
   });

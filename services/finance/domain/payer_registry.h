@@ -24,6 +24,7 @@ struct PupilPatch final {
   std::optional<std::string> guardian_phone;
   std::optional<std::string> guardian_email;
   std::optional<PupilStatus> status;
+  bool new_slip_secret = false;  // draw a new slip secret (a slip was lost or shared)
 };
 
 struct ClassListImport final {

@@ -113,14 +113,15 @@ absl::StatusOr<Pupil> PupilFromProto(const pb::Pupil& p) {
 }
 
 absl::StatusOr<PupilPatch> PupilPatchFromProto(const pb::Pupil& p, const google::protobuf::FieldMask& mask) {
-  RETURN_IF_ERROR(CheckUpdateMask(
-      mask, {"display_name", "class_name", "guardian_name", "guardian_phone", "guardian_email", "status"}));
+  RETURN_IF_ERROR(CheckUpdateMask(mask, {"display_name", "class_name", "guardian_name", "guardian_phone",
+                                         "guardian_email", "status", "slip_secret"}));
   PupilPatch patch;
   if (MaskHas(mask, "display_name")) patch.full_name = p.display_name();
   if (MaskHas(mask, "class_name")) patch.class_name = p.class_name();
   if (MaskHas(mask, "guardian_name")) patch.guardian_name = p.guardian_name();
   if (MaskHas(mask, "guardian_phone")) patch.guardian_phone = p.guardian_phone();
   if (MaskHas(mask, "guardian_email")) patch.guardian_email = p.guardian_email();
+  patch.new_slip_secret = MaskHas(mask, "slip_secret");  // the value sent is ignored: a new one is drawn
   if (MaskHas(mask, "status")) {
     if (!pb::PupilStatus_IsValid(p.status())) return platform::UnknownEnumValue("pupil.status", p.status());
     patch.status = static_cast<PupilStatus>(p.status());

@@ -400,11 +400,12 @@ absl::Status MySqlFinanceStore::UpdatePupil(const PupilRecord& p) {
   return db_
       .Execute(
           "UPDATE pupils SET display_name = ?, folded_name = ?, class_name = ?, birth_date = ?, "
-          "guardian_name = ?, guardian_phone = ?, guardian_email = ?, status = ? WHERE school_id = ? AND "
-          "pupil_id = ?",
+          "guardian_name = ?, guardian_phone = ?, guardian_email = ?, status = ?, slip_secret = ? WHERE "
+          "school_id = ? AND pupil_id = ?",
           {Str(p.pupil.full_name), Str(FoldedName(p.pupil)), Str(p.pupil.class_name),
            DateOrNull(p.pupil.birth_date), Str(p.pupil.guardian_name), Str(p.pupil.guardian_phone),
-           Str(p.pupil.guardian_email), EnumSql(p.status), Str(p.school_id), Str(p.pupil_id)})
+           Str(p.pupil.guardian_email), EnumSql(p.status), Str(p.slip_secret), Str(p.school_id),
+           Str(p.pupil_id)})
       .status();
 }
 

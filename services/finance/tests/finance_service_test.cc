@@ -1073,6 +1073,21 @@ TEST_F(FinanceServiceTest, AFamilySeesItsOwnInvoicesByCodeAndSlipSecretOnly) {
   grpc::Status admin =
       stub().LookUpFamilyAccount(Ctx("LookUpFamilyAccount", Admin(school_)).get(), lookup, &account);
   EXPECT_EQ(admin.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  // A lost slip: the office draws a new secret and the old one stops working.
+  pb::UpdatePupilRequest redraw;
+  redraw.mutable_pupil()->set_name(pupil.name());
+  redraw.mutable_update_mask()->add_paths("slip_secret");
+  redraw.set_request_id(platform::RandomId());
+  pb::Pupil redrawn;
+  ASSERT_GRPC_OK(stub().UpdatePupil(Ctx("UpdatePupil", Admin(school_)).get(), redraw, &redrawn));
+  ASSERT_EQ(redrawn.slip_secret().size(), 10u);
+  EXPECT_NE(redrawn.slip_secret(), pupil.slip_secret());
+  const Caller desk = ::parhub::testing::TestCaller(Role::kService, "");
+  grpc::Status old_secret =
+      stub().LookUpFamilyAccount(Ctx("LookUpFamilyAccount", desk).get(), lookup, &account);
+  EXPECT_EQ(old_secret.error_code(), grpc::StatusCode::NOT_FOUND);
+  lookup.set_slip_secret(redrawn.slip_secret());
+  ASSERT_GRPC_OK(stub().LookUpFamilyAccount(Ctx("LookUpFamilyAccount", desk).get(), lookup, &account));
   // Another school's name with this pupil's code and secret finds nothing.
   lookup.set_school("schools/" + other_);
   grpc::Status other =
