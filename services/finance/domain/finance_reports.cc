@@ -6,6 +6,7 @@
 #include "platform/core/errors.h"
 #include "platform/core/status_macros.h"
 #include "services/finance/domain/fee_schedule.h"
+#include "services/finance/domain/invoice_desk.h"
 
 namespace parhub::finance {
 namespace {
@@ -40,8 +41,7 @@ absl::StatusOr<FinanceSummary> FinanceReports::Summarize(const std::string& scho
   s.collection_rate = Percent(f.due_paid, f.due_total);
   ASSIGN_OR_RETURN(LedgerCheck check, ledger_.Check(school_id));
   s.ledger_ok = check.ok();
-  const std::string year =
-      absl::StrCat(to.month >= 9 ? to.year : to.year - 1, "-", to.month >= 9 ? to.year + 1 : to.year);
+  const std::string year = SchoolYearOf(to.year, to.month);
   ASSIGN_OR_RETURN(std::optional<Disclosure> published, store_.GetDisclosure(school_id, year));
   s.disclosure_published = published.has_value();
   return s;

@@ -95,17 +95,16 @@ absl::Status Reconciler::Settle(const std::string& school_id, StatementLine& lin
                                 const std::vector<Allocation>& allocations, int64_t credit,
                                 const std::string& pupil_id, const std::string& actor) {
   for (const Allocation& a : allocations) {
-    RETURN_IF_ERROR(cashier_
-                        .Record(school_id,
-                                {.invoice_id = a.invoice_id,
-                                 .amount = a.amount,
-                                 .method = PaymentMethod::kBankTransfer,
-                                 .paid_time = line.booking_time,
-                                 .payer_name = line.counterparty_name,
-                                 .bank_transaction_id = line.bank_transaction_id,
-                                 .statement_line_id = line.line_id},
-                                actor)
-                        .status());
+    ASSIGN_OR_RETURN(RecordedPayment paid, cashier_.Record(school_id,
+                                                           {.invoice_id = a.invoice_id,
+                                                            .amount = a.amount,
+                                                            .method = PaymentMethod::kBankTransfer,
+                                                            .paid_time = line.booking_time,
+                                                            .payer_name = line.counterparty_name,
+                                                            .bank_transaction_id = line.bank_transaction_id,
+                                                            .statement_line_id = line.line_id},
+                                                           actor));
+    line.payment_ids.push_back(paid.payment.payment_id);
     if (line.invoice_id.empty()) line.invoice_id = a.invoice_id;
   }
   if (credit > 0) {
@@ -149,10 +148,10 @@ absl::StatusOr<StatementLine> Reconciler::Record(const std::string& school_id, c
   }
   line.detected_reference = named.front();
   ASSIGN_OR_RETURN(AllocatedTransfer allocated, AllocateTransfer(line.amount, named, open));
-  RETURN_IF_ERROR(store_.InsertStatementLine(line));
+  // Settled first and inserted once (a repeated transaction still fails the
+  // insert and rolls the payments back with it).
   RETURN_IF_ERROR(Settle(school_id, line, allocated.allocations, allocated.credit, pupil_id, actor));
-  RETURN_IF_ERROR(store_.UpdateStatementLine(line));
-  ASSIGN_OR_RETURN(line, store_.GetStatementLine(school_id, line.line_id, Lock::kNone));
+  RETURN_IF_ERROR(store_.InsertStatementLine(line));
   return line;
 }
 
@@ -255,7 +254,7 @@ absl::StatusOr<StatementLine> Reconciler::Match(const std::string& school_id, co
     line.resolved_by = actor;
     line.resolution_note = why;
     RETURN_IF_ERROR(store_.UpdateStatementLine(line));
-    return store_.GetStatementLine(school_id, line_id, Lock::kNone);
+    return line;
   });
 }
 

@@ -1214,6 +1214,7 @@ absl::StatusOr<std::vector<CodeAmount>> MySqlFinanceStore::SpentByCategory(const
 }
 
 absl::Status MySqlFinanceStore::PutDisclosure(const Disclosure& d) {
+  if (!d.publish_time.has_value()) return absl::InternalError("a disclosure is stored only once published");
   return db_.InTransaction([&]() -> absl::Status {
     RETURN_IF_ERROR(db_.Execute("DELETE FROM disclosure_lines WHERE school_id = ? AND school_year = ?",
                                 {Str(d.school_id), Str(d.school_year)})
@@ -1221,7 +1222,7 @@ absl::Status MySqlFinanceStore::PutDisclosure(const Disclosure& d) {
     RETURN_IF_ERROR(
         db_.Execute("REPLACE INTO disclosures (school_id, school_year, publish_time, "
                     "cashless_share_amount, spending_cashless_share_amount) VALUES (?, ?, ?, ?, ?)",
-                    {Str(d.school_id), Str(d.school_year), TimeToSql(d.publish_time.value_or(absl::Now())),
+                    {Str(d.school_id), Str(d.school_year), TimeToSql(*d.publish_time),
                      d.cashless_share_amount, d.spending_cashless_share_amount})
             .status());
     auto insert = [&](int kind, int n, const std::string& code, const std::string& name, int64_t amount,

@@ -941,6 +941,10 @@ TEST_F(FinanceServiceTest, SpendingSummaryAndThePublishedDisclosure) {
   reverse.set_request_id(platform::RandomId());
   ASSERT_GRPC_OK(stub().ReverseExpenditure(Ctx("ReverseExpenditure", Admin(school_)).get(), reverse, &wrong));
   EXPECT_TRUE(wrong.reversed());
+  reverse.set_request_id(platform::RandomId());
+  grpc::Status twice =
+      stub().ReverseExpenditure(Ctx("ReverseExpenditure", Admin(school_)).get(), reverse, &wrong);
+  EXPECT_EQ(ReasonOf(twice), "EXPENDITURE_REVERSED");
   // Bad spending changes nothing.
   e->set_amount(-1);
   spend.set_request_id(platform::RandomId());
@@ -1093,6 +1097,100 @@ TEST_F(FinanceServiceTest, AFamilySeesItsOwnInvoicesByCodeAndSlipSecretOnly) {
   grpc::Status other =
       stub().LookUpFamilyAccount(Ctx("LookUpFamilyAccount", public_desk).get(), lookup, &account);
   EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(FinanceServiceTest, ACreditIsRefundedAtMostWhatIsLeftAndItsPaymentsAreNotReversedBehindItsBack) {
+  pb::Invoice an = InvoicedSchool(school_);
+  pb::ImportBankStatementRequest request = StatementRequest(
+      school_, absl::StrCat("FT1,2026-09-14 10:00:00,700000,", an.payment_reference(), ",,\n"));
+  pb::BankStatementImport imported;
+  ASSERT_GRPC_OK(
+      stub().ImportBankStatement(Ctx("ImportBankStatement", Admin(school_)).get(), request, &imported));
+  ASSERT_EQ(imported.lines_size(), 1);
+  EXPECT_EQ(imported.lines(0).credited_amount(), 200'000);
+  EXPECT_EQ(imported.lines(0).payments_size(), 1);
+  const std::string credit = imported.lines(0).payer_credit();
+
+  pb::RefundPayerCreditRequest refund;
+  refund.set_name(credit);
+  refund.set_amount(250'000);
+  refund.set_note("Chuyển trả phụ huynh");
+  refund.set_request_id(platform::RandomId());
+  pb::PayerCredit out;
+  grpc::Status too_much =
+      stub().RefundPayerCredit(Ctx("RefundPayerCredit", Admin(school_)).get(), refund, &out);
+  EXPECT_EQ(ViolatedField(too_much), "amount");
+  refund.set_amount(50'000);
+  refund.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(stub().RefundPayerCredit(Ctx("RefundPayerCredit", Admin(school_)).get(), refund, &out));
+  EXPECT_EQ(out.remaining(), 150'000);
+  ASSERT_EQ(out.refund_notes_size(), 1);
+  // Another school cannot touch it.
+  refund.set_request_id(platform::RandomId());
+  grpc::Status other = stub().RefundPayerCredit(Ctx("RefundPayerCredit", Admin(other_)).get(), refund, &out);
+  EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
+
+  // The rest pays next month; that payment cannot be reversed while the
+  // credit could not take the money back.
+  pb::Invoice october;
+  ASSERT_GRPC_OK(Invoice(school_, "an", "2026-10", &october));
+  pb::ApplyPayerCreditRequest apply;
+  apply.set_name(credit);
+  apply.set_invoice(october.name());
+  apply.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(stub().ApplyPayerCredit(Ctx("ApplyPayerCredit", Admin(school_)).get(), apply, &out));
+  EXPECT_EQ(out.state(), pb::CREDIT_STATE_USED);
+  apply.set_request_id(platform::RandomId());
+  grpc::Status used = stub().ApplyPayerCredit(Ctx("ApplyPayerCredit", Admin(school_)).get(), apply, &out);
+  EXPECT_EQ(ReasonOf(used), "CREDIT_USED");
+  pb::ListPaymentsRequest list;
+  list.set_parent("schools/" + school_);
+  list.set_invoice(october.name());
+  pb::ListPaymentsResponse payments;
+  ASSERT_GRPC_OK(stub().ListPayments(Ctx("ListPayments", Admin(school_)).get(), list, &payments));
+  ASSERT_EQ(payments.payments_size(), 1);
+  EXPECT_EQ(payments.payments(0).method(), pb::PAYMENT_METHOD_CREDIT);
+  pb::ReversePaymentRequest reverse;
+  reverse.set_name(payments.payments(0).name());
+  reverse.set_reason("thử");
+  reverse.set_request_id(platform::RandomId());
+  pb::Payment reversed;
+  grpc::Status refused =
+      stub().ReversePayment(Ctx("ReversePayment", Admin(school_)).get(), reverse, &reversed);
+  EXPECT_EQ(ReasonOf(refused), "CREDIT_PAYMENT");
+  // Nor can a caller record a credit payment by hand.
+  pb::RecordPaymentRequest by_hand = PaymentRequest(october, 1'000, "");
+  by_hand.mutable_payment()->set_method(pb::PAYMENT_METHOD_CREDIT);
+  grpc::Status forged = Pay(school_, by_hand, &reversed);
+  EXPECT_EQ(ViolatedField(forged), "payment.method");
+
+  pb::ListLedgerAccountsRequest accounts_request;
+  accounts_request.set_parent("schools/" + school_);
+  pb::ListLedgerAccountsResponse accounts;
+  ASSERT_GRPC_OK(stub().ListLedgerAccounts(Ctx("ListLedgerAccounts", Admin(school_)).get(), accounts_request,
+                                           &accounts));
+  std::map<std::string, int64_t> balance;
+  for (const pb::LedgerAccount& a : accounts.ledger_accounts()) balance[a.code()] = a.balance();
+  EXPECT_EQ(balance["bank"], 650'000);  // 700,000 in, 50,000 back
+  EXPECT_EQ(balance["suspense"], 0);
+  EXPECT_TRUE(Check(school_).ok());
+}
+
+TEST_F(FinanceServiceTest, ADryRunClassListWritesNothing) {
+  Configure(school_);
+  pb::ImportPupilsRequest import;
+  import.set_parent("schools/" + school_);
+  import.set_csv("pupil_code,full_name,class\nHS-1,Lý Gia Hân,Lá 2\n");
+  import.set_dry_run(true);
+  pb::ImportPupilsResponse result;
+  ASSERT_GRPC_OK(stub().ImportPupils(Ctx("ImportPupils", Admin(school_)).get(), import, &result));
+  EXPECT_EQ(result.created_count(), 1);
+  EXPECT_FALSE(result.applied());
+  pb::ListPupilsRequest list;
+  list.set_parent("schools/" + school_);
+  pb::ListPupilsResponse pupils;
+  ASSERT_GRPC_OK(stub().ListPupils(Ctx("ListPupils", Admin(school_)).get(), list, &pupils));
+  EXPECT_EQ(pupils.pupils_size(), 0);
 }
 
 }  // namespace
