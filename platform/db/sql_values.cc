@@ -35,6 +35,12 @@ bool IsIsoDateShape(absl::string_view s) {
 
 }  // namespace
 
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
 SqlValue DateOrNull(const Date& date) {
   if (!date.IsSet()) return nullptr;
   return date.ToIso();

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -35,6 +36,25 @@
 namespace parhub::platform {
 
 // ---- writing ----
+
+// Text and integer parameters, and an enum as its number.
+inline SqlValue Str(absl::string_view s) { return std::string(s); }
+inline SqlValue Int(int64_t n) { return n; }
+template <typename Enum>
+SqlValue EnumSql(Enum e) {
+  return static_cast<int64_t>(e);
+}
+// "?, ?, ?" for n values.
+std::string Placeholders(size_t n);
+// Appends " AND column IN (?, …)" and the enums' numbers; nothing for none.
+template <typename Enum>
+void AddInList(const std::vector<Enum>& values, absl::string_view column, std::string& where,
+               std::vector<SqlValue>& params) {
+  if (values.empty()) return;
+  where.append(" AND ").append(column.data(), column.size()).append(" IN (");
+  where.append(Placeholders(values.size())).append(")");
+  for (Enum v : values) params.push_back(EnumSql(v));
+}
 
 // NULL for an unset date, else "YYYY-MM-DD".
 SqlValue DateOrNull(const Date& date);

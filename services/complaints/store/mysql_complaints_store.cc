@@ -16,28 +16,20 @@ namespace {
 using ::parhub::platform::DateFromSql;
 using ::parhub::platform::DateOrNull;
 using ::parhub::platform::EnumFromSql;
+using ::parhub::platform::EnumSql;
+using ::parhub::platform::Int;
 using ::parhub::platform::IntFromSql;
 using ::parhub::platform::NullableTimeFromSql;
+using ::parhub::platform::Placeholders;
 using ::parhub::platform::Row;
 using ::parhub::platform::SqlDateColumn;
 using ::parhub::platform::SqlTimeColumn;
 using ::parhub::platform::SqlValue;
+using ::parhub::platform::Str;
 using ::parhub::platform::TimeFromSql;
 using ::parhub::platform::TimeToSql;
 
-SqlValue Str(absl::string_view s) { return std::string(s); }
-SqlValue Int(int64_t n) { return n; }
-template <typename Enum>
-SqlValue EnumSql(Enum e) {
-  return static_cast<int64_t>(e);
-}
-
 std::string LockClause(Lock lock) { return lock == Lock::kForUpdate ? " FOR UPDATE" : ""; }
-
-std::string Placeholders(size_t n) {
-  std::vector<std::string> marks(n, "?");
-  return absl::StrJoin(marks, ", ");
-}
 
 const std::string& CaseColumns() {
   static const auto* const kColumns = new std::string(absl::StrCat(

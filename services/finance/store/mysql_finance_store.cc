@@ -13,33 +13,23 @@
 namespace parhub::finance {
 namespace {
 
+using ::parhub::platform::AddInList;
 using ::parhub::platform::DateFromSql;
 using ::parhub::platform::DateOrNull;
 using ::parhub::platform::EnumFromSql;
+using ::parhub::platform::EnumSql;
+using ::parhub::platform::Int;
 using ::parhub::platform::IntFromSql;
+using ::parhub::platform::Placeholders;
 using ::parhub::platform::Row;
 using ::parhub::platform::SqlDateColumn;
 using ::parhub::platform::SqlTimeColumn;
 using ::parhub::platform::SqlValue;
+using ::parhub::platform::Str;
 using ::parhub::platform::TimeFromSql;
 using ::parhub::platform::TimeToSql;
 
-SqlValue Str(absl::string_view s) { return std::string(s); }
-SqlValue Int(int64_t n) { return n; }
-template <typename Enum>
-SqlValue EnumSql(Enum e) {
-  return static_cast<int64_t>(e);
-}
 std::string LockClause(Lock lock) { return lock == Lock::kForUpdate ? " FOR UPDATE" : ""; }
-std::string Placeholders(size_t n) { return absl::StrJoin(std::vector<std::string>(n, "?"), ", "); }
-
-template <typename Enum>
-void AddInList(const std::vector<Enum>& values, absl::string_view column, std::string& where,
-               std::vector<SqlValue>& params) {
-  if (values.empty()) return;
-  absl::StrAppend(&where, " AND ", column, " IN (", Placeholders(values.size()), ")");
-  for (Enum v : values) params.push_back(EnumSql(v));
-}
 
 absl::Status NotFound(absl::string_view what) {
   return absl::NotFoundError(absl::StrCat("Không tìm thấy ", what, " (not found)"));

@@ -15,33 +15,25 @@
 namespace parhub::staffing {
 namespace {
 
+using ::parhub::platform::AddInList;
 using ::parhub::platform::DateFromSql;
 using ::parhub::platform::DateOrNull;
 using ::parhub::platform::EnumFromSql;
+using ::parhub::platform::EnumSql;
+using ::parhub::platform::Int;
 using ::parhub::platform::IntFromSql;
+using ::parhub::platform::Placeholders;
 using ::parhub::platform::Row;
 using ::parhub::platform::SqlDateColumn;
 using ::parhub::platform::SqlTimeColumn;
 using ::parhub::platform::SqlValue;
+using ::parhub::platform::Str;
 using ::parhub::platform::TimeFromSql;
 using ::parhub::platform::TimeToSql;
-
-SqlValue Str(absl::string_view s) { return std::string(s); }
-SqlValue Int(int64_t n) { return n; }
-template <typename Enum>
-SqlValue EnumSql(Enum e) {
-  return static_cast<int64_t>(e);
-}
 
 constexpr int kMaxCount = std::numeric_limits<int>::max();
 
 std::string LockClause(Lock lock) { return lock == Lock::kForUpdate ? " FOR UPDATE" : ""; }
-
-// "?, ?, ?" for n values.
-std::string Placeholders(size_t n) {
-  std::vector<std::string> marks(n, "?");
-  return absl::StrJoin(marks, ", ");
-}
 
 std::string NameKey(const Staff& s) {
   return platform::Utf8Prefix(platform::FoldForSearch(s.display_name), 250);
@@ -193,14 +185,6 @@ std::vector<SqlValue> RecordValues(const DownsizingRecord& r) {
           DateOrNull(r.effective_date),
           Str(r.note),
           TimeToSql(r.update_time)};
-}
-
-template <typename E>
-void AddInList(const std::vector<E>& values, absl::string_view column, std::string& sql,
-               std::vector<SqlValue>& params) {
-  if (values.empty()) return;
-  absl::StrAppend(&sql, " AND ", column, " IN (", Placeholders(values.size()), ")");
-  for (E v : values) params.push_back(EnumSql(v));
 }
 
 }  // namespace

@@ -16,18 +16,17 @@ namespace {
 using ::parhub::platform::DateFromSql;
 using ::parhub::platform::DateOrNull;
 using ::parhub::platform::EnumFromSql;
+using ::parhub::platform::Int;
 using ::parhub::platform::IntFromSql;
 using ::parhub::platform::NullableTimeFromSql;
 using ::parhub::platform::Row;
 using ::parhub::platform::SqlDateColumn;
 using ::parhub::platform::SqlTimeColumn;
 using ::parhub::platform::SqlValue;
+using ::parhub::platform::Str;
 using ::parhub::platform::TimeFromSql;
 using ::parhub::platform::TimeOrNull;
 using ::parhub::platform::TimeToSql;
-
-SqlValue Str(absl::string_view s) { return std::string(s); }
-SqlValue Int(int64_t n) { return n; }
 
 // Bounds of stored numbers: anything else in a row is corrupt data.
 constexpr int kMaxCount = std::numeric_limits<int>::max();
