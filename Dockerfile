@@ -2,7 +2,7 @@
 #
 # One image for every parhub process. The container's command picks the
 # process: parhub-directory, parhub-tasks, parhub-staffing, parhub-finance,
-# parhub-complaints, parhub-gateway or parhubctl.
+# parhub-complaints, parhub-reporting, parhub-gateway or parhubctl.
 #
 #   docker build -t parhub:dev .
 #
@@ -22,11 +22,12 @@ RUN apt-get update \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev \
       libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev \
+      libpango1.0-dev libcairo2-dev \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
 COPY . .
-# Tests and benchmarks are off: the image carries only the seven programs.
+# Tests and benchmarks are off: the image carries only the eight programs.
 RUN --mount=type=cache,target=/root/.cache/ccache \
     cmake -S . -B build -G Ninja \
       -DCMAKE_BUILD_TYPE=Release \
@@ -39,6 +40,7 @@ RUN --mount=type=cache,target=/root/.cache/ccache \
       build/services/staffing/parhub-staffing \
       build/services/finance/parhub-finance \
       build/services/complaints/parhub-complaints \
+      build/services/reporting/parhub-reporting \
       build/gateway/parhub-gateway \
       build/cli/parhubctl \
       /out/bin/ \
@@ -48,10 +50,12 @@ RUN --mount=type=cache,target=/root/.cache/ccache \
 FROM debian:${DEBIAN_RELEASE}-slim AS runtime
 ENV DEBIAN_FRONTEND=noninteractive
 COPY --from=build /out/runtime-packages.txt /tmp/runtime-packages.txt
-# tzdata: deadlines are interpreted in Asia/Ho_Chi_Minh.
+# tzdata: deadlines are interpreted in Asia/Ho_Chi_Minh. fonts-liberation2:
+# Liberation Serif (Times New Roman metrics, Vietnamese coverage), which the
+# reporting service embeds in its PDF reports.
 RUN apt-get update \
  && xargs -a /tmp/runtime-packages.txt \
-      apt-get install -y --no-install-recommends tzdata \
+      apt-get install -y --no-install-recommends tzdata fonts-liberation2 \
  && rm -rf /var/lib/apt/lists/* /tmp/runtime-packages.txt \
  && groupadd --system --gid 10001 parhub \
  && useradd --system --uid 10001 --gid 10001 --no-create-home \

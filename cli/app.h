@@ -88,6 +88,9 @@ void AddOverviewCommand(CLI::App& root, App& app);
 void AddStaffCommands(CLI::App& root, App& app);
 void AddCaseCommands(CLI::App& root, App& app);
 void AddFinanceCommands(CLI::App& root, App& app);
+void AddParCommands(CLI::App& root, App& app);
+void AddSurveyCommands(CLI::App& root, App& app);
+void AddReportCommands(CLI::App& root, App& app);
 
 }  // namespace parhub::cli
 

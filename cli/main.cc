@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
   parhub::cli::AddStaffCommands(root, app);
   parhub::cli::AddCaseCommands(root, app);
   parhub::cli::AddFinanceCommands(root, app);
+  parhub::cli::AddParCommands(root, app);
+  parhub::cli::AddSurveyCommands(root, app);
+  parhub::cli::AddReportCommands(root, app);
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

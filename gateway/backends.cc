@@ -23,6 +23,8 @@ const std::vector<BackendSpec>& KnownBackends() {
        "127.0.0.1:50054"},
       {"complaints", "parhub.complaints.v1.ComplaintService",
        "dịch vụ phản ánh, khiếu nại (complaints service)", "127.0.0.1:50055"},
+      {"reporting", "parhub.reporting.v1.ReportingService", "dịch vụ báo cáo (reporting service)",
+       "127.0.0.1:50056"},
   };
   return *kBackends;
 }

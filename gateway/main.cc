@@ -19,8 +19,9 @@
 
 ABSL_FLAG(std::string, backends, "",
           "Backend addresses as name=host:port, comma-separated (e.g. "
-          "directory=directory:50051,tasks=tasks:50052); "
-          "a backend not listed is dialled at its default 127.0.0.1 port");
+          "directory=directory:50051,tasks=tasks:50052); names: directory, tasks, staffing, "
+          "finance, complaints, reporting; a backend not listed is dialled at its default "
+          "127.0.0.1 port (50051-50056)");
 ABSL_FLAG(int, auth_cache_ttl_s, 5, "Seconds a resolved API key is cached (revocation delay)");
 ABSL_FLAG(int, call_deadline_ms, 10000,
           "Deadline for a forwarded call when the client sets none or a later one");

@@ -7,6 +7,7 @@
 #include "parhub/complaints/v1/complaints.pb.h"
 #include "parhub/directory/v1/directory.pb.h"
 #include "parhub/finance/v1/finance.pb.h"
+#include "parhub/reporting/v1/reporting.pb.h"
 #include "parhub/staffing/v1/staffing.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "platform/core/errors.h"
@@ -26,12 +27,14 @@ const std::set<Role> kProgressWriters{kAdmin, kStaff};
 const std::set<Role> kOfficers{kOfficer};
 const std::set<Role> kAnyone{kOfficer, kAdmin, kStaff, kService};
 const std::set<Role> kSchoolPeople{kOfficer, kAdmin, kStaff};
+const std::set<Role> kReportReaders{kOfficer, kAdmin, kService};
 
 #define TASKS(m) "/parhub.tasks.v1.TaskService/" m
 #define DIR(m) "/parhub.directory.v1.DirectoryService/" m
 #define STAFFING(m) "/parhub.staffing.v1.StaffingService/" m
 #define COMPLAINTS(m) "/parhub.complaints.v1.ComplaintService/" m
 #define FINANCE(m) "/parhub.finance.v1.FinanceService/" m
+#define REPORTING(m) "/parhub.reporting.v1.ReportingService/" m
 
 // Reads a string field by dotted path ("task.name").
 std::string FieldText(const google::protobuf::Message& message, absl::string_view path) {
@@ -66,6 +69,7 @@ const std::vector<Route>& Routes() {
   (void)staffing::v1::GetStaffRequest::descriptor();
   (void)complaints::v1::GetCaseRequest::descriptor();
   (void)finance::v1::GetInvoiceRequest::descriptor();
+  (void)reporting::v1::GetReportRequest::descriptor();
   static const auto* const kRoutes = new std::vector<Route>{
       // tasks: plans and tasks belong to one school
       {TASKS("CreatePlan"), kAdmins, ScopeKind::kSchool, "parent"},
@@ -200,6 +204,46 @@ const std::vector<Route>& Routes() {
       {FINANCE("GetFinancialDisclosure"), {kOfficer, kAdmin}, ScopeKind::kSchool, "school"},
       {FINANCE("PublishFinancialDisclosure"), kAdmins, ScopeKind::kSchool, "school"},
       {FINANCE("SummarizeFinance"), {kOfficer, kAdmin}, ScopeKind::kSchool, "school"},
+      // reporting (docs/api/reporting.md, "Methods"): frameworks, the metric
+      // catalog, the questionnaire and report families are reference data
+      // for everyone. A school's assessment, forecast and surveys: its
+      // admins and staff, officers of its authority's subtree and the
+      // service role read them; its admins edit, submit and run surveys.
+      // Officers appraise and return assessments, acknowledge and return
+      // reports. Reports are not for school staff.
+      {REPORTING("GetParFramework"), kAnyone, ScopeKind::kNone, ""},
+      {REPORTING("ListParFrameworks"), kAnyone, ScopeKind::kNone, ""},
+      // The service checks the level and year the officer's authority governs.
+      {REPORTING("CreateParFramework"), kOfficers, ScopeKind::kServiceEnforced, ""},
+      {REPORTING("GetMetricCatalog"), kAnyone, ScopeKind::kNone, ""},
+      {REPORTING("GetParAssessment"), kReaders, ScopeKind::kSchool, "name"},
+      {REPORTING("ListParAssessments"), kReaders, ScopeKind::kSchool, "parent"},
+      {REPORTING("UpdateAssessmentItem"), kAdmins, ScopeKind::kSchool, "item.name"},
+      {REPORTING("SubmitParAssessment"), kAdmins, ScopeKind::kSchool, "name"},
+      {REPORTING("AppraiseParAssessment"), kOfficers, ScopeKind::kSchool, "name"},
+      {REPORTING("ReturnParAssessment"), kOfficers, ScopeKind::kSchool, "name"},
+      {REPORTING("GetParForecast"), kReaders, ScopeKind::kSchool, "school"},
+      {REPORTING("GetSipasQuestionnaire"), kAnyone, ScopeKind::kNone, ""},
+      {REPORTING("CreateSipasSurvey"), kAdmins, ScopeKind::kSchool, "parent"},
+      {REPORTING("GetSipasSurvey"), kReaders, ScopeKind::kSchool, "name"},
+      {REPORTING("ListSipasSurveys"), kReaders, ScopeKind::kSchool, "parent"},
+      {REPORTING("OpenSipasSurvey"), kAdmins, ScopeKind::kSchool, "name"},
+      {REPORTING("CloseSipasSurvey"), kAdmins, ScopeKind::kSchool, "name"},
+      {REPORTING("IssueRespondentCodes"), kAdmins, ScopeKind::kSchool, "survey"},
+      {REPORTING("GetSipasResults"), kReaders, ScopeKind::kSchool, "survey"},
+      {REPORTING("GetReportFamily"), kAnyone, ScopeKind::kNone, ""},
+      {REPORTING("ListReportFamilies"), kAnyone, ScopeKind::kNone, ""},
+      {REPORTING("ListReportPeriods"), kAnyone, ScopeKind::kNone, ""},
+      {REPORTING("GenerateReport"), kAdmins, ScopeKind::kSchool, "parent"},
+      {REPORTING("GetReport"), kReportReaders, ScopeKind::kSchool, "name"},
+      {REPORTING("ListReports"), kReportReaders, ScopeKind::kSchool, "parent"},
+      {REPORTING("GetReportVersion"), kReportReaders, ScopeKind::kSchool, "name"},
+      {REPORTING("ListReportVersions"), kReportReaders, ScopeKind::kSchool, "parent"},
+      {REPORTING("ExportReportVersion"), kReportReaders, ScopeKind::kSchool, "name"},
+      {REPORTING("SubmitReport"), kAdmins, ScopeKind::kSchool, "name"},
+      {REPORTING("AcknowledgeReport"), kOfficers, ScopeKind::kSchool, "name"},
+      {REPORTING("ReturnReport"), kOfficers, ScopeKind::kSchool, "name"},
+      {REPORTING("SummarizeReporting"), kReportReaders, ScopeKind::kSchool, "school"},
       // directory: it owns the authority tree and applies every scope rule
       // itself against live data (a school created or moved a second ago is
       // already right there, while the gateway's principal cache may lag).
@@ -226,8 +270,12 @@ const std::vector<Route>& Routes() {
       // ReopenPublicCase, RegisterForEnrolment (citizens have no API key: the gateway's public API
       // will call them as a service, not forward them) and
       // ComplaintService/ListEscalatedCases (the authority roll-up, which
-      // resolves an authority's schools; not yet), and
-      // FinanceService/LookUpFamilyAccount (the public API's family lookup).
+      // resolves an authority's schools; not yet),
+      // FinanceService/LookUpFamilyAccount (the public API's family lookup),
+      // ReportingService/GetSurveyForRespondent and SubmitSipasResponse (the
+      // citizens' survey: the public API will call them as a service) and
+      // ReportingService/BatchGetReportStatuses and BatchGetScorecards (for
+      // the gateway's own roll-ups, which resolve an authority's schools).
   };
   return *kRoutes;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops what scripts/up.sh started: the gateway, then the services listed in
-# lib.sh (SIGTERM, graceful; SIGKILL after 20 s), then the local MariaDB.
+# lib.sh in reverse order, so reporting stops before the services it pulls
+# from (SIGTERM, graceful; SIGKILL after 20 s), then the local MariaDB.
 # --clean also deletes .run (data, keys, certificates, logs).
 source "$(dirname "$0")/lib.sh"
 names=(gateway)

@@ -28,13 +28,25 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # as the gateway answers it from its cache of API keys. "-" means parhubctl
 # has no such command yet: up.sh then checks the service's own health over
 # TLS instead (finance: all its methods name a school, which the demo data
-# makes only later).
+# makes only later; reporting: parhubctl has no reporting commands yet).
+# A service is listed after the services it calls (SOURCES_OF below), so
+# up.sh starts it after them and down.sh stops it before them.
 SERVICE_TABLE=(
   "directory  50051 9451 schools --authority hcm"
   "tasks      50052 9452 plans templates"
   "staffing   50053 9453 staff catalog"
   "finance    50054 9454 -"
   "complaints 50055 9455 cases policies"
+  "reporting  50056 9456 -"
+)
+# Services that call other services themselves, with their own certificate
+# (besides the gateway, which calls every service): caller -> the services
+# it pulls from. up.sh gives the caller PARHUB_SOURCES=<name>=127.0.0.1:<port>,…
+# and lets each of those services accept the caller's certificate
+# (PARHUB_TLS_ALLOWED_CLIENTS=gateway,<caller>). Every other service keeps
+# the default: the gateway only.
+declare -A SOURCES_OF=(
+  [reporting]="tasks staffing finance complaints"
 )
 GATEWAY_PORT=50050
 GATEWAY_METRICS_PORT=9450
@@ -51,6 +63,26 @@ unset _line _name _grpc _metrics _probe
 GRPC_PORT[gateway]="$GATEWAY_PORT"
 METRICS_PORT[gateway]="$GATEWAY_METRICS_PORT"
 
+# allowed_clients_of NAME: the certificate names that may call service NAME,
+# comma-separated: the gateway, then every service whose SOURCES_OF lists it.
+allowed_clients_of() {
+  local clients=gateway caller source
+  for caller in "${SERVICES[@]}"; do
+    for source in ${SOURCES_OF[$caller]:-}; do
+      [ "$source" = "$1" ] && clients+=",$caller"
+    done
+  done
+  echo "$clients"
+}
+
+# sources_of NAME: PARHUB_SOURCES of service NAME, name=127.0.0.1:port of
+# each service it calls, comma-separated; empty when it calls none.
+sources_of() {
+  local entries=() source
+  for source in ${SOURCES_OF[$1]:-}; do entries+=("$source=127.0.0.1:${GRPC_PORT[$source]}"); done
+  (IFS=,; echo "${entries[*]}")
+}
+
 # binary_of NAME: the executable of a process, relative to the build dir.
 binary_of() {
   if [ "$1" = gateway ]; then echo gateway/parhub-gateway; else echo "services/$1/parhub-$1"; fi
@@ -62,6 +94,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev
+  libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils
   libgtest-dev libgmock-dev libbenchmark-dev
   mariadb-server mariadb-client openssl clang-format
 )

@@ -17,12 +17,15 @@ CREATE DATABASE IF NOT EXISTS parhub_finance
   CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
 CREATE DATABASE IF NOT EXISTS parhub_complaints
   CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
+CREATE DATABASE IF NOT EXISTS parhub_reporting
+  CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;
 
 CREATE USER IF NOT EXISTS 'parhub_directory'@'%' ACCOUNT LOCK;
 CREATE USER IF NOT EXISTS 'parhub_tasks'@'%' ACCOUNT LOCK;
 CREATE USER IF NOT EXISTS 'parhub_staffing'@'%' ACCOUNT LOCK;
 CREATE USER IF NOT EXISTS 'parhub_finance'@'%' ACCOUNT LOCK;
 CREATE USER IF NOT EXISTS 'parhub_complaints'@'%' ACCOUNT LOCK;
+CREATE USER IF NOT EXISTS 'parhub_reporting'@'%' ACCOUNT LOCK;
 
 -- Each account reaches only its own schema. Migrations need DDL; the named
 -- lock that serialises migrations (GET_LOCK) needs no privilege.
@@ -41,3 +44,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,
       CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE
   ON parhub_complaints.* TO 'parhub_complaints'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES,
+      CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE
+  ON parhub_reporting.* TO 'parhub_reporting'@'%';

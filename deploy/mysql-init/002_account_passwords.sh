@@ -27,3 +27,4 @@ parhub_set_password parhub_tasks /run/secrets/tasks_db_password
 parhub_set_password parhub_staffing /run/secrets/staffing_db_password
 parhub_set_password parhub_finance /run/secrets/finance_db_password
 parhub_set_password parhub_complaints /run/secrets/complaints_db_password
+parhub_set_password parhub_reporting /run/secrets/reporting_db_password

@@ -98,6 +98,16 @@ TEST(Backends, MethodsMapToConfiguredOrDefaultBackends) {
   EXPECT_EQ(backends->ForMethod(""), nullptr);
 }
 
+TEST(Backends, ReportingIsRegisteredAtItsOwnPort) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backends> backends,
+                       Backends::Connect("", grpc::InsecureChannelCredentials()));
+  const Backend* reporting = backends->ForMethod("/parhub.reporting.v1.ReportingService/GetReport");
+  ASSERT_NE(reporting, nullptr);
+  EXPECT_EQ(reporting->spec.name, "reporting");
+  EXPECT_EQ(reporting->address, "127.0.0.1:50056");
+  EXPECT_EQ(reporting->spec.label, "dịch vụ báo cáo (reporting service)");
+}
+
 TEST(Backends, EmptyConfigurationDialsEveryDefault) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backends> backends,
                        Backends::Connect("", grpc::InsecureChannelCredentials()));

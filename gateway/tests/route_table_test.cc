@@ -12,6 +12,7 @@
 #include "parhub/complaints/v1/complaints.pb.h"
 #include "parhub/directory/v1/directory.pb.h"
 #include "parhub/finance/v1/finance.pb.h"
+#include "parhub/reporting/v1/reporting.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "platform/rpc/identity.h"
 #include "platform/testing/status_matchers.h"
@@ -51,7 +52,11 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
                                           "/parhub.complaints.v1.ComplaintService/ReopenPublicCase",
                                           "/parhub.complaints.v1.ComplaintService/RegisterForEnrolment",
                                           "/parhub.complaints.v1.ComplaintService/ListEscalatedCases",
-                                          "/parhub.finance.v1.FinanceService/LookUpFamilyAccount"};
+                                          "/parhub.finance.v1.FinanceService/LookUpFamilyAccount",
+                                          "/parhub.reporting.v1.ReportingService/GetSurveyForRespondent",
+                                          "/parhub.reporting.v1.ReportingService/SubmitSipasResponse",
+                                          "/parhub.reporting.v1.ReportingService/BatchGetReportStatuses",
+                                          "/parhub.reporting.v1.ReportingService/BatchGetScorecards"};
   for (const BackendSpec& backend : KnownBackends()) {
     const auto* descriptor =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(backend.proto_service);
@@ -279,6 +284,134 @@ TEST(RouteTable, FinanceKeepsMoneyWithTheSchoolOffice) {
   EXPECT_THAT(Authorize(*invoice, Officer(), invoice_request), StatusIs(absl::StatusCode::kPermissionDenied));
   EXPECT_THAT(Authorize(*invoice, staff, invoice_request), StatusIs(absl::StatusCode::kPermissionDenied));
   EXPECT_OK(Authorize(*invoice, admin, invoice_request).status());
+}
+
+TEST(RouteTable, ReportingFollowsItsAccessTable) {
+  Principal admin = SchoolAdmin("mn-2010");
+  Principal staff = SchoolAdmin("mn-2010");
+  staff.role = Role::kSchoolStaff;
+  Principal service;
+  service.account = "accounts/reporting";
+  service.role = Role::kService;
+
+  // The citizens' survey and the roll-ups' batches are the gateway's own
+  // calls: no key reaches them.
+  for (const char* method :
+       {"GetSurveyForRespondent", "SubmitSipasResponse", "BatchGetReportStatuses", "BatchGetScorecards"}) {
+    EXPECT_EQ(FindRoute(absl::StrCat("/parhub.reporting.v1.ReportingService/", method)), nullptr) << method;
+  }
+
+  // Reference data: everyone, no tenant.
+  const Route* framework = FindRoute("/parhub.reporting.v1.ReportingService/GetParFramework");
+  ASSERT_NE(framework, nullptr);
+  reporting::v1::GetParFrameworkRequest framework_request;
+  framework_request.set_name("parFrameworks/school-2024");
+  for (const Principal& anyone : {admin, staff, Officer(), service}) {
+    EXPECT_OK(Authorize(*framework, anyone, framework_request).status());
+  }
+  const Route* create_framework = FindRoute("/parhub.reporting.v1.ReportingService/CreateParFramework");
+  ASSERT_NE(create_framework, nullptr);
+  reporting::v1::CreateParFrameworkRequest create_framework_request;
+  EXPECT_OK(Authorize(*create_framework, Officer(), create_framework_request).status());
+  EXPECT_THAT(Authorize(*create_framework, admin, create_framework_request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+
+  // The assessment: read by the school, its officers and services; edited
+  // by the school's admins; appraised by officers of its subtree.
+  const Route* get_assessment = FindRoute("/parhub.reporting.v1.ReportingService/GetParAssessment");
+  ASSERT_NE(get_assessment, nullptr);
+  reporting::v1::GetParAssessmentRequest get_assessment_request;
+  get_assessment_request.set_name("schools/mn-2010/parAssessments/2024");
+  for (const Principal& reader : {admin, staff, Officer(), service}) {
+    EXPECT_OK(Authorize(*get_assessment, reader, get_assessment_request).status());
+  }
+  get_assessment_request.set_name("schools/th-khai-minh/parAssessments/2024");
+  EXPECT_THAT(Authorize(*get_assessment, staff, get_assessment_request),
+              StatusIs(absl::StatusCode::kNotFound));
+
+  const Route* update_item = FindRoute("/parhub.reporting.v1.ReportingService/UpdateAssessmentItem");
+  ASSERT_NE(update_item, nullptr);
+  reporting::v1::UpdateAssessmentItemRequest update_item_request;
+  update_item_request.mutable_item()->set_name("schools/mn-2010/parAssessments/2024/items/1.1.1");
+  ASSERT_OK_AND_ASSIGN(CallScope scope, Authorize(*update_item, admin, update_item_request));
+  EXPECT_EQ(scope.school_id, "mn-2010");
+  EXPECT_THAT(Authorize(*update_item, staff, update_item_request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Authorize(*update_item, Officer(), update_item_request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  update_item_request.mutable_item()->set_name("schools/th-khai-minh/parAssessments/2024/items/1.1.1");
+  EXPECT_THAT(Authorize(*update_item, admin, update_item_request), StatusIs(absl::StatusCode::kNotFound));
+
+  const Route* appraise = FindRoute("/parhub.reporting.v1.ReportingService/AppraiseParAssessment");
+  ASSERT_NE(appraise, nullptr);
+  reporting::v1::AppraiseParAssessmentRequest appraise_request;
+  appraise_request.set_name("schools/th-khai-minh/parAssessments/2024");
+  EXPECT_OK(Authorize(*appraise, Officer(), appraise_request).status());
+  EXPECT_THAT(Authorize(*appraise, admin, appraise_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  appraise_request.set_name("schools/thpt-other-district/parAssessments/2024");
+  EXPECT_THAT(Authorize(*appraise, Officer(), appraise_request), StatusIs(absl::StatusCode::kNotFound));
+
+  // Surveys: results for readers, codes only for the school's admins.
+  const Route* codes = FindRoute("/parhub.reporting.v1.ReportingService/IssueRespondentCodes");
+  ASSERT_NE(codes, nullptr);
+  reporting::v1::IssueRespondentCodesRequest codes_request;
+  codes_request.set_survey("schools/mn-2010/sipasSurveys/2024-parents");
+  EXPECT_OK(Authorize(*codes, admin, codes_request).status());
+  EXPECT_THAT(Authorize(*codes, staff, codes_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Authorize(*codes, Officer(), codes_request), StatusIs(absl::StatusCode::kPermissionDenied));
+  const Route* results = FindRoute("/parhub.reporting.v1.ReportingService/GetSipasResults");
+  ASSERT_NE(results, nullptr);
+  reporting::v1::GetSipasResultsRequest results_request;
+  results_request.set_survey("schools/mn-2010/sipasSurveys/2024-parents");
+  EXPECT_OK(Authorize(*results, staff, results_request).status());
+  EXPECT_OK(Authorize(*results, Officer(), results_request).status());
+  results_request.set_survey("2024-parents");
+  EXPECT_THAT(Authorize(*results, admin, results_request), StatusIs(absl::StatusCode::kInvalidArgument));
+
+  // Reports: the school's admins, officers of its subtree and services read
+  // them (an export like the version itself); school staff do not.
+  for (const char* method :
+       {"GetReport", "ListReports", "GetReportVersion", "ListReportVersions", "ExportReportVersion"}) {
+    const Route* route = FindRoute(absl::StrCat("/parhub.reporting.v1.ReportingService/", method));
+    ASSERT_NE(route, nullptr) << method;
+    EXPECT_EQ(route->roles, (std::set<Role>{Role::kSchoolAdmin, Role::kAuthorityOfficer, Role::kService}))
+        << method;
+    EXPECT_EQ(route->scope, ScopeKind::kSchool) << method;
+  }
+  const Route* export_version = FindRoute("/parhub.reporting.v1.ReportingService/ExportReportVersion");
+  reporting::v1::ExportReportVersionRequest export_request;
+  export_request.set_name("schools/th-khai-minh/reports/cchc-2024-q1/versions/2");
+  ASSERT_OK_AND_ASSIGN(CallScope officer_scope, Authorize(*export_version, Officer(), export_request));
+  EXPECT_EQ(officer_scope.school_id, "th-khai-minh");
+  EXPECT_THAT(Authorize(*export_version, admin, export_request), StatusIs(absl::StatusCode::kNotFound));
+  export_request.set_name("schools/mn-2010/reports/cchc-2024-q1/versions/2");
+  EXPECT_OK(Authorize(*export_version, admin, export_request).status());
+  EXPECT_THAT(Authorize(*export_version, staff, export_request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+
+  const Route* generate = FindRoute("/parhub.reporting.v1.ReportingService/GenerateReport");
+  ASSERT_NE(generate, nullptr);
+  reporting::v1::GenerateReportRequest generate_request;
+  generate_request.set_parent("schools/mn-2010");
+  EXPECT_OK(Authorize(*generate, admin, generate_request).status());
+  EXPECT_THAT(Authorize(*generate, Officer(), generate_request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Authorize(*generate, service, generate_request), StatusIs(absl::StatusCode::kPermissionDenied));
+
+  const Route* acknowledge = FindRoute("/parhub.reporting.v1.ReportingService/AcknowledgeReport");
+  ASSERT_NE(acknowledge, nullptr);
+  reporting::v1::AcknowledgeReportRequest acknowledge_request;
+  acknowledge_request.set_name("schools/mn-2010/reports/cchc-2024-q1");
+  EXPECT_OK(Authorize(*acknowledge, Officer(), acknowledge_request).status());
+  EXPECT_THAT(Authorize(*acknowledge, admin, acknowledge_request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+
+  const Route* summary = FindRoute("/parhub.reporting.v1.ReportingService/SummarizeReporting");
+  ASSERT_NE(summary, nullptr);
+  reporting::v1::SummarizeReportingRequest summary_request;
+  summary_request.set_school("schools/mn-2010");
+  EXPECT_OK(Authorize(*summary, service, summary_request).status());
+  EXPECT_THAT(Authorize(*summary, staff, summary_request), StatusIs(absl::StatusCode::kPermissionDenied));
 }
 
 }  // namespace

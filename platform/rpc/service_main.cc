@@ -35,6 +35,11 @@ int RunService(int argc, char** argv, const ServiceSpec& spec) {
       MutualTlsServerCredentials(TlsFilesFromFlags());
   if (!credentials.ok()) return Fail("cannot start without its TLS certificate", credentials.status());
 
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> client_credentials =
+      MutualTlsChannelCredentials(TlsFilesFromFlags());
+  if (!client_credentials.ok())
+    return Fail("cannot start without its TLS certificate", client_credentials.status());
+
   Db db(DbConfigFromFlags(absl::StrCat("parhub_", spec.name)));
   if (absl::Status ready = PrepareDatabase(db, spec.name, spec.migrations()); !ready.ok()) {
     if (absl::IsCancelled(ready)) return EXIT_SUCCESS;
@@ -43,7 +48,7 @@ int RunService(int argc, char** argv, const ServiceSpec& spec) {
   Executor executor(ExecutorOptionsFromFlags(spec.name));
   IdempotencyLedger ledger(db);
   Handlers handlers(spec.proto_service, *key, executor, ledger, PeerPolicyFromFlags());
-  ServiceEnv env{db, handlers, [] { return absl::Now(); }};
+  ServiceEnv env{db, handlers, [] { return absl::Now(); }, *key, *client_credentials};
   absl::StatusOr<WiredService> wired = spec.wire(env);
   if (!wired.ok()) return Fail("cannot start the service", wired.status());
 

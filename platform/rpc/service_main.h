@@ -38,6 +38,10 @@ struct ServiceEnv final {
   Db& db;
   Handlers& handlers;
   std::function<absl::Time()> clock;  // the service's notion of now
+  // For a service that calls other services itself (reporting): the key
+  // it signs its own identity with, and its certificate as a TLS client.
+  const IdentityKey& identity_key;
+  std::shared_ptr<grpc::ChannelCredentials> client_credentials;
 };
 
 // A service object and everything it owns (store, domain), kept alive

@@ -17,7 +17,11 @@
 //    own TLS certificate and key and the CA certificate (never the CA's
 //    key), and only the gateway publishes a port; the gateway's
 //    PARHUB_BACKENDS names every parhub service, by a backend name it knows
-//    (gateway/backends.cc), at that service's host and port; MySQL has a health check
+//    (gateway/backends.cc), at that service's host and port; a service that
+//    calls others itself (reporting, with a --sources flag) names each of
+//    them in PARHUB_SOURCES at its host and port, and they admit its
+//    certificate in PARHUB_TLS_ALLOWED_CLIENTS, which admits no one else
+//    besides the gateway (parhub-sources.mjs, peerProblems); MySQL has a health check
 //    and an init SQL that creates each service's schema and account,
 //    granted on that schema only.
 // Prints every problem found and exits 1 if there was any.
@@ -27,7 +31,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { parseDocument } from "yaml";
 import Ajv2019Module from "ajv/dist/2019.js";
-import { envProblems, healthArgs, knownBackends, parseBackends, processOf } from "./parhub-sources.mjs";
+import { envProblems, healthArgs, knownBackends, parseBackends, peerProblems, processOf } from "./parhub-sources.mjs";
 
 const Ajv2019 = Ajv2019Module.default ?? Ajv2019Module;
 const require = createRequire(import.meta.url);
@@ -225,6 +229,21 @@ for (const [name, s] of parhubServices.filter(([, x]) => processOf(x.command) ==
     }
   }
 }
+
+// Services that call services (reporting pulls summaries): its
+// PARHUB_SOURCES name compose services running those programs, and they
+// admit its certificate.
+const resolveService = (host, port) => {
+  const target = services[host];
+  if (!target || !isParhub(target)) return { error: `no parhub service ${host}` };
+  const listen = Number(/:(\d+)$/.exec(envOf(target).PARHUB_LISTEN ?? "")?.[1]);
+  if (listen !== port) return { error: `${host} listens on ${listen}, not ${port}` };
+  return { proc: processOf(target.command) };
+};
+const deployed = parhubServices
+  .filter(([, s]) => processOf(s.command))
+  .map(([name, s]) => ({ where: `service ${name}`, proc: processOf(s.command), env: envOf(s), resolve: resolveService }));
+for (const [where, msg] of peerProblems(root, deployed)) problem(where, msg);
 
 // MySQL and its init scripts.
 const mysql = services.mysql;

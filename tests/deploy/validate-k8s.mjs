@@ -13,7 +13,8 @@
 //   3. checked against parhub's own rules (security context, resources,
 //      probes, Secret references, the TLS files of each process, PARHUB_*
 //      variables that are flags of the program, the gateway's backends,
-//      NetworkPolicies; see checkPolicies). Probes: a service listens with
+//      who calls whom besides the gateway (checkPeers), NetworkPolicies;
+//      see checkPolicies). Probes: a service listens with
 //      TLS only, which the kubelet's native gRPC probe cannot speak, so its
 //      probes must be exec probes running exactly
 //      `parhubctl --timeout 2 health --addr localhost:<grpc port> --tls-ca
@@ -27,7 +28,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
-import { defaultRoot, envProblems, healthArgs, knownBackends, parseBackends, processOf } from "./parhub-sources.mjs";
+import {
+  defaultRoot, envProblems, healthArgs, knownBackends, parseBackends, peerProblems, processOf,
+} from "./parhub-sources.mjs";
 
 const problems = [];
 const problem = (where, msg) => problems.push(`${where}: ${msg}`);
@@ -372,6 +375,7 @@ function checkPolicies(objects, root) {
   }
 
   checkBackends(objects, workloads, configMaps, root);
+  checkPeers(objects, workloads, configMaps, root);
 
   // Services and PDBs must select a workload, and Service ports must exist.
   for (const s of of("Service")) {
@@ -498,6 +502,98 @@ function checkBackends(objects, workloads, configMaps, root) {
       if (!entries.some((e) => e.name === b)) {
         problem(cw, `PARHUB_BACKENDS does not list ${b}, a backend the gateway knows; it would dial it at 127.0.0.1`);
       }
+    }
+  }
+}
+
+// The value of a container's env var in the base: literal, or from a
+// ConfigMap of the base; undefined when unset or not resolvable.
+function envValue(c, name, configMaps) {
+  const e = (c.env ?? []).find((x) => x.name === name);
+  if (!e) return undefined;
+  const ref = e.valueFrom?.configMapKeyRef;
+  return ref ? configMaps.get(ref.name)?.[ref.key] : e.value;
+}
+
+// Whether some NetworkPolicy of the base lets a pod with `self` labels
+// send (Egress) or receive (Ingress) a connection to or from a pod with
+// `peer` labels in the same namespace on `port` (number or name).
+function policyAdmits(policies, direction, self, peer, port, portName) {
+  const selectorMatches = (sel, labels) => {
+    if (!sel) return false;
+    const okLabels = Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v);
+    const okExpr = (sel.matchExpressions ?? []).every((e) =>
+      e.operator === "In" ? (e.values ?? []).includes(labels?.[e.key]) :
+      e.operator === "NotIn" ? !(e.values ?? []).includes(labels?.[e.key]) :
+      e.operator === "Exists" ? labels?.[e.key] !== undefined : labels?.[e.key] === undefined);
+    return okLabels && okExpr;
+  };
+  const key = direction === "Egress" ? "egress" : "ingress";
+  const peersKey = direction === "Egress" ? "to" : "from";
+  return policies.some((p) => (p.spec?.policyTypes ?? []).includes(direction) &&
+    selectorMatches(p.spec?.podSelector ?? {}, self) &&
+    (p.spec?.[key] ?? []).some((rule) => {
+      const peers = rule[peersKey] ?? [];
+      const peerOk = peers.length === 0 ||
+        peers.some((x) => x.podSelector && !x.namespaceSelector && !x.ipBlock && selectorMatches(x.podSelector, peer));
+      const ports = rule.ports ?? [];
+      const portOk = ports.length === 0 || ports.some((pt) => pt.port === port || pt.port === portName);
+      return peerOk && portOk;
+    }));
+}
+
+// Who calls whom: the gateway each backend, and a service with a --sources
+// flag (reporting) each service it pulls from. Every call must be admitted
+// by the callee's certificate check (PARHUB_TLS_ALLOWED_CLIENTS, which
+// admits no one else) and by the NetworkPolicies on both ends.
+function checkPeers(objects, workloads, configMaps, root) {
+  const services = objects.filter((o) => o.kind === "Service");
+  const policies = objects.filter((o) => o.kind === "NetworkPolicy");
+  const containersOf = (w) => w.spec?.template?.spec?.containers ?? [];
+  const labelsOf = (w) => w.spec?.template?.metadata?.labels;
+  const edges = [];
+  // host:port as a pod of the namespace reaches it: a Service of the base
+  // and its grpc port, and the workload it selects.
+  const resolveFrom = (caller, via) => (host, port) => {
+    const [svcName, ns = NAMESPACE, ...rest] = host.split(".");
+    if (ns !== NAMESPACE || (rest.length && rest[0] !== "svc")) return { error: `host must be a Service of namespace ${NAMESPACE}` };
+    const svc = services.find((x) => x.metadata?.name === svcName);
+    if (!svc) return { error: `no Service ${svcName} in the base` };
+    const sp = (svc.spec?.ports ?? []).find((x) => x.port === port);
+    if (!sp || sp.name !== "grpc") return { error: `Service ${svcName} has no grpc port ${port}` };
+    const target = workloads.find((x) => matches(svc.spec?.selector, labelsOf(x)));
+    if (!target) return { error: `Service ${svcName} selects no workload of the base` };
+    const tc = containersOf(target).find((x) => processOf(x.command));
+    const containerPort = (tc?.ports ?? []).find((x) => x.name === sp.targetPort || x.containerPort === sp.targetPort)?.containerPort;
+    edges.push({ caller, target, via, port: containerPort ?? port });
+    return { proc: processOf(tc?.command) };
+  };
+  const deployed = [];
+  for (const w of workloads) {
+    for (const c of containersOf(w)) {
+      const proc = processOf(c.command);
+      if (!proc) continue;
+      const env = {
+        PARHUB_SOURCES: envValue(c, "PARHUB_SOURCES", configMaps),
+        PARHUB_TLS_ALLOWED_CLIENTS: envValue(c, "PARHUB_TLS_ALLOWED_CLIENTS", configMaps),
+      };
+      deployed.push({ where: `${label(w)} container ${c.name}`, proc, env, resolve: resolveFrom(w, "PARHUB_SOURCES") });
+      if (proc === "gateway") {
+        // checkBackends reports what is wrong with the entries themselves.
+        const resolve = resolveFrom(w, "PARHUB_BACKENDS");
+        for (const e of parseBackends(envValue(c, "PARHUB_BACKENDS", configMaps) ?? "").entries) resolve(e.host, e.port);
+      }
+    }
+  }
+  for (const [where, msg] of peerProblems(root, deployed)) problem(where, msg);
+  for (const { caller, target, via, port } of edges) {
+    const from = labelsOf(caller);
+    const to = labelsOf(target);
+    if (!policyAdmits(policies, "Egress", from, to, port, "grpc")) {
+      problem(label(caller), `no NetworkPolicy lets it reach ${label(target)} on port ${port} (its ${via})`);
+    }
+    if (!policyAdmits(policies, "Ingress", to, from, port, "grpc")) {
+      problem(label(target), `no NetworkPolicy admits ${label(caller)} on port ${port} (${label(caller)}'s ${via})`);
     }
   }
 }

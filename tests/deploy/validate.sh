@@ -15,7 +15,11 @@
 # Both sets of rules read parhub's sources (tests/deploy/parhub-sources.mjs):
 # every PARHUB_* variable must be a flag of the program it is given to, and
 # the gateway's PARHUB_BACKENDS must name every service by a backend name of
-# gateway/backends.cc; services (TLS only) are probed by
+# gateway/backends.cc; a service that calls others (reporting, --sources)
+# must name each in PARHUB_SOURCES, and each must admit its certificate in
+# PARHUB_TLS_ALLOWED_CLIENTS (and admit no one else besides the gateway);
+# in k8s/ the NetworkPolicies must let every such call and every gateway
+# call through on both ends; services (TLS only) are probed by
 # `parhubctl health --tls-ca`, the gateway (plaintext) natively.
 # - Dockerfile, .dockerignore and the shell scripts under deploy/: grep and
 #   `bash -n` checks (hadolint is not packaged for Debian).

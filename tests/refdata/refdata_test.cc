@@ -9,8 +9,11 @@
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -354,16 +357,48 @@ void CheckRule(const parhub::reporting::v1::SubCriterion& sub) {
   }
 }
 
-TEST(ParFramework, School2024PointsAddUpAndMetricsExist) {
+// Every data/reporting/par_framework_<year>_school.json, found by listing
+// the directory so that a new year's file cannot be left unchecked.
+std::vector<int> SchoolFrameworkYears() {
+  static const std::regex kName(R"(par_framework_(\d{4})_school\.json)");
+  std::vector<int> years;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(PARHUB_DATA_DIR) + "/reporting")) {
+    std::smatch m;
+    const std::string name = entry.path().filename().string();
+    if (std::regex_match(name, m, kName)) years.push_back(std::stoi(m[1].str()));
+  }
+  std::sort(years.begin(), years.end());
+  return years;
+}
+
+TEST(ParFramework, SchoolFrameworksExistForEveryYearInUse) {
+  const auto years = SchoolFrameworkYears();
+  for (int year : {2024, 2025, 2026}) {
+    EXPECT_NE(std::find(years.begin(), years.end(), year), years.end()) << "no school framework for " << year;
+  }
+}
+
+class SchoolFrameworkTest : public testing::TestWithParam<int> {};
+
+TEST_P(SchoolFrameworkTest, PointsAddUpAndMetricsExist) {
   LinkSummaries();
   using namespace parhub::reporting::v1;
-  const auto fw = Load<ParFramework>("reporting/par_framework_2024_school.json");
+  const int year = GetParam();
+  const auto fw = Load<ParFramework>("reporting/par_framework_" + std::to_string(year) + "_school.json");
   const auto catalog = Load<MetricCatalog>("reporting/metrics.json");
   std::map<std::string, const MetricDefinition*> metrics;
   for (const auto& m : catalog.metrics()) metrics[m.name()] = &m;
 
-  EXPECT_EQ(fw.year(), 2024);
-  EXPECT_EQ(fw.name(), "parFrameworks/school-2024");
+  EXPECT_EQ(fw.year(), year);
+  EXPECT_EQ(fw.name(), "parFrameworks/school-" + std::to_string(year));
+  EXPECT_EQ(fw.level(), "school");
+  EXPECT_EQ(fw.version().rfind(std::to_string(year) + ".", 0), 0u) << fw.version();
+  EXPECT_FALSE(fw.title().empty());
+  // The basis cites the decision the framework is modelled on and says the
+  // points are parhub's own adaptation (data/README.md, "Reporting").
+  EXPECT_NE(fw.basis().find("/QĐ-"), std::string::npos) << "basis cites no decision: " << fw.basis();
+  EXPECT_NE(fw.basis().find("parhub"), std::string::npos)
+      << "basis does not say what is parhub's: " << fw.basis();
   EXPECT_NEAR(fw.max_points(), 100, kEps);
   EXPECT_EQ(fw.fields_size(), 8);
 
@@ -420,6 +455,9 @@ TEST(ParFramework, School2024PointsAddUpAndMetricsExist) {
   }
 }
 
+INSTANTIATE_TEST_SUITE_P(Years, SchoolFrameworkTest, testing::ValuesIn(SchoolFrameworkYears()),
+                         [](const testing::TestParamInfo<int>& info) { return std::to_string(info.param); });
+
 // ------------------------------------------------------------ report families
 
 Date Resolve(const parhub::reporting::v1::MonthDay& md, int year) {
@@ -446,6 +484,8 @@ TEST(ReportFamilies, CalendarsResolveToValidDates) {
     if (f.code() == "cchc") {
       has_cchc = true;
       for (const auto& p : f.periods()) {
+        // Nghị định 09/2019/NĐ-CP, Điều 12: data run from the 15th to the 14th.
+        EXPECT_EQ(p.start().day(), 15) << p.code();
         EXPECT_EQ(p.cutoff().day(), 14) << p.code();
         EXPECT_EQ(p.due().day(), 20) << p.code();
         EXPECT_EQ(p.due().month(), p.cutoff().month()) << p.code();
@@ -484,10 +524,13 @@ TEST(SipasQuestionnaire, FiveFactorsFivePointScale) {
   const auto q = Load<SipasQuestionnaire>("reporting/sipas_questionnaire.json");
   EXPECT_EQ(q.name().rfind("sipasQuestionnaires/", 0), 0u);
   ASSERT_EQ(q.scale_size(), 5);
+  const char* const kLabels[] = {"Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng",
+                                 "Rất hài lòng"};
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(q.scale(i).score(), i + 1);
-    EXPECT_FALSE(q.scale(i).label().empty());
+    EXPECT_EQ(q.scale(i).label(), kLabels[i]);
   }
+  EXPECT_FALSE(q.basis().empty());
   std::set<std::string> factors, questions;
   for (const auto& f : q.factors()) {
     factors.insert(f.code());

@@ -1,0 +1,230 @@
+// Summaries, forecasts and report generation (see forecast_desk.h).
+#include "services/reporting/domain/forecast_desk.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <algorithm>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "platform/core/errors.h"
+#include "platform/core/status_macros.h"
+#include "platform/core/vntext.h"
+#include "platform/rpc/proto_values.h"
+#include "services/reporting/domain/access.h"
+#include "services/reporting/domain/framework_rules.h"
+#include "services/reporting/domain/metric_reader.h"
+
+namespace parhub::reporting {
+namespace {
+
+using ::parhub::platform::Date;
+
+std::string Deterministic(const google::protobuf::Message& message) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    message.SerializeToCodedStream(&coded);
+  }
+  return out;
+}
+
+// The source's summary when it answered now (a report never carries stale
+// figures: a failed source is listed in the version's source_errors).
+const google::protobuf::Message* Fresh(const PulledSummaries& pulled, const std::string& source) {
+  auto it = pulled.find(source);
+  if (it == pulled.end() || it->second.stale) return nullptr;
+  return it->second.summary.get();
+}
+
+}  // namespace
+
+// ------------------------------------------------------ ReportingSummarizer
+
+absl::StatusOr<v1::ReportingSummary> ReportingSummarizer::Summarize(const std::string& school_id, Date start,
+                                                                    Date end) {
+  if (end < start) return platform::InvalidField("period_end", "ngày cuối kỳ trước ngày đầu kỳ");
+  v1::ReportingSummary out;
+  out.set_school(absl::StrCat("schools/", school_id));
+  ASSIGN_OR_RETURN(ReportCounts counts, reports_.Count(school_id, start, end));
+  out.set_reports_due(counts.due);
+  out.set_reports_on_time(counts.on_time);
+  out.set_reports_late(counts.late);
+  out.set_reports_missing(counts.missing);
+  out.set_report_on_time_rate(counts.due == 0 ? 100.0 : 100.0 * counts.on_time / counts.due);
+  ASSIGN_OR_RETURN(auto assessment, assessments_.Find(school_id, end.year));
+  if (assessment.has_value()) {
+    const v1::AssessmentState s = assessment->state();
+    out.set_assessment_submitted(s == v1::ASSESSMENT_STATE_SUBMITTED || s == v1::ASSESSMENT_STATE_APPRAISED);
+    absl::StatusOr<v1::ParFramework> framework = frameworks_.ForYear(end.year, "school");
+    if (framework.ok()) {
+      std::set<std::string> self_assessed;
+      for (const FrameworkItem& fi : ItemsOf(*framework)) {
+        if (fi.item->mode() == v1::ASSESSMENT_MODE_SELF_ASSESSED) self_assessed.insert(fi.item->code());
+      }
+      int with_evidence = 0;
+      for (const auto& item : assessment->items()) {
+        if (self_assessed.contains(item.sub_criterion()) && item.evidence_size() > 0) ++with_evidence;
+      }
+      out.set_evidence_coverage_rate(self_assessed.empty() ? 0
+                                                           : 100.0 * with_evidence / self_assessed.size());
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------ ForecastDesk
+
+absl::StatusOr<v1::ParForecast> ForecastDesk::Forecast(const Caller& caller, const std::string& school_id,
+                                                       int year, absl::Time deadline) {
+  RETURN_IF_ERROR(RequireSchoolRead(caller, school_id, "dự báo Chỉ số CCHC"));
+  if (year < 2000 || year > 2100) return platform::InvalidField("year", "năm phải trong khoảng 2000..2100");
+  return Compute(school_id, year, deadline);
+}
+
+absl::StatusOr<v1::ParForecast> ForecastDesk::Compute(const std::string& school_id, int year,
+                                                      absl::Time deadline) {
+  ASSIGN_OR_RETURN(v1::ParFramework framework, frameworks_.ForYear(year, "school"));
+  ASSIGN_OR_RETURN(auto assessment, assessments_.Find(school_id, year));
+  std::set<std::string> remote;
+  bool needs_own = false;
+  for (const FrameworkItem& fi : ItemsOf(framework)) {
+    if (fi.item->mode() != v1::ASSESSMENT_MODE_METRIC) continue;
+    const std::string source = MetricSource(fi.item->metric());
+    if (source == "reporting") {
+      needs_own = true;
+    } else {
+      remote.insert(source);
+    }
+  }
+  ASSIGN_OR_RETURN(Date start, platform::MakeDate(year, 1, 1, "year"));
+  ASSIGN_OR_RETURN(Date end, platform::MakeDate(year, 12, 31, "year"));
+  PulledSummaries pulled;
+  if (!remote.empty()) {
+    ASSIGN_OR_RETURN(pulled, pulls_.Pull(school_id, start, end, remote, deadline));
+  }
+  const absl::Time now = clock_();
+  if (needs_own) {
+    ASSIGN_OR_RETURN(v1::ReportingSummary own, summarizer_.Summarize(school_id, start, end));
+    pulled["reporting"] =
+        PulledSummary{std::make_shared<v1::ReportingSummary>(std::move(own)), now, false, ""};
+  }
+  v1::ParForecast forecast =
+      forecaster_.Compute(absl::StrCat("schools/", school_id), framework,
+                          assessment.has_value() ? &*assessment : nullptr, pulled, now);
+  RETURN_IF_ERROR(store_.SaveForecast(school_id, year, StoredForecast{forecast.total_points(), now}));
+  return forecast;
+}
+
+absl::StatusOr<std::vector<v1::Scorecard>> ForecastDesk::Scorecards(
+    int year, const std::vector<std::string>& school_ids) {
+  ASSIGN_OR_RETURN(auto forecasts, store_.ForecastsOf(year, school_ids));
+  ASSIGN_OR_RETURN(auto totals, store_.AssessmentTotalsOf(year, school_ids));
+  std::vector<v1::Scorecard> out;
+  for (const std::string& school : school_ids) {
+    v1::Scorecard card;
+    card.set_school_id(school);
+    if (auto f = forecasts.find(school); f != forecasts.end()) {
+      card.set_forecast_points(f->second.total_points);
+      *card.mutable_forecast_time() = platform::TimeToProto(f->second.compute_time);
+    }
+    if (auto t = totals.find(school); t != totals.end()) {
+      card.set_assessment_state(t->second.state);
+      card.set_self_assessed_points(RoundPoints(t->second.self_total));
+      if (t->second.state == v1::ASSESSMENT_STATE_APPRAISED) {
+        card.set_appraised_points(RoundPoints(t->second.appraised_total));
+      }
+    }
+    out.push_back(std::move(card));
+  }
+  return out;
+}
+
+// --------------------------------------------------------- ReportGenerator
+
+absl::StatusOr<v1::ReportVersion> ReportGenerator::Generate(
+    const Caller& caller, const std::string& school_id, const std::string& family, int year,
+    const std::string& period, const std::vector<v1::NarrativeSection>& narrative, bool allow_partial,
+    absl::Time deadline) {
+  ASSIGN_OR_RETURN(ResolvedPeriod resolved,
+                   reports_.CheckGeneratable(caller, school_id, family, year, period));
+  ASSIGN_OR_RETURN(const v1::ReportFamily* spec, reports_.calendar().Family(family));
+  v1::ReportContent content;
+  *content.mutable_period() = resolved.proto;
+  if (narrative.size() > 20) return platform::InvalidField("narrative", "tối đa 20 mục");
+  for (size_t i = 0; i < narrative.size(); ++i) {
+    v1::NarrativeSection* section = content.add_narrative();
+    const std::string field = absl::StrCat("narrative[", i, "]");
+    ASSIGN_OR_RETURN(*section->mutable_heading(),
+                     platform::CleanText(narrative[i].heading(), field + ".heading", 200, true,
+                                         platform::TextLines::kSingle));
+    ASSIGN_OR_RETURN(
+        *section->mutable_text(),
+        platform::CleanText(narrative[i].text(), field + ".text", 20000, false, platform::TextLines::kMulti));
+  }
+  std::set<std::string> remote;
+  bool own = false, forecast = false;
+  for (int source : spec->sources()) {
+    switch (static_cast<v1::ReportSource>(source)) {
+      case v1::REPORT_SOURCE_TASKS:
+        remote.insert("tasks");
+        break;
+      case v1::REPORT_SOURCE_STAFFING:
+        remote.insert("staffing");
+        break;
+      case v1::REPORT_SOURCE_FINANCE:
+        remote.insert("finance");
+        break;
+      case v1::REPORT_SOURCE_COMPLAINTS:
+        remote.insert("complaints");
+        break;
+      case v1::REPORT_SOURCE_REPORTING:
+        own = true;
+        break;
+      case v1::REPORT_SOURCE_FORECAST:
+        forecast = true;
+        break;
+      default:
+        break;
+    }
+  }
+  std::vector<std::string> errors;
+  if (!remote.empty()) {
+    ASSIGN_OR_RETURN(PulledSummaries pulled,
+                     pulls_.Pull(school_id, resolved.start, resolved.cutoff, remote, deadline));
+    for (const auto& [source, one] : pulled) {
+      if (!one.error.empty()) errors.push_back(absl::StrCat(source, ": ", one.error));
+    }
+    if (const auto* s = Fresh(pulled, "tasks")) content.mutable_tasks()->CopyFrom(*s);
+    if (const auto* s = Fresh(pulled, "staffing")) content.mutable_staffing()->CopyFrom(*s);
+    if (const auto* s = Fresh(pulled, "finance")) content.mutable_finance()->CopyFrom(*s);
+    if (const auto* s = Fresh(pulled, "complaints")) content.mutable_complaints()->CopyFrom(*s);
+  }
+  if (own) {
+    ASSIGN_OR_RETURN(*content.mutable_reporting(),
+                     summarizer_.Summarize(school_id, resolved.start, resolved.cutoff));
+  }
+  if (forecast) {
+    absl::StatusOr<v1::ParForecast> f = forecasts_.Compute(school_id, year, deadline);
+    if (f.ok()) {
+      *content.mutable_forecast() = *std::move(f);
+      for (const auto& e : content.forecast().source_errors()) {
+        if (std::find(errors.begin(), errors.end(), e) == errors.end()) errors.push_back(e);
+      }
+    } else {
+      errors.push_back(absl::StrCat("forecast: ", f.status().message()));
+    }
+  }
+  if (!errors.empty() && !allow_partial) {
+    return platform::WithReason(
+        absl::UnavailableError(absl::StrCat("Chưa lấy được đủ số liệu để lập báo cáo (", errors.front(),
+                                            "); thử lại sau hoặc lập báo cáo thiếu với allow_partial")),
+        "SOURCE_UNAVAILABLE");
+  }
+  return reports_.AddVersion(caller, school_id, resolved, GeneratedContent{Deterministic(content), errors});
+}
+
+}  // namespace parhub::reporting

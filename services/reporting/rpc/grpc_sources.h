@@ -1,0 +1,49 @@
+// The SummarySource of the running service: SummarizeTasks,
+// SummarizeStaffing, SummarizeFinance and SummarizeComplaints asked in
+// parallel over mutual TLS, each signed with the reporting service's own
+// identity (role SERVICE, scoped to the one school) — automated
+// inter-service reporting, no person in the loop.
+#ifndef PARHUB_SERVICES_REPORTING_RPC_GRPC_SOURCES_H_
+#define PARHUB_SERVICES_REPORTING_RPC_GRPC_SOURCES_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "parhub/complaints/v1/complaints.grpc.pb.h"
+#include "parhub/finance/v1/finance.grpc.pb.h"
+#include "parhub/staffing/v1/staffing.grpc.pb.h"
+#include "parhub/tasks/v1/tasks.grpc.pb.h"
+#include "platform/rpc/identity.h"
+#include "services/reporting/domain/source_pulls.h"
+
+namespace parhub::reporting {
+
+class GrpcSources final : public SummarySource {
+ public:
+  // `addresses`: "tasks=host:port,staffing=…,finance=…,complaints=…"; a
+  // source not listed uses its default local port (50052…50055).
+  static absl::StatusOr<std::unique_ptr<GrpcSources>> Connect(
+      absl::string_view addresses, const std::shared_ptr<grpc::ChannelCredentials>& credentials,
+      const platform::IdentityKey& key);
+
+  FetchResults Fetch(const std::string& school_id, platform::Date start, platform::Date end,
+                     const std::set<std::string>& sources, absl::Time deadline) override;
+
+ private:
+  explicit GrpcSources(const platform::IdentityKey& key) : key_(key) {}
+
+  const platform::IdentityKey& key_;
+  std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
+  std::unique_ptr<staffing::v1::StaffingService::Stub> staffing_;
+  std::unique_ptr<finance::v1::FinanceService::Stub> finance_;
+  std::unique_ptr<complaints::v1::ComplaintService::Stub> complaints_;
+};
+
+}  // namespace parhub::reporting
+
+#endif  // PARHUB_SERVICES_REPORTING_RPC_GRPC_SOURCES_H_

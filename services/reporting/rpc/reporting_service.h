@@ -1,0 +1,107 @@
+// ReportingServiceImpl: the gRPC face of the reporting service on the
+// platform skeleton's one handler style (platform/rpc/handlers.h): reads are
+// Handlers::Read, mutations Handlers::Mutate whose authorize step parses
+// names and checks access (domain/access.h) before the idempotency ledger.
+// No rules live here. SIPAS surveys are not implemented yet (their RPCs
+// answer UNIMPLEMENTED).
+#ifndef PARHUB_SERVICES_REPORTING_RPC_REPORTING_SERVICE_H_
+#define PARHUB_SERVICES_REPORTING_RPC_REPORTING_SERVICE_H_
+
+#include "parhub/reporting/v1/reporting.grpc.pb.h"
+#include "platform/rpc/handlers.h"
+#include "services/reporting/domain/assessment_desk.h"
+#include "services/reporting/domain/forecast_desk.h"
+#include "services/reporting/domain/report_desk.h"
+#include "services/reporting/rpc/refdata.h"
+
+namespace parhub::reporting {
+
+// The domain objects the handlers call.
+struct ReportingDesks final {
+  FrameworkBook& frameworks;
+  AssessmentDesk& assessments;
+  ForecastDesk& forecasts;
+  ReportDesk& reports;
+  ReportGenerator& generator;
+  ReportingSummarizer& summarizer;
+  const ReportingRefdata& refdata;
+};
+
+class ReportingServiceImpl final : public v1::ReportingService::CallbackService {
+ public:
+  ReportingServiceImpl(platform::Handlers& handlers, ReportingDesks desks)
+      : handlers_(handlers), desks_(desks) {}
+
+  using Reactor = grpc::ServerUnaryReactor;
+  using Context = grpc::CallbackServerContext;
+
+  Reactor* GetParFramework(Context* c, const v1::GetParFrameworkRequest* request,
+                           v1::ParFramework* response) override;
+  Reactor* ListParFrameworks(Context* c, const v1::ListParFrameworksRequest* request,
+                             v1::ListParFrameworksResponse* response) override;
+  Reactor* CreateParFramework(Context* c, const v1::CreateParFrameworkRequest* request,
+                              v1::ParFramework* response) override;
+  Reactor* GetMetricCatalog(Context* c, const v1::GetMetricCatalogRequest* request,
+                            v1::MetricCatalog* response) override;
+  Reactor* GetParAssessment(Context* c, const v1::GetParAssessmentRequest* request,
+                            v1::ParAssessment* response) override;
+  Reactor* ListParAssessments(Context* c, const v1::ListParAssessmentsRequest* request,
+                              v1::ListParAssessmentsResponse* response) override;
+  Reactor* UpdateAssessmentItem(Context* c, const v1::UpdateAssessmentItemRequest* request,
+                                v1::AssessmentItem* response) override;
+  Reactor* SubmitParAssessment(Context* c, const v1::SubmitParAssessmentRequest* request,
+                               v1::ParAssessment* response) override;
+  Reactor* AppraiseParAssessment(Context* c, const v1::AppraiseParAssessmentRequest* request,
+                                 v1::ParAssessment* response) override;
+  Reactor* ReturnParAssessment(Context* c, const v1::ReturnParAssessmentRequest* request,
+                               v1::ParAssessment* response) override;
+  Reactor* GetParForecast(Context* c, const v1::GetParForecastRequest* request,
+                          v1::ParForecast* response) override;
+  Reactor* GetSipasQuestionnaire(Context* c, const v1::GetSipasQuestionnaireRequest* request,
+                                 v1::SipasQuestionnaire* response) override;
+  Reactor* GetReportFamily(Context* c, const v1::GetReportFamilyRequest* request,
+                           v1::ReportFamily* response) override;
+  Reactor* ListReportFamilies(Context* c, const v1::ListReportFamiliesRequest* request,
+                              v1::ListReportFamiliesResponse* response) override;
+  Reactor* ListReportPeriods(Context* c, const v1::ListReportPeriodsRequest* request,
+                             v1::ListReportPeriodsResponse* response) override;
+  Reactor* GenerateReport(Context* c, const v1::GenerateReportRequest* request,
+                          v1::ReportVersion* response) override;
+  Reactor* GetReport(Context* c, const v1::GetReportRequest* request, v1::Report* response) override;
+  Reactor* ListReports(Context* c, const v1::ListReportsRequest* request,
+                       v1::ListReportsResponse* response) override;
+  Reactor* GetReportVersion(Context* c, const v1::GetReportVersionRequest* request,
+                            v1::ReportVersion* response) override;
+  Reactor* ListReportVersions(Context* c, const v1::ListReportVersionsRequest* request,
+                              v1::ListReportVersionsResponse* response) override;
+  Reactor* SubmitReport(Context* c, const v1::SubmitReportRequest* request, v1::Report* response) override;
+  Reactor* AcknowledgeReport(Context* c, const v1::AcknowledgeReportRequest* request,
+                             v1::Report* response) override;
+  Reactor* ReturnReport(Context* c, const v1::ReturnReportRequest* request, v1::Report* response) override;
+  Reactor* BatchGetReportStatuses(Context* c, const v1::BatchGetReportStatusesRequest* request,
+                                  v1::BatchGetReportStatusesResponse* response) override;
+  Reactor* BatchGetScorecards(Context* c, const v1::BatchGetScorecardsRequest* request,
+                              v1::BatchGetScorecardsResponse* response) override;
+  Reactor* SummarizeReporting(Context* c, const v1::SummarizeReportingRequest* request,
+                              v1::ReportingSummary* response) override;
+
+ private:
+  // A report mutation (Submit/Acknowledge/Return) on "schools/{s}/reports/{r}".
+  template <typename Request>
+  Reactor* ReportMutation(Context* c, absl::string_view method, const Request* request, v1::Report* response,
+                          std::function<absl::StatusOr<v1::Report>(const platform::Caller&,
+                                                                   const std::string&, const std::string&)>
+                              apply);
+  template <typename Request>
+  Reactor* AssessmentMutation(
+      Context* c, absl::string_view method, const Request* request, v1::ParAssessment* response,
+      std::function<absl::StatusOr<v1::ParAssessment>(const platform::Caller&, const std::string&, int)>
+          apply);
+
+  platform::Handlers& handlers_;
+  ReportingDesks desks_;
+};
+
+}  // namespace parhub::reporting
+
+#endif  // PARHUB_SERVICES_REPORTING_RPC_REPORTING_SERVICE_H_
