@@ -1,6 +1,10 @@
 // Resource naming, dates and labels for parhubctl.
 #include "cli/app.h"
 
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -185,6 +189,21 @@ bool Export(App& app, const std::string& sheet, const std::vector<std::string>& 
   if (!csv_path.empty()) done(WriteCsv(csv_path, header, rows), csv_path);
   if (!xlsx_path.empty()) done(WriteXlsx(xlsx_path, sheet, header, rows, number_columns), xlsx_path);
   return true;
+}
+
+std::optional<std::string> ReadFileFlag(App& app, const std::string& path) {
+  std::stringstream bytes;
+  if (path == "-") {
+    bytes << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      app.Usage(absl::StrCat(app.out.T("không đọc được tệp ", "cannot read "), path));
+      return std::nullopt;
+    }
+    bytes << in.rdbuf();
+  }
+  return bytes.str();
 }
 
 }  // namespace parhub::cli

@@ -70,6 +70,9 @@ std::optional<tasks::v1::TaskStatus> ParseTaskStatus(const std::string& text);
 std::string RoleLabel(const Output& out, common::v1::Role role);
 // Last segment of a resource name.
 std::string IdOf(const std::string& name);
+// The bytes of a file, or of standard input for "-"; nullopt after a usage
+// error.
+std::optional<std::string> ReadFileFlag(App& app, const std::string& path);
 
 // Writes the rows to --csv and/or --xlsx when given (`number_columns`: see
 // WriteXlsx) and says so; true when it did (the table is then not printed).

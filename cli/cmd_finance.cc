@@ -268,23 +268,6 @@ bool DayRangeFlags(App& app, const std::string& from, const std::string& to,
   return true;
 }
 
-// The bytes of a file, or of standard input for "-"; nullopt after a usage
-// error.
-std::optional<std::string> ReadFileFlag(App& app, const std::string& path) {
-  std::stringstream bytes;
-  if (path == "-") {
-    bytes << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      app.Usage(absl::StrCat(app.out.T("không đọc được tệp ", "cannot read "), path));
-      return std::nullopt;
-    }
-    bytes << in.rdbuf();
-  }
-  return bytes.str();
-}
-
 std::string Shorten(const std::string& text, size_t max_chars) {
   if (DisplayWidth(text) <= max_chars) return text;
   return platform::Utf8Prefix(text, max_chars - 1) + "…";

@@ -3,6 +3,8 @@
 // sub-criteria), the school's self-assessment with evidence (minh chứng) and
 // its submission, the authority's appraisal (thẩm định) or return, and the
 // live forecast of the score, explained point by point.
+#include <google/protobuf/util/json_util.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
@@ -617,6 +620,128 @@ void AddParCommands(CLI::App& root, App& app) {
     app.out.Line(
         absl::StrCat(app.out.T("Đã trả lại bản tự đánh giá năm ", "Returned the self-assessment of "),
                      IdOf(a.name()), app.out.T(" của ", " of "), IdOf(*school), ": ", a.return_reason()));
+  });
+
+  auto* assessment_adjust = assessment->add_subcommand(
+      "adjust", "Ghi điểm thưởng/trừ ngoài 100 điểm: sáng kiến, bài viết, vi phạm (thay cả danh sách)");
+  add_school(assessment_adjust);
+  add_year(assessment_adjust);
+  assessment_adjust->add_option("--item", f.items,
+                                "MÃ=SỐ_LẦN:ghi chú, ví dụ sang-kien=1:\"Số hóa hồ sơ\" (lặp lại được; "
+                                "không có --item: xóa hết)");
+  assessment_adjust->callback([&app] {
+    rpv::SetAssessmentAdjustmentsRequest request;
+    for (const auto& text : f.items) {
+      const size_t eq = text.find('='), colon = text.find(':');
+      int count = 0;
+      if (eq == std::string::npos || colon == std::string::npos || colon < eq ||
+          !absl::SimpleAtoi(text.substr(eq + 1, colon - eq - 1), &count)) {
+        return app.Usage(absl::StrCat("--item: '", text,
+                                      app.out.T("' phải là MÃ=SỐ_LẦN:ghi chú", "' must be CODE=COUNT:note")));
+      }
+      auto* adj = request.add_adjustments();
+      adj->set_code(text.substr(0, eq));
+      adj->set_count(count);
+      adj->set_note(text.substr(colon + 1));
+    }
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    request.set_name(AssessmentName(*school, YearOr(f.year)));
+    request.set_request_id(NewRequestId(app, "adjust"));
+    Session session = app.NewSession();
+    rpv::ParAssessment a;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return StubOf(session)->SetAssessmentAdjustments(c, request, &a);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(a);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& adj : a.adjustments()) {
+      rows.push_back({adj.code(), absl::StrCat(adj.count()), FormatPoints(adj.points()), adj.note()});
+    }
+    app.out.Table({app.out.T("Mã", "Code"), app.out.T("Số lần", "Count"), app.out.T("Điểm", "Points"),
+                   app.out.T("Ghi chú", "Note")},
+                  rows);
+  });
+
+  // === official result =========================================================
+  auto* official = par->add_subcommand(
+      "official", "Kết quả Chỉ số CCHC chính thức của năm trước và các nhiệm vụ khắc phục điểm bị trừ");
+  official->require_subcommand(1);
+  static std::string official_file;
+  auto* official_import = official->add_subcommand(
+      "import",
+      "Nhập kết quả chính thức từ tệp JSON (OfficialParResult: totalPoints, documentNumber, "
+      "documentDate, deductions[subCriterion, points, reason])");
+  add_school(official_import);
+  official_import->add_option("--year", f.year, "Năm của kết quả")->required()->check(CLI::Range(2000, 2100));
+  official_import->add_option("--file", official_file, "Tệp JSON, hoặc - cho stdin")->required();
+  official_import->callback([&app] {
+    auto json = ReadFileFlag(app, official_file);
+    if (!json) return;
+    rpv::ImportOfficialParResultRequest request;
+    google::protobuf::util::JsonParseOptions options;
+    if (auto parsed = google::protobuf::util::JsonStringToMessage(
+            *json, request.mutable_official_par_result(), options);
+        !parsed.ok()) {
+      return app.Usage(absl::StrCat("--file: ", parsed.ToString()));
+    }
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    request.set_parent(*school);
+    request.set_year(f.year);
+    request.set_request_id(NewRequestId(app, "official"));
+    Session session = app.NewSession();
+    rpv::OfficialParResult result;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return StubOf(session)->ImportOfficialParResult(c, request, &result);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(result);
+    app.out.Line(absl::StrCat(app.out.T("Đã nhập kết quả năm ", "Imported the result of "), f.year, ": ",
+                              PointsOf(result.total_points(), 100), app.out.T(", bị trừ ", ", lost "),
+                              FormatPoints(result.points_lost()), app.out.T(" điểm ở ", " points in "),
+                              result.deductions_size(), app.out.T(" tiêu chí.", " sub-criteria.")));
+  });
+  auto* official_show = official->add_subcommand(
+      "show", "Các tiêu chí bị trừ điểm và tiến độ nhiệm vụ năm nay khắc phục từng tiêu chí");
+  add_school(official_show);
+  official_show->add_option("--year", f.year, "Năm của kết quả (mặc định: năm trước)")
+      ->check(CLI::Range(2000, 2100));
+  official_show->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    const int year = f.year != 0 ? f.year : YearOr(0) - 1;
+    rpv::GetOfficialParResultRequest request;
+    request.set_name(absl::StrCat(*school, "/officialParResults/", year));
+    Session session = app.NewSession();
+    rpv::OfficialParResult result;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return StubOf(session)->GetOfficialParResult(c, request, &result);
+        }))
+      return;
+    for (const auto& error : result.source_errors()) {
+      app.out.Error(
+          absl::StrCat(app.out.T("Cảnh báo: không lấy được nhiệm vụ — ", "Warning: no tasks — "), error));
+    }
+    if (app.out.json) return app.out.Json(result);
+    app.out.Line(absl::StrCat(app.out.T("Kết quả chính thức năm ", "Official result "), year, " (",
+                              result.document_number(), "): ", PointsOf(result.total_points(), 100),
+                              app.out.T(", bị trừ ", ", lost "), FormatPoints(result.points_lost())));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : result.deductions()) {
+      std::string tasks;
+      for (const auto& t : d.tasks()) {
+        absl::StrAppend(&tasks, tasks.empty() ? "" : "; ", t.code(), " ", t.percent_done(), "%",
+                        t.overdue() ? app.out.T(" (quá hạn)", " (overdue)") : "");
+      }
+      if (tasks.empty()) tasks = app.out.T("chưa có nhiệm vụ", "no task yet");
+      rows.push_back({d.sub_criterion(), PointsOf(d.points(), d.max_points()), d.reason(), tasks});
+    }
+    app.out.Table(
+        {app.out.T("Tiêu chí", "Item"), app.out.T("Điểm", "Points"), app.out.T("Lý do bị trừ", "Reason"),
+         app.out.T("Nhiệm vụ khắc phục", "Tasks addressing it")},
+        rows);
   });
 
   // === forecast ================================================================

@@ -18,6 +18,7 @@ namespace {
 
 namespace cpb = ::parhub::complaints::v1;
 namespace fpb = ::parhub::finance::v1;
+namespace rpb = ::parhub::reporting::v1;
 namespace zpb = ::parhub::citizen::v1;
 
 // The limits citizen.proto promises.
@@ -28,6 +29,8 @@ constexpr int kFilingsPerHour = 5;
 constexpr int kFilingsPerDay = 20;
 constexpr int kFilingsPerContactPerDay = 3;
 constexpr int kFailedLookupsPerHour = 20;
+// Unknown respondent codes count in a budget of their own (also 20 an hour).
+constexpr char kCodeMisses[] = "miss-code";
 
 constexpr char kPublicAccount[] = "accounts/public";
 
@@ -71,9 +74,11 @@ PublicApi::PublicApi(const Backends& backends, const platform::IdentityKey& key,
     : complaints_backend_(backends.Named("complaints")),
       directory_backend_(backends.Named("directory")),
       finance_backend_(backends.Named("finance")),
+      reporting_backend_(backends.Named("reporting")),
       complaints_(cpb::ComplaintService::NewStub(complaints_backend_.channel)),
       directory_(directory::v1::DirectoryService::NewStub(directory_backend_.channel)),
       finance_(finance::v1::FinanceService::NewStub(finance_backend_.channel)),
+      reporting_(rpb::ReportingService::NewStub(reporting_backend_.channel)),
       key_(key),
       executor_(executor),
       limiter_(limiter),
@@ -142,18 +147,19 @@ void PublicApi::Name(cpb::PublicCaseView& view, const std::string& trace_id,
   if (name.ok()) view.set_school_display_name(*name);
 }
 
-absl::Status PublicApi::CheckLookups(const ClientAddress& client) {
+absl::Status PublicApi::CheckLookups(const ClientAddress& client, absl::string_view counter) {
   // Every lookup reserves a place among the address's failures; one that
   // finds its case gives it back (CountLookup), so concurrent guesses
   // cannot overrun the limit.
-  if (!limiter_.Allow(absl::StrCat("miss:", client.address), absl::Hours(1), kFailedLookupsPerHour)) {
+  if (!limiter_.Allow(absl::StrCat(counter, ":", client.address), absl::Hours(1), kFailedLookupsPerHour)) {
     return TooMany("tra cứu mã không đúng", limiter_.Remaining(absl::Hours(1)));
   }
   return absl::OkStatus();
 }
 
-absl::Status PublicApi::CountLookup(const ClientAddress& client, absl::Status result) {
-  if (!absl::IsNotFound(result)) limiter_.Refund(absl::StrCat("miss:", client.address), absl::Hours(1));
+absl::Status PublicApi::CountLookup(const ClientAddress& client, absl::Status result,
+                                    absl::string_view counter) {
+  if (!absl::IsNotFound(result)) limiter_.Refund(absl::StrCat(counter, ":", client.address), absl::Hours(1));
   return result;
 }
 
@@ -391,6 +397,61 @@ grpc::ServerUnaryReactor* PublicApi::LookUpFamilyAccount(grpc::CallbackServerCon
         return CountLookup(client, status.ok()
                                        ? absl::OkStatus()
                                        : platform::FromGrpcStatus(ForClient(status, finance_backend_.spec)));
+      });
+}
+
+grpc::ServerUnaryReactor* PublicApi::GetSurvey(grpc::CallbackServerContext* context,
+                                               const zpb::GetSurveyRequest* request,
+                                               rpb::SurveyForRespondent* response) {
+  return Handle(context, *request,
+                [=, this](const ClientAddress& client, const std::string& trace_id,
+                          grpc::CallbackServerContext* incoming) -> absl::Status {
+                  RETURN_IF_ERROR(CheckLookups(client, kCodeMisses));
+                  rpb::GetSurveyForRespondentRequest forward;
+                  forward.set_respondent_code(request->respondent_code());
+                  auto call = CallContext(Method<rpb::ReportingService>("GetSurveyForRespondent"), "",
+                                          trace_id, incoming);
+                  grpc::Status status = reporting_->GetSurveyForRespondent(call.get(), forward, response);
+                  RETURN_IF_ERROR(CountLookup(
+                      client,
+                      status.ok() ? absl::OkStatus()
+                                  : platform::FromGrpcStatus(ForClient(status, reporting_backend_.spec)),
+                      kCodeMisses));
+                  // Reporting names the school ("schools/{school}"); the
+                  // respondent sees its display name, or nothing.
+                  const std::string school = SchoolOf(response->school_display_name());
+                  response->clear_school_display_name();
+                  if (!school.empty()) {
+                    absl::StatusOr<std::string> name = SchoolName(school, trace_id, incoming);
+                    if (name.ok()) response->set_school_display_name(*name);
+                  }
+                  return absl::OkStatus();
+                });
+}
+
+grpc::ServerUnaryReactor* PublicApi::SubmitSurveyResponse(grpc::CallbackServerContext* context,
+                                                          const zpb::SubmitSurveyResponseRequest* request,
+                                                          zpb::SubmitSurveyResponseResponse* response) {
+  return Handle(
+      context, *request,
+      [=, this](const ClientAddress& client, const std::string& trace_id,
+                grpc::CallbackServerContext* incoming) -> absl::Status {
+        RETURN_IF_ERROR(CheckLookups(client, kCodeMisses));
+        rpb::SubmitSipasResponseRequest forward;
+        forward.set_respondent_code(request->respondent_code());
+        *forward.mutable_answers() = request->answers();
+        forward.set_comment(request->comment());
+        forward.set_request_id(ScopedRequestId(client, request->request_id()));
+        rpb::SubmitSipasResponseResponse answered;
+        auto call = CallContext(Method<rpb::ReportingService>("SubmitSipasResponse"), "", trace_id, incoming);
+        grpc::Status status = reporting_->SubmitSipasResponse(call.get(), forward, &answered);
+        RETURN_IF_ERROR(
+            CountLookup(client,
+                        status.ok() ? absl::OkStatus()
+                                    : platform::FromGrpcStatus(ForClient(status, reporting_backend_.spec)),
+                        kCodeMisses));
+        response->set_message(answered.message());
+        return absl::OkStatus();
       });
 }
 

@@ -7,8 +7,9 @@
 // reopening cases (complaints service); enrolment notices and online
 // registration; a school's published financial disclosure and a family's
 // own invoices and receipts by pupil code and slip secret (finance
-// service). School search and surveys answer UNIMPLEMENTED until their
-// services exist.
+// service); SIPAS surveys opened and answered by respondent code
+// (reporting service). School search answers UNIMPLEMENTED until the
+// directory's public search exists.
 #ifndef PARHUB_GATEWAY_PUBLIC_API_H_
 #define PARHUB_GATEWAY_PUBLIC_API_H_
 
@@ -23,6 +24,7 @@
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/finance/v1/finance.grpc.pb.h"
+#include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/identity.h"
 
@@ -57,6 +59,12 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
   grpc::ServerUnaryReactor* LookUpFamilyAccount(grpc::CallbackServerContext* context,
                                                 const citizen::v1::LookUpFamilyAccountRequest* request,
                                                 finance::v1::FamilyAccount* response) override;
+  grpc::ServerUnaryReactor* GetSurvey(grpc::CallbackServerContext* context,
+                                      const citizen::v1::GetSurveyRequest* request,
+                                      reporting::v1::SurveyForRespondent* response) override;
+  grpc::ServerUnaryReactor* SubmitSurveyResponse(
+      grpc::CallbackServerContext* context, const citizen::v1::SubmitSurveyResponseRequest* request,
+      citizen::v1::SubmitSurveyResponseResponse* response) override;
 
  private:
   using Work = std::function<absl::Status(const ClientAddress& client, const std::string& trace_id,
@@ -65,9 +73,12 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
   grpc::ServerUnaryReactor* Handle(grpc::CallbackServerContext* context,
                                    const google::protobuf::Message& request, Work work);
   // RESOURCE_EXHAUSTED unless the address may look up another code; counts
-  // a failed lookup (NOT_FOUND) against it.
-  absl::Status CheckLookups(const ClientAddress& client);
-  absl::Status CountLookup(const ClientAddress& client, absl::Status result);
+  // a failed lookup (NOT_FOUND) against it. `counter` names the budget:
+  // tracking codes and family lookups share one, respondent codes have
+  // their own (citizen.proto).
+  absl::Status CheckLookups(const ClientAddress& client, absl::string_view counter = "miss");
+  absl::Status CountLookup(const ClientAddress& client, absl::Status result,
+                           absl::string_view counter = "miss");
   // The filing limits per address and per contact of a school.
   // Whether the address and the contact may file again; a filing counts
   // only once it succeeded (RecordFiling).
@@ -90,9 +101,11 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
   const Backend& complaints_backend_;
   const Backend& directory_backend_;
   const Backend& finance_backend_;
+  const Backend& reporting_backend_;
   std::unique_ptr<complaints::v1::ComplaintService::Stub> complaints_;
   std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
   std::unique_ptr<finance::v1::FinanceService::Stub> finance_;
+  std::unique_ptr<reporting::v1::ReportingService::Stub> reporting_;
   const platform::IdentityKey& key_;
   platform::Executor& executor_;
   AbuseLimiter& limiter_;

@@ -28,6 +28,8 @@ const std::set<Role> kOfficers{kOfficer};
 const std::set<Role> kAnyone{kOfficer, kAdmin, kStaff, kService};
 const std::set<Role> kSchoolPeople{kOfficer, kAdmin, kStaff};
 const std::set<Role> kReportReaders{kOfficer, kAdmin, kService};
+// Official results come from the authority; the school may enter its copy.
+const std::set<Role> kOfficialResultWriters{kOfficer, kAdmin};
 
 #define TASKS(m) "/parhub.tasks.v1.TaskService/" m
 #define DIR(m) "/parhub.directory.v1.DirectoryService/" m
@@ -223,6 +225,9 @@ const std::vector<Route>& Routes() {
       {REPORTING("AppraiseParAssessment"), kOfficers, ScopeKind::kSchool, "name"},
       {REPORTING("ReturnParAssessment"), kOfficers, ScopeKind::kSchool, "name"},
       {REPORTING("GetParForecast"), kReaders, ScopeKind::kSchool, "school"},
+      {REPORTING("SetAssessmentAdjustments"), kAdmins, ScopeKind::kSchool, "name"},
+      {REPORTING("ImportOfficialParResult"), kOfficialResultWriters, ScopeKind::kSchool, "parent"},
+      {REPORTING("GetOfficialParResult"), kReaders, ScopeKind::kSchool, "name"},
       {REPORTING("GetSipasQuestionnaire"), kAnyone, ScopeKind::kNone, ""},
       {REPORTING("CreateSipasSurvey"), kAdmins, ScopeKind::kSchool, "parent"},
       {REPORTING("GetSipasSurvey"), kReaders, ScopeKind::kSchool, "name"},

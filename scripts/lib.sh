@@ -46,7 +46,7 @@ SERVICE_TABLE=(
 # (PARHUB_TLS_ALLOWED_CLIENTS=gateway,<caller>). Every other service keeps
 # the default: the gateway only.
 declare -A SOURCES_OF=(
-  [reporting]="tasks staffing finance complaints"
+  [reporting]="directory tasks staffing finance complaints"
 )
 GATEWAY_PORT=50050
 GATEWAY_METRICS_PORT=9450

@@ -3,7 +3,7 @@
 #
 # Creates, in DIR, the private certificate authority and the certificates
 # that parhub's processes use for mutual TLS between the gateway and the
-# services, and between reporting and the services it pulls summaries from:
+# services, and between reporting and the services it calls:
 #
 #   ca.pem, ca.key              the CA (EC P-256, 10 years); ca.key signs, it
 #                               is never given to a process
@@ -12,8 +12,8 @@
 #                               DNS:localhost, IP:127.0.0.1, extended key
 #                               usage serverAuth and clientAuth (a service
 #                               serves with it; the gateway, and reporting
-#                               towards tasks, staffing, finance and
-#                               complaints, call with it)
+#                               towards directory, tasks, staffing, finance
+#                               and complaints, call with it)
 #
 # Idempotent: a file that is still good is kept. The CA is replaced when it
 # is missing, unreadable, does not match its key or expires within 30 days;

@@ -55,8 +55,9 @@ say "Starting processes (logs in .run/logs)"
 for svc in "${SERVICES[@]}"; do
   extra=()
   [ "$svc" = directory ] && extra+=(PARHUB_BOOTSTRAP_ADMIN_KEY_FILE="$SECRETS/admin.key")
-  # Who may call it (the gateway, and reporting for the services it pulls
-  # summaries from), and whom it calls itself (lib.sh, SOURCES_OF).
+  # Who may call it (the gateway, and reporting for the services it calls:
+  # directory, tasks, staffing, finance, complaints), and whom it calls
+  # itself (lib.sh, SOURCES_OF).
   extra+=(PARHUB_TLS_ALLOWED_CLIENTS="$(allowed_clients_of "$svc")")
   [ -n "${SOURCES_OF[$svc]:-}" ] && extra+=(PARHUB_SOURCES="$(sources_of "$svc")")
   start_process "$svc" PARHUB_DB_HOST=127.0.0.1 PARHUB_DB_PORT="$DB_PORT" PARHUB_DB_USER="parhub_$svc" \

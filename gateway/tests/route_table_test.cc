@@ -316,6 +316,17 @@ TEST(RouteTable, ReportingFollowsItsAccessTable) {
   EXPECT_THAT(Authorize(*create_framework, admin, create_framework_request),
               StatusIs(absl::StatusCode::kPermissionDenied));
 
+  // Last year's official result: entered by an officer or the school's
+  // admins, read by everyone of the school.
+  const Route* import_official = FindRoute("/parhub.reporting.v1.ReportingService/ImportOfficialParResult");
+  ASSERT_NE(import_official, nullptr);
+  reporting::v1::ImportOfficialParResultRequest import_request;
+  import_request.set_parent("schools/mn-2010");
+  EXPECT_OK(Authorize(*import_official, admin, import_request).status());
+  EXPECT_OK(Authorize(*import_official, Officer(), import_request).status());
+  EXPECT_THAT(Authorize(*import_official, staff, import_request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+
   // The assessment: read by the school, its officers and services; edited
   // by the school's admins; appraised by officers of its subtree.
   const Route* get_assessment = FindRoute("/parhub.reporting.v1.ReportingService/GetParAssessment");

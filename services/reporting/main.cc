@@ -4,18 +4,30 @@
 // the reference data, the sources and store → domain → rpc.
 #include <memory>
 
+#include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
+#include "platform/core/crypto.h"
+#include "platform/core/log.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/service_main.h"
+#include "services/reporting/domain/forecast_schedule.h"
 #include "services/reporting/rpc/grpc_sources.h"
 #include "services/reporting/rpc/refdata.h"
 #include "services/reporting/rpc/reporting_service.h"
 #include "services/reporting/store/mysql_reporting_store.h"
+#include "services/reporting/store/mysql_sipas_store.h"
 
 ABSL_FLAG(
     std::string, sources, "",
     "Where the summaries come from: tasks=host:port,staffing=…,finance=…,complaints=… (default the local "
     "ports 50052-50055); called with this service's own certificate and identity");
+ABSL_FLAG(int, forecast_refresh_minutes, 15,
+          "Recompute every known school's forecast this often, pulling the services (0: only on demand)");
+ABSL_FLAG(std::string, sipas_code_key, "",
+          "Secret (>= 32 bytes) keying the HMAC under which SIPAS respondent codes are stored (prefer "
+          "PARHUB_SIPAS_CODE_KEY_FILE); changing it makes every unused code unknown. Unset: derived from "
+          "--identity_key, so rotating that key also voids unused codes");
+ABSL_DECLARE_FLAG(std::string, identity_key);
 
 namespace {
 
@@ -24,23 +36,29 @@ using namespace parhub::reporting;  // NOLINT: wiring only
 // Everything the service object uses, owned together.
 struct ReportingService final {
   ReportingService(parhub::platform::ServiceEnv& env, ReportingRefdata refdata_in,
-                   std::unique_ptr<GrpcSources> sources_in)
+                   std::unique_ptr<GrpcSources> sources_in, const std::string& sipas_code_key)
       : refdata(std::move(refdata_in)),
         sources(std::move(sources_in)),
         store(env.db),
+        sipas_store(env.db),
+        sipas(sipas_store, refdata.questionnaire, sipas_code_key, env.clock),
         frameworks(store, refdata.catalog, env.clock),
         assessments(store, frameworks, env.clock),
         calendar(refdata.families),
         reports(store, calendar, env.clock),
-        summarizer(assessments, frameworks, reports),
+        summarizer(assessments, frameworks, reports, sipas),
         pulls(store, *sources, env.clock),
         forecasts(store, frameworks, assessments, summarizer, pulls, env.clock),
         generator(reports, forecasts, summarizer, pulls),
-        rpc(env.handlers,
-            ReportingDesks{frameworks, assessments, forecasts, reports, generator, summarizer, refdata}) {}
+        official_results(store, frameworks, *sources, env.clock),
+        rpc(env.handlers, ReportingDesks{frameworks, assessments, forecasts, reports, generator, summarizer,
+                                         official_results, refdata, sipas}),
+        schedule(store, forecasts, absl::Minutes(absl::GetFlag(FLAGS_forecast_refresh_minutes)), env.clock) {}
   ReportingRefdata refdata;
   std::unique_ptr<GrpcSources> sources;
   MySqlReportingStore store;
+  MySqlSipasStore sipas_store;
+  SipasDesk sipas;
   FrameworkBook frameworks;
   AssessmentDesk assessments;
   ReportCalendar calendar;
@@ -49,8 +67,27 @@ struct ReportingService final {
   SourcePulls pulls;
   ForecastDesk forecasts;
   ReportGenerator generator;
+  OfficialResults official_results;
   ReportingServiceImpl rpc;
+  ForecastSchedule schedule;  // last: stopped first, before what it uses
 };
+
+// The respondent codes' HMAC key: --sipas_code_key, or one derived from the
+// identity key (RunService has refused a missing or short one by now).
+absl::StatusOr<std::string> SipasCodeKey() {
+  std::string key = absl::GetFlag(FLAGS_sipas_code_key);
+  if (!key.empty()) {
+    if (key.size() < kMinCodeKeyBytes) {
+      return absl::InvalidArgumentError("--sipas_code_key must be at least 32 bytes");
+    }
+    return key;
+  }
+  parhub::platform::LogWarning(
+      "--sipas_code_key not set: respondent codes are keyed by a key derived from --identity_key; rotating "
+      "that key makes unused codes unknown");
+  return parhub::platform::HmacSha256(absl::GetFlag(FLAGS_identity_key),
+                                      "parhub.reporting.sipas-code-key.v1");
+}
 
 }  // namespace
 
@@ -68,7 +105,10 @@ int main(int argc, char** argv) {
          ASSIGN_OR_RETURN(
              std::unique_ptr<GrpcSources> sources,
              GrpcSources::Connect(absl::GetFlag(FLAGS_sources), env.client_credentials, env.identity_key));
-         auto service = std::make_shared<ReportingService>(env, std::move(refdata), std::move(sources));
+         RETURN_IF_ERROR(ValidateQuestionnaire(refdata.questionnaire));
+         ASSIGN_OR_RETURN(std::string sipas_code_key, SipasCodeKey());
+         auto service =
+             std::make_shared<ReportingService>(env, std::move(refdata), std::move(sources), sipas_code_key);
          RETURN_IF_ERROR(service->frameworks.Seed(service->refdata.frameworks));
          return parhub::platform::WiredService{service, &service->rpc};
        }});

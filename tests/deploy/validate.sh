@@ -21,6 +21,9 @@
 # in k8s/ the NetworkPolicies must let every such call and every gateway
 # call through on both ends; services (TLS only) are probed by
 # `parhubctl health --tls-ca`, the gateway (plaintext) natively.
+# - scripts/lib.sh: SOURCES_OF (what scripts/up.sh gives PARHUB_SOURCES and
+#   PARHUB_TLS_ALLOWED_CLIENTS) names exactly the services each program
+#   with --sources calls, each listed before its caller in SERVICE_TABLE.
 # - Dockerfile, .dockerignore and the shell scripts under deploy/: grep and
 #   `bash -n` checks (hadolint is not packaged for Debian).
 #
@@ -92,6 +95,33 @@ if [ "$tools_ok" = 1 ]; then
   else
     fail "docker-compose.yml (see above)"
   fi
+
+  # scripts/up.sh: SOURCES_OF in scripts/lib.sh gives a service that calls
+  # others (a --sources flag) its PARHUB_SOURCES and their
+  # PARHUB_TLS_ALLOWED_CLIENTS; it must name exactly the services the
+  # program pulls from (parhub-sources.mjs, sourcesOf), each listed before
+  # its caller in SERVICE_TABLE (up.sh starts them first).
+  before=$failures
+  # "caller: source source ..." for each service of SERVICE_TABLE.
+  if ! (set +u; source scripts/lib.sh >/dev/null &&
+    for svc in "${SERVICES[@]}"; do echo "$svc: ${SOURCES_OF[$svc]:-}"; done) >"$tmp/sources-of"; then
+    fail "scripts/lib.sh cannot be sourced"
+  fi
+  order=$(cut -d: -f1 "$tmp/sources-of" | tr '\n' ' ')
+  while IFS=: read -r svc listed; do
+    wanted=$(node --input-type=module -e '
+      const { sourcesOf } = await import(process.argv[1]);
+      console.log((sourcesOf(process.argv[2], process.argv[3]) ?? []).join(" "));
+    ' "$here/parhub-sources.mjs" "$root" "$svc") || { fail "cannot read the sources of parhub-$svc"; continue; }
+    [ "$(tr ' ' '\n' <<<"$listed" | grep -v '^$' | sort | tr '\n' ' ')" = "$(tr ' ' '\n' <<<"$wanted" | grep -v '^$' | sort | tr '\n' ' ')" ] ||
+      fail "scripts/lib.sh: SOURCES_OF[$svc] is '${listed# }', but parhub-$svc calls '${wanted}' (its --sources)"
+    for source in $listed; do
+      before_caller=${order%%"$svc "*}
+      [[ " $before_caller" == *" $source "* ]] ||
+        fail "scripts/lib.sh: $source must come before $svc in SERVICE_TABLE (up.sh starts the services a caller calls first)"
+    done
+  done <"$tmp/sources-of"
+  [ "$failures" = "$before" ] && pass "scripts/lib.sh SOURCES_OF (scripts/up.sh)"
 fi
 
 # --- Dockerfile -------------------------------------------------------------

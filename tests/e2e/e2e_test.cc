@@ -26,6 +26,7 @@
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/finance/v1/finance.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
+#include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/core/errors.h"
@@ -43,6 +44,7 @@ namespace tpb = tasks::v1;
 namespace spb = staffing::v1;
 namespace cpb = complaints::v1;
 namespace fpb = finance::v1;
+namespace rpb = reporting::v1;
 namespace zpb = citizen::v1;
 using ::testing::HasSubstr;
 
@@ -70,6 +72,7 @@ class Client {
     staffing = spb::StaffingService::NewStub(channel_);
     complaints = cpb::ComplaintService::NewStub(channel_);
     finance = fpb::FinanceService::NewStub(channel_);
+    reporting = rpb::ReportingService::NewStub(channel_);
     gateway = gateway::v1::GatewayService::NewStub(channel_);
   }
   std::unique_ptr<grpc::ClientContext> Context() const {
@@ -83,6 +86,7 @@ class Client {
   std::unique_ptr<spb::StaffingService::Stub> staffing;
   std::unique_ptr<cpb::ComplaintService::Stub> complaints;
   std::unique_ptr<fpb::FinanceService::Stub> finance;
+  std::unique_ptr<rpb::ReportingService::Stub> reporting;
   std::unique_ptr<gateway::v1::GatewayService::Stub> gateway;
 
  private:
@@ -1393,6 +1397,119 @@ TEST_F(E2eTest, FinanceIsForwardedAndPayerRecordsStayWithTheSchoolOffice) {
   EXPECT_EQ(admin_a.finance->GetInvoice(c.get(), get, &invoice).error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
+// Automated reporting: the reporting service pulls the school's task
+// summary with its own identity, so progress reported on a task changes
+// the live PAR forecast and the next version of a periodic report, with no
+// figure retyped. Reports stay with the school and its authority.
+TEST_F(E2eTest, ATasksProgressChangesTheForecastAndTheNextReportVersion) {
+  Client admin_a(world->admin_a_key), admin_b(world->admin_b_key), staff_a(world->staff_a_key),
+      officer(world->officer_key);
+  rpb::GetParForecastRequest get;
+  get.set_school("schools/mn-a");
+  get.set_year(2026);
+  auto forecast_line = [&](const rpb::ParForecast& f) {
+    for (const auto& line : f.lines()) {
+      if (line.sub_criterion() == "1.1.2") return line;  // tasks.completion_rate
+    }
+    return rpb::ForecastLine();
+  };
+  rpb::ParForecast before;
+  auto c = admin_a.Context();
+  grpc::Status status = admin_a.reporting->GetParForecast(c.get(), get, &before);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  EXPECT_TRUE(before.source_errors().empty()) << before.source_errors(0);
+  const rpb::ForecastLine line_before = forecast_line(before);
+  ASSERT_EQ(line_before.source(), rpb::POINTS_SOURCE_METRIC) << line_before.explanation();
+  ASSERT_GT(line_before.denominator(), 0);
+
+  rpb::GenerateReportRequest generate;
+  generate.set_parent("schools/mn-a");
+  generate.set_family("reportFamilies/cchc");
+  generate.set_year(2026);
+  generate.set_period("q3");
+  generate.set_request_id("e2e-report-q3-v1");
+  rpb::ReportVersion v1;
+  c = admin_a.Context();
+  status = admin_a.reporting->GenerateReport(c.get(), generate, &v1);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  EXPECT_TRUE(v1.source_errors().empty());
+  EXPECT_TRUE(v1.content().has_tasks());
+  EXPECT_TRUE(v1.content().has_complaints());
+  EXPECT_EQ(v1.content().school_display_name(), "Trường Mầm non 20/10");
+  EXPECT_EQ(v1.content().authority_display_name(), "UBND Quận 1");
+
+  // A task of the plan already due this year and not done: completing it
+  // raises the year-so-far completion rate.
+  tpb::ListTasksRequest list;
+  list.set_parent(world->plan_a);
+  list.set_page_size(100);
+  tpb::ListTasksResponse tasks;
+  c = admin_a.Context();
+  ASSERT_TRUE(admin_a.tasks->ListTasks(c.get(), list, &tasks).ok());
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  std::string due_task;
+  for (const auto& t : tasks.tasks()) {
+    const absl::CivilDay due(t.due_date().year(), t.due_date().month(), t.due_date().day());
+    const bool open =
+        t.status() == tpb::TASK_STATUS_NOT_STARTED || t.status() == tpb::TASK_STATUS_IN_PROGRESS;
+    const bool this_year_so_far = due.year() == today.year() && due <= today;
+    if (this_year_so_far && open && t.name() != world->task_a) due_task = t.name();
+  }
+  ASSERT_FALSE(due_task.empty()) << "the PAR template has no task due before today";
+  tpb::AddProgressUpdateRequest progress;
+  progress.set_parent(due_task);
+  progress.mutable_progress_update()->set_percent_done(100);
+  progress.mutable_progress_update()->set_note("Đã hoàn thành, có biên bản kiểm tra");
+  progress.set_request_id("e2e-reporting-progress");
+  tpb::ProgressUpdate update;
+  c = admin_a.Context();
+  status = admin_a.tasks->AddProgressUpdate(c.get(), progress, &update);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  rpb::ParForecast after;
+  c = admin_a.Context();
+  ASSERT_TRUE(admin_a.reporting->GetParForecast(c.get(), get, &after).ok());
+  const rpb::ForecastLine line_after = forecast_line(after);
+  EXPECT_EQ(line_after.numerator(), line_before.numerator() + 1) << line_after.explanation();
+  EXPECT_GT(line_after.metric_value(), line_before.metric_value());
+  EXPECT_NE(line_after.explanation(), line_before.explanation());
+
+  generate.set_request_id("e2e-report-q3-v2");
+  rpb::ReportVersion v2;
+  c = admin_a.Context();
+  ASSERT_TRUE(admin_a.reporting->GenerateReport(c.get(), generate, &v2).ok());
+  EXPECT_EQ(v2.version(), 2);
+  EXPECT_NE(v2.content_sha256(), v1.content_sha256());
+  EXPECT_NEAR(v2.content().forecast().total_points(), after.total_points(), 0.005);
+
+  // Staff do not read reports; another school does not see them; only the
+  // authority acknowledges.
+  rpb::GetReportRequest report;
+  report.set_name("schools/mn-a/reports/cchc-2026-q3");
+  rpb::Report got;
+  c = staff_a.Context();
+  EXPECT_EQ(staff_a.reporting->GetReport(c.get(), report, &got).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  c = admin_b.Context();
+  EXPECT_EQ(admin_b.reporting->GetReport(c.get(), report, &got).error_code(), grpc::StatusCode::NOT_FOUND);
+  rpb::SubmitReportRequest submit;
+  submit.set_name(report.name());
+  submit.set_request_id("e2e-report-q3-submit");
+  c = admin_a.Context();
+  ASSERT_TRUE(admin_a.reporting->SubmitReport(c.get(), submit, &got).ok());
+  EXPECT_TRUE(got.late());  // due 20/09/2026, submitted in December
+  rpb::AcknowledgeReportRequest ack;
+  ack.set_name(report.name());
+  ack.set_request_id("e2e-report-q3-ack");
+  c = admin_a.Context();
+  EXPECT_EQ(admin_a.reporting->AcknowledgeReport(c.get(), ack, &got).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  c = officer.Context();
+  status = officer.reporting->AcknowledgeReport(c.get(), ack, &got);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(got.state(), rpb::REPORT_STATE_ACKNOWLEDGED);
+}
+
 // Durability of money: payments keep coming through the gateway while the
 // finance process is killed with SIGKILL 20 times and restarted. Every
 // caller retries with its own request_id until it gets an answer, so each
@@ -1595,6 +1712,153 @@ TEST_F(E2eTest, EveryServerAnswersHealthAndReflection) {
   auto gateway = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
   EXPECT_THAT(ReflectionServices(gateway), HasSubstr("parhub.gateway.v1.GatewayService"));
   EXPECT_THAT(ReflectionServices(gateway), HasSubstr("grpc.health.v1.Health"));
+}
+
+// SIPAS: the school opens a parents' survey and prints codes; a parent
+// answers once through the public API without an account; typos and
+// unknown codes get clear answers, and unknown ones are counted per address
+// (in a budget of their own: the case-tracking test spends the other one).
+TEST_F(E2eTest, AParentAnswersTheSurveyOnceByRespondentCodeWithoutAnAccount) {
+  Client admin_a(world->admin_a_key), admin_b(world->admin_b_key), officer(world->officer_key);
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  const absl::CivilDay later = today + 30;
+  rpb::CreateSipasSurveyRequest create;
+  create.set_parent("schools/mn-a");
+  create.set_sipas_survey_id("phhs-e2e");
+  create.mutable_sipas_survey()->set_title("Khảo sát sự hài lòng của phụ huynh");
+  create.mutable_sipas_survey()->set_audience(rpb::SURVEY_AUDIENCE_PARENTS);
+  *create.mutable_sipas_survey()->mutable_open_date() =
+      D(static_cast<int>(today.year()), today.month(), today.day());
+  *create.mutable_sipas_survey()->mutable_close_date() =
+      D(static_cast<int>(later.year()), later.month(), later.day());
+  create.set_request_id("e2e-sipas-create");
+  rpb::SipasSurvey survey;
+  auto c = admin_a.Context();
+  grpc::Status status = admin_a.reporting->CreateSipasSurvey(c.get(), create, &survey);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  rpb::OpenSipasSurveyRequest open;
+  open.set_name(survey.name());
+  open.set_request_id("e2e-sipas-open");
+  c = admin_a.Context();
+  ASSERT_TRUE(admin_a.reporting->OpenSipasSurvey(c.get(), open, &survey).ok());
+  rpb::IssueRespondentCodesRequest issue;
+  issue.set_survey(survey.name());
+  issue.set_count(2);
+  issue.set_request_id("e2e-sipas-codes");
+  rpb::IssueRespondentCodesResponse codes;
+  c = admin_b.Context();
+  EXPECT_EQ(admin_b.reporting->IssueRespondentCodes(c.get(), issue, &codes).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  c = admin_a.Context();
+  status = admin_a.reporting->IssueRespondentCodes(c.get(), issue, &codes);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(codes.codes_size(), 2);
+
+  auto citizen = zpb::PublicService::NewStub(
+      grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials()));
+  // Every test calls from 127.0.0.1: wait out the per-address limit of 60
+  // calls a minute (earlier tests may have spent it), never the code budget.
+  auto patient = [](const std::function<grpc::Status(grpc::ClientContext*)>& rpc) {
+    for (int attempt = 0;; ++attempt) {
+      grpc::ClientContext ctx;
+      ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(15));
+      grpc::Status s = rpc(&ctx);
+      if (attempt < 40 && s.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED &&
+          s.error_message().find("từ địa chỉ này") != std::string::npos) {
+        std::this_thread::sleep_for(std::chrono::seconds(2));
+        continue;
+      }
+      return s;
+    }
+  };
+  rpb::SurveyForRespondent form;
+  auto get_survey = [&](const zpb::GetSurveyRequest& request) {
+    return patient([&](grpc::ClientContext* ctx) { return citizen->GetSurvey(ctx, request, &form); });
+  };
+  zpb::SubmitSurveyResponseResponse thanks;
+  auto submit = [&](const zpb::SubmitSurveyResponseRequest& request) {
+    return patient(
+        [&](grpc::ClientContext* ctx) { return citizen->SubmitSurveyResponse(ctx, request, &thanks); });
+  };
+  zpb::GetSurveyRequest open_form;
+  open_form.set_respondent_code(codes.codes(0));
+  status = get_survey(open_form);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  EXPECT_EQ(form.school_display_name(), "Trường Mầm non 20/10");
+  EXPECT_EQ(form.title(), "Khảo sát sự hài lòng của phụ huynh");
+  EXPECT_FALSE(form.already_answered());
+  ASSERT_EQ(form.questionnaire().factors_size(), 5);
+
+  zpb::SubmitSurveyResponseRequest answer;
+  answer.set_respondent_code(codes.codes(0));
+  for (const auto& factor : form.questionnaire().factors()) {
+    for (const auto& question : factor.questions()) {
+      auto* a = answer.add_answers();
+      a->set_question(question.code());
+      a->set_score(factor.code() == "feedback" ? 3 : 5);
+    }
+  }
+  answer.set_comment("Nhà trường phục vụ chu đáo.");
+  answer.set_request_id("phieu-1");
+  status = submit(answer);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  EXPECT_FALSE(thanks.message().empty());
+  answer.set_request_id("phieu-2");
+  EXPECT_EQ(submit(answer).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  ASSERT_TRUE(get_survey(open_form).ok());
+  EXPECT_TRUE(form.already_answered());
+  // A typo is caught by the check character and costs nothing.
+  std::string typo = codes.codes(1);
+  typo[0] = typo[0] == '7' ? '8' : '7';
+  open_form.set_respondent_code(typo);
+  status = get_survey(open_form);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(platform::FieldViolations(platform::FromGrpcStatus(status)).at(0).field, "respondent_code");
+
+  // The school reads the result; the officer too; another school does not.
+  rpb::GetSipasResultsRequest results_request;
+  results_request.set_survey(survey.name());
+  rpb::SipasResults results;
+  c = officer.Context();
+  ASSERT_TRUE(officer.reporting->GetSipasResults(c.get(), results_request, &results).ok());
+  EXPECT_EQ(results.response_count(), 1);
+  ASSERT_EQ(results.factors_size(), 5);
+  EXPECT_DOUBLE_EQ(results.factors(0).index(), 100);
+  EXPECT_DOUBLE_EQ(results.factors(4).index(), 0);
+  EXPECT_DOUBLE_EQ(results.index(), 80);
+  c = admin_b.Context();
+  EXPECT_EQ(admin_b.reporting->GetSipasResults(c.get(), results_request, &results).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  // Twenty unknown codes an hour, then even a good one is refused. The
+  // guesses are well formed: their check character is computed as
+  // docs/api/reporting.md defines it (Σ aⁱ·vᵢ over GF(32), x⁵ + x² + 1).
+  const std::string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  auto with_check = [&](const std::string& ten) {
+    auto times = [](int a, int b) {
+      int p = 0;
+      for (; b != 0; b >>= 1) {
+        if (b & 1) p ^= a;
+        a <<= 1;
+        if (a & 0x20) a ^= 0x25;
+      }
+      return p;
+    };
+    int sum = 0, weight = 1;
+    for (char c : ten) {
+      weight = times(weight, 2);
+      sum ^= times(weight, static_cast<int>(alphabet.find(c)));
+    }
+    return ten + alphabet[sum];
+  };
+  for (int i = 0; i < 20; ++i) {
+    zpb::GetSurveyRequest guess;
+    guess.set_respondent_code(with_check(absl::StrFormat("%010d", 1000 + i)));
+    grpc::Status s = get_survey(guess);
+    ASSERT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND) << i << " " << s.error_message();
+  }
+  open_form.set_respondent_code(codes.codes(1));
+  EXPECT_EQ(get_survey(open_form).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
 }
 
 }  // namespace

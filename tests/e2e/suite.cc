@@ -113,11 +113,13 @@ Suite::Suite() {
   staffing_db_ = std::make_unique<testing::TestDatabase>("e2e_staffing");
   finance_db_ = std::make_unique<testing::TestDatabase>("e2e_finance");
   complaints_db_ = std::make_unique<testing::TestDatabase>("e2e_complaints");
+  reporting_db_ = std::make_unique<testing::TestDatabase>("e2e_reporting");
   gateway_port_ = FreePort();
   tasks_port_ = FreePort();
   staffing_port_ = FreePort();
   finance_port_ = FreePort();
   complaints_port_ = FreePort();
+  reporting_port_ = FreePort();
   directory_port_ = FreePort();
   admin_key_ = absl::StrCat("phk_", platform::RandomHex(20));
   identity_key_ = platform::RandomHex(32);
@@ -145,10 +147,21 @@ Suite::Suite() {
   finance_env.merge(db_env(finance_db_->config()));
   auto complaints_env = common(complaints_port_, "complaints");
   complaints_env.merge(db_env(complaints_db_->config()));
-  auto gateway_env = common(gateway_port_, "gateway");
-  gateway_env["PARHUB_BACKENDS"] = absl::StrCat(
+  // Reporting pulls the directory and the four services with its own
+  // certificate, so they accept it besides the gateway's.
+  for (auto* env : {&directory_env, &tasks_env, &staffing_env, &finance_env, &complaints_env}) {
+    (*env)["PARHUB_TLS_ALLOWED_CLIENTS"] = "gateway,reporting";
+  }
+  auto reporting_env = common(reporting_port_, "reporting");
+  reporting_env.merge(db_env(reporting_db_->config()));
+  reporting_env["PARHUB_SOURCES"] = absl::StrCat(
       "directory=", directory_address(), ",tasks=", tasks_address(), ",staffing=127.0.0.1:", staffing_port_,
       ",finance=127.0.0.1:", finance_port_, ",complaints=127.0.0.1:", complaints_port_);
+  auto gateway_env = common(gateway_port_, "gateway");
+  gateway_env["PARHUB_BACKENDS"] =
+      absl::StrCat("directory=", directory_address(), ",tasks=", tasks_address(),
+                   ",staffing=127.0.0.1:", staffing_port_, ",finance=127.0.0.1:", finance_port_,
+                   ",complaints=127.0.0.1:", complaints_port_, ",reporting=127.0.0.1:", reporting_port_);
   gateway_env["PARHUB_AUTH_CACHE_TTL_S"] = "1";
   directory_ =
       std::make_unique<Process>("directory", PARHUB_DIRECTORY_BIN, directory_env, dir_ + "/directory.log");
@@ -158,11 +171,14 @@ Suite::Suite() {
   finance_ = std::make_unique<Process>("finance", PARHUB_FINANCE_BIN, finance_env, dir_ + "/finance.log");
   complaints_ = std::make_unique<Process>("complaints", PARHUB_COMPLAINTS_BIN, complaints_env,
                                           dir_ + "/complaints.log");
+  reporting_ =
+      std::make_unique<Process>("reporting", PARHUB_REPORTING_BIN, reporting_env, dir_ + "/reporting.log");
   gateway_ = std::make_unique<Process>("gateway", PARHUB_GATEWAY_BIN, gateway_env, dir_ + "/gateway.log");
 }
 
 Suite::~Suite() {
   gateway_->Terminate();
+  reporting_->Terminate();
   complaints_->Terminate();
   finance_->Terminate();
   staffing_->Terminate();
@@ -197,9 +213,10 @@ void Suite::Start() {
   staffing_->Start();
   finance_->Start();
   complaints_->Start();
+  reporting_->Start();
   gateway_->Start();
-  for (int port :
-       {directory_port_, tasks_port_, staffing_port_, finance_port_, complaints_port_, gateway_port_}) {
+  for (int port : {directory_port_, tasks_port_, staffing_port_, finance_port_, complaints_port_,
+                   reporting_port_, gateway_port_}) {
     if (!WaitHealthy(port, 60))
       throw std::runtime_error("not healthy: port " + std::to_string(port) + "\n" + Logs());
   }
@@ -231,7 +248,8 @@ CommandResult Suite::Ctl(const std::string& api_key, const std::vector<std::stri
 
 std::string Suite::Logs() const {
   std::string out;
-  for (const char* name : {"directory", "tasks", "staffing", "finance", "complaints", "gateway"}) {
+  for (const char* name :
+       {"directory", "tasks", "staffing", "finance", "complaints", "reporting", "gateway"}) {
     std::ifstream in(absl::StrCat(dir_, "/", name, ".log"));
     std::stringstream text;
     text << in.rdbuf();

@@ -43,7 +43,8 @@ class Suite final {
   Suite();
   ~Suite();
 
-  // Starts directory, tasks, staffing, finance, complaints and gateway and waits until all are healthy.
+  // Starts directory, tasks, staffing, finance, complaints, reporting and gateway and waits until all are
+  // healthy.
   void Start();
   bool WaitHealthy(int port, int seconds);
 
@@ -70,10 +71,12 @@ class Suite final {
 
  private:
   std::string dir_;
-  std::unique_ptr<testing::TestDatabase> directory_db_, tasks_db_, staffing_db_, finance_db_, complaints_db_;
-  int gateway_port_, tasks_port_, directory_port_, staffing_port_, finance_port_, complaints_port_;
+  std::unique_ptr<testing::TestDatabase> directory_db_, tasks_db_, staffing_db_, finance_db_, complaints_db_,
+      reporting_db_;
+  int gateway_port_, tasks_port_, directory_port_, staffing_port_, finance_port_, complaints_port_,
+      reporting_port_;
   std::string admin_key_, identity_key_;
-  std::unique_ptr<Process> directory_, tasks_, staffing_, finance_, complaints_, gateway_;
+  std::unique_ptr<Process> directory_, tasks_, staffing_, finance_, complaints_, reporting_, gateway_;
 };
 
 // A free TCP port on 127.0.0.1 (bound, then released).

@@ -1,6 +1,7 @@
 // Self-assessment and appraisal (see assessment_desk.h).
 #include "services/reporting/domain/assessment_desk.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -82,6 +83,10 @@ void Totalize(v1::ParAssessment& assessment) {
   for (const auto& item : assessment.items()) {
     self += item.self_points() + item.computed_points();
     if (item.appraised()) appraised += item.appraised_points();
+  }
+  for (const auto& adjustment : assessment.adjustments()) {
+    self += adjustment.points();
+    if (assessment.state() == v1::ASSESSMENT_STATE_APPRAISED) appraised += adjustment.points();
   }
   assessment.set_self_total(RoundPoints(self));
   assessment.set_appraised_total(RoundPoints(appraised));
@@ -296,6 +301,49 @@ absl::StatusOr<v1::ParAssessment> AssessmentDesk::Submit(const Caller& caller, c
     }
     a.set_state(v1::ASSESSMENT_STATE_SUBMITTED);
     *a.mutable_submit_time() = platform::TimeToProto(clock_());
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<v1::ParAssessment> AssessmentDesk::SetAdjustments(
+    const Caller& caller, const std::string& school_id, int year,
+    const std::vector<v1::AssessmentAdjustment>& adjustments) {
+  RETURN_IF_ERROR(RequireSchoolWrite(caller, school_id, kAssessment));
+  ASSIGN_OR_RETURN(v1::ParFramework framework, frameworks_.ForYear(year, "school"));
+  std::vector<v1::AssessmentAdjustment> clean;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < adjustments.size(); ++i) {
+    const std::string field = absl::StrCat("adjustments[", i, "]");
+    const v1::AssessmentAdjustment& in = adjustments[i];
+    const v1::Adjustment* rule = nullptr;
+    for (const auto& a : framework.adjustments()) {
+      if (a.code() == in.code()) rule = &a;
+    }
+    if (rule == nullptr) {
+      return InvalidField(field + ".code", absl::StrCat("bộ tiêu chí ", framework.name(),
+                                                        " không có điểm thưởng/trừ '", in.code(), "'"));
+    }
+    if (!seen.insert(in.code()).second) return InvalidField(field + ".code", "mỗi mã chỉ ghi một lần");
+    const int max_count = std::max(rule->max_count(), 1);
+    if (in.count() < 1 || in.count() > max_count) {
+      return InvalidField(field + ".count", absl::StrCat("số lần phải trong khoảng 1..", max_count));
+    }
+    v1::AssessmentAdjustment out;
+    out.set_code(in.code());
+    out.set_count(in.count());
+    ASSIGN_OR_RETURN(*out.mutable_note(),
+                     CleanText(in.note(), field + ".note", 1000, true, TextLines::kMulti));
+    for (int j = 0; j < in.evidence_size(); ++j) {
+      ASSIGN_OR_RETURN(*out.add_evidence(), CleanEvidence(in.evidence(j), j, school_id));
+    }
+    out.set_points(RoundPoints(in.count() * rule->points()));
+    clean.push_back(std::move(out));
+  }
+  return Change(caller, school_id, year, "", [&](v1::ParAssessment& a) -> absl::Status {
+    RETURN_IF_ERROR(Transition(a.state(), {v1::ASSESSMENT_STATE_DRAFT, v1::ASSESSMENT_STATE_RETURNED},
+                               "ghi điểm thưởng/trừ cho"));
+    a.clear_adjustments();
+    for (auto& adj : clean) *a.add_adjustments() = adj;
     return absl::OkStatus();
   });
 }

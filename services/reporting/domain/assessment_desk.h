@@ -68,6 +68,10 @@ class AssessmentDesk final {
   // values and points.
   absl::StatusOr<v1::ParAssessment> Submit(const Caller& caller, const std::string& school_id, int year,
                                            const v1::ParForecast& forecast);
+  // Replaces the recorded bonuses and penalties (DRAFT or RETURNED).
+  absl::StatusOr<v1::ParAssessment> SetAdjustments(const Caller& caller, const std::string& school_id,
+                                                   int year,
+                                                   const std::vector<v1::AssessmentAdjustment>& adjustments);
   absl::StatusOr<v1::ParAssessment> Appraise(const Caller& caller, const std::string& school_id, int year,
                                              const std::vector<v1::ItemAppraisal>& appraisals);
   absl::StatusOr<v1::ParAssessment> Return(const Caller& caller, const std::string& school_id, int year,

@@ -55,6 +55,11 @@ absl::StatusOr<v1::ReportingSummary> ReportingSummarizer::Summarize(const std::s
   out.set_reports_late(counts.late);
   out.set_reports_missing(counts.missing);
   out.set_report_on_time_rate(counts.due == 0 ? 100.0 : 100.0 * counts.on_time / counts.due);
+  ASSIGN_OR_RETURN(SipasFigures sipas, sipas_.Figures(school_id, start, end));
+  out.set_sipas_surveys(sipas.surveys);
+  out.set_sipas_responses(sipas.responses);
+  out.set_sipas_index(sipas.index);
+  out.set_sipas_feedback_index(sipas.feedback_index);
   ASSIGN_OR_RETURN(auto assessment, assessments_.Find(school_id, end.year));
   if (assessment.has_value()) {
     const v1::AssessmentState s = assessment->state();
@@ -101,7 +106,9 @@ absl::StatusOr<v1::ParForecast> ForecastDesk::Compute(const std::string& school_
     }
   }
   ASSIGN_OR_RETURN(Date start, platform::MakeDate(year, 1, 1, "year"));
-  ASSIGN_OR_RETURN(Date end, platform::MakeDate(year, 12, 31, "year"));
+  ASSIGN_OR_RETURN(Date year_end, platform::MakeDate(year, 12, 31, "year"));
+  // The year so far: services refuse a period that has not ended.
+  const Date end = std::max(start, std::min(year_end, platform::LocalDate(clock_())));
   PulledSummaries pulled;
   if (!remote.empty()) {
     ASSIGN_OR_RETURN(pulled, pulls_.Pull(school_id, start, end, remote, deadline));
@@ -202,6 +209,13 @@ absl::StatusOr<v1::ReportVersion> ReportGenerator::Generate(
     if (const auto* s = Fresh(pulled, "staffing")) content.mutable_staffing()->CopyFrom(*s);
     if (const auto* s = Fresh(pulled, "finance")) content.mutable_finance()->CopyFrom(*s);
     if (const auto* s = Fresh(pulled, "complaints")) content.mutable_complaints()->CopyFrom(*s);
+  }
+  if (absl::StatusOr<SchoolNames> names = pulls_.source().Names(school_id, deadline); names.ok()) {
+    content.set_school_display_name(names->school);
+    content.set_authority_display_name(names->authority);
+  } else {
+    errors.push_back(absl::StrCat("directory: ", absl::StatusCodeToString(names.status().code()), ": ",
+                                  names.status().message()));
   }
   if (own) {
     ASSIGN_OR_RETURN(*content.mutable_reporting(),

@@ -15,6 +15,7 @@
 #include "services/reporting/domain/assessment_desk.h"
 #include "services/reporting/domain/forecaster.h"
 #include "services/reporting/domain/report_desk.h"
+#include "services/reporting/domain/sipas_desk.h"
 #include "services/reporting/domain/source_pulls.h"
 
 namespace parhub::reporting {
@@ -23,8 +24,9 @@ using ::parhub::platform::Caller;
 
 class ReportingSummarizer final {
  public:
-  ReportingSummarizer(AssessmentDesk& assessments, FrameworkBook& frameworks, ReportDesk& reports)
-      : assessments_(assessments), frameworks_(frameworks), reports_(reports) {}
+  ReportingSummarizer(AssessmentDesk& assessments, FrameworkBook& frameworks, ReportDesk& reports,
+                      SipasDesk& sipas)
+      : assessments_(assessments), frameworks_(frameworks), reports_(reports), sipas_(sipas) {}
 
   // No access check: callers check first.
   absl::StatusOr<v1::ReportingSummary> Summarize(const std::string& school_id, platform::Date start,
@@ -34,6 +36,7 @@ class ReportingSummarizer final {
   AssessmentDesk& assessments_;
   FrameworkBook& frameworks_;
   ReportDesk& reports_;
+  SipasDesk& sipas_;  // the parents' surveys in the period
 };
 
 class ForecastDesk final {

@@ -152,6 +152,26 @@ v1::ParForecast Forecaster::Compute(const std::string& school_name, const v1::Pa
     }
     field->set_points(RoundPoints(field->points() + line->points()));
   }
+  // Bonuses and penalties outside the 100 points, each a line of its own.
+  if (assessment != nullptr) {
+    for (const auto& adj : assessment->adjustments()) {
+      std::string title = adj.code();
+      for (const auto& rule : framework.adjustments()) {
+        if (rule.code() == adj.code()) title = rule.title();
+      }
+      v1::ForecastLine* line = out.add_lines();
+      line->set_sub_criterion(adj.code());
+      line->set_title(title);
+      line->set_points(adj.points());
+      line->set_source(assessment->state() == v1::ASSESSMENT_STATE_APPRAISED
+                           ? v1::POINTS_SOURCE_APPRAISED
+                           : v1::POINTS_SOURCE_SELF_ASSESSED);
+      line->set_explanation(absl::StrCat(adj.points() >= 0 ? "+" : "−",
+                                         VietnameseNumber(std::fabs(adj.points())), ": ", adj.count(), " × ",
+                                         title, " — ", adj.note()));
+      total += adj.points();
+    }
+  }
   out.set_total_points(RoundPoints(total));
   return out;
 }

@@ -104,12 +104,22 @@ class ReportingStore {
   virtual absl::StatusOr<std::map<std::string, AssessmentTotals>> AssessmentTotalsOf(
       int year, const std::vector<std::string>& school_ids) = 0;
 
+  // Replaces the school's official result of the year.
+  virtual absl::Status SaveOfficialResult(const std::string& school_id, int year,
+                                          const v1::OfficialParResult& result, absl::Time at) = 0;
+  virtual absl::StatusOr<std::optional<v1::OfficialParResult>> GetOfficialResult(const std::string& school_id,
+                                                                                 int year) = 0;
+
   virtual absl::Status SavePull(const std::string& school_id, const std::string& source, platform::Date start,
                                 platform::Date end, const StoredPull& pull) = 0;
+  // The newest pull of the same period start whose end is not after `end`
+  // (a forecast's period grows by a day each day).
   virtual absl::StatusOr<std::optional<StoredPull>> LastPull(const std::string& school_id,
                                                              const std::string& source, platform::Date start,
                                                              platform::Date end) = 0;
 
+  // Every school with a forecast, an assessment or a report, sorted.
+  virtual absl::StatusOr<std::vector<std::string>> KnownSchools() = 0;
   virtual absl::Status SaveForecast(const std::string& school_id, int year,
                                     const StoredForecast& forecast) = 0;
   virtual absl::StatusOr<std::map<std::string, StoredForecast>> ForecastsOf(

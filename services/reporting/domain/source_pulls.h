@@ -31,9 +31,30 @@ std::unique_ptr<google::protobuf::Message> NewSummary(const std::string& source)
 
 using FetchResults = std::map<std::string, absl::StatusOr<std::shared_ptr<const google::protobuf::Message>>>;
 
+// A school's name and its managing authority's, as the directory has them.
+struct SchoolNames final {
+  std::string school;
+  std::string authority;
+};
+
+// A task of the school's plans, as the tasks service has it.
+struct PlanTask final {
+  std::string name;  // "schools/{s}/plans/{p}/tasks/{t}"
+  std::string code;  // "1.5"
+  std::string title;
+  int percent_done = 0;
+  bool overdue = false;
+  platform::Date due_date;
+};
+
 class SummarySource {
  public:
   virtual ~SummarySource() = default;
+  // Every task of the school's plans of `year`.
+  virtual absl::StatusOr<std::vector<PlanTask>> PlanTasks(const std::string& school_id, int year,
+                                                          absl::Time deadline) = 0;
+  // The school's and its authority's display names (for a report's header).
+  virtual absl::StatusOr<SchoolNames> Names(const std::string& school_id, absl::Time deadline) = 0;
   // Each requested source's summary of the school for [start, end], asked
   // in parallel; every call ends by `deadline`.
   virtual FetchResults Fetch(const std::string& school_id, platform::Date start, platform::Date end,
@@ -47,6 +68,7 @@ class SourcePulls final {
 
   // Fresh summaries where the source answered, the last good pull (stale)
   // where it did not, none where it never did.
+  SummarySource& source() { return source_; }
   absl::StatusOr<PulledSummaries> Pull(const std::string& school_id, platform::Date start, platform::Date end,
                                        const std::set<std::string>& sources, absl::Time deadline);
 

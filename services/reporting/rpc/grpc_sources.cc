@@ -7,6 +7,7 @@
 #include "absl/synchronization/blocking_counter.h"
 #include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
+#include "platform/core/status_macros.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
 #include "platform/rpc/proto_values.h"
@@ -16,7 +17,8 @@ namespace {
 
 const std::map<std::string, std::string>& DefaultAddresses() {
   static const auto* const kDefaults =
-      new std::map<std::string, std::string>{{"tasks", "127.0.0.1:50052"},
+      new std::map<std::string, std::string>{{"directory", "127.0.0.1:50051"},
+                                             {"tasks", "127.0.0.1:50052"},
                                              {"staffing", "127.0.0.1:50053"},
                                              {"finance", "127.0.0.1:50054"},
                                              {"complaints", "127.0.0.1:50055"}};
@@ -54,8 +56,9 @@ absl::StatusOr<std::unique_ptr<GrpcSources>> GrpcSources::Connect(
     if (!DefaultAddresses().contains(name) || address.find(':') == std::string::npos) {
       return platform::InvalidField(
           "sources",
-          absl::StrCat("'", entry,
-                       "' is not name=host:port with name tasks, staffing, finance or complaints"));
+          absl::StrCat(
+              "'", entry,
+              "' is not name=host:port with name directory, tasks, staffing, finance or complaints"));
     }
     chosen[name] = address;
   }
@@ -67,6 +70,70 @@ absl::StatusOr<std::unique_ptr<GrpcSources>> GrpcSources::Connect(
       finance::v1::FinanceService::NewStub(platform::MakeChannel(chosen["finance"], credentials, "finance"));
   out->complaints_ = complaints::v1::ComplaintService::NewStub(
       platform::MakeChannel(chosen["complaints"], credentials, "complaints"));
+  out->directory_ = directory::v1::DirectoryService::NewStub(
+      platform::MakeChannel(chosen["directory"], credentials, "directory"));
+  return out;
+}
+
+absl::StatusOr<SchoolNames> GrpcSources::Names(const std::string& school_id, absl::Time deadline) {
+  platform::Caller self{"services/reporting", platform::Role::kService, school_id, "",
+                        platform::RandomHex(8)};
+  SchoolNames out;
+  directory::v1::GetSchoolRequest get_school;
+  get_school.set_name(absl::StrCat("schools/", school_id));
+  directory::v1::School school;
+  {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(deadline));
+    platform::AttachIdentity(context, key_, self, "/parhub.directory.v1.DirectoryService/GetSchool");
+    RETURN_IF_ERROR(platform::FromGrpcStatus(directory_->GetSchool(&context, get_school, &school)));
+  }
+  out.school = school.display_name();
+  directory::v1::GetAuthorityRequest get_authority;
+  get_authority.set_name(school.authority());
+  directory::v1::Authority authority;
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(deadline));
+  platform::AttachIdentity(context, key_, self, "/parhub.directory.v1.DirectoryService/GetAuthority");
+  RETURN_IF_ERROR(platform::FromGrpcStatus(directory_->GetAuthority(&context, get_authority, &authority)));
+  out.authority = authority.display_name();
+  return out;
+}
+
+absl::StatusOr<std::vector<PlanTask>> GrpcSources::PlanTasks(const std::string& school_id, int year,
+                                                             absl::Time deadline) {
+  platform::Caller self{"services/reporting", platform::Role::kService, school_id, "",
+                        platform::RandomHex(8)};
+  std::vector<PlanTask> out;
+  tasks::v1::ListPlansRequest plans_request;
+  plans_request.set_parent(absl::StrCat("schools/", school_id));
+  plans_request.set_year(year);
+  plans_request.set_page_size(100);
+  tasks::v1::ListPlansResponse plans;
+  {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(deadline));
+    platform::AttachIdentity(context, key_, self, "/parhub.tasks.v1.TaskService/ListPlans");
+    RETURN_IF_ERROR(platform::FromGrpcStatus(tasks_->ListPlans(&context, plans_request, &plans)));
+  }
+  for (const auto& plan : plans.plans()) {
+    tasks::v1::ListTasksRequest request;
+    request.set_parent(plan.name());
+    request.set_page_size(100);
+    do {
+      tasks::v1::ListTasksResponse page;
+      grpc::ClientContext context;
+      context.set_deadline(absl::ToChronoTime(deadline));
+      platform::AttachIdentity(context, key_, self, "/parhub.tasks.v1.TaskService/ListTasks");
+      RETURN_IF_ERROR(platform::FromGrpcStatus(tasks_->ListTasks(&context, request, &page)));
+      for (const auto& t : page.tasks()) {
+        PlanTask task{t.name(), t.code(), t.title(), t.percent_done(), t.overdue(), {}};
+        if (auto due = platform::DateFromProto(t.due_date(), "due_date"); due.ok()) task.due_date = *due;
+        out.push_back(std::move(task));
+      }
+      request.set_page_token(page.next_page_token());
+    } while (!request.page_token().empty());
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
-// The SummarySource of the running service: SummarizeTasks,
+// The SummarySource of the running service: the school's names from the
+// directory, and SummarizeTasks,
 // SummarizeStaffing, SummarizeFinance and SummarizeComplaints asked in
 // parallel over mutual TLS, each signed with the reporting service's own
 // identity (role SERVICE, scoped to the one school) — automated
@@ -15,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
+#include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/finance/v1/finance.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
@@ -25,12 +27,16 @@ namespace parhub::reporting {
 
 class GrpcSources final : public SummarySource {
  public:
-  // `addresses`: "tasks=host:port,staffing=…,finance=…,complaints=…"; a
-  // source not listed uses its default local port (50052…50055).
+  // `addresses`: "directory=host:port,tasks=…,staffing=…,finance=…,
+  // complaints=…"; a source not listed uses its default local port
+  // (50051…50055).
   static absl::StatusOr<std::unique_ptr<GrpcSources>> Connect(
       absl::string_view addresses, const std::shared_ptr<grpc::ChannelCredentials>& credentials,
       const platform::IdentityKey& key);
 
+  absl::StatusOr<SchoolNames> Names(const std::string& school_id, absl::Time deadline) override;
+  absl::StatusOr<std::vector<PlanTask>> PlanTasks(const std::string& school_id, int year,
+                                                  absl::Time deadline) override;
   FetchResults Fetch(const std::string& school_id, platform::Date start, platform::Date end,
                      const std::set<std::string>& sources, absl::Time deadline) override;
 
@@ -42,6 +48,7 @@ class GrpcSources final : public SummarySource {
   std::unique_ptr<staffing::v1::StaffingService::Stub> staffing_;
   std::unique_ptr<finance::v1::FinanceService::Stub> finance_;
   std::unique_ptr<complaints::v1::ComplaintService::Stub> complaints_;
+  std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
 };
 
 }  // namespace parhub::reporting

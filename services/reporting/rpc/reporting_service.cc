@@ -8,8 +8,10 @@
 #include "platform/core/page.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/status_macros.h"
+#include "platform/core/vntext.h"
 #include "platform/rpc/proto_values.h"
 #include "services/reporting/domain/access.h"
+#include "services/reporting/export/report_export.h"
 
 namespace parhub::reporting {
 namespace {
@@ -22,6 +24,7 @@ constexpr char kSchool[] = "schools/{school}";
 constexpr char kAssessmentName[] = "schools/{school}/parAssessments/{year}";
 constexpr char kReportName[] = "schools/{school}/reports/{report}";
 constexpr char kVersionName[] = "schools/{school}/reports/{report}/versions/{version}";
+constexpr char kOfficialName[] = "schools/{school}/officialParResults/{year}";
 constexpr char kFrameworkName[] = "parFrameworks/{framework}";
 constexpr char kFamilyName[] = "reportFamilies/{family}";
 constexpr int kMaxBatchSchools = 5000;
@@ -250,6 +253,47 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::GetParForecast(Context* c,
   });
 }
 
+grpc::ServerUnaryReactor* ReportingServiceImpl::SetAssessmentAdjustments(
+    Context* c, const v1::SetAssessmentAdjustmentsRequest* request, v1::ParAssessment* response) {
+  return AssessmentMutation(c, __func__, request, response,
+                            [=, this](const Caller& caller, const std::string& school, int year) {
+                              std::vector<v1::AssessmentAdjustment> adjustments(
+                                  request->adjustments().begin(), request->adjustments().end());
+                              return desks_.assessments.SetAdjustments(caller, school, year, adjustments);
+                            });
+}
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::ImportOfficialParResult(
+    Context* c, const v1::ImportOfficialParResultRequest* request, v1::OfficialParResult* response) {
+  return handlers_.Mutate<v1::OfficialParResult>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::OfficialParResult>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        RETURN_IF_ERROR(RequireSchoolRead(caller, ids[0], "kết quả Chỉ số CCHC"));
+        return Mutation<v1::OfficialParResult>(
+            ids[0], absl::StrCat(request->parent(), "/officialParResults/", request->year()), [=, this] {
+              return desks_.official_results.Import(caller, ids[0], request->year(),
+                                                    request->official_par_result());
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::GetOfficialParResult(
+    Context* c, const v1::GetOfficialParResultRequest* request, v1::OfficialParResult* response) {
+  const absl::Time deadline = PullDeadline(c);
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kOfficialName, request->name(), "name"));
+    RETURN_IF_ERROR(RequireSchoolRead(caller, ids[0], "kết quả Chỉ số CCHC"));
+    ASSIGN_OR_RETURN(int year, YearOf(ids[1], "name"));
+    if (request->plan_year() != 0 && (request->plan_year() < 2000 || request->plan_year() > 2100)) {
+      return platform::InvalidField("plan_year", "năm phải trong khoảng 2000..2100");
+    }
+    ASSIGN_OR_RETURN(*response,
+                     desks_.official_results.Get(caller, ids[0], year, request->plan_year(), deadline));
+    return absl::OkStatus();
+  });
+}
+
 grpc::ServerUnaryReactor* ReportingServiceImpl::GetSipasQuestionnaire(
     Context* c, const v1::GetSipasQuestionnaireRequest* request, v1::SipasQuestionnaire* response) {
   return handlers_.Read(c, __func__, [=, this](const Caller&) -> absl::Status {
@@ -382,6 +426,40 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::ListReportVersions(
                                        [](const v1::ReportVersion& v) { return v.name(); }));
     for (auto& v : page.items) *response->add_versions() = std::move(v);
     response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::ExportReportVersion(
+    Context* c, const v1::ExportReportVersionRequest* request, v1::ExportedReport* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kVersionName, request->name(), "name"));
+    RETURN_IF_ERROR(RequireReportRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(int number, VersionOf(ids[2]));
+    ASSIGN_OR_RETURN(v1::Report report, desks_.reports.Get(caller, ids[0], ids[1]));
+    ASSIGN_OR_RETURN(v1::ReportVersion version, desks_.reports.GetVersion(caller, ids[0], ids[1], number));
+    ReportLetterhead head;
+    const v1::ReportContent& content = version.content();
+    head.school_name = content.school_display_name().empty() ? absl::StrCat("Trường ", ids[0])
+                                                             : content.school_display_name();
+    head.authority_name = content.authority_display_name();
+    ASSIGN_OR_RETURN(
+        head.place, platform::CleanText(request->place(), "place", 100, false, platform::TextLines::kSingle));
+    if (head.place.empty()) head.place = "Thành phố Hồ Chí Minh";
+    ASSIGN_OR_RETURN(head.document_number, platform::CleanText(request->document_number(), "document_number",
+                                                               60, false, platform::TextLines::kSingle));
+    ASSIGN_OR_RETURN(head.signer_title, platform::CleanText(request->signer_title(), "signer_title", 100,
+                                                            false, platform::TextLines::kSingle));
+    if (head.signer_title.empty()) head.signer_title = "HIỆU TRƯỞNG";
+    ASSIGN_OR_RETURN(head.signer_name, platform::CleanText(request->signer_name(), "signer_name", 100, false,
+                                                           platform::TextLines::kSingle));
+    const std::string family = report.period().family().substr(report.period().family().find('/') + 1);
+    if (absl::StatusOr<const v1::ReportFamily*> spec = desks_.reports.calendar().Family(family); spec.ok()) {
+      head.report_title = (*spec)->title();
+      if (!(*spec)->recipient().empty()) head.recipients.push_back((*spec)->recipient());
+    }
+    ASSIGN_OR_RETURN(*response, ExportReport(report, version, head, request->format(),
+                                             platform::TimeFromProto(version.create_time())));
     return absl::OkStatus();
   });
 }

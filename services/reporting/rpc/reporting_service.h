@@ -2,8 +2,7 @@
 // platform skeleton's one handler style (platform/rpc/handlers.h): reads are
 // Handlers::Read, mutations Handlers::Mutate whose authorize step parses
 // names and checks access (domain/access.h) before the idempotency ledger.
-// No rules live here. SIPAS surveys are not implemented yet (their RPCs
-// answer UNIMPLEMENTED).
+// No rules live here. The SIPAS methods are defined in sipas_handlers.cc.
 #ifndef PARHUB_SERVICES_REPORTING_RPC_REPORTING_SERVICE_H_
 #define PARHUB_SERVICES_REPORTING_RPC_REPORTING_SERVICE_H_
 
@@ -11,7 +10,9 @@
 #include "platform/rpc/handlers.h"
 #include "services/reporting/domain/assessment_desk.h"
 #include "services/reporting/domain/forecast_desk.h"
+#include "services/reporting/domain/official_results.h"
 #include "services/reporting/domain/report_desk.h"
+#include "services/reporting/domain/sipas_desk.h"
 #include "services/reporting/rpc/refdata.h"
 
 namespace parhub::reporting {
@@ -24,7 +25,9 @@ struct ReportingDesks final {
   ReportDesk& reports;
   ReportGenerator& generator;
   ReportingSummarizer& summarizer;
+  OfficialResults& official_results;
   const ReportingRefdata& refdata;
+  SipasDesk& sipas;
 };
 
 class ReportingServiceImpl final : public v1::ReportingService::CallbackService {
@@ -57,8 +60,33 @@ class ReportingServiceImpl final : public v1::ReportingService::CallbackService 
                                v1::ParAssessment* response) override;
   Reactor* GetParForecast(Context* c, const v1::GetParForecastRequest* request,
                           v1::ParForecast* response) override;
+  Reactor* SetAssessmentAdjustments(Context* c, const v1::SetAssessmentAdjustmentsRequest* request,
+                                    v1::ParAssessment* response) override;
+  Reactor* ImportOfficialParResult(Context* c, const v1::ImportOfficialParResultRequest* request,
+                                   v1::OfficialParResult* response) override;
+  Reactor* GetOfficialParResult(Context* c, const v1::GetOfficialParResultRequest* request,
+                                v1::OfficialParResult* response) override;
   Reactor* GetSipasQuestionnaire(Context* c, const v1::GetSipasQuestionnaireRequest* request,
                                  v1::SipasQuestionnaire* response) override;
+  // SIPAS surveys (sipas_handlers.cc).
+  Reactor* CreateSipasSurvey(Context* c, const v1::CreateSipasSurveyRequest* request,
+                             v1::SipasSurvey* response) override;
+  Reactor* GetSipasSurvey(Context* c, const v1::GetSipasSurveyRequest* request,
+                          v1::SipasSurvey* response) override;
+  Reactor* ListSipasSurveys(Context* c, const v1::ListSipasSurveysRequest* request,
+                            v1::ListSipasSurveysResponse* response) override;
+  Reactor* OpenSipasSurvey(Context* c, const v1::OpenSipasSurveyRequest* request,
+                           v1::SipasSurvey* response) override;
+  Reactor* CloseSipasSurvey(Context* c, const v1::CloseSipasSurveyRequest* request,
+                            v1::SipasSurvey* response) override;
+  Reactor* IssueRespondentCodes(Context* c, const v1::IssueRespondentCodesRequest* request,
+                                v1::IssueRespondentCodesResponse* response) override;
+  Reactor* GetSurveyForRespondent(Context* c, const v1::GetSurveyForRespondentRequest* request,
+                                  v1::SurveyForRespondent* response) override;
+  Reactor* SubmitSipasResponse(Context* c, const v1::SubmitSipasResponseRequest* request,
+                               v1::SubmitSipasResponseResponse* response) override;
+  Reactor* GetSipasResults(Context* c, const v1::GetSipasResultsRequest* request,
+                           v1::SipasResults* response) override;
   Reactor* GetReportFamily(Context* c, const v1::GetReportFamilyRequest* request,
                            v1::ReportFamily* response) override;
   Reactor* ListReportFamilies(Context* c, const v1::ListReportFamiliesRequest* request,
@@ -74,6 +102,8 @@ class ReportingServiceImpl final : public v1::ReportingService::CallbackService 
                             v1::ReportVersion* response) override;
   Reactor* ListReportVersions(Context* c, const v1::ListReportVersionsRequest* request,
                               v1::ListReportVersionsResponse* response) override;
+  Reactor* ExportReportVersion(Context* c, const v1::ExportReportVersionRequest* request,
+                               v1::ExportedReport* response) override;
   Reactor* SubmitReport(Context* c, const v1::SubmitReportRequest* request, v1::Report* response) override;
   Reactor* AcknowledgeReport(Context* c, const v1::AcknowledgeReportRequest* request,
                              v1::Report* response) override;

@@ -139,7 +139,8 @@ absl::StatusOr<std::optional<StoredAssessment>> MySqlReportingStore::GetAssessme
       db_.Query(
           absl::StrCat("SELECT framework_id, state, return_reason, ", SqlTimeColumn("submit_time"), ", ",
                        SqlTimeColumn("appraise_time"), ", appraised_by, ", SqlTimeColumn("update_time"),
-                       " FROM par_assessments WHERE school_id = ? AND year = ?", LockClause(lock)),
+                       ", COALESCE(adjustments, '') FROM par_assessments WHERE school_id = ? AND year = ?",
+                       LockClause(lock)),
           {Str(school_id), Int(year)}));
   if (rows.empty()) return std::nullopt;
   const Row& row = rows[0];
@@ -157,6 +158,8 @@ absl::StatusOr<std::optional<StoredAssessment>> MySqlReportingStore::GetAssessme
   a.set_appraised_by(row.Str(5));
   ASSIGN_OR_RETURN(absl::Time updated, TimeFromSql(row, 6));
   *a.mutable_update_time() = platform::TimeToProto(updated);
+  ASSIGN_OR_RETURN(v1::ParAssessment adjustments, ParseBlob<v1::ParAssessment>(row.Str(7), "adjustments"));
+  *a.mutable_adjustments() = adjustments.adjustments();
   ASSIGN_OR_RETURN(
       auto items,
       db_.Query("SELECT sub_criterion, max_points, self_points, explanation, evidence, metric_value, "
@@ -189,6 +192,13 @@ absl::StatusOr<std::optional<StoredAssessment>> MySqlReportingStore::GetAssessme
 
 namespace {
 
+// The recorded adjustments as a message of their own ("" when none).
+std::string AdjustmentsBlob(const v1::ParAssessment& a) {
+  v1::ParAssessment only;
+  *only.mutable_adjustments() = a.adjustments();
+  return only.SerializeAsString();
+}
+
 std::vector<SqlValue> HeaderValues(const StoredAssessment& s) {
   const v1::ParAssessment& a = s.assessment;
   return {Str(a.framework().substr(a.framework().find('/') + 1)),
@@ -198,6 +208,7 @@ std::vector<SqlValue> HeaderValues(const StoredAssessment& s) {
           TimeOrNull(OptionalTime(a.appraise_time(), a.has_appraise_time())),
           Str(a.appraised_by()),
           TimeToSql(platform::TimeFromProto(a.update_time())),
+          AdjustmentsBlob(a),
           Str(s.school_id),
           Int(s.year)};
 }
@@ -226,10 +237,11 @@ absl::Status WriteItems(platform::Db& db, const StoredAssessment& s) {
 absl::Status MySqlReportingStore::InsertAssessment(const StoredAssessment& s) {
   return db_.InTransaction([&]() -> absl::Status {
     RETURN_IF_ERROR(
-        db_.Execute("INSERT INTO par_assessments (framework_id, state, return_reason, submit_time, "
-                    "appraise_time, appraised_by, update_time, school_id, year) VALUES (?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?)",
-                    HeaderValues(s))
+        db_.Execute(
+               "INSERT INTO par_assessments (framework_id, state, return_reason, submit_time, "
+               "appraise_time, appraised_by, update_time, adjustments, school_id, year) VALUES (?, ?, ?, ?, "
+               "?, ?, ?, ?, ?, ?)",
+               HeaderValues(s))
             .status());
     return WriteItems(db_, s);
   });
@@ -237,11 +249,13 @@ absl::Status MySqlReportingStore::InsertAssessment(const StoredAssessment& s) {
 
 absl::Status MySqlReportingStore::UpdateAssessment(const StoredAssessment& s) {
   return db_.InTransaction([&]() -> absl::Status {
-    RETURN_IF_ERROR(db_.Execute("UPDATE par_assessments SET framework_id = ?, state = ?, return_reason = ?, "
-                                "submit_time = ?, appraise_time = ?, appraised_by = ?, update_time = ? WHERE "
-                                "school_id = ? AND year = ?",
-                                HeaderValues(s))
-                        .status());
+    RETURN_IF_ERROR(
+        db_.Execute("UPDATE par_assessments SET framework_id = ?, state = ?, return_reason = ?, "
+                    "submit_time = ?, appraise_time = ?, appraised_by = ?, update_time = ?, adjustments = ? "
+                    "WHERE "
+                    "school_id = ? AND year = ?",
+                    HeaderValues(s))
+            .status());
     return WriteItems(db_, s);
   });
 }
@@ -300,6 +314,25 @@ absl::StatusOr<std::map<std::string, AssessmentTotals>> MySqlReportingStore::Ass
   return out;
 }
 
+// -------------------------------------------------------- official results
+
+absl::Status MySqlReportingStore::SaveOfficialResult(const std::string& school_id, int year,
+                                                     const v1::OfficialParResult& result, absl::Time at) {
+  return db_
+      .Execute("REPLACE INTO official_par_results (school_id, year, body, import_time) VALUES (?, ?, ?, ?)",
+               {Str(school_id), Int(year), result.SerializeAsString(), TimeToSql(at)})
+      .status();
+}
+
+absl::StatusOr<std::optional<v1::OfficialParResult>> MySqlReportingStore::GetOfficialResult(
+    const std::string& school_id, int year) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query("SELECT body FROM official_par_results WHERE school_id = ? AND year = ?",
+                             {Str(school_id), Int(year)}));
+  if (rows.empty()) return std::nullopt;
+  return ParseBlob<v1::OfficialParResult>(rows[0].Str(0), "official result");
+}
+
 // ------------------------------------------------------- pulls, forecasts
 
 absl::Status MySqlReportingStore::SavePull(const std::string& school_id, const std::string& source,
@@ -317,15 +350,24 @@ absl::Status MySqlReportingStore::SavePull(const std::string& school_id, const s
 absl::StatusOr<std::optional<StoredPull>> MySqlReportingStore::LastPull(const std::string& school_id,
                                                                         const std::string& source, Date start,
                                                                         Date end) {
-  ASSIGN_OR_RETURN(auto rows,
-                   db_.Query(absl::StrCat("SELECT ", SqlTimeColumn("pull_time"),
-                                          ", summary FROM source_pulls WHERE school_id = ? AND source = ? "
-                                          "AND period_start = ? AND period_end = ?"),
-                             {Str(school_id), Str(source), DateOrNull(start), DateOrNull(end)}));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query(absl::StrCat("SELECT ", SqlTimeColumn("pull_time"),
+                             ", summary FROM source_pulls WHERE school_id = ? AND source = ? "
+                             "AND period_start = ? AND period_end <= ? ORDER BY period_end DESC LIMIT 1"),
+                {Str(school_id), Str(source), DateOrNull(start), DateOrNull(end)}));
   if (rows.empty()) return std::nullopt;
   StoredPull out;
   ASSIGN_OR_RETURN(out.pull_time, TimeFromSql(rows[0], 0));
   out.summary = rows[0].Str(1);
+  return out;
+}
+
+absl::StatusOr<std::vector<std::string>> MySqlReportingStore::KnownSchools() {
+  ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT school_id FROM par_forecasts UNION SELECT school_id FROM "
+                                        "par_assessments UNION SELECT school_id FROM reports ORDER BY 1"));
+  std::vector<std::string> out;
+  for (const Row& row : rows) out.push_back(row.Str(0));
   return out;
 }
 

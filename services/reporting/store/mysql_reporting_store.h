@@ -30,10 +30,15 @@ class MySqlReportingStore final : public ReportingStore {
                                        const std::string& actor, absl::Time at) override;
   absl::StatusOr<std::map<std::string, AssessmentTotals>> AssessmentTotalsOf(
       int year, const std::vector<std::string>& school_ids) override;
+  absl::Status SaveOfficialResult(const std::string& school_id, int year, const v1::OfficialParResult& result,
+                                  absl::Time at) override;
+  absl::StatusOr<std::optional<v1::OfficialParResult>> GetOfficialResult(const std::string& school_id,
+                                                                         int year) override;
   absl::Status SavePull(const std::string& school_id, const std::string& source, platform::Date start,
                         platform::Date end, const StoredPull& pull) override;
   absl::StatusOr<std::optional<StoredPull>> LastPull(const std::string& school_id, const std::string& source,
                                                      platform::Date start, platform::Date end) override;
+  absl::StatusOr<std::vector<std::string>> KnownSchools() override;
   absl::Status SaveForecast(const std::string& school_id, int year, const StoredForecast& forecast) override;
   absl::StatusOr<std::map<std::string, StoredForecast>> ForecastsOf(
       int year, const std::vector<std::string>& school_ids) override;

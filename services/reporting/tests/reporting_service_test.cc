@@ -20,7 +20,9 @@
 #include "platform/core/resource_name.h"
 #include "platform/testing/fixtures.h"
 #include "platform/testing/in_process_server.h"
+#include "services/reporting/domain/forecast_schedule.h"
 #include "services/reporting/store/mysql_reporting_store.h"
+#include "services/reporting/store/mysql_sipas_store.h"
 
 namespace parhub::reporting {
 namespace {
@@ -37,6 +39,17 @@ using ::testing::HasSubstr;
 // Summaries as the other services would answer, or their failures.
 class ScriptedSource final : public SummarySource {
  public:
+  absl::StatusOr<std::vector<PlanTask>> PlanTasks(const std::string& school_id, int year,
+                                                  absl::Time) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (down_.contains("tasks")) return absl::UnavailableError("connection refused");
+    const std::string plan = absl::StrCat("schools/", school_id, "/plans/par-", year, "/tasks/");
+    return std::vector<PlanTask>{{plan + "t1", "1.1", "Ban hành kế hoạch CCHC", 100, false, {year, 1, 15}},
+                                 {plan + "t7", "1.7", "Giải quyết hồ sơ đúng hạn", 40, true, {year, 6, 30}}};
+  }
+  absl::StatusOr<SchoolNames> Names(const std::string& school_id, absl::Time) override {
+    return SchoolNames{"Trường Mầm non " + school_id, "Ủy ban nhân dân Quận 1"};
+  }
   FetchResults Fetch(const std::string&, platform::Date, platform::Date, const std::set<std::string>& sources,
                      absl::Time) override {
     std::lock_guard<std::mutex> lock(mu_);
@@ -87,6 +100,9 @@ struct Harness {
   std::unique_ptr<SourcePulls> pulls;
   std::unique_ptr<ForecastDesk> forecasts;
   std::unique_ptr<ReportGenerator> generator;
+  std::unique_ptr<OfficialResults> official;
+  std::unique_ptr<MySqlSipasStore> sipas_store;
+  std::unique_ptr<SipasDesk> sipas;
   std::unique_ptr<ReportingServiceImpl> service;
   std::unique_ptr<pb::ReportingService::Stub> stub;
 };
@@ -115,14 +131,18 @@ class ReportingServiceTest : public ::testing::Test {
     h.assessments = std::make_unique<AssessmentDesk>(*h.store, *h.frameworks, clock);
     h.calendar = std::make_unique<ReportCalendar>(h.refdata.families);
     h.reports = std::make_unique<ReportDesk>(*h.store, *h.calendar, clock);
-    h.summarizer = std::make_unique<ReportingSummarizer>(*h.assessments, *h.frameworks, *h.reports);
+    h.sipas_store = std::make_unique<MySqlSipasStore>(h.server->db());
+    h.sipas =
+        std::make_unique<SipasDesk>(*h.sipas_store, h.refdata.questionnaire, std::string(32, 'k'), clock);
+    h.summarizer = std::make_unique<ReportingSummarizer>(*h.assessments, *h.frameworks, *h.reports, *h.sipas);
     h.pulls = std::make_unique<SourcePulls>(*h.store, h.source, clock);
     h.forecasts = std::make_unique<ForecastDesk>(*h.store, *h.frameworks, *h.assessments, *h.summarizer,
                                                  *h.pulls, clock);
     h.generator = std::make_unique<ReportGenerator>(*h.reports, *h.forecasts, *h.summarizer, *h.pulls);
+    h.official = std::make_unique<OfficialResults>(*h.store, *h.frameworks, h.source, clock);
     h.service = std::make_unique<ReportingServiceImpl>(
         h.server->handlers(), ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports,
-                                             *h.generator, *h.summarizer, h.refdata});
+                                             *h.generator, *h.summarizer, *h.official, h.refdata, *h.sipas});
     h.server->Start(h.service.get());
     h.stub = pb::ReportingService::NewStub(h.server->channel());
   }
@@ -457,6 +477,116 @@ TEST_F(ReportingServiceTest, SubmitFreezesMetricsThenTheAuthorityReturnsAndAppra
   }
 }
 
+TEST_F(ReportingServiceTest, BonusesAndPenaltiesAreLinesOfTheForecastWithinTheirLimits) {
+  pb::GetParFrameworkRequest get;
+  get.set_name("parFrameworks/school-2024");
+  pb::ParFramework framework;
+  ASSERT_GRPC_OK(stub().GetParFramework(Ctx("GetParFramework", Admin(school_)).get(), get, &framework));
+  ASSERT_GE(framework.adjustments_size(), 1);
+  const pb::Adjustment& rule = framework.adjustments(0);
+  pb::SetAssessmentAdjustmentsRequest request;
+  request.set_name(absl::StrCat("schools/", school_, "/parAssessments/2024"));
+  auto* adj = request.add_adjustments();
+  adj->set_code(rule.code());
+  adj->set_count(std::max(rule.max_count(), 1) + 1);  // beyond its limit
+  adj->set_note("Sáng kiến số hóa hồ sơ tuyển sinh");
+  request.set_request_id(platform::RandomId());
+  pb::ParAssessment a;
+  grpc::Status over =
+      stub().SetAssessmentAdjustments(Ctx("SetAssessmentAdjustments", Admin(school_)).get(), request, &a);
+  EXPECT_EQ(over.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(over), "adjustments[0].count");
+  adj->set_count(1);
+  adj->set_code("no-such-bonus");
+  request.set_request_id(platform::RandomId());
+  EXPECT_EQ(stub()
+                .SetAssessmentAdjustments(Ctx("SetAssessmentAdjustments", Admin(school_)).get(), request, &a)
+                .error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  adj->set_code(rule.code());
+  request.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(
+      stub().SetAssessmentAdjustments(Ctx("SetAssessmentAdjustments", Admin(school_)).get(), request, &a));
+  ASSERT_EQ(a.adjustments_size(), 1);
+  EXPECT_DOUBLE_EQ(a.adjustments(0).points(), rule.points());
+
+  pb::ParForecast forecast;
+  ASSERT_GRPC_OK(Forecast(school_, 2024, &forecast));
+  double sum = 0;
+  bool found = false;
+  for (const auto& line : forecast.lines()) {
+    sum += line.points();
+    if (line.sub_criterion() == rule.code()) {
+      found = true;
+      EXPECT_DOUBLE_EQ(line.points(), rule.points());
+      EXPECT_THAT(line.explanation(), HasSubstr("Sáng kiến số hóa"));
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_NEAR(sum, forecast.total_points(), 0.005);
+}
+
+TEST_F(ReportingServiceTest, LastYearsDeductionsShowTheTasksThatAddressThem) {
+  pb::ImportOfficialParResultRequest request;
+  request.set_parent("schools/" + school_);
+  request.set_year(2024);
+  pb::OfficialParResult* result = request.mutable_official_par_result();
+  result->set_total_points(86.5);
+  result->set_document_number("1234/QĐ-UBND");
+  *result->mutable_document_date() = ProtoDate(2025, 2, 10);
+  auto* d = result->add_deductions();
+  d->set_sub_criterion("1.1.2");
+  d->set_points(2);  // its maximum: not a deduction
+  d->set_reason("Hoàn thành 80% kế hoạch");
+  request.set_request_id(platform::RandomId());
+  pb::OfficialParResult imported;
+  grpc::Status bad = stub().ImportOfficialParResult(Ctx("ImportOfficialParResult", Admin(school_)).get(),
+                                                    request, &imported);
+  EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(bad), "official_par_result.deductions[0].points");
+  d->set_points(1.5);
+  auto* unknown = result->add_deductions();
+  unknown->set_sub_criterion("9.9.9");
+  unknown->set_reason("x");
+  request.set_request_id(platform::RandomId());
+  EXPECT_EQ(
+      stub()
+          .ImportOfficialParResult(Ctx("ImportOfficialParResult", Admin(school_)).get(), request, &imported)
+          .error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
+  result->mutable_deductions()->RemoveLast();
+  request.set_request_id(platform::RandomId());
+  EXPECT_EQ(
+      stub()
+          .ImportOfficialParResult(Ctx("ImportOfficialParResult", Staff(school_)).get(), request, &imported)
+          .error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_GRPC_OK(stub().ImportOfficialParResult(Ctx("ImportOfficialParResult", Officer(school_)).get(),
+                                                request, &imported));
+
+  pb::GetOfficialParResultRequest get;
+  get.set_name(absl::StrCat("schools/", school_, "/officialParResults/2024"));
+  pb::OfficialParResult shown;
+  ASSERT_GRPC_OK(stub().GetOfficialParResult(Ctx("GetOfficialParResult", Staff(school_)).get(), get, &shown));
+  ASSERT_EQ(shown.deductions_size(), 1);
+  EXPECT_DOUBLE_EQ(shown.points_lost(), 0.5);
+  const pb::DeductedItem& item = shown.deductions(0);
+  EXPECT_DOUBLE_EQ(item.max_points(), 2);
+  ASSERT_EQ(item.tasks_size(), 1);  // the framework links 1.1.2 to plan task 1.1
+  EXPECT_EQ(item.tasks(0).code(), "1.1");
+  EXPECT_EQ(item.tasks(0).task(), absl::StrCat("schools/", school_, "/plans/par-2025/tasks/t1"));
+  EXPECT_EQ(item.tasks(0).percent_done(), 100);
+  // Tasks down: the deductions still show, the failure is said.
+  harness->source.SetDown("tasks", true);
+  ASSERT_GRPC_OK(stub().GetOfficialParResult(Ctx("GetOfficialParResult", Admin(school_)).get(), get, &shown));
+  EXPECT_EQ(shown.deductions(0).tasks_size(), 0);
+  ASSERT_EQ(shown.source_errors_size(), 1);
+  EXPECT_THAT(shown.source_errors(0), HasSubstr("tasks: UNAVAILABLE"));
+  EXPECT_EQ(
+      stub().GetOfficialParResult(Ctx("GetOfficialParResult", Admin(other_)).get(), get, &shown).error_code(),
+      grpc::StatusCode::NOT_FOUND);
+}
+
 // ---------------------------------------------------------------- reports
 
 TEST_F(ReportingServiceTest, APeriodNotYetCutOffCannotBeReported) {
@@ -514,6 +644,34 @@ TEST_F(ReportingServiceTest, AReportIsVersionedSubmittedReturnedAndAcknowledged)
             grpc::StatusCode::PERMISSION_DENIED);
   ASSERT_GRPC_OK(ReportCall("AcknowledgeReport", Officer(school_), school_, "cchc-2024-q1", &report));
   EXPECT_EQ(report.state(), pb::REPORT_STATE_ACKNOWLEDGED);
+
+  // The submitted version as the files the authority receives.
+  pb::ExportReportVersionRequest export_request;
+  export_request.set_name(v2.name());
+  export_request.set_format(pb::EXPORT_FORMAT_PDF);
+  export_request.set_document_number("15/BC-MN2010");
+  pb::ExportedReport pdf;
+  ASSERT_GRPC_OK(
+      stub().ExportReportVersion(Ctx("ExportReportVersion", Officer(school_)).get(), export_request, &pdf));
+  EXPECT_EQ(pdf.content().substr(0, 5), "%PDF-");
+  EXPECT_EQ(pdf.media_type(), "application/pdf");
+  EXPECT_EQ(pdf.content_sha256(), v2.content_sha256());
+  EXPECT_EQ(pdf.file_name(), "bao-cao-cchc-2024-q1-v2.pdf");
+  export_request.set_format(pb::EXPORT_FORMAT_XLSX);
+  pb::ExportedReport xlsx;
+  ASSERT_GRPC_OK(
+      stub().ExportReportVersion(Ctx("ExportReportVersion", Admin(school_)).get(), export_request, &xlsx));
+  EXPECT_EQ(xlsx.content().substr(0, 2), "PK");
+  export_request.set_format(pb::EXPORT_FORMAT_UNSPECIFIED);
+  grpc::Status no_format =
+      stub().ExportReportVersion(Ctx("ExportReportVersion", Admin(school_)).get(), export_request, &xlsx);
+  EXPECT_EQ(no_format.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(no_format), "format");
+  export_request.set_format(pb::EXPORT_FORMAT_PDF);
+  EXPECT_EQ(stub()
+                .ExportReportVersion(Ctx("ExportReportVersion", Admin(other_)).get(), export_request, &pdf)
+                .error_code(),
+            grpc::StatusCode::NOT_FOUND);
 
   pb::ListReportVersionsRequest list;
   list.set_parent(report.name());
@@ -579,6 +737,24 @@ TEST_F(ReportingServiceTest, LateAndMissingReportsShowInTheBatchStatusAndTheSumm
   EXPECT_GE(summary.reports_due(), 1);
   EXPECT_EQ(summary.reports_late(), 1);
   EXPECT_LT(summary.report_on_time_rate(), 100);
+}
+
+TEST_F(ReportingServiceTest, TheScheduleRecomputesEveryKnownSchoolsForecastWithoutAnyoneAsking) {
+  pb::AssessmentItem item;
+  ASSERT_GRPC_OK(SetItem(school_, "1.1.1", 1, 1, &item));  // the school becomes known
+  SetNow(At(2024, 5, 2));
+  ForecastSchedule schedule(*harness->store, *harness->forecasts, absl::ZeroDuration(),
+                            [] { return absl::FromUnixMicros(harness->now_micros.load()); });
+  absl::StatusOr<int> done = schedule.RunOnce();
+  ASSERT_TRUE(done.ok()) << done.status();
+  EXPECT_GE(*done, 1);
+  pb::BatchGetScorecardsRequest request;
+  request.set_year(2024);
+  request.add_school_ids(school_);
+  pb::BatchGetScorecardsResponse response;
+  ASSERT_GRPC_OK(stub().BatchGetScorecards(Ctx("BatchGetScorecards", Service()).get(), request, &response));
+  EXPECT_EQ(response.scorecards(0).forecast_time().seconds(), absl::ToUnixSeconds(At(2024, 5, 2)));
+  EXPECT_GT(response.scorecards(0).forecast_points(), 0);
 }
 
 TEST_F(ReportingServiceTest, ScorecardsCarryTheStoredForecastAndAssessment) {
