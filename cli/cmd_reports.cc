@@ -3,13 +3,17 @@
 // generation of a report from the other services' summaries as an immutable
 // numbered version, its versions, the download of a version as XLSX or PDF,
 // its submission to the authority, and the authority's acknowledgement or
-// return. Late reports are marked.
+// return. Late reports are marked. For authority officers, the overview of
+// every school in the subtree: forecast and rank, assessment, report status,
+// laggards.
 #include <google/protobuf/struct.pb.h>
 
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -20,6 +24,7 @@
 #include "absl/time/clock.h"
 #include "cli/app.h"
 #include "cli/reporting_text.h"
+#include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "platform/core/crypto.h"
 #include "platform/core/date.h"
@@ -29,6 +34,7 @@ namespace parhub::cli {
 namespace {
 
 namespace rpv = ::parhub::reporting::v1;
+namespace gwv = ::parhub::gateway::v1;
 
 std::unique_ptr<rpv::ReportingService::Stub> StubOf(Session& session) {
   return rpv::ReportingService::NewStub(session.channel());
@@ -119,6 +125,144 @@ std::string VersionOf(const std::string& version_name) {
 void WarnSourceErrors(const Output& o, const rpv::ReportVersion& v) {
   for (const auto& error : v.source_errors()) {
     o.Error(absl::StrCat(o.T("Cảnh báo: thiếu số liệu — ", "Warning: data missing — "), error));
+  }
+}
+
+std::string SubmissionLabel(const Output& out, rpv::SubmissionStatus status) {
+  switch (status) {
+    case rpv::SUBMISSION_STATUS_ON_TIME:
+      return out.T("Đúng hạn", "On time");
+    case rpv::SUBMISSION_STATUS_LATE:
+      return out.T("Nộp trễ hạn", "Late");
+    case rpv::SUBMISSION_STATUS_MISSING:
+      return out.T("Quá hạn, chưa nộp", "Missing");
+    case rpv::SUBMISSION_STATUS_PENDING:
+      return out.T("Chưa đến hạn", "Not yet due");
+    case rpv::SUBMISSION_STATUS_RETURNED:
+      return out.T("Bị trả lại", "Returned");
+    default:
+      return "?";
+  }
+}
+
+// The assessment's state with its points: appraised when appraised, else
+// self-assessed.
+std::string AssessmentText(const Output& out, const gwv::SchoolReporting& s) {
+  switch (s.assessment_state()) {
+    case rpv::ASSESSMENT_STATE_DRAFT:
+      return absl::StrCat(out.T("Đang tự chấm ", "Draft "), FormatPoints(s.self_assessed_points()));
+    case rpv::ASSESSMENT_STATE_SUBMITTED:
+      return absl::StrCat(out.T("Đã nộp ", "Submitted "), FormatPoints(s.self_assessed_points()));
+    case rpv::ASSESSMENT_STATE_APPRAISED:
+      return absl::StrCat(out.T("Đã thẩm định ", "Appraised "), FormatPoints(s.appraised_points()));
+    case rpv::ASSESSMENT_STATE_RETURNED:
+      return absl::StrCat(out.T("Bị trả lại ", "Returned "), FormatPoints(s.self_assessed_points()));
+    default:
+      return out.T("Chưa tự đánh giá", "Not started");
+  }
+}
+
+std::string LaggardReasonLabel(const Output& out, gwv::LaggardReason reason) {
+  switch (reason) {
+    case gwv::LAGGARD_REASON_LOW_FORECAST:
+      return out.T("điểm dự báo thuộc 10% thấp nhất", "forecast in the bottom tenth");
+    case gwv::LAGGARD_REASON_REPORT_MISSING:
+      return out.T("quá hạn chưa nộp báo cáo", "report missing");
+    case gwv::LAGGARD_REASON_REPORT_LATE:
+      return out.T("nộp báo cáo trễ hạn", "report late");
+    default:
+      return "?";
+  }
+}
+
+bool DateAfter(const common::v1::Date& a, const common::v1::Date& b) {
+  return std::tuple(a.year(), a.month(), a.day()) > std::tuple(b.year(), b.month(), b.day());
+}
+
+// The family's latest period of `year` whose due date has passed; nullopt
+// (with a usage error) when none has, or after a failed call.
+std::optional<std::string> LatestDuePeriod(App& app, Session& session, const std::string& family, int year) {
+  rpv::ListReportPeriodsRequest request;
+  request.set_family(family);
+  request.set_year(year);
+  request.set_page_size(100);
+  auto stub = StubOf(session);
+  const platform::Date today = platform::LocalDate(absl::Now());
+  common::v1::Date now;
+  now.set_year(today.year);
+  now.set_month(today.month);
+  now.set_day(today.day);
+  std::optional<rpv::ReportPeriod> latest;
+  while (true) {
+    rpv::ListReportPeriodsResponse page;
+    if (!Call(app, session,
+              [&](grpc::ClientContext* c) { return stub->ListReportPeriods(c, request, &page); }))
+      return std::nullopt;
+    for (const auto& p : page.periods()) {
+      if (DateAfter(p.due_date(), now)) continue;
+      if (!latest || DateAfter(p.due_date(), latest->due_date())) latest = p;
+    }
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  if (!latest) {
+    app.Usage(
+        absl::StrCat(app.out.T("cần --period: chưa kỳ nào của năm ", "--period is required: no period of "),
+                     year, app.out.T(" đến hạn nộp", " is due yet")));
+    return std::nullopt;
+  }
+  return latest->code();
+}
+
+void PrintReportingOverview(const Output& o, const gwv::ReportingOverview& r) {
+  const rpv::ReportPeriod& p = r.period();
+  o.Line(absl::StrCat(o.T("Báo cáo ", "Report "), IdOf(p.family()), " ", PeriodText(p),
+                      o.T(" (hạn nộp ", " (due "), FormatDate(p.due_date()), ") — ", r.display_name(), ", ",
+                      r.totals().schools(), o.T(" trường", " schools")));
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& s : r.schools()) {
+    rows.push_back({s.rank() > 0 ? absl::StrCat(s.rank()) : "-",
+                    absl::StrCat(s.display_name(), " (", IdOf(s.school()), ")"),
+                    s.has_forecast_time() ? FormatPoints(s.forecast_points()) : o.T("chưa có", "none"),
+                    AssessmentText(o, s), SubmissionLabel(o, s.report_status()),
+                    s.days_late() > 0 ? absl::StrCat(s.days_late()) : ""});
+  }
+  o.Table({o.T("Hạng", "Rank"), o.T("Trường", "School"), o.T("Điểm dự báo", "Forecast"),
+           o.T("Tự đánh giá", "Assessment"), o.T("Báo cáo", "Report"), o.T("Số ngày trễ", "Days late")},
+          rows);
+  const gwv::ReportingTotals& t = r.totals();
+  o.Line(absl::StrCat(o.T("Tổng: ", "Totals: "), t.on_time(), o.T(" đúng hạn, ", " on time, "), t.late(),
+                      o.T(" nộp trễ, ", " late, "), t.missing(), o.T(" quá hạn chưa nộp, ", " missing, "),
+                      t.pending(), o.T(" chưa đến hạn, ", " not yet due, "), t.returned(),
+                      o.T(" bị trả lại", " returned")));
+  if (t.forecast_schools() > 0) {
+    std::string tenth = t.bottom_tenth_schools() > 0
+                            ? absl::StrCat(o.T("; 10% thấp nhất: từ ", "; bottom tenth: at or below "),
+                                           FormatPoints(t.bottom_tenth_points()), o.T(" điểm trở xuống", ""),
+                                           ", ", t.bottom_tenth_schools(), o.T(" trường", " schools"))
+                            : o.T("; mọi trường bằng điểm nhau", "; every school has the same points");
+    o.Line(absl::StrCat(o.T("Điểm dự báo trung bình: ", "Mean forecast: "),
+                        FormatPoints(t.mean_forecast_points()), " (", t.forecast_schools(), "/", t.schools(),
+                        o.T(" trường có dự báo", " schools with a forecast"), tenth, ")"));
+  } else {
+    o.Line(o.T("Chưa trường nào có điểm dự báo của năm này.", "No school has a forecast for this year yet."));
+  }
+  if (r.laggards_size() == 0) {
+    o.Line(o.T("Không có trường cần đôn đốc.", "No laggards."));
+    return;
+  }
+  o.Line(absl::StrCat(o.T("Cần đôn đốc (", "Laggards ("), r.laggards_size(), "):"));
+  std::map<std::string, const gwv::SchoolReporting*> by_name;
+  for (const auto& s : r.schools()) by_name[s.school()] = &s;
+  for (const std::string& name : r.laggards()) {
+    auto it = by_name.find(name);
+    if (it == by_name.end()) continue;
+    const gwv::SchoolReporting& s = *it->second;
+    std::vector<std::string> reasons;
+    for (int reason : s.laggard_reasons()) {
+      reasons.push_back(LaggardReasonLabel(o, static_cast<gwv::LaggardReason>(reason)));
+    }
+    o.Line(absl::StrCat("  ", s.display_name(), " (", IdOf(s.school()), "): ", absl::StrJoin(reasons, "; ")));
   }
 }
 
@@ -216,7 +360,7 @@ bool ReadVersions(App& app, Session& session, const std::string& report,
 
 void AddReportCommands(CLI::App& root, App& app) {
   static struct {
-    std::string school, id, family, period, format, out_path, reason;
+    std::string school, id, family, period, format, out_path, reason, authority;
     std::vector<std::string> narrative;
     int year = 0, version = 0;
     bool allow_partial = false, late = false;
@@ -567,6 +711,42 @@ void AddReportCommands(CLI::App& root, App& app) {
               [&](grpc::ClientContext* c) { return StubOf(session)->ReturnReport(c, request, &r); }))
       return;
     PrintChanged(app, r, app.out.T("Đã trả lại báo cáo", "Returned the report"));
+  });
+
+  // === overview (authority) ====================================================
+  auto* overview = reports->add_subcommand(
+      "overview",
+      "Mọi trường thuộc cơ quan: điểm dự báo Chỉ số CCHC và xếp hạng, tự đánh giá, tình trạng nộp báo cáo "
+      "một kỳ, các trường cần đôn đốc (cán bộ cơ quan quản lý)");
+  overview->add_option("--authority", f.authority, "Cơ quan (mặc định: cơ quan của bạn)");
+  overview->add_option("--year", f.year, "Năm (mặc định: năm nay)")->check(CLI::Range(2000, 2100));
+  overview->add_option("--family", f.family, "Loại báo cáo (mặc định cchc)");
+  overview->add_option("--period", f.period,
+                       "Kỳ, ví dụ q3 (mặc định: kỳ gần nhất đã đến hạn nộp của năm; xem 'reports periods')");
+  overview->callback([&app] {
+    gwv::GetReportingOverviewRequest request;
+    if (!f.authority.empty()) {
+      request.set_authority(absl::StartsWith(f.authority, "authorities/")
+                                ? f.authority
+                                : absl::StrCat("authorities/", f.authority));
+    }
+    request.set_year(YearOr(f.year));
+    request.set_family(FamilyName(f.family.empty() ? "cchc" : f.family));
+    Session session = app.NewSession();
+    if (!f.period.empty()) {
+      request.set_period(absl::AsciiStrToLower(f.period));
+    } else {
+      auto period = LatestDuePeriod(app, session, request.family(), request.year());
+      if (!period) return;
+      request.set_period(*period);
+    }
+    gwv::ReportingOverview response;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return gwv::GatewayService::NewStub(session.channel())->GetReportingOverview(c, request, &response);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(response);
+    PrintReportingOverview(app.out, response);
   });
 }
 

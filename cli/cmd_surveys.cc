@@ -3,7 +3,10 @@
 // leaders and managers, their opening and closing, the anonymous respondent
 // codes handed out on paper (as a list, a CSV file or one QR image per
 // code), and the results: each factor's index, each question's answers 1..5
-// and the share satisfied.
+// and the share satisfied; the official SIPAS result of a year, imported
+// from a JSON file, beside the school's own surveys of that year.
+#include <google/protobuf/util/json_util.h>
+
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -257,8 +260,9 @@ bool WriteCodePngs(App& app, const std::string& dir,
 void AddSurveyCommands(CLI::App& root, App& app) {
   static struct {
     std::string school, id, title, audience, open, close, questionnaire = kDefaultQuestionnaire, csv_out,
-                                                          png_dir;
+                                                          png_dir, file;
     int count = 0;
+    int year = 0;
   } f;
 
   auto* surveys = root.add_subcommand(
@@ -465,6 +469,82 @@ void AddSurveyCommands(CLI::App& root, App& app) {
       return;
     if (app.out.json) return app.out.Json(r);
     PrintResults(app.out, r, ReadSurveyContext(session, *name));
+  });
+
+  // === official result ========================================================
+  auto* official = surveys->add_subcommand(
+      "official", "Kết quả SIPAS chính thức của cơ quan quản lý hoặc thành phố, so với khảo sát của trường");
+  official->require_subcommand(1);
+  auto* official_import = official->add_subcommand(
+      "import",
+      "Nhập kết quả chính thức từ tệp JSON (OfficialSipasResult: index, factors[factor, index], "
+      "documentNumber, documentDate, source)");
+  add_school(official_import);
+  official_import->add_option("--year", f.year, "Năm của kết quả")->required()->check(CLI::Range(2000, 2100));
+  official_import->add_option("--file", f.file, "Tệp JSON, hoặc - cho stdin")->required();
+  official_import->callback([&app] {
+    auto json = ReadFileFlag(app, f.file);
+    if (!json) return;
+    rpv::ImportOfficialSipasResultRequest request;
+    if (auto parsed = google::protobuf::util::JsonStringToMessage(
+            *json, request.mutable_official_sipas_result(), google::protobuf::util::JsonParseOptions());
+        !parsed.ok()) {
+      return app.Usage(absl::StrCat("--file: ", parsed.ToString()));
+    }
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    request.set_parent(*school);
+    request.set_year(f.year);
+    request.set_request_id(NewRequestId(app, "official"));
+    Session session = app.NewSession();
+    rpv::OfficialSipasResult result;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return StubOf(session)->ImportOfficialSipasResult(c, request, &result);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(result);
+    app.out.Line(absl::StrCat(app.out.T("Đã nhập kết quả SIPAS chính thức năm ",
+                                        "Imported the official SIPAS "
+                                        "result of "),
+                              f.year, " (", result.document_number(), "): ", Percent(result.index()), ", ",
+                              result.factors_size(), app.out.T(" yếu tố.", " factors.")));
+  });
+  auto* official_compare = official->add_subcommand(
+      "compare", "Kết quả chính thức bên cạnh kết quả tự khảo sát phụ huynh của trường cùng năm");
+  add_school(official_compare);
+  official_compare->add_option("--year", f.year, "Năm (mặc định: năm mới nhất đã nhập kết quả chính thức)")
+      ->check(CLI::Range(2000, 2100));
+  official_compare->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    rpv::CompareSipasResultsRequest request;
+    request.set_school(*school);
+    request.set_year(f.year);
+    Session session = app.NewSession();
+    rpv::SipasComparison cmp;
+    if (!Call(app, session,
+              [&](grpc::ClientContext* c) { return StubOf(session)->CompareSipasResults(c, request, &cmp); }))
+      return;
+    if (app.out.json) return app.out.Json(cmp);
+    const Output& o = app.out;
+    const rpv::OfficialSipasResult& r = cmp.official_result();
+    o.Line(absl::StrCat(o.T("Kết quả SIPAS chính thức năm ", "Official SIPAS result "), cmp.year(), ": ",
+                        r.document_number(), o.T(" ngày ", " of "), FormatDate(r.document_date()),
+                        r.source().empty() ? "" : absl::StrCat(", ", r.source())));
+    o.Line(absl::StrCat(o.T("Trường tự khảo sát phụ huynh trong năm: ", "The school's parents' surveys: "),
+                        cmp.own_surveys(), o.T(" đợt, ", " surveys, "), cmp.own_responses(),
+                        o.T(" phiếu trả lời", " responses")));
+    // "—" where a side has no value; the reading says why.
+    auto row = [](const rpv::SipasIndexComparison& line) -> std::vector<std::string> {
+      return {line.title(), line.has_own_index() ? Percent(line.own_index()) : "—",
+              line.has_official_index() ? Percent(line.official_index()) : "—",
+              line.has_difference() ? absl::StrFormat("%+.1f", line.difference()) : "—", line.reading()};
+    };
+    std::vector<std::vector<std::string>> rows{row(cmp.overall())};
+    for (const auto& line : cmp.factors()) rows.push_back(row(line));
+    o.Table({o.T("Yếu tố", "Factor"), o.T("Tự khảo sát", "Own"), o.T("Chính thức", "Official"),
+             o.T("Chênh lệch (điểm)", "Difference (points)"), o.T("Nhận xét", "Reading")},
+            rows);
   });
 }
 

@@ -49,7 +49,7 @@ function(parhub_proto_library pkg)
 endfunction()
 
 # Package order matters only for declared deps.
-set(PARHUB_PROTO_DEPS_gateway tasks staffing finance complaints)
+set(PARHUB_PROTO_DEPS_gateway tasks staffing finance complaints reporting)
 set(PARHUB_PROTO_DEPS_complaints refdata)
 set(PARHUB_PROTO_DEPS_reporting tasks staffing finance complaints)
 set(PARHUB_PROTO_DEPS_citizen complaints finance reporting)

@@ -1,14 +1,18 @@
-// Overview fan-out and directive publishing.
+// Overview fan-out, directive publishing, and the downsizing and reporting
+// roll-ups.
 #include "gateway/authority_rollup.h"
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <functional>
 #include <map>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "platform/core/date.h"
 #include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/status_macros.h"
@@ -43,15 +47,25 @@ std::string Method(absl::string_view rpc) {
   return absl::StrCat("/", Service::service_full_name(), "/", rpc);
 }
 
+// Reporting's limit of schools per batch call.
+constexpr size_t kReportingBatch = 5000;
+constexpr char kDefaultReportFamily[] = "reportFamilies/cchc";
+
+// Forecast points to the hundredth, as people read them: equal at this
+// precision is a tie.
+long long PointsKey(double points) { return std::llround(points * 100); }
+
 }  // namespace
 
 AuthorityRollup::AuthorityRollup(const Backends& backends, const platform::IdentityKey& key)
     : directory_backend_(backends.Named("directory")),
       tasks_backend_(backends.Named("tasks")),
       staffing_backend_(backends.Named("staffing")),
+      reporting_backend_(backends.Named("reporting")),
       directory_(directory::v1::DirectoryService::NewStub(directory_backend_.channel)),
       tasks_(tasks::v1::TaskService::NewStub(tasks_backend_.channel)),
       staffing_(staffing::v1::StaffingService::NewStub(staffing_backend_.channel)),
+      reporting_(reporting::v1::ReportingService::NewStub(reporting_backend_.channel)),
       key_(key) {}
 
 absl::Status AuthorityRollup::FromDirectory(const grpc::Status& status) const {
@@ -228,6 +242,198 @@ absl::StatusOr<v1::DownsizingOverview> AuthorityRollup::Downsizing(
     *out->mutable_progress() = line.progress();
   }
   *overview.mutable_totals() = rollup.totals();
+  return overview;
+}
+
+absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
+    const Principal& principal, const v1::GetReportingOverviewRequest& request, const std::string& trace_id,
+    absl::Time deadline) {
+  namespace rpb = reporting::v1;
+  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
+  const int year = request.year() != 0 ? request.year() : platform::LocalDate(absl::Now()).year;
+  if (year < 2000 || year > 2100) {
+    return platform::InvalidField("year", "năm phải trong khoảng 2000..2100 (year must be 2000..2100)");
+  }
+  if (request.period().empty()) {
+    return platform::InvalidField("period", "bắt buộc, ví dụ q3 (required, e.g. q3)");
+  }
+  const std::string family = request.family().empty() ? kDefaultReportFamily : request.family();
+  platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
+  v1::ReportingOverview overview;
+  overview.set_authority(absl::StrCat("authorities/", authority_id));
+  overview.set_year(year);
+  ASSIGN_OR_RETURN(*overview.mutable_display_name(), AuthorityDisplayName(officer, authority_id, deadline));
+  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
+
+  // The gateway asks as itself (a service) for the schools it has just
+  // resolved in the officer's scope, a page of at most kReportingBatch at a
+  // time: the two calls of a page in parallel, the pages one after another.
+  // An authority without schools still makes one (empty) page, so the
+  // family and period are checked and the period's dates returned.
+  platform::Caller gateway{principal.account, platform::Role::kService, "", authority_id, trace_id};
+  std::map<std::string, rpb::Scorecard> cards;
+  std::map<std::string, rpb::SchoolReportStatus> statuses;
+  for (size_t from = 0; from == 0 || from < schools.size(); from += kReportingBatch) {
+    const size_t to = std::min(schools.size(), from + kReportingBatch);
+    rpb::BatchGetScorecardsRequest cards_request;
+    rpb::BatchGetReportStatusesRequest statuses_request;
+    cards_request.set_year(year);
+    statuses_request.set_family(family);
+    statuses_request.set_year(year);
+    statuses_request.set_period(request.period());
+    for (size_t i = from; i < to; ++i) {
+      std::string id = schools[i].name().substr(std::string("schools/").size());
+      cards_request.add_school_ids(id);
+      statuses_request.add_school_ids(std::move(id));
+    }
+    grpc::ClientContext cards_context, statuses_context;
+    SetDeadline(cards_context, deadline);
+    SetDeadline(statuses_context, deadline);
+    platform::AttachIdentity(cards_context, key_, gateway,
+                             Method<rpb::ReportingService>("BatchGetScorecards"));
+    platform::AttachIdentity(statuses_context, key_, gateway,
+                             Method<rpb::ReportingService>("BatchGetReportStatuses"));
+    rpb::BatchGetScorecardsResponse cards_page;
+    rpb::BatchGetReportStatusesResponse statuses_page;
+    grpc::Status cards_status, statuses_status;
+    absl::BlockingCounter pending(2);
+    reporting_->async()->BatchGetScorecards(&cards_context, &cards_request, &cards_page, [&](grpc::Status s) {
+      cards_status = std::move(s);
+      pending.DecrementCount();
+    });
+    reporting_->async()->BatchGetReportStatuses(&statuses_context, &statuses_request, &statuses_page,
+                                                [&](grpc::Status s) {
+                                                  statuses_status = std::move(s);
+                                                  pending.DecrementCount();
+                                                });
+    pending.Wait();
+    // The statuses call checks the family and period: its error says more.
+    for (const grpc::Status* status : {&statuses_status, &cards_status}) {
+      if (!status->ok()) return platform::FromGrpcStatus(ForClient(*status, reporting_backend_.spec));
+    }
+    if (from == 0) *overview.mutable_period() = statuses_page.period();
+    for (auto& card : *cards_page.mutable_scorecards()) cards[card.school_id()] = std::move(card);
+    for (auto& status : *statuses_page.mutable_statuses()) statuses[status.school_id()] = std::move(status);
+  }
+
+  struct Row {
+    v1::SchoolReporting line;
+    bool ranked = false;
+    long long key = 0;  // PointsKey of the forecast
+  };
+  std::vector<Row> rows;
+  rows.reserve(schools.size());
+  v1::ReportingTotals& totals = *overview.mutable_totals();
+  totals.set_schools(static_cast<int>(schools.size()));
+  std::vector<std::pair<long long, double>> ranked;  // PointsKey and points of the ranked schools
+  double forecast_sum = 0;
+  for (const auto& school : schools) {
+    const std::string id = school.name().substr(std::string("schools/").size());
+    auto card = cards.find(id);
+    auto status = statuses.find(id);
+    if (card == cards.end() || status == statuses.end()) {
+      // Never a row of zeros for a school reporting did not answer for.
+      return absl::InternalError(absl::StrCat(
+          "reporting answered no ", card == cards.end() ? "scorecard" : "report status", " for school ", id));
+    }
+    Row row;
+    v1::SchoolReporting& line = row.line;
+    line.set_school(school.name());
+    line.set_display_name(school.display_name());
+    line.set_authority(school.authority());
+    const rpb::Scorecard& c = card->second;
+    // A school reporting has no forecast of the year for has no
+    // forecast_time: unranked, not a zero.
+    if (c.has_forecast_time()) {
+      row.ranked = true;
+      row.key = PointsKey(c.forecast_points());
+      ranked.emplace_back(row.key, c.forecast_points());
+      forecast_sum += c.forecast_points();
+      line.set_forecast_points(c.forecast_points());
+      *line.mutable_forecast_time() = c.forecast_time();
+    }
+    line.set_assessment_state(c.assessment_state());
+    line.set_self_assessed_points(c.self_assessed_points());
+    line.set_appraised_points(c.appraised_points());
+    const rpb::SchoolReportStatus& s = status->second;
+    line.set_report(s.report());
+    line.set_report_status(s.status());
+    line.set_days_late(s.days_late());
+    switch (s.status()) {
+      case rpb::SUBMISSION_STATUS_ON_TIME:
+        totals.set_on_time(totals.on_time() + 1);
+        break;
+      case rpb::SUBMISSION_STATUS_LATE:
+        totals.set_late(totals.late() + 1);
+        break;
+      case rpb::SUBMISSION_STATUS_MISSING:
+        totals.set_missing(totals.missing() + 1);
+        break;
+      case rpb::SUBMISSION_STATUS_PENDING:
+        totals.set_pending(totals.pending() + 1);
+        break;
+      case rpb::SUBMISSION_STATUS_RETURNED:
+        totals.set_returned(totals.returned() + 1);
+        break;
+      default:
+        break;
+    }
+    rows.push_back(std::move(row));
+  }
+
+  // Ranks: 1 + the number of schools with more points (ties share a rank).
+  // The bottom tenth: at or below the ceil(n/10)-th lowest forecast (ties
+  // at the cut-off are in), and below the best (all equal: nobody is).
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<long long> keys;
+  for (const auto& [key, points] : ranked) keys.push_back(key);
+  const size_t n = keys.size();
+  totals.set_forecast_schools(static_cast<int>(n));
+  long long cutoff = 0, best = 0;
+  if (n > 0) {
+    totals.set_mean_forecast_points(forecast_sum / static_cast<double>(n));
+    cutoff = ranked[(n + 9) / 10 - 1].first;
+    totals.set_bottom_tenth_points(ranked[(n + 9) / 10 - 1].second);
+    best = keys.back();
+  }
+  for (Row& row : rows) {
+    v1::SchoolReporting& line = row.line;
+    if (row.ranked) {
+      const size_t above = keys.end() - std::upper_bound(keys.begin(), keys.end(), row.key);
+      line.set_rank(static_cast<int>(above) + 1);
+      if (row.key <= cutoff && row.key < best) {
+        line.add_laggard_reasons(v1::LAGGARD_REASON_LOW_FORECAST);
+        totals.set_bottom_tenth_schools(totals.bottom_tenth_schools() + 1);
+      }
+    }
+    if (line.report_status() == rpb::SUBMISSION_STATUS_MISSING) {
+      line.add_laggard_reasons(v1::LAGGARD_REASON_REPORT_MISSING);
+    } else if (line.report_status() == rpb::SUBMISSION_STATUS_LATE) {
+      line.add_laggard_reasons(v1::LAGGARD_REASON_REPORT_LATE);
+    }
+  }
+  // Best first, then the unranked; ties by name.
+  auto by_name = [](const Row& a, const Row& b) {
+    if (a.line.display_name() != b.line.display_name()) return a.line.display_name() < b.line.display_name();
+    return a.line.school() < b.line.school();
+  };
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    if (a.ranked != b.ranked) return a.ranked;
+    if (a.key != b.key) return a.key > b.key;
+    return by_name(a, b);
+  });
+  std::vector<const Row*> laggards;
+  for (const Row& row : rows) {
+    if (row.line.laggard_reasons_size() > 0) laggards.push_back(&row);
+  }
+  // Lowest forecast first, then those without one.
+  std::stable_sort(laggards.begin(), laggards.end(), [&](const Row* a, const Row* b) {
+    if (a->ranked != b->ranked) return a->ranked;
+    return a->key < b->key;
+  });
+  totals.set_laggards(static_cast<int>(laggards.size()));
+  for (const Row* row : laggards) overview.add_laggards(row->line.school());
+  for (Row& row : rows) *overview.add_schools() = std::move(row.line);
   return overview;
 }
 

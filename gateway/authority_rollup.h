@@ -2,9 +2,12 @@
 // under an authority (directory lists the schools, then one SummarizeTasks
 // per school in parallel, never one after another; a school that fails is
 // reported with its error instead of failing the whole overview), and
-// publishing a directive to every school under an authority, and the
+// publishing a directive to every school under an authority, the
 // downsizing overview (directory lists the schools, then one grouped
-// SummarizeDownsizingProgress call to staffing for all of them).
+// SummarizeDownsizingProgress call to staffing for all of them), and the
+// reporting overview (directory lists the schools, then one
+// BatchGetScorecards and one BatchGetReportStatuses call to reporting per
+// page of at most 5,000 schools, never one call per school).
 #ifndef PARHUB_GATEWAY_AUTHORITY_ROLLUP_H_
 #define PARHUB_GATEWAY_AUTHORITY_ROLLUP_H_
 
@@ -18,6 +21,7 @@
 #include "gateway/backends.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.pb.h"
+#include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/rpc/identity.h"
@@ -35,6 +39,11 @@ class AuthorityRollup final {
   absl::StatusOr<v1::DownsizingOverview> Downsizing(const Principal& principal,
                                                     const v1::GetDownsizingOverviewRequest& request,
                                                     const std::string& trace_id, absl::Time deadline);
+  // Fails as a whole (the backend's error, reworded as for forwarded calls)
+  // when reporting does not answer for every school: no partial zeros.
+  absl::StatusOr<v1::ReportingOverview> Reporting(const Principal& principal,
+                                                  const v1::GetReportingOverviewRequest& request,
+                                                  const std::string& trace_id, absl::Time deadline);
   absl::StatusOr<tasks::v1::Directive> Publish(const Principal& principal,
                                                const v1::PublishDirectiveRequest& request,
                                                const std::string& trace_id, absl::Time deadline);
@@ -54,9 +63,11 @@ class AuthorityRollup final {
   const Backend& directory_backend_;
   const Backend& tasks_backend_;
   const Backend& staffing_backend_;
+  const Backend& reporting_backend_;
   std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
   std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
   std::unique_ptr<staffing::v1::StaffingService::Stub> staffing_;
+  std::unique_ptr<reporting::v1::ReportingService::Stub> reporting_;
   const platform::IdentityKey& key_;
 };
 

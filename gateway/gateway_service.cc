@@ -99,4 +99,17 @@ grpc::ServerUnaryReactor* GatewayServiceImpl::GetDownsizingOverview(
                 });
 }
 
+grpc::ServerUnaryReactor* GatewayServiceImpl::GetReportingOverview(
+    grpc::CallbackServerContext* context, const v1::GetReportingOverviewRequest* request,
+    v1::ReportingOverview* response) {
+  absl::Time deadline = std::min(absl::FromChrono(context->deadline()), absl::Now() + overview_deadline_);
+  return Handle(context, true,
+                [this, request, response, deadline](const Principal& p, const std::string& rid) {
+                  auto overview = rollup_.Reporting(p, *request, rid, deadline);
+                  if (!overview.ok()) return overview.status();
+                  *response = *std::move(overview);
+                  return absl::OkStatus();
+                });
+}
+
 }  // namespace parhub::gateway

@@ -33,6 +33,9 @@ class GatewayServiceImpl final : public v1::GatewayService::CallbackService {
   grpc::ServerUnaryReactor* GetDownsizingOverview(grpc::CallbackServerContext* context,
                                                   const v1::GetDownsizingOverviewRequest* request,
                                                   v1::DownsizingOverview* response) override;
+  grpc::ServerUnaryReactor* GetReportingOverview(grpc::CallbackServerContext* context,
+                                                 const v1::GetReportingOverviewRequest* request,
+                                                 v1::ReportingOverview* response) override;
 
  private:
   // Authenticates, then runs `work(principal, trace_id)` (on the executor

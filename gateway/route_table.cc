@@ -236,6 +236,8 @@ const std::vector<Route>& Routes() {
       {REPORTING("CloseSipasSurvey"), kAdmins, ScopeKind::kSchool, "name"},
       {REPORTING("IssueRespondentCodes"), kAdmins, ScopeKind::kSchool, "survey"},
       {REPORTING("GetSipasResults"), kReaders, ScopeKind::kSchool, "survey"},
+      {REPORTING("ImportOfficialSipasResult"), kOfficialResultWriters, ScopeKind::kSchool, "parent"},
+      {REPORTING("CompareSipasResults"), kReaders, ScopeKind::kSchool, "school"},
       {REPORTING("GetReportFamily"), kAnyone, ScopeKind::kNone, ""},
       {REPORTING("ListReportFamilies"), kAnyone, ScopeKind::kNone, ""},
       {REPORTING("ListReportPeriods"), kAnyone, ScopeKind::kNone, ""},
@@ -279,8 +281,11 @@ const std::vector<Route>& Routes() {
       // FinanceService/LookUpFamilyAccount (the public API's family lookup),
       // ReportingService/GetSurveyForRespondent and SubmitSipasResponse (the
       // citizens' survey: the public API will call them as a service) and
-      // ReportingService/BatchGetReportStatuses and BatchGetScorecards (for
-      // the gateway's own roll-ups, which resolve an authority's schools).
+      // ReportingService/BatchGetReportStatuses and BatchGetScorecards
+      // (GatewayService/GetReportingOverview calls them as a service for the
+      // schools it resolved in the officer's subtree; forwarded, they would
+      // let a caller name any school). GatewayService's own methods are no
+      // rows either: the gateway serves them and checks the officer itself.
   };
   return *kRoutes;
 }

@@ -1,5 +1,6 @@
-// Authority overviews and directive publishing against a fake directory and
-// a fake tasks service served in-process on 127.0.0.1 (plaintext). The fakes
+// Authority overviews, directive publishing and the reporting overview
+// against a fake directory, a fake tasks service and a fake reporting
+// service served in-process on 127.0.0.1 (plaintext). The fakes
 // answer from canned data and verify every identity they receive with the
 // gateway's key, recording what they saw.
 #include "gateway/authority_rollup.h"
@@ -20,6 +21,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "platform/core/date.h"
 #include "platform/core/errors.h"
 #include "platform/rpc/grpc_status.h"
 #include "platform/testing/status_matchers.h"
@@ -39,6 +41,8 @@ constexpr char kSummarize[] = "/parhub.tasks.v1.TaskService/SummarizeTasks";
 constexpr char kPublish[] = "/parhub.tasks.v1.TaskService/PublishDirective";
 constexpr char kGetAuthority[] = "/parhub.directory.v1.DirectoryService/GetAuthority";
 constexpr char kListSchools[] = "/parhub.directory.v1.DirectoryService/ListSchools";
+constexpr char kScorecards[] = "/parhub.reporting.v1.ReportingService/BatchGetScorecards";
+constexpr char kStatuses[] = "/parhub.reporting.v1.ReportingService/BatchGetReportStatuses";
 // What gRPC says when a backend cannot be reached; no client may see it.
 constexpr char kTransportText[] = "failed to connect to all addresses; last error: ipv4:10.1.2.3:50052";
 
@@ -229,6 +233,99 @@ class FakeTasks final : public tasks::v1::TaskService::CallbackService {
   std::vector<std::thread> threads_ ABSL_GUARDED_BY(mu_);
 };
 
+namespace rpb = reporting::v1;
+
+// Answers the batch calls from canned scorecards and statuses by school id:
+// a school without a canned scorecard has no stored forecast, one without a
+// canned status is PENDING. Records each call with the identity it carried.
+class FakeReporting final : public rpb::ReportingService::CallbackService {
+ public:
+  grpc::ServerUnaryReactor* BatchGetScorecards(grpc::CallbackServerContext* context,
+                                               const rpb::BatchGetScorecardsRequest* request,
+                                               rpb::BatchGetScorecardsResponse* response) override {
+    absl::MutexLock lock(&mu_);
+    card_calls_.push_back({*request, Verify(context, kScorecards)});
+    grpc::Status status = cards_fail_;
+    if (status.ok()) {
+      for (const std::string& id : request->school_ids()) {
+        if (id == omit_) continue;
+        auto it = cards_.find(id);
+        rpb::Scorecard card = it == cards_.end() ? rpb::Scorecard() : it->second;
+        card.set_school_id(id);
+        *response->add_scorecards() = card;
+      }
+    }
+    auto* reactor = context->DefaultReactor();
+    reactor->Finish(status);
+    return reactor;
+  }
+
+  grpc::ServerUnaryReactor* BatchGetReportStatuses(grpc::CallbackServerContext* context,
+                                                   const rpb::BatchGetReportStatusesRequest* request,
+                                                   rpb::BatchGetReportStatusesResponse* response) override {
+    absl::MutexLock lock(&mu_);
+    status_calls_.push_back({*request, Verify(context, kStatuses)});
+    grpc::Status status = statuses_fail_;
+    if (status.ok() && request->period() != "q3") {
+      status = platform::ToGrpcStatus(
+          absl::NotFoundError(absl::StrCat("loại báo cáo 'cchc' không có kỳ '", request->period(), "'")));
+    }
+    if (status.ok()) {
+      response->mutable_period()->set_family(request->family());
+      response->mutable_period()->set_year(request->year());
+      response->mutable_period()->set_code(request->period());
+      response->mutable_period()->set_label("Quý III");
+      for (const std::string& id : request->school_ids()) {
+        auto it = statuses_.find(id);
+        rpb::SchoolReportStatus line;
+        if (it != statuses_.end()) {
+          line = it->second;
+        } else {
+          line.set_status(rpb::SUBMISSION_STATUS_PENDING);
+        }
+        line.set_school_id(id);
+        *response->add_statuses() = line;
+      }
+    }
+    auto* reactor = context->DefaultReactor();
+    reactor->Finish(status);
+    return reactor;
+  }
+
+  template <typename Request>
+  struct Call {
+    Request request;
+    Seen seen;
+  };
+
+  absl::Mutex mu_;
+  std::map<std::string, rpb::Scorecard> cards_ ABSL_GUARDED_BY(mu_);              // by school id
+  std::map<std::string, rpb::SchoolReportStatus> statuses_ ABSL_GUARDED_BY(mu_);  // by school id
+  std::string omit_ ABSL_GUARDED_BY(mu_);  // a school left out of the scorecards
+  grpc::Status cards_fail_ ABSL_GUARDED_BY(mu_);
+  grpc::Status statuses_fail_ ABSL_GUARDED_BY(mu_);
+  std::vector<Call<rpb::BatchGetScorecardsRequest>> card_calls_ ABSL_GUARDED_BY(mu_);
+  std::vector<Call<rpb::BatchGetReportStatusesRequest>> status_calls_ ABSL_GUARDED_BY(mu_);
+};
+
+rpb::Scorecard Card(double forecast, rpb::AssessmentState state = rpb::ASSESSMENT_STATE_DRAFT,
+                    double self = 0, double appraised = 0) {
+  rpb::Scorecard card;
+  card.set_forecast_points(forecast);
+  card.mutable_forecast_time()->set_seconds(1790000000);
+  card.set_assessment_state(state);
+  card.set_self_assessed_points(self);
+  card.set_appraised_points(appraised);
+  return card;
+}
+
+rpb::SchoolReportStatus ReportStatus(rpb::SubmissionStatus status, int days_late = 0) {
+  rpb::SchoolReportStatus line;
+  line.set_status(status);
+  line.set_days_late(days_late);
+  return line;
+}
+
 tasks::v1::TaskSummary Summary(const std::string& school, int not_started, int in_progress, int done_on_time,
                                int done_late, int cancelled, int overdue) {
   tasks::v1::TaskSummary s;
@@ -281,6 +378,7 @@ class AuthorityRollupTest : public ::testing::Test {
   AuthorityRollupTest() {
     directory_server_ = Serve(&directory_, &directory_port_);
     tasks_server_ = Serve(&tasks_, &tasks_port_);
+    reporting_server_ = Serve(&reporting_, &reporting_port_);
     absl::MutexLock lock(&directory_.mu_);
     directory_.authorities_["authorities/q1"] = "Phòng Giáo dục và Đào tạo Quận 1";
     directory_.authorities_["authorities/q1-p2"] = "Cụm trường Phường 2";
@@ -293,15 +391,20 @@ class AuthorityRollupTest : public ::testing::Test {
   ~AuthorityRollupTest() override {
     tasks_.JoinAll();
     auto now = std::chrono::system_clock::now();
+    reporting_server_->Shutdown(now + std::chrono::seconds(5));
     tasks_server_->Shutdown(now + std::chrono::seconds(5));
     directory_server_->Shutdown(now + std::chrono::seconds(5));
   }
 
-  // The rollup over the fakes, or over `directory_address` for the directory.
-  std::unique_ptr<AuthorityRollup> Rollup(std::string directory_address = "") {
+  // The rollup over the fakes, or over `directory_address` for the
+  // directory and `reporting_address` for reporting.
+  std::unique_ptr<AuthorityRollup> Rollup(std::string directory_address = "",
+                                          std::string reporting_address = "") {
     if (directory_address.empty()) directory_address = absl::StrCat("127.0.0.1:", directory_port_);
+    if (reporting_address.empty()) reporting_address = absl::StrCat("127.0.0.1:", reporting_port_);
     auto backends =
-        Backends::Connect(absl::StrCat("directory=", directory_address, ",tasks=127.0.0.1:", tasks_port_),
+        Backends::Connect(absl::StrCat("directory=", directory_address, ",tasks=127.0.0.1:", tasks_port_,
+                                       ",reporting=", reporting_address),
                           grpc::InsecureChannelCredentials());
     if (!backends.ok()) std::abort();
     backends_ = *std::move(backends);
@@ -313,6 +416,13 @@ class AuthorityRollupTest : public ::testing::Test {
     std::unique_ptr<AuthorityRollup> own;
     if (rollup == nullptr) rollup = (own = Rollup()).get();
     return rollup->Overview(officer_, request, "trace-1", absl::Now() + absl::Seconds(20));
+  }
+
+  absl::StatusOr<v1::ReportingOverview> ReportingOverview(const v1::GetReportingOverviewRequest& request,
+                                                          AuthorityRollup* rollup = nullptr) {
+    std::unique_ptr<AuthorityRollup> own;
+    if (rollup == nullptr) rollup = (own = Rollup()).get();
+    return rollup->Reporting(officer_, request, "trace-3", absl::Now() + absl::Seconds(20));
   }
 
   absl::StatusOr<tasks::v1::Directive> Publish(const v1::PublishDirectiveRequest& request) {
@@ -327,8 +437,9 @@ class AuthorityRollupTest : public ::testing::Test {
 
   FakeDirectory directory_;
   FakeTasks tasks_;
-  int directory_port_ = 0, tasks_port_ = 0;
-  std::unique_ptr<grpc::Server> directory_server_, tasks_server_;
+  FakeReporting reporting_;
+  int directory_port_ = 0, tasks_port_ = 0, reporting_port_ = 0;
+  std::unique_ptr<grpc::Server> directory_server_, tasks_server_, reporting_server_;
   std::unique_ptr<Backends> backends_;
   Principal officer_;
 };
@@ -689,6 +800,288 @@ TEST_F(AuthorityRollupTest, PublishWhileTheTasksServiceIsDownNamesTheServiceOnly
   EXPECT_THAT(Publish(request),
               StatusIs(absl::StatusCode::kUnavailable,
                        AllOf(HasSubstr(Label("tasks")), Not(HasSubstr("10.1.2.3")), Not(HasSubstr("ipv4")))));
+}
+
+// ------------------------------------------------------- reporting overview
+
+std::string IdOf(const std::string& name) { return name.substr(name.rfind('/') + 1); }
+
+// The ids of the overview's schools, in its order.
+std::vector<std::string> Schools(const v1::ReportingOverview& overview) {
+  std::vector<std::string> out;
+  for (const auto& line : overview.schools()) out.push_back(IdOf(line.school()));
+  return out;
+}
+
+TEST_F(AuthorityRollupTest, ReportingOverviewRanksEverySchoolAndNamesTheLaggards) {
+  // Twelve schools with a forecast (the bottom tenth: the 2 lowest, 48 and
+  // 50, and the other 50 tied with the second), one without.
+  const std::vector<std::pair<std::string, double>> forecasts = {
+      {"a", 80}, {"b", 75.5}, {"c", 75.5},  {"d", 70}, {"e", 66}, {"f", 64},
+      {"g", 60}, {"h", 58},   {"i", 55.25}, {"j", 50}, {"l", 50}, {"k", 48}};
+  std::vector<directory::v1::School> schools;
+  for (const auto& [id, points] : forecasts) schools.push_back(School(id, absl::StrCat("Trường ", id)));
+  schools.push_back(School("m", "Trường m", "authorities/q1-p2"));
+  AddSchools("authorities/q1", schools);
+  {
+    absl::MutexLock lock(&reporting_.mu_);
+    for (const auto& [id, points] : forecasts) {
+      reporting_.cards_[id] = Card(points);
+      reporting_.statuses_[id] = ReportStatus(rpb::SUBMISSION_STATUS_ON_TIME);
+    }
+    reporting_.cards_["a"] = Card(80, rpb::ASSESSMENT_STATE_APPRAISED, 82.5, 79);
+    reporting_.statuses_["a"].set_report("schools/a/reports/cchc-2026-q3");
+    reporting_.statuses_["b"] = ReportStatus(rpb::SUBMISSION_STATUS_LATE, 3);
+    reporting_.statuses_["c"] = ReportStatus(rpb::SUBMISSION_STATUS_MISSING, 10);
+    reporting_.statuses_["d"] = ReportStatus(rpb::SUBMISSION_STATUS_PENDING);
+    reporting_.statuses_["e"] = ReportStatus(rpb::SUBMISSION_STATUS_RETURNED);
+    reporting_.statuses_["m"] = ReportStatus(rpb::SUBMISSION_STATUS_MISSING, 10);
+  }
+  v1::GetReportingOverviewRequest request;
+  request.set_year(2026);
+  request.set_period("q3");
+  ASSERT_OK_AND_ASSIGN(v1::ReportingOverview overview, ReportingOverview(request));
+
+  EXPECT_EQ(overview.authority(), "authorities/q1");
+  EXPECT_EQ(overview.display_name(), "Phòng Giáo dục và Đào tạo Quận 1");
+  EXPECT_EQ(overview.year(), 2026);
+  EXPECT_EQ(overview.period().code(), "q3");
+  EXPECT_EQ(overview.period().label(), "Quý III");
+  EXPECT_EQ(overview.period().family(), "reportFamilies/cchc");  // the default family
+  EXPECT_THAT(Schools(overview),
+              ElementsAre("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "l", "k", "m"));
+  std::vector<int> ranks;
+  for (const auto& line : overview.schools()) ranks.push_back(line.rank());
+  EXPECT_THAT(ranks, ElementsAre(1, 2, 2, 4, 5, 6, 7, 8, 9, 10, 10, 12, 0));
+
+  const v1::SchoolReporting& a = overview.schools(0);
+  EXPECT_EQ(a.school(), "schools/a");
+  EXPECT_EQ(a.display_name(), "Trường a");
+  EXPECT_EQ(a.authority(), "authorities/q1");
+  EXPECT_DOUBLE_EQ(a.forecast_points(), 80);
+  EXPECT_EQ(a.forecast_time().seconds(), 1790000000);
+  EXPECT_EQ(a.assessment_state(), rpb::ASSESSMENT_STATE_APPRAISED);
+  EXPECT_DOUBLE_EQ(a.self_assessed_points(), 82.5);
+  EXPECT_DOUBLE_EQ(a.appraised_points(), 79);
+  EXPECT_EQ(a.report(), "schools/a/reports/cchc-2026-q3");
+  EXPECT_EQ(a.report_status(), rpb::SUBMISSION_STATUS_ON_TIME);
+  EXPECT_THAT(a.laggard_reasons(), IsEmpty());
+  const v1::SchoolReporting& b = overview.schools(1);
+  EXPECT_EQ(b.report_status(), rpb::SUBMISSION_STATUS_LATE);
+  EXPECT_EQ(b.days_late(), 3);
+  EXPECT_THAT(b.laggard_reasons(), ElementsAre(v1::LAGGARD_REASON_REPORT_LATE));
+  EXPECT_THAT(overview.schools(2).laggard_reasons(), ElementsAre(v1::LAGGARD_REASON_REPORT_MISSING));
+  EXPECT_THAT(overview.schools(4).laggard_reasons(), IsEmpty());  // RETURNED is not a laggard
+  EXPECT_THAT(overview.schools(8).laggard_reasons(), IsEmpty());  // i, 55.25: above the bottom tenth
+  for (int row : {9, 10, 11}) {
+    EXPECT_THAT(overview.schools(row).laggard_reasons(), ElementsAre(v1::LAGGARD_REASON_LOW_FORECAST)) << row;
+  }
+  // No stored forecast: unranked, not in the bottom tenth, but its report is missing.
+  const v1::SchoolReporting& m = overview.schools(12);
+  EXPECT_FALSE(m.has_forecast_time());
+  EXPECT_EQ(m.authority(), "authorities/q1-p2");
+  EXPECT_THAT(m.laggard_reasons(), ElementsAre(v1::LAGGARD_REASON_REPORT_MISSING));
+
+  const v1::ReportingTotals& totals = overview.totals();
+  EXPECT_EQ(totals.schools(), 13);
+  EXPECT_EQ(totals.on_time(), 8);
+  EXPECT_EQ(totals.late(), 1);
+  EXPECT_EQ(totals.missing(), 2);
+  EXPECT_EQ(totals.pending(), 1);
+  EXPECT_EQ(totals.returned(), 1);
+  EXPECT_EQ(totals.forecast_schools(), 12);
+  EXPECT_DOUBLE_EQ(totals.mean_forecast_points(),
+                   (80 + 75.5 + 75.5 + 70 + 66 + 64 + 60 + 58 + 55.25 + 50 + 50 + 48) / 12);
+  EXPECT_DOUBLE_EQ(totals.bottom_tenth_points(), 50);
+  EXPECT_EQ(totals.bottom_tenth_schools(), 3);
+  EXPECT_EQ(totals.laggards(), 6);
+  // Lowest forecast first, ties in row order, those without a forecast last.
+  EXPECT_THAT(overview.laggards(),
+              ElementsAre("schools/k", "schools/j", "schools/l", "schools/b", "schools/c", "schools/m"));
+
+  // One call of each batch method for all thirteen schools, as a service
+  // identity for that one method, naming the officer and the authority.
+  absl::MutexLock lock(&reporting_.mu_);
+  ASSERT_THAT(reporting_.card_calls_, SizeIs(1));
+  ASSERT_THAT(reporting_.status_calls_, SizeIs(1));
+  EXPECT_THAT(reporting_.card_calls_[0].request.school_ids(), SizeIs(13));
+  EXPECT_EQ(reporting_.card_calls_[0].request.year(), 2026);
+  const auto& asked = reporting_.status_calls_[0].request;
+  EXPECT_THAT(asked.school_ids(), SizeIs(13));
+  EXPECT_EQ(asked.family(), "reportFamilies/cchc");
+  EXPECT_EQ(asked.year(), 2026);
+  EXPECT_EQ(asked.period(), "q3");
+  for (const Seen* seen : {&reporting_.card_calls_[0].seen, &reporting_.status_calls_[0].seen}) {
+    ASSERT_OK(seen->identity.status()) << seen->method;
+    EXPECT_EQ(seen->identity->role(), common::v1::ROLE_SERVICE) << seen->method;
+    EXPECT_EQ(seen->identity->subject(), "accounts/nguyen-van-duc") << seen->method;
+    EXPECT_EQ(seen->identity->authority_id(), "q1") << seen->method;
+    EXPECT_EQ(seen->identity->school_id(), "") << seen->method;
+    EXPECT_EQ(seen->identity->trace_id(), "trace-3") << seen->method;
+  }
+  EXPECT_THAT(Key().Verify(reporting_.card_calls_[0].seen.token, kStatuses, absl::Now()),
+              StatusIs(absl::StatusCode::kUnauthenticated));
+}
+
+TEST_F(AuthorityRollupTest, ReportingOverviewAsksReportingOncePerPageOf5000Schools) {
+  constexpr int kSchools = 12001;
+  std::vector<directory::v1::School> schools;
+  for (int i = 0; i < kSchools; ++i)
+    schools.push_back(School(absl::StrCat("s", i), absl::StrCat("Trường ", i)));
+  AddSchools("authorities/q1", schools);
+  {
+    absl::MutexLock lock(&reporting_.mu_);
+    reporting_.cards_["s7"] = Card(61);
+    reporting_.cards_["s11000"] = Card(72.25);
+  }
+  v1::GetReportingOverviewRequest request;
+  request.set_family("reportFamilies/cchc");
+  request.set_year(2026);
+  request.set_period("q3");
+  ASSERT_OK_AND_ASSIGN(v1::ReportingOverview overview, ReportingOverview(request));
+  ASSERT_THAT(overview.schools(), SizeIs(kSchools));
+  EXPECT_EQ(overview.schools(0).school(), "schools/s11000");
+  EXPECT_EQ(overview.schools(0).rank(), 1);
+  EXPECT_EQ(overview.schools(1).school(), "schools/s7");
+  EXPECT_EQ(overview.schools(1).rank(), 2);
+  EXPECT_EQ(overview.schools(2).rank(), 0);
+  EXPECT_EQ(overview.totals().schools(), kSchools);
+  EXPECT_EQ(overview.totals().pending(), kSchools);
+  EXPECT_EQ(overview.totals().forecast_schools(), 2);
+  EXPECT_THAT(overview.laggards(), ElementsAre("schools/s7"));  // ceil(2/10) = 1: the lower one
+  EXPECT_EQ(overview.totals().bottom_tenth_schools(), 1);
+  EXPECT_DOUBLE_EQ(overview.totals().bottom_tenth_points(), 61);
+
+  absl::MutexLock lock(&reporting_.mu_);
+  ASSERT_THAT(reporting_.card_calls_, SizeIs(3));
+  ASSERT_THAT(reporting_.status_calls_, SizeIs(3));
+  std::map<std::string, int> asked;
+  for (int page = 0; page < 3; ++page) {
+    const int size = page < 2 ? 5000 : 2001;
+    EXPECT_THAT(reporting_.card_calls_[page].request.school_ids(), SizeIs(size)) << page;
+    EXPECT_THAT(reporting_.status_calls_[page].request.school_ids(), SizeIs(size)) << page;
+    for (const auto& id : reporting_.status_calls_[page].request.school_ids()) ++asked[id];
+  }
+  ASSERT_THAT(asked, SizeIs(kSchools));
+  for (const auto& [id, times] : asked) ASSERT_EQ(times, 1) << id;
+}
+
+TEST_F(AuthorityRollupTest, ReportingOverviewTiesAreComparedToTheHundredthAndAllEqualIsNoBottomTenth) {
+  AddSchools("authorities/q1",
+             {School("mn-2010", "Trường Mầm non 20-10"), School("th-khai-minh", "Trường Tiểu học Khai Minh"),
+              School("thcs-van-lang", "Trường THCS Văn Lang")});
+  {
+    absl::MutexLock lock(&reporting_.mu_);
+    reporting_.cards_["mn-2010"] = Card(36.004);
+    reporting_.cards_["th-khai-minh"] = Card(36);
+    reporting_.cards_["thcs-van-lang"] = Card(35.996);
+  }
+  v1::GetReportingOverviewRequest request;
+  request.set_period("q3");
+  ASSERT_OK_AND_ASSIGN(v1::ReportingOverview overview, ReportingOverview(request));
+  ASSERT_THAT(overview.schools(), SizeIs(3));
+  for (const auto& line : overview.schools()) {
+    EXPECT_EQ(line.rank(), 1) << line.school();
+    EXPECT_THAT(line.laggard_reasons(), IsEmpty()) << line.school();
+  }
+  EXPECT_EQ(overview.totals().bottom_tenth_schools(), 0);
+  EXPECT_THAT(overview.laggards(), IsEmpty());
+  // A single ranked school is the best, never the bottom tenth.
+  {
+    absl::MutexLock lock(&reporting_.mu_);
+    reporting_.cards_.erase("mn-2010");
+    reporting_.cards_.erase("th-khai-minh");
+  }
+  ASSERT_OK_AND_ASSIGN(overview, ReportingOverview(request));
+  EXPECT_EQ(overview.totals().forecast_schools(), 1);
+  EXPECT_EQ(overview.totals().bottom_tenth_schools(), 0);
+  EXPECT_THAT(overview.laggards(), IsEmpty());
+}
+
+TEST_F(AuthorityRollupTest, ReportingOverviewOfAnAuthorityWithoutSchoolsStillChecksThePeriod) {
+  v1::GetReportingOverviewRequest request;
+  request.set_authority("authorities/q1-p2");
+  request.set_period("q3");
+  ASSERT_OK_AND_ASSIGN(v1::ReportingOverview overview, ReportingOverview(request));
+  EXPECT_EQ(overview.authority(), "authorities/q1-p2");
+  EXPECT_THAT(overview.schools(), IsEmpty());
+  EXPECT_EQ(overview.totals().schools(), 0);
+  EXPECT_EQ(overview.totals().forecast_schools(), 0);
+  EXPECT_EQ(overview.period().code(), "q3");
+  EXPECT_EQ(overview.year(), platform::LocalDate(absl::Now()).year);  // this year by default
+  request.set_period("q9");
+  // Reporting's own answer passes unchanged.
+  EXPECT_THAT(ReportingOverview(request),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("không có kỳ 'q9'")));
+}
+
+TEST_F(AuthorityRollupTest, ReportingOverviewIsForOfficersOfTheSubtreeAndNeedsAPeriod) {
+  v1::GetReportingOverviewRequest request;
+  request.set_period("q3");
+  request.set_authority("authorities/q3");
+  EXPECT_THAT(ReportingOverview(request), StatusIs(absl::StatusCode::kNotFound, HasSubstr("authorities/q3")));
+  request.clear_authority();
+  request.clear_period();
+  absl::StatusOr<v1::ReportingOverview> no_period = ReportingOverview(request);
+  EXPECT_THAT(no_period, StatusIs(absl::StatusCode::kInvalidArgument));
+  ASSERT_THAT(platform::FieldViolations(no_period.status()), SizeIs(1));
+  EXPECT_EQ(platform::FieldViolations(no_period.status())[0].field, "period");
+  request.set_period("q3");
+  request.set_year(1999);
+  absl::StatusOr<v1::ReportingOverview> bad_year = ReportingOverview(request);
+  ASSERT_THAT(platform::FieldViolations(bad_year.status()), SizeIs(1));
+  EXPECT_EQ(platform::FieldViolations(bad_year.status())[0].field, "year");
+  officer_.role = platform::Role::kSchoolAdmin;
+  officer_.school_id = "mn-2010";
+  request.set_year(2026);
+  EXPECT_THAT(ReportingOverview(request),
+              StatusIs(absl::StatusCode::kPermissionDenied, HasSubstr("authority officers")));
+  {
+    absl::MutexLock lock(&directory_.mu_);
+    EXPECT_THAT(directory_.seen_, IsEmpty());
+  }
+  absl::MutexLock lock(&reporting_.mu_);
+  EXPECT_THAT(reporting_.card_calls_, IsEmpty());
+  EXPECT_THAT(reporting_.status_calls_, IsEmpty());
+}
+
+TEST_F(AuthorityRollupTest, ReportingDownFailsTheReportingOverviewNamingTheServiceOnly) {
+  AddSchools("authorities/q1", {School("mn-2010", "Trường Mầm non 20-10")});
+  v1::GetReportingOverviewRequest request;
+  request.set_period("q3");
+  const auto no_address = AllOf(HasSubstr(Label("reporting")), Not(HasSubstr("10.1.2.3")),
+                                Not(HasSubstr("ipv4")), Not(HasSubstr("failed to connect")));
+  // Either batch call failing fails the whole overview: no row of zeros.
+  {
+    absl::MutexLock lock(&reporting_.mu_);
+    reporting_.cards_fail_ = grpc::Status(grpc::StatusCode::UNAVAILABLE, kTransportText);
+  }
+  EXPECT_THAT(ReportingOverview(request), StatusIs(absl::StatusCode::kUnavailable, no_address));
+  {
+    absl::MutexLock lock(&reporting_.mu_);
+    reporting_.cards_fail_ = grpc::Status::OK;
+    reporting_.statuses_fail_ = grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED, kTransportText);
+  }
+  EXPECT_THAT(ReportingOverview(request), StatusIs(absl::StatusCode::kDeadlineExceeded, no_address));
+  // Nothing listening at all.
+  const int port = ClosedPort();
+  auto rollup = Rollup("", absl::StrCat("127.0.0.1:", port));
+  EXPECT_THAT(ReportingOverview(request, rollup.get()),
+              StatusIs(absl::StatusCode::kUnavailable,
+                       AllOf(HasSubstr(Label("reporting")), Not(HasSubstr("127.0.0.1")),
+                             Not(HasSubstr(absl::StrCat(port))), Not(HasSubstr("ipv4")))));
+}
+
+TEST_F(AuthorityRollupTest, ASchoolReportingDidNotAnswerForFailsTheReportingOverview) {
+  AddSchools("authorities/q1", {School("mn-2010", "Trường Mầm non 20-10"),
+                                School("th-khai-minh", "Trường Tiểu học Khai Minh")});
+  {
+    absl::MutexLock lock(&reporting_.mu_);
+    reporting_.omit_ = "th-khai-minh";
+  }
+  v1::GetReportingOverviewRequest request;
+  request.set_period("q3");
+  EXPECT_THAT(ReportingOverview(request), StatusIs(absl::StatusCode::kInternal));
 }
 
 }  // namespace

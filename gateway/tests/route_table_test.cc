@@ -12,6 +12,7 @@
 #include "parhub/complaints/v1/complaints.pb.h"
 #include "parhub/directory/v1/directory.pb.h"
 #include "parhub/finance/v1/finance.pb.h"
+#include "parhub/gateway/v1/gateway.pb.h"
 #include "parhub/reporting/v1/reporting.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "platform/rpc/identity.h"
@@ -76,6 +77,27 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
       registered = registered || backend.proto_service == platform::ServiceOfMethod(route.method);
     }
     EXPECT_TRUE(registered) << route.method << " is routed to no registered backend";
+  }
+}
+
+// The reporting overview is the gateway's own method: the batch calls it
+// makes to reporting as a service are routed for nobody (not even the
+// service role), and no GatewayService method is a forwarded route.
+TEST(RouteTable, ReportingOverviewIsTheGatewaysOwnAndItsBatchCallsAreNotRoutable) {
+  for (const char* method : {"/parhub.reporting.v1.ReportingService/BatchGetReportStatuses",
+                             "/parhub.reporting.v1.ReportingService/BatchGetScorecards"}) {
+    EXPECT_EQ(FindRoute(method), nullptr) << method;
+  }
+  const google::protobuf::ServiceDescriptor* service =
+      v1::GetReportingOverviewRequest::descriptor()->file()->FindServiceByName("GatewayService");
+  ASSERT_NE(service, nullptr);
+  const google::protobuf::MethodDescriptor* overview = service->FindMethodByName("GetReportingOverview");
+  ASSERT_NE(overview, nullptr);
+  EXPECT_EQ(overview->input_type()->full_name(), "parhub.gateway.v1.GetReportingOverviewRequest");
+  EXPECT_EQ(overview->output_type()->full_name(), "parhub.gateway.v1.ReportingOverview");
+  for (int i = 0; i < service->method_count(); ++i) {
+    const std::string method = absl::StrCat("/", service->full_name(), "/", service->method(i)->name());
+    EXPECT_EQ(FindRoute(method), nullptr) << method;
   }
 }
 
@@ -378,6 +400,31 @@ TEST(RouteTable, ReportingFollowsItsAccessTable) {
   EXPECT_OK(Authorize(*results, Officer(), results_request).status());
   results_request.set_survey("2024-parents");
   EXPECT_THAT(Authorize(*results, admin, results_request), StatusIs(absl::StatusCode::kInvalidArgument));
+
+  // The official SIPAS result: imported by an officer or the school's
+  // admins, compared with the school's own surveys by every reader.
+  const Route* import_sipas = FindRoute("/parhub.reporting.v1.ReportingService/ImportOfficialSipasResult");
+  ASSERT_NE(import_sipas, nullptr);
+  EXPECT_EQ(import_sipas->scope, ScopeKind::kSchool);
+  reporting::v1::ImportOfficialSipasResultRequest import_sipas_request;
+  import_sipas_request.set_parent("schools/mn-2010");
+  EXPECT_OK(Authorize(*import_sipas, admin, import_sipas_request).status());
+  EXPECT_OK(Authorize(*import_sipas, Officer(), import_sipas_request).status());
+  EXPECT_THAT(Authorize(*import_sipas, staff, import_sipas_request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Authorize(*import_sipas, service, import_sipas_request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  import_sipas_request.set_parent("schools/th-khai-minh");
+  EXPECT_THAT(Authorize(*import_sipas, admin, import_sipas_request), StatusIs(absl::StatusCode::kNotFound));
+  const Route* compare_sipas = FindRoute("/parhub.reporting.v1.ReportingService/CompareSipasResults");
+  ASSERT_NE(compare_sipas, nullptr);
+  reporting::v1::CompareSipasResultsRequest compare_request;
+  compare_request.set_school("schools/mn-2010");
+  for (const Principal& reader : {admin, staff, Officer(), service}) {
+    EXPECT_OK(Authorize(*compare_sipas, reader, compare_request).status());
+  }
+  compare_request.set_school("schools/thpt-other-district");
+  EXPECT_THAT(Authorize(*compare_sipas, Officer(), compare_request), StatusIs(absl::StatusCode::kNotFound));
 
   // Reports: the school's admins, officers of its subtree and services read
   // them (an export like the version itself); school staff do not.

@@ -49,6 +49,10 @@ InProcessServer::InProcessServer(std::string service_full_name, const std::strin
 
 InProcessServer::~InProcessServer() {
   if (server_) server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  server_.reset();
+  // The executor's threads may still be finishing a handler's last task;
+  // join them before the Handlers those tasks belong to are destroyed.
+  executor_.reset();
 }
 
 void InProcessServer::Start(grpc::Service* service) {

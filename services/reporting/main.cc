@@ -42,6 +42,7 @@ struct ReportingService final {
         store(env.db),
         sipas_store(env.db),
         sipas(sipas_store, refdata.questionnaire, sipas_code_key, env.clock),
+        sipas_comparisons(sipas_store, sipas, env.clock),
         frameworks(store, refdata.catalog, env.clock),
         assessments(store, frameworks, env.clock),
         calendar(refdata.families),
@@ -52,13 +53,14 @@ struct ReportingService final {
         generator(reports, forecasts, summarizer, pulls),
         official_results(store, frameworks, *sources, env.clock),
         rpc(env.handlers, ReportingDesks{frameworks, assessments, forecasts, reports, generator, summarizer,
-                                         official_results, refdata, sipas}),
+                                         official_results, refdata, sipas, sipas_comparisons}),
         schedule(store, forecasts, absl::Minutes(absl::GetFlag(FLAGS_forecast_refresh_minutes)), env.clock) {}
   ReportingRefdata refdata;
   std::unique_ptr<GrpcSources> sources;
   MySqlReportingStore store;
   MySqlSipasStore sipas_store;
   SipasDesk sipas;
+  SipasComparisons sipas_comparisons;
   FrameworkBook frameworks;
   AssessmentDesk assessments;
   ReportCalendar calendar;

@@ -7,7 +7,9 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -1859,6 +1861,149 @@ TEST_F(E2eTest, AParentAnswersTheSurveyOnceByRespondentCodeWithoutAnAccount) {
   }
   open_form.set_respondent_code(codes.codes(1));
   EXPECT_EQ(get_survey(open_form).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+}
+
+// The authority's reporting overview: the gateway resolves the officer's
+// schools and asks reporting for their scorecards and report statuses in
+// one batch call each. mn-a submits its report of a past period (cchc 2025
+// q1, due in April 2025) late; th-b never does.
+TEST_F(E2eTest, AnOfficersReportingOverviewRanksEverySchoolWithItsReportStatus) {
+  Client admin_a(world->admin_a_key), officer(world->officer_key);
+  rpb::GenerateReportRequest generate;
+  generate.set_parent("schools/mn-a");
+  generate.set_family("reportFamilies/cchc");
+  generate.set_year(2025);
+  generate.set_period("q1");
+  generate.set_request_id("e2e-overview-2025-q1");
+  rpb::ReportVersion version;
+  auto c = admin_a.Context();
+  grpc::Status status = admin_a.reporting->GenerateReport(c.get(), generate, &version);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  rpb::SubmitReportRequest submit;
+  submit.set_name("schools/mn-a/reports/cchc-2025-q1");
+  submit.set_request_id("e2e-overview-2025-q1-submit");
+  rpb::Report report;
+  c = admin_a.Context();
+  ASSERT_TRUE(admin_a.reporting->SubmitReport(c.get(), submit, &report).ok());
+  ASSERT_TRUE(report.late());
+  // Both schools' 2025 forecasts, stored as they are computed.
+  std::map<std::string, double> forecasts;
+  for (const char* school : {"schools/mn-a", "schools/th-b"}) {
+    rpb::GetParForecastRequest get;
+    get.set_school(school);
+    get.set_year(2025);
+    rpb::ParForecast forecast;
+    c = officer.Context();
+    status = officer.reporting->GetParForecast(c.get(), get, &forecast);
+    ASSERT_TRUE(status.ok()) << school << ": " << status.error_message();
+    forecasts[school] = forecast.total_points();
+  }
+
+  gateway::v1::GetReportingOverviewRequest request;  // family cchc by default
+  request.set_year(2025);
+  request.set_period("q1");
+  gateway::v1::ReportingOverview overview;
+  c = officer.Context();
+  status = officer.gateway->GetReportingOverview(c.get(), request, &overview);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  EXPECT_EQ(overview.authority(), "authorities/q1");
+  EXPECT_EQ(overview.display_name(), "UBND Quận 1");
+  EXPECT_EQ(overview.period().code(), "q1");
+  EXPECT_EQ(overview.period().year(), 2025);
+  EXPECT_EQ(overview.period().due_date().year(), 2025);
+  ASSERT_EQ(overview.schools_size(), 2);
+  std::map<std::string, gateway::v1::SchoolReporting> line;
+  for (const auto& s : overview.schools()) line[s.school()] = s;
+  const auto& a = line["schools/mn-a"];
+  const auto& b = line["schools/th-b"];
+  EXPECT_EQ(a.display_name(), "Trường Mầm non 20/10");
+  EXPECT_EQ(a.report(), "schools/mn-a/reports/cchc-2025-q1");
+  EXPECT_EQ(a.report_status(), rpb::SUBMISSION_STATUS_LATE);
+  EXPECT_GT(a.days_late(), 0);
+  EXPECT_EQ(b.display_name(), "Trường Tiểu học Kết Đoàn");
+  EXPECT_EQ(b.report(), "");
+  EXPECT_EQ(b.report_status(), rpb::SUBMISSION_STATUS_MISSING);
+  EXPECT_EQ(b.days_late(), a.days_late());  // submitted today; still missing today
+  for (const auto* s : {&a, &b}) {
+    EXPECT_TRUE(s->has_forecast_time()) << s->school();
+    EXPECT_NEAR(s->forecast_points(), forecasts[s->school()], 0.005) << s->school();
+  }
+  // Ranked by forecast, equal points sharing a rank; with two schools the
+  // bottom tenth is the lower one (none when they tie).
+  const long long key_a = std::llround(a.forecast_points() * 100),
+                  key_b = std::llround(b.forecast_points() * 100);
+  EXPECT_EQ(a.rank(), key_a >= key_b ? 1 : 2);
+  EXPECT_EQ(b.rank(), key_b >= key_a ? 1 : 2);
+  EXPECT_EQ(overview.schools(0).rank(), 1);
+  using gateway::v1::LAGGARD_REASON_LOW_FORECAST;
+  EXPECT_EQ(std::count(a.laggard_reasons().begin(), a.laggard_reasons().end(), LAGGARD_REASON_LOW_FORECAST),
+            key_a < key_b ? 1 : 0);
+  EXPECT_EQ(std::count(b.laggard_reasons().begin(), b.laggard_reasons().end(), LAGGARD_REASON_LOW_FORECAST),
+            key_b < key_a ? 1 : 0);
+  EXPECT_THAT(a.laggard_reasons(), ::testing::Contains(gateway::v1::LAGGARD_REASON_REPORT_LATE));
+  EXPECT_THAT(b.laggard_reasons(), ::testing::Contains(gateway::v1::LAGGARD_REASON_REPORT_MISSING));
+  const auto& totals = overview.totals();
+  EXPECT_EQ(totals.schools(), 2);
+  EXPECT_EQ(totals.late(), 1);
+  EXPECT_EQ(totals.missing(), 1);
+  EXPECT_EQ(totals.on_time() + totals.pending() + totals.returned(), 0);
+  EXPECT_EQ(totals.forecast_schools(), 2);
+  EXPECT_NEAR(totals.mean_forecast_points(), (a.forecast_points() + b.forecast_points()) / 2, 1e-9);
+  EXPECT_EQ(totals.laggards(), 2);
+  EXPECT_THAT(overview.laggards(), ::testing::UnorderedElementsAre("schools/mn-a", "schools/th-b"));
+
+  // Officers only, for their own subtree; reporting checks the period.
+  c = admin_a.Context();
+  EXPECT_EQ(admin_a.gateway->GetReportingOverview(c.get(), request, &overview).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  gateway::v1::GetReportingOverviewRequest above = request;
+  above.set_authority("authorities/hcm");
+  c = officer.Context();
+  EXPECT_EQ(officer.gateway->GetReportingOverview(c.get(), above, &overview).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  gateway::v1::GetReportingOverviewRequest bad_period = request;
+  bad_period.set_period("q7");
+  c = officer.Context();
+  status = officer.gateway->GetReportingOverview(c.get(), bad_period, &overview);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND) << status.error_message();
+  EXPECT_THAT(status.error_message(), HasSubstr("q7"));
+
+  // The CLI: the table, the totals and the laggards.
+  auto table = suite->Ctl(world->officer_key, {"reports", "overview", "--year", "2025", "--period", "q1"});
+  EXPECT_EQ(table.exit_code, 0) << table.output;
+  EXPECT_THAT(table.output, HasSubstr("Trường Mầm non 20/10 (mn-a)"));
+  EXPECT_THAT(table.output, HasSubstr("Nộp trễ hạn"));
+  EXPECT_THAT(table.output, HasSubstr("Quá hạn, chưa nộp"));
+  EXPECT_THAT(table.output, HasSubstr("1 nộp trễ, 1 quá hạn chưa nộp"));
+  EXPECT_THAT(table.output, HasSubstr("Cần đôn đốc (2)"));
+  // Without --period: the latest period of 2025 already due.
+  auto latest = suite->Ctl(world->officer_key, {"--output", "json", "reports", "overview", "--year", "2025"});
+  EXPECT_EQ(latest.exit_code, 0) << latest.output;
+  EXPECT_THAT(latest.output, HasSubstr("\"year\": 2025"));
+  auto school_tries = suite->Ctl(world->admin_a_key, {"reports", "overview", "--period", "q1"});
+  EXPECT_EQ(school_tries.exit_code, 3) << school_tries.output;
+
+  // Reporting down: the overview fails naming the service, never a table of
+  // zeros; it answers again once reporting is back.
+  suite->reporting().Kill();
+  c = officer.Context();
+  status = officer.gateway->GetReportingOverview(c.get(), request, &overview);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
+  EXPECT_THAT(status.error_message(), HasSubstr("dịch vụ báo cáo (reporting service)"));
+  EXPECT_THAT(status.error_message(), ::testing::Not(HasSubstr("127.0.0.1")));
+  auto down = suite->Ctl(world->officer_key, {"reports", "overview", "--year", "2025", "--period", "q1"});
+  EXPECT_EQ(down.exit_code, 6) << down.output;
+  suite->reporting().Start();
+  ASSERT_TRUE(suite->WaitHealthy(suite->reporting_port(), 30)) << suite->Logs();
+  grpc::StatusCode code = grpc::StatusCode::UNKNOWN;
+  for (absl::Time until = absl::Now() + absl::Seconds(20); absl::Now() < until;) {
+    c = officer.Context();
+    code = officer.gateway->GetReportingOverview(c.get(), request, &overview).error_code();
+    if (code == grpc::StatusCode::OK) break;
+    absl::SleepFor(absl::Milliseconds(250));
+  }
+  EXPECT_EQ(code, grpc::StatusCode::OK) << suite->Logs();
+  EXPECT_EQ(overview.totals().laggards(), 2);
 }
 
 }  // namespace

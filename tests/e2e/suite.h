@@ -62,6 +62,8 @@ class Suite final {
   Process& tasks() { return *tasks_; }
   Process& finance() { return *finance_; }
   int finance_port() const { return finance_port_; }
+  Process& reporting() { return *reporting_; }
+  int reporting_port() const { return reporting_port_; }
 
   // Runs parhubctl with `api_key`, a private config dir, against the gateway.
   CommandResult Ctl(const std::string& api_key, const std::vector<std::string>& args);

@@ -494,6 +494,11 @@ absl::StatusOr<SipasFigures> SipasDesk::Figures(const std::string& school_id, Da
   out.responses = period.responses;
   out.index = Round2(IndexOf(factors));
   out.feedback_index = Round2(factors["feedback"].Percent());
+  for (const char* factor : kFactors) {
+    auto it = factors.find(factor);
+    if (it != factors.end() && it->second.answered > 0)
+      out.factor_index[factor] = Round2(it->second.Percent());
+  }
   return out;
 }
 

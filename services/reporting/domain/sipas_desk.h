@@ -50,6 +50,8 @@ struct SipasFigures final {
   int responses = 0;
   double index = 0;           // %, 0 when no answers
   double feedback_index = 0;  // factor "feedback", %
+  // Index (%) of each factor with answers 1-5 (none: left out).
+  std::map<std::string, double> factor_index;
 };
 
 // Checks the embedded questionnaire: the five factors in order, each with

@@ -112,6 +112,15 @@ class SipasStore {
   virtual absl::StatusOr<SipasPeriodCounts> PeriodCounts(const std::string& school_id,
                                                          v1::SurveyAudience audience, platform::Date start,
                                                          platform::Date end) = 0;
+
+  // Official SIPAS results (migrations/004_official_sipas.sql): `result`
+  // as the domain checked it, replacing an earlier one of the school and year.
+  virtual absl::Status SaveOfficialResult(const std::string& school_id, int year,
+                                          const v1::OfficialSipasResult& result) = 0;
+  virtual absl::StatusOr<std::optional<v1::OfficialSipasResult>> GetOfficialResult(
+      const std::string& school_id, int year) = 0;
+  // The latest year with an official result (nullopt: none).
+  virtual absl::StatusOr<std::optional<int>> LatestOfficialYear(const std::string& school_id) = 0;
 };
 
 }  // namespace parhub::reporting

@@ -12,6 +12,7 @@
 #include "services/reporting/domain/forecast_desk.h"
 #include "services/reporting/domain/official_results.h"
 #include "services/reporting/domain/report_desk.h"
+#include "services/reporting/domain/sipas_comparison.h"
 #include "services/reporting/domain/sipas_desk.h"
 #include "services/reporting/rpc/refdata.h"
 
@@ -28,6 +29,7 @@ struct ReportingDesks final {
   OfficialResults& official_results;
   const ReportingRefdata& refdata;
   SipasDesk& sipas;
+  SipasComparisons& sipas_comparisons;
 };
 
 class ReportingServiceImpl final : public v1::ReportingService::CallbackService {
@@ -87,6 +89,10 @@ class ReportingServiceImpl final : public v1::ReportingService::CallbackService 
                                v1::SubmitSipasResponseResponse* response) override;
   Reactor* GetSipasResults(Context* c, const v1::GetSipasResultsRequest* request,
                            v1::SipasResults* response) override;
+  Reactor* ImportOfficialSipasResult(Context* c, const v1::ImportOfficialSipasResultRequest* request,
+                                     v1::OfficialSipasResult* response) override;
+  Reactor* CompareSipasResults(Context* c, const v1::CompareSipasResultsRequest* request,
+                               v1::SipasComparison* response) override;
   Reactor* GetReportFamily(Context* c, const v1::GetReportFamilyRequest* request,
                            v1::ReportFamily* response) override;
   Reactor* ListReportFamilies(Context* c, const v1::ListReportFamiliesRequest* request,

@@ -16,6 +16,7 @@
 #include "platform/core/resource_name.h"
 #include "platform/core/status_macros.h"
 #include "services/reporting/domain/access.h"
+#include "services/reporting/domain/sipas_comparison.h"
 #include "services/reporting/rpc/reporting_service.h"
 
 namespace parhub::reporting {
@@ -173,6 +174,34 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::GetSipasResults(Context* c,
   return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kSurveyName, request->survey(), "survey"));
     ASSIGN_OR_RETURN(*response, desks_.sipas.Results(caller, ids[0], ids[1]));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::ImportOfficialSipasResult(
+    Context* c, const v1::ImportOfficialSipasResultRequest* request, v1::OfficialSipasResult* response) {
+  return handlers_.Mutate<v1::OfficialSipasResult>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::OfficialSipasResult>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        RETURN_IF_ERROR(RequireOfficialSipasImport(caller, ids[0]));
+        // Bad input is refused before the ledger touches the database.
+        RETURN_IF_ERROR(
+            desks_.sipas_comparisons.Check(ids[0], request->year(), request->official_sipas_result())
+                .status());
+        return Mutation<v1::OfficialSipasResult>(
+            ids[0], absl::StrCat(request->parent(), "/officialSipasResults/", request->year()), [=, this] {
+              return desks_.sipas_comparisons.Import(caller, ids[0], request->year(),
+                                                     request->official_sipas_result());
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::CompareSipasResults(
+    Context* c, const v1::CompareSipasResultsRequest* request, v1::SipasComparison* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->school(), "school"));
+    ASSIGN_OR_RETURN(*response, desks_.sipas_comparisons.Compare(caller, ids[0], request->year()));
     return absl::OkStatus();
   });
 }

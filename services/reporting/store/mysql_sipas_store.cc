@@ -3,9 +3,11 @@
 
 #include <algorithm>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/status_macros.h"
 #include "platform/db/sql_values.h"
+#include "platform/rpc/proto_values.h"
 
 namespace parhub::reporting {
 namespace {
@@ -70,6 +72,19 @@ absl::StatusOr<std::vector<QuestionCounts>> ReadCounts(const std::vector<Row>& r
     out.push_back(std::move(c));
   }
   return out;
+}
+
+// The factors of official_sipas_results, as its columns "<factor>_index".
+constexpr const char* kOfficialFactors[] = {"access", "procedure", "staff", "result", "feedback"};
+
+// A DECIMAL percent column (NOT NULL).
+absl::StatusOr<double> PercentFromSql(const Row& row, int i) {
+  if (row.IsNull(i)) return absl::InternalError(absl::StrCat("column ", i, " is NULL"));
+  double value = 0;
+  if (!absl::SimpleAtod(row.Str(i), &value) || !(value >= 0) || value > 100) {
+    return absl::InternalError(absl::StrCat("column ", i, " holds '", row.Str(i), "', not a percent"));
+  }
+  return value;
 }
 
 }  // namespace
@@ -263,6 +278,69 @@ absl::StatusOr<SipasPeriodCounts> MySqlSipasStore::PeriodCounts(const std::strin
                 {Str(school_id), DateOrNull(start), DateOrNull(end), EnumSql(audience)}));
   ASSIGN_OR_RETURN(out.questions, ReadCounts(counts));
   return out;
+}
+
+absl::Status MySqlSipasStore::SaveOfficialResult(const std::string& school_id, int year,
+                                                 const v1::OfficialSipasResult& r) {
+  std::vector<SqlValue> params{Str(school_id), Int(year), r.index()};
+  for (const char* factor : kOfficialFactors) {
+    SqlValue value = nullptr;
+    for (const v1::FactorIndex& f : r.factors()) {
+      if (f.factor() == factor) value = f.index();
+    }
+    params.push_back(std::move(value));
+  }
+  ASSIGN_OR_RETURN(Date date, platform::DateFromProto(r.document_date(), "document_date"));
+  params.insert(params.end(), {Str(r.document_number()), DateOrNull(date), Str(r.source()),
+                               Str(r.imported_by()), TimeToSql(platform::TimeFromProto(r.import_time()))});
+  return db_
+      .Execute(
+          "REPLACE INTO official_sipas_results (school_id, year, overall_index, access_index, "
+          "procedure_index, staff_index, result_index, feedback_index, document_number, document_date, "
+          "source, imported_by, import_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          params)
+      .status();
+}
+
+absl::StatusOr<std::optional<v1::OfficialSipasResult>> MySqlSipasStore::GetOfficialResult(
+    const std::string& school_id, int year) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT overall_index, access_index, procedure_index, staff_index, "
+                                          "result_index, feedback_index, document_number, ",
+                                          SqlDateColumn("document_date"), ", source, imported_by, ",
+                                          SqlTimeColumn("import_time"),
+                                          " FROM official_sipas_results WHERE school_id = ? AND year = ?"),
+                             {Str(school_id), Int(year)}));
+  if (rows.empty()) return std::nullopt;
+  const Row& row = rows[0];
+  v1::OfficialSipasResult out;
+  out.set_name(absl::StrCat("schools/", school_id, "/officialSipasResults/", year));
+  out.set_year(year);
+  ASSIGN_OR_RETURN(double index, PercentFromSql(row, 0));
+  out.set_index(index);
+  for (int f = 0; f < 5; ++f) {
+    if (row.IsNull(1 + f)) continue;
+    ASSIGN_OR_RETURN(double factor_index, PercentFromSql(row, 1 + f));
+    v1::FactorIndex* kept = out.add_factors();
+    kept->set_factor(kOfficialFactors[f]);
+    kept->set_index(factor_index);
+  }
+  out.set_document_number(row.Str(6));
+  ASSIGN_OR_RETURN(Date date, DateFromSql(row, 7));
+  *out.mutable_document_date() = platform::DateToProto(date);
+  out.set_source(row.Str(8));
+  out.set_imported_by(row.Str(9));
+  ASSIGN_OR_RETURN(absl::Time imported, TimeFromSql(row, 10));
+  *out.mutable_import_time() = platform::TimeToProto(imported);
+  return out;
+}
+
+absl::StatusOr<std::optional<int>> MySqlSipasStore::LatestOfficialYear(const std::string& school_id) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT MAX(year) FROM official_sipas_results WHERE school_id = ?",
+                                        {Str(school_id)}));
+  if (rows.empty() || rows[0].IsNull(0)) return std::nullopt;
+  ASSIGN_OR_RETURN(int year, IntFromSql(rows[0], 0, 0, 9999));
+  return year;
 }
 
 }  // namespace parhub::reporting

@@ -1,4 +1,5 @@
-// SipasStore on MySQL/MariaDB (schema: migrations/002_sipas.sql).
+// SipasStore on MySQL/MariaDB (schema: migrations/002_sipas.sql, official
+// results 004_official_sipas.sql).
 #ifndef PARHUB_SERVICES_REPORTING_STORE_MYSQL_SIPAS_STORE_H_
 #define PARHUB_SERVICES_REPORTING_STORE_MYSQL_SIPAS_STORE_H_
 
@@ -30,6 +31,11 @@ class MySqlSipasStore final : public SipasStore {
                                                            const std::string& survey_id) override;
   absl::StatusOr<SipasPeriodCounts> PeriodCounts(const std::string& school_id, v1::SurveyAudience audience,
                                                  platform::Date start, platform::Date end) override;
+  absl::Status SaveOfficialResult(const std::string& school_id, int year,
+                                  const v1::OfficialSipasResult& result) override;
+  absl::StatusOr<std::optional<v1::OfficialSipasResult>> GetOfficialResult(const std::string& school_id,
+                                                                           int year) override;
+  absl::StatusOr<std::optional<int>> LatestOfficialYear(const std::string& school_id) override;
 
  private:
   platform::Db& db_;

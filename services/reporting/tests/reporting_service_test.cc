@@ -103,6 +103,7 @@ struct Harness {
   std::unique_ptr<OfficialResults> official;
   std::unique_ptr<MySqlSipasStore> sipas_store;
   std::unique_ptr<SipasDesk> sipas;
+  std::unique_ptr<SipasComparisons> sipas_comparisons;
   std::unique_ptr<ReportingServiceImpl> service;
   std::unique_ptr<pb::ReportingService::Stub> stub;
 };
@@ -134,6 +135,7 @@ class ReportingServiceTest : public ::testing::Test {
     h.sipas_store = std::make_unique<MySqlSipasStore>(h.server->db());
     h.sipas =
         std::make_unique<SipasDesk>(*h.sipas_store, h.refdata.questionnaire, std::string(32, 'k'), clock);
+    h.sipas_comparisons = std::make_unique<SipasComparisons>(*h.sipas_store, *h.sipas, clock);
     h.summarizer = std::make_unique<ReportingSummarizer>(*h.assessments, *h.frameworks, *h.reports, *h.sipas);
     h.pulls = std::make_unique<SourcePulls>(*h.store, h.source, clock);
     h.forecasts = std::make_unique<ForecastDesk>(*h.store, *h.frameworks, *h.assessments, *h.summarizer,
@@ -141,8 +143,9 @@ class ReportingServiceTest : public ::testing::Test {
     h.generator = std::make_unique<ReportGenerator>(*h.reports, *h.forecasts, *h.summarizer, *h.pulls);
     h.official = std::make_unique<OfficialResults>(*h.store, *h.frameworks, h.source, clock);
     h.service = std::make_unique<ReportingServiceImpl>(
-        h.server->handlers(), ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports,
-                                             *h.generator, *h.summarizer, *h.official, h.refdata, *h.sipas});
+        h.server->handlers(),
+        ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports, *h.generator, *h.summarizer,
+                       *h.official, h.refdata, *h.sipas, *h.sipas_comparisons});
     h.server->Start(h.service.get());
     h.stub = pb::ReportingService::NewStub(h.server->channel());
   }

@@ -4,13 +4,16 @@
 // service role). Covers: one response per respondent code (a second one
 // changes nothing), mistyped codes, answers only while open and within the
 // survey's dates, results computed from known answers, tenancy and roles,
-// codes never stored in clear, and the SIPAS figures of SummarizeReporting
-// and the forecast.
+// codes never stored in clear, the SIPAS figures of SummarizeReporting
+// and the forecast, and the official SIPAS result beside the school's own
+// (known answers, bad input refused and changing nothing, tenancy).
 #include <gmock/gmock.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -66,6 +69,7 @@ struct Harness {
   std::unique_ptr<MySqlReportingStore> store;
   std::unique_ptr<MySqlSipasStore> sipas_store;
   std::unique_ptr<SipasDesk> sipas;
+  std::unique_ptr<SipasComparisons> sipas_comparisons;
   std::unique_ptr<FrameworkBook> frameworks;
   std::unique_ptr<AssessmentDesk> assessments;
   std::unique_ptr<ReportCalendar> calendar;
@@ -106,6 +110,7 @@ class SipasTest : public ::testing::Test {
     h.store = std::make_unique<MySqlReportingStore>(h.server->db());
     h.sipas_store = std::make_unique<MySqlSipasStore>(h.server->db());
     h.sipas = std::make_unique<SipasDesk>(*h.sipas_store, h.refdata.questionnaire, kCodeKey, clock);
+    h.sipas_comparisons = std::make_unique<SipasComparisons>(*h.sipas_store, *h.sipas, clock);
     h.frameworks = std::make_unique<FrameworkBook>(*h.store, h.refdata.catalog, clock);
     ASSERT_TRUE(h.frameworks->Seed(h.refdata.frameworks).ok());
     h.assessments = std::make_unique<AssessmentDesk>(*h.store, *h.frameworks, clock);
@@ -118,8 +123,9 @@ class SipasTest : public ::testing::Test {
     h.generator = std::make_unique<ReportGenerator>(*h.reports, *h.forecasts, *h.summarizer, *h.pulls);
     h.official = std::make_unique<OfficialResults>(*h.store, *h.frameworks, h.source, clock);
     h.service = std::make_unique<ReportingServiceImpl>(
-        h.server->handlers(), ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports,
-                                             *h.generator, *h.summarizer, *h.official, h.refdata, *h.sipas});
+        h.server->handlers(),
+        ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports, *h.generator, *h.summarizer,
+                       *h.official, h.refdata, *h.sipas, *h.sipas_comparisons});
     h.server->Start(h.service.get());
     h.stub = pb::ReportingService::NewStub(h.server->channel());
   }
@@ -246,6 +252,41 @@ class SipasTest : public ::testing::Test {
     *request.mutable_period_start() = ProtoDate(start.year, start.month, start.day);
     *request.mutable_period_end() = ProtoDate(end.year, end.month, end.day);
     return stub().SummarizeReporting(Ctx("SummarizeReporting", Admin(school_)).get(), request, out);
+  }
+  // An official result of `index` with the given factor indices.
+  static pb::OfficialSipasResult Official(double index, const std::map<std::string, double>& factors,
+                                          platform::Date date, const std::string& number = "125/QĐ-SNV") {
+    pb::OfficialSipasResult out;
+    out.set_index(index);
+    for (const auto& [factor, value] : factors) {
+      auto* f = out.add_factors();
+      f->set_factor(factor);
+      f->set_index(value);
+    }
+    out.set_document_number(number);
+    *out.mutable_document_date() = ProtoDate(date.year, date.month, date.day);
+    out.set_source("Sở Nội vụ TP.HCM");
+    return out;
+  }
+  grpc::Status ImportOfficial(int year, const pb::OfficialSipasResult& result, const Caller& caller,
+                              pb::OfficialSipasResult* out = nullptr,
+                              const std::string& request_id = platform::RandomId(),
+                              const std::string& school = "") {
+    pb::ImportOfficialSipasResultRequest request;
+    request.set_parent("schools/" + (school.empty() ? school_ : school));
+    request.set_year(year);
+    *request.mutable_official_sipas_result() = result;
+    request.set_request_id(request_id);
+    pb::OfficialSipasResult got;
+    return stub().ImportOfficialSipasResult(Ctx("ImportOfficialSipasResult", caller).get(), request,
+                                            out ? out : &got);
+  }
+  grpc::Status Compare(int year, const Caller& caller, pb::SipasComparison* out,
+                       const std::string& school = "") {
+    pb::CompareSipasResultsRequest request;
+    request.set_school("schools/" + (school.empty() ? school_ : school));
+    request.set_year(year);
+    return stub().CompareSipasResults(Ctx("CompareSipasResults", caller).get(), request, out);
   }
   int64_t CountRows(const std::string& sql, const std::vector<platform::SqlValue>& params) {
     auto rows = harness->server->db().Query(sql, params);
@@ -720,6 +761,231 @@ TEST_F(SipasTest, TheSummaryAndTheForecastCarryTheParentsSurveysOfThePeriod) {
     EXPECT_GT(year.sipas_index(), 60);
   }
   EXPECT_TRUE(seen);
+}
+
+// ------------------------------------------------------- official results
+
+TEST_F(SipasTest, TheOfficialResultStandsBesideTheSchoolsOwnSurveysOfTheYear) {
+  // 2023: one parent answers TC1 = 1 and TC2 = 5, nothing else (access 50%,
+  // the other factors without an answer 1-5).
+  SetNow(At(2023, 11, 1));
+  std::vector<std::string> old = OpenSurvey("phhs-2023", D(2023, 11, 1), D(2023, 11, 30), 1);
+  ASSERT_EQ(old.size(), 1u);
+  ASSERT_GRPC_OK(Submit(old[0], {{"TC1", 1}, {"TC2", 5}}));
+  // 2024: the answers of ResultsDistributionsAndIndexFollowKnownAnswers
+  // (access 75, procedure, staff and result 100, feedback 75, index 90),
+  // and a staff survey, which is not the parents' and stays out.
+  SetNow(At(2024, 3, 20));
+  std::vector<std::string> codes = OpenSurvey("phhs-2024", D(2024, 3, 20), D(2024, 3, 31), 3);
+  std::vector<std::string> staff =
+      OpenSurvey("gv-2024", D(2024, 3, 20), D(2024, 3, 31), 1, pb::SURVEY_AUDIENCE_STAFF);
+  ASSERT_EQ(codes.size(), 3u);
+  ASSERT_GRPC_OK(Submit(codes[0], All(5)));
+  Answers b = All(4);
+  b["GY1"] = 2;
+  b["GY2"] = 0;
+  b.erase("GY3");
+  ASSERT_GRPC_OK(Submit(codes[1], b));
+  ASSERT_GRPC_OK(Submit(codes[2], {{"TC1", 1}, {"TC2", 3}}));
+  ASSERT_GRPC_OK(Submit(staff[0], All(1)));
+
+  // The city publishes 2024 in April 2025, without the feedback factor;
+  // the factors come in any order and are kept in questionnaire order.
+  SetNow(At(2025, 4, 10));
+  pb::SipasComparison cmp;
+  EXPECT_EQ(Compare(2024, Admin(school_), &cmp).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Compare(0, Admin(school_), &cmp).error_code(), grpc::StatusCode::NOT_FOUND);
+  pb::OfficialSipasResult imported;
+  const std::string request_id = platform::RandomId();
+  const pb::OfficialSipasResult result_2024 =
+      Official(84, {{"staff", 80}, {"access", 85.5}, {"result", 84.044}, {"procedure", 90}}, D(2025, 4, 6));
+  ASSERT_GRPC_OK(ImportOfficial(2024, result_2024, Officer(school_), &imported, request_id));
+  EXPECT_EQ(imported.name(), absl::StrCat("schools/", school_, "/officialSipasResults/2024"));
+  EXPECT_EQ(imported.year(), 2024);
+  EXPECT_EQ(imported.imported_by(), Officer(school_).subject);
+  ASSERT_EQ(imported.factors_size(), 4);
+  EXPECT_EQ(imported.factors(0).factor(), "access");
+  EXPECT_EQ(imported.factors(1).factor(), "procedure");
+  EXPECT_EQ(imported.factors(2).factor(), "staff");
+  EXPECT_EQ(imported.factors(3).factor(), "result");
+  EXPECT_DOUBLE_EQ(imported.factors(3).index(), 84.04);
+  // A retry replays the same answer.
+  pb::OfficialSipasResult replayed;
+  ASSERT_GRPC_OK(ImportOfficial(2024, result_2024, Officer(school_), &replayed, request_id));
+  EXPECT_EQ(replayed.DebugString(), imported.DebugString());
+
+  ASSERT_GRPC_OK(Compare(2024, Staff(school_), &cmp));
+  EXPECT_EQ(cmp.school(), "schools/" + school_);
+  EXPECT_EQ(cmp.year(), 2024);
+  EXPECT_EQ(cmp.own_surveys(), 1);
+  EXPECT_EQ(cmp.own_responses(), 3);
+  EXPECT_EQ(cmp.official_result().DebugString(), imported.DebugString());
+  EXPECT_EQ(cmp.overall().factor(), "overall");
+  EXPECT_DOUBLE_EQ(cmp.overall().own_index(), 90);
+  EXPECT_DOUBLE_EQ(cmp.overall().official_index(), 84);
+  EXPECT_DOUBLE_EQ(cmp.overall().difference(), -6);
+  EXPECT_EQ(cmp.overall().reading(), "Trường tự khảo sát 90,0%, kết quả chính thức 84,0% (−6,0 điểm)");
+  ASSERT_EQ(cmp.factors_size(), 5);
+  const pb::SipasIndexComparison& access = cmp.factors(0);
+  EXPECT_EQ(access.factor(), "access");
+  EXPECT_EQ(access.title(), "Tiếp cận dịch vụ");
+  EXPECT_DOUBLE_EQ(access.own_index(), 75);
+  EXPECT_DOUBLE_EQ(access.official_index(), 85.5);
+  EXPECT_DOUBLE_EQ(access.difference(), 10.5);
+  EXPECT_EQ(access.reading(), "Trường tự khảo sát 75,0%, kết quả chính thức 85,5% (+10,5 điểm)");
+  EXPECT_DOUBLE_EQ(cmp.factors(1).difference(), -10);
+  EXPECT_DOUBLE_EQ(cmp.factors(2).difference(), -20);
+  const pb::SipasIndexComparison& result = cmp.factors(3);
+  EXPECT_DOUBLE_EQ(result.difference(), -15.96);
+  EXPECT_EQ(result.reading(), "Trường tự khảo sát 100,0%, kết quả chính thức 84,0% (−16,0 điểm)");
+  // The document gives no feedback index: only the school's side.
+  const pb::SipasIndexComparison& feedback = cmp.factors(4);
+  EXPECT_EQ(feedback.factor(), "feedback");
+  EXPECT_DOUBLE_EQ(feedback.own_index(), 75);
+  EXPECT_FALSE(feedback.has_official_index());
+  EXPECT_FALSE(feedback.has_difference());
+  EXPECT_EQ(feedback.reading(), "Trường tự khảo sát 75,0%; kết quả chính thức không nêu chỉ số yếu tố này");
+
+  // 2023: factors without an answer 1-5 have no own index.
+  ASSERT_GRPC_OK(
+      ImportOfficial(2023, Official(80, {{"access", 70}, {"staff", 60}}, D(2024, 3, 1)), Admin(school_)));
+  ASSERT_GRPC_OK(Compare(2023, Officer(school_), &cmp));
+  EXPECT_EQ(cmp.own_responses(), 1);
+  EXPECT_DOUBLE_EQ(cmp.overall().own_index(), 50);
+  EXPECT_EQ(cmp.factors(0).reading(), "Trường tự khảo sát 50,0%, kết quả chính thức 70,0% (+20,0 điểm)");
+  EXPECT_FALSE(cmp.factors(1).has_own_index());
+  EXPECT_FALSE(cmp.factors(1).has_official_index());
+  EXPECT_EQ(cmp.factors(1).reading(),
+            "Trường tự khảo sát chưa có câu trả lời từ 1 đến 5 cho yếu tố này; kết quả chính thức không nêu "
+            "chỉ số yếu tố này");
+  EXPECT_FALSE(cmp.factors(2).has_own_index());
+  EXPECT_DOUBLE_EQ(cmp.factors(2).official_index(), 60);
+
+  // 2022: no survey at all; the official side alone, and said so.
+  ASSERT_GRPC_OK(ImportOfficial(2022, Official(70.25, {}, D(2023, 2, 1)), Admin(school_)));
+  ASSERT_GRPC_OK(Compare(2022, Admin(school_), &cmp));
+  EXPECT_EQ(cmp.own_surveys(), 0);
+  EXPECT_EQ(cmp.own_responses(), 0);
+  EXPECT_FALSE(cmp.overall().has_own_index());
+  EXPECT_FALSE(cmp.overall().has_difference());
+  EXPECT_DOUBLE_EQ(cmp.overall().official_index(), 70.25);
+  EXPECT_EQ(cmp.overall().reading(),
+            "Trường chưa có phiếu khảo sát phụ huynh nào trong năm 2022; kết quả chính thức 70,3%");
+  for (const auto& line : cmp.factors()) {
+    EXPECT_FALSE(line.has_own_index()) << line.factor();
+    EXPECT_FALSE(line.has_official_index()) << line.factor();
+  }
+
+  // Year 0: the latest imported. A new import of a year replaces it.
+  ASSERT_GRPC_OK(Compare(0, Admin(school_), &cmp));
+  EXPECT_EQ(cmp.year(), 2024);
+  ASSERT_GRPC_OK(
+      ImportOfficial(2024, Official(91.2, {{"access", 75}}, D(2025, 4, 8), "130/QĐ-SNV"), Admin(school_)));
+  ASSERT_GRPC_OK(Compare(0, Admin(school_), &cmp));
+  EXPECT_EQ(cmp.official_result().document_number(), "130/QĐ-SNV");
+  EXPECT_EQ(cmp.overall().reading(), "Trường tự khảo sát 90,0%, kết quả chính thức 91,2% (+1,2 điểm)");
+  EXPECT_EQ(cmp.factors(0).reading(), "Trường tự khảo sát 75,0%, kết quả chính thức 75,0% (bằng nhau)");
+  EXPECT_FALSE(cmp.factors(1).has_official_index());
+  EXPECT_EQ(CountRows("SELECT COUNT(*) FROM official_sipas_results WHERE school_id = ?", {school_}), 3);
+  EXPECT_EQ(Compare(2021, Admin(school_), &cmp).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(SipasTest, BadOfficialSipasResultsAreRefusedNamingTheFieldAndChangeNothing) {
+  SetNow(At(2025, 4, 10));
+  const pb::OfficialSipasResult good = Official(84, {{"access", 85.5}}, D(2025, 4, 6));
+  ASSERT_GRPC_OK(ImportOfficial(2024, good, Admin(school_)));
+  pb::SipasComparison before;
+  ASSERT_GRPC_OK(Compare(2024, Admin(school_), &before));
+
+  struct Case {
+    const char* why;
+    int year;
+    std::function<void(pb::OfficialSipasResult&)> spoil;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {"index over 100", 2024, [](auto& r) { r.set_index(100.01); }, "official_sipas_result.index"},
+      {"negative index", 2024, [](auto& r) { r.set_index(-1); }, "official_sipas_result.index"},
+      {"NaN index", 2024, [](auto& r) { r.set_index(std::nan("")); }, "official_sipas_result.index"},
+      {"factor index", 2024, [](auto& r) { r.mutable_factors(0)->set_index(120); },
+       "official_sipas_result.factors[0].index"},
+      {"unknown factor", 2024, [](auto& r) { r.mutable_factors(0)->set_factor("speed"); },
+       "official_sipas_result.factors[0].factor"},
+      {"repeated factor", 2024,
+       [](auto& r) {
+         auto* f = r.add_factors();
+         f->set_factor("access");
+         f->set_index(50);
+       },
+       "official_sipas_result.factors[1].factor"},
+      {"year before 2000", 1999, [](auto&) {}, "year"},
+      {"year after 2100", 2101, [](auto&) {}, "year"},
+      {"other year inside", 2024, [](auto& r) { r.set_year(2023); }, "official_sipas_result.year"},
+      {"no document number", 2024, [](auto& r) { r.set_document_number("   "); },
+       "official_sipas_result.document_number"},
+      {"document number too long", 2024, [](auto& r) { r.set_document_number(std::string(61, '1')); },
+       "official_sipas_result.document_number"},
+      {"no date", 2024, [](auto& r) { r.clear_document_date(); }, "official_sipas_result.document_date"},
+      {"impossible date", 2024, [](auto& r) { *r.mutable_document_date() = ProtoDate(2025, 2, 30); },
+       "official_sipas_result.document_date"},
+      {"date before the year", 2024, [](auto& r) { *r.mutable_document_date() = ProtoDate(2023, 12, 31); },
+       "official_sipas_result.document_date"},
+      {"date in the future", 2024, [](auto& r) { *r.mutable_document_date() = ProtoDate(2025, 4, 11); },
+       "official_sipas_result.document_date"},
+      {"control character in source", 2024, [](auto& r) { r.set_source("Sở\x01Nội vụ"); },
+       "official_sipas_result.source"},
+  };
+  for (const Case& c : cases) {
+    pb::OfficialSipasResult bad = good;
+    c.spoil(bad);
+    const std::string request_id = platform::RandomId();
+    grpc::Status status = ImportOfficial(c.year, bad, Admin(school_), nullptr, request_id);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << c.why;
+    EXPECT_EQ(ViolatedField(status), c.field) << c.why;
+    // Refused before the ledger: the same request id still takes a good body.
+    if (c.year == 2024) {
+      ASSERT_GRPC_OK(ImportOfficial(2024, good, Admin(school_), nullptr, request_id));
+    }
+  }
+  pb::SipasComparison after;
+  ASSERT_GRPC_OK(Compare(2024, Admin(school_), &after));
+  EXPECT_EQ(after.official_result().index(), 84);
+  after.clear_compute_time();
+  before.clear_compute_time();
+  after.mutable_official_result()->clear_import_time();
+  before.mutable_official_result()->clear_import_time();
+  EXPECT_EQ(after.DebugString(), before.DebugString());
+  EXPECT_EQ(CountRows("SELECT COUNT(*) FROM official_sipas_results WHERE school_id = ?", {school_}), 1);
+  // A bad year to compare.
+  pb::SipasComparison cmp;
+  grpc::Status status = Compare(1999, Admin(school_), &cmp);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(status), "year");
+}
+
+TEST_F(SipasTest, AnOfficialSipasResultBelongsToItsSchool) {
+  SetNow(At(2025, 4, 10));
+  const pb::OfficialSipasResult result = Official(84, {{"access", 85.5}}, D(2025, 4, 6));
+  ASSERT_GRPC_OK(ImportOfficial(2024, result, Admin(school_)));
+  pb::SipasComparison cmp;
+  // Another school's admin, staff or an officer of another subtree: NOT_FOUND,
+  // bad input or not.
+  for (const Caller& stranger : {Admin(other_), Staff(other_), Officer(other_)}) {
+    EXPECT_EQ(ImportOfficial(2024, result, stranger).error_code(), grpc::StatusCode::NOT_FOUND);
+    pb::OfficialSipasResult bad = result;
+    bad.set_index(500);
+    EXPECT_EQ(ImportOfficial(2024, bad, stranger).error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(Compare(2024, stranger, &cmp).error_code(), grpc::StatusCode::NOT_FOUND);
+  }
+  // The other school has no result of its own.
+  EXPECT_EQ(Compare(2024, Admin(other_), &cmp, other_).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Compare(0, Admin(other_), &cmp, other_).error_code(), grpc::StatusCode::NOT_FOUND);
+  // Staff read it but do not import; the school's officers do.
+  ASSERT_GRPC_OK(Compare(2024, Staff(school_), &cmp));
+  EXPECT_EQ(ImportOfficial(2024, result, Staff(school_)).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_GRPC_OK(ImportOfficial(2024, result, Officer(school_)));
+  EXPECT_EQ(CountRows("SELECT COUNT(*) FROM official_sipas_results WHERE school_id = ?", {other_}), 0);
+  EXPECT_EQ(CountRows("SELECT COUNT(*) FROM official_sipas_results WHERE school_id = ?", {school_}), 1);
 }
 
 }  // namespace
