@@ -9,7 +9,6 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "platform/core/date.h"
@@ -18,6 +17,7 @@
 #include "platform/core/status_macros.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
+#include "platform/rpc/pending_calls.h"
 #include "platform/rpc/proto_values.h"
 
 namespace parhub::gateway {
@@ -159,7 +159,7 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
     leg->caller.school_id = school.name().substr(std::string("schools/").size());
     legs.push_back(std::move(leg));
   }
-  absl::BlockingCounter pending(static_cast<int>(legs.size()));
+  platform::PendingCalls pending(static_cast<int>(legs.size()));
   std::atomic<size_t> next{0};
   const std::string method = Method<tasks::v1::TaskService>("SummarizeTasks");
   std::function<void()> launch_next = [&] {
@@ -296,7 +296,7 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
     rpb::BatchGetScorecardsResponse cards_page;
     rpb::BatchGetReportStatusesResponse statuses_page;
     grpc::Status cards_status, statuses_status;
-    absl::BlockingCounter pending(2);
+    platform::PendingCalls pending(2);
     reporting_->async()->BatchGetScorecards(&cards_context, &cards_request, &cards_page, [&](grpc::Status s) {
       cards_status = std::move(s);
       pending.DecrementCount();

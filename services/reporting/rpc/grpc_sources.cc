@@ -4,12 +4,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "absl/synchronization/blocking_counter.h"
 #include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
+#include "platform/rpc/pending_calls.h"
 #include "platform/rpc/proto_values.h"
 
 namespace parhub::reporting {
@@ -141,7 +141,7 @@ FetchResults GrpcSources::Fetch(const std::string& school_id, platform::Date sta
                                 const std::set<std::string>& sources, absl::Time deadline) {
   platform::Caller self{"services/reporting", platform::Role::kService, school_id, "",
                         platform::RandomHex(8)};
-  absl::BlockingCounter pending(static_cast<int>(sources.size()));
+  platform::PendingCalls pending(static_cast<int>(sources.size()));
   FetchResults out;
   auto tasks = std::make_shared<Call<tasks::v1::SummarizeTasksRequest, tasks::v1::TaskSummary>>();
   auto staffing =
