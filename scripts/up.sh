@@ -129,5 +129,6 @@ TLS (CA, per-process certificates): .run/secrets/tls
 Try:
   grep ^ht-mn-2010= .run/secrets/demo-keys.env | cut -d= -f2 | build/cli/parhubctl login --key-file -
   build/cli/parhubctl tasks list --plan par-2024
+  build/cli/parhubctl par official show --year 2023   # what 2023 deducted, and the tasks fixing it
 Stop everything with: scripts/down.sh   (add --clean to delete the data too)
 EOT

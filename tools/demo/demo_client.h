@@ -1,5 +1,6 @@
 // A small synchronous client of the gateway for the demo loader: every
-// call carries an API key, and a failure stops the load with a message.
+// call carries the client's API key (none for the citizens' public API),
+// and a failure stops the load with a message.
 #ifndef PARHUB_TOOLS_DEMO_DEMO_CLIENT_H_
 #define PARHUB_TOOLS_DEMO_DEMO_CLIENT_H_
 
@@ -10,10 +11,12 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "parhub/citizen/v1/citizen.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/finance/v1/finance.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
+#include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 
@@ -21,6 +24,7 @@ namespace parhub::demo {
 
 class DemoClient final {
  public:
+  // An empty `api_key` calls without an account (the public API).
   DemoClient(std::shared_ptr<grpc::Channel> channel, std::string api_key);
 
   directory::v1::DirectoryService::Stub& directory() { return *directory_; }
@@ -29,6 +33,8 @@ class DemoClient final {
   complaints::v1::ComplaintService::Stub& complaints() { return *complaints_; }
   finance::v1::FinanceService::Stub& finance() { return *finance_; }
   gateway::v1::GatewayService::Stub& gateway() { return *gateway_; }
+  reporting::v1::ReportingService::Stub& reporting() { return *reporting_; }
+  citizen::v1::PublicService::Stub& citizen() { return *citizen_; }
 
   // Runs `call` with a fresh context; ALREADY_EXISTS counts as done (the
   // demo was loaded before). Other errors become the returned status.
@@ -45,6 +51,8 @@ class DemoClient final {
   std::unique_ptr<complaints::v1::ComplaintService::Stub> complaints_;
   std::unique_ptr<finance::v1::FinanceService::Stub> finance_;
   std::unique_ptr<gateway::v1::GatewayService::Stub> gateway_;
+  std::unique_ptr<reporting::v1::ReportingService::Stub> reporting_;
+  std::unique_ptr<citizen::v1::PublicService::Stub> citizen_;
 };
 
 }  // namespace parhub::demo

@@ -13,7 +13,10 @@
 // its bank account, fee items within the city's caps, a class list,
 // invoices for December and January, cash payments, a bank statement
 // (siblings paid by one transfer, an overpayment, a part payment, lines
-// left unmatched) and a transfer pushed by the bank.
+// left unmatched) and a transfer pushed by the bank; and reporting (see
+// demo_reporting.cc): the 2023 official PAR results, 2024 self-assessments
+// appraised or returned by the ward, a parents' SIPAS survey answered
+// through the public API and the quarterly CCHC reports of 2024-2026.
 // Every mutation carries a fixed request_id, so running it
 // again changes nothing. School-to-ward assignments are illustrative.
 #include <fcntl.h>
@@ -42,6 +45,7 @@
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
 #include "tools/demo/demo_client.h"
+#include "tools/demo/demo_reporting.h"
 
 ABSL_FLAG(std::string, gateway, "127.0.0.1:50050", "gateway host:port");
 ABSL_FLAG(std::string, admin_key_file, "", "file holding the bootstrap admin API key");
@@ -1771,6 +1775,11 @@ absl::Status Load() {
   std::cout << "Nạp tài chính: tài khoản nhận tiền, khoản thu, học sinh, hóa đơn, khoản nộp và sao kê…"
             << std::endl;
   RETURN_IF_ERROR(LoadFinance(admin, keys));
+  std::cout << "Nạp báo cáo: kết quả Chỉ số CCHC 2023, tự đánh giá, khảo sát SIPAS, báo cáo định kỳ…"
+            << std::endl;
+  std::vector<ReportingSchool> reporting_schools;
+  for (const DemoSchool& s : kSchools) reporting_schools.push_back({s.id, s.code, s.ward});
+  RETURN_IF_ERROR(LoadReporting(admin, keys, reporting_schools));
   std::cout << "Xong. Khoá API của các tài khoản mẫu: " << absl::GetFlag(FLAGS_keys_out) << std::endl;
   return absl::OkStatus();
 }
