@@ -256,22 +256,20 @@ absl::StatusOr<v1::AssessmentItem> AssessmentDesk::UpdateItem(const Caller& call
     evidence.push_back(std::move(e));
   }
   v1::AssessmentItem updated;
-  ASSIGN_OR_RETURN(v1::ParAssessment assessment,
-                   Change(caller, school_id, year, "", [&](v1::ParAssessment& a) -> absl::Status {
-                     RETURN_IF_ERROR(Transition(
-                         a.state(), {v1::ASSESSMENT_STATE_DRAFT, v1::ASSESSMENT_STATE_RETURNED}, "sửa"));
-                     for (auto& item : *a.mutable_items()) {
-                       if (item.sub_criterion() != sub->code()) continue;
-                       item.set_self_points(RoundPoints(input.self_points()));
-                       item.set_explanation(explanation);
-                       item.clear_evidence();
-                       for (auto& e : evidence) *item.add_evidence() = e;
-                       updated = item;
-                       return absl::OkStatus();
-                     }
-                     return absl::NotFoundError(absl::StrCat("Bản tự đánh giá không có mục ", sub->code()));
-                   }));
-  (void)assessment;
+  RETURN_IF_ERROR(Change(caller, school_id, year, "", [&](v1::ParAssessment& a) -> absl::Status {
+                    RETURN_IF_ERROR(Transition(
+                        a.state(), {v1::ASSESSMENT_STATE_DRAFT, v1::ASSESSMENT_STATE_RETURNED}, "sửa"));
+                    for (auto& item : *a.mutable_items()) {
+                      if (item.sub_criterion() != sub->code()) continue;
+                      item.set_self_points(RoundPoints(input.self_points()));
+                      item.set_explanation(explanation);
+                      item.clear_evidence();
+                      for (auto& e : evidence) *item.add_evidence() = e;
+                      updated = item;
+                      return absl::OkStatus();
+                    }
+                    return absl::NotFoundError(absl::StrCat("Bản tự đánh giá không có mục ", sub->code()));
+                  }).status());
   return updated;
 }
 

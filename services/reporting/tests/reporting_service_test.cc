@@ -360,8 +360,6 @@ TEST_F(ReportingServiceTest, TheForecastExplainsEveryPointAndAddsUp) {
 TEST_F(ReportingServiceTest, ASourceThatStopsAnsweringLeavesStaleDatedPointsNeverSilentZero) {
   pb::ParForecast fresh;
   ASSERT_GRPC_OK(Forecast(school_, 2024, &fresh));
-  const absl::Time first_pull = absl::Now();
-  (void)first_pull;
   harness->source.SetDown("tasks", true);
   SetNow(At(2024, 3, 16));
   pb::ParForecast stale;
