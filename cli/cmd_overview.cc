@@ -1,5 +1,7 @@
 // parhubctl overview: every school under an authority, least complete
-// first, with schools that could not answer listed with their error.
+// first, with schools that could not answer listed with their error; for a
+// past period, grouped by the directory tree of that day, schools that
+// joined the authority since labelled with where they were then.
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/app.h"
@@ -8,11 +10,14 @@
 namespace parhub::cli {
 
 void AddOverviewCommand(CLI::App& root, App& app) {
-  static struct { std::string authority, from, to; } f;
+  static struct { std::string authority, from, to, as_of; } f;
   auto* overview = root.add_subcommand("overview", "Tổng hợp tiến độ các trường (authority overview)");
   overview->add_option("--authority", f.authority, "Cơ quan (mặc định: của bạn)");
   overview->add_option("--from", f.from, "Nhiệm vụ có hạn từ ngày");
   overview->add_option("--to", f.to, "Nhiệm vụ có hạn đến ngày");
+  overview->add_option("--as-of", f.as_of,
+                       "Nhóm trường theo cơ quan quản lý tại ngày này (mặc định: ngày --to nếu đã qua, "
+                       "nếu không là hôm nay)");
   overview->callback([&app] {
     auto authority = app.AuthorityName(f.authority);
     if (!authority) return;
@@ -28,6 +33,11 @@ void AddOverviewCommand(CLI::App& root, App& app) {
       if (!d) return;
       *request.mutable_period_end() = *d;
     }
+    if (!f.as_of.empty()) {
+      auto d = ParseDateFlag(app, "--as-of", f.as_of);
+      if (!d) return;
+      *request.mutable_as_of() = *d;
+    }
     Session session = app.NewSession();
     gateway::v1::AuthorityOverview response;
     if (!Call(app, session, [&](grpc::ClientContext* c) {
@@ -37,17 +47,27 @@ void AddOverviewCommand(CLI::App& root, App& app) {
       return;
     if (app.out.json) return app.out.Json(response);
     app.out.Line(absl::StrCat(app.out.T("Tổng hợp: ", "Overview: "), response.display_name(), " — ",
-                              response.schools_size(), app.out.T(" trường", " schools")));
+                              response.schools_size(), app.out.T(" trường", " schools"),
+                              app.out.T(", theo danh bạ ngày ", ", as the directory stood on "),
+                              absl::StrFormat("%02d/%02d/%04d", response.as_of().day(),
+                                              response.as_of().month(), response.as_of().year())));
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : response.schools()) {
+      std::string authority = IdOf(s.authority());
+      if (s.joined_since()) {
+        authority =
+            s.authority().empty()
+                ? app.out.T("(chưa có trường)", "(did not exist)")
+                : absl::StrCat(authority, app.out.T(" (khi đó; nay thuộc đơn vị này)", " (then; now here)"));
+      }
       if (!s.error().empty()) {
-        rows.push_back({s.display_name(), IdOf(s.authority()), "-", "-", "-", "-", "-",
+        rows.push_back({s.display_name(), authority, "-", "-", "-", "-", "-",
                         absl::StrCat(app.out.T("LỖI ", "ERROR "), s.error_code(), ": ", s.error())});
         continue;
       }
       const auto& t = s.tasks();
       double rate = t.total() == 0 ? 0 : 100.0 * t.done() / t.total();
-      rows.push_back({s.display_name(), IdOf(s.authority()), absl::StrCat(t.total()), absl::StrCat(t.done()),
+      rows.push_back({s.display_name(), authority, absl::StrCat(t.total()), absl::StrCat(t.done()),
                       absl::StrFormat("%.0f%%", rate), absl::StrCat(t.overdue()),
                       absl::StrCat(t.done_on_time(), "/", t.done_late()), ""});
     }

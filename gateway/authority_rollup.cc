@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
@@ -46,6 +47,19 @@ template <typename Service>
 std::string Method(absl::string_view rpc) {
   return absl::StrCat("/", Service::service_full_name(), "/", rpc);
 }
+
+// Runs a blocking call to `backend` under its breaker.
+template <typename Call>
+grpc::Status Guarded(const Backend& backend, Call&& call) {
+  if (grpc::Status admitted = backend.breaker->Admit(backend.spec.label); !admitted.ok()) return admitted;
+  grpc::Status status = call();
+  backend.breaker->Record(status.error_code());
+  return status;
+}
+
+// Schools per BatchSummarizeTasks call: a city's 3,500 schools make four
+// pages answered in parallel by the tasks service's threads.
+constexpr size_t kTasksBatch = 1000;
 
 // Reporting's limit of schools per batch call.
 constexpr size_t kReportingBatch = 5000;
@@ -95,28 +109,70 @@ absl::StatusOr<std::string> AuthorityRollup::AuthorityDisplayName(const platform
   directory::v1::GetAuthorityRequest get;
   get.set_name(absl::StrCat("authorities/", authority_id));
   directory::v1::Authority authority;
-  grpc::Status status = directory_->GetAuthority(&context, get, &authority);
+  grpc::Status status =
+      Guarded(directory_backend_, [&] { return directory_->GetAuthority(&context, get, &authority); });
   if (!status.ok()) return FromDirectory(status);
   return authority.display_name();
 }
 
 absl::StatusOr<std::vector<directory::v1::School>> AuthorityRollup::SchoolsUnder(
-    const platform::Caller& caller, const std::string& authority_id, absl::Time deadline) {
+    const platform::Caller& caller, const std::string& authority_id, platform::Date as_of,
+    absl::Time deadline) {
   std::vector<directory::v1::School> schools;
   directory::v1::ListSchoolsRequest request;
   request.set_parent(absl::StrCat("authorities/", authority_id));
   request.set_page_size(1000);
+  if (as_of.IsSet()) *request.mutable_as_of() = platform::DateToProto(as_of);
   do {
     grpc::ClientContext context;
     SetDeadline(context, deadline);
     platform::AttachIdentity(context, key_, caller, Method<directory::v1::DirectoryService>("ListSchools"));
     directory::v1::ListSchoolsResponse page;
-    grpc::Status status = directory_->ListSchools(&context, request, &page);
+    grpc::Status status =
+        Guarded(directory_backend_, [&] { return directory_->ListSchools(&context, request, &page); });
     if (!status.ok()) return FromDirectory(status);
     schools.insert(schools.end(), page.schools().begin(), page.schools().end());
     request.set_page_token(page.next_page_token());
   } while (!request.page_token().empty());
   return schools;
+}
+
+absl::StatusOr<std::vector<AuthorityRollup::SchoolThen>> AuthorityRollup::SchoolsAsOf(
+    const platform::Caller& caller, const std::string& authority_id, platform::Date as_of,
+    absl::Time deadline) {
+  const platform::Date today = platform::LocalDate(absl::Now());
+  std::vector<SchoolThen> out;
+  ASSIGN_OR_RETURN(auto then, SchoolsUnder(caller, authority_id, as_of, deadline));
+  for (auto& school : then) out.push_back({std::move(school), false});
+  if (as_of == today) return out;
+  std::set<std::string> listed;
+  for (const SchoolThen& s : out) listed.insert(s.school.name());
+  ASSIGN_OR_RETURN(auto now, SchoolsUnder(caller, authority_id, today, deadline));
+  for (auto& school : now) {
+    if (listed.contains(school.name())) continue;
+    // Under the authority today, not on as_of: where was it then? One call
+    // per such school (a ward's handful after a reorganisation).
+    grpc::ClientContext context;
+    SetDeadline(context, deadline);
+    platform::AttachIdentity(context, key_, caller,
+                             Method<directory::v1::DirectoryService>("ListSchoolMemberships"));
+    directory::v1::ListSchoolMembershipsRequest get;
+    get.set_name(school.name());
+    directory::v1::ListSchoolMembershipsResponse history;
+    grpc::Status status = Guarded(directory_backend_,
+                                  [&] { return directory_->ListSchoolMemberships(&context, get, &history); });
+    if (!status.ok()) return FromDirectory(status);
+    school.clear_authority();  // "" when the school did not exist on as_of
+    for (const auto& membership : history.memberships()) {
+      ASSIGN_OR_RETURN(platform::Date from,
+                       platform::DateFromProto(membership.effective_from(), "effective_from"));
+      ASSIGN_OR_RETURN(platform::Date until,
+                       platform::DateFromProto(membership.effective_until(), "effective_until"));
+      if (from <= as_of && (!until.IsSet() || as_of < until)) school.set_authority(membership.authority());
+    }
+    out.push_back({std::move(school), true});
+  }
+  return out;
 }
 
 absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
@@ -125,75 +181,88 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
   ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
   ASSIGN_OR_RETURN(platform::Date start, platform::DateFromProto(request.period_start(), "period_start"));
   ASSIGN_OR_RETURN(platform::Date end, platform::DateFromProto(request.period_end(), "period_end"));
+  ASSIGN_OR_RETURN(platform::Date as_of, platform::DateFromProto(request.as_of(), "as_of"));
   if (start.IsSet() && end.IsSet() && end < start) {
     return platform::InvalidField("period_end",
                                   "phải từ period_start trở đi (must not be before period_start)");
   }
+  const platform::Date today = platform::LocalDate(absl::Now());
+  if (!as_of.IsSet()) as_of = end.IsSet() && end < today ? end : today;
   platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
 
   v1::AuthorityOverview overview;
   overview.set_authority(absl::StrCat("authorities/", authority_id));
+  *overview.mutable_as_of() = platform::DateToProto(as_of);
   ASSIGN_OR_RETURN(*overview.mutable_display_name(), AuthorityDisplayName(officer, authority_id, deadline));
-  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
+  ASSIGN_OR_RETURN(std::vector<SchoolThen> schools, SchoolsAsOf(officer, authority_id, as_of, deadline));
 
-  struct Leg {
+  // One BatchSummarizeTasks per page of schools, every page in flight at
+  // once; the gateway asks as itself (a service) for the schools it has
+  // just resolved in the officer's scope. A page that fails marks its
+  // schools with the error; the others still count.
+  struct Page {
     grpc::ClientContext context;
-    platform::Caller caller;  // the officer, scoped to this one school
-    tasks::v1::SummarizeTasksRequest request;
-    tasks::v1::TaskSummary response;
+    tasks::v1::BatchSummarizeTasksRequest request;
+    tasks::v1::BatchSummarizeTasksResponse response;
     grpc::Status status;
+    size_t from = 0;
   };
-  // At most kMaxInFlight legs at once: enough to keep the backend's database
-  // pool busy, well under its handler threads, and never thousands of
-  // simultaneous calls for a city's schools.
-  constexpr size_t kMaxInFlight = 32;
-  std::vector<std::unique_ptr<Leg>> legs;
-  legs.reserve(schools.size());
-  for (const auto& school : schools) {
-    auto leg = std::make_unique<Leg>();
-    leg->request.set_school(school.name());
-    *leg->request.mutable_period_start() = request.period_start();
-    *leg->request.mutable_period_end() = request.period_end();
-    SetDeadline(leg->context, deadline);
-    leg->caller = officer;
-    leg->caller.school_id = school.name().substr(std::string("schools/").size());
-    legs.push_back(std::move(leg));
+  platform::Caller gateway{principal.account, platform::Role::kService, "", authority_id, trace_id};
+  const std::string method = Method<tasks::v1::TaskService>("BatchSummarizeTasks");
+  std::vector<std::unique_ptr<Page>> pages;
+  for (size_t from = 0; from < schools.size(); from += kTasksBatch) {
+    auto page = std::make_unique<Page>();
+    page->from = from;
+    for (size_t i = from; i < std::min(schools.size(), from + kTasksBatch); ++i) {
+      page->request.add_schools(schools[i].school.name());
+    }
+    *page->request.mutable_period_start() = request.period_start();
+    *page->request.mutable_period_end() = request.period_end();
+    SetDeadline(page->context, deadline);
+    platform::AttachIdentity(page->context, key_, gateway, method);
+    pages.push_back(std::move(page));
   }
-  platform::PendingCalls pending(static_cast<int>(legs.size()));
-  std::atomic<size_t> next{0};
-  const std::string method = Method<tasks::v1::TaskService>("SummarizeTasks");
-  std::function<void()> launch_next = [&] {
-    size_t i = next.fetch_add(1);
-    if (i >= legs.size()) return;
-    Leg* leg = legs[i].get();
-    // Signed as the call leaves, not when the legs are built: with
-    // thousands of schools the last leg leaves seconds later, and an
-    // identity lives only kIdentityLifetime.
-    platform::AttachIdentity(leg->context, key_, leg->caller, method);
-    tasks_->async()->SummarizeTasks(&leg->context, &leg->request, &leg->response,
-                                    [leg, &launch_next, &pending](grpc::Status s) {
-                                      leg->status = std::move(s);
-                                      launch_next();             // keep the window full
-                                      pending.DecrementCount();  // last: the frame may end after it
-                                    });
-  };
-  for (size_t k = 0; k < std::min(kMaxInFlight, legs.size()); ++k) launch_next();
+  platform::PendingCalls pending(static_cast<int>(pages.size()));
+  for (auto& page : pages) {
+    Page* p = page.get();
+    if (grpc::Status admitted = tasks_backend_.breaker->Admit(tasks_backend_.spec.label); !admitted.ok()) {
+      p->status = admitted;
+      pending.DecrementCount();
+      continue;
+    }
+    tasks_->async()->BatchSummarizeTasks(&p->context, &p->request, &p->response,
+                                         [this, p, &pending](grpc::Status status) {
+                                           tasks_backend_.breaker->Record(status.error_code());
+                                           p->status = std::move(status);
+                                           pending.DecrementCount();  // last: the frame may end after it
+                                         });
+  }
   pending.Wait();
 
   tasks::v1::TaskSummary totals;
-  for (size_t i = 0; i < schools.size(); ++i) {
-    v1::SchoolOverview* line = overview.add_schools();
-    line->set_school(schools[i].name());
-    line->set_display_name(schools[i].display_name());
-    line->set_authority(schools[i].authority());
-    if (legs[i]->status.ok()) {
-      *line->mutable_tasks() = legs[i]->response;
-      AddInto(totals, legs[i]->response);
-    } else {
-      grpc::Status shown = ForClient(legs[i]->status, tasks_backend_.spec);
-      line->set_error(shown.error_message());
-      line->set_error_code(platform::StatusCodeName(shown.error_code()));
-      overview.set_failed_schools(overview.failed_schools() + 1);
+  for (const auto& page : pages) {
+    grpc::Status shown = page->status.ok() ? grpc::Status::OK : ForClient(page->status, tasks_backend_.spec);
+    const int size = page->request.schools_size();
+    if (page->status.ok() && page->response.summaries_size() != size) {
+      shown = grpc::Status(grpc::StatusCode::INTERNAL,
+                           absl::StrCat(tasks_backend_.spec.label, " trả lời thiếu trường (answered ",
+                                        page->response.summaries_size(), " of ", size, " schools)"));
+    }
+    for (int k = 0; k < size; ++k) {
+      const SchoolThen& school = schools[page->from + k];
+      v1::SchoolOverview* line = overview.add_schools();
+      line->set_school(school.school.name());
+      line->set_display_name(school.school.display_name());
+      line->set_authority(school.school.authority());
+      line->set_joined_since(school.joined_since);
+      if (shown.ok()) {
+        *line->mutable_tasks() = page->response.summaries(k);
+        AddInto(totals, page->response.summaries(k));
+      } else {
+        line->set_error(shown.error_message());
+        line->set_error_code(platform::StatusCodeName(shown.error_code()));
+        overview.set_failed_schools(overview.failed_schools() + 1);
+      }
     }
   }
   std::stable_sort(overview.mutable_schools()->begin(), overview.mutable_schools()->end(),
@@ -213,7 +282,7 @@ absl::StatusOr<v1::DownsizingOverview> AuthorityRollup::Downsizing(
   v1::DownsizingOverview overview;
   overview.set_authority(absl::StrCat("authorities/", authority_id));
   ASSIGN_OR_RETURN(*overview.mutable_display_name(), AuthorityDisplayName(officer, authority_id, deadline));
-  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
+  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, {}, deadline));
   if (schools.empty()) return overview;
   staffing::v1::SummarizeDownsizingProgressRequest forward;
   for (const auto& school : schools) forward.add_schools(school.name());
@@ -227,7 +296,8 @@ absl::StatusOr<v1::DownsizingOverview> AuthorityRollup::Downsizing(
   platform::AttachIdentity(context, key_, gateway,
                            Method<staffing::v1::StaffingService>("SummarizeDownsizingProgress"));
   staffing::v1::DownsizingProgressRollup rollup;
-  grpc::Status status = staffing_->SummarizeDownsizingProgress(&context, forward, &rollup);
+  grpc::Status status = Guarded(
+      staffing_backend_, [&] { return staffing_->SummarizeDownsizingProgress(&context, forward, &rollup); });
   if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, staffing_backend_.spec));
   std::map<std::string, const directory::v1::School*> by_name;
   for (const auto& school : schools) by_name[school.name()] = &school;
@@ -263,7 +333,7 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
   overview.set_authority(absl::StrCat("authorities/", authority_id));
   overview.set_year(year);
   ASSIGN_OR_RETURN(*overview.mutable_display_name(), AuthorityDisplayName(officer, authority_id, deadline));
-  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
+  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, {}, deadline));
 
   // The gateway asks as itself (a service) for the schools it has just
   // resolved in the officer's scope, a page of at most kReportingBatch at a
@@ -296,13 +366,19 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
     rpb::BatchGetScorecardsResponse cards_page;
     rpb::BatchGetReportStatusesResponse statuses_page;
     grpc::Status cards_status, statuses_status;
+    if (grpc::Status admitted = reporting_backend_.breaker->Admit(reporting_backend_.spec.label);
+        !admitted.ok()) {
+      return platform::FromGrpcStatus(admitted);
+    }
     platform::PendingCalls pending(2);
     reporting_->async()->BatchGetScorecards(&cards_context, &cards_request, &cards_page, [&](grpc::Status s) {
+      reporting_backend_.breaker->Record(s.error_code());
       cards_status = std::move(s);
       pending.DecrementCount();
     });
     reporting_->async()->BatchGetReportStatuses(&statuses_context, &statuses_request, &statuses_page,
                                                 [&](grpc::Status s) {
+                                                  reporting_backend_.breaker->Record(s.error_code());
                                                   statuses_status = std::move(s);
                                                   pending.DecrementCount();
                                                 });
@@ -444,7 +520,7 @@ absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& p
   ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.parent(), "parent"));
   if (request.parent().empty()) return platform::InvalidField("parent", "bắt buộc (required)");
   platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
-  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, deadline));
+  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, {}, deadline));
   if (schools.empty()) {
     return absl::FailedPreconditionError(
         "Cơ quan này hiện không có trường trực thuộc (no schools under this authority)");
@@ -460,7 +536,8 @@ absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& p
   SetDeadline(context, deadline);
   platform::AttachIdentity(context, key_, officer, Method<tasks::v1::TaskService>("PublishDirective"));
   tasks::v1::Directive directive;
-  grpc::Status status = tasks_->PublishDirective(&context, forward, &directive);
+  grpc::Status status =
+      Guarded(tasks_backend_, [&] { return tasks_->PublishDirective(&context, forward, &directive); });
   if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, tasks_backend_.spec));
   return directive;
 }

@@ -1,7 +1,8 @@
 // Authority-wide work the gateway does itself: the overview of every school
-// under an authority (directory lists the schools, then one SummarizeTasks
-// per school in parallel, never one after another; a school that fails is
-// reported with its error instead of failing the whole overview), and
+// under an authority as of a day (directory lists the schools under it on
+// that day and today, then one BatchSummarizeTasks call per page of 1,000
+// schools, the pages in parallel; a page that fails marks its schools with
+// the error instead of failing the whole overview), and
 // publishing a directive to every school under an authority, the
 // downsizing overview (directory lists the schools, then one grouped
 // SummarizeDownsizingProgress call to staffing for all of them), and the
@@ -24,6 +25,7 @@
 #include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
+#include "platform/core/date.h"
 #include "platform/rpc/identity.h"
 
 namespace parhub::gateway {
@@ -56,9 +58,20 @@ class AuthorityRollup final {
   absl::Status FromDirectory(const grpc::Status& status) const;
   absl::StatusOr<std::string> AuthorityDisplayName(const platform::Caller& caller,
                                                    const std::string& authority_id, absl::Time deadline);
+  // The schools under the authority on `as_of` (unset: today), each with
+  // its authority on that day.
   absl::StatusOr<std::vector<directory::v1::School>> SchoolsUnder(const platform::Caller& caller,
                                                                   const std::string& authority_id,
-                                                                  absl::Time deadline);
+                                                                  platform::Date as_of, absl::Time deadline);
+  struct SchoolThen {
+    directory::v1::School school;  // authority: the one on as_of ("" if none)
+    bool joined_since = false;     // under the authority today, not on as_of
+  };
+  // The schools under the authority on `as_of`, then those under it today
+  // that were not, with where they were on `as_of`.
+  absl::StatusOr<std::vector<SchoolThen>> SchoolsAsOf(const platform::Caller& caller,
+                                                      const std::string& authority_id, platform::Date as_of,
+                                                      absl::Time deadline);
 
   const Backend& directory_backend_;
   const Backend& tasks_backend_;

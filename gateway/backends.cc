@@ -30,7 +30,8 @@ const std::vector<BackendSpec>& KnownBackends() {
 }
 
 absl::StatusOr<std::unique_ptr<Backends>> Backends::Connect(
-    absl::string_view addresses, const std::shared_ptr<grpc::ChannelCredentials>& credentials) {
+    absl::string_view addresses, const std::shared_ptr<grpc::ChannelCredentials>& credentials,
+    BreakerOptions breaker) {
   std::map<std::string, std::string, std::less<>> configured;
   for (absl::string_view entry : absl::StrSplit(addresses, ',', absl::SkipWhitespace())) {
     std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(entry, absl::MaxSplits('=', 1));
@@ -54,6 +55,7 @@ absl::StatusOr<std::unique_ptr<Backends>> Backends::Connect(
     backend->address = it != configured.end() ? it->second : spec.default_address;
     backend->channel = platform::MakeChannel(backend->address, credentials, spec.name);
     backend->stub = std::make_unique<grpc::GenericStub>(backend->channel);
+    backend->breaker = std::make_unique<CircuitBreaker>(breaker);
     backends->by_name_[spec.name] = backend.get();
     backends->by_service_[spec.proto_service] = std::move(backend);
   }

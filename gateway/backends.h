@@ -5,6 +5,8 @@
 // "directory=10.0.0.5:50051,tasks=tasks:50052"; a backend not listed is
 // dialled at its default address).
 //
+// A backend that stops answering is failed fast (circuit_breaker.h).
+//
 // Every channel is mutual TLS: the gateway presents its certificate and
 // accepts a backend only if the backend's certificate, signed by parhub's
 // CA, carries the backend's name.
@@ -21,6 +23,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "gateway/circuit_breaker.h"
 
 namespace parhub::gateway {
 
@@ -39,6 +42,9 @@ struct Backend final {
   std::string address;
   std::shared_ptr<grpc::Channel> channel;
   std::unique_ptr<grpc::GenericStub> stub;
+  // Every call to the backend, forwarded or the gateway's own, is admitted
+  // by it and recorded in it.
+  std::unique_ptr<CircuitBreaker> breaker;
 };
 
 class Backends final {
@@ -46,7 +52,8 @@ class Backends final {
   // Dials every known backend. `addresses` is the --backends value;
   // INVALID_ARGUMENT for a malformed entry or an unknown name.
   static absl::StatusOr<std::unique_ptr<Backends>> Connect(
-      absl::string_view addresses, const std::shared_ptr<grpc::ChannelCredentials>& credentials);
+      absl::string_view addresses, const std::shared_ptr<grpc::ChannelCredentials>& credentials,
+      BreakerOptions breaker = {});
 
   // The backend serving `method` ("/parhub.tasks.v1.TaskService/GetTask"), or nullptr.
   const Backend* ForMethod(absl::string_view method) const;

@@ -22,6 +22,11 @@ ABSL_FLAG(std::string, backends, "",
           "directory=directory:50051,tasks=tasks:50052); names: directory, tasks, staffing, "
           "finance, complaints, reporting; a backend not listed is dialled at its default "
           "127.0.0.1 port (50051-50056)");
+ABSL_FLAG(int, breaker_failures, 5,
+          "Calls to a backend in a row that end UNAVAILABLE or DEADLINE_EXCEEDED before the gateway "
+          "fails calls to it fast");
+ABSL_FLAG(int, breaker_open_ms, 3000,
+          "How long calls to a failing backend are refused at once before one probe call is let through");
 ABSL_FLAG(int, auth_cache_ttl_s, 5, "Seconds a resolved API key is cached (revocation delay)");
 ABSL_FLAG(int, call_deadline_ms, 10000,
           "Deadline for a forwarded call when the client sets none or a later one");
@@ -55,7 +60,13 @@ int main(int argc, char** argv) {
   auto credentials = platform::MutualTlsChannelCredentials(platform::TlsFilesFromFlags());
   if (!credentials.ok())
     return Fail("cannot reach the services without the gateway's certificate", credentials.status());
-  auto backends = gateway::Backends::Connect(absl::GetFlag(FLAGS_backends), *credentials);
+  if (absl::GetFlag(FLAGS_breaker_failures) < 1 || absl::GetFlag(FLAGS_breaker_open_ms) < 1) {
+    return Fail("bad breaker flags",
+                absl::InvalidArgumentError("--breaker_failures and --breaker_open_ms must be >= 1"));
+  }
+  auto backends = gateway::Backends::Connect(
+      absl::GetFlag(FLAGS_backends), *credentials,
+      {absl::GetFlag(FLAGS_breaker_failures), absl::Milliseconds(absl::GetFlag(FLAGS_breaker_open_ms))});
   if (!backends.ok()) return Fail("bad --backends", backends.status());
 
   gateway::Authenticator authenticator(gateway::DirectoryKeyLookup((*backends)->Named("directory"), *key),

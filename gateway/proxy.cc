@@ -119,8 +119,13 @@ class Proxy::Call final : public grpc::ServerGenericBidiReactor {
                             trace_id_};
     platform::AttachIdentity(upstream_, proxy_.key_, caller, context_->method());
     platform::SetDeadline(upstream_, proxy_.default_deadline_, context_);
+    if (grpc::Status admitted = backend_->breaker->Admit(backend_->spec.label); !admitted.ok()) {
+      Finish(admitted);
+      return;
+    }
     backend_->stub->UnaryCall(&upstream_, context_->method(), grpc::StubOptions(), &request_, &response_,
                               [this](grpc::Status status) {
+                                backend_->breaker->Record(status.error_code());
                                 if (!status.ok()) {
                                   Finish(ForClient(status, backend_->spec));
                                   return;

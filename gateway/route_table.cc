@@ -271,8 +271,9 @@ const std::vector<Route>& Routes() {
       {DIR("RevokeApiKey"), kAnyone, ScopeKind::kServiceEnforced, ""},
       // Deliberately absent: TaskService/PublishDirective (GatewayService
       // resolves the schools), DirectoryService/AuthenticateApiKey,
-      // StaffingService/SummarizeDownsizingProgress (for the gateway's own
-      // roll-ups, which resolve an authority's schools),
+      // StaffingService/SummarizeDownsizingProgress and
+      // TaskService/BatchSummarizeTasks (for the gateway's own roll-ups,
+      // which resolve an authority's schools),
       // ComplaintService/FilePublicCase, TrackCase, RateCase and
       // ReopenPublicCase, RegisterForEnrolment (citizens have no API key: the gateway's public API
       // will call them as a service, not forward them) and

@@ -24,6 +24,7 @@
 #include "platform/core/date.h"
 #include "platform/core/errors.h"
 #include "platform/rpc/grpc_status.h"
+#include "platform/rpc/proto_values.h"
 #include "platform/testing/status_matchers.h"
 
 namespace parhub::gateway {
@@ -37,10 +38,11 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::SizeIs;
 
-constexpr char kSummarize[] = "/parhub.tasks.v1.TaskService/SummarizeTasks";
+constexpr char kBatchSummarize[] = "/parhub.tasks.v1.TaskService/BatchSummarizeTasks";
 constexpr char kPublish[] = "/parhub.tasks.v1.TaskService/PublishDirective";
 constexpr char kGetAuthority[] = "/parhub.directory.v1.DirectoryService/GetAuthority";
 constexpr char kListSchools[] = "/parhub.directory.v1.DirectoryService/ListSchools";
+constexpr char kMemberships[] = "/parhub.directory.v1.DirectoryService/ListSchoolMemberships";
 constexpr char kScorecards[] = "/parhub.reporting.v1.ReportingService/BatchGetScorecards";
 constexpr char kStatuses[] = "/parhub.reporting.v1.ReportingService/BatchGetReportStatuses";
 // What gRPC says when a backend cannot be reached; no client may see it.
@@ -117,7 +119,15 @@ class FakeDirectory final : public directory::v1::DirectoryService::CallbackServ
       reactor->Finish(list_schools_fails_);
       return reactor;
     }
-    const std::vector<directory::v1::School>& all = schools_[request->parent()];
+    as_of_asked_.push_back(request->has_as_of() ? platform::DateFromProto(request->as_of(), "as_of")->ToIso()
+                                                : std::string());
+    // A day before today lists past_schools_ when the test set them.
+    const bool past =
+        request->has_as_of() &&
+        *platform::DateFromProto(request->as_of(), "as_of") < platform::LocalDate(absl::Now()) &&
+        past_schools_.contains(request->parent());
+    const std::vector<directory::v1::School>& all =
+        past ? past_schools_[request->parent()] : schools_[request->parent()];
     size_t from = 0;
     if (!request->page_token().empty() && !absl::SimpleAtoi(request->page_token(), &from)) {
       reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "bad page token"));
@@ -130,9 +140,25 @@ class FakeDirectory final : public directory::v1::DirectoryService::CallbackServ
     return reactor;
   }
 
+  grpc::ServerUnaryReactor* ListSchoolMemberships(
+      grpc::CallbackServerContext* context, const directory::v1::ListSchoolMembershipsRequest* request,
+      directory::v1::ListSchoolMembershipsResponse* response) override {
+    absl::MutexLock lock(&mu_);
+    seen_.push_back(Verify(context, kMemberships));
+    for (const auto& m : memberships_[request->name()]) *response->add_memberships() = m;
+    auto* reactor = context->DefaultReactor();
+    reactor->Finish(grpc::Status::OK);
+    return reactor;
+  }
+
   absl::Mutex mu_;
   std::map<std::string, std::string> authorities_ ABSL_GUARDED_BY(mu_);  // name → display name
   std::map<std::string, std::vector<directory::v1::School>> schools_ ABSL_GUARDED_BY(mu_);  // by parent
+  // By parent: the schools on any day before today (each with its authority then).
+  std::map<std::string, std::vector<directory::v1::School>> past_schools_ ABSL_GUARDED_BY(mu_);
+  std::map<std::string, std::vector<directory::v1::SchoolMembership>> memberships_
+      ABSL_GUARDED_BY(mu_);                                    // by school name
+  std::vector<std::string> as_of_asked_ ABSL_GUARDED_BY(mu_);  // ISO dates, "" when unset
   size_t page_size_ ABSL_GUARDED_BY(mu_) = 1000;
   grpc::Status get_authority_fails_ ABSL_GUARDED_BY(mu_);
   grpc::Status list_schools_fails_ ABSL_GUARDED_BY(mu_);
@@ -145,27 +171,30 @@ class FakeTasks final : public tasks::v1::TaskService::CallbackService {
  public:
   ~FakeTasks() override { JoinAll(); }
 
-  // Answers from summaries_ or failures_ by school; with a delay, on a thread
-  // of its own, counting the calls in flight until just before it finishes.
-  grpc::ServerUnaryReactor* SummarizeTasks(grpc::CallbackServerContext* context,
-                                           const tasks::v1::SummarizeTasksRequest* request,
-                                           tasks::v1::TaskSummary* response) override {
+  // Answers from summaries_ by school (zeros for a school without one, as
+  // the service does); fails the whole call with the status in failures_
+  // of any school asked. With a delay, on a thread of its own, counting the
+  // calls in flight until just before it finishes.
+  grpc::ServerUnaryReactor* BatchSummarizeTasks(grpc::CallbackServerContext* context,
+                                                const tasks::v1::BatchSummarizeTasksRequest* request,
+                                                tasks::v1::BatchSummarizeTasksResponse* response) override {
     auto* reactor = context->DefaultReactor();
     absl::MutexLock lock(&mu_);
-    Seen seen = Verify(context, kSummarize);
-    summarized_.push_back({request->school(), request->period_start(), request->period_end(), seen});
-    ++calls_by_school_[request->school()];
+    Seen seen = Verify(context, kBatchSummarize);
+    batch_sizes_.push_back(request->schools_size());
     max_in_flight_ = std::max(max_in_flight_, ++in_flight_);
     grpc::Status status;
-    if (!seen.identity.ok()) {
-      status = platform::ToGrpcStatus(seen.identity.status());
-    } else if (auto f = failures_.find(request->school()); f != failures_.end()) {
-      status = f->second;
-    } else if (auto s = summaries_.find(request->school()); s != summaries_.end()) {
-      *response = s->second;
-    } else {
-      status = platform::ToGrpcStatus(absl::NotFoundError("no canned summary"));
+    if (!seen.identity.ok()) status = platform::ToGrpcStatus(seen.identity.status());
+    for (const std::string& school : request->schools()) {
+      summarized_.push_back({school, request->period_start(), request->period_end(), seen});
+      ++calls_by_school_[school];
+      if (auto f = failures_.find(school); status.ok() && f != failures_.end()) status = f->second;
+      auto it = summaries_.find(school);
+      tasks::v1::TaskSummary summary = it != summaries_.end() ? it->second : tasks::v1::TaskSummary();
+      summary.set_school(school);
+      *response->add_summaries() = summary;
     }
+    if (!status.ok()) response->Clear();
     auto finish = [this, reactor, status] {
       {
         absl::MutexLock lock(&mu_);
@@ -227,6 +256,7 @@ class FakeTasks final : public tasks::v1::TaskService::CallbackService {
   absl::Duration delay_ ABSL_GUARDED_BY(mu_) = absl::ZeroDuration();
   std::vector<Summarized> summarized_ ABSL_GUARDED_BY(mu_);
   std::map<std::string, int> calls_by_school_ ABSL_GUARDED_BY(mu_);
+  std::vector<int> batch_sizes_ ABSL_GUARDED_BY(mu_);
   int in_flight_ ABSL_GUARDED_BY(mu_) = 0;
   int max_in_flight_ ABSL_GUARDED_BY(mu_) = 0;
   std::vector<Published> published_ ABSL_GUARDED_BY(mu_);
@@ -494,14 +524,22 @@ TEST_F(AuthorityRollupTest, OverviewSumsAnsweringSchoolsLeastCompleteFirst) {
   EXPECT_EQ(totals.cancelled(), 0 + 0 + 1);
   EXPECT_EQ(totals.overdue(), 0 + 2 + 4);
 
+  // A past period is grouped by the tree on its last day.
+  EXPECT_EQ(overview.as_of().year(), 2025);
+  EXPECT_EQ(overview.as_of().month(), 5);
+  EXPECT_EQ(overview.as_of().day(), 31);
+  for (const auto& line : overview.schools()) EXPECT_FALSE(line.joined_since()) << line.school();
+
   absl::MutexLock tasks_lock(&tasks_.mu_);
+  EXPECT_THAT(tasks_.batch_sizes_, ElementsAre(3)) << "one call for the three schools";
   ASSERT_THAT(tasks_.summarized_, SizeIs(3));
   for (const auto& call : tasks_.summarized_) {
     ASSERT_OK(call.seen.identity.status()) << call.school;
+    // The gateway asks as itself for schools it resolved in the officer's scope.
     const common::v1::Identity& identity = *call.seen.identity;
-    EXPECT_EQ(absl::StrCat("schools/", identity.school_id()), call.school);
+    EXPECT_EQ(identity.school_id(), "");
     EXPECT_EQ(identity.subject(), "accounts/nguyen-van-duc");
-    EXPECT_EQ(identity.role(), common::v1::ROLE_AUTHORITY_OFFICER);
+    EXPECT_EQ(identity.role(), common::v1::ROLE_SERVICE);
     EXPECT_EQ(identity.authority_id(), "q1");
     EXPECT_EQ(identity.trace_id(), "trace-1");
     EXPECT_EQ(call.period_start.year(), 2024);
@@ -515,8 +553,11 @@ TEST_F(AuthorityRollupTest, OverviewSumsAnsweringSchoolsLeastCompleteFirst) {
   }
   absl::MutexLock directory_lock(&directory_.mu_);
   EXPECT_THAT(directory_.authorities_asked_, ElementsAre("authorities/q1"));
-  EXPECT_THAT(directory_.parents_asked_, ElementsAre("authorities/q1"));
-  ASSERT_THAT(directory_.seen_, SizeIs(2));
+  // The tree on 2025-05-31, then today's for schools that joined since.
+  EXPECT_THAT(directory_.parents_asked_, ElementsAre("authorities/q1", "authorities/q1"));
+  ASSERT_THAT(directory_.as_of_asked_, SizeIs(2));
+  EXPECT_EQ(directory_.as_of_asked_[0], "2025-05-31");
+  ASSERT_THAT(directory_.seen_, SizeIs(3));
   for (const Seen& seen : directory_.seen_) {
     ASSERT_OK(seen.identity.status()) << seen.method;
     EXPECT_EQ(seen.identity->school_id(), "") << seen.method;
@@ -556,48 +597,31 @@ TEST_F(AuthorityRollupTest, AuthorityWithoutSchoolsHasAnEmptyOverview) {
   EXPECT_THAT(tasks_.summarized_, IsEmpty());
 }
 
-TEST_F(AuthorityRollupTest, SchoolThatCannotBeReachedIsReportedWithoutItsAddress) {
+TEST_F(AuthorityRollupTest, SchoolsOfAPageThatFailsAreReportedWithoutTheAddress) {
   AddSchools("authorities/q1",
              {School("mn-2010", "Trường Mầm non 20-10"), School("th-khai-minh", "Trường Tiểu học Khai Minh"),
               School("thcs-van-lang", "Trường THCS Văn Lang")});
-  const std::string not_found = "Không tìm thấy schools/thcs-van-lang (not found)";
   {
     absl::MutexLock lock(&tasks_.mu_);
     tasks_.summaries_["schools/mn-2010"] = Summary("schools/mn-2010", 2, 0, 2, 0, 0, 1);
     tasks_.failures_["schools/th-khai-minh"] = grpc::Status(grpc::StatusCode::UNAVAILABLE, kTransportText);
-    tasks_.failures_["schools/thcs-van-lang"] = platform::ToGrpcStatus(absl::NotFoundError(not_found));
   }
   ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview({}));
 
-  EXPECT_EQ(overview.failed_schools(), 2);
+  EXPECT_EQ(overview.failed_schools(), 3);
   ASSERT_THAT(overview.schools(), SizeIs(3));
-  const v1::SchoolOverview* unreachable = Line(overview, "schools/th-khai-minh");
-  ASSERT_NE(unreachable, nullptr);
-  EXPECT_EQ(unreachable->error_code(), "UNAVAILABLE");
-  EXPECT_THAT(unreachable->error(), AllOf(HasSubstr(Label("tasks")), Not(HasSubstr("10.1.2.3")),
-                                          Not(HasSubstr("ipv4")), Not(HasSubstr("failed to connect"))));
-  EXPECT_FALSE(unreachable->has_tasks());
-  EXPECT_EQ(unreachable->display_name(), "Trường Tiểu học Khai Minh");
-
-  const v1::SchoolOverview* unknown = Line(overview, "schools/thcs-van-lang");
-  ASSERT_NE(unknown, nullptr);
-  EXPECT_EQ(unknown->error_code(), "NOT_FOUND");
-  EXPECT_EQ(unknown->error(), not_found);
-  EXPECT_FALSE(unknown->has_tasks());
-
-  const v1::SchoolOverview* answered = Line(overview, "schools/mn-2010");
-  ASSERT_NE(answered, nullptr);
-  EXPECT_EQ(answered->error(), "");
-  EXPECT_EQ(answered->error_code(), "");
-  EXPECT_EQ(overview.schools(2).school(), "schools/mn-2010");  // 50 %, after the two without data
-  // Totals are over the one school that answered.
-  EXPECT_EQ(overview.totals().total(), 4);
-  EXPECT_EQ(overview.totals().done(), 2);
-  EXPECT_EQ(overview.totals().overdue(), 1);
+  for (const auto& line : overview.schools()) {
+    EXPECT_EQ(line.error_code(), "UNAVAILABLE") << line.school();
+    EXPECT_THAT(line.error(), AllOf(HasSubstr(Label("tasks")), Not(HasSubstr("10.1.2.3")),
+                                    Not(HasSubstr("ipv4")), Not(HasSubstr("failed to connect"))));
+    EXPECT_FALSE(line.has_tasks());
+    EXPECT_FALSE(line.display_name().empty());
+  }
+  EXPECT_EQ(overview.totals().total(), 0) << "no partial zeros counted as figures";
 }
 
-TEST_F(AuthorityRollupTest, HundredSchoolsAreEachAskedOnceAtMost32AtATime) {
-  constexpr int kSchools = 100;
+TEST_F(AuthorityRollupTest, ThousandsOfSchoolsAreAskedInPagesOfAThousandAllInFlight) {
+  constexpr int kSchools = 2500;
   std::vector<directory::v1::School> schools;
   int expected_total = 0;
   {
@@ -609,12 +633,12 @@ TEST_F(AuthorityRollupTest, HundredSchoolsAreEachAskedOnceAtMost32AtATime) {
           Summary(absl::StrCat("schools/", id), i % 7, 1, i % 5, 0, 0, 0);
       expected_total += i % 7 + 1 + i % 5;
     }
-    tasks_.delay_ = absl::Milliseconds(30);
+    tasks_.delay_ = absl::Milliseconds(200);
   }
   AddSchools("authorities/q1", schools);
   {
     absl::MutexLock lock(&directory_.mu_);
-    directory_.page_size_ = 40;  // three pages
+    directory_.page_size_ = 1000;  // three directory pages
   }
   ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview({}));
 
@@ -630,17 +654,89 @@ TEST_F(AuthorityRollupTest, HundredSchoolsAreEachAskedOnceAtMost32AtATime) {
     EXPECT_LE(double(a.done()) / a.total(), double(b.done()) / b.total()) << i;
   }
   absl::MutexLock lock(&tasks_.mu_);
+  EXPECT_THAT(tasks_.batch_sizes_, ::testing::UnorderedElementsAre(1000, 1000, 500));
   ASSERT_THAT(tasks_.calls_by_school_, SizeIs(kSchools));
   for (const auto& [school, calls] : tasks_.calls_by_school_) EXPECT_EQ(calls, 1) << school;
-  EXPECT_LE(tasks_.max_in_flight_, 32);
-  EXPECT_GT(tasks_.max_in_flight_, 1) << "schools are asked in parallel, not one after another";
+  EXPECT_EQ(tasks_.max_in_flight_, 3) << "the pages are asked in parallel, not one after another";
   EXPECT_EQ(tasks_.in_flight_, 0);
-  for (const auto& call : tasks_.summarized_) {
-    ASSERT_OK(call.seen.identity.status()) << call.school;
-    EXPECT_EQ(absl::StrCat("schools/", call.seen.identity->school_id()), call.school);
+}
+
+TEST_F(AuthorityRollupTest, AsOfOverviewShowsTheSchoolsOfThatDayAndLabelsThoseThatJoinedSince) {
+  // Quận 1 in 2024: its schools then; today it has none left.
+  {
+    absl::MutexLock lock(&directory_.mu_);
+    directory_.past_schools_["authorities/q1"] = {School("mn-2010", "Trường Mầm non 20-10"),
+                                                  School("th-khai-minh", "Trường Tiểu học Khai Minh")};
+    directory_.past_schools_["authorities/q1-p2"] = {};
+    directory_.memberships_["schools/th-khai-minh"] = {};
+    auto& history = directory_.memberships_["schools/th-khai-minh"];
+    history.emplace_back().set_authority("authorities/q1");
+    *history.back().mutable_effective_from() = Date(2015, 1, 1);
+    *history.back().mutable_effective_until() = Date(2025, 7, 1);
+    history.emplace_back().set_authority("authorities/q1-p2");
+    *history.back().mutable_effective_from() = Date(2025, 7, 1);
   }
-  absl::MutexLock directory_lock(&directory_.mu_);
-  EXPECT_THAT(directory_.parents_asked_, SizeIs(3));
+  AddSchools("authorities/q1-p2", {School("th-khai-minh", "Trường Tiểu học Khai Minh", "authorities/q1-p2"),
+                                   School("mn-moi", "Trường Mầm non Mới", "authorities/q1-p2")});
+  {
+    absl::MutexLock lock(&tasks_.mu_);
+    tasks_.summaries_["schools/mn-2010"] = Summary("schools/mn-2010", 1, 0, 3, 0, 0, 0);
+    tasks_.summaries_["schools/th-khai-minh"] = Summary("schools/th-khai-minh", 1, 1, 1, 0, 0, 0);
+  }
+  v1::GetAuthorityOverviewRequest request;
+  *request.mutable_period_start() = Date(2024, 1, 1);
+  *request.mutable_period_end() = Date(2024, 12, 31);
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview q1, Overview(request));
+  ASSERT_THAT(q1.schools(), SizeIs(2));
+  for (const auto& line : q1.schools()) {
+    EXPECT_EQ(line.authority(), "authorities/q1") << line.school();
+    EXPECT_FALSE(line.joined_since()) << line.school();
+  }
+  EXPECT_EQ(q1.totals().total(), 4 + 3);
+
+  // The ward today, looking at 2024: its schools, labelled with where they were.
+  request.set_authority("authorities/q1-p2");
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview ward, Overview(request));
+  ASSERT_THAT(ward.schools(), SizeIs(2));
+  const v1::SchoolOverview* khai_minh = Line(ward, "schools/th-khai-minh");
+  ASSERT_NE(khai_minh, nullptr);
+  EXPECT_TRUE(khai_minh->joined_since());
+  EXPECT_EQ(khai_minh->authority(), "authorities/q1");
+  EXPECT_EQ(khai_minh->tasks().total(), 3);
+  const v1::SchoolOverview* new_school = Line(ward, "schools/mn-moi");
+  ASSERT_NE(new_school, nullptr);
+  EXPECT_TRUE(new_school->joined_since());
+  EXPECT_EQ(new_school->authority(), "") << "it did not exist in 2024";
+
+  // Asked for today, the ward's own schools, nothing labelled.
+  request.clear_period_start();
+  request.clear_period_end();
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview now, Overview(request));
+  ASSERT_THAT(now.schools(), SizeIs(2));
+  for (const auto& line : now.schools()) {
+    EXPECT_FALSE(line.joined_since());
+    EXPECT_EQ(line.authority(), "authorities/q1-p2");
+  }
+}
+
+TEST_F(AuthorityRollupTest, ATasksServiceThatIsDownIsFailedFastPerSchool) {
+  AddSchools("authorities/q1", {School("mn-2010", "Trường Mầm non 20-10")});
+  const int port = ClosedPort();
+  auto backends =
+      Backends::Connect(absl::StrCat("directory=127.0.0.1:", directory_port_, ",tasks=127.0.0.1:", port),
+                        grpc::InsecureChannelCredentials(), {2, absl::Seconds(30)});
+  ASSERT_OK(backends.status());
+  AuthorityRollup rollup(**backends, Key());
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview({}, &rollup));
+    EXPECT_EQ(overview.failed_schools(), 1);
+  }
+  EXPECT_TRUE((*backends)->Named("tasks").breaker->IsOpen());
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview({}, &rollup));
+  ASSERT_THAT(overview.schools(), SizeIs(1));
+  EXPECT_EQ(overview.schools(0).error_code(), "UNAVAILABLE");
+  EXPECT_THAT(overview.schools(0).error(), HasSubstr(Label("tasks")));
+  EXPECT_EQ(overview.schools(0).display_name(), "Trường Mầm non 20-10");
 }
 
 TEST_F(AuthorityRollupTest, OnlyAuthorityOfficersGetOverviewsOrPublish) {
@@ -762,7 +858,7 @@ TEST_F(AuthorityRollupTest, PublishForwardsEverySchoolUnderTheAuthority) {
   EXPECT_EQ(forwarded.seen.identity->authority_id(), "q1");
   EXPECT_EQ(forwarded.seen.identity->school_id(), "");
   EXPECT_EQ(forwarded.seen.identity->trace_id(), "trace-2");
-  EXPECT_THAT(Key().Verify(forwarded.seen.token, kSummarize, absl::Now()),
+  EXPECT_THAT(Key().Verify(forwarded.seen.token, kBatchSummarize, absl::Now()),
               StatusIs(absl::StatusCode::kUnauthenticated));
 }
 

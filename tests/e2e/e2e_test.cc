@@ -2006,6 +2006,90 @@ TEST_F(E2eTest, AnOfficersReportingOverviewRanksEverySchoolWithItsReportStatus) 
   EXPECT_EQ(overview.totals().laggards(), 2);
 }
 
+// Issue 13: the 2025 reorganisation. A district abolished on 1 July 2025
+// still shows its schools for 2024; the ward that took them over sees their
+// 2024 too, labelled with the district they were under.
+TEST_F(E2eTest, AnAsOfOverviewOf2024ShowsTheAbolishedDistrictsSchoolsAndTheWardSeesThemLabelled) {
+  Client admin(suite->admin_key());
+  struct A {
+    const char* id;
+    const char* kind;
+    common::v1::Date from, until;
+  };
+  for (const A& a :
+       {A{"q-cu", "district", D(1976, 5, 20), D(2025, 7, 1)}, A{"p-moi", "ward", D(2025, 7, 1), {}}}) {
+    dpb::CreateAuthorityRequest r;
+    r.set_authority_id(a.id);
+    r.set_request_id(absl::StrCat("e2e-asof-", a.id));
+    r.mutable_authority()->set_code(a.id);
+    r.mutable_authority()->set_display_name(absl::StrCat("UBND ", a.id));
+    r.mutable_authority()->set_parent("authorities/hcm");
+    r.mutable_authority()->set_kind(a.kind);
+    *r.mutable_authority()->mutable_valid_from() = a.from;
+    if (a.until.year() != 0) *r.mutable_authority()->mutable_valid_until() = a.until;
+    dpb::Authority created;
+    auto c = admin.Context();
+    grpc::Status s = admin.directory->CreateAuthority(c.get(), r, &created);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  for (const char* id : {"asof-1", "asof-2"}) {
+    dpb::CreateSchoolRequest r;
+    r.set_school_id(id);
+    r.set_request_id(absl::StrCat("e2e-school-", id));
+    r.mutable_school()->set_code(id);
+    r.mutable_school()->set_display_name(absl::StrCat("Trường ", id));
+    r.mutable_school()->set_level(dpb::SCHOOL_LEVEL_PRIMARY);
+    r.mutable_school()->set_authority("authorities/q-cu");
+    dpb::School school;
+    auto c = admin.Context();
+    grpc::Status s = admin.directory->CreateSchool(c.get(), r, &school);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    dpb::MoveSchoolRequest move;
+    move.set_name(absl::StrCat("schools/", id));
+    move.set_authority("authorities/p-moi");
+    *move.mutable_effective_date() = D(2025, 7, 1);
+    move.set_reason("Sắp xếp đơn vị hành chính cấp xã");
+    move.set_request_id(absl::StrCat("e2e-move-", id));
+    auto m = admin.Context();
+    s = admin.directory->MoveSchool(m.get(), move, &school);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  Account(admin, "officer-q-cu", common::v1::ROLE_AUTHORITY_OFFICER, "", "authorities/q-cu");
+  Account(admin, "officer-p-moi", common::v1::ROLE_AUTHORITY_OFFICER, "", "authorities/p-moi");
+  Client district(Key(admin, "officer-q-cu"));
+  Client ward(Key(admin, "officer-p-moi"));
+
+  gateway::v1::GetAuthorityOverviewRequest year_2024;
+  *year_2024.mutable_period_start() = D(2024, 1, 1);
+  *year_2024.mutable_period_end() = D(2024, 12, 31);
+  gateway::v1::AuthorityOverview overview;
+  auto c = district.Context();
+  grpc::Status status = district.gateway->GetAuthorityOverview(c.get(), year_2024, &overview);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  EXPECT_EQ(overview.as_of().year(), 2024);
+  ASSERT_EQ(overview.schools_size(), 2);
+  for (const auto& line : overview.schools()) {
+    EXPECT_EQ(line.authority(), "authorities/q-cu") << line.school();
+    EXPECT_FALSE(line.joined_since()) << line.school();
+    EXPECT_EQ(line.error(), "") << line.school();
+  }
+
+  gateway::v1::GetAuthorityOverviewRequest today;
+  c = district.Context();
+  status = district.gateway->GetAuthorityOverview(c.get(), today, &overview);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(overview.schools_size(), 0) << "the district has no schools left today";
+
+  c = ward.Context();
+  status = ward.gateway->GetAuthorityOverview(c.get(), year_2024, &overview);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(overview.schools_size(), 2);
+  for (const auto& line : overview.schools()) {
+    EXPECT_EQ(line.authority(), "authorities/q-cu") << line.school();
+    EXPECT_TRUE(line.joined_since()) << line.school();
+  }
+}
+
 }  // namespace
 }  // namespace parhub::e2e
 

@@ -46,4 +46,10 @@ absl::Status RequireDirectiveRead(const Caller& caller, const std::string& autho
   return absl::NotFoundError("Không tìm thấy chỉ đạo (directive not found)");
 }
 
+absl::Status RequireRollup(const Caller& caller) {
+  if (caller.role == Role::kService) return absl::OkStatus();
+  return absl::PermissionDeniedError(
+      "Chỉ dịch vụ tổng hợp của hệ thống được gọi thao tác này (only parhub's roll-ups may call this)");
+}
+
 }  // namespace parhub::tasks

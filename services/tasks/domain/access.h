@@ -6,7 +6,8 @@
 //   school staff      read its own school; only add progress updates
 //   authority officer read the one school the gateway checked for the call;
 //                     publish and follow its own authority's directives
-//   service           read the school named in its identity
+//   service           read the school named in its identity; summaries
+//                     of many schools (the gateway's roll-ups)
 //
 // Reads of another tenant answer NOT_FOUND, never PERMISSION_DENIED, so
 // nobody learns what exists elsewhere.
@@ -34,6 +35,9 @@ absl::Status RequireProgressWrite(const Caller& caller, const std::string& schoo
 absl::Status RequireDirectivePublish(const Caller& caller, const std::string& authority_id);
 // Reading an authority's directives and their progress: its officers.
 absl::Status RequireDirectiveRead(const Caller& caller, const std::string& authority_id);
+// Summaries of many schools at once: parhub's roll-ups (role SERVICE), which
+// resolved the schools in their caller's scope before asking.
+absl::Status RequireRollup(const Caller& caller);
 
 }  // namespace parhub::tasks
 

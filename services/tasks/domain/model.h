@@ -109,6 +109,28 @@ struct DirectiveTarget final {
   std::string task_id;
 };
 
+// Counts of one PAR field in a summary.
+struct ParFieldCount final {
+  std::string par_field;
+  int total = 0;  // not cancelled
+  int done = 0;
+};
+
+// One school's task figures for a period (TaskSummarizer).
+struct TaskSummary final {
+  std::string school_id;
+  int total = 0;  // cancelled excluded
+  int not_started = 0;
+  int in_progress = 0;
+  int done = 0;
+  int cancelled = 0;
+  int overdue = 0;
+  int done_on_time = 0;
+  int done_late = 0;
+  double average_percent_done = 0;          // over non-cancelled tasks
+  std::vector<ParFieldCount> by_par_field;  // fields with tasks, in PAR order
+};
+
 // The PAR Index fields a task can serve, in the index's order.
 const std::vector<std::string>& ParFieldCodes();
 bool IsParFieldCode(absl::string_view code);

@@ -80,6 +80,13 @@ class TaskStore {
   virtual absl::StatusOr<std::vector<Task>> ListSchoolTasksDue(absl::string_view school_id, Date from,
                                                                Date to) = 0;
 
+  // The summaries of the schools' tasks due within [from, to] (as
+  // ListSchoolTasksDue), counted in one query grouped by school; overdue
+  // and lateness as of `today`. Schools without such tasks may be absent;
+  // by_par_field in any order.
+  virtual absl::StatusOr<std::vector<TaskSummary>> SummarizeSchoolsDue(
+      const std::vector<std::string>& school_ids, Date from, Date to, Date today) = 0;
+
   virtual absl::Status InsertProgressUpdate(const ProgressUpdate& update) = 0;
   // Oldest first: numbers greater than `after_number`.
   virtual absl::StatusOr<std::vector<ProgressUpdate>> ListProgressUpdates(absl::string_view school_id,

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "absl/strings/str_cat.h"
 #include "platform/core/date.h"
 #include "platform/core/errors.h"
 #include "platform/core/status_macros.h"
@@ -15,6 +16,41 @@ absl::StatusOr<TaskSummary> TaskSummarizer::Summarize(const std::string& school_
   }
   ASSIGN_OR_RETURN(std::vector<Task> tasks, store_.ListSchoolTasksDue(school_id, start, end));
   return Count(school_id, tasks, platform::LocalDate(clock_()));
+}
+
+absl::StatusOr<std::vector<TaskSummary>> TaskSummarizer::SummarizeSchools(
+    const std::vector<std::string>& school_ids, Date start, Date end) {
+  if (school_ids.empty() || school_ids.size() > static_cast<size_t>(kMaxBatchSchools)) {
+    return platform::InvalidField("schools", absl::StrCat("cần từ 1 đến ", kMaxBatchSchools, " trường (1 to ",
+                                                          kMaxBatchSchools, " schools)"));
+  }
+  std::map<std::string, size_t> position;
+  for (size_t i = 0; i < school_ids.size(); ++i) {
+    if (!position.emplace(school_ids[i], i).second) {
+      return platform::InvalidField(absl::StrCat("schools[", i, "]"),
+                                    "trường bị lặp lại (each school at most once)");
+    }
+  }
+  if (start.IsSet() && end.IsSet() && start > end) {
+    return platform::InvalidField("period_end", "phải sau ngày bắt đầu (must not be before period_start)");
+  }
+  ASSIGN_OR_RETURN(std::vector<TaskSummary> counted,
+                   store_.SummarizeSchoolsDue(school_ids, start, end, platform::LocalDate(clock_())));
+  std::vector<TaskSummary> out(school_ids.size());
+  for (size_t i = 0; i < school_ids.size(); ++i) out[i].school_id = school_ids[i];
+  for (TaskSummary& summary : counted) {
+    auto it = position.find(summary.school_id);
+    if (it == position.end()) continue;  // the store answers only what was asked
+    std::vector<ParFieldCount> fields;
+    for (const std::string& code : ParFieldCodes()) {
+      for (const ParFieldCount& count : summary.by_par_field) {
+        if (count.par_field == code) fields.push_back(count);
+      }
+    }
+    summary.by_par_field = std::move(fields);
+    out[it->second] = std::move(summary);
+  }
+  return out;
 }
 
 TaskSummary TaskSummarizer::Count(const std::string& school_id, const std::vector<Task>& tasks, Date today) {

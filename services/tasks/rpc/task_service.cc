@@ -305,4 +305,23 @@ grpc::ServerUnaryReactor* TaskServiceImpl::SummarizeTasks(Context* context,
   });
 }
 
+grpc::ServerUnaryReactor* TaskServiceImpl::BatchSummarizeTasks(Context* context,
+                                                               const v1::BatchSummarizeTasksRequest* request,
+                                                               v1::BatchSummarizeTasksResponse* response) {
+  return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
+    RETURN_IF_ERROR(RequireRollup(caller));
+    std::vector<std::string> schools;
+    for (int i = 0; i < request->schools_size(); ++i) {
+      ASSIGN_OR_RETURN(auto ids,
+                       ParseName(kSchoolPattern, request->schools(i), absl::StrCat("schools[", i, "]")));
+      schools.push_back(ids[0]);
+    }
+    ASSIGN_OR_RETURN(Date start, platform::DateFromProto(request->period_start(), "period_start"));
+    ASSIGN_OR_RETURN(Date end, platform::DateFromProto(request->period_end(), "period_end"));
+    ASSIGN_OR_RETURN(std::vector<TaskSummary> summaries, summarizer_.SummarizeSchools(schools, start, end));
+    for (const TaskSummary& summary : summaries) *response->add_summaries() = SummaryToProto(summary);
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace parhub::tasks

@@ -55,6 +55,8 @@ class TaskServiceImpl final : public v1::TaskService::CallbackService {
 
   Reactor* SummarizeTasks(Context* context, const v1::SummarizeTasksRequest* request,
                           v1::TaskSummary* response) override;
+  Reactor* BatchSummarizeTasks(Context* context, const v1::BatchSummarizeTasksRequest* request,
+                               v1::BatchSummarizeTasksResponse* response) override;
 
  private:
   platform::Handlers& handlers_;

@@ -289,6 +289,68 @@ absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListSchoolTasksDue(absl::strin
   return ReadTasks(rows);
 }
 
+absl::StatusOr<std::vector<TaskSummary>> MySqlTaskStore::SummarizeSchoolsDue(
+    const std::vector<std::string>& school_ids, Date from, Date to, Date today) {
+  if (school_ids.empty()) return std::vector<TaskSummary>{};
+  // complete_time is UTC; its local (Asia/Ho_Chi_Minh, UTC+7 all year)
+  // date decides on time or late, as TimelinessOf does.
+  constexpr char kCompleteDate[] = "DATE(t.complete_time + INTERVAL 7 HOUR)";
+  const int done = static_cast<int>(TaskStatus::kDone);
+  const int cancelled = static_cast<int>(TaskStatus::kCancelled);
+  const int in_progress = static_cast<int>(TaskStatus::kInProgress);
+  std::string sql = absl::StrCat(
+      "SELECT t.school_id, t.par_field, SUM(t.status <> ", cancelled, "), SUM(t.status NOT IN (", in_progress,
+      ", ", done, ", ", cancelled, ")), SUM(t.status = ", in_progress, "), SUM(t.status = ", done,
+      "), SUM(t.status = ", cancelled, "), SUM(t.status NOT IN (", done, ", ", cancelled,
+      ") AND t.due_date IS NOT NULL AND t.due_date < ?), SUM(t.status = ", done,
+      " AND (t.due_date IS NULL OR t.complete_time IS NULL OR ", kCompleteDate,
+      " <= t.due_date)), SUM(t.status = ", done,
+      " AND t.due_date IS NOT NULL AND t.complete_time IS NOT NULL AND ", kCompleteDate,
+      " > t.due_date), SUM(IF(t.status <> ", cancelled,
+      ", t.percent_done, 0)) FROM tasks t WHERE t.school_id IN (", platform::Placeholders(school_ids.size()),
+      ")");
+  std::vector<SqlValue> params = {DateOrNull(today)};
+  for (const std::string& id : school_ids) params.push_back(Str(id));
+  if (from.IsSet()) {
+    sql += " AND t.due_date >= ?";
+    params.push_back(DateOrNull(from));
+  }
+  if (to.IsSet()) {
+    sql += " AND t.due_date <= ?";
+    params.push_back(DateOrNull(to));
+  }
+  sql += " GROUP BY t.school_id, t.par_field ORDER BY t.school_id";
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  std::vector<TaskSummary> out;
+  std::vector<int64_t> percent_sums;
+  for (const Row& row : rows) {
+    if (out.empty() || out.back().school_id != row.Str(0)) {
+      out.emplace_back().school_id = row.Str(0);
+      percent_sums.push_back(0);
+    }
+    TaskSummary& s = out.back();
+    int counts[8];
+    for (int i = 0; i < 8; ++i) {
+      ASSIGN_OR_RETURN(counts[i], IntFromSql(row, 2 + i, 0, kMaxCount));
+    }
+    ASSIGN_OR_RETURN(int64_t percent_sum, IntFromSql(row, 10));
+    s.total += counts[0];
+    s.not_started += counts[1];
+    s.in_progress += counts[2];
+    s.done += counts[3];
+    s.cancelled += counts[4];
+    s.overdue += counts[5];
+    s.done_on_time += counts[6];
+    s.done_late += counts[7];
+    percent_sums.back() += percent_sum;
+    if (!row.Str(1).empty() && counts[0] > 0) s.by_par_field.push_back({row.Str(1), counts[0], counts[3]});
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].total > 0) out[i].average_percent_done = static_cast<double>(percent_sums[i]) / out[i].total;
+  }
+  return out;
+}
+
 absl::Status MySqlTaskStore::InsertProgressUpdate(const ProgressUpdate& u) {
   RETURN_IF_ERROR(db_.Execute("INSERT INTO progress_updates (school_id, plan_id, task_id, number, "
                               "author, percent_done, note, create_time) VALUES (?, ?, ?, ?, ?, ?, "

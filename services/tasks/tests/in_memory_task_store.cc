@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "platform/core/status_macros.h"
+#include "services/tasks/domain/task_summarizer.h"
+
 namespace parhub::tasks::testing {
 namespace {
 
@@ -142,6 +145,16 @@ absl::StatusOr<std::vector<Task>> InMemoryTaskStore::ListSchoolTasksDue(absl::st
   std::vector<Task> out;
   for (const auto& [key, task] : state_.tasks) {
     if (task.school_id == school_id && DueWithin(task, from, to)) out.push_back(task);
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<TaskSummary>> InMemoryTaskStore::SummarizeSchoolsDue(
+    const std::vector<std::string>& school_ids, Date from, Date to, Date today) {
+  std::vector<TaskSummary> out;
+  for (const std::string& school_id : school_ids) {
+    ASSIGN_OR_RETURN(std::vector<Task> tasks, ListSchoolTasksDue(school_id, from, to));
+    if (!tasks.empty()) out.push_back(TaskSummarizer::Count(school_id, tasks, today));
   }
   return out;
 }

@@ -37,6 +37,8 @@ class InMemoryTaskStore final : public TaskStore {
   absl::StatusOr<std::vector<Task>> ListSchoolTasksDue(absl::string_view school_id, Date from,
                                                        Date to) override;
 
+  absl::StatusOr<std::vector<TaskSummary>> SummarizeSchoolsDue(const std::vector<std::string>& school_ids,
+                                                               Date from, Date to, Date today) override;
   absl::Status InsertProgressUpdate(const ProgressUpdate& update) override;
   absl::StatusOr<std::vector<ProgressUpdate>> ListProgressUpdates(absl::string_view school_id,
                                                                   absl::string_view plan_id,

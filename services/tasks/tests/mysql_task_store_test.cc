@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <memory>
 
 #include "platform/core/resource_name.h"
@@ -255,6 +257,104 @@ TEST_F(MySqlTaskStoreTest, SummaryCountsTheSchoolsTasksDueInPeriod) {
   ASSERT_OK_AND_ASSIGN(TaskSummary all, summarizer.Summarize(school_, {}, {}));
   EXPECT_EQ(all.total, 3);
   EXPECT_EQ(all.overdue, 1);  // 1.1 as of 2024-05-01
+}
+
+// The grouped SQL of the gateway's roll-ups must count exactly as the
+// per-school summary does, including the local date of a completion just
+// after midnight in Vietnam (still the day before in UTC).
+TEST_F(MySqlTaskStoreTest, GroupedSummaryOfManySchoolsCountsAsTheSummaryOfEach) {
+  const std::string other = "s-" + platform::RandomHex(4);
+  const std::string empty = "s-" + platform::RandomHex(4);
+  auto task = [](const std::string& school, const std::string& code, TaskStatus status, Date due, int percent,
+                 const std::string& field, std::optional<absl::Time> complete = std::nullopt) {
+    Task t;
+    t.school_id = school;
+    t.plan_id = "par-2024";
+    t.task_id = "t-" + code;
+    t.code = code;
+    t.title = "Nhiệm vụ " + code;
+    t.status = status;
+    t.due_date = due;
+    t.percent_done = percent;
+    t.par_field = field;
+    t.complete_time = complete;
+    t.create_time = At(2024, 1, 2);
+    t.update_time = At(2024, 1, 2);
+    return t;
+  };
+  for (const std::string& school : {school_, other}) {
+    NewPlan plan;
+    plan.plan_id = "par-2024";
+    plan.year = 2024;
+    plan.title = "Kế hoạch";
+    ASSERT_OK(book_.CreatePlan(school, plan).status());
+  }
+  std::vector<Task> tasks = {
+      task(school_, "1", TaskStatus::kNotStarted, {2024, 3, 10}, 0, "tthc"),
+      task(school_, "2", TaskStatus::kInProgress, {2024, 12, 31}, 40, "tthc"),
+      task(school_, "3", TaskStatus::kDone, {2024, 6, 10}, 100, "cong_vu", At(2024, 6, 10, 23)),
+      task(school_, "4", TaskStatus::kDone, {2024, 6, 10}, 100, "chi_dao_dieu_hanh", At(2024, 6, 11, 0)),
+      task(school_, "5", TaskStatus::kCancelled, {2024, 3, 1}, 30, "tthc"),
+      task(school_, "6", TaskStatus::kDone, {}, 100, ""),
+      task(school_, "7", TaskStatus::kCancelled, {2024, 4, 1}, 0, "tai_chinh_cong"),
+      task(other, "1", TaskStatus::kDone, {2024, 2, 1}, 100, "tthc", At(2024, 1, 20)),
+      task(other, "2", TaskStatus::kInProgress, {2024, 9, 1}, 75, "", std::nullopt),
+  };
+  for (const Task& t : tasks) ASSERT_OK(store_.InsertTask(t));
+
+  const Date today{2024, 7, 1};
+  const std::vector<std::pair<Date, Date>> periods = {{{}, {}},
+                                                      {{2024, 1, 1}, {2024, 6, 30}},
+                                                      {{2024, 6, 10}, {2024, 6, 10}},
+                                                      {{2024, 4, 1}, {}},
+                                                      {{}, {2024, 3, 31}}};
+  for (const auto& [from, to] : periods) {
+    SCOPED_TRACE(from.ToIso() + ".." + to.ToIso());
+    ASSERT_OK_AND_ASSIGN(auto grouped, store_.SummarizeSchoolsDue({school_, other, empty}, from, to, today));
+    for (const std::string& school : {school_, other, empty}) {
+      ASSERT_OK_AND_ASSIGN(auto due, store_.ListSchoolTasksDue(school, from, to));
+      TaskSummary expected = TaskSummarizer::Count(school, due, today);
+      auto it = std::find_if(grouped.begin(), grouped.end(),
+                             [&](const TaskSummary& s) { return s.school_id == school; });
+      if (due.empty()) {
+        EXPECT_EQ(it, grouped.end()) << school;
+        continue;
+      }
+      ASSERT_NE(it, grouped.end()) << school;
+      EXPECT_EQ(it->total, expected.total);
+      EXPECT_EQ(it->not_started, expected.not_started);
+      EXPECT_EQ(it->in_progress, expected.in_progress);
+      EXPECT_EQ(it->done, expected.done);
+      EXPECT_EQ(it->cancelled, expected.cancelled);
+      EXPECT_EQ(it->overdue, expected.overdue);
+      EXPECT_EQ(it->done_on_time, expected.done_on_time);
+      EXPECT_EQ(it->done_late, expected.done_late);
+      EXPECT_DOUBLE_EQ(it->average_percent_done, expected.average_percent_done);
+      std::map<std::string, std::pair<int, int>> got_fields, want_fields;
+      for (const auto& f : it->by_par_field) got_fields[f.par_field] = {f.total, f.done};
+      for (const auto& f : expected.by_par_field) want_fields[f.par_field] = {f.total, f.done};
+      EXPECT_EQ(got_fields, want_fields);
+    }
+  }
+  // The boundary itself: completed 00:00 on 11 June in Vietnam is late.
+  ASSERT_OK_AND_ASSIGN(auto june, store_.SummarizeSchoolsDue({school_}, {2024, 6, 10}, {2024, 6, 10}, today));
+  ASSERT_EQ(june.size(), 1u);
+  EXPECT_EQ(june[0].done_on_time, 1);
+  EXPECT_EQ(june[0].done_late, 1);
+}
+
+TEST_F(MySqlTaskStoreTest, BatchSummaryAnswersEverySchoolInTheOrderAsked) {
+  MakePlan();
+  MakeTask("1.1", {2024, 3, 31});
+  const std::string quiet = "s-" + platform::RandomHex(4);
+  TaskSummarizer summarizer(store_, [this] { return now_; });
+  ASSERT_OK_AND_ASSIGN(auto summaries, summarizer.SummarizeSchools({quiet, school_}, {}, {}));
+  ASSERT_EQ(summaries.size(), 2u);
+  EXPECT_EQ(summaries[0].school_id, quiet);
+  EXPECT_EQ(summaries[0].total, 0);
+  EXPECT_EQ(summaries[1].school_id, school_);
+  EXPECT_EQ(summaries[1].total, 1);
+  EXPECT_EQ(summaries[1].overdue, 1);
 }
 
 }  // namespace

@@ -676,5 +676,35 @@ TEST_F(TaskServiceTest, SummaryCountsThePeriod) {
   EXPECT_EQ(summary.by_par_field(0).par_field(), "tthc");
 }
 
+TEST_F(TaskServiceTest, BatchSummaryIsForRollupsOnlyAndAnswersEachSchoolInOrder) {
+  pb::Plan plan = CreatePlan(school_);
+  CreateTask(plan.name(), "1.1", ProtoDate(2024, 3, 31));
+  pb::BatchSummarizeTasksRequest request;
+  request.add_schools("schools/nobody-here");
+  request.add_schools("schools/" + school_);
+  pb::BatchSummarizeTasksResponse response;
+  // A school's admin, an officer, staff: refused, whatever the schools named.
+  for (const auto& caller :
+       {Admin(school_), As(Role::kAuthorityOfficer, school_), As(Role::kSchoolStaff, school_)}) {
+    EXPECT_EQ(
+        stub().BatchSummarizeTasks(Ctx("BatchSummarizeTasks", caller).get(), request, &response).error_code(),
+        grpc::StatusCode::PERMISSION_DENIED);
+  }
+  grpc::Status ok = stub().BatchSummarizeTasks(Ctx("BatchSummarizeTasks", As(Role::kService, "")).get(),
+                                               request, &response);
+  ASSERT_TRUE(ok.ok()) << ok.error_message();
+  ASSERT_EQ(response.summaries_size(), 2);
+  EXPECT_EQ(response.summaries(0).school(), "schools/nobody-here");
+  EXPECT_EQ(response.summaries(0).total(), 0);
+  EXPECT_EQ(response.summaries(1).school(), "schools/" + school_);
+  EXPECT_EQ(response.summaries(1).total(), 1);
+  request.add_schools("tasks/x");
+  EXPECT_EQ(
+      stub()
+          .BatchSummarizeTasks(Ctx("BatchSummarizeTasks", As(Role::kService, "")).get(), request, &response)
+          .error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 }  // namespace
 }  // namespace parhub::tasks

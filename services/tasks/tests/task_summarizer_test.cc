@@ -78,5 +78,35 @@ TEST(TaskSummarizer, SummarizeSelectsTasksDueInThePeriod) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+TEST(TaskSummarizer, SummarizeSchoolsKeepsTheRequestOrderAndParFieldOrder) {
+  testing::InMemoryTaskStore store;
+  ASSERT_OK(
+      store.InsertTask(MakeTask("1", TaskStatus::kDone, {2024, 3, 31}, 100, "cong_vu", At(2024, 3, 1))));
+  ASSERT_OK(store.InsertTask(MakeTask("2", TaskStatus::kNotStarted, {2024, 6, 10}, 0, "chi_dao_dieu_hanh")));
+  TaskSummarizer summarizer(store, [] { return At(2024, 5, 1); });
+  ASSERT_OK_AND_ASSIGN(auto summaries, summarizer.SummarizeSchools({"th-none", "mn-2010"}, {}, {}));
+  ASSERT_EQ(summaries.size(), 2u);
+  EXPECT_EQ(summaries[0].school_id, "th-none");
+  EXPECT_EQ(summaries[0].total, 0);
+  EXPECT_EQ(summaries[1].total, 2);
+  EXPECT_EQ(summaries[1].done_on_time, 1);
+  ASSERT_EQ(summaries[1].by_par_field.size(), 2u);
+  EXPECT_EQ(summaries[1].by_par_field[0].par_field, "chi_dao_dieu_hanh");
+  EXPECT_EQ(summaries[1].by_par_field[1].par_field, "cong_vu");
+}
+
+TEST(TaskSummarizer, SummarizeSchoolsRefusesEmptyRepeatedOrTooManySchools) {
+  testing::InMemoryTaskStore store;
+  TaskSummarizer summarizer(store, [] { return At(2024, 5, 1); });
+  EXPECT_THAT(summarizer.SummarizeSchools({}, {}, {}), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(summarizer.SummarizeSchools({"a1", "b2", "a1"}, {}, {}),
+              StatusIs(absl::StatusCode::kInvalidArgument, ::testing::HasSubstr("each school at most once")));
+  std::vector<std::string> many(TaskSummarizer::kMaxBatchSchools + 1);
+  for (size_t i = 0; i < many.size(); ++i) many[i] = "s" + std::to_string(i);
+  EXPECT_THAT(summarizer.SummarizeSchools(many, {}, {}), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(summarizer.SummarizeSchools({"a1"}, {2024, 6, 30}, {2024, 4, 1}),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
 }  // namespace
 }  // namespace parhub::tasks
