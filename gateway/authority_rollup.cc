@@ -76,10 +76,12 @@ AuthorityRollup::AuthorityRollup(const Backends& backends, const platform::Ident
       tasks_backend_(backends.Named("tasks")),
       staffing_backend_(backends.Named("staffing")),
       reporting_backend_(backends.Named("reporting")),
+      complaints_backend_(backends.Named("complaints")),
       directory_(directory::v1::DirectoryService::NewStub(directory_backend_.channel)),
       tasks_(tasks::v1::TaskService::NewStub(tasks_backend_.channel)),
       staffing_(staffing::v1::StaffingService::NewStub(staffing_backend_.channel)),
       reporting_(reporting::v1::ReportingService::NewStub(reporting_backend_.channel)),
+      complaints_(complaints::v1::ComplaintService::NewStub(complaints_backend_.channel)),
       key_(key) {}
 
 absl::Status AuthorityRollup::FromDirectory(const grpc::Status& status) const {
@@ -511,6 +513,33 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
   for (const Row* row : laggards) overview.add_laggards(row->line.school());
   for (Row& row : rows) *overview.add_schools() = std::move(row.line);
   return overview;
+}
+
+absl::StatusOr<complaints::v1::ListEscalatedCasesResponse> AuthorityRollup::EscalatedCases(
+    const Principal& principal, const authority::v1::ListEscalatedCasesRequest& request,
+    const std::string& trace_id, absl::Time deadline) {
+  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
+  platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
+  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, {}, deadline));
+  complaints::v1::ListEscalatedCasesResponse cases;
+  if (schools.empty()) return cases;
+  complaints::v1::ListEscalatedCasesRequest forward;
+  forward.set_authority(absl::StrCat("authorities/", authority_id));
+  for (const auto& school : schools)
+    forward.add_school_ids(school.name().substr(std::string("schools/").size()));
+  forward.set_page_size(request.page_size());
+  forward.set_page_token(request.page_token());
+  // As itself (a service), for the schools it has just resolved in the
+  // officer's scope; complaints shows the cases as the officer sees them.
+  platform::Caller gateway{principal.account, platform::Role::kService, "", authority_id, trace_id};
+  grpc::ClientContext context;
+  SetDeadline(context, deadline);
+  platform::AttachIdentity(context, key_, gateway,
+                           Method<complaints::v1::ComplaintService>("ListEscalatedCases"));
+  grpc::Status status = Guarded(complaints_backend_,
+                                [&] { return complaints_->ListEscalatedCases(&context, forward, &cases); });
+  if (!status.ok()) return platform::FromGrpcStatus(ForClient(status, complaints_backend_.spec));
+  return cases;
 }
 
 absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& principal,

@@ -20,6 +20,8 @@
 #include "absl/time/time.h"
 #include "gateway/authenticator.h"
 #include "gateway/backends.h"
+#include "parhub/authority/v1/authority.pb.h"
+#include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.pb.h"
 #include "parhub/reporting/v1/reporting.grpc.pb.h"
@@ -46,6 +48,12 @@ class AuthorityRollup final {
   absl::StatusOr<v1::ReportingOverview> Reporting(const Principal& principal,
                                                   const v1::GetReportingOverviewRequest& request,
                                                   const std::string& trace_id, absl::Time deadline);
+  // Second-round complaints the schools under the authority escalated to
+  // it: directory lists the schools, then one ComplaintService call
+  // with their ids, as a service identity; complaints pages the cases.
+  absl::StatusOr<complaints::v1::ListEscalatedCasesResponse> EscalatedCases(
+      const Principal& principal, const authority::v1::ListEscalatedCasesRequest& request,
+      const std::string& trace_id, absl::Time deadline);
   absl::StatusOr<tasks::v1::Directive> Publish(const Principal& principal,
                                                const v1::PublishDirectiveRequest& request,
                                                const std::string& trace_id, absl::Time deadline);
@@ -77,10 +85,12 @@ class AuthorityRollup final {
   const Backend& tasks_backend_;
   const Backend& staffing_backend_;
   const Backend& reporting_backend_;
+  const Backend& complaints_backend_;
   std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
   std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
   std::unique_ptr<staffing::v1::StaffingService::Stub> staffing_;
   std::unique_ptr<reporting::v1::ReportingService::Stub> reporting_;
+  std::unique_ptr<complaints::v1::ComplaintService::Stub> complaints_;
   const platform::IdentityKey& key_;
 };
 

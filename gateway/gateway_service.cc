@@ -9,18 +9,18 @@
 
 namespace parhub::gateway {
 
-grpc::ServerUnaryReactor* GatewayServiceImpl::Handle(
-    grpc::CallbackServerContext* context, bool offload,
-    std::function<absl::Status(const Principal&, const std::string& trace_id)> work) {
+grpc::ServerUnaryReactor* ServeAuthenticated(
+    Authenticator& authenticator, platform::Executor& executor, grpc::CallbackServerContext* context,
+    bool offload, std::function<absl::Status(const Principal&, const std::string& trace_id)> work) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   std::string trace_id = AssignTraceId(*context);
   context->AddInitialMetadata(platform::kTraceIdHeader, trace_id);
   auto it = context->client_metadata().find("authorization");
   std::string authorization =
       it == context->client_metadata().end() ? "" : std::string(it->second.data(), it->second.size());
-  authenticator_.Resolve(
+  authenticator.Resolve(
       authorization, trace_id, context,
-      [this, reactor, context, offload, trace_id,
+      [&executor, reactor, context, offload, trace_id,
        work = std::move(work)](absl::StatusOr<std::shared_ptr<const Principal>> principal) {
         if (!principal.ok()) {
           reactor->Finish(platform::ToGrpcStatus(principal.status()));
@@ -39,12 +39,18 @@ grpc::ServerUnaryReactor* GatewayServiceImpl::Handle(
         queued.drop = [reactor](absl::Status why) { reactor->Finish(platform::ToGrpcStatus(why)); };
         queued.deadline = absl::FromChrono(context->deadline());
         queued.cancelled = [context] { return context->IsCancelled(); };
-        if (!executor_.Submit(std::move(queued))) {
+        if (!executor.Submit(std::move(queued))) {
           reactor->Finish(platform::ToGrpcStatus(absl::ResourceExhaustedError(
               "Cổng API đang quá tải, hãy thử lại sau giây lát (gateway busy; retry shortly)")));
         }
       });
   return reactor;
+}
+
+grpc::ServerUnaryReactor* GatewayServiceImpl::Handle(
+    grpc::CallbackServerContext* context, bool offload,
+    std::function<absl::Status(const Principal&, const std::string& trace_id)> work) {
+  return ServeAuthenticated(authenticator_, executor_, context, offload, std::move(work));
 }
 
 grpc::ServerUnaryReactor* GatewayServiceImpl::WhoAmI(grpc::CallbackServerContext* context,

@@ -13,6 +13,13 @@
 
 namespace parhub::gateway {
 
+// How every method the gateway answers itself runs: assigns the trace id,
+// authenticates the API key, then runs `work(principal, trace_id)` (on
+// `executor` when `offload`) and finishes the reactor with its status.
+grpc::ServerUnaryReactor* ServeAuthenticated(
+    Authenticator& authenticator, platform::Executor& executor, grpc::CallbackServerContext* context,
+    bool offload, std::function<absl::Status(const Principal&, const std::string& trace_id)> work);
+
 class GatewayServiceImpl final : public v1::GatewayService::CallbackService {
  public:
   GatewayServiceImpl(Authenticator& authenticator, AuthorityRollup& rollup, platform::Executor& executor,
@@ -38,8 +45,6 @@ class GatewayServiceImpl final : public v1::GatewayService::CallbackService {
                                                  v1::ReportingOverview* response) override;
 
  private:
-  // Authenticates, then runs `work(principal, trace_id)` (on the executor
-  // when `offload`) and finishes the reactor with its status.
   grpc::ServerUnaryReactor* Handle(
       grpc::CallbackServerContext* context, bool offload,
       std::function<absl::Status(const Principal&, const std::string& trace_id)> work);

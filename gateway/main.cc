@@ -8,6 +8,7 @@
 #include "absl/flags/flag.h"
 #include "gateway/authenticator.h"
 #include "gateway/authority_rollup.h"
+#include "gateway/authority_service.h"
 #include "gateway/backends.h"
 #include "gateway/gateway_service.h"
 #include "gateway/proxy.h"
@@ -83,7 +84,10 @@ int main(int argc, char** argv) {
   gateway::AbuseLimiter limiter;
   gateway::PublicApi public_api(**backends, *key, public_calls, limiter,
                                 absl::Milliseconds(absl::GetFlag(FLAGS_call_deadline_ms)));
+  gateway::AuthorityServiceImpl authority_service(
+      authenticator, rollup, rollups, absl::Milliseconds(absl::GetFlag(FLAGS_rollup_deadline_ms)));
   runner.AddService(&service);
+  runner.AddService(&authority_service);
   runner.AddService(&public_api);
   runner.SetGenericService(&proxy);
   runner.WatchExecutor(rollups);

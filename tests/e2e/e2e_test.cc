@@ -23,6 +23,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
+#include "parhub/authority/v1/authority.grpc.pb.h"
 #include "parhub/citizen/v1/citizen.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
@@ -2088,6 +2089,82 @@ TEST_F(E2eTest, AnAsOfOverviewOf2024ShowsTheAbolishedDistrictsSchoolsAndTheWardS
     EXPECT_EQ(line.authority(), "authorities/q-cu") << line.school();
     EXPECT_TRUE(line.joined_since()) << line.school();
   }
+}
+
+// Issue 13: AuthorityService served by the gateway. A second-round
+// complaint a school escalated reaches its authority's officer; another
+// authority's officer does not see it; the roll-ups not served yet say so.
+TEST_F(E2eTest, AnEscalatedComplaintReachesTheAuthorityThroughAuthorityService) {
+  Client admin_a(world->admin_a_key);
+  cpb::CreateCaseRequest create;
+  create.set_parent("schools/mn-a");
+  create.mutable_case_()->set_case_type(cpb::CASE_TYPE_COMPLAINT);
+  create.mutable_case_()->set_channel(cpb::CHANNEL_MAIL);
+  create.mutable_case_()->set_subject("Khiếu nại việc thu tiền học thêm");
+  create.mutable_case_()->set_content("Nội dung khiếu nại lần đầu, quá hạn chưa giải quyết.");
+  create.mutable_case_()->mutable_submitter()->set_full_name("Trần Thị Lan");
+  create.mutable_case_()->mutable_submitter()->set_address("5 Lê Lợi, phường Bến Thành");
+  // Accepted 45 days ago: the first round's time limit has passed and the
+  // second round's window (Luật Khiếu nại 2011, Điều 33) is still open.
+  auto days_ago = [](int n) {
+    const absl::CivilDay day = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600)) - n;
+    return D(static_cast<int>(day.year()), day.month(), day.day());
+  };
+  *create.mutable_case_()->mutable_received_date() = days_ago(46);
+  *create.mutable_case_()->mutable_decision_date() = days_ago(50);
+  create.set_request_id("e2e-case-escalated");
+  cpb::Case created;
+  auto c = admin_a.Context();
+  grpc::Status status = admin_a.complaints->CreateCase(c.get(), create, &created);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  cpb::AcceptCaseRequest accept;
+  accept.set_name(created.name());
+  *accept.mutable_accepted_date() = days_ago(45);
+  accept.set_document_number("01/TB-MN2010");
+  accept.set_request_id("e2e-case-escalated-accept");
+  c = admin_a.Context();
+  status = admin_a.complaints->AcceptCase(c.get(), accept, &created);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  cpb::EscalateCaseRequest escalate;
+  escalate.set_name(created.name());
+  escalate.set_reason("Quá hạn giải quyết lần đầu mà chưa có quyết định");
+  escalate.set_authority("authorities/q1");
+  escalate.set_request_id("e2e-case-escalated-escalate");
+  c = admin_a.Context();
+  status = admin_a.complaints->EscalateCase(c.get(), escalate, &created);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  auto channel = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
+  auto authority = authority::v1::AuthorityService::NewStub(channel);
+  auto as = [](const std::string& key) {
+    auto context = std::make_unique<grpc::ClientContext>();
+    context->AddMetadata("authorization", absl::StrCat("Bearer ", key));
+    context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(15));
+    return context;
+  };
+  authority::v1::ListEscalatedCasesRequest list;
+  cpb::ListEscalatedCasesResponse cases;
+  c = as(world->officer_key);
+  status = authority->ListEscalatedCases(c.get(), list, &cases);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  bool found = false;
+  for (const auto& escalated : cases.cases()) found = found || escalated.name() == created.name();
+  EXPECT_TRUE(found) << "the officer of q1 sees the case mn-a escalated to it";
+
+  // A school admin is not an authority; another authority is not in scope.
+  c = as(world->admin_a_key);
+  EXPECT_EQ(authority->ListEscalatedCases(c.get(), list, &cases).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  list.set_authority("authorities/hcm");
+  c = as(world->officer_key);
+  EXPECT_EQ(authority->ListEscalatedCases(c.get(), list, &cases).error_code(), grpc::StatusCode::NOT_FOUND);
+
+  authority::v1::GetFinanceRollupRequest finance;
+  authority::v1::FinanceRollup rollup;
+  c = as(world->officer_key);
+  status = authority->GetFinanceRollup(c.get(), finance, &rollup);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  EXPECT_THAT(status.error_message(), ::testing::HasSubstr("not served yet"));
 }
 
 }  // namespace
