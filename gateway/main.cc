@@ -13,6 +13,7 @@
 #include "gateway/gateway_service.h"
 #include "gateway/proxy.h"
 #include "gateway/public_api.h"
+#include "gateway/reflection_markers.h"
 #include "platform/core/log.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/flags.h"
@@ -89,6 +90,8 @@ int main(int argc, char** argv) {
   runner.AddService(&service);
   runner.AddService(&authority_service);
   runner.AddService(&public_api);
+  auto reflection_markers = gateway::ReflectionMarkersForBackends();
+  for (auto& marker : reflection_markers) runner.AddService(marker.get());
   runner.SetGenericService(&proxy);
   runner.WatchExecutor(rollups);
   runner.WatchExecutor(public_calls);

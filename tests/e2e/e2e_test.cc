@@ -3,6 +3,7 @@
 // way users drive them.
 #include <gmock/gmock.h>
 #include <google/protobuf/descriptor.h>
+#include <google/protobuf/unknown_field_set.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
@@ -17,11 +18,13 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/civil_time.h"
 #include "parhub/authority/v1/authority.grpc.pb.h"
 #include "parhub/citizen/v1/citizen.grpc.pb.h"
@@ -2165,6 +2168,88 @@ TEST_F(E2eTest, AnEscalatedComplaintReachesTheAuthorityThroughAuthorityService) 
   status = authority->GetFinanceRollup(c.get(), finance, &rollup);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
   EXPECT_THAT(status.error_message(), ::testing::HasSubstr("not served yet"));
+}
+
+// Issue 13: reflection on the gateway lists the services it forwards, so a
+// grpcurl-style tool sees the whole public API in one place. Speaks the
+// reflection protocol (grpc.reflection.v1alpha) by hand: a list_services
+// request (field 7) and the names in list_services_response (field 6,
+// repeated service = 1, name = 1).
+TEST_F(E2eTest, ReflectionOnTheGatewayListsTheForwardedServices) {
+  auto channel = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
+  grpc::GenericStub stub(channel);
+  grpc::CompletionQueue cq;
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  auto call =
+      stub.PrepareCall(&context, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  auto step = [&](int tag) {
+    void* got = nullptr;
+    bool ok = false;
+    return cq.Next(&got, &ok) && ok && got == reinterpret_cast<void*>(static_cast<intptr_t>(tag));
+  };
+  call->StartCall(reinterpret_cast<void*>(1));
+  ASSERT_TRUE(step(1));
+  const std::string list_services("\x3a\x01*", 3);
+  grpc::Slice slice(list_services);
+  grpc::ByteBuffer request(&slice, 1);
+  call->Write(request, reinterpret_cast<void*>(2));
+  ASSERT_TRUE(step(2));
+  grpc::ByteBuffer response;
+  call->Read(&response, reinterpret_cast<void*>(3));
+  ASSERT_TRUE(step(3));
+  call->WritesDone(reinterpret_cast<void*>(4));
+  ASSERT_TRUE(step(4));
+  grpc::Status status;
+  call->Finish(&status, reinterpret_cast<void*>(5));
+  ASSERT_TRUE(step(5));
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  std::vector<grpc::Slice> slices;
+  ASSERT_TRUE(response.Dump(&slices).ok());
+  std::string bytes;
+  for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  google::protobuf::UnknownFieldSet fields;
+  ASSERT_TRUE(fields.ParseFromString(bytes));
+  std::set<std::string> names;
+  for (int i = 0; i < fields.field_count(); ++i) {
+    if (fields.field(i).number() != 6) continue;
+    google::protobuf::UnknownFieldSet list;
+    ASSERT_TRUE(list.ParseFromString(fields.field(i).length_delimited()));
+    for (int k = 0; k < list.field_count(); ++k) {
+      google::protobuf::UnknownFieldSet service;
+      ASSERT_TRUE(service.ParseFromString(list.field(k).length_delimited()));
+      if (service.field_count() > 0) names.insert(service.field(0).length_delimited());
+    }
+  }
+  for (const char* expected : {"parhub.tasks.v1.TaskService", "parhub.directory.v1.DirectoryService",
+                               "parhub.staffing.v1.StaffingService", "parhub.finance.v1.FinanceService",
+                               "parhub.complaints.v1.ComplaintService",
+                               "parhub.reporting.v1.ReportingService", "parhub.gateway.v1.GatewayService",
+                               "parhub.citizen.v1.PublicService", "parhub.authority.v1.AuthorityService"}) {
+    EXPECT_TRUE(names.contains(expected)) << expected;
+  }
+  // The marker that lists a forwarded service is not a method anyone can use,
+  // and the real methods still reach the backends.
+  Client a(world->admin_a_key);
+  tpb::GetTaskRequest get;
+  get.set_name(world->task_a);
+  tpb::Task task;
+  auto c = a.Context();
+  EXPECT_TRUE(a.tasks->GetTask(c.get(), get, &task).ok());
+  grpc::ByteBuffer ignored;
+  grpc::ClientContext marker_context;
+  marker_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  grpc::Status marker;
+  absl::Notification done;
+  stub.UnaryCall(&marker_context, "/parhub.tasks.v1.TaskService/ReflectionMarker", grpc::StubOptions(),
+                 &request, &ignored, [&](grpc::Status s) {
+                   marker = std::move(s);
+                   done.Notify();
+                 });
+  done.WaitForNotification();
+  EXPECT_EQ(marker.error_code(), grpc::StatusCode::UNIMPLEMENTED) << marker.error_message();
+  c = a.Context();
+  EXPECT_TRUE(a.tasks->GetTask(c.get(), get, &task).ok()) << "the gateway still serves";
 }
 
 }  // namespace
