@@ -1,6 +1,8 @@
 // The HTTP/JSON binding table and its router (see http_bindings.h).
 #include "gateway/http_bindings.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -481,6 +483,10 @@ std::unique_ptr<HttpMatch> HttpRouter::Find(absl::string_view verb, absl::string
       return match;
     }
     if (allowed != nullptr) allowed->push_back(route.binding->verb);
+  }
+  if (allowed != nullptr) {
+    std::sort(allowed->begin(), allowed->end());
+    allowed->erase(std::unique(allowed->begin(), allowed->end()), allowed->end());
   }
   return nullptr;
 }

@@ -9,6 +9,7 @@
 #include "platform/core/errors.h"
 #include "platform/core/log.h"
 #include "platform/core/resource_name.h"
+#include "platform/core/retry_delay.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"

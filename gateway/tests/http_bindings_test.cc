@@ -8,7 +8,9 @@
 #include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
+#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -181,7 +183,29 @@ TEST(HttpRouter, FindsTheMethodAndItsVariables) {
   EXPECT_EQ(router->Find("GET", "/v1/schools//plans", &allowed), nullptr);
   EXPECT_EQ(router->Find("GET", "/v2/whoami", &allowed), nullptr);
   EXPECT_EQ(router->Find("DELETE", "/v1/schools/mn-2010/plans", &allowed), nullptr);
-  EXPECT_THAT(allowed, ::testing::UnorderedElementsAre("GET", "POST"));
+  EXPECT_THAT(allowed, ElementsAre("GET", "POST"));
+}
+
+// docs/api/HTTP.md carries the table between its bindings markers.
+TEST(HttpBindings, DocumentedTableMatchesTheCode) {
+  std::string expected = "| verb | path | body | method |\n|---|---|---|---|\n";
+  for (const HttpBinding& b : HttpBindings()) {
+    std::string body = std::string(b.body).empty() ? "—" : absl::StrCat("`", b.body, "`");
+    absl::StrAppend(&expected, "| ", b.verb, " | `", b.path, "` | ", body, " | `",
+                    std::string(b.method).substr(std::string("/parhub.").size()), "` |\n");
+  }
+  std::ifstream in(std::string(PARHUB_SOURCE_DIR) + "/docs/api/HTTP.md");
+  ASSERT_TRUE(in.good()) << "docs/api/HTTP.md is missing";
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string doc = text.str();
+  const std::string begin = "<!-- bindings:begin -->\n", end = "<!-- bindings:end -->";
+  size_t from = doc.find(begin), to = doc.find(end);
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  EXPECT_EQ(doc.substr(from + begin.size(), to - from - begin.size()), expected)
+      << "paste this between the markers of docs/api/HTTP.md:\n"
+      << expected;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "gateway/http_gateway.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "platform/core/errors.h"
+#include "platform/core/retry_delay.h"
 #include "platform/rpc/grpc_status.h"
 #include "platform/testing/status_matchers.h"
 

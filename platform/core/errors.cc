@@ -2,7 +2,6 @@
 #include "platform/core/errors.h"
 
 #include "absl/strings/cord.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
@@ -10,7 +9,6 @@ namespace parhub::platform {
 namespace {
 constexpr char kFieldPayload[] = "parhub.dev/field_violations";
 constexpr char kReasonPayload[] = "parhub.dev/reason";
-constexpr char kRetryPayload[] = "parhub.dev/retry_delay_ms";
 }  // namespace
 
 absl::Status InvalidField(absl::string_view field, absl::string_view description) {
@@ -38,18 +36,6 @@ absl::Status WithReason(absl::Status status, absl::string_view reason) {
 std::string Reason(const absl::Status& status) {
   auto payload = status.GetPayload(kReasonPayload);
   return payload ? std::string(*payload) : std::string();
-}
-
-absl::Status WithRetryDelay(absl::Status status, absl::Duration delay) {
-  status.SetPayload(kRetryPayload, absl::Cord(absl::StrCat(absl::ToInt64Milliseconds(delay))));
-  return status;
-}
-
-absl::Duration RetryDelay(const absl::Status& status) {
-  auto payload = status.GetPayload(kRetryPayload);
-  int64_t ms = 0;
-  if (!payload || !absl::SimpleAtoi(std::string(*payload), &ms) || ms < 0) return absl::ZeroDuration();
-  return absl::Milliseconds(ms);
 }
 
 }  // namespace parhub::platform

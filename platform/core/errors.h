@@ -9,7 +9,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
-#include "absl/time/time.h"
 
 namespace parhub::platform {
 
@@ -28,12 +27,6 @@ std::vector<FieldViolation> FieldViolations(const absl::Status& status);
 absl::Status WithReason(absl::Status status, absl::string_view reason);
 // The reason attached by WithReason, or "".
 std::string Reason(const absl::Status& status);
-
-// Attaches when the caller may retry (rate limits); google.rpc.RetryInfo
-// on the wire, Retry-After over HTTP.
-absl::Status WithRetryDelay(absl::Status status, absl::Duration delay);
-// The delay attached by WithRetryDelay, or zero.
-absl::Duration RetryDelay(const absl::Status& status);
 
 }  // namespace parhub::platform
 

@@ -5,6 +5,7 @@
 #include "google/rpc/status.pb.h"
 #include "platform/core/errors.h"
 #include "platform/core/log.h"
+#include "platform/core/retry_delay.h"
 
 namespace parhub::platform {
 namespace {
