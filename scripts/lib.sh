@@ -49,6 +49,7 @@ declare -A SOURCES_OF=(
   [reporting]="directory tasks staffing finance complaints"
 )
 GATEWAY_PORT=50050
+GATEWAY_HTTP_PORT=8080
 GATEWAY_METRICS_PORT=9450
 SERVICES=()
 declare -A GRPC_PORT=() METRICS_PORT=() READY_PROBE=()
