@@ -22,7 +22,7 @@ RUN apt-get update \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev \
       libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev \
-      libpango1.0-dev libcairo2-dev \
+      libpango1.0-dev libcairo2-dev libcpp-httplib-dev \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
@@ -68,7 +68,8 @@ RUN ! ldd /usr/local/bin/parhub-* /usr/local/bin/parhubctl | grep 'not found'
 # Numeric so Kubernetes can verify runAsNonRoot.
 USER 10001:10001
 WORKDIR /
-# gRPC ports 50050-50056, Prometheus metrics ports 9450-9456.
-EXPOSE 50050-50056 9450-9456
+# gRPC ports 50050-50056, the gateway's HTTP/JSON port 8080, Prometheus
+# metrics ports 9450-9456.
+EXPOSE 8080 50050-50056 9450-9456
 STOPSIGNAL SIGTERM
 CMD ["parhubctl", "--help"]

@@ -6,6 +6,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "platform/core/crypto.h"
+#include "platform/core/resource_name.h"
 
 namespace parhub::gateway {
 namespace {
@@ -109,6 +111,25 @@ ClientAddress ClientAddressOf(const std::string& peer) {
   out.address = peer;
   out.network = peer;
   return out;
+}
+
+const std::string& InProcessToken() {
+  static const std::string* const kToken = new std::string(platform::RandomHex(16));
+  return *kToken;
+}
+
+std::string ClientPeerOf(const grpc::ServerContextBase& context) {
+  std::string peer = context.peer();
+  if (peer != kInProcessPeer) return peer;
+  auto token = context.client_metadata().find(kInProcessTokenHeader);
+  if (token == context.client_metadata().end() ||
+      !platform::ConstantTimeEquals(absl::string_view(token->second.data(), token->second.size()),
+                                    InProcessToken())) {
+    return peer;
+  }
+  auto it = context.client_metadata().find(kHttpClientPeerHeader);
+  if (it == context.client_metadata().end() || it->second.empty()) return peer;
+  return std::string(it->second.data(), it->second.size());
 }
 
 }  // namespace parhub::gateway

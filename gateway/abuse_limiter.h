@@ -7,6 +7,8 @@
 #ifndef PARHUB_GATEWAY_ABUSE_LIMITER_H_
 #define PARHUB_GATEWAY_ABUSE_LIMITER_H_
 
+#include <grpcpp/server_context.h>
+
 #include <functional>
 #include <string>
 
@@ -58,6 +60,23 @@ struct ClientAddress final {
   std::string network;
 };
 ClientAddress ClientAddressOf(const std::string& peer);
+
+// The peer gRPC 1.51 reports for calls over a server's in-process channel
+// (the HTTP/JSON server's calls): no transport address at all.
+inline constexpr char kInProcessPeer[] = "unknown";
+// Metadata the HTTP/JSON server sets on its in-process calls: the HTTP
+// client's address as a gRPC peer string ("ipv4:203.0.113.9:51234"), and a
+// random token made once per process that proves the call came from inside.
+inline constexpr char kHttpClientPeerHeader[] = "x-parhub-http-client-peer";
+inline constexpr char kInProcessTokenHeader[] = "x-parhub-in-process-token";
+// This process's token (random, never sent over the network).
+const std::string& InProcessToken();
+
+// The peer whose address the abuse limits count: the call's own peer, or,
+// only for an in-process call carrying this process's token,
+// kHttpClientPeerHeader. From the network the headers are ignored, so no
+// client can pick the address it is counted under.
+std::string ClientPeerOf(const grpc::ServerContextBase& context);
 
 }  // namespace parhub::gateway
 

@@ -2,19 +2,23 @@
 // every method from one table, forwards to the backend registered for the
 // method's service with a signed identity over mutual TLS, and serves
 // authority-wide roll-ups on its bounded executor, and the citizens' public
-// API (no account; abuse limits per client address).
+// API (no account; abuse limits per client address). The same methods are
+// served as HTTP/JSON (--http_address) through the gRPC server itself.
 #include <cstdlib>
 
 #include "absl/flags/flag.h"
+#include "absl/strings/str_split.h"
 #include "gateway/authenticator.h"
 #include "gateway/authority_rollup.h"
 #include "gateway/authority_service.h"
 #include "gateway/backends.h"
 #include "gateway/gateway_service.h"
+#include "gateway/http_gateway.h"
 #include "gateway/proxy.h"
 #include "gateway/public_api.h"
 #include "gateway/reflection_markers.h"
 #include "platform/core/log.h"
+#include "platform/rpc/client.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/flags.h"
 #include "platform/rpc/tls.h"
@@ -38,6 +42,19 @@ ABSL_FLAG(int, rollup_queue_depth, 64, "Roll-ups that may wait for a thread; bey
 ABSL_FLAG(int, public_threads, 4, "Threads for the citizens' public API (each waits on a service call)");
 ABSL_FLAG(int, public_queue_depth, 256,
           "Public calls that may wait for a thread; beyond it RESOURCE_EXHAUSTED");
+
+ABSL_FLAG(
+    std::string, http_address, "0.0.0.0:8080",
+    "HTTP/JSON listen address (plain HTTP, like the gRPC port: terminate TLS in front); empty disables");
+ABSL_FLAG(std::string, http_cors_origins, "",
+          "Origins allowed to call the HTTP/JSON API from a browser, comma-separated exact matches "
+          "(e.g. https://parhub.example.vn); empty: CORS closed");
+ABSL_FLAG(int64_t, http_max_body_bytes, 20 << 20,
+          "Largest HTTP request body; larger ones get 413 (default: the gRPC message limit, 20 MiB)");
+ABSL_FLAG(int, http_threads, 16, "Threads serving HTTP connections (each blocks on one call at a time)");
+ABSL_FLAG(int, http_queue_depth, 64, "HTTP connections that may wait for a thread; beyond it 503");
+ABSL_FLAG(int, http_timeout_s, 10, "HTTP read and write timeout in seconds");
+ABSL_FLAG(int, http_call_deadline_ms, 30000, "Deadline of the gRPC call an HTTP request makes");
 
 namespace {
 
@@ -95,6 +112,27 @@ int main(int argc, char** argv) {
   runner.SetGenericService(&proxy);
   runner.WatchExecutor(rollups);
   runner.WatchExecutor(public_calls);
+  std::unique_ptr<gateway::HttpGateway> http;
+  if (std::string address = absl::GetFlag(FLAGS_http_address); !address.empty()) {
+    gateway::HttpGatewayOptions options;
+    options.address = address;
+    options.cors_origins =
+        absl::StrSplit(absl::GetFlag(FLAGS_http_cors_origins), ',', absl::SkipWhitespace());
+    options.max_body_bytes =
+        static_cast<size_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_http_max_body_bytes)));
+    options.threads = absl::GetFlag(FLAGS_http_threads);
+    options.queue_depth = absl::GetFlag(FLAGS_http_queue_depth);
+    options.read_timeout = options.write_timeout = absl::Seconds(absl::GetFlag(FLAGS_http_timeout_s));
+    options.call_deadline = absl::Milliseconds(absl::GetFlag(FLAGS_http_call_deadline_ms));
+    http = std::make_unique<gateway::HttpGateway>(std::move(options));
+    runner.OnStarted([&http](grpc::Server& server) {
+      grpc::ChannelArguments args;
+      args.SetMaxReceiveMessageSize(platform::kMaxMessageBytes);
+      args.SetMaxSendMessageSize(platform::kMaxMessageBytes);
+      return http->Start(server.InProcessChannel(args));
+    });
+    runner.OnStopping([&http] { http->Stop(); });
+  }
   if (absl::Status served = runner.Run(); !served.ok()) return Fail("server failed", served);
   return EXIT_SUCCESS;
 }

@@ -9,6 +9,7 @@
 #include "platform/core/errors.h"
 #include "platform/core/log.h"
 #include "platform/core/resource_name.h"
+#include "platform/core/retry_delay.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
@@ -35,13 +36,14 @@ constexpr char kCodeMisses[] = "miss-code";
 constexpr char kPublicAccount[] = "accounts/public";
 
 absl::Status TooMany(absl::string_view what, absl::Duration retry) {
-  return platform::WithReason(
-      absl::ResourceExhaustedError(absl::StrCat("Quá nhiều yêu cầu ", what, "; hãy thử lại sau ",
-                                                absl::ToInt64Seconds(retry) / 60 + 1,
-                                                " phút (too many requests; "
-                                                "retry in ",
-                                                absl::ToInt64Seconds(retry), " s)")),
-      "PUBLIC_RATE_LIMITED");
+  return platform::WithRetryDelay(platform::WithReason(absl::ResourceExhaustedError(absl::StrCat(
+                                                           "Quá nhiều yêu cầu ", what, "; hãy thử lại sau ",
+                                                           absl::ToInt64Seconds(retry) / 60 + 1,
+                                                           " phút (too many requests; "
+                                                           "retry in ",
+                                                           absl::ToInt64Seconds(retry), " s)")),
+                                                       "PUBLIC_RATE_LIMITED"),
+                                  retry);
 }
 
 template <typename Service>
@@ -89,7 +91,7 @@ grpc::ServerUnaryReactor* PublicApi::Handle(grpc::CallbackServerContext* context
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   const std::string trace_id = AssignTraceId(*context);
   context->AddInitialMetadata(platform::kTraceIdHeader, trace_id);
-  const ClientAddress client = ClientAddressOf(context->peer());
+  const ClientAddress client = ClientAddressOf(ClientPeerOf(*context));
   if (request.ByteSizeLong() > kMaxRequestBytes) {
     reactor->Finish(platform::ToGrpcStatus(
         absl::InvalidArgumentError("Yêu cầu quá lớn (tối đa 64 KiB) (request larger than 64 KiB)")));

@@ -49,6 +49,7 @@ declare -A SOURCES_OF=(
   [reporting]="directory tasks staffing finance complaints"
 )
 GATEWAY_PORT=50050
+GATEWAY_HTTP_PORT=8080
 GATEWAY_METRICS_PORT=9450
 SERVICES=()
 declare -A GRPC_PORT=() METRICS_PORT=() READY_PROBE=()
@@ -94,7 +95,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev
-  libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils unzip
+  libcpp-httplib-dev libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils unzip
   libgtest-dev libgmock-dev libbenchmark-dev
   mariadb-server mariadb-client openssl clang-format
 )

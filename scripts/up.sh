@@ -66,7 +66,8 @@ done
 # The gateway's --backends: name=host:port for every service, in one value.
 backends=()
 for svc in "${SERVICES[@]}"; do backends+=("$svc=127.0.0.1:${GRPC_PORT[$svc]}"); done
-start_process gateway PARHUB_BACKENDS="$(IFS=,; echo "${backends[*]}")"
+start_process gateway PARHUB_BACKENDS="$(IFS=,; echo "${backends[*]}")" \
+  PARHUB_HTTP_ADDRESS="127.0.0.1:$GATEWAY_HTTP_PORT"
 [ ${#started[@]} -eq 0 ] || say "Started: ${started[*]}"
 
 # parhubctl as the administrator, against the local gateway: the key is in
@@ -122,7 +123,7 @@ say "Tổng hợp tiến độ năm 2026 — toàn Thành phố (authority overv
 as_admin overview --authority hcm --from 2026-01-01 --to 2026-12-31
 echo
 cat <<EOT
-parhub is running: gateway 127.0.0.1:$GATEWAY_PORT, metrics on $GATEWAY_METRICS_PORT and the services' ports, logs in .run/logs.
+parhub is running: gateway 127.0.0.1:$GATEWAY_PORT (gRPC) and http://127.0.0.1:$GATEWAY_HTTP_PORT (HTTP/JSON), metrics on $GATEWAY_METRICS_PORT and the services' ports, logs in .run/logs.
 Admin API key:        .run/secrets/admin.key
 Demo accounts' keys:  .run/secrets/demo-keys.env  (e.g. ht-mn-2010 = principal of Trường Mầm non 20/10)
 TLS (CA, per-process certificates): .run/secrets/tls

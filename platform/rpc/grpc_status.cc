@@ -5,11 +5,13 @@
 #include "google/rpc/status.pb.h"
 #include "platform/core/errors.h"
 #include "platform/core/log.h"
+#include "platform/core/retry_delay.h"
 
 namespace parhub::platform {
 namespace {
 constexpr char kBadRequestUrl[] = "type.googleapis.com/google.rpc.BadRequest";
 constexpr char kErrorInfoUrl[] = "type.googleapis.com/google.rpc.ErrorInfo";
+constexpr char kRetryInfoUrl[] = "type.googleapis.com/google.rpc.RetryInfo";
 }  // namespace
 
 const char* StatusCodeName(grpc::StatusCode code) {
@@ -53,6 +55,15 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
     any->set_type_url(kErrorInfoUrl);
     any->set_value(info.SerializeAsString());
   }
+  if (absl::Duration delay = RetryDelay(status); delay > absl::ZeroDuration()) {
+    google::rpc::RetryInfo retry;
+    retry.mutable_retry_delay()->set_seconds(absl::ToInt64Seconds(delay));
+    retry.mutable_retry_delay()->set_nanos(
+        static_cast<int32_t>(absl::ToInt64Nanoseconds(delay - absl::Seconds(absl::ToInt64Seconds(delay)))));
+    auto* any = details.add_details();
+    any->set_type_url(kRetryInfoUrl);
+    any->set_value(retry.SerializeAsString());
+  }
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), message, details.SerializeAsString());
 }
 
@@ -72,6 +83,12 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
     } else if (any.type_url() == kErrorInfoUrl) {
       google::rpc::ErrorInfo info;
       if (info.ParseFromString(any.value())) out = WithReason(out, info.reason());
+    } else if (any.type_url() == kRetryInfoUrl) {
+      google::rpc::RetryInfo retry;
+      if (retry.ParseFromString(any.value())) {
+        out = WithRetryDelay(out, absl::Seconds(retry.retry_delay().seconds()) +
+                                      absl::Nanoseconds(retry.retry_delay().nanos()));
+      }
     }
   }
   return out;

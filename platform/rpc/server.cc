@@ -229,6 +229,13 @@ absl::Status ServerRunner::Run() {
   if (!server || port == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options_.listen));
   }
+  for (const auto& hook : on_started_) {
+    if (absl::Status started = hook(*server); !started.ok()) {
+      server->Shutdown(std::chrono::system_clock::now());
+      server->Wait();
+      return started;
+    }
+  }
   server->GetHealthCheckService()->SetServingStatus(true);
   LogInfo("serving",
           {{"listen", options_.listen}, {"port", absl::StrCat(port)}, {"metrics", options_.metrics_listen}});
@@ -239,6 +246,7 @@ absl::Status ServerRunner::Run() {
   LogInfo("shutting down", {{"signal", absl::StrCat(signal_number)}});
   server->GetHealthCheckService()->SetServingStatus(false);
   absl::SleepFor(options_.drain);
+  for (const auto& hook : on_stopping_) hook();
   server->Shutdown(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(options_.shutdown_grace));
   server->Wait();
   LogInfo("stopped");

@@ -12,6 +12,7 @@
 #include <prometheus/collectable.h>
 #include <prometheus/registry.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,6 +52,14 @@ class ServerRunner final {
     credentials_ = std::move(credentials);
   }
 
+  // Runs once the gRPC server serves (the gateway starts its HTTP/JSON
+  // server on the server's in-process channel); an error stops the server
+  // and Run returns it.
+  void OnStarted(std::function<absl::Status(grpc::Server&)> hook) { on_started_.push_back(std::move(hook)); }
+  // Runs at shutdown after NOT_SERVING and the drain, before the gRPC
+  // server stops (so calls it still makes in process can finish).
+  void OnStopping(std::function<void()> hook) { on_stopping_.push_back(std::move(hook)); }
+
   // Starts serving and blocks until SIGTERM or SIGINT, then shuts down
   // gracefully. Returns an error when the port cannot be bound.
   absl::Status Run();
@@ -62,6 +71,8 @@ class ServerRunner final {
   grpc::CallbackGenericService* generic_ = nullptr;
   std::shared_ptr<grpc::ServerCredentials> credentials_;
   std::vector<std::shared_ptr<prometheus::Collectable>> collectables_;
+  std::vector<std::function<absl::Status(grpc::Server&)>> on_started_;
+  std::vector<std::function<void()>> on_stopping_;
 };
 
 }  // namespace parhub::platform

@@ -179,9 +179,15 @@ for (const [name, s] of parhubServices) {
     }
   }
   if (name === "gateway") {
+    // gRPC and HTTP/JSON (PARHUB_HTTP_ADDRESS), nothing else.
     const published = (s.ports ?? []).map(String);
-    if (published.length !== 1 || !/(^|:)50050:50050$/.test(published[0])) {
-      problem(where, `must publish exactly port 50050, publishes ${JSON.stringify(published)}`);
+    const grpc = published.filter((p) => /(^|:)50050:50050$/.test(p));
+    const http = published.filter((p) => /(^|:)8080:8080$/.test(p));
+    if (published.length !== 2 || grpc.length !== 1 || http.length !== 1) {
+      problem(where, `must publish exactly ports 50050 and 8080, publishes ${JSON.stringify(published)}`);
+    }
+    if (!/:8080$/.test(String(env.PARHUB_HTTP_ADDRESS ?? ""))) {
+      problem(where, "PARHUB_HTTP_ADDRESS must listen on port 8080 (the published HTTP/JSON port)");
     }
   }
 }

@@ -115,6 +115,7 @@ Suite::Suite() {
   complaints_db_ = std::make_unique<testing::TestDatabase>("e2e_complaints");
   reporting_db_ = std::make_unique<testing::TestDatabase>("e2e_reporting");
   gateway_port_ = FreePort();
+  http_port_ = FreePort();
   tasks_port_ = FreePort();
   staffing_port_ = FreePort();
   finance_port_ = FreePort();
@@ -163,6 +164,9 @@ Suite::Suite() {
                    ",staffing=127.0.0.1:", staffing_port_, ",finance=127.0.0.1:", finance_port_,
                    ",complaints=127.0.0.1:", complaints_port_, ",reporting=127.0.0.1:", reporting_port_);
   gateway_env["PARHUB_AUTH_CACHE_TTL_S"] = "1";
+  gateway_env["PARHUB_HTTP_ADDRESS"] = absl::StrCat("127.0.0.1:", http_port_);
+  gateway_env["PARHUB_HTTP_CORS_ORIGINS"] = kCorsOrigin;
+  gateway_env["PARHUB_HTTP_MAX_BODY_BYTES"] = absl::StrCat(kHttpMaxBodyBytes);
   directory_ =
       std::make_unique<Process>("directory", PARHUB_DIRECTORY_BIN, directory_env, dir_ + "/directory.log");
   tasks_ = std::make_unique<Process>("tasks", PARHUB_TASKS_BIN, tasks_env, dir_ + "/tasks.log");

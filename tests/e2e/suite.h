@@ -24,6 +24,7 @@ class Process final {
   void Terminate();  // SIGTERM and wait
   void Kill();       // SIGKILL and wait
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
   const std::string& log_path() const { return log_path_; }
 
  private:
@@ -52,6 +53,12 @@ class Suite final {
   std::string tasks_address() const;
   std::string directory_address() const;
   int gateway_port() const { return gateway_port_; }
+  // The gateway's HTTP/JSON port (plain HTTP on 127.0.0.1).
+  int http_port() const { return http_port_; }
+  // The one Origin the suite's gateway allows for CORS.
+  static constexpr char kCorsOrigin[] = "https://dashboard.parhub.test";
+  // The suite's HTTP body limit (small, so a test can exceed it).
+  static constexpr int kHttpMaxBodyBytes = 1 << 20;
   int tasks_port() const { return tasks_port_; }
   int directory_port() const { return directory_port_; }
   const std::string& admin_key() const { return admin_key_; }
@@ -60,6 +67,8 @@ class Suite final {
   std::string tls_dir() const { return dir_ + "/tls"; }
   std::string TlsFile(const std::string& name) const;
   Process& tasks() { return *tasks_; }
+  Process& gateway() { return *gateway_; }
+  Process& directory() { return *directory_; }
   Process& finance() { return *finance_; }
   int finance_port() const { return finance_port_; }
   Process& reporting() { return *reporting_; }
@@ -75,8 +84,8 @@ class Suite final {
   std::string dir_;
   std::unique_ptr<testing::TestDatabase> directory_db_, tasks_db_, staffing_db_, finance_db_, complaints_db_,
       reporting_db_;
-  int gateway_port_, tasks_port_, directory_port_, staffing_port_, finance_port_, complaints_port_,
-      reporting_port_;
+  int gateway_port_, http_port_, tasks_port_, directory_port_, staffing_port_, finance_port_,
+      complaints_port_, reporting_port_;
   std::string admin_key_, identity_key_;
   std::unique_ptr<Process> directory_, tasks_, staffing_, finance_, complaints_, reporting_, gateway_;
 };

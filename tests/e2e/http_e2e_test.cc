@@ -1,0 +1,320 @@
+// End-to-end over HTTP/JSON: the real binaries on fresh databases, driven
+// through the gateway's HTTP port with cpp-httplib's client the way a
+// browser or a script would: the world is built with HTTP calls, then a
+// school admin, another school, an officer and a citizen without a key
+// call the same methods as over gRPC, with JSON errors, closed CORS and a
+// client address no network caller can choose.
+#include <gmock/gmock.h>
+#include <google/protobuf/util/json_util.h>
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/time/clock.h"
+#include "parhub/citizen/v1/citizen.grpc.pb.h"
+#include "parhub/directory/v1/directory.pb.h"
+#include "parhub/gateway/v1/gateway.pb.h"
+#include "parhub/tasks/v1/tasks.pb.h"
+#include "tests/e2e/suite.h"
+
+namespace parhub::e2e {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+Suite* suite = nullptr;
+
+class SuiteEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    suite = new Suite();
+    suite->Start();
+  }
+  void TearDown() override {
+    delete suite;
+    suite = nullptr;
+  }
+};
+
+struct Answer {
+  int status = 0;
+  std::string body;
+  httplib::Headers headers;
+  std::string Header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+Answer Http(const std::string& method, const std::string& path, const std::string& key,
+            const std::string& body = "", httplib::Headers headers = {}) {
+  httplib::Client client("127.0.0.1", suite->http_port());
+  client.set_read_timeout(30, 0);
+  if (!key.empty()) headers.emplace("Authorization", absl::StrCat("Bearer ", key));
+  auto send = [&]() -> httplib::Result {
+    if (method == "POST") return client.Post(path, headers, body, "application/json");
+    if (method == "PATCH") return client.Patch(path, headers, body, "application/json");
+    if (method == "DELETE") return client.Delete(path, headers);
+    if (method == "OPTIONS") return client.Options(path, headers);
+    return client.Get(path, headers);
+  };
+  httplib::Result result = send();
+  Answer answer;
+  if (!result) {
+    ADD_FAILURE() << method << " " << path << ": " << httplib::to_string(result.error());
+    return answer;
+  }
+  answer.status = result->status;
+  answer.body = result->body;
+  answer.headers = result->headers;
+  return answer;
+}
+
+template <typename Message>
+Message Parse(const Answer& answer) {
+  Message message;
+  auto status = google::protobuf::util::JsonStringToMessage(answer.body, &message);
+  EXPECT_TRUE(status.ok()) << status.ToString() << ": " << answer.body;
+  return message;
+}
+
+struct World {
+  std::string officer_key, admin_a_key, admin_b_key;
+};
+World* world = nullptr;
+
+// Builds two schools under an authority, their admins and an officer, and
+// a plan per school, through HTTP only.
+void BuildWorld() {
+  world = new World();
+  const std::string root = suite->admin_key();
+  Answer q1 =
+      Http("POST", "/v1/authorities?authorityId=q1&requestId=h-q1", root,
+           R"({"code":"q1","displayName":"UBND Quận 1","parent":"authorities/hcm","kind":"district"})");
+  ASSERT_EQ(q1.status, 200) << q1.body << suite->Logs();
+  for (auto [id, name] :
+       {std::pair{"mn-a", "Trường Mầm non 20/10"}, std::pair{"th-b", "Trường Tiểu học Kết Đoàn"}}) {
+    Answer school =
+        Http("POST", absl::StrCat("/v1/schools?schoolId=", id, "&requestId=h-", id), root,
+             absl::StrCat(R"({"code":")", id, R"(","displayName":")", name,
+                          R"(","level":"SCHOOL_LEVEL_KINDERGARTEN","authority":"authorities/q1"})"));
+    ASSERT_EQ(school.status, 200) << school.body;
+  }
+  auto account = [&](const std::string& id, const std::string& role, const std::string& scope) {
+    Answer created =
+        Http("POST", absl::StrCat("/v1/accounts?accountId=", id, "&requestId=h-acc-", id), root,
+             absl::StrCat(R"({"displayName":"Người dùng )", id, R"(","role":")", role, R"(",)", scope, "}"));
+    EXPECT_EQ(created.status, 200) << created.body;
+    Answer key = Http("POST", absl::StrCat("/v1/accounts/", id, "/apiKeys"), root,
+                      absl::StrCat(R"({"requestId":"h-key-)", id, R"("})"));
+    EXPECT_EQ(key.status, 200) << key.body;
+    return Parse<directory::v1::CreateApiKeyResponse>(key).secret();
+  };
+  world->officer_key = account("officer-q1", "ROLE_AUTHORITY_OFFICER", R"("authority":"authorities/q1")");
+  world->admin_a_key = account("admin-a", "ROLE_SCHOOL_ADMIN", R"("school":"schools/mn-a")");
+  world->admin_b_key = account("admin-b", "ROLE_SCHOOL_ADMIN", R"("school":"schools/th-b")");
+  for (auto [school, key] : {std::pair{"mn-a", world->admin_a_key}, std::pair{"th-b", world->admin_b_key}}) {
+    Answer plan =
+        Http("POST", absl::StrCat("/v1/schools/", school, "/plans:instantiateTemplate"), key,
+             absl::StrCat(R"({"template":"planTemplates/par-improvement","planId":"par-2026","year":2026,)",
+                          R"("number":"08/KH","issueDate":{"year":2026,"month":1,"day":9},)",
+                          R"("requestId":"h-plan-)", school, R"("})"));
+    ASSERT_EQ(plan.status, 200) << plan.body;
+  }
+}
+
+class HttpE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (world == nullptr) BuildWorld();
+    ASSERT_NE(world, nullptr);
+  }
+};
+
+TEST_F(HttpE2eTest, ASchoolAdminListsItsPlansAsJsonWithZeroValuesPresent) {
+  Answer plans = Http("GET", "/v1/schools/mn-a/plans?pageSize=10", world->admin_a_key);
+  ASSERT_EQ(plans.status, 200) << plans.body;
+  EXPECT_EQ(plans.Header("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(plans.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(plans.Header("X-Content-Type-Options"), "nosniff");
+  EXPECT_FALSE(plans.Header("X-Trace-Id").empty());
+  EXPECT_THAT(plans.body, HasSubstr(R"("name":"schools/mn-a/plans/par-2026")"));
+  EXPECT_THAT(plans.body, HasSubstr(R"("nextPageToken":"")"));  // zero values are printed
+  auto list = Parse<tasks::v1::ListPlansResponse>(plans);
+  ASSERT_EQ(list.plans_size(), 1);
+  EXPECT_GT(list.plans(0).task_count(), 0);
+
+  // The same list, filtered by a query parameter, and a task read by its name.
+  EXPECT_THAT(Http("GET", "/v1/schools/mn-a/plans?year=2025", world->admin_a_key).body,
+              HasSubstr(R"("plans":[])"));
+  Answer tasks = Http("GET", "/v1/schools/mn-a/plans/par-2026/tasks?pageSize=1", world->admin_a_key);
+  ASSERT_EQ(tasks.status, 200) << tasks.body;
+  std::string task = Parse<tasks::v1::ListTasksResponse>(tasks).tasks(0).name();
+  Answer one = Http("GET", absl::StrCat("/v1/", task), world->admin_a_key);
+  EXPECT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(Parse<tasks::v1::Task>(one).name(), task);
+  // The trace id a client sends comes back.
+  EXPECT_EQ(
+      Http("GET", "/v1/whoami", world->admin_a_key, "", {{"X-Trace-Id", "http-e2e-1"}}).Header("X-Trace-Id"),
+      "http-e2e-1");
+}
+
+TEST_F(HttpE2eTest, AnotherSchoolsPlanIsNotFoundExactlyLikeAMissingOne) {
+  // School B's plan exists; its other name does not: the answers differ
+  // only by the name asked for.
+  Answer other = Http("GET", "/v1/schools/th-b/plans/par-2026", world->admin_a_key);
+  Answer missing = Http("GET", "/v1/schools/th-b/plans/khong-co", world->admin_a_key);
+  ASSERT_EQ(other.status, 404) << other.body;
+  ASSERT_EQ(missing.status, 404) << missing.body;
+  EXPECT_THAT(other.body, HasSubstr(R"({"error":{"code":404,"status":"NOT_FOUND")"));
+  EXPECT_EQ(absl::StrReplaceAll(other.body, {{"schools/th-b/plans/par-2026", "<name>"}}),
+            absl::StrReplaceAll(missing.body, {{"schools/th-b/plans/khong-co", "<name>"}}));
+  EXPECT_EQ(other.Header("Content-Type"), "application/json; charset=utf-8");
+  // The same for its tasks, and a missing plan of one's own school is 404 too.
+  EXPECT_EQ(Http("GET", "/v1/schools/th-b/plans/par-2026/tasks", world->admin_a_key).status, 404);
+  Answer own_missing = Http("GET", "/v1/schools/mn-a/plans/khong-co", world->admin_a_key);
+  EXPECT_EQ(own_missing.status, 404);
+  EXPECT_THAT(own_missing.body, HasSubstr(R"("status":"NOT_FOUND")"));
+}
+
+TEST_F(HttpE2eTest, NoKeyIsUnauthenticated) {
+  Answer anonymous = Http("GET", "/v1/schools/mn-a/plans", "");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_THAT(anonymous.body, HasSubstr(R"("status":"UNAUTHENTICATED")"));
+  EXPECT_EQ(Http("GET", "/v1/whoami", "phk_khong-phai-khoa").status, 401);
+}
+
+TEST_F(HttpE2eTest, BadBodiesAreRejectedNamingTheField) {
+  Answer bad_date =
+      Http("POST", "/v1/schools/mn-a/plans/par-2026/tasks?requestId=h-bad-date", world->admin_a_key,
+           R"({"code":"1.14","title":"Ngày không tồn tại","dueDate":{"year":2024,"month":2,"day":30}})");
+  ASSERT_EQ(bad_date.status, 400) << bad_date.body;
+  EXPECT_THAT(bad_date.body, HasSubstr(R"("status":"INVALID_ARGUMENT")"));
+  EXPECT_THAT(bad_date.body, HasSubstr(R"("@type":"type.googleapis.com/google.rpc.BadRequest")"));
+  EXPECT_THAT(bad_date.body, HasSubstr(R"("field":"task.due_date")"));
+
+  Answer malformed = Http("POST", "/v1/schools/mn-a/plans/par-2026/tasks?requestId=h-x", world->admin_a_key,
+                          R"({"code":"1.14",)");
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_THAT(malformed.body, HasSubstr(R"("field":"body")"));
+  Answer unknown = Http("POST", "/v1/schools/mn-a/plans/par-2026/tasks?requestId=h-x", world->admin_a_key,
+                        R"({"code":"1.14","tieuDe":"x"})");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_THAT(unknown.body, HasSubstr("tieuDe"));
+  Answer bad_query = Http("GET", "/v1/schools/mn-a/plans?pageSize=nhieu", world->admin_a_key);
+  EXPECT_EQ(bad_query.status, 400);
+  EXPECT_THAT(bad_query.body, HasSubstr(R"("field":"page_size")"));
+
+  Answer huge = Http("POST", "/v1/schools/mn-a/plans/par-2026/tasks", world->admin_a_key,
+                     std::string(Suite::kHttpMaxBodyBytes + 1024, ' '));
+  EXPECT_EQ(huge.status, 413);
+  EXPECT_THAT(huge.body, HasSubstr(R"("code":413)"));
+
+  Answer unknown_path = Http("GET", "/v1/truong-hoc", world->admin_a_key);
+  EXPECT_EQ(unknown_path.status, 404);
+  EXPECT_THAT(unknown_path.body, HasSubstr(R"("status":"NOT_FOUND")"));
+  Answer wrong_verb = Http("DELETE", "/v1/schools/mn-a/plans", world->admin_a_key);
+  EXPECT_EQ(wrong_verb.status, 405);
+  EXPECT_EQ(wrong_verb.Header("Allow"), "GET, POST");
+}
+
+TEST_F(HttpE2eTest, AnOfficerGetsTheOverviewOverHttp) {
+  Answer overview = Http("GET", "/v1/authorities/q1:overview", world->officer_key);
+  ASSERT_EQ(overview.status, 200) << overview.body;
+  auto parsed = Parse<gateway::v1::AuthorityOverview>(overview);
+  EXPECT_EQ(parsed.authority(), "authorities/q1");
+  EXPECT_EQ(parsed.schools_size(), 2);
+  EXPECT_THAT(overview.body, HasSubstr(R"("failedSchools":0)"));
+  // A school admin is refused the officer's roll-up.
+  EXPECT_EQ(Http("GET", "/v1/authorities/q1:overview", world->admin_a_key).status, 403);
+}
+
+TEST_F(HttpE2eTest, ACitizenCallsThePublicApiWithoutAKey) {
+  Answer notices = Http("GET", "/v1/public/schools/mn-a/enrolmentNotices", "");
+  ASSERT_EQ(notices.status, 200) << notices.body;
+  EXPECT_THAT(notices.body, HasSubstr(R"("enrolmentNotices":[])"));
+  Answer unknown = Http("POST", "/v1/public/cases:track", "",
+                        R"({"trackingCode":"PA-0000-0000","trackingSecret":"khong-dung"})");
+  EXPECT_THAT(unknown.status, ::testing::AnyOf(400, 404)) << unknown.body;
+  EXPECT_THAT(unknown.body, HasSubstr(R"({"error":{)"));
+}
+
+TEST_F(HttpE2eTest, CorsIsClosedToOriginsNotListed) {
+  Answer evil = Http("GET", "/v1/whoami", world->admin_a_key, "", {{"Origin", "https://evil.example"}});
+  EXPECT_EQ(evil.status, 200);
+  EXPECT_EQ(evil.Header("Access-Control-Allow-Origin"), "");
+  Answer preflight = Http("OPTIONS", "/v1/whoami", "", "",
+                          {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "GET"}});
+  EXPECT_EQ(preflight.status, 403);
+  EXPECT_THAT(preflight.body, HasSubstr(R"("status":"PERMISSION_DENIED")"));
+  EXPECT_EQ(preflight.Header("Access-Control-Allow-Origin"), "");
+
+  Answer listed = Http("OPTIONS", "/v1/whoami", "", "",
+                       {{"Origin", Suite::kCorsOrigin}, {"Access-Control-Request-Method", "GET"}});
+  EXPECT_EQ(listed.status, 204);
+  EXPECT_EQ(listed.Header("Access-Control-Allow-Origin"), Suite::kCorsOrigin);
+  EXPECT_EQ(Http("GET", "/v1/whoami", world->admin_a_key, "", {{"Origin", Suite::kCorsOrigin}})
+                .Header("Access-Control-Allow-Origin"),
+            Suite::kCorsOrigin);
+}
+
+// Runs last: it spends this address's public-call budget for the minute.
+TEST_F(HttpE2eTest, ZzASpoofedClientAddressFromTheNetworkIsIgnored) {
+  // The budget is 60 calls a minute per address, in fixed windows: start
+  // early in a window so all the calls below land in one.
+  absl::Time now = absl::Now();
+  int64_t second = absl::ToUnixSeconds(now) % 60;
+  if (second > 30) absl::SleepFor(absl::Seconds(61 - second));
+  int refused_at = 0;
+  Answer refused;
+  for (int i = 1; i <= 61 && refused_at == 0; ++i) {
+    // Headers a client might use to pose as someone else, different on
+    // every call: none of them may change whose budget is spent.
+    std::string fake = absl::StrCat("203.0.113.", i);
+    Answer a = Http("GET", "/v1/public/schools/mn-a/enrolmentNotices", "", "",
+                    {{"X-Parhub-Http-Client-Peer", absl::StrCat("ipv4:", fake, ":1")},
+                     {"X-Parhub-In-Process-Token", "00"},
+                     {"X-Forwarded-For", fake},
+                     {"X-Real-IP", fake}});
+    if (a.status == 429) {
+      refused_at = i;
+      refused = a;
+    } else {
+      ASSERT_EQ(a.status, 200) << a.body;
+    }
+  }
+  ASSERT_NE(refused_at, 0) << "61 calls in a minute and none refused: a spoofed address was believed";
+  ASSERT_GT(refused_at, 1) << "the first call was already refused";
+  EXPECT_THAT(refused.body, HasSubstr(R"("status":"RESOURCE_EXHAUSTED")"));
+  EXPECT_THAT(refused.body, HasSubstr(R"("reason":"PUBLIC_RATE_LIMITED")"));
+  int64_t retry_after = 0;
+  EXPECT_TRUE(absl::SimpleAtoi(refused.Header("Retry-After"), &retry_after)) << refused.Header("Retry-After");
+  EXPECT_GE(retry_after, 1);
+  EXPECT_LE(retry_after, 60);
+
+  // Over gRPC, the same metadata from the network is ignored too: the call
+  // is counted under 127.0.0.1, whose budget is spent.
+  auto channel = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
+  auto stub = citizen::v1::PublicService::NewStub(channel);
+  grpc::ClientContext context;
+  context.AddMetadata("x-parhub-http-client-peer", "ipv4:198.51.100.7:1");
+  context.AddMetadata("x-parhub-in-process-token", "00");
+  citizen::v1::ListEnrolmentNoticesRequest request;
+  request.set_school("schools/mn-a");
+  complaints::v1::ListEnrolmentNoticesResponse response;
+  grpc::Status status = stub->ListEnrolmentNotices(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << status.error_message();
+}
+
+}  // namespace
+}  // namespace parhub::e2e
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment);
+  return RUN_ALL_TESTS();
+}
