@@ -88,6 +88,9 @@ ABSL_FLAG(std::string, tasks, "127.0.0.1:50052", "parhub-tasks host:port (mutual
 ABSL_FLAG(std::string, directory, "127.0.0.1:50051", "parhub-directory host:port (mutual TLS)");
 ABSL_FLAG(std::string, identity_key_file, ".run/secrets/identity.key", "Shared identity signing key");
 ABSL_FLAG(int, schools, 1000, "Schools under the benchmark authority bench-<n>");
+ABSL_FLAG(std::string, authority, "",
+          "Benchmark authority (under authorities/hcm) instead of bench-<n>, e.g. for a data set with "
+          "--plans > 1 beside the default one");
 ABSL_FLAG(int, year, 2026, "Year of the bench plans and of the overview's period");
 ABSL_FLAG(int, plans, 1,
           "PAR plans per school (12 tasks each); more than 1 adds plans par-bench-2 … to every school");
@@ -118,7 +121,15 @@ using Clock = std::chrono::steady_clock;
 constexpr char kTaskService[] = "/parhub.tasks.v1.TaskService/";
 constexpr char kPlanId[] = "par-bench";
 
-std::string Authority() { return absl::StrCat("bench-", absl::GetFlag(FLAGS_schools)); }
+std::string Authority() {
+  const std::string flag = absl::GetFlag(FLAGS_authority);
+  return flag.empty() ? absl::StrCat("bench-", absl::GetFlag(FLAGS_schools)) : flag;
+}
+// Request ids of the directory setup: "<n>" for bench-<n> (as before), else the authority.
+std::string SetupTag() {
+  const std::string n = absl::StrCat(absl::GetFlag(FLAGS_schools));
+  return Authority() == absl::StrCat("bench-", n) ? n : Authority();
+}
 std::string SchoolId(int i) { return absl::StrCat(Authority(), "-s", i); }
 
 int64_t MicrosSince(Clock::time_point start) {
@@ -214,7 +225,7 @@ absl::Status SetupDirectory(const Gateway& admin) {
   {
     dpb::CreateAuthorityRequest request;
     request.set_authority_id(authority);
-    request.set_request_id(absl::StrCat("bench-authority-", n));
+    request.set_request_id(absl::StrCat("bench-authority-", SetupTag()));
     request.mutable_authority()->set_code(authority);
     request.mutable_authority()->set_display_name(absl::StrCat("Đơn vị thử tải ", n, " trường"));
     request.mutable_authority()->set_parent("authorities/hcm");
@@ -247,7 +258,7 @@ absl::Status SetupDirectory(const Gateway& admin) {
     if (existing.contains(absl::StrCat("schools/", SchoolId(i)))) return absl::OkStatus();
     dpb::CreateSchoolRequest request;
     request.set_school_id(SchoolId(i));
-    request.set_request_id(absl::StrCat("bench-school-", n, "-", i));
+    request.set_request_id(absl::StrCat("bench-school-", SetupTag(), "-", i));
     request.mutable_school()->set_code(absl::StrCat("B", i));
     request.mutable_school()->set_display_name(absl::StrCat("Trường thử tải số ", i));
     request.mutable_school()->set_level(dpb::SCHOOL_LEVEL_PRIMARY);
@@ -702,18 +713,20 @@ class Bench final {
       const int64_t took = MicrosSince(start);
       us.push_back(took);
       int unavailable = 0;
-      std::string message;
+      std::map<std::string, int> messages;  // error text → schools
       for (const gpb::SchoolOverview& line : overview.schools()) {
         if (line.error_code() == "UNAVAILABLE" && !line.has_tasks()) ++unavailable;
-        if (message.empty()) message = line.error();
+        ++messages[line.error()];
       }
+      std::vector<std::string> shown;
+      for (const auto& [text, count] : messages) shown.push_back(absl::StrCat(count, " x \"", text, "\""));
       const bool ok = status.ok() && overview.schools_size() == n_ && unavailable == n_ &&
                       overview.failed_schools() == n_;
       if (!ok) ++bad;
       std::cout << absl::StrFormat(
           "  call %2d: %8.1f ms  %s  schools %d, UNAVAILABLE %d, failed_schools %d%s\n", i + 1, took / 1000.0,
           status.ok() ? "OK" : StatusText(status), overview.schools_size(), unavailable,
-          overview.failed_schools(), i == 0 && !message.empty() ? absl::StrCat("  (\"", message, "\")") : "");
+          overview.failed_schools(), absl::StrCat(": ", absl::StrJoin(shown, "; ")));
     }
     std::sort(us.begin(), us.end());
     std::cout << absl::StrFormat(
