@@ -34,7 +34,8 @@
 // The warm-up round also checks that A's per-school summaries equal B's
 // (the batched query against the per-school one), field by field.
 // With --watch_pids the CPU each process spent in each phase is printed per
-// call. Result line:
+// call. Result line (ratio_p50 = A's p50 / C's p50, ratio_p99 = A's p99 /
+// C's p50; with 20 rounds a p99 is the slowest call):
 //   RESULT overview schools=N rounds=R new_p50_ms new_p99_ms old_p50_ms
 //          floor_p50_ms ratio_p50 ratio_p99 … target_300ms target_3x
 //
