@@ -18,6 +18,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "cli/app.h"
+#include "parhub/authority/v1/authority.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "platform/core/date.h"
@@ -897,6 +898,39 @@ void AddCaseCommands(CLI::App& root, App& app) {
     }
     app.out.Table(CaseHeader(app.out), rows);
     if (estimated) app.out.Line(app.out.T("* hạn ước tính (lịch nghỉ chưa công bố)", "* estimated due date"));
+    if (!all.next_page_token().empty()) {
+      app.out.Line(app.out.T("Còn nữa: thêm --all để xem tất cả.", "More: add --all to see every case."));
+    }
+  });
+
+  // --- escalated (the authority) -------------------------------------------
+  static std::string escalated_authority;
+  auto* escalated = cases->add_subcommand(
+      "escalated", "Khiếu nại lần hai các trường chuyển lên cơ quan (authority officers; newest first)");
+  escalated->add_option("--authority", escalated_authority, "Cơ quan (mặc định: của bạn)");
+  escalated->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 50 hồ sơ)");
+  escalated->callback([&app] {
+    auto authority = app.AuthorityName(escalated_authority);
+    if (!authority) return;
+    parhub::authority::v1::ListEscalatedCasesRequest request;
+    request.set_authority(*authority);
+    request.set_page_size(f.all ? 200 : 50);
+    Session session = app.NewSession();
+    auto stub = parhub::authority::v1::AuthorityService::NewStub(session.channel());
+    cv::ListEscalatedCasesResponse all;
+    do {
+      cv::ListEscalatedCasesResponse page;
+      if (!Call(app, session,
+                [&](grpc::ClientContext* c) { return stub->ListEscalatedCases(c, request, &page); }))
+        return;
+      all.mutable_cases()->MergeFrom(page.cases());
+      all.set_next_page_token(page.next_page_token());
+      request.set_page_token(page.next_page_token());
+    } while (f.all && !request.page_token().empty());
+    if (app.out.json) return app.out.Json(all);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : all.cases()) rows.push_back(CaseRow(app.out, c));
+    app.out.Table(CaseHeader(app.out), rows);
     if (!all.next_page_token().empty()) {
       app.out.Line(app.out.T("Còn nữa: thêm --all để xem tất cả.", "More: add --all to see every case."));
     }

@@ -224,10 +224,14 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
     platform::AttachIdentity(page->context, key_, gateway, method);
     pages.push_back(std::move(page));
   }
+  // The pages are admitted as one whole: a half-open breaker lets the whole
+  // overview through as its probe, never one page of it.
+  const grpc::Status admitted =
+      pages.empty() ? grpc::Status::OK : tasks_backend_.breaker->Admit(tasks_backend_.spec.label);
   platform::PendingCalls pending(static_cast<int>(pages.size()));
   for (auto& page : pages) {
     Page* p = page.get();
-    if (grpc::Status admitted = tasks_backend_.breaker->Admit(tasks_backend_.spec.label); !admitted.ok()) {
+    if (!admitted.ok()) {
       p->status = admitted;
       pending.DecrementCount();
       continue;

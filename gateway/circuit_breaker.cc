@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "platform/core/retry_delay.h"
+#include "platform/rpc/grpc_status.h"
 
 namespace parhub::gateway {
 
@@ -32,9 +34,12 @@ grpc::Status CircuitBreaker::Admit(const std::string& label) {
       break;
   }
   int64_t seconds = std::max<int64_t>(1, std::llround(std::ceil(absl::ToDoubleSeconds(open_until_ - now))));
-  return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                      absl::StrCat(label, " đang không trả lời; hãy thử lại sau ", seconds,
-                                   " giây (not answering; failing fast, retry in ", seconds, " s)"));
+  // With a RetryInfo detail: clients get the hint (HTTP: Retry-After), and
+  // ForClient passes the status through as the gateway's own words.
+  return platform::ToGrpcStatus(platform::WithRetryDelay(
+      absl::UnavailableError(absl::StrCat(label, " đang không trả lời; hãy thử lại sau ", seconds,
+                                          " giây (not answering; failing fast, retry in ", seconds, " s)")),
+      absl::Seconds(seconds)));
 }
 
 void CircuitBreaker::Record(grpc::StatusCode code) {

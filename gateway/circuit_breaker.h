@@ -37,8 +37,9 @@ class CircuitBreaker final {
       : options_(options), clock_(std::move(clock)) {}
 
   // OK when a call may go now; else UNAVAILABLE naming `label` (the
-  // backend, for people) and when to retry. A call admitted must be
-  // followed by exactly one Record.
+  // backend, for people) and when to retry (also as a RetryInfo detail).
+  // An admitted call (or batch of calls, which a roll-up admits as one
+  // whole) is followed by a Record of each call's outcome.
   grpc::Status Admit(const std::string& label);
   // The outcome of an admitted call.
   void Record(grpc::StatusCode code);

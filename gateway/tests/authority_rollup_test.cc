@@ -735,7 +735,8 @@ TEST_F(AuthorityRollupTest, ATasksServiceThatIsDownIsFailedFastPerSchool) {
   ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview overview, Overview({}, &rollup));
   ASSERT_THAT(overview.schools(), SizeIs(1));
   EXPECT_EQ(overview.schools(0).error_code(), "UNAVAILABLE");
-  EXPECT_THAT(overview.schools(0).error(), HasSubstr(Label("tasks")));
+  EXPECT_THAT(overview.schools(0).error(),
+              AllOf(HasSubstr(Label("tasks")), HasSubstr("failing fast, retry in")));
   EXPECT_EQ(overview.schools(0).display_name(), "Trường Mầm non 20-10");
 }
 

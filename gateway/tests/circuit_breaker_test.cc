@@ -4,6 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "platform/core/retry_delay.h"
+#include "platform/rpc/grpc_status.h"
+
 namespace parhub::gateway {
 namespace {
 
@@ -31,6 +34,8 @@ TEST_F(CircuitBreakerTest, OpensAfterConsecutiveFailuresAndRefusesWithARetryHint
   EXPECT_EQ(refused.error_code(), grpc::StatusCode::UNAVAILABLE);
   EXPECT_THAT(refused.error_message(), HasSubstr("tasks service"));
   EXPECT_THAT(refused.error_message(), HasSubstr("retry in 2 s"));
+  // The hint travels as a RetryInfo detail too (HTTP: Retry-After).
+  EXPECT_EQ(platform::RetryDelay(platform::FromGrpcStatus(refused)), absl::Seconds(2));
 }
 
 TEST_F(CircuitBreakerTest, TheBackendsOwnErrorsAndSuccessesKeepItClosed) {

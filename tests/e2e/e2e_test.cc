@@ -2153,6 +2153,9 @@ TEST_F(E2eTest, AnEscalatedComplaintReachesTheAuthorityThroughAuthorityService) 
   bool found = false;
   for (const auto& escalated : cases.cases()) found = found || escalated.name() == created.name();
   EXPECT_TRUE(found) << "the officer of q1 sees the case mn-a escalated to it";
+  auto cli = suite->Ctl(world->officer_key, {"cases", "escalated"});
+  EXPECT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_THAT(cli.output, HasSubstr("Khiếu nại việc thu tiền học thêm"));
 
   // A school admin is not an authority; another authority is not in scope.
   c = as(world->admin_a_key);
