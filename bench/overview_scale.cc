@@ -68,6 +68,7 @@
 #include "absl/time/time.h"
 #include "bench/finance_bench_common.h"
 #include "bench/latency_stats.h"
+#include "bench/service_client.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
@@ -140,55 +141,17 @@ int64_t MicrosSince(Clock::time_point start) {
 platform::Date PeriodStart() { return {absl::GetFlag(FLAGS_year), 1, 1}; }
 platform::Date PeriodEnd() { return {absl::GetFlag(FLAGS_year), 12, 31}; }
 
-// A mutual-TLS channel with the gateway's certificate to the service whose
-// certificate names `peer`. Retries off: every failure is counted.
-absl::StatusOr<std::shared_ptr<grpc::Channel>> ServiceChannel(const std::string& target,
-                                                              const std::string& peer) {
-  auto credentials = platform::MutualTlsChannelCredentials(platform::TlsFilesFromFlags());
-  if (!credentials.ok()) return credentials.status();
-  grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
-  args.SetMaxReceiveMessageSize(-1);
-  args.SetSslTargetNameOverride(peer);
-  auto channel = grpc::CreateCustomChannel(target, *credentials, args);
-  if (!channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10))) {
-    return absl::UnavailableError(absl::StrCat("cannot connect to ", peer, " at ", target,
-                                               " (is the suite running? bash scripts/up.sh)"));
-  }
-  return channel;
+// The old gateway's leg: the officer, scoped to one school.
+platform::Caller OfficerFor(const std::string& school) {
+  return {"accounts/bench-officer", platform::Role::kAuthorityOfficer, school, Authority(), ""};
 }
-
-// Signs identities as the gateway would.
-class Signer final {
- public:
-  explicit Signer(platform::IdentityKey key) : key_(std::move(key)) {}
-
-  std::unique_ptr<grpc::ClientContext> Context(platform::Caller caller, const std::string& rpc) const {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(absl::GetFlag(FLAGS_deadline_s))));
-    caller.trace_id = absl::StrCat("bench-", platform::RandomHex(6));
-    platform::AttachIdentity(*context, key_, caller, rpc);
-    return context;
-  }
-
-  static platform::Caller SchoolAdmin(const std::string& school) {
-    return {absl::StrCat("accounts/ht-", school), platform::Role::kSchoolAdmin, school, "", ""};
-  }
-  // The old gateway's leg: the officer, scoped to one school.
-  static platform::Caller OfficerFor(const std::string& school) {
-    return {"accounts/bench-officer", platform::Role::kAuthorityOfficer, school, Authority(), ""};
-  }
-  static platform::Caller Officer() {
-    return {"accounts/bench-officer", platform::Role::kAuthorityOfficer, "", Authority(), ""};
-  }
-  // The new gateway's roll-up identity.
-  static platform::Caller Rollup() {
-    return {"accounts/bench-officer", platform::Role::kService, "", Authority(), ""};
-  }
-
- private:
-  platform::IdentityKey key_;
-};
+platform::Caller Officer() {
+  return {"accounts/bench-officer", platform::Role::kAuthorityOfficer, "", Authority(), ""};
+}
+// The new gateway's roll-up identity.
+platform::Caller Rollup() {
+  return {"accounts/bench-officer", platform::Role::kService, "", Authority(), ""};
+}
 
 // Runs fn(i) for i in [0, n) on `threads` threads; the first error wins.
 absl::Status ForEach(int n, int threads, const std::function<absl::Status(int)>& fn) {
@@ -459,7 +422,7 @@ class Bench final {
       *request.mutable_period_start() = platform::DateToProto(PeriodStart());
       *request.mutable_period_end() = platform::DateToProto(PeriodEnd());
       tpb::TaskSummary summary;
-      auto context = signer_.Context(Signer::OfficerFor(school_ids_[i]), rpc);
+      auto context = signer_.Context(OfficerFor(school_ids_[i]), rpc);
       grpc::Status status = stub->SummarizeTasks(context.get(), request, &summary);
       std::lock_guard<std::mutex> lock(mu);
       if (!status.ok()) {
@@ -513,7 +476,7 @@ class Bench final {
     int listed = 0;
     do {
       dpb::ListSchoolsResponse page;
-      auto context = signer_.Context(Signer::Officer(), "/parhub.directory.v1.DirectoryService/ListSchools");
+      auto context = signer_.Context(Officer(), "/parhub.directory.v1.DirectoryService/ListSchools");
       grpc::Status status = stub->ListSchools(context.get(), request, &page);
       if (!status.ok()) return status;
       listed += page.schools_size();
@@ -538,7 +501,7 @@ class Bench final {
         *request.mutable_period_start() = platform::DateToProto(PeriodStart());
         *request.mutable_period_end() = platform::DateToProto(PeriodEnd());
         tpb::BatchSummarizeTasksResponse response;
-        auto context = signer_.Context(Signer::Rollup(), absl::StrCat(kTaskService, "BatchSummarizeTasks"));
+        auto context = signer_.Context(Rollup(), absl::StrCat(kTaskService, "BatchSummarizeTasks"));
         results[p] = stub->BatchSummarizeTasks(context.get(), request, &response);
         if (results[p].ok() && response.summaries_size() != request.schools_size()) {
           results[p] = grpc::Status(grpc::StatusCode::INTERNAL, "short batch answer");
@@ -794,7 +757,7 @@ int main(int argc, char** argv) {
     std::cerr << "bad identity key: " << key.status() << "\n";
     return 2;
   }
-  const Signer signer(*std::move(key));
+  const Signer signer(*std::move(key), absl::Seconds(absl::GetFlag(FLAGS_deadline_s)));
   auto gateway_channel = GatewayChannel(absl::GetFlag(FLAGS_gateway), 0);
 
   if (absl::GetFlag(FLAGS_expect_tasks_down)) {

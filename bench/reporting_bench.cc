@@ -62,6 +62,7 @@
 #include "absl/time/time.h"
 #include "bench/finance_bench_common.h"
 #include "bench/latency_stats.h"
+#include "bench/service_client.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/finance/v1/finance.grpc.pb.h"
@@ -124,49 +125,10 @@ std::vector<std::string> SchoolList(const std::string& spec) {
   return out;
 }
 
-// A mutual-TLS channel with the gateway's certificate to a service whose
-// certificate names `peer`. Retries off: every failure is counted.
-absl::StatusOr<std::shared_ptr<grpc::Channel>> ServiceChannel(const std::string& target,
-                                                              const std::string& peer) {
-  auto credentials = platform::MutualTlsChannelCredentials(platform::TlsFilesFromFlags());
-  if (!credentials.ok()) return credentials.status();
-  grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
-  args.SetMaxReceiveMessageSize(-1);
-  args.SetSslTargetNameOverride(peer);
-  auto channel = grpc::CreateCustomChannel(target, *credentials, args);
-  if (!channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10))) {
-    return absl::UnavailableError(absl::StrCat("cannot connect to ", peer, " at ", target,
-                                               " (is the suite running? bash scripts/up.sh)"));
-  }
-  return channel;
+// Reporting's own identity when it pulls a school's summaries.
+platform::Caller ServiceFor(const std::string& school) {
+  return platform::Caller{"services/reporting", platform::Role::kService, school, "", ""};
 }
-
-// Signs identities as the gateway would.
-class Signer final {
- public:
-  explicit Signer(platform::IdentityKey key) : key_(std::move(key)) {}
-
-  // A fresh context for one call of `method` by `caller`.
-  std::unique_ptr<grpc::ClientContext> Context(platform::Caller caller, const std::string& method) const {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(absl::GetFlag(FLAGS_deadline_s))));
-    caller.trace_id = absl::StrCat("bench-", platform::RandomHex(6));
-    platform::AttachIdentity(*context, key_, caller, method);
-    return context;
-  }
-
-  static platform::Caller SchoolAdmin(const std::string& school) {
-    return platform::Caller{absl::StrCat("accounts/ht-", school), platform::Role::kSchoolAdmin, school, "",
-                            ""};
-  }
-  static platform::Caller Service(const std::string& school) {
-    return platform::Caller{"services/reporting", platform::Role::kService, school, "", ""};
-  }
-
- private:
-  platform::IdentityKey key_;
-};
 
 // Busy CPU seconds of the whole machine (every core; /proc/stat's first
 // line: all but idle and iowait), or -1 when unreadable.
@@ -514,7 +476,7 @@ int Probe(const Signer& signer, const std::shared_ptr<grpc::Channel>& reporting_
     auto time = [&](const std::string& label, const std::string& method, auto&& call) {
       RunStats stats;
       for (int i = 0; i < absl::GetFlag(FLAGS_probe_calls); ++i) {
-        auto context = signer.Context(Signer::Service(school), method);
+        auto context = signer.Context(ServiceFor(school), method);
         const Clock::time_point sent = Clock::now();
         grpc::Status status = call(context.get());
         stats.Record(status.error_code(),
@@ -606,7 +568,7 @@ int main(int argc, char** argv) {
     std::cerr << "bad identity key: " << key.status() << "\n";
     return 2;
   }
-  const Signer signer(*std::move(key));
+  const Signer signer(*std::move(key), absl::Seconds(absl::GetFlag(FLAGS_deadline_s)));
   auto channel = ServiceChannel(absl::GetFlag(FLAGS_reporting), "reporting");
   if (!channel.ok()) {
     std::cerr << channel.status() << "\n";

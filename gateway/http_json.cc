@@ -3,8 +3,6 @@
 
 #include <google/protobuf/util/json_util.h>
 
-#include <cstdio>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -12,6 +10,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "platform/core/errors.h"
+#include "platform/core/log.h"
 #include "platform/rpc/grpc_status.h"
 
 namespace parhub::gateway {
@@ -123,38 +122,7 @@ bool Covers(absl::string_view outer, absl::string_view inner) {
 
 }  // namespace
 
-std::string JsonQuote(absl::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof(buffer), "\\u%04x", c);
-          out += buffer;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-  return out;
-}
+std::string JsonQuote(absl::string_view text) { return absl::StrCat("\"", platform::JsonEscape(text), "\""); }
 
 absl::StatusOr<std::unique_ptr<Message>> BuildRequest(const HttpMatch& match,
                                                       const std::multimap<std::string, std::string>& query,
