@@ -278,14 +278,16 @@ const std::vector<Route>& Routes() {
       // ReopenPublicCase, RegisterForEnrolment (citizens have no API key: the gateway's public API
       // will call them as a service, not forward them) and
       // ComplaintService/ListEscalatedCases (the authority roll-up, which
-      // resolves an authority's schools; not yet),
+      // resolves an authority's schools),
       // FinanceService/LookUpFamilyAccount (the public API's family lookup),
       // ReportingService/GetSurveyForRespondent and SubmitSipasResponse (the
       // citizens' survey: the public API will call them as a service) and
       // ReportingService/BatchGetReportStatuses and BatchGetScorecards
       // (GatewayService/GetReportingOverview calls them as a service for the
       // schools it resolved in the officer's subtree; forwarded, they would
-      // let a caller name any school). GatewayService's own methods are no
+      // let a caller name any school), and likewise the Batch summaries
+      // of staffing, finance, complaints and reporting (AuthorityService's
+      // roll-ups call them). GatewayService's own methods are no
       // rows either: the gateway serves them and checks the officer itself.
   };
   return *kRoutes;

@@ -58,7 +58,11 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
                                           "/parhub.reporting.v1.ReportingService/GetSurveyForRespondent",
                                           "/parhub.reporting.v1.ReportingService/SubmitSipasResponse",
                                           "/parhub.reporting.v1.ReportingService/BatchGetReportStatuses",
-                                          "/parhub.reporting.v1.ReportingService/BatchGetScorecards"};
+                                          "/parhub.reporting.v1.ReportingService/BatchGetScorecards",
+                                          "/parhub.staffing.v1.StaffingService/BatchSummarizeStaffing",
+                                          "/parhub.finance.v1.FinanceService/BatchSummarizeFinance",
+                                          "/parhub.complaints.v1.ComplaintService/BatchSummarizeComplaints",
+                                          "/parhub.reporting.v1.ReportingService/BatchSummarizeReporting"};
   for (const BackendSpec& backend : KnownBackends()) {
     const auto* descriptor =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(backend.proto_service);
