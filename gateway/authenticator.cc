@@ -1,9 +1,12 @@
 // API key resolution with a short positive cache.
 #include "gateway/authenticator.h"
 
+#include <algorithm>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/crypto.h"
+#include "platform/core/retry_delay.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
 
@@ -56,8 +59,19 @@ KeyLookup DirectoryKeyLookup(const Backend& directory, const platform::IdentityK
   };
 }
 
-Authenticator::Authenticator(KeyLookup lookup, absl::Duration cache_ttl, std::function<absl::Time()> clock)
-    : lookup_(std::move(lookup)), ttl_(cache_ttl), clock_(std::move(clock)) {}
+Authenticator::Authenticator(KeyLookup lookup, absl::Duration cache_ttl, std::function<absl::Time()> clock,
+                             BucketRate key_rate)
+    : lookup_(std::move(lookup)), ttl_(cache_ttl), clock_(clock), key_calls_(key_rate, clock) {}
+
+absl::Status Authenticator::TakeCall(const std::string& key_hash) {
+  const absl::Duration wait = key_calls_.Take(key_hash);
+  if (wait == absl::ZeroDuration()) return absl::OkStatus();
+  const int64_t seconds = std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(wait, absl::Seconds(1))));
+  return platform::WithRetryDelay(absl::ResourceExhaustedError(absl::StrCat(
+                                      "Khoá API này gọi quá nhiều; thử lại sau ", seconds,
+                                      " giây (too many calls with this API key; retry in ", seconds, " s)")),
+                                  wait);
+}
 
 void Authenticator::Resolve(const std::string& authorization, const std::string& trace_id,
                             const grpc::ServerContextBase* incoming, PrincipalCallback done) {
@@ -83,6 +97,7 @@ void Authenticator::Resolve(const std::string& authorization, const std::string&
     }
   }
   if (cached) {  // outside the lock: the caller goes on to forward the call
+    if (absl::Status limited = TakeCall(hash); !limited.ok()) return done(limited);
     done(std::move(cached));
     return;
   }
@@ -99,6 +114,7 @@ void Authenticator::Resolve(const std::string& authorization, const std::string&
           if (cache_.size() >= kMaxCachedKeys) cache_.clear();  // bound memory under key-guessing floods
           cache_[hash] = Entry{principal, clock_() + ttl_};
         }
+        if (absl::Status limited = TakeCall(hash); !limited.ok()) return done(limited);
         done(principal);
       });
 }

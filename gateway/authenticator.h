@@ -1,6 +1,10 @@
 // Resolves API keys to principals through the directory, with a short cache
 // so a revoked key stops working within the cache's lifetime (seconds). Only
-// successful lookups are cached; the cache is bounded.
+// successful lookups are cached; the cache is bounded. Every call with a
+// valid key takes a token from that key's bucket (`key_rate`, flags
+// --key_rate_per_s and --key_burst): beyond it RESOURCE_EXHAUSTED with a
+// retry hint, whatever the method (forwarded, GatewayService,
+// AuthorityService, and their HTTP/JSON face).
 #ifndef PARHUB_GATEWAY_AUTHENTICATOR_H_
 #define PARHUB_GATEWAY_AUTHENTICATOR_H_
 
@@ -14,6 +18,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gateway/backends.h"
+#include "gateway/token_buckets.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "platform/core/caller.h"
 #include "platform/rpc/identity.h"
@@ -47,7 +52,7 @@ class Authenticator final {
 
   Authenticator(
       KeyLookup lookup, absl::Duration cache_ttl,
-      std::function<absl::Time()> clock = [] { return absl::Now(); });
+      std::function<absl::Time()> clock = [] { return absl::Now(); }, BucketRate key_rate = {});
 
   // Calls `done` with the principal for the bearer `authorization` header
   // value, on this thread when cached, else on the lookup's thread.
@@ -59,11 +64,15 @@ class Authenticator final {
     std::shared_ptr<const Principal> principal;
     absl::Time expiry;
   };
+  // OK, or RESOURCE_EXHAUSTED when the key's bucket is empty.
+  absl::Status TakeCall(const std::string& key_hash);
+
   KeyLookup lookup_;
   absl::Duration ttl_;
   std::function<absl::Time()> clock_;
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, Entry> cache_ ABSL_GUARDED_BY(mu_);  // by secret hash
+  TokenBuckets key_calls_;                                              // by secret hash
 };
 
 }  // namespace parhub::gateway

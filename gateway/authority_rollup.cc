@@ -12,6 +12,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "gateway/rollup_calls.h"
+#include "gateway/rollup_totals.h"
 #include "platform/core/date.h"
 #include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
@@ -23,10 +25,6 @@
 
 namespace parhub::gateway {
 namespace {
-
-void SetDeadline(grpc::ClientContext& context, absl::Time deadline) {
-  context.set_deadline(absl::ToChronoTime(deadline));
-}
 
 double Completion(const tasks::v1::TaskSummary& s) {
   return s.total() == 0 ? 0.0 : double(s.done()) / s.total();
@@ -43,20 +41,6 @@ void AddInto(tasks::v1::TaskSummary& total, const tasks::v1::TaskSummary& s) {
   total.set_done_late(total.done_late() + s.done_late());
 }
 
-template <typename Service>
-std::string Method(absl::string_view rpc) {
-  return absl::StrCat("/", Service::service_full_name(), "/", rpc);
-}
-
-// Runs a blocking call to `backend` under its breaker.
-template <typename Call>
-grpc::Status Guarded(const Backend& backend, Call&& call) {
-  if (grpc::Status admitted = backend.breaker->Admit(backend.spec.label); !admitted.ok()) return admitted;
-  grpc::Status status = call();
-  backend.breaker->Record(status.error_code());
-  return status;
-}
-
 // Schools per BatchSummarizeTasks call: a city's 3,500 schools make four
 // pages answered in parallel by the tasks service's threads.
 constexpr size_t kTasksBatch = 1000;
@@ -65,122 +49,32 @@ constexpr size_t kTasksBatch = 1000;
 constexpr size_t kReportingBatch = 5000;
 constexpr char kDefaultReportFamily[] = "reportFamilies/cchc";
 
-// Forecast points to the hundredth, as people read them: equal at this
-// precision is a tie.
-long long PointsKey(double points) { return std::llround(points * 100); }
+// The day a year's roll-up groups schools by: 31 December of a past year,
+// else today.
+platform::Date YearAsOf(int year) {
+  const platform::Date today = platform::LocalDate(absl::Now());
+  return year < today.year ? platform::Date{year, 12, 31} : today;
+}
 
 }  // namespace
 
 AuthorityRollup::AuthorityRollup(const Backends& backends, const platform::IdentityKey& key)
-    : directory_backend_(backends.Named("directory")),
+    : scope_(backends, key),
       tasks_backend_(backends.Named("tasks")),
       staffing_backend_(backends.Named("staffing")),
       reporting_backend_(backends.Named("reporting")),
       complaints_backend_(backends.Named("complaints")),
-      directory_(directory::v1::DirectoryService::NewStub(directory_backend_.channel)),
       tasks_(tasks::v1::TaskService::NewStub(tasks_backend_.channel)),
       staffing_(staffing::v1::StaffingService::NewStub(staffing_backend_.channel)),
       reporting_(reporting::v1::ReportingService::NewStub(reporting_backend_.channel)),
       complaints_(complaints::v1::ComplaintService::NewStub(complaints_backend_.channel)),
       key_(key) {}
 
-absl::Status AuthorityRollup::FromDirectory(const grpc::Status& status) const {
-  return platform::FromGrpcStatus(ForClient(status, directory_backend_.spec));
-}
-
-absl::StatusOr<std::string> AuthorityRollup::ScopedAuthority(const Principal& principal,
-                                                             const std::string& name, const char* field) {
-  if (principal.role != platform::Role::kAuthorityOfficer) {
-    return absl::PermissionDeniedError(
-        "Chỉ cán bộ cơ quan quản lý dùng được chức năng này (authority officers only)");
-  }
-  if (name.empty()) return principal.authority_id;
-  ASSIGN_OR_RETURN(auto ids, platform::ParseName("authorities/{authority}", name, field));
-  if (!principal.authority_ids.contains(ids[0])) {
-    return absl::NotFoundError(absl::StrCat("Không tìm thấy ", name, " (not found)"));
-  }
-  return ids[0];
-}
-
-absl::StatusOr<std::string> AuthorityRollup::AuthorityDisplayName(const platform::Caller& caller,
-                                                                  const std::string& authority_id,
-                                                                  absl::Time deadline) {
-  grpc::ClientContext context;
-  SetDeadline(context, deadline);
-  platform::AttachIdentity(context, key_, caller, Method<directory::v1::DirectoryService>("GetAuthority"));
-  directory::v1::GetAuthorityRequest get;
-  get.set_name(absl::StrCat("authorities/", authority_id));
-  directory::v1::Authority authority;
-  grpc::Status status =
-      Guarded(directory_backend_, [&] { return directory_->GetAuthority(&context, get, &authority); });
-  if (!status.ok()) return FromDirectory(status);
-  return authority.display_name();
-}
-
-absl::StatusOr<std::vector<directory::v1::School>> AuthorityRollup::SchoolsUnder(
-    const platform::Caller& caller, const std::string& authority_id, platform::Date as_of,
-    absl::Time deadline) {
-  std::vector<directory::v1::School> schools;
-  directory::v1::ListSchoolsRequest request;
-  request.set_parent(absl::StrCat("authorities/", authority_id));
-  request.set_page_size(1000);
-  if (as_of.IsSet()) *request.mutable_as_of() = platform::DateToProto(as_of);
-  do {
-    grpc::ClientContext context;
-    SetDeadline(context, deadline);
-    platform::AttachIdentity(context, key_, caller, Method<directory::v1::DirectoryService>("ListSchools"));
-    directory::v1::ListSchoolsResponse page;
-    grpc::Status status =
-        Guarded(directory_backend_, [&] { return directory_->ListSchools(&context, request, &page); });
-    if (!status.ok()) return FromDirectory(status);
-    schools.insert(schools.end(), page.schools().begin(), page.schools().end());
-    request.set_page_token(page.next_page_token());
-  } while (!request.page_token().empty());
-  return schools;
-}
-
-absl::StatusOr<std::vector<AuthorityRollup::SchoolThen>> AuthorityRollup::SchoolsAsOf(
-    const platform::Caller& caller, const std::string& authority_id, platform::Date as_of,
-    absl::Time deadline) {
-  const platform::Date today = platform::LocalDate(absl::Now());
-  std::vector<SchoolThen> out;
-  ASSIGN_OR_RETURN(auto then, SchoolsUnder(caller, authority_id, as_of, deadline));
-  for (auto& school : then) out.push_back({std::move(school), false});
-  if (as_of == today) return out;
-  std::set<std::string> listed;
-  for (const SchoolThen& s : out) listed.insert(s.school.name());
-  ASSIGN_OR_RETURN(auto now, SchoolsUnder(caller, authority_id, today, deadline));
-  for (auto& school : now) {
-    if (listed.contains(school.name())) continue;
-    // Under the authority today, not on as_of: where was it then? One call
-    // per such school (a ward's handful after a reorganisation).
-    grpc::ClientContext context;
-    SetDeadline(context, deadline);
-    platform::AttachIdentity(context, key_, caller,
-                             Method<directory::v1::DirectoryService>("ListSchoolMemberships"));
-    directory::v1::ListSchoolMembershipsRequest get;
-    get.set_name(school.name());
-    directory::v1::ListSchoolMembershipsResponse history;
-    grpc::Status status = Guarded(directory_backend_,
-                                  [&] { return directory_->ListSchoolMemberships(&context, get, &history); });
-    if (!status.ok()) return FromDirectory(status);
-    school.clear_authority();  // "" when the school did not exist on as_of
-    for (const auto& membership : history.memberships()) {
-      ASSIGN_OR_RETURN(platform::Date from,
-                       platform::DateFromProto(membership.effective_from(), "effective_from"));
-      ASSIGN_OR_RETURN(platform::Date until,
-                       platform::DateFromProto(membership.effective_until(), "effective_until"));
-      if (from <= as_of && (!until.IsSet() || as_of < until)) school.set_authority(membership.authority());
-    }
-    out.push_back({std::move(school), true});
-  }
-  return out;
-}
-
 absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
     const Principal& principal, const v1::GetAuthorityOverviewRequest& request, const std::string& trace_id,
     absl::Time deadline) {
-  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
+  ASSIGN_OR_RETURN(std::string authority_id,
+                   scope_.ScopedAuthority(principal, request.authority(), "authority"));
   ASSIGN_OR_RETURN(platform::Date start, platform::DateFromProto(request.period_start(), "period_start"));
   ASSIGN_OR_RETURN(platform::Date end, platform::DateFromProto(request.period_end(), "period_end"));
   ASSIGN_OR_RETURN(platform::Date as_of, platform::DateFromProto(request.as_of(), "as_of"));
@@ -195,67 +89,34 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
   v1::AuthorityOverview overview;
   overview.set_authority(absl::StrCat("authorities/", authority_id));
   *overview.mutable_as_of() = platform::DateToProto(as_of);
-  ASSIGN_OR_RETURN(*overview.mutable_display_name(), AuthorityDisplayName(officer, authority_id, deadline));
-  ASSIGN_OR_RETURN(std::vector<SchoolThen> schools, SchoolsAsOf(officer, authority_id, as_of, deadline));
+  ASSIGN_OR_RETURN(*overview.mutable_display_name(),
+                   scope_.AuthorityDisplayName(officer, authority_id, deadline));
+  ASSIGN_OR_RETURN(std::vector<SchoolScope::SchoolThen> schools,
+                   scope_.SchoolsAsOf(officer, authority_id, as_of, deadline));
 
   // One BatchSummarizeTasks per page of schools, every page in flight at
   // once; the gateway asks as itself (a service) for the schools it has
   // just resolved in the officer's scope. A page that fails marks its
   // schools with the error; the others still count.
-  struct Page {
-    grpc::ClientContext context;
-    tasks::v1::BatchSummarizeTasksRequest request;
-    tasks::v1::BatchSummarizeTasksResponse response;
-    grpc::Status status;
-    size_t from = 0;
-  };
   platform::Caller gateway{principal.account, platform::Role::kService, "", authority_id, trace_id};
-  const std::string method = Method<tasks::v1::TaskService>("BatchSummarizeTasks");
-  std::vector<std::unique_ptr<Page>> pages;
-  for (size_t from = 0; from < schools.size(); from += kTasksBatch) {
-    auto page = std::make_unique<Page>();
-    page->from = from;
-    for (size_t i = from; i < std::min(schools.size(), from + kTasksBatch); ++i) {
-      page->request.add_schools(schools[i].school.name());
-    }
-    *page->request.mutable_period_start() = request.period_start();
-    *page->request.mutable_period_end() = request.period_end();
-    SetDeadline(page->context, deadline);
-    platform::AttachIdentity(page->context, key_, gateway, method);
-    pages.push_back(std::move(page));
-  }
-  // The pages are admitted as one whole: a half-open breaker lets the whole
-  // overview through as its probe, never one page of it.
-  const grpc::Status admitted =
-      pages.empty() ? grpc::Status::OK : tasks_backend_.breaker->Admit(tasks_backend_.spec.label);
-  platform::PendingCalls pending(static_cast<int>(pages.size()));
-  for (auto& page : pages) {
-    Page* p = page.get();
-    if (!admitted.ok()) {
-      p->status = admitted;
-      pending.DecrementCount();
-      continue;
-    }
-    tasks_->async()->BatchSummarizeTasks(&p->context, &p->request, &p->response,
-                                         [this, p, &pending](grpc::Status status) {
-                                           tasks_backend_.breaker->Record(status.error_code());
-                                           p->status = std::move(status);
-                                           pending.DecrementCount();  // last: the frame may end after it
-                                         });
-  }
-  pending.Wait();
+  auto pages = FanOutPages<tasks::v1::BatchSummarizeTasksRequest, tasks::v1::BatchSummarizeTasksResponse>(
+      tasks_backend_, schools.size(), kTasksBatch, key_, gateway,
+      Method<tasks::v1::TaskService>("BatchSummarizeTasks"), deadline, false,
+      [&](tasks::v1::BatchSummarizeTasksRequest& page, size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i) page.add_schools(schools[i].school.name());
+        *page.mutable_period_start() = request.period_start();
+        *page.mutable_period_end() = request.period_end();
+      },
+      [this](auto* context, auto* page, auto* response, auto done) {
+        tasks_->async()->BatchSummarizeTasks(context, page, response, std::move(done));
+      });
 
   tasks::v1::TaskSummary totals;
   for (const auto& page : pages) {
-    grpc::Status shown = page->status.ok() ? grpc::Status::OK : ForClient(page->status, tasks_backend_.spec);
-    const int size = page->request.schools_size();
-    if (page->status.ok() && page->response.summaries_size() != size) {
-      shown = grpc::Status(grpc::StatusCode::INTERNAL,
-                           absl::StrCat(tasks_backend_.spec.label, " trả lời thiếu trường (answered ",
-                                        page->response.summaries_size(), " of ", size, " schools)"));
-    }
+    const grpc::Status shown = PageOutcome(*page, tasks_backend_, page->response.summaries_size());
+    const int size = static_cast<int>(page->count);
     for (int k = 0; k < size; ++k) {
-      const SchoolThen& school = schools[page->from + k];
+      const SchoolScope::SchoolThen& school = schools[page->from + k];
       v1::SchoolOverview* line = overview.add_schools();
       line->set_school(school.school.name());
       line->set_display_name(school.school.display_name());
@@ -283,12 +144,16 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
 absl::StatusOr<v1::DownsizingOverview> AuthorityRollup::Downsizing(
     const Principal& principal, const v1::GetDownsizingOverviewRequest& request, const std::string& trace_id,
     absl::Time deadline) {
-  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
+  ASSIGN_OR_RETURN(std::string authority_id,
+                   scope_.ScopedAuthority(principal, request.authority(), "authority"));
   platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
   v1::DownsizingOverview overview;
   overview.set_authority(absl::StrCat("authorities/", authority_id));
-  ASSIGN_OR_RETURN(*overview.mutable_display_name(), AuthorityDisplayName(officer, authority_id, deadline));
-  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, {}, deadline));
+  ASSIGN_OR_RETURN(*overview.mutable_display_name(),
+                   scope_.AuthorityDisplayName(officer, authority_id, deadline));
+  // The schools under the authority on the day the progress is taken.
+  ASSIGN_OR_RETURN(platform::Date as_of, platform::DateFromProto(request.as_of(), "as_of"));
+  ASSIGN_OR_RETURN(auto schools, scope_.SchoolsUnder(officer, authority_id, as_of, deadline));
   if (schools.empty()) return overview;
   staffing::v1::SummarizeDownsizingProgressRequest forward;
   for (const auto& school : schools) forward.add_schools(school.name());
@@ -325,7 +190,8 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
     const Principal& principal, const v1::GetReportingOverviewRequest& request, const std::string& trace_id,
     absl::Time deadline) {
   namespace rpb = reporting::v1;
-  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
+  ASSIGN_OR_RETURN(std::string authority_id,
+                   scope_.ScopedAuthority(principal, request.authority(), "authority"));
   const int year = request.year() != 0 ? request.year() : platform::LocalDate(absl::Now()).year;
   if (year < 2000 || year > 2100) {
     return platform::InvalidField("year", "năm phải trong khoảng 2000..2100 (year must be 2000..2100)");
@@ -338,8 +204,11 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
   v1::ReportingOverview overview;
   overview.set_authority(absl::StrCat("authorities/", authority_id));
   overview.set_year(year);
-  ASSIGN_OR_RETURN(*overview.mutable_display_name(), AuthorityDisplayName(officer, authority_id, deadline));
-  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, {}, deadline));
+  ASSIGN_OR_RETURN(*overview.mutable_display_name(),
+                   scope_.AuthorityDisplayName(officer, authority_id, deadline));
+  // The schools under the authority at the end of the year (today for the
+  // current year): a past year's reports are those of its schools then.
+  ASSIGN_OR_RETURN(auto schools, scope_.SchoolsUnder(officer, authority_id, YearAsOf(year), deadline));
 
   // The gateway asks as itself (a service) for the schools it has just
   // resolved in the officer's scope, a page of at most kReportingBatch at a
@@ -358,7 +227,7 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
     statuses_request.set_year(year);
     statuses_request.set_period(request.period());
     for (size_t i = from; i < to; ++i) {
-      std::string id = schools[i].name().substr(std::string("schools/").size());
+      std::string id = SchoolId(schools[i].name());
       cards_request.add_school_ids(id);
       statuses_request.add_school_ids(std::move(id));
     }
@@ -401,16 +270,16 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
   struct Row {
     v1::SchoolReporting line;
     bool ranked = false;
-    long long key = 0;  // PointsKey of the forecast
+    long long key = 0;  // HundredthsKey of the forecast
   };
   std::vector<Row> rows;
   rows.reserve(schools.size());
   v1::ReportingTotals& totals = *overview.mutable_totals();
   totals.set_schools(static_cast<int>(schools.size()));
-  std::vector<std::pair<long long, double>> ranked;  // PointsKey and points of the ranked schools
+  std::vector<std::pair<long long, double>> ranked;  // HundredthsKey and points of the ranked schools
   double forecast_sum = 0;
   for (const auto& school : schools) {
-    const std::string id = school.name().substr(std::string("schools/").size());
+    const std::string id = SchoolId(school.name());
     auto card = cards.find(id);
     auto status = statuses.find(id);
     if (card == cards.end() || status == statuses.end()) {
@@ -428,7 +297,7 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
     // forecast_time: unranked, not a zero.
     if (c.has_forecast_time()) {
       row.ranked = true;
-      row.key = PointsKey(c.forecast_points());
+      row.key = HundredthsKey(c.forecast_points());
       ranked.emplace_back(row.key, c.forecast_points());
       forecast_sum += c.forecast_points();
       line.set_forecast_points(c.forecast_points());
@@ -481,8 +350,7 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
   for (Row& row : rows) {
     v1::SchoolReporting& line = row.line;
     if (row.ranked) {
-      const size_t above = keys.end() - std::upper_bound(keys.begin(), keys.end(), row.key);
-      line.set_rank(static_cast<int>(above) + 1);
+      line.set_rank(RankFromTop(keys, row.key));
       if (row.key <= cutoff && row.key < best) {
         line.add_laggard_reasons(v1::LAGGARD_REASON_LOW_FORECAST);
         totals.set_bottom_tenth_schools(totals.bottom_tenth_schools() + 1);
@@ -522,15 +390,15 @@ absl::StatusOr<v1::ReportingOverview> AuthorityRollup::Reporting(
 absl::StatusOr<complaints::v1::ListEscalatedCasesResponse> AuthorityRollup::EscalatedCases(
     const Principal& principal, const authority::v1::ListEscalatedCasesRequest& request,
     const std::string& trace_id, absl::Time deadline) {
-  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.authority(), "authority"));
+  ASSIGN_OR_RETURN(std::string authority_id,
+                   scope_.ScopedAuthority(principal, request.authority(), "authority"));
   platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
-  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, {}, deadline));
+  ASSIGN_OR_RETURN(auto schools, scope_.SchoolsUnder(officer, authority_id, {}, deadline));
   complaints::v1::ListEscalatedCasesResponse cases;
   if (schools.empty()) return cases;
   complaints::v1::ListEscalatedCasesRequest forward;
   forward.set_authority(absl::StrCat("authorities/", authority_id));
-  for (const auto& school : schools)
-    forward.add_school_ids(school.name().substr(std::string("schools/").size()));
+  for (const auto& school : schools) forward.add_school_ids(SchoolId(school.name()));
   forward.set_page_size(request.page_size());
   forward.set_page_token(request.page_token());
   // As itself (a service), for the schools it has just resolved in the
@@ -550,10 +418,10 @@ absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& p
                                                               const v1::PublishDirectiveRequest& request,
                                                               const std::string& trace_id,
                                                               absl::Time deadline) {
-  ASSIGN_OR_RETURN(std::string authority_id, ScopedAuthority(principal, request.parent(), "parent"));
+  ASSIGN_OR_RETURN(std::string authority_id, scope_.ScopedAuthority(principal, request.parent(), "parent"));
   if (request.parent().empty()) return platform::InvalidField("parent", "bắt buộc (required)");
   platform::Caller officer{principal.account, platform::Role::kAuthorityOfficer, "", authority_id, trace_id};
-  ASSIGN_OR_RETURN(auto schools, SchoolsUnder(officer, authority_id, {}, deadline));
+  ASSIGN_OR_RETURN(auto schools, scope_.SchoolsUnder(officer, authority_id, {}, deadline));
   if (schools.empty()) {
     return absl::FailedPreconditionError(
         "Cơ quan này hiện không có trường trực thuộc (no schools under this authority)");
@@ -563,8 +431,7 @@ absl::StatusOr<tasks::v1::Directive> AuthorityRollup::Publish(const Principal& p
   forward.set_directive_id(request.directive_id());
   *forward.mutable_directive() = request.directive();
   forward.set_request_id(request.request_id());
-  for (const auto& school : schools)
-    forward.add_school_ids(school.name().substr(std::string("schools/").size()));
+  for (const auto& school : schools) forward.add_school_ids(SchoolId(school.name()));
   grpc::ClientContext context;
   SetDeadline(context, deadline);
   platform::AttachIdentity(context, key_, officer, Method<tasks::v1::TaskService>("PublishDirective"));

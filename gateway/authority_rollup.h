@@ -20,9 +20,9 @@
 #include "absl/time/time.h"
 #include "gateway/authenticator.h"
 #include "gateway/backends.h"
+#include "gateway/school_scope.h"
 #include "parhub/authority/v1/authority.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
-#include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.pb.h"
 #include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
@@ -59,34 +59,11 @@ class AuthorityRollup final {
                                                const std::string& trace_id, absl::Time deadline);
 
  private:
-  // The authority named by `name` ("" = the officer's own), checked in scope.
-  absl::StatusOr<std::string> ScopedAuthority(const Principal& principal, const std::string& name,
-                                              const char* field);
-  // A directory failure as the officer may see it.
-  absl::Status FromDirectory(const grpc::Status& status) const;
-  absl::StatusOr<std::string> AuthorityDisplayName(const platform::Caller& caller,
-                                                   const std::string& authority_id, absl::Time deadline);
-  // The schools under the authority on `as_of` (unset: today), each with
-  // its authority on that day.
-  absl::StatusOr<std::vector<directory::v1::School>> SchoolsUnder(const platform::Caller& caller,
-                                                                  const std::string& authority_id,
-                                                                  platform::Date as_of, absl::Time deadline);
-  struct SchoolThen {
-    directory::v1::School school;  // authority: the one on as_of ("" if none)
-    bool joined_since = false;     // under the authority today, not on as_of
-  };
-  // The schools under the authority on `as_of`, then those under it today
-  // that were not, with where they were on `as_of`.
-  absl::StatusOr<std::vector<SchoolThen>> SchoolsAsOf(const platform::Caller& caller,
-                                                      const std::string& authority_id, platform::Date as_of,
-                                                      absl::Time deadline);
-
-  const Backend& directory_backend_;
+  SchoolScope scope_;
   const Backend& tasks_backend_;
   const Backend& staffing_backend_;
   const Backend& reporting_backend_;
   const Backend& complaints_backend_;
-  std::unique_ptr<directory::v1::DirectoryService::Stub> directory_;
   std::unique_ptr<tasks::v1::TaskService::Stub> tasks_;
   std::unique_ptr<staffing::v1::StaffingService::Stub> staffing_;
   std::unique_ptr<reporting::v1::ReportingService::Stub> reporting_;

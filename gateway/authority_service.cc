@@ -1,68 +1,88 @@
-// AuthorityService handlers.
+// AuthorityService handlers: thin adapters over AuthorityRollup and
+// SchoolRollups.
 #include "gateway/authority_service.h"
 
-#include "absl/strings/str_cat.h"
+#include <algorithm>
+
 #include "gateway/gateway_service.h"
 
 namespace parhub::gateway {
 
+template <typename Response, typename Rollup>
+grpc::ServerUnaryReactor* AuthorityServiceImpl::Serve(grpc::CallbackServerContext* context,
+                                                      Response* response, Rollup&& rollup) {
+  absl::Time deadline = std::min(absl::FromChrono(context->deadline()), absl::Now() + deadline_);
+  return ServeAuthenticated(authenticator_, executor_, context, true,
+                            [response, deadline, rollup = std::forward<Rollup>(rollup)](
+                                const Principal& p, const std::string& trace_id) {
+                              auto result = rollup(p, trace_id, deadline);
+                              if (!result.ok()) return result.status();
+                              *response = *std::move(result);
+                              return absl::OkStatus();
+                            });
+}
+
 grpc::ServerUnaryReactor* AuthorityServiceImpl::ListEscalatedCases(
     grpc::CallbackServerContext* context, const authority::v1::ListEscalatedCasesRequest* request,
     complaints::v1::ListEscalatedCasesResponse* response) {
-  absl::Time deadline = std::min(absl::FromChrono(context->deadline()), absl::Now() + deadline_);
-  return ServeAuthenticated(
-      authenticator_, executor_, context, true,
-      [this, request, response, deadline](const Principal& p, const std::string& trace_id) {
-        auto cases = rollup_.EscalatedCases(p, *request, trace_id, deadline);
-        if (!cases.ok()) return cases.status();
-        *response = *std::move(cases);
-        return absl::OkStatus();
-      });
-}
-
-grpc::ServerUnaryReactor* AuthorityServiceImpl::NotServedYet(grpc::CallbackServerContext* context,
-                                                             const char* instead) {
-  return ServeAuthenticated(
-      authenticator_, executor_, context, false, [instead](const Principal&, const std::string&) {
-        return absl::UnimplementedError(absl::StrCat("Chức năng này chưa được phục vụ; hãy dùng ", instead,
-                                                     " (not served yet; use ", instead, ")"));
-      });
+  return Serve(context, response,
+               [this, request](const Principal& p, const std::string& trace, absl::Time d) {
+                 return rollup_.EscalatedCases(p, *request, trace, d);
+               });
 }
 
 grpc::ServerUnaryReactor* AuthorityServiceImpl::GetStaffingRollup(
-    grpc::CallbackServerContext* context, const authority::v1::GetStaffingRollupRequest*,
-    authority::v1::StaffingRollup*) {
-  return NotServedYet(context, "GatewayService.GetDownsizingOverview");
+    grpc::CallbackServerContext* context, const authority::v1::GetStaffingRollupRequest* request,
+    authority::v1::StaffingRollup* response) {
+  return Serve(context, response,
+               [this, request](const Principal& p, const std::string& trace, absl::Time d) {
+                 return school_rollups_.Staffing(p, *request, trace, d);
+               });
 }
 
 grpc::ServerUnaryReactor* AuthorityServiceImpl::GetFinanceRollup(
-    grpc::CallbackServerContext* context, const authority::v1::GetFinanceRollupRequest*,
-    authority::v1::FinanceRollup*) {
-  return NotServedYet(context, "FinanceService.SummarizeFinance");
+    grpc::CallbackServerContext* context, const authority::v1::GetFinanceRollupRequest* request,
+    authority::v1::FinanceRollup* response) {
+  return Serve(context, response,
+               [this, request](const Principal& p, const std::string& trace, absl::Time d) {
+                 return school_rollups_.Finance(p, *request, trace, d);
+               });
 }
 
 grpc::ServerUnaryReactor* AuthorityServiceImpl::GetComplaintsRollup(
-    grpc::CallbackServerContext* context, const authority::v1::GetComplaintsRollupRequest*,
-    authority::v1::ComplaintsRollup*) {
-  return NotServedYet(context, "ComplaintService.SummarizeComplaints");
+    grpc::CallbackServerContext* context, const authority::v1::GetComplaintsRollupRequest* request,
+    authority::v1::ComplaintsRollup* response) {
+  return Serve(context, response,
+               [this, request](const Principal& p, const std::string& trace, absl::Time d) {
+                 return school_rollups_.Complaints(p, *request, trace, d);
+               });
 }
 
-grpc::ServerUnaryReactor* AuthorityServiceImpl::GetSipasRollup(grpc::CallbackServerContext* context,
-                                                               const authority::v1::GetSipasRollupRequest*,
-                                                               authority::v1::SipasRollup*) {
-  return NotServedYet(context, "GatewayService.GetReportingOverview");
+grpc::ServerUnaryReactor* AuthorityServiceImpl::GetSipasRollup(
+    grpc::CallbackServerContext* context, const authority::v1::GetSipasRollupRequest* request,
+    authority::v1::SipasRollup* response) {
+  return Serve(context, response,
+               [this, request](const Principal& p, const std::string& trace, absl::Time d) {
+                 return school_rollups_.Sipas(p, *request, trace, d);
+               });
 }
 
 grpc::ServerUnaryReactor* AuthorityServiceImpl::RankSchools(grpc::CallbackServerContext* context,
-                                                            const authority::v1::RankSchoolsRequest*,
-                                                            authority::v1::SchoolRanking*) {
-  return NotServedYet(context, "GatewayService.GetReportingOverview");
+                                                            const authority::v1::RankSchoolsRequest* request,
+                                                            authority::v1::SchoolRanking* response) {
+  return Serve(context, response,
+               [this, request](const Principal& p, const std::string& trace, absl::Time d) {
+                 return school_rollups_.Rank(p, *request, trace, d);
+               });
 }
 
 grpc::ServerUnaryReactor* AuthorityServiceImpl::ListReportStatuses(
-    grpc::CallbackServerContext* context, const authority::v1::ListReportStatusesRequest*,
-    authority::v1::ReportStatusRollup*) {
-  return NotServedYet(context, "GatewayService.GetReportingOverview");
+    grpc::CallbackServerContext* context, const authority::v1::ListReportStatusesRequest* request,
+    authority::v1::ReportStatusRollup* response) {
+  return Serve(context, response,
+               [this, request](const Principal& p, const std::string& trace, absl::Time d) {
+                 return school_rollups_.ReportStatuses(p, *request, trace, d);
+               });
 }
 
 }  // namespace parhub::gateway

@@ -1,19 +1,16 @@
 // parhub.authority.v1.AuthorityService, served by the gateway itself (like
 // GatewayService: authenticated, then run on the roll-up executor).
 //
-// Served: ListEscalatedCases (the directory's schools under the authority,
-// then one complaints call). Not served yet, answering UNIMPLEMENTED with
-// what to use instead: the staffing, finance, complaints and SIPAS
-// roll-ups (each needs its service to answer a batch of schools in one
-// call, as tasks and reporting do), RankSchools and ListReportStatuses
-// (GatewayService.GetReportingOverview ranks the schools and lists their
-// report statuses today).
+// Every method is served: ListEscalatedCases (the directory's schools
+// under the authority, then one complaints call) by AuthorityRollup, the
+// per-school roll-ups, RankSchools and ListReportStatuses by SchoolRollups.
 #ifndef PARHUB_GATEWAY_AUTHORITY_SERVICE_H_
 #define PARHUB_GATEWAY_AUTHORITY_SERVICE_H_
 
 #include "absl/time/time.h"
 #include "gateway/authenticator.h"
 #include "gateway/authority_rollup.h"
+#include "gateway/school_rollups.h"
 #include "parhub/authority/v1/authority.grpc.pb.h"
 #include "platform/rpc/executor.h"
 
@@ -21,9 +18,13 @@ namespace parhub::gateway {
 
 class AuthorityServiceImpl final : public authority::v1::AuthorityService::CallbackService {
  public:
-  AuthorityServiceImpl(Authenticator& authenticator, AuthorityRollup& rollup, platform::Executor& executor,
-                       absl::Duration deadline)
-      : authenticator_(authenticator), rollup_(rollup), executor_(executor), deadline_(deadline) {}
+  AuthorityServiceImpl(Authenticator& authenticator, AuthorityRollup& rollup, SchoolRollups& school_rollups,
+                       platform::Executor& executor, absl::Duration deadline)
+      : authenticator_(authenticator),
+        rollup_(rollup),
+        school_rollups_(school_rollups),
+        executor_(executor),
+        deadline_(deadline) {}
 
   grpc::ServerUnaryReactor* ListEscalatedCases(grpc::CallbackServerContext* context,
                                                const authority::v1::ListEscalatedCasesRequest* request,
@@ -48,11 +49,14 @@ class AuthorityServiceImpl final : public authority::v1::AuthorityService::Callb
                                                authority::v1::ReportStatusRollup* response) override;
 
  private:
-  // UNIMPLEMENTED after authentication, naming what to use instead.
-  grpc::ServerUnaryReactor* NotServedYet(grpc::CallbackServerContext* context, const char* instead);
+  // Authenticates, then runs `rollup` on the roll-up executor with the
+  // call's deadline capped at the configured one.
+  template <typename Response, typename Rollup>
+  grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* context, Response* response, Rollup&& rollup);
 
   Authenticator& authenticator_;
   AuthorityRollup& rollup_;
+  SchoolRollups& school_rollups_;
   platform::Executor& executor_;
   absl::Duration deadline_;
 };

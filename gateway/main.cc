@@ -17,6 +17,7 @@
 #include "gateway/proxy.h"
 #include "gateway/public_api.h"
 #include "gateway/reflection_markers.h"
+#include "gateway/school_rollups.h"
 #include "platform/core/log.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/executor.h"
@@ -34,6 +35,13 @@ ABSL_FLAG(int, breaker_failures, 5,
 ABSL_FLAG(int, breaker_open_ms, 3000,
           "How long calls to a failing backend are refused at once before one probe call is let through");
 ABSL_FLAG(int, auth_cache_ttl_s, 5, "Seconds a resolved API key is cached (revocation delay)");
+ABSL_FLAG(double, key_rate_per_s, 100,
+          "Calls per second one API key may sustain (token bucket; 0: unlimited)");
+ABSL_FLAG(double, public_rate_per_s, 1, "Public (citizen) calls per second one client address may sustain");
+ABSL_FLAG(double, public_burst, 60, "Public calls one client address may make at once");
+ABSL_FLAG(std::string, root_authority_id, "hcm",
+          "The directory's root authority: the public school search covers the schools under it");
+ABSL_FLAG(double, key_burst, 200, "Calls one API key may make at once before --key_rate_per_s applies");
 ABSL_FLAG(int, call_deadline_ms, 10000,
           "Deadline for a forwarded call when the client sets none or a later one");
 ABSL_FLAG(int, rollup_deadline_ms, 20000, "Deadline for authority-wide roll-ups");
@@ -88,8 +96,10 @@ int main(int argc, char** argv) {
       {absl::GetFlag(FLAGS_breaker_failures), absl::Milliseconds(absl::GetFlag(FLAGS_breaker_open_ms))});
   if (!backends.ok()) return Fail("bad --backends", backends.status());
 
-  gateway::Authenticator authenticator(gateway::DirectoryKeyLookup((*backends)->Named("directory"), *key),
-                                       absl::Seconds(absl::GetFlag(FLAGS_auth_cache_ttl_s)));
+  gateway::Authenticator authenticator(
+      gateway::DirectoryKeyLookup((*backends)->Named("directory"), *key),
+      absl::Seconds(absl::GetFlag(FLAGS_auth_cache_ttl_s)), [] { return absl::Now(); },
+      gateway::BucketRate{absl::GetFlag(FLAGS_key_rate_per_s), absl::GetFlag(FLAGS_key_burst)});
   gateway::Proxy proxy(**backends, authenticator, *key,
                        absl::Milliseconds(absl::GetFlag(FLAGS_call_deadline_ms)));
   platform::Executor rollups(
@@ -100,10 +110,15 @@ int main(int argc, char** argv) {
   platform::Executor public_calls(
       {"public", absl::GetFlag(FLAGS_public_threads), absl::GetFlag(FLAGS_public_queue_depth)});
   gateway::AbuseLimiter limiter;
-  gateway::PublicApi public_api(**backends, *key, public_calls, limiter,
-                                absl::Milliseconds(absl::GetFlag(FLAGS_call_deadline_ms)));
+  gateway::PublicApi public_api(
+      **backends, *key, public_calls, limiter, absl::Milliseconds(absl::GetFlag(FLAGS_call_deadline_ms)),
+      gateway::BucketRate{absl::GetFlag(FLAGS_public_rate_per_s), absl::GetFlag(FLAGS_public_burst)},
+      absl::GetFlag(FLAGS_root_authority_id));
+  gateway::RollupPages rollup_pages;
+  gateway::SchoolRollups school_rollups(**backends, *key, rollup_pages);
   gateway::AuthorityServiceImpl authority_service(
-      authenticator, rollup, rollups, absl::Milliseconds(absl::GetFlag(FLAGS_rollup_deadline_ms)));
+      authenticator, rollup, school_rollups, rollups,
+      absl::Milliseconds(absl::GetFlag(FLAGS_rollup_deadline_ms)));
   runner.AddService(&service);
   runner.AddService(&authority_service);
   runner.AddService(&public_api);

@@ -1,6 +1,8 @@
 // The citizen endpoints (see public_api.h).
 #include "gateway/public_api.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "gateway/proxy.h"
@@ -24,7 +26,6 @@ namespace zpb = ::parhub::citizen::v1;
 
 // The limits citizen.proto promises.
 constexpr size_t kMaxRequestBytes = 64 * 1024;
-constexpr int kCallsPerMinute = 60;
 constexpr int kCallsPerHourPerNetwork = 2000;
 constexpr int kFilingsPerHour = 5;
 constexpr int kFilingsPerDay = 20;
@@ -36,14 +37,15 @@ constexpr char kCodeMisses[] = "miss-code";
 constexpr char kPublicAccount[] = "accounts/public";
 
 absl::Status TooMany(absl::string_view what, absl::Duration retry) {
-  return platform::WithRetryDelay(platform::WithReason(absl::ResourceExhaustedError(absl::StrCat(
-                                                           "Quá nhiều yêu cầu ", what, "; hãy thử lại sau ",
-                                                           absl::ToInt64Seconds(retry) / 60 + 1,
-                                                           " phút (too many requests; "
-                                                           "retry in ",
-                                                           absl::ToInt64Seconds(retry), " s)")),
-                                                       "PUBLIC_RATE_LIMITED"),
-                                  retry);
+  const int64_t seconds = std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(retry, absl::Seconds(1))));
+  const std::string when =
+      seconds < 60 ? absl::StrCat(seconds, " giây") : absl::StrCat(seconds / 60 + 1, " phút");
+  return platform::WithRetryDelay(
+      platform::WithReason(
+          absl::ResourceExhaustedError(absl::StrCat("Quá nhiều yêu cầu ", what, "; hãy thử lại sau ", when,
+                                                    " (too many requests; retry in ", seconds, " s)")),
+          "PUBLIC_RATE_LIMITED"),
+      retry);
 }
 
 template <typename Service>
@@ -72,8 +74,10 @@ std::string ContactKey(const zpb::Contact& contact) {
 }  // namespace
 
 PublicApi::PublicApi(const Backends& backends, const platform::IdentityKey& key, platform::Executor& executor,
-                     AbuseLimiter& limiter, absl::Duration call_deadline)
-    : complaints_backend_(backends.Named("complaints")),
+                     AbuseLimiter& limiter, absl::Duration call_deadline, BucketRate address_rate,
+                     std::string root_authority_id)
+    : root_authority_id_(std::move(root_authority_id)),
+      complaints_backend_(backends.Named("complaints")),
       directory_backend_(backends.Named("directory")),
       finance_backend_(backends.Named("finance")),
       reporting_backend_(backends.Named("reporting")),
@@ -84,6 +88,7 @@ PublicApi::PublicApi(const Backends& backends, const platform::IdentityKey& key,
       key_(key),
       executor_(executor),
       limiter_(limiter),
+      address_calls_(address_rate),
       call_deadline_(call_deadline) {}
 
 grpc::ServerUnaryReactor* PublicApi::Handle(grpc::CallbackServerContext* context,
@@ -101,8 +106,8 @@ grpc::ServerUnaryReactor* PublicApi::Handle(grpc::CallbackServerContext* context
     reactor->Finish(platform::ToGrpcStatus(TooMany("từ mạng này", limiter_.Remaining(absl::Hours(1)))));
     return reactor;
   }
-  if (!limiter_.Allow(absl::StrCat("addr:", client.address), absl::Minutes(1), kCallsPerMinute)) {
-    reactor->Finish(platform::ToGrpcStatus(TooMany("từ địa chỉ này", limiter_.Remaining(absl::Minutes(1)))));
+  if (absl::Duration wait = address_calls_.Take(client.address); wait > absl::ZeroDuration()) {
+    reactor->Finish(platform::ToGrpcStatus(TooMany("từ địa chỉ này", wait)));
     return reactor;
   }
   platform::Executor::Work queued;
@@ -297,6 +302,44 @@ grpc::ServerUnaryReactor* PublicApi::ReopenCase(grpc::CallbackServerContext* con
         Name(*response, trace_id, incoming);
         return absl::OkStatus();
       });
+}
+
+grpc::ServerUnaryReactor* PublicApi::SearchSchools(grpc::CallbackServerContext* context,
+                                                   const zpb::SearchSchoolsRequest* request,
+                                                   zpb::SearchSchoolsResponse* response) {
+  return Handle(context, *request,
+                [=, this](const ClientAddress&, const std::string& trace_id,
+                          grpc::CallbackServerContext* incoming) -> absl::Status {
+                  const std::string query(absl::StripAsciiWhitespace(request->query()));
+                  // Characters, not bytes: Vietnamese letters take two or three.
+                  const auto characters =
+                      std::count_if(query.begin(), query.end(), [](char c) { return (c & 0xC0) != 0x80; });
+                  if (characters < 2 || characters > 100) {
+                    return platform::InvalidField("query", "từ 2 đến 100 ký tự (2 to 100 characters)");
+                  }
+                  if (request->page_size() < 0)
+                    return platform::InvalidField("page_size", "không được âm (must not be negative)");
+                  directory::v1::ListSchoolsRequest forward;
+                  forward.set_parent(absl::StrCat("authorities/", root_authority_id_));
+                  forward.set_query(query);
+                  forward.set_page_size(request->page_size() == 0 ? 20 : std::min(request->page_size(), 50));
+                  forward.set_page_token(request->page_token());
+                  auto call = CallContext(Method<directory::v1::DirectoryService>("ListSchools"), "",
+                                          trace_id, incoming);
+                  directory::v1::ListSchoolsResponse found;
+                  grpc::Status status = directory_->ListSchools(call.get(), forward, &found);
+                  if (!status.ok())
+                    return platform::FromGrpcStatus(ForClient(status, directory_backend_.spec));
+                  // Only what a school publishes: its name and street address.
+                  for (const directory::v1::School& school : found.schools()) {
+                    zpb::PublicSchool* out = response->add_schools();
+                    out->set_name(school.name());
+                    out->set_display_name(school.display_name());
+                    out->set_address(school.address());
+                  }
+                  response->set_next_page_token(found.next_page_token());
+                  return absl::OkStatus();
+                });
 }
 
 grpc::ServerUnaryReactor* PublicApi::ListEnrolmentNotices(grpc::CallbackServerContext* context,

@@ -1,15 +1,17 @@
 // PublicApi: parhub.citizen.v1.PublicService, the gateway's endpoints for
 // parents and citizens without an account. It never forwards a request:
-// each method checks the abuse limits of citizen.proto (per client address
-// and network, per contact), rejects oversized requests before any work,
+// each method checks the abuse limits of citizen.proto (a token bucket per
+// client address, `address_rate`, flags --public_rate_per_s and
+// --public_burst; hourly windows per network and per contact), rejects oversized requests before any work,
 // then calls the owning service as the gateway's own service identity and
 // returns only the public view. Implemented: filing, tracking, rating and
 // reopening cases (complaints service); enrolment notices and online
 // registration; a school's published financial disclosure and a family's
 // own invoices and receipts by pupil code and slip secret (finance
 // service); SIPAS surveys opened and answered by respondent code
-// (reporting service). School search answers UNIMPLEMENTED until the
-// directory's public search exists.
+// (reporting service); school search over the directory tree under the
+// root authority (`root_authority_id`, flag --root_authority_id), name and
+// street address only.
 #ifndef PARHUB_GATEWAY_PUBLIC_API_H_
 #define PARHUB_GATEWAY_PUBLIC_API_H_
 
@@ -20,6 +22,7 @@
 #include "absl/time/time.h"
 #include "gateway/abuse_limiter.h"
 #include "gateway/backends.h"
+#include "gateway/token_buckets.h"
 #include "parhub/citizen/v1/citizen.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
@@ -33,7 +36,12 @@ namespace parhub::gateway {
 class PublicApi final : public citizen::v1::PublicService::CallbackService {
  public:
   PublicApi(const Backends& backends, const platform::IdentityKey& key, platform::Executor& executor,
-            AbuseLimiter& limiter, absl::Duration call_deadline);
+            AbuseLimiter& limiter, absl::Duration call_deadline, BucketRate address_rate = {1, 60},
+            std::string root_authority_id = "hcm");
+
+  grpc::ServerUnaryReactor* SearchSchools(grpc::CallbackServerContext* context,
+                                          const citizen::v1::SearchSchoolsRequest* request,
+                                          citizen::v1::SearchSchoolsResponse* response) override;
 
   grpc::ServerUnaryReactor* FileCase(grpc::CallbackServerContext* context,
                                      const citizen::v1::FileCaseRequest* request,
@@ -67,6 +75,7 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
       citizen::v1::SubmitSurveyResponseResponse* response) override;
 
  private:
+  const std::string root_authority_id_;
   using Work = std::function<absl::Status(const ClientAddress& client, const std::string& trace_id,
                                           grpc::CallbackServerContext* context)>;
   // Size and per-address limits, then `work` on the executor.
@@ -109,6 +118,7 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
   const platform::IdentityKey& key_;
   platform::Executor& executor_;
   AbuseLimiter& limiter_;
+  TokenBuckets address_calls_;  // calls per client address
   absl::Duration call_deadline_;
 };
 

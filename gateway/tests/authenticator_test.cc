@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "platform/core/retry_delay.h"
 #include "platform/testing/status_matchers.h"
 
 namespace parhub::gateway {
@@ -114,6 +115,27 @@ TEST_F(AuthenticatorTest, RevokedKeyIsRefusedOnceTheTtlPasses) {
   EXPECT_EQ(lookups_, 2);
   EXPECT_THAT(Resolve("Bearer sk-officer"), StatusIs(absl::StatusCode::kUnauthenticated));
   EXPECT_EQ(lookups_, 3);  // the refusal is not cached either
+}
+
+// A key's burst above its budget is refused with a retry hint, another
+// key is not affected, and the key is admitted again once the hint passed.
+TEST_F(AuthenticatorTest, AKeysBurstAboveItsBudgetIsRefusedThenAdmittedAgain) {
+  Authenticator limited{Lookup(), kTtl, [this] { return now_; }, BucketRate{2, 5}};
+  auto resolve = [&](const std::string& key) {
+    std::optional<Result> out;
+    limited.Resolve("Bearer " + key, "trace-1", nullptr, [&](Result r) { out = std::move(r); });
+    return out.value_or(absl::InternalError("callback not called"));
+  };
+  for (int i = 0; i < 5; ++i) EXPECT_OK(resolve("sk-officer").status()) << i;
+  Result refused = resolve("sk-officer");
+  EXPECT_THAT(refused, StatusIs(absl::StatusCode::kResourceExhausted));
+  EXPECT_EQ(platform::RetryDelay(refused.status()), absl::Milliseconds(500));
+  EXPECT_OK(resolve("sk-admin").status()) << "another key has its own budget";
+  now_ += absl::Milliseconds(500);
+  EXPECT_OK(resolve("sk-officer").status()) << "admitted again after the hint";
+  EXPECT_THAT(resolve("sk-officer"), StatusIs(absl::StatusCode::kResourceExhausted));
+  EXPECT_THAT(resolve("sk-unknown"), StatusIs(absl::StatusCode::kUnauthenticated))
+      << "an unknown key spends nothing";
 }
 
 TEST_F(AuthenticatorTest, FailedLookupsAreNotCached) {

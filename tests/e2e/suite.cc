@@ -164,6 +164,9 @@ Suite::Suite() {
                    ",staffing=127.0.0.1:", staffing_port_, ",finance=127.0.0.1:", finance_port_,
                    ",complaints=127.0.0.1:", complaints_port_, ",reporting=127.0.0.1:", reporting_port_);
   gateway_env["PARHUB_AUTH_CACHE_TTL_S"] = "1";
+  // No per-key call budget: the benches drive thousands of calls a second
+  // with one key (the budget itself is tested in authenticator_test).
+  gateway_env["PARHUB_KEY_RATE_PER_S"] = "0";
   gateway_env["PARHUB_HTTP_ADDRESS"] = absl::StrCat("127.0.0.1:", http_port_);
   gateway_env["PARHUB_HTTP_CORS_ORIGINS"] = kCorsOrigin;
   gateway_env["PARHUB_HTTP_MAX_BODY_BYTES"] = absl::StrCat(kHttpMaxBodyBytes);
