@@ -41,11 +41,12 @@ int FreePort() {
 }
 
 Process::Process(std::string name, std::string binary, std::map<std::string, std::string> env,
-                 std::string log_path)
+                 std::string log_path, std::vector<std::string> args)
     : name_(std::move(name)),
       binary_(std::move(binary)),
       log_path_(std::move(log_path)),
-      env_(std::move(env)) {}
+      env_(std::move(env)),
+      args_(std::move(args)) {}
 
 Process::~Process() {
   if (pid_ > 0) Terminate();
@@ -71,7 +72,9 @@ void Process::Start() {
   sigemptyset(&none);
   posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
-  std::vector<char*> argv{binary_.data(), nullptr};
+  std::vector<char*> argv{binary_.data()};
+  for (auto& a : args_) argv.push_back(a.data());
+  argv.push_back(nullptr);
   if (posix_spawn(&pid_, binary_.c_str(), &actions, &attributes, argv.data(), envp.data()) != 0) {
     throw std::runtime_error("cannot start " + binary_);
   }

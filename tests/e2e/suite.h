@@ -15,10 +15,11 @@
 
 namespace parhub::e2e {
 
-// One child process with its environment and a log file.
+// One child process with its environment, arguments and a log file.
 class Process final {
  public:
-  Process(std::string name, std::string binary, std::map<std::string, std::string> env, std::string log_path);
+  Process(std::string name, std::string binary, std::map<std::string, std::string> env, std::string log_path,
+          std::vector<std::string> args = {});
   ~Process();
   void Start();
   void Terminate();  // SIGTERM and wait
@@ -31,6 +32,7 @@ class Process final {
   void Wait();
   std::string name_, binary_, log_path_;
   std::map<std::string, std::string> env_;
+  std::vector<std::string> args_;
   pid_t pid_ = -1;
 };
 
