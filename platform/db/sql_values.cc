@@ -41,6 +41,11 @@ std::string Placeholders(size_t n) {
   return out;
 }
 
+std::vector<SqlValue> WithStrs(std::vector<SqlValue> params, const std::vector<std::string>& values) {
+  for (const std::string& v : values) params.push_back(Str(v));
+  return params;
+}
+
 SqlValue DateOrNull(const Date& date) {
   if (!date.IsSet()) return nullptr;
   return date.ToIso();

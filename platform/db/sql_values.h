@@ -46,6 +46,9 @@ SqlValue EnumSql(Enum e) {
 }
 // "?, ?, ?" for n values.
 std::string Placeholders(size_t n);
+// `params` followed by `values` as text: the parameters of a statement whose
+// next placeholders are an "IN (…)" of ids (e.g. the schools of a roll-up).
+std::vector<SqlValue> WithStrs(std::vector<SqlValue> params, const std::vector<std::string>& values);
 // Appends " AND column IN (?, …)" and the enums' numbers; nothing for none.
 template <typename Enum>
 void AddInList(const std::vector<Enum>& values, absl::string_view column, std::string& where,

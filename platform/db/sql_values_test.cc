@@ -27,6 +27,15 @@ Row One(std::optional<std::string> text) { return Row({std::move(text)}); }
 
 enum class Color { kUnspecified = 0, kRed = 1, kBlue = 2 };
 
+TEST(SqlValues, AnInListOfIdsFollowsTheOtherParameters) {
+  EXPECT_EQ(Placeholders(3), "?, ?, ?");
+  std::vector<SqlValue> params = WithStrs({Int(2026)}, {"mn-a", "th-b"});
+  ASSERT_EQ(params.size(), 3u);
+  EXPECT_EQ(std::get<int64_t>(params[0]), 2026);
+  EXPECT_EQ(std::get<std::string>(params[1]), "mn-a");
+  EXPECT_EQ(std::get<std::string>(params[2]), "th-b");
+}
+
 TEST(SqlValues, DatesRoundTripAndNullIsUnset) {
   Date d{2024, 6, 10};
   EXPECT_EQ(std::get<std::string>(DateOrNull(d)), "2024-06-10");

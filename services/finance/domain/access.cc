@@ -51,4 +51,10 @@ absl::Status RequireFinanceRead(const Caller& caller, const std::string& school_
   return caller.RequireRead(school_id, "dữ liệu tài chính");
 }
 
+absl::Status RequireRollup(const Caller& caller) {
+  if (caller.role == Role::kService && caller.school_id.empty()) return absl::OkStatus();
+  return absl::PermissionDeniedError(
+      "Chỉ dịch vụ tổng hợp của hệ thống được gọi thao tác này (only parhub's roll-ups may call this)");
+}
+
 }  // namespace parhub::finance

@@ -7,7 +7,9 @@
 //   authority officer reads fee items, spending, ledger totals, checks and
 //                     summaries of schools under it; never pupils, invoices,
 //                     payments or receipts (personal data)
-//   service           reads and summarises (reporting, the public desk)
+//   service           reads and summarises (reporting, the public desk);
+//                     summaries of many schools only when acting for no
+//                     one school (the gateway's roll-ups)
 //
 // Another school's data answers NOT_FOUND (platform::Caller).
 #ifndef PARHUB_SERVICES_FINANCE_DOMAIN_ACCESS_H_
@@ -34,6 +36,10 @@ absl::Status RequirePayerRecordsRead(const Caller& caller, const std::string& sc
 absl::Status RequireService(const Caller& caller, const std::string& school_id);
 // Fee items, ledger, checks, summaries: anyone who may read the school.
 absl::Status RequireFinanceRead(const Caller& caller, const std::string& school_id);
+// Summaries of many schools at once: parhub's roll-ups (role SERVICE, not
+// acting for one school), which resolved the schools in their caller's
+// scope before asking.
+absl::Status RequireRollup(const Caller& caller);
 
 }  // namespace parhub::finance
 

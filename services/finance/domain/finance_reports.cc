@@ -1,9 +1,12 @@
 // Period summaries and the public disclosure (finance_reports.h).
 #include "services/finance/domain/finance_reports.h"
 
+#include <set>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/errors.h"
+#include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 #include "services/finance/domain/fee_schedule.h"
 #include "services/finance/domain/invoice_desk.h"
@@ -26,25 +29,36 @@ std::pair<Date, Date> SchoolYearDays(const std::string& school_year) {
 }
 
 absl::StatusOr<FinanceSummary> FinanceReports::Summarize(const std::string& school_id, Date from, Date to) {
+  ASSIGN_OR_RETURN(std::vector<FinanceSummary> summaries, SummarizeSchools({school_id}, from, to));
+  return std::move(summaries.front());
+}
+
+absl::StatusOr<std::vector<FinanceSummary>> FinanceReports::SummarizeSchools(
+    const std::vector<std::string>& school_ids, Date from, Date to) {
+  RETURN_IF_ERROR(platform::CheckSchoolBatch(school_ids));
   if (!from.IsSet()) return InvalidField("period_start", "cần ngày bắt đầu kỳ (period start required)");
   if (!to.IsSet()) return InvalidField("period_end", "cần ngày kết thúc kỳ (period end required)");
   if (to < from) return InvalidField("period_end", "ngày kết thúc trước ngày bắt đầu (end before start)");
   if (platform::DaysBetween(from, to) > 400)
     return InvalidField("period_end", "kỳ tối đa 400 ngày (at most 400 days)");
-  FinanceSummary s;
-  ASSIGN_OR_RETURN(s.facts, store_.ReadMoneyFacts(school_id, from, to));
-  const MoneyFacts& f = s.facts;
-  s.cashless_share_amount = Percent(f.cashless_collected_amount, f.collected_amount);
-  s.cashless_share_count = Percent(f.cashless_collected_count, f.collected_count);
-  s.spending_cashless_share_amount = Percent(f.cashless_spent_amount, f.spent_amount);
-  s.spending_cashless_share_count = Percent(f.cashless_spent_count, f.spent_count);
-  s.collection_rate = Percent(f.due_paid, f.due_total);
-  ASSIGN_OR_RETURN(LedgerCheck check, ledger_.Check(school_id));
-  s.ledger_ok = check.ok();
-  const std::string year = SchoolYearOf(to.year, to.month);
-  ASSIGN_OR_RETURN(std::optional<Disclosure> published, store_.GetDisclosure(school_id, year));
-  s.disclosure_published = published.has_value();
-  return s;
+  ASSIGN_OR_RETURN(auto facts, store_.ReadMoneyFacts(school_ids, from, to));
+  ASSIGN_OR_RETURN(auto checks, ledger_.CheckSchools(school_ids));
+  ASSIGN_OR_RETURN(std::set<std::string> published,
+                   store_.PublishedDisclosures(school_ids, SchoolYearOf(to.year, to.month)));
+  std::vector<FinanceSummary> out(school_ids.size());
+  for (size_t i = 0; i < school_ids.size(); ++i) {
+    FinanceSummary& s = out[i];
+    s.facts = facts[school_ids[i]];
+    const MoneyFacts& f = s.facts;
+    s.cashless_share_amount = Percent(f.cashless_collected_amount, f.collected_amount);
+    s.cashless_share_count = Percent(f.cashless_collected_count, f.collected_count);
+    s.spending_cashless_share_amount = Percent(f.cashless_spent_amount, f.spent_amount);
+    s.spending_cashless_share_count = Percent(f.cashless_spent_count, f.spent_count);
+    s.collection_rate = Percent(f.due_paid, f.due_total);
+    s.ledger_ok = checks[school_ids[i]].ok();
+    s.disclosure_published = published.contains(school_ids[i]);
+  }
+  return out;
 }
 
 absl::StatusOr<Disclosure> FinanceReports::Compute(const std::string& school_id,
@@ -56,7 +70,8 @@ absl::StatusOr<Disclosure> FinanceReports::Compute(const std::string& school_id,
   d.fee_items = std::move(items);
   ASSIGN_OR_RETURN(d.collected, store_.CollectedByFeeItem(school_id, from, to));
   ASSIGN_OR_RETURN(d.spent, store_.SpentByCategory(school_id, from, to));
-  ASSIGN_OR_RETURN(MoneyFacts f, store_.ReadMoneyFacts(school_id, from, to));
+  ASSIGN_OR_RETURN(auto facts, store_.ReadMoneyFacts({school_id}, from, to));
+  const MoneyFacts& f = facts[school_id];
   d.cashless_share_amount = Percent(f.cashless_collected_amount, f.collected_amount);
   d.spending_cashless_share_amount = Percent(f.cashless_spent_amount, f.spent_amount);
   return d;

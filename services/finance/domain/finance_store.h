@@ -9,7 +9,9 @@
 #define PARHUB_SERVICES_FINANCE_DOMAIN_FINANCE_STORE_H_
 
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -230,8 +232,10 @@ class FinanceStore {
       const std::optional<std::pair<Date, std::string>>& before, int limit) = 0;
 
   // ---- reports ----
-  // Sums over [from, to] (local days) a summary and a disclosure read.
-  virtual absl::StatusOr<MoneyFacts> ReadMoneyFacts(const std::string& school_id, Date from, Date to) = 0;
+  // Sums over [from, to] (local days) a summary and a disclosure read, of
+  // each of `school_ids` (schools with nothing to count are absent).
+  virtual absl::StatusOr<std::map<std::string, MoneyFacts>> ReadMoneyFacts(
+      const std::vector<std::string>& school_ids, Date from, Date to) = 0;
   // Collected per fee item (receipts not cancelled, issued in the days).
   virtual absl::StatusOr<std::vector<CodeAmount>> CollectedByFeeItem(const std::string& school_id, Date from,
                                                                      Date to) = 0;
@@ -242,6 +246,9 @@ class FinanceStore {
   virtual absl::Status PutDisclosure(const Disclosure& disclosure) = 0;
   virtual absl::StatusOr<std::optional<Disclosure>> GetDisclosure(const std::string& school_id,
                                                                   const std::string& school_year) = 0;
+  // Which of `school_ids` have published the disclosure of `school_year`.
+  virtual absl::StatusOr<std::set<std::string>> PublishedDisclosures(
+      const std::vector<std::string>& school_ids, const std::string& school_year) = 0;
 
   // ---- ledger ----
   virtual absl::Status InsertTransfer(const LedgerTransfer& transfer) = 0;
@@ -256,7 +263,10 @@ class FinanceStore {
       const std::string& school_id, const std::string& account, std::optional<absl::Time> start,
       std::optional<absl::Time> end, const std::optional<std::pair<absl::Time, std::string>>& after,
       int limit) = 0;
-  virtual absl::StatusOr<LedgerFacts> ReadLedgerFacts(const std::string& school_id) = 0;
+  // The ledger facts of each of `school_ids` (schools with no books at all
+  // are absent).
+  virtual absl::StatusOr<std::map<std::string, LedgerFacts>> ReadLedgerFacts(
+      const std::vector<std::string>& school_ids) = 0;
 };
 
 }  // namespace parhub::finance

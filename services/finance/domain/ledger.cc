@@ -83,23 +83,34 @@ absl::StatusOr<platform::Page<LedgerTransfer>> Ledger::Transfers(const std::stri
 }
 
 absl::StatusOr<LedgerCheck> Ledger::Check(const std::string& school_id) {
-  ASSIGN_OR_RETURN(LedgerFacts facts, store_.ReadLedgerFacts(school_id));
-  LedgerCheck check;
-  check.total_debits = facts.total_debits;
-  check.total_credits = facts.total_credits;
-  check.unbalanced_transfers = std::move(facts.unbalanced_transfers);
-  check.inconsistent_invoices = std::move(facts.inconsistent_invoices);
-  for (const LedgerFacts::YearSequence& y : facts.receipt_years) {
-    int64_t expected = 1;
-    for (int64_t n : y.sequences) {
-      for (; expected < n && check.receipt_gaps.size() < 100; ++expected) {
-        check.receipt_gaps.push_back(absl::StrFormat("%04d-%06d", y.year, expected));
+  ASSIGN_OR_RETURN(auto checks, CheckSchools({school_id}));
+  return std::move(checks[school_id]);
+}
+
+absl::StatusOr<std::map<std::string, LedgerCheck>> Ledger::CheckSchools(
+    const std::vector<std::string>& school_ids) {
+  ASSIGN_OR_RETURN(auto read, store_.ReadLedgerFacts(school_ids));
+  const absl::Time now = clock_();
+  std::map<std::string, LedgerCheck> out;
+  for (const std::string& school_id : school_ids) {
+    LedgerFacts& facts = read[school_id];
+    LedgerCheck& check = out[school_id];
+    check.total_debits = facts.total_debits;
+    check.total_credits = facts.total_credits;
+    check.unbalanced_transfers = std::move(facts.unbalanced_transfers);
+    check.inconsistent_invoices = std::move(facts.inconsistent_invoices);
+    for (const LedgerFacts::YearSequence& y : facts.receipt_years) {
+      int64_t expected = 1;
+      for (int64_t n : y.sequences) {
+        for (; expected < n && check.receipt_gaps.size() < 100; ++expected) {
+          check.receipt_gaps.push_back(absl::StrFormat("%04d-%06d", y.year, expected));
+        }
+        expected = n + 1;
       }
-      expected = n + 1;
     }
+    check.check_time = now;
   }
-  check.check_time = clock_();
-  return check;
+  return out;
 }
 
 }  // namespace parhub::finance

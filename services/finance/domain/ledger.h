@@ -7,6 +7,7 @@
 #ifndef PARHUB_SERVICES_FINANCE_DOMAIN_LEDGER_H_
 #define PARHUB_SERVICES_FINANCE_DOMAIN_LEDGER_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,9 @@ class Ledger final {
                                                            std::optional<absl::Time> end,
                                                            const platform::PageRequest& page);
   absl::StatusOr<LedgerCheck> Check(const std::string& school_id);
+  // The checks of many schools (by school id, every one of `school_ids`)
+  // from one read of their facts; Check is this for one school.
+  absl::StatusOr<std::map<std::string, LedgerCheck>> CheckSchools(const std::vector<std::string>& school_ids);
 
  private:
   FinanceStore& store_;

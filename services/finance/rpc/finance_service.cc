@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "platform/core/resource_name.h"
+#include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/proto_values.h"
 #include "services/finance/domain/access.h"
@@ -721,6 +722,23 @@ grpc::ServerUnaryReactor* FinanceServiceImpl::SummarizeFinance(Context* c,
     ASSIGN_OR_RETURN(platform::Date to, DateFromProto(request->period_end(), "period_end"));
     ASSIGN_OR_RETURN(FinanceSummary summary, desks_.reports.Summarize(ids[0], from, to));
     *response = SummaryToProto(ids[0], summary);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::BatchSummarizeFinance(
+    Context* c, const v1::BatchSummarizeFinanceRequest* request,
+    v1::BatchSummarizeFinanceResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    RETURN_IF_ERROR(RequireRollup(caller));
+    ASSIGN_OR_RETURN(std::vector<std::string> schools,
+                     platform::ParseSchoolNames({request->schools().begin(), request->schools().end()}));
+    ASSIGN_OR_RETURN(platform::Date from, DateFromProto(request->period_start(), "period_start"));
+    ASSIGN_OR_RETURN(platform::Date to, DateFromProto(request->period_end(), "period_end"));
+    ASSIGN_OR_RETURN(std::vector<FinanceSummary> summaries,
+                     desks_.reports.SummarizeSchools(schools, from, to));
+    for (size_t i = 0; i < schools.size(); ++i)
+      *response->add_summaries() = SummaryToProto(schools[i], summaries[i]);
     return absl::OkStatus();
   });
 }

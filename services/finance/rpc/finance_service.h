@@ -108,6 +108,8 @@ class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
                                v1::FamilyAccount* response) override;
   Reactor* SummarizeFinance(Context* c, const v1::SummarizeFinanceRequest* request,
                             v1::FinanceSummary* response) override;
+  Reactor* BatchSummarizeFinance(Context* c, const v1::BatchSummarizeFinanceRequest* request,
+                                 v1::BatchSummarizeFinanceResponse* response) override;
   Reactor* ListLedgerAccounts(Context* c, const v1::ListLedgerAccountsRequest* request,
                               v1::ListLedgerAccountsResponse* response) override;
   Reactor* ListLedgerTransfers(Context* c, const v1::ListLedgerTransfersRequest* request,

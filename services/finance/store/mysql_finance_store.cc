@@ -286,11 +286,6 @@ absl::StatusOr<Expenditure> ReadExpenditure(const Row& row) {
   return e;
 }
 
-// The instants [from 00:00, day after `to` 00:00) in Vietnam time.
-std::pair<std::string, std::string> DaySpan(Date from, Date to) {
-  return {TimeToSql(platform::StartOfDay(from)), TimeToSql(platform::StartOfDay(platform::AddDays(to, 1)))};
-}
-
 absl::StatusOr<std::vector<CodeAmount>> ReadCodeAmounts(const std::vector<Row>& rows) {
   std::vector<CodeAmount> out;
   for (const Row& row : rows) {
@@ -1109,71 +1104,8 @@ absl::StatusOr<std::vector<Expenditure>> MySqlFinanceStore::ListExpenditures(
 
 // ---- reports ----
 
-absl::StatusOr<MoneyFacts> MySqlFinanceStore::ReadMoneyFacts(const std::string& school_id, Date from,
-                                                             Date to) {
-  const auto [start, end] = DaySpan(from, to);
-  const SqlValue open1 = EnumSql(InvoiceState::kIssued), open2 = EnumSql(InvoiceState::kPartiallyPaid);
-  const SqlValue cancelled = EnumSql(InvoiceState::kCancelled), cash = EnumSql(PaymentMethod::kCash);
-  const SqlValue recorded = EnumSql(PaymentState::kRecorded), reversed = EnumSql(PaymentState::kReversed);
-  MoneyFacts f;
-  auto one_row = [&](const std::string& sql, const std::vector<SqlValue>& params,
-                     std::vector<int64_t*> into) -> absl::Status {
-    ASSIGN_OR_RETURN(std::vector<Row> rows, db_.Query(sql, params));
-    for (size_t i = 0; i < into.size(); ++i) {
-      ASSIGN_OR_RETURN(*into[i], IntFromSql(rows.at(0), static_cast<int>(i)));
-    }
-    return absl::OkStatus();
-  };
-  int64_t invoice_count = 0, collected_count = 0, cashless_count = 0, spent_count = 0,
-          cashless_spent_count = 0, unmatched = 0, reversed_count = 0, receipts = 0;
-  RETURN_IF_ERROR(
-      one_row("SELECT COUNT(*), CAST(COALESCE(SUM(total), 0) AS SIGNED) FROM invoices WHERE school_id = "
-              "? AND state <> ? AND create_time >= ? AND create_time < ?",
-              {Str(school_id), cancelled, start, end}, {&invoice_count, &f.invoiced_amount}));
-  RETURN_IF_ERROR(one_row(
-      "SELECT COUNT(*), CAST(COALESCE(SUM(amount), 0) AS SIGNED), CAST(COALESCE(SUM(method <> ?), 0) AS "
-      "SIGNED), "
-      "CAST(COALESCE(SUM(CASE WHEN method <> ? THEN amount ELSE 0 END), 0) AS SIGNED) FROM payments WHERE "
-      "school_id = ? AND state = ? AND paid_time >= ? AND paid_time < ?",
-      {cash, cash, Str(school_id), recorded, start, end},
-      {&collected_count, &f.collected_amount, &cashless_count, &f.cashless_collected_amount}));
-  RETURN_IF_ERROR(
-      one_row("SELECT COUNT(*), CAST(COALESCE(SUM(amount), 0) AS SIGNED), CAST(COALESCE(SUM(method <> ?), 0) "
-              "AS SIGNED), "
-              "CAST(COALESCE(SUM(CASE WHEN method <> ? THEN amount ELSE 0 END), 0) AS SIGNED) FROM "
-              "expenditures WHERE "
-              "school_id = ? AND reversed = 0 AND spend_date >= ? AND spend_date <= ?",
-              {cash, cash, Str(school_id), DateOrNull(from), DateOrNull(to)},
-              {&spent_count, &f.spent_amount, &cashless_spent_count, &f.cashless_spent_amount}));
-  RETURN_IF_ERROR(
-      one_row("SELECT CAST(COALESCE(SUM(total - paid), 0) AS SIGNED), CAST(COALESCE(SUM(CASE WHEN due_date < "
-              "? THEN total "
-              "- paid ELSE 0 END), 0) AS SIGNED) FROM invoices WHERE school_id = ? AND state IN (?, ?) AND "
-              "create_time < ?",
-              {DateOrNull(to), Str(school_id), open1, open2, end},
-              {&f.outstanding_receivables, &f.overdue_receivables}));
-  RETURN_IF_ERROR(
-      one_row("SELECT CAST(COALESCE(SUM(total), 0) AS SIGNED), CAST(COALESCE(SUM(paid), 0) AS SIGNED) "
-              "FROM invoices WHERE school_id = ? AND state <> ? AND due_date >= ? AND due_date <= ?",
-              {Str(school_id), cancelled, DateOrNull(from), DateOrNull(to)}, {&f.due_total, &f.due_paid}));
-  RETURN_IF_ERROR(one_row("SELECT COUNT(*) FROM statement_lines WHERE school_id = ? AND match_state = ?",
-                          {Str(school_id), EnumSql(MatchState::kUnmatched)}, {&unmatched}));
-  RETURN_IF_ERROR(
-      one_row("SELECT COUNT(*) FROM payments WHERE school_id = ? AND state = ? AND paid_time >= ? AND "
-              "paid_time < ?",
-              {Str(school_id), reversed, start, end}, {&reversed_count}));
-  RETURN_IF_ERROR(
-      one_row("SELECT COUNT(*) FROM receipts WHERE school_id = ? AND issue_time >= ? AND issue_time < ?",
-              {Str(school_id), start, end}, {&receipts}));
-  f.invoice_count = static_cast<int>(invoice_count);
-  f.collected_count = static_cast<int>(collected_count);
-  f.cashless_collected_count = static_cast<int>(cashless_count);
-  f.spent_count = static_cast<int>(spent_count);
-  f.cashless_spent_count = static_cast<int>(cashless_spent_count);
-  f.unmatched_statement_lines = static_cast<int>(unmatched);
-  f.reversed_payments = static_cast<int>(reversed_count);
-  f.receipts_issued = static_cast<int>(receipts);
-  return f;
+std::pair<std::string, std::string> MySqlFinanceStore::DaySpan(Date from, Date to) {
+  return {TimeToSql(platform::StartOfDay(from)), TimeToSql(platform::StartOfDay(platform::AddDays(to, 1)))};
 }
 
 absl::StatusOr<std::vector<CodeAmount>> MySqlFinanceStore::CollectedByFeeItem(const std::string& school_id,
@@ -1400,55 +1332,6 @@ absl::StatusOr<std::vector<LedgerTransfer>> MySqlFinanceStore::ListTransfers(
   }
   params.push_back(Int(limit));
   return SelectTransfers(where + " ORDER BY post_time, transfer_id LIMIT ?", params);
-}
-
-absl::StatusOr<LedgerFacts> MySqlFinanceStore::ReadLedgerFacts(const std::string& school_id) {
-  LedgerFacts facts;
-  ASSIGN_OR_RETURN(
-      std::vector<Row> totals,
-      db_.Query("SELECT CAST(COALESCE(SUM(debit), 0) AS SIGNED), CAST(COALESCE(SUM(credit), 0) AS "
-                "SIGNED) FROM ledger_entries WHERE school_id = ?",
-                {Str(school_id)}));
-  ASSIGN_OR_RETURN(facts.total_debits, IntFromSql(totals.at(0), 0));
-  ASSIGN_OR_RETURN(facts.total_credits, IntFromSql(totals.at(0), 1));
-  ASSIGN_OR_RETURN(
-      std::vector<Row> unbalanced,
-      db_.Query("SELECT transfer_id FROM ledger_entries WHERE school_id = ? GROUP BY transfer_id "
-                "HAVING SUM(debit) <> SUM(credit) ORDER BY transfer_id LIMIT 100",
-                {Str(school_id)}));
-  for (const Row& row : unbalanced) facts.unbalanced_transfers.push_back(row.Str(0));
-  ASSIGN_OR_RETURN(
-      std::vector<Row> inconsistent,
-      db_.Query("SELECT i.invoice_id FROM invoices i LEFT JOIN (SELECT invoice_id, SUM(amount) AS s "
-                "FROM payments WHERE school_id = ? AND state = ? GROUP BY invoice_id) p ON "
-                "p.invoice_id = i.invoice_id WHERE i.school_id = ? AND i.paid <> COALESCE(p.s, 0) "
-                "ORDER BY i.invoice_id LIMIT 100",
-                {Str(school_id), EnumSql(PaymentState::kRecorded), Str(school_id)}));
-  for (const Row& row : inconsistent) facts.inconsistent_invoices.push_back(row.Str(0));
-  ASSIGN_OR_RETURN(
-      std::vector<Row> years,
-      db_.Query("SELECT year, COUNT(*), MAX(sequence), MIN(sequence) FROM receipts WHERE school_id = "
-                "? GROUP BY year ORDER BY year",
-                {Str(school_id)}));
-  for (const Row& row : years) {
-    LedgerFacts::YearSequence y;
-    ASSIGN_OR_RETURN(y.year, IntFromSql(row, 0, 1900, 9999));
-    ASSIGN_OR_RETURN(y.count, IntFromSql(row, 1));
-    ASSIGN_OR_RETURN(y.max_sequence, IntFromSql(row, 2));
-    ASSIGN_OR_RETURN(int64_t min_sequence, IntFromSql(row, 3));
-    if (y.count != y.max_sequence || min_sequence != 1) {
-      ASSIGN_OR_RETURN(
-          std::vector<Row> seqs,
-          db_.Query("SELECT sequence FROM receipts WHERE school_id = ? AND year = ? ORDER BY sequence",
-                    {Str(school_id), Int(y.year)}));
-      for (const Row& s : seqs) {
-        ASSIGN_OR_RETURN(int64_t n, IntFromSql(s, 0));
-        y.sequences.push_back(n);
-      }
-    }
-    facts.receipt_years.push_back(std::move(y));
-  }
-  return facts;
 }
 
 }  // namespace parhub::finance

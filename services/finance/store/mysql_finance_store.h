@@ -1,4 +1,7 @@
-// FinanceStore on MySQL/MariaDB (schema: migrations/001_finance.sql).
+// FinanceStore on MySQL/MariaDB (schema: migrations/001_finance.sql). The
+// reads behind summaries and ledger checks, each grouped by school so that
+// one query serves any number of schools, are in mysql_finance_summaries.cc;
+// the rest in mysql_finance_store.cc.
 #ifndef PARHUB_SERVICES_FINANCE_STORE_MYSQL_FINANCE_STORE_H_
 #define PARHUB_SERVICES_FINANCE_STORE_MYSQL_FINANCE_STORE_H_
 
@@ -103,7 +106,8 @@ class MySqlFinanceStore final : public FinanceStore {
   absl::StatusOr<std::vector<Expenditure>> ListExpenditures(
       const std::string& school_id, Date from, Date to, const std::string& category,
       const std::optional<std::pair<Date, std::string>>& before, int limit) override;
-  absl::StatusOr<MoneyFacts> ReadMoneyFacts(const std::string& school_id, Date from, Date to) override;
+  absl::StatusOr<std::map<std::string, MoneyFacts>> ReadMoneyFacts(const std::vector<std::string>& school_ids,
+                                                                   Date from, Date to) override;
   absl::StatusOr<std::vector<CodeAmount>> CollectedByFeeItem(const std::string& school_id, Date from,
                                                              Date to) override;
   absl::StatusOr<std::vector<CodeAmount>> SpentByCategory(const std::string& school_id, Date from,
@@ -111,6 +115,8 @@ class MySqlFinanceStore final : public FinanceStore {
   absl::Status PutDisclosure(const Disclosure& disclosure) override;
   absl::StatusOr<std::optional<Disclosure>> GetDisclosure(const std::string& school_id,
                                                           const std::string& school_year) override;
+  absl::StatusOr<std::set<std::string>> PublishedDisclosures(const std::vector<std::string>& school_ids,
+                                                             const std::string& school_year) override;
 
   absl::Status InsertTransfer(const LedgerTransfer& transfer) override;
   absl::StatusOr<LedgerTransfer> GetTransfer(const std::string& school_id,
@@ -121,7 +127,11 @@ class MySqlFinanceStore final : public FinanceStore {
       const std::string& school_id, const std::string& account, std::optional<absl::Time> start,
       std::optional<absl::Time> end, const std::optional<std::pair<absl::Time, std::string>>& after,
       int limit) override;
-  absl::StatusOr<LedgerFacts> ReadLedgerFacts(const std::string& school_id) override;
+  absl::StatusOr<std::map<std::string, LedgerFacts>> ReadLedgerFacts(
+      const std::vector<std::string>& school_ids) override;
+
+  // The instants [from 00:00, day after `to` 00:00) in Vietnam time, as SQL.
+  static std::pair<std::string, std::string> DaySpan(Date from, Date to);
 
  private:
   absl::StatusOr<std::vector<Invoice>> SelectInvoices(const std::string& where,

@@ -106,8 +106,8 @@ absl::StatusOr<DownsizingRecord> DownsizingDesk::CreateRecord(const std::string&
                                   "STAFF_LEFT");
     }
     RETURN_IF_ERROR(CheckNotExempt(*decree, *staff, r.proposed_date, r.volunteered));
-    ASSIGN_OR_RETURN(std::vector<std::string> open, store_.StaffWithOpenRecords(school_id));
-    if (std::find(open.begin(), open.end(), r.staff_id) != open.end()) {
+    ASSIGN_OR_RETURN(auto open, store_.StaffWithOpenRecords({school_id}));
+    if (open[school_id].contains(r.staff_id)) {
       return platform::WithReason(
           absl::FailedPreconditionError(
               absl::StrCat(staff->display_name, " đã có hồ sơ tinh giản đang xử lý (an open record exists)")),
@@ -275,46 +275,9 @@ absl::StatusOr<platform::Page<Candidate>> DownsizingDesk::ListCandidates(const s
                         absl::StrCat("năm xếp loại phải từ 2000 đến ", today.year, " (year out of range)"));
   }
   ASSIGN_OR_RETURN(platform::PageRequest page, platform::ParsePageRequest(page_size, page_token, 50, 200));
-  std::vector<const DownsizingDecree*> decrees = catalog_.DecreesInForce(today);
-  int window = 1;
-  for (const DownsizingDecree* d : decrees) {
-    for (const DownsizingCategory& c : d->categories) {
-      if (c.rating_rule) window = std::max(window, c.rating_rule->consecutive_years);
-    }
-  }
-  ASSIGN_OR_RETURN(std::vector<Rating> ratings,
-                   store_.YearlyRatings(school_id, last_year - window + 1, last_year));
-  std::map<std::string, std::map<int, Rating>> by_staff;
-  for (Rating& r : ratings) {
-    if (r.staff_id > page.after) by_staff[r.staff_id][r.year] = std::move(r);
-  }
-  ASSIGN_OR_RETURN(std::vector<std::string> open_list, store_.StaffWithOpenRecords(school_id));
-  std::set<std::string> open(open_list.begin(), open_list.end());
-  std::vector<Candidate> out;
-  for (auto& [staff_id, yearly] : by_staff) {
-    if (static_cast<int>(out.size()) >= page.fetch_limit()) break;
-    if (open.contains(staff_id)) continue;
-    std::map<int, RatingGrade> grades;
-    for (const auto& [year, rating] : yearly) grades[year] = rating.grade;
-    for (const DownsizingDecree* d : decrees) {
-      std::optional<Candidate> found;
-      for (const DownsizingCategory& c : d->categories) {
-        if (!c.rating_rule) continue;
-        std::optional<std::vector<int>> years = QualifyingYears(*c.rating_rule, grades, last_year);
-        if (!years) continue;
-        absl::StatusOr<Staff> staff = store_.GetStaff(school_id, staff_id, Lock::kNone);
-        RETURN_IF_ERROR(staff.status());
-        if (staff->status == StaffStatus::kLeft || ExemptOn(*d, staff->circumstances, today)) break;
-        found = Candidate{*std::move(staff), c.code, {}};
-        for (int year : *years) found->ratings.push_back(yearly.at(year));
-        break;
-      }
-      if (found) {
-        out.push_back(*std::move(found));
-        break;
-      }
-    }
-  }
+  ASSIGN_OR_RETURN(auto found, FindCandidates(store_, catalog_, today, {school_id}, last_year, page.after,
+                                              page.fetch_limit()));
+  std::vector<Candidate> out = std::move(found[school_id]);
   return platform::MakePage(std::move(out), page.size, [](const Candidate& c) { return c.staff.staff_id; });
 }
 
@@ -371,8 +334,9 @@ absl::StatusOr<ProgressRollup> DownsizingDesk::GetProgressOfSchools(
   ASSIGN_OR_RETURN(const TargetPlan* found, FindPlan(plan));
   Date baseline_end{found->baseline_year, 12, 31};
   ASSIGN_OR_RETURN(auto stored, store_.GetTargets(school_ids, plan));
-  ASSIGN_OR_RETURN(auto at_baseline, store_.CountHeadcounts(school_ids, baseline_end));
-  ASSIGN_OR_RETURN(auto now, store_.CountHeadcounts(school_ids, as_of));
+  ASSIGN_OR_RETURN(HeadcountsByDay headcounts, store_.CountHeadcounts(school_ids, {baseline_end, as_of}));
+  std::map<std::string, Headcount>& at_baseline = headcounts[baseline_end];
+  std::map<std::string, Headcount>& now = headcounts[as_of];
   ASSIGN_OR_RETURN(auto records, store_.CountRecordStates(school_ids, baseline_end, as_of));
   ProgressRollup rollup;
   Progress& totals = rollup.totals;

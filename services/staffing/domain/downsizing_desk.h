@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "platform/core/page.h"
+#include "services/staffing/domain/downsizing_candidates.h"
 #include "services/staffing/domain/downsizing_rules.h"
 #include "services/staffing/domain/model.h"
 #include "services/staffing/domain/staffing_store.h"
@@ -35,12 +36,6 @@ struct RecordStep final {
   std::string document_number;  // submission or decision number
   Date date;                    // submission, decision or effective date
   std::string reason;           // rejection or withdrawal
-};
-
-struct Candidate final {
-  Staff staff;
-  std::string category;
-  std::vector<Rating> ratings;  // qualifying yearly ratings, oldest first
 };
 
 struct Progress final {
@@ -83,8 +78,7 @@ class DownsizingDesk final {
                                            const RecordStep& step);
 
   // People meeting a rating-based category of a decree in force today,
-  // from yearly ratings up to `last_year`; exempt people, people who have
-  // left and people with an open record are left out. By staff id.
+  // from yearly ratings up to `last_year` (FindCandidates). By staff id.
   absl::StatusOr<platform::Page<Candidate>> ListCandidates(const std::string& school_id, int last_year,
                                                            int page_size, absl::string_view page_token);
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -68,6 +69,12 @@ struct Headcount final {
   int with_city_email = 0;  // staff with a city mailbox address
 };
 
+// Headcounts by day, then by school (schools without staff that day are absent).
+using HeadcountsByDay = std::map<Date, std::map<std::string, Headcount>>;
+
+// A school's quarterly ratings: (year, quarter) → grade → count.
+using QuarterGrades = std::map<std::pair<int, int>, std::map<RatingGrade, int>>;
+
 // A school's downsizing records by state, for progress.
 struct RecordStateCounts final {
   int effective = 0;
@@ -122,13 +129,20 @@ class StaffingStore {
   // The staff with these city e-mail addresses.
   virtual absl::StatusOr<std::vector<Staff>> StaffByEmails(absl::string_view school_id,
                                                            const std::vector<std::string>& emails) = 0;
+  // The staff of many schools with these ids (school id → staff ids); ids
+  // not on a roster are absent.
+  virtual absl::StatusOr<std::vector<Staff>> StaffByIds(
+      const std::map<std::string, std::vector<std::string>>& ids_by_school) = 0;
   virtual absl::StatusOr<Headcount> CountHeadcount(absl::string_view school_id, Date day) = 0;
-  // Headcounts of many schools on `day` (schools without staff are absent).
-  virtual absl::StatusOr<std::map<std::string, Headcount>> CountHeadcounts(
-      const std::vector<std::string>& school_ids, Date day) = 0;
+  // Headcounts of many schools on each of `days`, in one read.
+  virtual absl::StatusOr<HeadcountsByDay> CountHeadcounts(const std::vector<std::string>& school_ids,
+                                                          const std::vector<Date>& days) = 0;
 
   virtual absl::Status InsertQuota(const StaffingQuota& quota) = 0;
   virtual absl::StatusOr<StaffingQuota> GetQuota(absl::string_view school_id, int year, Lock lock) = 0;
+  // The quotas of many schools for `year` (schools without one are absent).
+  virtual absl::StatusOr<std::map<std::string, StaffingQuota>> GetQuotas(
+      const std::vector<std::string>& school_ids, int year) = 0;
   virtual absl::Status UpdateQuota(const StaffingQuota& quota) = 0;
   // Newest year first, years below `before_year` (0: from the newest).
   virtual absl::StatusOr<std::vector<StaffingQuota>> ListQuotas(absl::string_view school_id, int before_year,
@@ -147,9 +161,10 @@ class StaffingStore {
                                                           absl::string_view staff_id, int year, int quarter,
                                                           const std::optional<RatingCursor>& after,
                                                           int limit) = 0;
-  // Yearly ratings (quarter 0) of every staff member in [from_year, to_year].
-  virtual absl::StatusOr<std::vector<Rating>> YearlyRatings(absl::string_view school_id, int from_year,
-                                                            int to_year) = 0;
+  // Yearly ratings (quarter 0) of every staff member of these schools in
+  // [from_year, to_year], by school, staff id and year.
+  virtual absl::StatusOr<std::vector<Rating>> YearlyRatings(const std::vector<std::string>& school_ids,
+                                                            int from_year, int to_year) = 0;
 
   virtual absl::Status InsertRecord(const DownsizingRecord& record) = 0;
   virtual absl::StatusOr<DownsizingRecord> GetRecord(absl::string_view school_id, absl::string_view record_id,
@@ -159,20 +174,24 @@ class StaffingStore {
                                                                     const RecordQuery& query,
                                                                     const std::optional<RecordCursor>& after,
                                                                     int limit) = 0;
-  // Staff ids with a proposed, submitted or approved record.
-  virtual absl::StatusOr<std::vector<std::string>> StaffWithOpenRecords(absl::string_view school_id) = 0;
+  // By school, the staff ids with a proposed, submitted or approved record
+  // (schools without one are absent).
+  virtual absl::StatusOr<std::map<std::string, std::set<std::string>>> StaffWithOpenRecords(
+      const std::vector<std::string>& school_ids) = 0;
 
-  // Quarterly ratings of one quarter by grade.
-  virtual absl::StatusOr<std::map<RatingGrade, int>> CountQuarterlyRatings(absl::string_view school_id,
-                                                                           int year, int quarter) = 0;
+  // Quarterly ratings (quarters 1-4) of these schools in [from_year,
+  // to_year] (schools without one are absent).
+  virtual absl::StatusOr<std::map<std::string, QuarterGrades>> CountQuarterlyRatings(
+      const std::vector<std::string>& school_ids, int from_year, int to_year) = 0;
 
   // Stores one usage report: per staff member the last day used (unset:
   // never), and moves each staff member's last-used day forward.
   virtual absl::Status RecordEmailUsage(absl::string_view school_id, Date report_date,
                                         const std::vector<std::pair<std::string, Date>>& uses) = 0;
-  // Staff on the roster on `as_of` whose latest report on or before it shows
-  // a use on or after `used_since`.
-  virtual absl::StatusOr<int> CountEmailUsers(absl::string_view school_id, Date as_of, Date used_since) = 0;
+  // By school, the staff on the roster on `as_of` whose latest report on or
+  // before it shows a use on or after `used_since` (schools with none are absent).
+  virtual absl::StatusOr<std::map<std::string, int>> CountEmailUsers(
+      const std::vector<std::string>& school_ids, Date as_of, Date used_since) = 0;
 
   virtual absl::Status InsertInspection(const DisciplineInspection& inspection) = 0;
   virtual absl::StatusOr<DisciplineInspection> GetInspection(absl::string_view school_id,
@@ -205,9 +224,10 @@ class StaffingStore {
                                                                  const std::optional<DatedCursor>& after,
                                                                  int limit) = 0;
 
-  // Inspections, violations, downsizing records, suggestions and board
-  // meetings of [from, to].
-  virtual absl::StatusOr<PeriodCounts> CountPeriod(absl::string_view school_id, Date from, Date to) = 0;
+  // By school, the inspections, violations, downsizing records, suggestions
+  // and board meetings of [from, to] (schools with none are absent).
+  virtual absl::StatusOr<std::map<std::string, PeriodCounts>> CountPeriods(
+      const std::vector<std::string>& school_ids, Date from, Date to) = 0;
 
   // Records of many schools by state: EFFECTIVE with an effective date in
   // (effective_after, as_of], APPROVED, and PROPOSED or SUBMITTED.

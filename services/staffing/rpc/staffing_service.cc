@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/resource_name.h"
+#include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/proto_values.h"
 #include "services/staffing/domain/access.h"
@@ -500,11 +501,8 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::SummarizeDownsizingProgress(
     v1::DownsizingProgressRollup* response) {
   return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
     RETURN_IF_ERROR(RequireService(caller));
-    std::vector<std::string> schools;
-    for (int i = 0; i < request->schools_size(); ++i) {
-      ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->schools(i), absl::StrCat("schools[", i, "]")));
-      schools.push_back(ids[0]);
-    }
+    ASSIGN_OR_RETURN(std::vector<std::string> schools,
+                     platform::ParseSchoolNames({request->schools().begin(), request->schools().end()}));
     ASSIGN_OR_RETURN(Date as_of, platform::DateFromProto(request->as_of(), "as_of"));
     std::string plan = request->target_plan().empty() ? "hcm-2023-2026" : request->target_plan();
     ASSIGN_OR_RETURN(ProgressRollup rollup, desk_.GetProgressOfSchools(schools, plan, as_of));
@@ -737,6 +735,23 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::SummarizeStaffing(Context* c,
     ASSIGN_OR_RETURN(StaffingFigures figures,
                      summarizer_.Summarize(ids[0], start, end, request->target_plan()));
     *response = SummaryToProto(ids[0], figures);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* StaffingServiceImpl::BatchSummarizeStaffing(
+    Context* c, const v1::BatchSummarizeStaffingRequest* request,
+    v1::BatchSummarizeStaffingResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    RETURN_IF_ERROR(RequireService(caller));
+    ASSIGN_OR_RETURN(std::vector<std::string> schools,
+                     platform::ParseSchoolNames({request->schools().begin(), request->schools().end()}));
+    ASSIGN_OR_RETURN(Date start, platform::DateFromProto(request->period_start(), "period_start"));
+    ASSIGN_OR_RETURN(Date end, platform::DateFromProto(request->period_end(), "period_end"));
+    ASSIGN_OR_RETURN(std::vector<StaffingFigures> figures,
+                     summarizer_.SummarizeSchools(schools, start, end, request->target_plan()));
+    for (size_t i = 0; i < schools.size(); ++i)
+      *response->add_summaries() = SummaryToProto(schools[i], figures[i]);
     return absl::OkStatus();
   });
 }

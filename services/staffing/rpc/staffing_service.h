@@ -101,6 +101,8 @@ class StaffingServiceImpl final : public v1::StaffingService::CallbackService {
 
   Reactor* SummarizeStaffing(Context* c, const v1::SummarizeStaffingRequest* request,
                              v1::StaffingSummary* response) override;
+  Reactor* BatchSummarizeStaffing(Context* c, const v1::BatchSummarizeStaffingRequest* request,
+                                  v1::BatchSummarizeStaffingResponse* response) override;
 
   Reactor* CreateStaffSuggestion(Context* c, const v1::CreateStaffSuggestionRequest* request,
                                  v1::StaffSuggestion* response) override;

@@ -1,8 +1,10 @@
 // StaffingStore on MySQL/MariaDB.
 #include "services/staffing/store/mysql_staffing_store.h"
 
+#include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -30,6 +32,7 @@ using ::parhub::platform::SqlValue;
 using ::parhub::platform::Str;
 using ::parhub::platform::TimeFromSql;
 using ::parhub::platform::TimeToSql;
+using ::parhub::platform::WithStrs;
 
 constexpr int kMaxCount = std::numeric_limits<int>::max();
 
@@ -226,36 +229,39 @@ absl::Status MySqlStaffingStore::WriteCircumstances(const Staff& s) {
   return absl::OkStatus();
 }
 
-absl::Status MySqlStaffingStore::LoadCircumstances(absl::string_view school_id, std::vector<Staff>& staff) {
+absl::Status MySqlStaffingStore::LoadCircumstances(std::vector<Staff>& staff) {
   if (staff.empty()) return absl::OkStatus();
-  std::map<std::string, Staff*> by_id;
-  std::vector<SqlValue> params = {Str(school_id)};
+  std::map<std::pair<std::string, std::string>, Staff*> by_key;
+  std::set<std::string> schools, ids;
   for (Staff& s : staff) {
-    by_id[s.staff_id] = &s;
-    params.push_back(Str(s.staff_id));
+    by_key[{s.school_id, s.staff_id}] = &s;
+    schools.insert(s.school_id);
+    ids.insert(s.staff_id);
   }
+  std::vector<SqlValue> params;
+  for (const std::string& school : schools) params.push_back(Str(school));
+  for (const std::string& id : ids) params.push_back(Str(id));
   ASSIGN_OR_RETURN(auto rows,
-                   db_.Query(absl::StrCat("SELECT staff_id, kind, ", SqlDateColumn("start_date"), ", ",
-                                          SqlDateColumn("end_date"),
-                                          ", note FROM staff_circumstances WHERE school_id = ? AND "
-                                          "staff_id IN (",
-                                          Placeholders(staff.size()), ") ORDER BY staff_id, seq"),
+                   db_.Query(absl::StrCat("SELECT school_id, staff_id, kind, ", SqlDateColumn("start_date"),
+                                          ", ", SqlDateColumn("end_date"),
+                                          ", note FROM staff_circumstances WHERE school_id IN (",
+                                          Placeholders(schools.size()), ") AND staff_id IN (",
+                                          Placeholders(ids.size()), ") ORDER BY school_id, staff_id, seq"),
                              params));
   for (const Row& row : rows) {
     Circumstance c;
-    ASSIGN_OR_RETURN(c.kind, EnumFromSql(row, 1, kLastCircumstanceKind));
-    ASSIGN_OR_RETURN(c.start_date, DateFromSql(row, 2));
-    ASSIGN_OR_RETURN(c.end_date, DateFromSql(row, 3));
-    c.note = row.Str(4);
-    auto it = by_id.find(row.Str(0));
-    if (it != by_id.end()) it->second->circumstances.push_back(std::move(c));
+    ASSIGN_OR_RETURN(c.kind, EnumFromSql(row, 2, kLastCircumstanceKind));
+    ASSIGN_OR_RETURN(c.start_date, DateFromSql(row, 3));
+    ASSIGN_OR_RETURN(c.end_date, DateFromSql(row, 4));
+    c.note = row.Str(5);
+    auto it = by_key.find({row.Str(0), row.Str(1)});
+    if (it != by_key.end()) it->second->circumstances.push_back(std::move(c));
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::SelectStaff(const std::string& tail,
-                                                                   std::vector<SqlValue> params,
-                                                                   absl::string_view school_id) {
+                                                                   std::vector<SqlValue> params) {
   ASSIGN_OR_RETURN(auto rows,
                    db_.Query(absl::StrCat("SELECT ", StaffColumns(), " FROM staff ", tail), params));
   std::vector<Staff> out;
@@ -264,7 +270,7 @@ absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::SelectStaff(const std::st
     ASSIGN_OR_RETURN(Staff s, ReadStaff(row));
     out.push_back(std::move(s));
   }
-  RETURN_IF_ERROR(LoadCircumstances(school_id, out));
+  RETURN_IF_ERROR(LoadCircumstances(out));
   return out;
 }
 
@@ -272,7 +278,7 @@ absl::StatusOr<Staff> MySqlStaffingStore::GetStaff(absl::string_view school_id, 
                                                    Lock lock) {
   ASSIGN_OR_RETURN(auto staff,
                    SelectStaff(absl::StrCat("WHERE school_id = ? AND staff_id = ?", LockClause(lock)),
-                               {Str(school_id), Str(staff_id)}, school_id));
+                               {Str(school_id), Str(staff_id)}));
   if (staff.empty()) return absl::NotFoundError("Không tìm thấy nhân sự (staff member not found)");
   return std::move(staff[0]);
 }
@@ -327,7 +333,7 @@ absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::ListStaff(absl::string_vi
   }
   tail += " ORDER BY name_key, staff_id LIMIT ?";
   params.push_back(Int(limit));
-  return SelectStaff(tail, std::move(params), school_id);
+  return SelectStaff(tail, std::move(params));
 }
 
 absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::StaffByCodes(absl::string_view school_id,
@@ -337,7 +343,7 @@ absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::StaffByCodes(absl::string
   for (const std::string& c : codes) params.push_back(Str(c));
   return SelectStaff(
       absl::StrCat("WHERE school_id = ? AND staff_code IN (", Placeholders(codes.size()), ") FOR UPDATE"),
-      std::move(params), school_id);
+      std::move(params));
 }
 
 absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::StaffByEmails(absl::string_view school_id,
@@ -347,40 +353,74 @@ absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::StaffByEmails(absl::strin
   for (const std::string& e : emails) params.push_back(Str(e));
   return SelectStaff(
       absl::StrCat("WHERE school_id = ? AND city_email IN (", Placeholders(emails.size()), ") FOR UPDATE"),
-      std::move(params), school_id);
+      std::move(params));
+}
+
+absl::StatusOr<std::vector<Staff>> MySqlStaffingStore::StaffByIds(
+    const std::map<std::string, std::vector<std::string>>& ids_by_school) {
+  std::set<std::string> ids;
+  for (const auto& [school, staff_ids] : ids_by_school) ids.insert(staff_ids.begin(), staff_ids.end());
+  if (ids.empty()) return std::vector<Staff>{};
+  std::vector<SqlValue> params;
+  for (const auto& [school, staff_ids] : ids_by_school) params.push_back(Str(school));
+  for (const std::string& id : ids) params.push_back(Str(id));
+  // One read for every school: the pairs asked for are picked from the
+  // schools × ids it returns.
+  ASSIGN_OR_RETURN(std::vector<Staff> found,
+                   SelectStaff(absl::StrCat("WHERE school_id IN (", Placeholders(ids_by_school.size()),
+                                            ") AND staff_id IN (", Placeholders(ids.size()),
+                                            ") ORDER BY school_id, staff_id"),
+                               std::move(params)));
+  std::vector<Staff> out;
+  for (Staff& s : found) {
+    const std::vector<std::string>& wanted = ids_by_school.at(s.school_id);
+    if (std::find(wanted.begin(), wanted.end(), s.staff_id) != wanted.end()) out.push_back(std::move(s));
+  }
+  return out;
 }
 
 absl::StatusOr<Headcount> MySqlStaffingStore::CountHeadcount(absl::string_view school_id, Date day) {
-  ASSIGN_OR_RETURN(auto counts, CountHeadcounts({std::string(school_id)}, day));
-  auto it = counts.find(std::string(school_id));
-  return it == counts.end() ? Headcount{} : it->second;
+  ASSIGN_OR_RETURN(HeadcountsByDay counts, CountHeadcounts({std::string(school_id)}, {day}));
+  auto it = counts[day].find(std::string(school_id));
+  return it == counts[day].end() ? Headcount{} : it->second;
 }
 
-absl::StatusOr<std::map<std::string, Headcount>> MySqlStaffingStore::CountHeadcounts(
-    const std::vector<std::string>& school_ids, Date day) {
-  std::map<std::string, Headcount> out;
-  if (school_ids.empty()) return out;
-  std::vector<SqlValue> params = {DateOrNull(day), DateOrNull(day)};
-  for (const std::string& id : school_ids) params.push_back(Str(id));
+absl::StatusOr<HeadcountsByDay> MySqlStaffingStore::CountHeadcounts(
+    const std::vector<std::string>& school_ids, const std::vector<Date>& days) {
+  HeadcountsByDay out;
+  if (school_ids.empty() || days.empty()) return out;
+  // The days as a small table (k, day), so every day is counted in one pass.
+  std::string day_table;
+  std::vector<SqlValue> params;
+  for (size_t k = 0; k < days.size(); ++k) {
+    absl::StrAppend(&day_table, k == 0 ? "" : " UNION ALL ", "SELECT ", k,
+                    " AS k, CAST(? AS DATE) AS on_day");
+    params.push_back(DateOrNull(days[k]));
+  }
+  params = WithStrs(std::move(params), school_ids);
   ASSIGN_OR_RETURN(
       auto rows,
-      db_.Query(absl::StrCat("SELECT school_id, COUNT(*), COALESCE(SUM(employment_type = 1), 0), "
-                             "COALESCE(SUM(employment_type = 2), 0), "
-                             "COALESCE(SUM(employment_type = 2 AND budget_paid = 1), 0), "
-                             "COALESCE(SUM(employment_type = 3), 0), COALESCE(SUM(budget_paid = 1), 0), "
-                             "COALESCE(SUM(city_email <> ''), 0) FROM staff WHERE start_date <= ? AND "
-                             "(end_date IS NULL OR end_date >= ?) AND school_id IN (",
-                             Placeholders(school_ids.size()), ") GROUP BY school_id"),
-                params));
+      db_.Query(
+          absl::StrCat("SELECT d.k, s.school_id, COUNT(*), COALESCE(SUM(s.employment_type = 1), 0), "
+                       "COALESCE(SUM(s.employment_type = 2), 0), "
+                       "COALESCE(SUM(s.employment_type = 2 AND s.budget_paid = 1), 0), "
+                       "COALESCE(SUM(s.employment_type = 3), 0), COALESCE(SUM(s.budget_paid = 1), 0), "
+                       "COALESCE(SUM(s.city_email <> ''), 0) FROM staff s JOIN (",
+                       day_table,
+                       ") d ON s.start_date <= d.on_day AND (s.end_date IS NULL OR s.end_date >= d.on_day) "
+                       "WHERE s.school_id IN (",
+                       Placeholders(school_ids.size()), ") GROUP BY d.k, s.school_id"),
+          params));
   for (const Row& row : rows) {
-    Headcount& h = out[row.Str(0)];
-    ASSIGN_OR_RETURN(h.staff, IntFromSql(row, 1, 0, kMaxCount));
-    ASSIGN_OR_RETURN(h.civil_servants, IntFromSql(row, 2, 0, kMaxCount));
-    ASSIGN_OR_RETURN(h.public_employees, IntFromSql(row, 3, 0, kMaxCount));
-    ASSIGN_OR_RETURN(h.budget_paid_public_employees, IntFromSql(row, 4, 0, kMaxCount));
-    ASSIGN_OR_RETURN(h.contract_staff, IntFromSql(row, 5, 0, kMaxCount));
-    ASSIGN_OR_RETURN(h.budget_paid, IntFromSql(row, 6, 0, kMaxCount));
-    ASSIGN_OR_RETURN(h.with_city_email, IntFromSql(row, 7, 0, kMaxCount));
+    ASSIGN_OR_RETURN(int k, IntFromSql(row, 0, 0, static_cast<int>(days.size()) - 1));
+    Headcount& h = out[days[k]][row.Str(1)];
+    ASSIGN_OR_RETURN(h.staff, IntFromSql(row, 2, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.civil_servants, IntFromSql(row, 3, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.public_employees, IntFromSql(row, 4, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.budget_paid_public_employees, IntFromSql(row, 5, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.contract_staff, IntFromSql(row, 6, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.budget_paid, IntFromSql(row, 7, 0, kMaxCount));
+    ASSIGN_OR_RETURN(h.with_city_email, IntFromSql(row, 8, 0, kMaxCount));
   }
   return out;
 }
@@ -452,6 +492,23 @@ absl::StatusOr<StaffingQuota> MySqlStaffingStore::GetQuota(absl::string_view sch
                                         {Str(school_id), Int(year)}));
   if (rows.empty()) return absl::NotFoundError("Không tìm thấy chỉ tiêu biên chế của năm (quota not found)");
   return ReadQuota(rows[0]);
+}
+
+absl::StatusOr<std::map<std::string, StaffingQuota>> MySqlStaffingStore::GetQuotas(
+    const std::vector<std::string>& school_ids, int year) {
+  std::map<std::string, StaffingQuota> out;
+  if (school_ids.empty()) return out;
+  std::vector<SqlValue> params = WithStrs({Int(year)}, school_ids);
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT ", QuotaColumns(),
+                                          " FROM staffing_quotas WHERE year = ? AND school_id IN (",
+                                          Placeholders(school_ids.size()), ")"),
+                             params));
+  for (const Row& row : rows) {
+    ASSIGN_OR_RETURN(StaffingQuota quota, ReadQuota(row));
+    out[quota.school_id] = std::move(quota);
+  }
+  return out;
 }
 
 absl::Status MySqlStaffingStore::UpdateQuota(const StaffingQuota& q) {
@@ -561,12 +618,17 @@ absl::StatusOr<std::vector<Rating>> MySqlStaffingStore::ListRatings(absl::string
   return ReadRatings(rows);
 }
 
-absl::StatusOr<std::vector<Rating>> MySqlStaffingStore::YearlyRatings(absl::string_view school_id,
-                                                                      int from_year, int to_year) {
-  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT ", RatingColumns(),
-                                                     " FROM ratings WHERE school_id = ? AND quarter = 0 AND "
-                                                     "year BETWEEN ? AND ? ORDER BY staff_id, year"),
-                                        {Str(school_id), Int(from_year), Int(to_year)}));
+absl::StatusOr<std::vector<Rating>> MySqlStaffingStore::YearlyRatings(
+    const std::vector<std::string>& school_ids, int from_year, int to_year) {
+  if (school_ids.empty()) return std::vector<Rating>{};
+  std::vector<SqlValue> params = WithStrs({Int(from_year), Int(to_year)}, school_ids);
+  ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query(absl::StrCat("SELECT ", RatingColumns(),
+                             " FROM ratings WHERE quarter = 0 AND year BETWEEN ? AND ? "
+                             "AND school_id IN (",
+                             Placeholders(school_ids.size()), ") ORDER BY school_id, staff_id, year"),
+                params));
   return ReadRatings(rows);
 }
 
@@ -644,14 +706,17 @@ absl::StatusOr<std::vector<DownsizingRecord>> MySqlStaffingStore::ListRecords(
   return out;
 }
 
-absl::StatusOr<std::vector<std::string>> MySqlStaffingStore::StaffWithOpenRecords(
-    absl::string_view school_id) {
+absl::StatusOr<std::map<std::string, std::set<std::string>>> MySqlStaffingStore::StaffWithOpenRecords(
+    const std::vector<std::string>& school_ids) {
+  std::map<std::string, std::set<std::string>> out;
+  if (school_ids.empty()) return out;
+  std::vector<SqlValue> params = WithStrs({}, school_ids);
   ASSIGN_OR_RETURN(auto rows,
-                   db_.Query("SELECT DISTINCT staff_id FROM downsizing_records WHERE school_id = ? AND "
-                             "state IN (1, 2, 3)",
-                             {Str(school_id)}));
-  std::vector<std::string> out;
-  for (const Row& row : rows) out.push_back(row.Str(0));
+                   db_.Query(absl::StrCat("SELECT DISTINCT school_id, staff_id FROM downsizing_records "
+                                          "WHERE state IN (1, 2, 3) AND school_id IN (",
+                                          Placeholders(school_ids.size()), ")"),
+                             params));
+  for (const Row& row : rows) out[row.Str(0)].insert(row.Str(1));
   return out;
 }
 
@@ -685,21 +750,7 @@ absl::Status MySqlStaffingStore::UpsertTarget(const DownsizingTarget& t) {
       .status();
 }
 
-// ---- rating counts, e-mail usage, inspections, period counts ----
-
-absl::StatusOr<std::map<RatingGrade, int>> MySqlStaffingStore::CountQuarterlyRatings(
-    absl::string_view school_id, int year, int quarter) {
-  ASSIGN_OR_RETURN(auto rows,
-                   db_.Query("SELECT grade, COUNT(*) FROM ratings WHERE school_id = ? AND year = ? AND "
-                             "quarter = ? GROUP BY grade",
-                             {Str(school_id), Int(year), Int(quarter)}));
-  std::map<RatingGrade, int> out;
-  for (const Row& row : rows) {
-    ASSIGN_OR_RETURN(RatingGrade grade, EnumFromSql(row, 0, RatingGrade::kNotCompleted));
-    ASSIGN_OR_RETURN(out[grade], IntFromSql(row, 1, 0, kMaxCount));
-  }
-  return out;
-}
+// ---- e-mail usage, inspections ----
 
 absl::Status MySqlStaffingStore::RecordEmailUsage(absl::string_view school_id, Date report_date,
                                                   const std::vector<std::pair<std::string, Date>>& uses) {
@@ -718,22 +769,6 @@ absl::Status MySqlStaffingStore::RecordEmailUsage(absl::string_view school_id, D
             .status());
   }
   return absl::OkStatus();
-}
-
-absl::StatusOr<int> MySqlStaffingStore::CountEmailUsers(absl::string_view school_id, Date as_of,
-                                                        Date used_since) {
-  ASSIGN_OR_RETURN(
-      auto rows,
-      db_.Query(
-          "SELECT COUNT(*) FROM city_email_usage u JOIN (SELECT staff_id, MAX(report_date) AS "
-          "report_date FROM city_email_usage WHERE school_id = ? AND report_date <= ? GROUP BY "
-          "staff_id) latest ON u.staff_id = latest.staff_id AND u.report_date = "
-          "latest.report_date JOIN staff s ON s.school_id = u.school_id AND s.staff_id = u.staff_id AND "
-          "s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?) WHERE u.school_id = ? AND "
-          "u.last_used_date >= ?",
-          {Str(school_id), DateOrNull(as_of), DateOrNull(as_of), DateOrNull(as_of), Str(school_id),
-           DateOrNull(used_since)}));
-  return IntFromSql(rows.at(0), 0, 0, kMaxCount);
 }
 
 absl::Status MySqlStaffingStore::InsertInspection(const DisciplineInspection& i) {
@@ -1094,51 +1129,6 @@ absl::StatusOr<std::vector<BoardMeeting>> MySqlStaffingStore::ListMeetings(
   tail += " ORDER BY meeting_date DESC, meeting_id LIMIT ?";
   params.push_back(Int(limit));
   return SelectMeetings(tail, std::move(params), school_id);
-}
-
-absl::StatusOr<PeriodCounts> MySqlStaffingStore::CountPeriod(absl::string_view school_id, Date from,
-                                                             Date to) {
-  PeriodCounts c;
-  ASSIGN_OR_RETURN(auto inspections,
-                   db_.Query("SELECT COUNT(*), COALESCE(SUM(kind = 2), 0) FROM discipline_inspections WHERE "
-                             "school_id = ? AND inspection_date BETWEEN ? AND ?",
-                             {Str(school_id), DateOrNull(from), DateOrNull(to)}));
-  ASSIGN_OR_RETURN(c.inspections, IntFromSql(inspections.at(0), 0, 0, kMaxCount));
-  ASSIGN_OR_RETURN(c.surprise_inspections, IntFromSql(inspections.at(0), 1, 0, kMaxCount));
-  ASSIGN_OR_RETURN(
-      auto violations,
-      db_.Query("SELECT COUNT(*) FROM inspection_findings f JOIN discipline_inspections i ON "
-                "f.school_id = i.school_id AND f.inspection_id = i.inspection_id WHERE i.school_id = ? "
-                "AND i.inspection_date BETWEEN ? AND ? AND f.violation = 1",
-                {Str(school_id), DateOrNull(from), DateOrNull(to)}));
-  ASSIGN_OR_RETURN(c.violations, IntFromSql(violations.at(0), 0, 0, kMaxCount));
-  ASSIGN_OR_RETURN(
-      auto records,
-      db_.Query("SELECT COALESCE(SUM(proposed_date BETWEEN ? AND ?), 0), COALESCE(SUM(state = 5 AND "
-                "effective_date BETWEEN ? AND ?), 0) FROM downsizing_records WHERE school_id = ?",
-                {DateOrNull(from), DateOrNull(to), DateOrNull(from), DateOrNull(to), Str(school_id)}));
-  ASSIGN_OR_RETURN(c.records_proposed, IntFromSql(records.at(0), 0, 0, kMaxCount));
-  ASSIGN_OR_RETURN(c.records_effective, IntFromSql(records.at(0), 1, 0, kMaxCount));
-  ASSIGN_OR_RETURN(
-      auto suggestions,
-      db_.Query("SELECT COUNT(*), COALESCE(SUM(answer_date IS NOT NULL AND answer_date <= ?), 0) FROM "
-                "staff_suggestions WHERE school_id = ? AND submit_date BETWEEN ? AND ?",
-                {DateOrNull(to), Str(school_id), DateOrNull(from), DateOrNull(to)}));
-  ASSIGN_OR_RETURN(c.suggestions, IntFromSql(suggestions.at(0), 0, 0, kMaxCount));
-  ASSIGN_OR_RETURN(c.suggestions_answered, IntFromSql(suggestions.at(0), 1, 0, kMaxCount));
-  ASSIGN_OR_RETURN(auto meetings, db_.Query("SELECT COUNT(*) FROM board_meetings WHERE school_id = ? AND "
-                                            "meeting_date BETWEEN ? AND ?",
-                                            {Str(school_id), DateOrNull(from), DateOrNull(to)}));
-  ASSIGN_OR_RETURN(c.board_meetings, IntFromSql(meetings.at(0), 0, 0, kMaxCount));
-  ASSIGN_OR_RETURN(
-      auto recommendations,
-      db_.Query("SELECT COUNT(*), COALESCE(SUM(r.resolved_date IS NOT NULL AND r.resolved_date <= ?), 0) "
-                "FROM board_recommendations r JOIN board_meetings m ON r.school_id = m.school_id AND "
-                "r.meeting_id = m.meeting_id WHERE m.school_id = ? AND m.meeting_date BETWEEN ? AND ?",
-                {DateOrNull(to), Str(school_id), DateOrNull(from), DateOrNull(to)}));
-  ASSIGN_OR_RETURN(c.board_recommendations, IntFromSql(recommendations.at(0), 0, 0, kMaxCount));
-  ASSIGN_OR_RETURN(c.board_recommendations_resolved, IntFromSql(recommendations.at(0), 1, 0, kMaxCount));
-  return c;
 }
 
 }  // namespace parhub::staffing

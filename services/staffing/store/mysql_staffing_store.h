@@ -1,4 +1,6 @@
 // StaffingStore on MySQL/MariaDB (schema: migrations/001_staffing.sql).
+// The counts summaries read, each one grouped query for any number of
+// schools, are in mysql_staffing_counts.cc; the rest in mysql_staffing_store.cc.
 #ifndef PARHUB_SERVICES_STAFFING_STORE_MYSQL_STAFFING_STORE_H_
 #define PARHUB_SERVICES_STAFFING_STORE_MYSQL_STAFFING_STORE_H_
 
@@ -28,9 +30,11 @@ class MySqlStaffingStore final : public StaffingStore {
                                                   const std::vector<std::string>& codes) override;
   absl::StatusOr<std::vector<Staff>> StaffByEmails(absl::string_view school_id,
                                                    const std::vector<std::string>& emails) override;
+  absl::StatusOr<std::vector<Staff>> StaffByIds(
+      const std::map<std::string, std::vector<std::string>>& ids_by_school) override;
   absl::StatusOr<Headcount> CountHeadcount(absl::string_view school_id, Date day) override;
-  absl::StatusOr<std::map<std::string, Headcount>> CountHeadcounts(const std::vector<std::string>& school_ids,
-                                                                   Date day) override;
+  absl::StatusOr<HeadcountsByDay> CountHeadcounts(const std::vector<std::string>& school_ids,
+                                                  const std::vector<Date>& days) override;
   absl::StatusOr<std::map<std::string, RecordStateCounts>> CountRecordStates(
       const std::vector<std::string>& school_ids, Date effective_after, Date as_of) override;
   absl::StatusOr<std::map<std::string, DownsizingTarget>> GetTargets(
@@ -38,6 +42,8 @@ class MySqlStaffingStore final : public StaffingStore {
 
   absl::Status InsertQuota(const StaffingQuota& quota) override;
   absl::StatusOr<StaffingQuota> GetQuota(absl::string_view school_id, int year, Lock lock) override;
+  absl::StatusOr<std::map<std::string, StaffingQuota>> GetQuotas(const std::vector<std::string>& school_ids,
+                                                                 int year) override;
   absl::Status UpdateQuota(const StaffingQuota& quota) override;
   absl::StatusOr<std::vector<StaffingQuota>> ListQuotas(absl::string_view school_id, int before_year,
                                                         int limit) override;
@@ -52,7 +58,7 @@ class MySqlStaffingStore final : public StaffingStore {
                                                   int year, int quarter,
                                                   const std::optional<RatingCursor>& after,
                                                   int limit) override;
-  absl::StatusOr<std::vector<Rating>> YearlyRatings(absl::string_view school_id, int from_year,
+  absl::StatusOr<std::vector<Rating>> YearlyRatings(const std::vector<std::string>& school_ids, int from_year,
                                                     int to_year) override;
 
   absl::Status InsertRecord(const DownsizingRecord& record) override;
@@ -63,13 +69,15 @@ class MySqlStaffingStore final : public StaffingStore {
                                                             const RecordQuery& query,
                                                             const std::optional<RecordCursor>& after,
                                                             int limit) override;
-  absl::StatusOr<std::vector<std::string>> StaffWithOpenRecords(absl::string_view school_id) override;
+  absl::StatusOr<std::map<std::string, std::set<std::string>>> StaffWithOpenRecords(
+      const std::vector<std::string>& school_ids) override;
 
-  absl::StatusOr<std::map<RatingGrade, int>> CountQuarterlyRatings(absl::string_view school_id, int year,
-                                                                   int quarter) override;
+  absl::StatusOr<std::map<std::string, QuarterGrades>> CountQuarterlyRatings(
+      const std::vector<std::string>& school_ids, int from_year, int to_year) override;
   absl::Status RecordEmailUsage(absl::string_view school_id, Date report_date,
                                 const std::vector<std::pair<std::string, Date>>& uses) override;
-  absl::StatusOr<int> CountEmailUsers(absl::string_view school_id, Date as_of, Date used_since) override;
+  absl::StatusOr<std::map<std::string, int>> CountEmailUsers(const std::vector<std::string>& school_ids,
+                                                             Date as_of, Date used_since) override;
   absl::Status InsertInspection(const DisciplineInspection& inspection) override;
   absl::StatusOr<DisciplineInspection> GetInspection(absl::string_view school_id,
                                                      absl::string_view inspection_id, Lock lock) override;
@@ -94,15 +102,16 @@ class MySqlStaffingStore final : public StaffingStore {
   absl::StatusOr<std::vector<BoardMeeting>> ListMeetings(absl::string_view school_id,
                                                          const std::optional<DatedCursor>& after,
                                                          int limit) override;
-  absl::StatusOr<PeriodCounts> CountPeriod(absl::string_view school_id, Date from, Date to) override;
+  absl::StatusOr<std::map<std::string, PeriodCounts>> CountPeriods(const std::vector<std::string>& school_ids,
+                                                                   Date from, Date to) override;
 
   absl::StatusOr<DownsizingTarget> GetTarget(absl::string_view school_id, absl::string_view plan,
                                              Lock lock) override;
   absl::Status UpsertTarget(const DownsizingTarget& target) override;
 
  private:
-  // Reads the circumstances of the staff in `staff` (same school) into them.
-  absl::Status LoadCircumstances(absl::string_view school_id, std::vector<Staff>& staff);
+  // Reads the circumstances of the staff in `staff` (of any schools) into them.
+  absl::Status LoadCircumstances(std::vector<Staff>& staff);
   absl::Status WriteCircumstances(const Staff& staff);
   absl::Status WriteFindings(const DisciplineInspection& inspection);
   absl::Status WriteRecommendations(const BoardMeeting& meeting);
@@ -113,8 +122,7 @@ class MySqlStaffingStore final : public StaffingStore {
                                                                       std::vector<platform::SqlValue> params,
                                                                       absl::string_view school_id);
   absl::StatusOr<std::vector<Staff>> SelectStaff(const std::string& where,
-                                                 std::vector<platform::SqlValue> params,
-                                                 absl::string_view school_id);
+                                                 std::vector<platform::SqlValue> params);
 
   platform::Db& db_;
 };
