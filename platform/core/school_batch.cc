@@ -1,4 +1,4 @@
-// The school list of a roll-up (school_batch.h).
+// The roll-ups' school-list check (see school_batch.h).
 #include "platform/core/school_batch.h"
 
 #include <set>
@@ -10,7 +10,7 @@
 
 namespace parhub::platform {
 
-absl::StatusOr<std::vector<std::string>> ParseSchoolNames(const std::vector<std::string>& names) {
+absl::StatusOr<std::vector<std::string>> SchoolIdsOf(const std::vector<std::string>& names) {
   std::vector<std::string> ids;
   ids.reserve(names.size());
   for (size_t i = 0; i < names.size(); ++i) {

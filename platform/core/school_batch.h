@@ -1,7 +1,6 @@
-// The list of schools a roll-up asks about in one call (the Batch* summaries
-// the gateway sends per page of schools): "schools/{school}" names, 1 to
-// kMaxBatchSchools of them, each once. Every service's batch summary reads
-// and checks its list here, so they all refuse the same lists the same way.
+// The school list of a roll-up over many schools: the BatchSummarize* calls
+// the gateway makes once per page of an authority's schools. One parse and
+// one check, so every service refuses the same lists with the same words.
 #ifndef PARHUB_PLATFORM_CORE_SCHOOL_BATCH_H_
 #define PARHUB_PLATFORM_CORE_SCHOOL_BATCH_H_
 
@@ -13,14 +12,20 @@
 
 namespace parhub::platform {
 
+// Schools per call at most.
 inline constexpr int kMaxBatchSchools = 5000;
 
-// The school ids of `names`, in order; INVALID_ARGUMENT on "schools[i]" for
-// the first name that is not "schools/{school}".
-absl::StatusOr<std::vector<std::string>> ParseSchoolNames(const std::vector<std::string>& names);
+// The ids of a request's "schools/{school}" names, in order; INVALID_ARGUMENT
+// naming "schools[i]" for the first malformed one.
+absl::StatusOr<std::vector<std::string>> SchoolIdsOf(const std::vector<std::string>& names);
+// The same for any range of names (a request's repeated field).
+template <typename Names>
+absl::StatusOr<std::vector<std::string>> SchoolIdsOf(const Names& names) {
+  return SchoolIdsOf(std::vector<std::string>(names.begin(), names.end()));
+}
 
-// INVALID_ARGUMENT on "schools" for no ids or more than kMaxBatchSchools, on
-// "schools[i]" for the first id that already stood earlier in the list.
+// 1 to kMaxBatchSchools ids, each once. INVALID_ARGUMENT naming "schools"
+// for an empty or too long list, "schools[i]" for the first repeated id.
 absl::Status CheckSchoolBatch(const std::vector<std::string>& school_ids);
 
 }  // namespace parhub::platform

@@ -1,46 +1,42 @@
-// Tests of platform/core/school_batch.h: which school lists a roll-up
-// refuses, and which field the refusal names.
+// Tests of platform/core/school_batch.h: the roll-ups' school-list check.
 #include "platform/core/school_batch.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "platform/core/errors.h"
+#include <string>
+#include <vector>
+
+#include "platform/testing/status_matchers.h"
 
 namespace parhub::platform {
 namespace {
 
-std::string FieldOf(const absl::Status& status) {
-  std::vector<FieldViolation> violations = FieldViolations(status);
-  return violations.empty() ? "" : violations[0].field;
-}
+using ::parhub::testing::IsInvalidField;
+using ::parhub::testing::StatusIs;
 
-TEST(SchoolBatch, NamesBecomeIdsInOrderAndAMalformedOneIsNamedByItsPlace) {
-  absl::StatusOr<std::vector<std::string>> ids = ParseSchoolNames({"schools/th-b", "schools/mn-a"});
-  ASSERT_TRUE(ids.ok()) << ids.status();
-  EXPECT_THAT(*ids, ::testing::ElementsAre("th-b", "mn-a"));
-  absl::StatusOr<std::vector<std::string>> bad = ParseSchoolNames({"schools/th-b", "schools/mn-a/plans/x"});
-  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(FieldOf(bad.status()), "schools[1]");
-  EXPECT_EQ(FieldOf(ParseSchoolNames({"th-b"}).status()), "schools[0]");
-}
-
-TEST(SchoolBatch, OneToTheMostSchoolsEachOnceAreAccepted) {
-  EXPECT_TRUE(CheckSchoolBatch({"a1"}).ok());
+TEST(SchoolBatch, TakesOneToTheMaximumDistinctSchools) {
+  EXPECT_TRUE(CheckSchoolBatch({"mn-2010"}).ok());
   std::vector<std::string> most(kMaxBatchSchools);
   for (size_t i = 0; i < most.size(); ++i) most[i] = "s" + std::to_string(i);
   EXPECT_TRUE(CheckSchoolBatch(most).ok());
   most.push_back("one-more");
-  EXPECT_EQ(CheckSchoolBatch(most).code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(FieldOf(CheckSchoolBatch(most)), "schools");
-  EXPECT_EQ(FieldOf(CheckSchoolBatch({})), "schools");
+  EXPECT_THAT(CheckSchoolBatch(most), IsInvalidField("schools"));
+  EXPECT_THAT(CheckSchoolBatch({}), IsInvalidField("schools"));
 }
 
-TEST(SchoolBatch, ARepeatedSchoolIsNamedWhereItStandsAgain) {
-  absl::Status status = CheckSchoolBatch({"a1", "b2", "c3", "b2"});
-  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(FieldOf(status), "schools[3]");
-  EXPECT_THAT(status.message(), ::testing::HasSubstr("each school at most once"));
+TEST(SchoolBatch, NamesTheFirstRepeat) {
+  const absl::Status repeated = CheckSchoolBatch({"a1", "b2", "c3", "b2", "a1"});
+  EXPECT_THAT(repeated, IsInvalidField("schools[3]"));
+  EXPECT_THAT(repeated, StatusIs(absl::StatusCode::kInvalidArgument, ::testing::HasSubstr("at most once")));
+}
+
+TEST(SchoolBatch, TakesTheIdsOfSchoolNamesNamingTheFirstBadOne) {
+  EXPECT_THAT(SchoolIdsOf({"schools/mn-2010", "schools/th-1"}),
+              ::parhub::testing::IsOkAndHolds(::testing::ElementsAre("mn-2010", "th-1")));
+  EXPECT_THAT(SchoolIdsOf({"schools/mn-2010", "schools/th-1/plans/x", "truong/y"}),
+              IsInvalidField("schools[1]"));
+  EXPECT_THAT(SchoolIdsOf({}), ::parhub::testing::IsOkAndHolds(::testing::IsEmpty()));
 }
 
 }  // namespace

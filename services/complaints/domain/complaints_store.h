@@ -1,7 +1,8 @@
 // ComplaintsStore: what the complaints domain needs from storage (MySQL in
 // store/). Every read and write of a case is scoped by its school, except
-// the lookup by tracking code (the public desk's) and the authority's list
-// of escalated cases over the schools the gateway resolved.
+// the lookup by tracking code (the public desk's) and the reads over a list
+// of schools (the authority's escalated cases, the period's cases that the
+// summaries count).
 //
 // Errors: NOT_FOUND for missing rows, ALREADY_EXISTS for a duplicate case id
 // or tracking code, UNAVAILABLE when the database cannot be reached.
@@ -90,11 +91,13 @@ class ComplaintsStore {
                                                             int64_t after_sequence, int limit) = 0;
   virtual absl::StatusOr<std::vector<Case>> ListCases(const std::string& school_id, const CaseQuery& query,
                                                       const std::optional<CaseCursor>& after, int limit) = 0;
-  // Every case of the school that touches [from, to]: received by `to` and
-  // open, or closed (resolved, not accepted, withdrawn, escalated) on or
-  // after `from`. With extensions and apology letters.
-  virtual absl::StatusOr<std::vector<Case>> CasesForPeriod(const std::string& school_id, Date from,
-                                                           Date to) = 0;
+  // Every case of these schools that touches [from, to]: received by `to`
+  // and open, or closed (resolved, not accepted, withdrawn, escalated) or
+  // rated on or after `from`. With extensions, apology letters and prior
+  // resolutions; by school, then case id. A few reads whatever the number
+  // of schools (the roll-ups ask for up to 5,000).
+  virtual absl::StatusOr<std::vector<Case>> CasesForPeriod(const std::vector<std::string>& school_ids,
+                                                           Date from, Date to) = 0;
   virtual absl::Status InsertNotice(const EnrolmentNotice& notice) = 0;
   // With `registrations` counted.
   virtual absl::StatusOr<EnrolmentNotice> GetNotice(const std::string& school_id,

@@ -2,6 +2,7 @@
 #include "services/complaints/domain/complaints_summarizer.h"
 
 #include "platform/core/errors.h"
+#include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 
 namespace parhub::complaints {
@@ -18,10 +19,7 @@ bool FiledOnline(Channel channel) {
 
 bool IsFeedback(CaseType type) { return type == CaseType::kFeedback || type == CaseType::kProcedureFeedback; }
 
-}  // namespace
-
-absl::StatusOr<ComplaintSummary> ComplaintsSummarizer::Summarize(const std::string& school_id, Date from,
-                                                                 Date to) {
+absl::Status CheckPeriod(Date from, Date to) {
   if (!from.IsSet() || !to.IsSet()) {
     return platform::InvalidField(from.IsSet() ? "period_end" : "period_start", "phải có ngày (required)");
   }
@@ -29,7 +27,43 @@ absl::StatusOr<ComplaintSummary> ComplaintsSummarizer::Summarize(const std::stri
   if (platform::DaysBetween(from, to) > 3660) {
     return platform::InvalidField("period_end", "kỳ tổng hợp tối đa 10 năm (at most 10 years)");
   }
-  ASSIGN_OR_RETURN(std::vector<Case> cases, store_.CasesForPeriod(school_id, from, to));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ComplaintSummary> ComplaintsSummarizer::Summarize(const std::string& school_id, Date from,
+                                                                 Date to) {
+  RETURN_IF_ERROR(CheckPeriod(from, to));
+  ASSIGN_OR_RETURN(std::vector<ComplaintSummary> one, Read({school_id}, from, to));
+  return std::move(one[0]);
+}
+
+absl::StatusOr<std::vector<ComplaintSummary>> ComplaintsSummarizer::SummarizeSchools(
+    const std::vector<std::string>& school_ids, Date from, Date to) {
+  RETURN_IF_ERROR(platform::CheckSchoolBatch(school_ids));
+  RETURN_IF_ERROR(CheckPeriod(from, to));
+  return Read(school_ids, from, to);
+}
+
+absl::StatusOr<std::vector<ComplaintSummary>> ComplaintsSummarizer::Read(
+    const std::vector<std::string>& school_ids, Date from, Date to) {
+  ASSIGN_OR_RETURN(std::vector<Case> cases, store_.CasesForPeriod(school_ids, from, to));
+  std::map<std::string, std::vector<Case>> by_school;
+  for (Case& c : cases) by_school[c.school_id].push_back(std::move(c));
+  const std::vector<Case> none;
+  std::vector<ComplaintSummary> out;
+  out.reserve(school_ids.size());
+  for (const std::string& school_id : school_ids) {
+    auto it = by_school.find(school_id);
+    ASSIGN_OR_RETURN(ComplaintSummary summary, Count(it == by_school.end() ? none : it->second, from, to));
+    out.push_back(std::move(summary));
+  }
+  return out;
+}
+
+absl::StatusOr<ComplaintSummary> ComplaintsSummarizer::Count(const std::vector<Case>& cases, Date from,
+                                                             Date to) const {
   ComplaintSummary s;
   int online = 0;
   int days_total = 0;

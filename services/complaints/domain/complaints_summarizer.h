@@ -3,12 +3,15 @@
 // rate ((early + on time) / resolved), open cases within deadline, due soon
 // and overdue on the period's last day, average days to resolve, extensions,
 // escalations, dossiers and apology letters, the share filed online, and the
-// citizens' satisfaction (the SIPAS factor on feedback handling).
+// citizens' satisfaction (the SIPAS factor on feedback handling). Many
+// schools at once for the gateway's roll-ups: one read of every school's
+// cases, each school counted as if asked alone.
 #ifndef PARHUB_SERVICES_COMPLAINTS_DOMAIN_COMPLAINTS_SUMMARIZER_H_
 #define PARHUB_SERVICES_COMPLAINTS_DOMAIN_COMPLAINTS_SUMMARIZER_H_
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "services/complaints/domain/complaints_store.h"
@@ -57,8 +60,19 @@ class ComplaintsSummarizer final {
 
   // [from, to] inclusive; open cases are classed as of `to`.
   absl::StatusOr<ComplaintSummary> Summarize(const std::string& school_id, Date from, Date to);
+  // The summaries of `school_ids` (platform::CheckSchoolBatch) in that
+  // order, each what Summarize answers for its school; the same period
+  // checks, then one read of the cases.
+  absl::StatusOr<std::vector<ComplaintSummary>> SummarizeSchools(const std::vector<std::string>& school_ids,
+                                                                 Date from, Date to);
 
  private:
+  // The summaries of checked schools and period, in order.
+  absl::StatusOr<std::vector<ComplaintSummary>> Read(const std::vector<std::string>& school_ids, Date from,
+                                                     Date to);
+  // One school's figures from its cases that touch the period.
+  absl::StatusOr<ComplaintSummary> Count(const std::vector<Case>& cases, Date from, Date to) const;
+
   ComplaintsStore& store_;
   const DeadlineRules& rules_;
 };

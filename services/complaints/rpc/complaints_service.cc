@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "platform/core/resource_name.h"
+#include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/proto_values.h"
 #include "services/complaints/domain/access.h"
@@ -560,6 +561,22 @@ grpc::ServerUnaryReactor* ComplaintServiceImpl::SummarizeComplaints(
     ASSIGN_OR_RETURN(Date end, DateFromProto(request->period_end(), "period_end"));
     ASSIGN_OR_RETURN(ComplaintSummary summary, summarizer_.Summarize(ids[0], start, end));
     *response = SummaryToProto(ids[0], summary);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ComplaintServiceImpl::BatchSummarizeComplaints(
+    Context* c, const v1::BatchSummarizeComplaintsRequest* request,
+    v1::BatchSummarizeComplaintsResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    RETURN_IF_ERROR(RequireService(caller));
+    ASSIGN_OR_RETURN(std::vector<std::string> schools, platform::SchoolIdsOf(request->schools()));
+    ASSIGN_OR_RETURN(Date start, DateFromProto(request->period_start(), "period_start"));
+    ASSIGN_OR_RETURN(Date end, DateFromProto(request->period_end(), "period_end"));
+    ASSIGN_OR_RETURN(std::vector<ComplaintSummary> summaries,
+                     summarizer_.SummarizeSchools(schools, start, end));
+    for (size_t i = 0; i < schools.size(); ++i)
+      *response->add_summaries() = SummaryToProto(schools[i], summaries[i]);
     return absl::OkStatus();
   });
 }

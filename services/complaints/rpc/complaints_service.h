@@ -78,6 +78,8 @@ class ComplaintServiceImpl final : public v1::ComplaintService::CallbackService 
                                 v1::FilePublicCaseResponse* response) override;
   Reactor* SummarizeComplaints(Context* c, const v1::SummarizeComplaintsRequest* request,
                                v1::ComplaintSummary* response) override;
+  Reactor* BatchSummarizeComplaints(Context* c, const v1::BatchSummarizeComplaintsRequest* request,
+                                    v1::BatchSummarizeComplaintsResponse* response) override;
 
  private:
   // A case as `caller` may see it.

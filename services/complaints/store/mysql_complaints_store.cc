@@ -234,22 +234,28 @@ absl::StatusOr<std::vector<Case>> MySqlComplaintsStore::SelectCases(const std::s
     ASSIGN_OR_RETURN(Case c, ReadCase(row));
     out.push_back(std::move(c));
   }
-  if (with_children) RETURN_IF_ERROR(AttachChildren(out));
+  if (!with_children || out.empty()) return out;
+  std::vector<SqlValue> keys;
+  std::vector<std::string> pairs;
+  for (const Case& c : out) {
+    pairs.push_back("(?, ?)");
+    keys.push_back(Str(c.school_id));
+    keys.push_back(Str(c.case_id));
+  }
+  RETURN_IF_ERROR(AttachChildren(out, absl::StrCat("(", absl::StrJoin(pairs, ", "), ")"), keys));
   return out;
 }
 
-absl::Status MySqlComplaintsStore::AttachChildren(std::vector<Case>& cases) {
+absl::Status MySqlComplaintsStore::AttachChildren(std::vector<Case>& cases, const std::string& keys,
+                                                  const std::vector<SqlValue>& params) {
   if (cases.empty()) return absl::OkStatus();
   std::map<std::pair<std::string, std::string>, Case*> by_key;
-  std::vector<SqlValue> params;
-  std::vector<std::string> pairs;
-  for (Case& c : cases) {
-    by_key[{c.school_id, c.case_id}] = &c;
-    pairs.push_back("(?, ?)");
-    params.push_back(Str(c.school_id));
-    params.push_back(Str(c.case_id));
-  }
-  const std::string in = absl::StrCat("(school_id, case_id) IN (", absl::StrJoin(pairs, ", "), ")");
+  for (Case& c : cases) by_key[{c.school_id, c.case_id}] = &c;
+  auto owner = [&](const Row& row) -> Case* {
+    auto it = by_key.find({row.Str(0), row.Str(1)});
+    return it == by_key.end() ? nullptr : it->second;
+  };
+  const std::string in = absl::StrCat("(school_id, case_id) IN ", keys);
   ASSIGN_OR_RETURN(
       std::vector<Row> extensions,
       db_.Query(absl::StrCat("SELECT school_id, case_id, days, reclassified, reason, document_number, ",
@@ -268,7 +274,7 @@ absl::Status MySqlComplaintsStore::AttachChildren(std::vector<Case>& cases) {
     ASSIGN_OR_RETURN(e.new_due_date, DateFromSql(row, 7));
     e.extended_by = row.Str(8);
     ASSIGN_OR_RETURN(e.create_time, TimeFromSql(row, 9));
-    by_key[{row.Str(0), row.Str(1)}]->extensions.push_back(std::move(e));
+    if (Case* c = owner(row)) c->extensions.push_back(std::move(e));
   }
   ASSIGN_OR_RETURN(
       std::vector<Row> letters,
@@ -282,7 +288,7 @@ absl::Status MySqlComplaintsStore::AttachChildren(std::vector<Case>& cases) {
     ASSIGN_OR_RETURN(l.sent_date, DateFromSql(row, 3));
     l.reason = row.Str(4);
     ASSIGN_OR_RETURN(l.new_return_date, DateFromSql(row, 5));
-    by_key[{row.Str(0), row.Str(1)}]->apology_letters.push_back(std::move(l));
+    if (Case* c = owner(row)) c->apology_letters.push_back(std::move(l));
   }
   ASSIGN_OR_RETURN(
       std::vector<Row> priors,
@@ -301,7 +307,7 @@ absl::Status MySqlComplaintsStore::AttachChildren(std::vector<Case>& cases) {
     ASSIGN_OR_RETURN(p.resolution.resolved_date, DateFromSql(row, 6));
     ASSIGN_OR_RETURN(p.due_date, DateFromSql(row, 7));
     ASSIGN_OR_RETURN(p.timeliness, EnumFromSql(row, 8, kLastTimeliness));
-    by_key[{row.Str(0), row.Str(1)}]->prior_resolutions.push_back(std::move(p));
+    if (Case* c = owner(row)) c->prior_resolutions.push_back(std::move(p));
   }
   return absl::OkStatus();
 }
@@ -466,15 +472,24 @@ absl::StatusOr<std::vector<Case>> MySqlComplaintsStore::ListCases(const std::str
   return SelectCases(where, params, true);
 }
 
-absl::StatusOr<std::vector<Case>> MySqlComplaintsStore::CasesForPeriod(const std::string& school_id,
-                                                                       Date from, Date to) {
-  return SelectCases(
-      "WHERE school_id = ? AND received_date <= ? AND (state IN (1, 2, 3) OR closed_date >= ? OR "
-      "resolved_date >= ? "
-      "OR rating_time >= ?)",
-      {Str(school_id), DateOrNull(to), DateOrNull(from), DateOrNull(from),
-       TimeToSql(platform::AddDays(from, -1).EndInstant())},
-      true);
+absl::StatusOr<std::vector<Case>> MySqlComplaintsStore::CasesForPeriod(
+    const std::vector<std::string>& school_ids, Date from, Date to) {
+  if (school_ids.empty()) return std::vector<Case>{};
+  std::vector<SqlValue> params;
+  for (const std::string& id : school_ids) params.push_back(Str(id));
+  params.insert(params.end(), {DateOrNull(to), DateOrNull(from), DateOrNull(from),
+                               TimeToSql(platform::AddDays(from, -1).EndInstant())});
+  const std::string where = absl::StrCat(
+      "WHERE school_id IN (", Placeholders(school_ids.size()),
+      ") AND received_date <= ? AND (state IN (1, 2, 3) OR closed_date >= ? OR resolved_date >= ? OR "
+      "rating_time >= ?)");
+  ASSIGN_OR_RETURN(std::vector<Case> cases,
+                   SelectCases(absl::StrCat(where, " ORDER BY school_id, case_id"), params, false));
+  // Children by the same filter: a page of schools can have more cases
+  // than a statement takes placeholders for their keys.
+  RETURN_IF_ERROR(
+      AttachChildren(cases, absl::StrCat("(SELECT school_id, case_id FROM cases ", where, ")"), params));
+  return cases;
 }
 
 absl::StatusOr<std::vector<Case>> MySqlComplaintsStore::ListEscalated(

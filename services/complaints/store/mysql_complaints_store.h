@@ -31,7 +31,8 @@ class MySqlComplaintsStore final : public ComplaintsStore {
                                                     int limit) override;
   absl::StatusOr<std::vector<Case>> ListCases(const std::string& school_id, const CaseQuery& query,
                                               const std::optional<CaseCursor>& after, int limit) override;
-  absl::StatusOr<std::vector<Case>> CasesForPeriod(const std::string& school_id, Date from, Date to) override;
+  absl::StatusOr<std::vector<Case>> CasesForPeriod(const std::vector<std::string>& school_ids, Date from,
+                                                   Date to) override;
   absl::Status InsertNotice(const EnrolmentNotice& notice) override;
   absl::StatusOr<EnrolmentNotice> GetNotice(const std::string& school_id, const std::string& notice_id,
                                             Lock lock) override;
@@ -47,11 +48,17 @@ class MySqlComplaintsStore final : public ComplaintsStore {
                                                   int limit) override;
 
  private:
-  // Case rows selected by `where` (after "FROM cases "), children attached.
+  // Case rows selected by `where` (after "FROM cases "), children attached
+  // when asked (read by the cases' keys).
   absl::StatusOr<std::vector<Case>> SelectCases(const std::string& where,
                                                 const std::vector<platform::SqlValue>& params,
                                                 bool with_children);
-  absl::Status AttachChildren(std::vector<Case>& cases);
+  // Extensions, apology letters and prior resolutions of `cases`, read
+  // where (school_id, case_id) IN `keys`: a list of the cases' keys, or a
+  // subquery over cases when they may be more than a statement takes
+  // placeholders. Rows of other cases are ignored.
+  absl::Status AttachChildren(std::vector<Case>& cases, const std::string& keys,
+                              const std::vector<platform::SqlValue>& params);
 
   platform::Db& db_;
 };

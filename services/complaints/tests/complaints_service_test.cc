@@ -5,7 +5,7 @@
 // rules, tenancy on every RPC, who sees the filer's contact data, bad input
 // that changes nothing, extensions by complexity, late dossiers and their
 // apology letters, public filing → tracking → resolution → rating, the
-// timeliness filters and the period summary.
+// timeliness filters, the period summary and its batch for the roll-ups.
 #include "services/complaints/rpc/complaints_service.h"
 
 #include <gmock/gmock.h>
@@ -20,6 +20,7 @@
 #include "platform/core/resource_name.h"
 #include "platform/testing/fixtures.h"
 #include "platform/testing/in_process_server.h"
+#include "platform/testing/school_batch_requests.h"
 #include "services/complaints/store/mysql_complaints_store.h"
 
 namespace parhub::complaints {
@@ -494,6 +495,38 @@ TEST_F(ComplaintServiceTest, LateDossierNeedsTheApologyLetterOfItsEra) {
   EXPECT_DOUBLE_EQ(figures.on_time_rate(), 0);
   EXPECT_DOUBLE_EQ(figures.apology_rate(), 100);
   EXPECT_EQ(figures.overdue_open(), 1) << "the July dossier was due 8/7";
+}
+
+TEST_F(ComplaintServiceTest, BatchSummaryIsForServicesOnlyAndRefusesBadSchoolListsNamingTheField) {
+  Create(CaseRequest(school_, pb::CASE_TYPE_FEEDBACK, 2025, 3, 3));
+  pb::BatchSummarizeComplaintsRequest request;
+  request.add_schools("schools/" + other_);
+  request.add_schools("schools/" + school_);
+  *request.mutable_period_start() = ProtoDate(2025, 1, 1);
+  *request.mutable_period_end() = ProtoDate(2025, 3, 3);
+  pb::BatchSummarizeComplaintsResponse response;
+  auto call = [&](const Caller& caller, const pb::BatchSummarizeComplaintsRequest& r) {
+    return stub().BatchSummarizeComplaints(Ctx("BatchSummarizeComplaints", caller).get(), r, &response);
+  };
+  // Whoever else asks, even about its own school: refused.
+  for (const Caller& caller :
+       {Admin(school_), As(Role::kSchoolStaff, school_), As(Role::kAuthorityOfficer, school_, "so-gd")}) {
+    EXPECT_EQ(call(caller, request).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  }
+  ASSERT_GRPC_OK(call(Service(), request));
+  ASSERT_EQ(response.summaries_size(), 2);
+  EXPECT_EQ(response.summaries(0).school(), "schools/" + other_);
+  EXPECT_EQ(response.summaries(0).received(), 0);
+  EXPECT_EQ(response.summaries(1).school(), "schools/" + school_);
+  EXPECT_EQ(response.summaries(1).received(), 1);
+
+  ::parhub::testing::ExpectBadSchoolListsRefused(
+      request, [&](const pb::BatchSummarizeComplaintsRequest& r) { return call(Service(), r); });
+  pb::BatchSummarizeComplaintsRequest bad = request;
+  bad.clear_period_start();
+  EXPECT_EQ(ViolatedField(call(Service(), bad)), "period_start");
+  *bad.mutable_period_start() = ProtoDate(2025, 3, 4);
+  EXPECT_EQ(ViolatedField(call(Service(), bad)), "period_end");
 }
 
 TEST_F(ComplaintServiceTest, PublicFilingTrackingResolutionAndRating) {

@@ -9,20 +9,14 @@
 #include "platform/core/errors.h"
 #include "platform/testing/status_matchers.h"
 #include "services/complaints/rpc/refdata.h"
+#include "services/complaints/tests/summary_testing.h"
 
 namespace parhub::complaints {
 namespace {
 
 using ::testing::HasSubstr;
 
-const DeadlineRules& Rules() {
-  static const LoadedRules* loaded = [] {
-    auto rules = LoadEmbeddedRules();
-    EXPECT_TRUE(rules.ok()) << rules.status();
-    return new LoadedRules(std::move(*rules));
-  }();
-  return *loaded->rules;
-}
+const DeadlineRules& Rules() { return EmbeddedRules(); }
 
 Date D(int y, int m, int d) { return Date{y, m, d}; }
 

@@ -731,8 +731,7 @@ grpc::ServerUnaryReactor* FinanceServiceImpl::BatchSummarizeFinance(
     v1::BatchSummarizeFinanceResponse* response) {
   return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
     RETURN_IF_ERROR(RequireRollup(caller));
-    ASSIGN_OR_RETURN(std::vector<std::string> schools,
-                     platform::ParseSchoolNames({request->schools().begin(), request->schools().end()}));
+    ASSIGN_OR_RETURN(std::vector<std::string> schools, platform::SchoolIdsOf(request->schools()));
     ASSIGN_OR_RETURN(platform::Date from, DateFromProto(request->period_start(), "period_start"));
     ASSIGN_OR_RETURN(platform::Date to, DateFromProto(request->period_end(), "period_end"));
     ASSIGN_OR_RETURN(std::vector<FinanceSummary> summaries,

@@ -185,10 +185,20 @@ absl::StatusOr<v1::ParAssessment> AssessmentDesk::Get(const Caller& caller, cons
 
 absl::StatusOr<std::optional<v1::ParAssessment>> AssessmentDesk::Find(const std::string& school_id,
                                                                       int year) {
-  ASSIGN_OR_RETURN(auto stored, store_.GetAssessment(school_id, year, Lock::kNone));
-  if (!stored.has_value()) return std::nullopt;
-  Totalize(stored->assessment);
-  return stored->assessment;
+  ASSIGN_OR_RETURN(auto found, FindAll(year, {school_id}));
+  if (found.empty()) return std::nullopt;
+  return std::move(found.begin()->second);
+}
+
+absl::StatusOr<std::map<std::string, v1::ParAssessment>> AssessmentDesk::FindAll(
+    int year, const std::vector<std::string>& school_ids) {
+  ASSIGN_OR_RETURN(auto stored, store_.AssessmentsOf(year, school_ids));
+  std::map<std::string, v1::ParAssessment> out;
+  for (auto& [school_id, s] : stored) {
+    Totalize(s.assessment);
+    out[school_id] = std::move(s.assessment);
+  }
+  return out;
 }
 
 absl::StatusOr<std::vector<v1::ParAssessment>> AssessmentDesk::List(const Caller& caller,

@@ -13,6 +13,7 @@
 #define PARHUB_SERVICES_REPORTING_DOMAIN_ASSESSMENT_DESK_H_
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,9 @@ class AssessmentDesk final {
   absl::StatusOr<v1::ParAssessment> Get(const Caller& caller, const std::string& school_id, int year);
   // The assessment if it exists (no creation), for the forecast.
   absl::StatusOr<std::optional<v1::ParAssessment>> Find(const std::string& school_id, int year);
+  // The same for many schools in one read: those that have one, by school.
+  absl::StatusOr<std::map<std::string, v1::ParAssessment>> FindAll(
+      int year, const std::vector<std::string>& school_ids);
   absl::StatusOr<std::vector<v1::ParAssessment>> List(const Caller& caller, const std::string& school_id);
   // A SELF_ASSESSED item's points, explanation and evidence.
   absl::StatusOr<v1::AssessmentItem> UpdateItem(const Caller& caller, const std::string& school_id, int year,

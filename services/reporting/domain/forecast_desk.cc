@@ -5,10 +5,12 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "absl/strings/str_cat.h"
 #include "platform/core/errors.h"
+#include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
 #include "platform/rpc/proto_values.h"
@@ -32,6 +34,11 @@ std::string Deterministic(const google::protobuf::Message& message) {
   return out;
 }
 
+absl::Status CheckPeriod(Date start, Date end) {
+  if (end < start) return platform::InvalidField("period_end", "ngày cuối kỳ trước ngày đầu kỳ");
+  return absl::OkStatus();
+}
+
 // The source's summary when it answered now (a report never carries stale
 // figures: a failed source is listed in the version's source_errors).
 const google::protobuf::Message* Fresh(const PulledSummaries& pulled, const std::string& source) {
@@ -46,39 +53,63 @@ const google::protobuf::Message* Fresh(const PulledSummaries& pulled, const std:
 
 absl::StatusOr<v1::ReportingSummary> ReportingSummarizer::Summarize(const std::string& school_id, Date start,
                                                                     Date end) {
-  if (end < start) return platform::InvalidField("period_end", "ngày cuối kỳ trước ngày đầu kỳ");
-  v1::ReportingSummary out;
-  out.set_school(absl::StrCat("schools/", school_id));
-  ASSIGN_OR_RETURN(ReportCounts counts, reports_.Count(school_id, start, end));
-  out.set_reports_due(counts.due);
-  out.set_reports_on_time(counts.on_time);
-  out.set_reports_late(counts.late);
-  out.set_reports_missing(counts.missing);
-  out.set_report_on_time_rate(counts.due == 0 ? 100.0 : 100.0 * counts.on_time / counts.due);
-  ASSIGN_OR_RETURN(SipasFigures sipas, sipas_.Figures(school_id, start, end));
-  out.set_sipas_surveys(sipas.surveys);
-  out.set_sipas_responses(sipas.responses);
-  out.set_sipas_index(sipas.index);
-  out.set_sipas_feedback_index(sipas.feedback_index);
-  ASSIGN_OR_RETURN(auto assessment, assessments_.Find(school_id, end.year));
-  if (assessment.has_value()) {
-    const v1::AssessmentState s = assessment->state();
-    out.set_assessment_submitted(s == v1::ASSESSMENT_STATE_SUBMITTED || s == v1::ASSESSMENT_STATE_APPRAISED);
+  RETURN_IF_ERROR(CheckPeriod(start, end));
+  ASSIGN_OR_RETURN(std::vector<v1::ReportingSummary> one, Read({school_id}, start, end));
+  return std::move(one[0]);
+}
+
+absl::StatusOr<std::vector<v1::ReportingSummary>> ReportingSummarizer::SummarizeSchools(
+    const std::vector<std::string>& school_ids, Date start, Date end) {
+  RETURN_IF_ERROR(platform::CheckSchoolBatch(school_ids));
+  RETURN_IF_ERROR(CheckPeriod(start, end));
+  return Read(school_ids, start, end);
+}
+
+absl::StatusOr<std::vector<v1::ReportingSummary>> ReportingSummarizer::Read(
+    const std::vector<std::string>& school_ids, Date start, Date end) {
+  ASSIGN_OR_RETURN(std::vector<ReportCounts> reports, reports_.Count(school_ids, start, end));
+  ASSIGN_OR_RETURN(std::vector<SipasFigures> sipas, sipas_.FiguresOf(school_ids, start, end));
+  ASSIGN_OR_RETURN(auto assessments, assessments_.FindAll(end.year, school_ids));
+  // The year's self-assessed sub-criteria, once; without a framework the
+  // coverage stays 0.
+  std::optional<std::set<std::string>> self_assessed;
+  if (!assessments.empty()) {
     absl::StatusOr<v1::ParFramework> framework = frameworks_.ForYear(end.year, "school");
     if (framework.ok()) {
-      std::set<std::string> self_assessed;
+      self_assessed.emplace();
       for (const FrameworkItem& fi : ItemsOf(*framework)) {
-        if (fi.item->mode() == v1::ASSESSMENT_MODE_SELF_ASSESSED) self_assessed.insert(fi.item->code());
+        if (fi.item->mode() == v1::ASSESSMENT_MODE_SELF_ASSESSED) self_assessed->insert(fi.item->code());
       }
-      int with_evidence = 0;
-      for (const auto& item : assessment->items()) {
-        if (self_assessed.contains(item.sub_criterion()) && item.evidence_size() > 0) ++with_evidence;
-      }
-      out.set_evidence_coverage_rate(self_assessed.empty() ? 0
-                                                           : 100.0 * with_evidence / self_assessed.size());
     }
   }
-  return out;
+  std::vector<v1::ReportingSummary> summaries;
+  summaries.reserve(school_ids.size());
+  for (size_t i = 0; i < school_ids.size(); ++i) {
+    v1::ReportingSummary& out = summaries.emplace_back();
+    out.set_school(absl::StrCat("schools/", school_ids[i]));
+    const ReportCounts& counts = reports[i];
+    out.set_reports_due(counts.due);
+    out.set_reports_on_time(counts.on_time);
+    out.set_reports_late(counts.late);
+    out.set_reports_missing(counts.missing);
+    out.set_report_on_time_rate(counts.due == 0 ? 100.0 : 100.0 * counts.on_time / counts.due);
+    out.set_sipas_surveys(sipas[i].surveys);
+    out.set_sipas_responses(sipas[i].responses);
+    out.set_sipas_index(sipas[i].index);
+    out.set_sipas_feedback_index(sipas[i].feedback_index);
+    auto assessment = assessments.find(school_ids[i]);
+    if (assessment == assessments.end()) continue;
+    const v1::AssessmentState s = assessment->second.state();
+    out.set_assessment_submitted(s == v1::ASSESSMENT_STATE_SUBMITTED || s == v1::ASSESSMENT_STATE_APPRAISED);
+    if (!self_assessed.has_value()) continue;
+    int with_evidence = 0;
+    for (const auto& item : assessment->second.items()) {
+      if (self_assessed->contains(item.sub_criterion()) && item.evidence_size() > 0) ++with_evidence;
+    }
+    out.set_evidence_coverage_rate(self_assessed->empty() ? 0
+                                                          : 100.0 * with_evidence / self_assessed->size());
+  }
+  return summaries;
 }
 
 // ------------------------------------------------------------ ForecastDesk

@@ -1,5 +1,6 @@
 // The school's reporting figures computed on demand: its own period summary
-// (reports on time, assessment, evidence coverage, SIPAS), the live PAR
+// (reports on time, assessment, evidence coverage, SIPAS; many schools' at
+// once for the gateway's roll-ups), the live PAR
 // forecast pulled from every service it needs, and periodic report versions
 // generated from the same pulls.
 #ifndef PARHUB_SERVICES_REPORTING_DOMAIN_FORECAST_DESK_H_
@@ -31,8 +32,17 @@ class ReportingSummarizer final {
   // No access check: callers check first.
   absl::StatusOr<v1::ReportingSummary> Summarize(const std::string& school_id, platform::Date start,
                                                  platform::Date end);
+  // The summaries of `school_ids` (platform::CheckSchoolBatch) in that
+  // order, each what Summarize answers for its school; the same period
+  // check, then one read per table for all of them. No access check.
+  absl::StatusOr<std::vector<v1::ReportingSummary>> SummarizeSchools(
+      const std::vector<std::string>& school_ids, platform::Date start, platform::Date end);
 
  private:
+  // The summaries of checked schools and period, in order.
+  absl::StatusOr<std::vector<v1::ReportingSummary>> Read(const std::vector<std::string>& school_ids,
+                                                         platform::Date start, platform::Date end);
+
   AssessmentDesk& assessments_;
   FrameworkBook& frameworks_;
   ReportDesk& reports_;

@@ -296,34 +296,43 @@ absl::StatusOr<std::vector<v1::SchoolReportStatus>> ReportDesk::Statuses(
   return out;
 }
 
-absl::StatusOr<ReportCounts> ReportDesk::Count(const std::string& school_id, Date from, Date to) {
+absl::StatusOr<std::vector<ReportCounts>> ReportDesk::Count(const std::vector<std::string>& school_ids,
+                                                            Date from, Date to) {
   const Date today = platform::LocalDate(clock_());
   const Date until = std::min(to, today);
-  ReportCounts counts;
-  if (until < from) return counts;
-  ASSIGN_OR_RETURN(auto reports, store_.ReportsDueBetween(school_id, from, until));
-  std::map<std::string, const StoredReport*> by_id;
-  for (const auto& r : reports) by_id[r.report_id] = &r;
+  std::vector<ReportCounts> out(school_ids.size());
+  if (until < from) return out;
+  // The periods due in the range: the same for every school.
+  std::vector<std::pair<std::string, Date>> due;  // report id, due date
   for (const auto& family : calendar_.families().families()) {
     for (int year = from.year; year <= until.year + 1; ++year) {
       ASSIGN_OR_RETURN(auto periods, calendar_.Periods(family.code(), year));
       for (const auto& p : periods) {
         if (p.due < from || p.due > until) continue;
-        ++counts.due;
-        auto it = by_id.find(ReportId(family.code(), year, p.proto.code()));
-        if (it == by_id.end() || !it->second->first_submit_time) {
-          if (today > p.due) ++counts.missing;
-          continue;
-        }
-        if (*it->second->first_submit_time > p.due.EndInstant()) {
-          ++counts.late;
-        } else {
-          ++counts.on_time;
-        }
+        due.emplace_back(ReportId(family.code(), year, p.proto.code()), p.due);
       }
     }
   }
-  return counts;
+  ASSIGN_OR_RETURN(auto reports, store_.ReportsDueBetween(school_ids, from, until));
+  std::map<std::pair<std::string, std::string>, const StoredReport*> by_key;
+  for (const auto& r : reports) by_key[{r.school_id, r.report_id}] = &r;
+  for (size_t i = 0; i < school_ids.size(); ++i) {
+    ReportCounts& counts = out[i];
+    for (const auto& [report_id, due_date] : due) {
+      ++counts.due;
+      auto it = by_key.find({school_ids[i], report_id});
+      if (it == by_key.end() || !it->second->first_submit_time) {
+        if (today > due_date) ++counts.missing;
+        continue;
+      }
+      if (*it->second->first_submit_time > due_date.EndInstant()) {
+        ++counts.late;
+      } else {
+        ++counts.on_time;
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace parhub::reporting

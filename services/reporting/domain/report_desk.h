@@ -76,8 +76,10 @@ class ReportDesk final {
   // One status per school id, in order (gateway roll-ups).
   absl::StatusOr<std::vector<v1::SchoolReportStatus>> Statuses(const ResolvedPeriod& period,
                                                                const std::vector<std::string>& school_ids);
-  // Reports of every family due in [from, to] (and not after today).
-  absl::StatusOr<ReportCounts> Count(const std::string& school_id, platform::Date from, platform::Date to);
+  // Reports of every family due in [from, to] (and not after today), for
+  // each of `school_ids` in that order, from one read.
+  absl::StatusOr<std::vector<ReportCounts>> Count(const std::vector<std::string>& school_ids,
+                                                  platform::Date from, platform::Date to);
 
   const ReportCalendar& calendar() const { return calendar_; }
 

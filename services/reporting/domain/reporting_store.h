@@ -93,6 +93,10 @@ class ReportingStore {
 
   virtual absl::StatusOr<std::optional<StoredAssessment>> GetAssessment(const std::string& school_id,
                                                                         int year, Lock lock) = 0;
+  // The year's assessments (with items) of those of `school_ids` that
+  // have one, by school; a few reads whatever the number of schools.
+  virtual absl::StatusOr<std::map<std::string, StoredAssessment>> AssessmentsOf(
+      int year, const std::vector<std::string>& school_ids) = 0;
   // Inserts the header and every item; ALREADY_EXISTS when it exists.
   virtual absl::Status InsertAssessment(const StoredAssessment& assessment) = 0;
   // Rewrites the header and every item.
@@ -132,10 +136,9 @@ class ReportingStore {
   // Newest due date first, then report id.
   virtual absl::StatusOr<std::vector<StoredReport>> ListReports(const std::string& school_id,
                                                                 const ReportFilter& filter) = 0;
-  // Reports of the school whose due date lies in [from, to].
-  virtual absl::StatusOr<std::vector<StoredReport>> ReportsDueBetween(const std::string& school_id,
-                                                                      platform::Date from,
-                                                                      platform::Date to) = 0;
+  // Reports of these schools whose due date lies in [from, to], in one read.
+  virtual absl::StatusOr<std::vector<StoredReport>> ReportsDueBetween(
+      const std::vector<std::string>& school_ids, platform::Date from, platform::Date to) = 0;
   // The period's report of each listed school that has one.
   virtual absl::StatusOr<std::map<std::string, StoredReport>> ReportsOfPeriod(
       const std::string& family, int year, const std::string& period,

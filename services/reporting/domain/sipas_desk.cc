@@ -485,19 +485,29 @@ absl::StatusOr<v1::SipasResults> SipasDesk::Results(const Caller& caller, const 
 }
 
 absl::StatusOr<SipasFigures> SipasDesk::Figures(const std::string& school_id, Date start, Date end) {
-  ASSIGN_OR_RETURN(SipasPeriodCounts period,
-                   store_.PeriodCounts(school_id, v1::SURVEY_AUDIENCE_PARENTS, start, end));
-  std::map<std::string, Share> factors;
-  for (const QuestionCounts& c : period.questions) factors[c.factor].Add(c.counts);
-  SipasFigures out;
-  out.surveys = period.surveys;
-  out.responses = period.responses;
-  out.index = Round2(IndexOf(factors));
-  out.feedback_index = Round2(factors["feedback"].Percent());
-  for (const char* factor : kFactors) {
-    auto it = factors.find(factor);
-    if (it != factors.end() && it->second.answered > 0)
-      out.factor_index[factor] = Round2(it->second.Percent());
+  ASSIGN_OR_RETURN(std::vector<SipasFigures> one, FiguresOf({school_id}, start, end));
+  return std::move(one[0]);
+}
+
+absl::StatusOr<std::vector<SipasFigures>> SipasDesk::FiguresOf(const std::vector<std::string>& school_ids,
+                                                               Date start, Date end) {
+  ASSIGN_OR_RETURN(auto by_school, store_.PeriodCounts(school_ids, v1::SURVEY_AUDIENCE_PARENTS, start, end));
+  std::vector<SipasFigures> out;
+  out.reserve(school_ids.size());
+  for (const std::string& school_id : school_ids) {
+    const SipasPeriodCounts& period = by_school[school_id];  // none: all zero
+    std::map<std::string, Share> factors;
+    for (const QuestionCounts& c : period.questions) factors[c.factor].Add(c.counts);
+    SipasFigures& figures = out.emplace_back();
+    figures.surveys = period.surveys;
+    figures.responses = period.responses;
+    figures.index = Round2(IndexOf(factors));
+    figures.feedback_index = Round2(factors["feedback"].Percent());
+    for (const char* factor : kFactors) {
+      auto it = factors.find(factor);
+      if (it != factors.end() && it->second.answered > 0)
+        figures.factor_index[factor] = Round2(it->second.Percent());
+    }
   }
   return out;
 }

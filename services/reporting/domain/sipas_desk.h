@@ -111,6 +111,9 @@ class SipasDesk final {
   // callers check first).
   absl::StatusOr<SipasFigures> Figures(const std::string& school_id, platform::Date start,
                                        platform::Date end);
+  // The same for each of `school_ids`, in that order, from one read.
+  absl::StatusOr<std::vector<SipasFigures>> FiguresOf(const std::vector<std::string>& school_ids,
+                                                      platform::Date start, platform::Date end);
 
   // HMAC-SHA256 (hex) of `data` under the code key with a purpose label,
   // e.g. for the ledger fingerprint of a response, so nothing kept holds a

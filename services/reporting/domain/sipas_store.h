@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -108,10 +109,12 @@ class SipasStore {
   // The survey's counts per question (summed over days).
   virtual absl::StatusOr<std::vector<QuestionCounts>> SurveyCounts(const std::string& school_id,
                                                                    const std::string& survey_id) = 0;
-  // Surveys for `audience`, their responses and counts in [start, end].
-  virtual absl::StatusOr<SipasPeriodCounts> PeriodCounts(const std::string& school_id,
-                                                         v1::SurveyAudience audience, platform::Date start,
-                                                         platform::Date end) = 0;
+  // Each school's surveys for `audience`, their responses and counts in
+  // [start, end]; a school with none of them is left out. A few reads
+  // whatever the number of schools (the roll-ups ask for up to 5,000).
+  virtual absl::StatusOr<std::map<std::string, SipasPeriodCounts>> PeriodCounts(
+      const std::vector<std::string>& school_ids, v1::SurveyAudience audience, platform::Date start,
+      platform::Date end) = 0;
 
   // Official SIPAS results (migrations/004_official_sipas.sql): `result`
   // as the domain checked it, replacing an earlier one of the school and year.

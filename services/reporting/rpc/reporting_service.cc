@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "platform/core/page.h"
 #include "platform/core/resource_name.h"
+#include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
 #include "platform/rpc/proto_values.h"
@@ -556,6 +557,20 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::SummarizeReporting(
     ASSIGN_OR_RETURN(platform::Date start, platform::DateFromProto(request->period_start(), "period_start"));
     ASSIGN_OR_RETURN(platform::Date end, platform::DateFromProto(request->period_end(), "period_end"));
     ASSIGN_OR_RETURN(*response, desks_.summarizer.Summarize(ids[0], start, end));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ReportingServiceImpl::BatchSummarizeReporting(
+    Context* c, const v1::BatchSummarizeReportingRequest* request,
+    v1::BatchSummarizeReportingResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    RETURN_IF_ERROR(RequireServiceCaller(caller));
+    ASSIGN_OR_RETURN(std::vector<std::string> schools, platform::SchoolIdsOf(request->schools()));
+    ASSIGN_OR_RETURN(platform::Date start, platform::DateFromProto(request->period_start(), "period_start"));
+    ASSIGN_OR_RETURN(platform::Date end, platform::DateFromProto(request->period_end(), "period_end"));
+    ASSIGN_OR_RETURN(auto summaries, desks_.summarizer.SummarizeSchools(schools, start, end));
+    for (auto& s : summaries) *response->add_summaries() = std::move(s);
     return absl::OkStatus();
   });
 }

@@ -120,6 +120,8 @@ class ReportingServiceImpl final : public v1::ReportingService::CallbackService 
                               v1::BatchGetScorecardsResponse* response) override;
   Reactor* SummarizeReporting(Context* c, const v1::SummarizeReportingRequest* request,
                               v1::ReportingSummary* response) override;
+  Reactor* BatchSummarizeReporting(Context* c, const v1::BatchSummarizeReportingRequest* request,
+                                   v1::BatchSummarizeReportingResponse* response) override;
 
  private:
   // A report mutation (Submit/Acknowledge/Return) on "schools/{s}/reports/{r}".

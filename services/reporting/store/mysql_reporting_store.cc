@@ -134,39 +134,63 @@ absl::StatusOr<std::vector<v1::ParFramework>> MySqlReportingStore::ListFramework
 
 absl::StatusOr<std::optional<StoredAssessment>> MySqlReportingStore::GetAssessment(
     const std::string& school_id, int year, Lock lock) {
+  ASSIGN_OR_RETURN(auto found, SelectAssessments(year, {school_id}, lock));
+  if (found.empty()) return std::nullopt;
+  return std::move(found.begin()->second);
+}
+
+absl::StatusOr<std::map<std::string, StoredAssessment>> MySqlReportingStore::AssessmentsOf(
+    int year, const std::vector<std::string>& school_ids) {
+  return SelectAssessments(year, school_ids, Lock::kNone);
+}
+
+absl::StatusOr<std::map<std::string, StoredAssessment>> MySqlReportingStore::SelectAssessments(
+    int year, const std::vector<std::string>& school_ids, Lock lock) {
+  std::map<std::string, StoredAssessment> out;
+  if (school_ids.empty()) return out;
+  std::vector<SqlValue> params{Int(year)};
+  const std::string in = InList(school_ids, params);
   ASSIGN_OR_RETURN(
       auto rows,
       db_.Query(
           absl::StrCat("SELECT framework_id, state, return_reason, ", SqlTimeColumn("submit_time"), ", ",
                        SqlTimeColumn("appraise_time"), ", appraised_by, ", SqlTimeColumn("update_time"),
-                       ", COALESCE(adjustments, '') FROM par_assessments WHERE school_id = ? AND year = ?",
-                       LockClause(lock)),
-          {Str(school_id), Int(year)}));
-  if (rows.empty()) return std::nullopt;
-  const Row& row = rows[0];
-  StoredAssessment out{school_id, year, {}};
-  v1::ParAssessment& a = out.assessment;
-  a.set_name(absl::StrCat("schools/", school_id, "/parAssessments/", year));
-  a.set_framework(absl::StrCat("parFrameworks/", row.Str(0)));
-  ASSIGN_OR_RETURN(v1::AssessmentState state, EnumFromSql(row, 1, v1::AssessmentState_MAX));
-  a.set_state(state);
-  a.set_return_reason(row.Str(2));
-  ASSIGN_OR_RETURN(auto submitted, NullableTimeFromSql(row, 3));
-  if (submitted) *a.mutable_submit_time() = platform::TimeToProto(*submitted);
-  ASSIGN_OR_RETURN(auto appraised, NullableTimeFromSql(row, 4));
-  if (appraised) *a.mutable_appraise_time() = platform::TimeToProto(*appraised);
-  a.set_appraised_by(row.Str(5));
-  ASSIGN_OR_RETURN(absl::Time updated, TimeFromSql(row, 6));
-  *a.mutable_update_time() = platform::TimeToProto(updated);
-  ASSIGN_OR_RETURN(v1::ParAssessment adjustments, ParseBlob<v1::ParAssessment>(row.Str(7), "adjustments"));
-  *a.mutable_adjustments() = adjustments.adjustments();
+                       ", COALESCE(adjustments, ''), school_id FROM par_assessments WHERE year = ? AND "
+                       "school_id IN ",
+                       in, LockClause(lock)),
+          params));
+  if (rows.empty()) return out;
+  for (const Row& row : rows) {
+    const std::string school_id = row.Str(8);
+    StoredAssessment& stored = out[school_id] = StoredAssessment{school_id, year, {}};
+    v1::ParAssessment& a = stored.assessment;
+    a.set_name(absl::StrCat("schools/", school_id, "/parAssessments/", year));
+    a.set_framework(absl::StrCat("parFrameworks/", row.Str(0)));
+    ASSIGN_OR_RETURN(v1::AssessmentState state, EnumFromSql(row, 1, v1::AssessmentState_MAX));
+    a.set_state(state);
+    a.set_return_reason(row.Str(2));
+    ASSIGN_OR_RETURN(auto submitted, NullableTimeFromSql(row, 3));
+    if (submitted) *a.mutable_submit_time() = platform::TimeToProto(*submitted);
+    ASSIGN_OR_RETURN(auto appraised, NullableTimeFromSql(row, 4));
+    if (appraised) *a.mutable_appraise_time() = platform::TimeToProto(*appraised);
+    a.set_appraised_by(row.Str(5));
+    ASSIGN_OR_RETURN(absl::Time updated, TimeFromSql(row, 6));
+    *a.mutable_update_time() = platform::TimeToProto(updated);
+    ASSIGN_OR_RETURN(v1::ParAssessment adjustments, ParseBlob<v1::ParAssessment>(row.Str(7), "adjustments"));
+    *a.mutable_adjustments() = adjustments.adjustments();
+  }
   ASSIGN_OR_RETURN(
       auto items,
-      db_.Query("SELECT sub_criterion, max_points, self_points, explanation, evidence, metric_value, "
-                "computed_points, appraised, appraised_points, appraisal_note FROM par_assessment_items "
-                "WHERE school_id = ? AND year = ? ORDER BY position",
-                {Str(school_id), Int(year)}));
+      db_.Query(
+          absl::StrCat("SELECT sub_criterion, max_points, self_points, explanation, evidence, metric_value, "
+                       "computed_points, appraised, appraised_points, appraisal_note, school_id FROM "
+                       "par_assessment_items WHERE year = ? AND school_id IN ",
+                       in, " ORDER BY school_id, position"),
+          params));
   for (const Row& r : items) {
+    auto owner = out.find(r.Str(10));
+    if (owner == out.end()) continue;  // items of an assessment written since
+    v1::ParAssessment& a = owner->second.assessment;
     v1::AssessmentItem* item = a.add_items();
     item->set_name(absl::StrCat(a.name(), "/items/", r.Str(0)));
     item->set_sub_criterion(r.Str(0));
@@ -481,10 +505,14 @@ absl::StatusOr<std::vector<StoredReport>> MySqlReportingStore::ListReports(const
   return SelectReports(where, params);
 }
 
-absl::StatusOr<std::vector<StoredReport>> MySqlReportingStore::ReportsDueBetween(const std::string& school_id,
-                                                                                 Date from, Date to) {
-  return SelectReports("WHERE school_id = ? AND due_date BETWEEN ? AND ?",
-                       {Str(school_id), DateOrNull(from), DateOrNull(to)});
+absl::StatusOr<std::vector<StoredReport>> MySqlReportingStore::ReportsDueBetween(
+    const std::vector<std::string>& school_ids, Date from, Date to) {
+  if (school_ids.empty()) return std::vector<StoredReport>{};
+  std::vector<SqlValue> params;
+  const std::string in = InList(school_ids, params);
+  params.push_back(DateOrNull(from));
+  params.push_back(DateOrNull(to));
+  return SelectReports(absl::StrCat("WHERE school_id IN ", in, " AND due_date BETWEEN ? AND ?"), params);
 }
 
 absl::StatusOr<std::map<std::string, StoredReport>> MySqlReportingStore::ReportsOfPeriod(

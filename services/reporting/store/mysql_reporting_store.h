@@ -23,6 +23,8 @@ class MySqlReportingStore final : public ReportingStore {
   absl::StatusOr<std::vector<v1::ParFramework>> ListFrameworks(int year, const std::string& level) override;
   absl::StatusOr<std::optional<StoredAssessment>> GetAssessment(const std::string& school_id, int year,
                                                                 Lock lock) override;
+  absl::StatusOr<std::map<std::string, StoredAssessment>> AssessmentsOf(
+      int year, const std::vector<std::string>& school_ids) override;
   absl::Status InsertAssessment(const StoredAssessment& assessment) override;
   absl::Status UpdateAssessment(const StoredAssessment& assessment) override;
   absl::StatusOr<std::vector<StoredAssessment>> ListAssessments(const std::string& school_id) override;
@@ -48,7 +50,7 @@ class MySqlReportingStore final : public ReportingStore {
   absl::Status UpdateReport(const StoredReport& report) override;
   absl::StatusOr<std::vector<StoredReport>> ListReports(const std::string& school_id,
                                                         const ReportFilter& filter) override;
-  absl::StatusOr<std::vector<StoredReport>> ReportsDueBetween(const std::string& school_id,
+  absl::StatusOr<std::vector<StoredReport>> ReportsDueBetween(const std::vector<std::string>& school_ids,
                                                               platform::Date from,
                                                               platform::Date to) override;
   absl::StatusOr<std::map<std::string, StoredReport>> ReportsOfPeriod(
@@ -62,6 +64,10 @@ class MySqlReportingStore final : public ReportingStore {
                                                           const std::string& report_id) override;
 
  private:
+  // The year's assessments of `school_ids` with their items, by school;
+  // the headers locked when asked.
+  absl::StatusOr<std::map<std::string, StoredAssessment>> SelectAssessments(
+      int year, const std::vector<std::string>& school_ids, Lock lock);
   absl::StatusOr<std::vector<StoredReport>> SelectReports(const std::string& where,
                                                           const std::vector<platform::SqlValue>& params);
 

@@ -61,14 +61,19 @@ absl::StatusOr<StoredSurvey> ReadSurvey(const Row& row) {
   return s;
 }
 
-// question, factor, n0..n5 → counts.
+// question, factor, n0..n5 (from column `first`) → counts.
+absl::StatusOr<QuestionCounts> ReadCount(const Row& row, int first) {
+  QuestionCounts c{.question = row.Str(first), .factor = row.Str(first + 1)};
+  for (int s = 0; s < 6; ++s) {
+    ASSIGN_OR_RETURN(c.counts[s], IntFromSql(row, first + 2 + s));
+  }
+  return c;
+}
+
 absl::StatusOr<std::vector<QuestionCounts>> ReadCounts(const std::vector<Row>& rows) {
   std::vector<QuestionCounts> out;
   for (const Row& row : rows) {
-    QuestionCounts c{.question = row.Str(0), .factor = row.Str(1)};
-    for (int s = 0; s < 6; ++s) {
-      ASSIGN_OR_RETURN(c.counts[s], IntFromSql(row, 2 + s));
-    }
+    ASSIGN_OR_RETURN(QuestionCounts c, ReadCount(row, 0));
     out.push_back(std::move(c));
   }
   return out;
@@ -252,31 +257,53 @@ absl::StatusOr<std::vector<QuestionCounts>> MySqlSipasStore::SurveyCounts(const 
   return ReadCounts(rows);
 }
 
-absl::StatusOr<SipasPeriodCounts> MySqlSipasStore::PeriodCounts(const std::string& school_id,
-                                                                v1::SurveyAudience audience, Date start,
-                                                                Date end) {
-  SipasPeriodCounts out;
-  ASSIGN_OR_RETURN(auto surveys,
-                   db_.Query("SELECT COUNT(*) FROM sipas_surveys WHERE school_id = ? AND "
-                             "audience = ? AND state <> ? AND open_date <= ? AND close_date >= ?",
-                             {Str(school_id), EnumSql(audience), EnumSql(v1::SURVEY_STATE_DRAFT),
-                              DateOrNull(end), DateOrNull(start)}));
-  ASSIGN_OR_RETURN(out.surveys, IntFromSql(surveys.at(0), 0, 0, kMaxCount));
+absl::StatusOr<std::map<std::string, SipasPeriodCounts>> MySqlSipasStore::PeriodCounts(
+    const std::vector<std::string>& school_ids, v1::SurveyAudience audience, Date start, Date end) {
+  std::map<std::string, SipasPeriodCounts> out;
+  if (school_ids.empty()) return out;
+  std::vector<SqlValue> params;
+  for (const std::string& id : school_ids) params.push_back(Str(id));
+  const std::string in = absl::StrCat("(", Placeholders(school_ids.size()), ")");
+  auto with = [&](std::vector<SqlValue> more) {
+    std::vector<SqlValue> all = params;
+    for (SqlValue& v : more) all.push_back(std::move(v));
+    return all;
+  };
+  ASSIGN_OR_RETURN(
+      auto surveys,
+      db_.Query(
+          absl::StrCat("SELECT school_id, COUNT(*) FROM sipas_surveys WHERE school_id IN ", in,
+                       " AND audience = ? AND state <> ? AND open_date <= ? AND "
+                       "close_date >= ? GROUP BY school_id"),
+          with({EnumSql(audience), EnumSql(v1::SURVEY_STATE_DRAFT), DateOrNull(end), DateOrNull(start)})));
+  for (const Row& row : surveys) {
+    ASSIGN_OR_RETURN(out[row.Str(0)].surveys, IntFromSql(row, 1, 0, kMaxCount));
+  }
   ASSIGN_OR_RETURN(
       auto responses,
-      db_.Query("SELECT COALESCE(SUM(d.responses), 0) FROM sipas_daily_responses d JOIN "
-                "sipas_surveys s ON s.school_id = d.school_id AND s.survey_id = d.survey_id WHERE "
-                "d.school_id = ? AND d.answer_date BETWEEN ? AND ? AND s.audience = ?",
-                {Str(school_id), DateOrNull(start), DateOrNull(end), EnumSql(audience)}));
-  ASSIGN_OR_RETURN(out.responses, IntFromSql(responses.at(0), 0, 0, kMaxCount));
+      db_.Query(
+          absl::StrCat("SELECT d.school_id, SUM(d.responses) FROM sipas_daily_responses d JOIN "
+                       "sipas_surveys s ON s.school_id = d.school_id AND s.survey_id = d.survey_id WHERE "
+                       "d.school_id IN ",
+                       in, " AND d.answer_date BETWEEN ? AND ? AND s.audience = ? GROUP BY d.school_id"),
+          with({DateOrNull(start), DateOrNull(end), EnumSql(audience)})));
+  for (const Row& row : responses) {
+    ASSIGN_OR_RETURN(out[row.Str(0)].responses, IntFromSql(row, 1, 0, kMaxCount));
+  }
   ASSIGN_OR_RETURN(
       auto counts,
-      db_.Query("SELECT c.question, MIN(c.factor), SUM(c.n0), SUM(c.n1), SUM(c.n2), SUM(c.n3), "
-                "SUM(c.n4), SUM(c.n5) FROM sipas_answer_counts c JOIN sipas_surveys s ON s.school_id "
-                "= c.school_id AND s.survey_id = c.survey_id WHERE c.school_id = ? AND c.answer_date "
-                "BETWEEN ? AND ? AND s.audience = ? GROUP BY c.question ORDER BY c.question",
-                {Str(school_id), DateOrNull(start), DateOrNull(end), EnumSql(audience)}));
-  ASSIGN_OR_RETURN(out.questions, ReadCounts(counts));
+      db_.Query(
+          absl::StrCat("SELECT c.school_id, c.question, MIN(c.factor), SUM(c.n0), SUM(c.n1), SUM(c.n2), "
+                       "SUM(c.n3), SUM(c.n4), SUM(c.n5) FROM sipas_answer_counts c JOIN sipas_surveys s ON "
+                       "s.school_id = c.school_id AND s.survey_id = c.survey_id WHERE c.school_id IN ",
+                       in,
+                       " AND c.answer_date BETWEEN ? AND ? AND s.audience = ? GROUP BY c.school_id, "
+                       "c.question ORDER BY c.school_id, c.question"),
+          with({DateOrNull(start), DateOrNull(end), EnumSql(audience)})));
+  for (const Row& row : counts) {
+    ASSIGN_OR_RETURN(QuestionCounts c, ReadCount(row, 1));
+    out[row.Str(0)].questions.push_back(std::move(c));
+  }
   return out;
 }
 

@@ -29,8 +29,9 @@ class MySqlSipasStore final : public SipasStore {
                               const std::vector<QuestionCounts>& increments) override;
   absl::StatusOr<std::vector<QuestionCounts>> SurveyCounts(const std::string& school_id,
                                                            const std::string& survey_id) override;
-  absl::StatusOr<SipasPeriodCounts> PeriodCounts(const std::string& school_id, v1::SurveyAudience audience,
-                                                 platform::Date start, platform::Date end) override;
+  absl::StatusOr<std::map<std::string, SipasPeriodCounts>> PeriodCounts(
+      const std::vector<std::string>& school_ids, v1::SurveyAudience audience, platform::Date start,
+      platform::Date end) override;
   absl::Status SaveOfficialResult(const std::string& school_id, int year,
                                   const v1::OfficialSipasResult& result) override;
   absl::StatusOr<std::optional<v1::OfficialSipasResult>> GetOfficialResult(const std::string& school_id,

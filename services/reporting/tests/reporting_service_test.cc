@@ -5,7 +5,7 @@
 // (the e2e suite pulls them from the real services). Covers framework
 // validation, the forecast's point-by-point explanation and its stale
 // fallback, the assessment and report state machines, lateness, bad input
-// that changes nothing, tenancy, and the batch roll-ups.
+// that changes nothing, tenancy, and the batch roll-ups and summaries.
 #include "services/reporting/rpc/reporting_service.h"
 
 #include <gmock/gmock.h>
@@ -20,6 +20,7 @@
 #include "platform/core/resource_name.h"
 #include "platform/testing/fixtures.h"
 #include "platform/testing/in_process_server.h"
+#include "platform/testing/school_batch_requests.h"
 #include "services/reporting/domain/forecast_schedule.h"
 #include "services/reporting/store/mysql_reporting_store.h"
 #include "services/reporting/store/mysql_sipas_store.h"
@@ -738,6 +739,39 @@ TEST_F(ReportingServiceTest, LateAndMissingReportsShowInTheBatchStatusAndTheSumm
   EXPECT_GE(summary.reports_due(), 1);
   EXPECT_EQ(summary.reports_late(), 1);
   EXPECT_LT(summary.report_on_time_rate(), 100);
+}
+
+TEST_F(ReportingServiceTest, BatchSummaryIsForServicesOnlyAndRefusesBadSchoolListsNamingTheField) {
+  pb::ReportVersion version;
+  SetNow(At(2024, 3, 22));
+  ASSERT_GRPC_OK(Generate(school_, "q1", false, &version));
+  pb::Report report;
+  ASSERT_GRPC_OK(ReportCall("SubmitReport", Admin(school_), school_, "cchc-2024-q1", &report));
+  pb::BatchSummarizeReportingRequest request;
+  request.add_schools("schools/" + other_);
+  request.add_schools("schools/" + school_);
+  *request.mutable_period_start() = ProtoDate(2024, 1, 1);
+  *request.mutable_period_end() = ProtoDate(2024, 3, 31);
+  pb::BatchSummarizeReportingResponse response;
+  auto call = [&](const Caller& caller, const pb::BatchSummarizeReportingRequest& r) {
+    return stub().BatchSummarizeReporting(Ctx("BatchSummarizeReporting", caller).get(), r, &response);
+  };
+  // Whoever else asks, even about its own school: refused.
+  for (const Caller& caller : {Admin(school_), Staff(school_), Officer(school_)}) {
+    EXPECT_EQ(call(caller, request).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  }
+  ASSERT_GRPC_OK(call(Service(), request));
+  ASSERT_EQ(response.summaries_size(), 2);
+  EXPECT_EQ(response.summaries(0).school(), "schools/" + other_);
+  EXPECT_EQ(response.summaries(0).reports_late(), 0);
+  EXPECT_EQ(response.summaries(1).school(), "schools/" + school_);
+  EXPECT_EQ(response.summaries(1).reports_late(), 1);
+
+  ::parhub::testing::ExpectBadSchoolListsRefused(
+      request, [&](const pb::BatchSummarizeReportingRequest& r) { return call(Service(), r); });
+  pb::BatchSummarizeReportingRequest bad = request;
+  *bad.mutable_period_start() = ProtoDate(2024, 4, 1);
+  EXPECT_EQ(ViolatedField(call(Service(), bad)), "period_end");
 }
 
 TEST_F(ReportingServiceTest, TheScheduleRecomputesEveryKnownSchoolsForecastWithoutAnyoneAsking) {

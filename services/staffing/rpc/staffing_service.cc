@@ -501,8 +501,7 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::SummarizeDownsizingProgress(
     v1::DownsizingProgressRollup* response) {
   return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
     RETURN_IF_ERROR(RequireService(caller));
-    ASSIGN_OR_RETURN(std::vector<std::string> schools,
-                     platform::ParseSchoolNames({request->schools().begin(), request->schools().end()}));
+    ASSIGN_OR_RETURN(std::vector<std::string> schools, platform::SchoolIdsOf(request->schools()));
     ASSIGN_OR_RETURN(Date as_of, platform::DateFromProto(request->as_of(), "as_of"));
     std::string plan = request->target_plan().empty() ? "hcm-2023-2026" : request->target_plan();
     ASSIGN_OR_RETURN(ProgressRollup rollup, desk_.GetProgressOfSchools(schools, plan, as_of));
@@ -744,8 +743,7 @@ grpc::ServerUnaryReactor* StaffingServiceImpl::BatchSummarizeStaffing(
     v1::BatchSummarizeStaffingResponse* response) {
   return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
     RETURN_IF_ERROR(RequireService(caller));
-    ASSIGN_OR_RETURN(std::vector<std::string> schools,
-                     platform::ParseSchoolNames({request->schools().begin(), request->schools().end()}));
+    ASSIGN_OR_RETURN(std::vector<std::string> schools, platform::SchoolIdsOf(request->schools()));
     ASSIGN_OR_RETURN(Date start, platform::DateFromProto(request->period_start(), "period_start"));
     ASSIGN_OR_RETURN(Date end, platform::DateFromProto(request->period_end(), "period_end"));
     ASSIGN_OR_RETURN(std::vector<StaffingFigures> figures,

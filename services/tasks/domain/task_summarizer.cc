@@ -3,9 +3,9 @@
 
 #include <map>
 
-#include "absl/strings/str_cat.h"
 #include "platform/core/date.h"
 #include "platform/core/errors.h"
+#include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 
 namespace parhub::tasks {
@@ -20,17 +20,9 @@ absl::StatusOr<TaskSummary> TaskSummarizer::Summarize(const std::string& school_
 
 absl::StatusOr<std::vector<TaskSummary>> TaskSummarizer::SummarizeSchools(
     const std::vector<std::string>& school_ids, Date start, Date end) {
-  if (school_ids.empty() || school_ids.size() > static_cast<size_t>(kMaxBatchSchools)) {
-    return platform::InvalidField("schools", absl::StrCat("cần từ 1 đến ", kMaxBatchSchools, " trường (1 to ",
-                                                          kMaxBatchSchools, " schools)"));
-  }
+  RETURN_IF_ERROR(platform::CheckSchoolBatch(school_ids));
   std::map<std::string, size_t> position;
-  for (size_t i = 0; i < school_ids.size(); ++i) {
-    if (!position.emplace(school_ids[i], i).second) {
-      return platform::InvalidField(absl::StrCat("schools[", i, "]"),
-                                    "trường bị lặp lại (each school at most once)");
-    }
-  }
+  for (size_t i = 0; i < school_ids.size(); ++i) position.emplace(school_ids[i], i);
   if (start.IsSet() && end.IsSet() && start > end) {
     return platform::InvalidField("period_end", "phải sau ngày bắt đầu (must not be before period_start)");
   }

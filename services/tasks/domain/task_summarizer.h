@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "platform/core/school_batch.h"
 #include "services/tasks/domain/model.h"
 #include "services/tasks/domain/task_store.h"
 
@@ -23,11 +24,11 @@ class TaskSummarizer final {
   // open (both unset: every task, with or without a due date).
   absl::StatusOr<TaskSummary> Summarize(const std::string& school_id, Date start, Date end);
 
-  // The summaries of `school_ids` (1 to kMaxBatchSchools ids, each once), in
+  // The summaries of `school_ids` (platform::CheckSchoolBatch), in
   // that order; a school without tasks in the period has all counts zero.
   absl::StatusOr<std::vector<TaskSummary>> SummarizeSchools(const std::vector<std::string>& school_ids,
                                                             Date start, Date end);
-  static constexpr int kMaxBatchSchools = 5000;
+  static constexpr int kMaxBatchSchools = platform::kMaxBatchSchools;
 
   // The counting itself, pure.
   static TaskSummary Count(const std::string& school_id, const std::vector<Task>& tasks, Date today);

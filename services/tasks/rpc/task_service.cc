@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "platform/core/resource_name.h"
+#include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/proto_values.h"
 #include "services/tasks/domain/access.h"
@@ -310,12 +311,7 @@ grpc::ServerUnaryReactor* TaskServiceImpl::BatchSummarizeTasks(Context* context,
                                                                v1::BatchSummarizeTasksResponse* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     RETURN_IF_ERROR(RequireRollup(caller));
-    std::vector<std::string> schools;
-    for (int i = 0; i < request->schools_size(); ++i) {
-      ASSIGN_OR_RETURN(auto ids,
-                       ParseName(kSchoolPattern, request->schools(i), absl::StrCat("schools[", i, "]")));
-      schools.push_back(ids[0]);
-    }
+    ASSIGN_OR_RETURN(std::vector<std::string> schools, platform::SchoolIdsOf(request->schools()));
     ASSIGN_OR_RETURN(Date start, platform::DateFromProto(request->period_start(), "period_start"));
     ASSIGN_OR_RETURN(Date end, platform::DateFromProto(request->period_end(), "period_end"));
     ASSIGN_OR_RETURN(std::vector<TaskSummary> summaries, summarizer_.SummarizeSchools(schools, start, end));
