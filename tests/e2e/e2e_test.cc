@@ -2092,11 +2092,46 @@ TEST_F(E2eTest, AnAsOfOverviewOf2024ShowsTheAbolishedDistrictsSchoolsAndTheWardS
     EXPECT_EQ(line.authority(), "authorities/q-cu") << line.school();
     EXPECT_TRUE(line.joined_since()) << line.school();
   }
+
+  // The other overviews and the roll-ups group by a past day's tree too:
+  // the reporting overview of 2024 (31 December), the downsizing overview
+  // and AuthorityService as of a day in 2024.
+  gateway::v1::GetReportingOverviewRequest reports_2024;
+  reports_2024.set_year(2024);
+  reports_2024.set_period("q1");
+  gateway::v1::ReportingOverview reporting;
+  c = district.Context();
+  status = district.gateway->GetReportingOverview(c.get(), reports_2024, &reporting);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(reporting.schools_size(), 2) << "the district's schools in 2024";
+  gateway::v1::GetDownsizingOverviewRequest downsizing_2024;
+  *downsizing_2024.mutable_as_of() = D(2024, 12, 31);
+  gateway::v1::DownsizingOverview downsizing;
+  c = district.Context();
+  status = district.gateway->GetDownsizingOverview(c.get(), downsizing_2024, &downsizing);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(downsizing.schools_size(), 2);
+  auto authority = authority::v1::AuthorityService::NewStub(
+      grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials()));
+  authority::v1::GetComplaintsRollupRequest complaints_2024;
+  *complaints_2024.mutable_scope()->mutable_as_of() = D(2024, 12, 31);
+  authority::v1::ComplaintsRollup rollup;
+  c = district.Context();
+  status = authority->GetComplaintsRollup(c.get(), complaints_2024, &rollup);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(rollup.schools_size(), 2);
+  EXPECT_EQ(rollup.schools(0).school().authority(), "authorities/q-cu");
+  authority::v1::GetComplaintsRollupRequest complaints_today;
+  c = ward.Context();
+  status = authority->GetComplaintsRollup(c.get(), complaints_today, &rollup);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(rollup.schools_size(), 2) << "the ward's schools today";
+  EXPECT_EQ(rollup.schools(0).school().authority(), "authorities/p-moi");
 }
 
 // Issue 13: AuthorityService served by the gateway. A second-round
 // complaint a school escalated reaches its authority's officer; another
-// authority's officer does not see it; the roll-ups not served yet say so.
+// authority's officer does not see it.
 TEST_F(E2eTest, AnEscalatedComplaintReachesTheAuthorityThroughAuthorityService) {
   Client admin_a(world->admin_a_key);
   cpb::CreateCaseRequest create;
@@ -2164,13 +2199,181 @@ TEST_F(E2eTest, AnEscalatedComplaintReachesTheAuthorityThroughAuthorityService) 
   list.set_authority("authorities/hcm");
   c = as(world->officer_key);
   EXPECT_EQ(authority->ListEscalatedCases(c.get(), list, &cases).error_code(), grpc::StatusCode::NOT_FOUND);
+}
 
-  authority::v1::GetFinanceRollupRequest finance;
-  authority::v1::FinanceRollup rollup;
-  c = as(world->officer_key);
-  status = authority->GetFinanceRollup(c.get(), finance, &rollup);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
-  EXPECT_THAT(status.error_message(), ::testing::HasSubstr("not served yet"));
+// Issue 13: AuthorityService's roll-ups answer one row per school equal to
+// that school's own summary over the same period (the batch calls and the
+// single ones share the services' code), totals from the rows, pages that
+// agree with the first, per-school errors while a backend is down, and
+// refusals for malformed requests and non-officers.
+TEST_F(E2eTest, AuthorityRollupsMatchEachSchoolsOwnSummaryAndPageConsistently) {
+  namespace apb = authority::v1;
+  auto channel = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
+  auto authority = apb::AuthorityService::NewStub(channel);
+  auto as = [](const std::string& key) {
+    auto c = std::make_unique<grpc::ClientContext>();
+    c->AddMetadata("authorization", absl::StrCat("Bearer ", key));
+    c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    return c;
+  };
+  apb::RollupScope scope;
+  *scope.mutable_period_start() = D(2026, 1, 1);
+  *scope.mutable_period_end() = D(2026, 6, 30);
+  const std::map<std::string, std::string> admin_of = {{"schools/mn-a", world->admin_a_key},
+                                                       {"schools/th-b", world->admin_b_key}};
+  auto same = [](const google::protobuf::Message& a, const google::protobuf::Message& b) {
+    return a.SerializeAsString() == b.SerializeAsString();
+  };
+
+  // Finance: each row is the school's own SummarizeFinance; totals sum them.
+  apb::GetFinanceRollupRequest finance;
+  *finance.mutable_scope() = scope;
+  apb::FinanceRollup money;
+  grpc::Status status = authority->GetFinanceRollup(as(world->officer_key).get(), finance, &money);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  ASSERT_EQ(money.schools_size(), 2);
+  EXPECT_EQ(money.info().school_count(), 2);
+  EXPECT_EQ(money.info().failed_schools(), 0);
+  EXPECT_TRUE(money.info().next_page_token().empty());
+  int64_t collected = 0;
+  for (const auto& row : money.schools()) {
+    Client admin(admin_of.at(row.school().school()));
+    fpb::SummarizeFinanceRequest single;
+    single.set_school(row.school().school());
+    *single.mutable_period_start() = scope.period_start();
+    *single.mutable_period_end() = scope.period_end();
+    fpb::FinanceSummary own;
+    auto c = admin.Context();
+    ASSERT_TRUE(admin.finance->SummarizeFinance(c.get(), single, &own).ok());
+    EXPECT_TRUE(same(row.summary(), own)) << row.summary().DebugString() << "\nvs\n" << own.DebugString();
+    EXPECT_EQ(row.school().authority(), "authorities/q1");
+    collected += own.collected_amount();
+  }
+  EXPECT_EQ(money.totals().collected_amount(), collected);
+  EXPECT_EQ(money.totals().school(), "authorities/q1");
+
+  // Complaints and staffing likewise.
+  apb::GetComplaintsRollupRequest complaints;
+  *complaints.mutable_scope() = scope;
+  apb::ComplaintsRollup cases;
+  status = authority->GetComplaintsRollup(as(world->officer_key).get(), complaints, &cases);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(cases.schools_size(), 2);
+  int received = 0;
+  for (const auto& row : cases.schools()) {
+    Client admin(admin_of.at(row.school().school()));
+    cpb::SummarizeComplaintsRequest single;
+    single.set_school(row.school().school());
+    *single.mutable_period_start() = scope.period_start();
+    *single.mutable_period_end() = scope.period_end();
+    cpb::ComplaintSummary own;
+    auto c = admin.Context();
+    ASSERT_TRUE(admin.complaints->SummarizeComplaints(c.get(), single, &own).ok());
+    EXPECT_TRUE(same(row.summary(), own)) << row.summary().DebugString() << "\nvs\n" << own.DebugString();
+    received += own.received();
+  }
+  EXPECT_EQ(cases.totals().received(), received);
+
+  apb::GetStaffingRollupRequest staffing;
+  *staffing.mutable_scope() = scope;
+  apb::StaffingRollup staff;
+  status = authority->GetStaffingRollup(as(world->officer_key).get(), staffing, &staff);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(staff.schools_size(), 2);
+  for (const auto& row : staff.schools()) {
+    Client admin(admin_of.at(row.school().school()));
+    spb::SummarizeStaffingRequest single;
+    single.set_school(row.school().school());
+    *single.mutable_period_start() = scope.period_start();
+    *single.mutable_period_end() = scope.period_end();
+    spb::StaffingSummary own;
+    auto c = admin.Context();
+    ASSERT_TRUE(admin.staffing->SummarizeStaffing(c.get(), single, &own).ok());
+    EXPECT_TRUE(same(row.summary(), own)) << row.summary().DebugString() << "\nvs\n" << own.DebugString();
+  }
+  staffing.set_target_plan("no-such-plan");
+  status = authority->GetStaffingRollup(as(world->officer_key).get(), staffing, &staff);
+  EXPECT_TRUE(status.error_code() == grpc::StatusCode::NOT_FOUND ||
+              status.error_code() == grpc::StatusCode::INVALID_ARGUMENT)
+      << status.error_code() << " " << status.error_message();
+
+  // SIPAS, ranking and report statuses: every school has its row.
+  apb::GetSipasRollupRequest sipas;
+  *sipas.mutable_scope() = scope;
+  apb::SipasRollup satisfaction;
+  status = authority->GetSipasRollup(as(world->officer_key).get(), sipas, &satisfaction);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(satisfaction.schools_size(), 2);
+  apb::RankSchoolsRequest rank;
+  rank.set_year(2025);
+  apb::SchoolRanking ranking;
+  status = authority->RankSchools(as(world->officer_key).get(), rank, &ranking);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(ranking.schools_size(), 2);
+  if (ranking.schools(0).rank() > 0 && ranking.schools(1).rank() > 0) {
+    EXPECT_GE(ranking.schools(0).value(), ranking.schools(1).value()) << "highest first";
+  }
+  apb::ListReportStatusesRequest reports;
+  reports.set_year(2025);
+  reports.set_period("q1");
+  apb::ReportStatusRollup statuses;
+  status = authority->ListReportStatuses(as(world->officer_key).get(), reports, &statuses);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(statuses.schools_size(), 2);
+  EXPECT_EQ(statuses.period().code(), "q1");
+  reports.set_period("q9");  // no such period in the family: reporting's NOT_FOUND, for the whole call
+  EXPECT_EQ(authority->ListReportStatuses(as(world->officer_key).get(), reports, &statuses).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  // Pages: one school per page, the second from the pinned first; the
+  // token is the officer's and the request's only.
+  finance.mutable_scope()->set_page_size(1);
+  apb::FinanceRollup first, second;
+  ASSERT_TRUE(authority->GetFinanceRollup(as(world->officer_key).get(), finance, &first).ok());
+  ASSERT_EQ(first.schools_size(), 1);
+  ASSERT_FALSE(first.info().next_page_token().empty());
+  EXPECT_EQ(first.info().school_count(), 2);
+  finance.mutable_scope()->set_page_token(first.info().next_page_token());
+  status = authority->GetFinanceRollup(as(world->officer_key).get(), finance, &second);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(second.schools_size(), 1);
+  EXPECT_NE(second.schools(0).school().school(), first.schools(0).school().school());
+  EXPECT_TRUE(second.info().next_page_token().empty());
+  EXPECT_TRUE(same(second.info().compute_time(), first.info().compute_time())) << "pinned, not recomputed";
+  *finance.mutable_scope()->mutable_period_end() = D(2026, 3, 31);
+  status = authority->GetFinanceRollup(as(world->officer_key).get(), finance, &second);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("different request"));
+
+  // Not for a school admin; not for an authority outside the officer's.
+  EXPECT_EQ(authority->GetFinanceRollup(as(world->admin_a_key).get(), apb::GetFinanceRollupRequest(), &money)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  apb::GetFinanceRollupRequest elsewhere;
+  elsewhere.mutable_scope()->set_authority("authorities/hcm");
+  EXPECT_EQ(authority->GetFinanceRollup(as(world->officer_key).get(), elsewhere, &money).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  // Finance down: the roll-up still answers, every school marked.
+  suite->finance().Kill();
+  finance.mutable_scope()->clear_page_token();
+  finance.mutable_scope()->clear_page_size();
+  status = authority->GetFinanceRollup(as(world->officer_key).get(), finance, &money);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(money.info().failed_schools(), 2);
+  ASSERT_EQ(money.schools_size(), 2);
+  EXPECT_EQ(money.schools(0).school().error_code(), "UNAVAILABLE");
+  EXPECT_FALSE(money.schools(0).has_summary());
+  EXPECT_EQ(money.totals().collected_amount(), 0);
+  suite->finance().Start();
+  ASSERT_TRUE(suite->WaitHealthy(suite->finance_port(), 30)) << suite->Logs();
+
+  // The CLI shows the same roll-up to the officer.
+  auto cli =
+      suite->Ctl(world->officer_key, {"rollup", "complaints", "--from", "2026-01-01", "--to", "2026-06-30"});
+  EXPECT_EQ(cli.exit_code, 0) << cli.output;
+  EXPECT_THAT(cli.output, HasSubstr("Trường Mầm non 20/10"));
+  EXPECT_THAT(cli.output, HasSubstr("Trường Tiểu học Kết Đoàn"));
 }
 
 // Issue 13: reflection on the gateway lists the services it forwards, so a

@@ -511,6 +511,8 @@ pb::FinanceSummary SummaryToProto(const std::string& school_id, const FinanceSum
   out.set_outstanding_receivables(f.outstanding_receivables);
   out.set_overdue_receivables(f.overdue_receivables);
   out.set_collection_rate(s.collection_rate);
+  out.set_due_amount(f.due_total);
+  out.set_due_paid_amount(f.due_paid);
   out.set_unmatched_statement_lines(f.unmatched_statement_lines);
   out.set_reversed_payments(f.reversed_payments);
   out.set_receipts_issued(f.receipts_issued);
