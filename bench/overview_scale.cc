@@ -228,9 +228,15 @@ absl::Status SetupDirectory(const Gateway& admin) {
     request.mutable_school()->set_level(dpb::SCHOOL_LEVEL_PRIMARY);
     request.mutable_school()->set_authority(absl::StrCat("authorities/", authority));
     dpb::School school;
-    grpc::ClientContext context;
-    admin.Prepare(context, deadline);
-    grpc::Status status = admin.directory().CreateSchool(&context, request, &school);
+    grpc::Status status;
+    do {
+      grpc::ClientContext context;
+      admin.Prepare(context, deadline);
+      status = admin.directory().CreateSchool(&context, request, &school);
+      // The gateway's budget per API key (100 calls a second by default):
+      // wait and send again, as a well-behaved script does.
+      if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) absl::SleepFor(absl::Seconds(1));
+    } while (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED);
     if (!status.ok() && status.error_code() != grpc::StatusCode::ALREADY_EXISTS) {
       return Failed(absl::StrCat("CreateSchool ", SchoolId(i)), status);
     }
