@@ -1,6 +1,6 @@
 // Authority-wide work the gateway does itself: the overview of every school
 // under an authority as of a day (directory lists the schools under it on
-// that day and today, then one BatchSummarizeTasks call per page of 1,000
+// that day and today, then one BatchSummarizeTasks call per page of 500
 // schools, the pages in parallel; a page that fails marks its schools with
 // the error instead of failing the whole overview), and
 // publishing a directive to every school under an authority, the
