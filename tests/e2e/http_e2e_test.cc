@@ -337,6 +337,25 @@ TEST_F(HttpE2eTest, AnotherPersonsTrackingOrPupilCodeRevealsNothingOnAnyPublicMe
             absl::StrReplaceAll(nobody.body, {{"mn-a", "<school>"}}));
 }
 
+// Issue 13: a parent finds a school without an account, diacritics
+// optional; only the name and address come back; a query too short is
+// refused naming the field.
+TEST_F(HttpE2eTest, APublicSchoolSearchFindsTheSchoolWithoutDiacriticsAndRefusesAOneLetterQuery) {
+  Answer found = Http("GET", "/v1/public/schools?query=mam%20non%2020", "");
+  ASSERT_EQ(found.status, 200) << found.body << suite->Logs();
+  auto result = Parse<citizen::v1::SearchSchoolsResponse>(found);
+  ASSERT_EQ(result.schools_size(), 1) << found.body;
+  EXPECT_EQ(result.schools(0).name(), "schools/mn-a");
+  EXPECT_EQ(result.schools(0).display_name(), "Trường Mầm non 20/10");
+  EXPECT_EQ(found.body.find("authority"), std::string::npos) << "name and address only: " << found.body;
+  Answer none = Http("GET", "/v1/public/schools?query=khong%20co%20truong%20nay", "");
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_EQ(Parse<citizen::v1::SearchSchoolsResponse>(none).schools_size(), 0);
+  Answer short_query = Http("GET", "/v1/public/schools?query=m", "");
+  EXPECT_EQ(short_query.status, 400) << short_query.body;
+  EXPECT_THAT(short_query.body, HasSubstr(R"("field":"query")"));
+}
+
 // Runs last: it spends this address's public-call budget (a bucket of 60
 // calls refilled at one a second).
 TEST_F(HttpE2eTest, ZzASpoofedClientAddressFromTheNetworkIsIgnored) {
