@@ -22,11 +22,14 @@ RUN apt-get update \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev \
       libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev \
-      libpango1.0-dev libcairo2-dev libcpp-httplib-dev \
+      libpango1.0-dev libcairo2-dev libcpp-httplib-dev nodejs npm \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
 COPY . .
+# The web dashboard's one front-end library (package.json "dependencies";
+# the test tools are devDependencies and stay out).
+RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error
 # Tests and benchmarks are off: the image carries only the eight programs.
 RUN --mount=type=cache,target=/root/.cache/ccache \
     cmake -S . -B build -G Ninja \
@@ -44,6 +47,7 @@ RUN --mount=type=cache,target=/root/.cache/ccache \
       build/gateway/parhub-gateway \
       build/cli/parhubctl \
       /out/bin/ \
+ && install -d /out/web && cp -r build/web/site/. /out/web/ \
  && bash deploy/docker/runtime-packages.sh /out/bin/* > /out/runtime-packages.txt \
  && cat /out/runtime-packages.txt
 
@@ -62,6 +66,8 @@ RUN apt-get update \
       --home-dir /nonexistent --shell /usr/sbin/nologin parhub
 
 COPY --from=build /out/bin/ /usr/local/bin/
+# The dashboard the gateway serves with PARHUB_WEB_DIR=/usr/share/parhub/web.
+COPY --from=build /out/web/ /usr/share/parhub/web/
 # Fail the build if any library is still missing.
 RUN ! ldd /usr/local/bin/parhub-* /usr/local/bin/parhubctl | grep 'not found'
 

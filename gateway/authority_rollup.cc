@@ -30,16 +30,43 @@ double Completion(const tasks::v1::TaskSummary& s) {
   return s.total() == 0 ? 0.0 : double(s.done()) / s.total();
 }
 
-void AddInto(tasks::v1::TaskSummary& total, const tasks::v1::TaskSummary& s) {
-  total.set_total(total.total() + s.total());
-  total.set_not_started(total.not_started() + s.not_started());
-  total.set_in_progress(total.in_progress() + s.in_progress());
-  total.set_done(total.done() + s.done());
-  total.set_cancelled(total.cancelled() + s.cancelled());
-  total.set_overdue(total.overdue() + s.overdue());
-  total.set_done_on_time(total.done_on_time() + s.done_on_time());
-  total.set_done_late(total.done_late() + s.done_late());
-}
+// Sums of schools' task summaries: counts added, the average percent done
+// weighted by each school's non-cancelled tasks, PAR fields merged.
+class TaskTotals final {
+ public:
+  void Add(const tasks::v1::TaskSummary& s) {
+    total_.set_total(total_.total() + s.total());
+    total_.set_not_started(total_.not_started() + s.not_started());
+    total_.set_in_progress(total_.in_progress() + s.in_progress());
+    total_.set_done(total_.done() + s.done());
+    total_.set_cancelled(total_.cancelled() + s.cancelled());
+    total_.set_overdue(total_.overdue() + s.overdue());
+    total_.set_done_on_time(total_.done_on_time() + s.done_on_time());
+    total_.set_done_late(total_.done_late() + s.done_late());
+    const int counted = s.total() - s.cancelled();
+    percent_sum_ += s.average_percent_done() * counted;
+    counted_ += counted;
+    for (const auto& field : s.by_par_field()) {
+      auto [it, added] = par_fields_.try_emplace(field.par_field(), field);
+      if (!added) {
+        it->second.set_total(it->second.total() + field.total());
+        it->second.set_done(it->second.done() + field.done());
+      }
+    }
+  }
+  tasks::v1::TaskSummary Finish(const std::string& authority) && {
+    total_.set_school(authority);
+    total_.set_average_percent_done(counted_ == 0 ? 0.0 : percent_sum_ / counted_);
+    for (auto& [code, field] : par_fields_) *total_.add_by_par_field() = std::move(field);
+    return std::move(total_);
+  }
+
+ private:
+  tasks::v1::TaskSummary total_;
+  double percent_sum_ = 0;
+  int64_t counted_ = 0;
+  std::map<std::string, tasks::v1::ParFieldCount> par_fields_;  // in code order
+};
 
 // Schools per BatchSummarizeTasks call: a city's 3,500 schools make seven
 // pages answered in parallel by the tasks service's threads. Below 1,000:
@@ -115,7 +142,7 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
         tasks_->async()->BatchSummarizeTasks(context, page, response, std::move(done));
       });
 
-  tasks::v1::TaskSummary totals;
+  TaskTotals totals;
   for (const auto& page : pages) {
     const grpc::Status shown = PageOutcome(*page, tasks_backend_, page->response.summaries_size());
     const int size = static_cast<int>(page->count);
@@ -128,7 +155,7 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
       line->set_joined_since(school.joined_since);
       if (shown.ok()) {
         *line->mutable_tasks() = page->response.summaries(k);
-        AddInto(totals, page->response.summaries(k));
+        totals.Add(page->response.summaries(k));
       } else {
         line->set_error(shown.error_message());
         line->set_error_code(platform::StatusCodeName(shown.error_code()));
@@ -140,8 +167,7 @@ absl::StatusOr<v1::AuthorityOverview> AuthorityRollup::Overview(
                    [](const v1::SchoolOverview& a, const v1::SchoolOverview& b) {
                      return Completion(a.tasks()) < Completion(b.tasks());
                    });
-  totals.set_school(overview.authority());
-  *overview.mutable_totals() = totals;
+  *overview.mutable_totals() = std::move(totals).Finish(overview.authority());
   return overview;
 }
 

@@ -130,6 +130,21 @@ HttpGateway::~HttpGateway() { Stop(); }
 absl::Status HttpGateway::Start(std::shared_ptr<grpc::Channel> channel) {
   channel_ = std::move(channel);
   stub_ = std::make_unique<grpc::GenericStub>(channel_);
+  if (!options_.web.dir.empty()) {
+    auto who_am_i = [this](const httplib::Request& from, const std::string& authorization,
+                           v1::WhoAmIResponse* answer) {
+      std::string reply;
+      grpc::Status status = Call("/parhub.gateway.v1.GatewayService/WhoAmI", v1::WhoAmIRequest(), from,
+                                 authorization, &reply, nullptr);
+      if (status.ok() && !answer->ParseFromString(reply)) {
+        return grpc::Status(grpc::StatusCode::INTERNAL, "Lỗi hệ thống (unreadable WhoAmI answer)");
+      }
+      return status;
+    };
+    absl::StatusOr<std::unique_ptr<WebApp>> web = WebApp::Load(options_.web, who_am_i);
+    if (!web.ok()) return web.status();
+    web_ = *std::move(web);
+  }
   server_ = std::make_unique<httplib::Server>();
   int threads = std::max(1, options_.threads);
   int depth = std::max(0, options_.queue_depth);
@@ -209,6 +224,10 @@ bool HttpGateway::ApplyCors(const httplib::Request& request, httplib::Response& 
 
 void HttpGateway::Handle(const httplib::Request& request, httplib::Response& response) const {
   response.set_header("X-Content-Type-Options", "nosniff");
+  if (web_ != nullptr && WebApp::Serves(request.path) && !shed_this_connection) {
+    web_->Handle(request, response);  // same-origin pages and sessions: no CORS
+    return;
+  }
   response.set_header("Cache-Control", "no-store");
   bool cors = ApplyCors(request, response);
   if (request.method == "OPTIONS") {
@@ -260,22 +279,52 @@ void HttpGateway::Dispatch(const httplib::Request& request, httplib::Response& r
     SendError(response, ErrorJson(platform::ToGrpcStatus(built.status())));
     return;
   }
+  std::optional<std::string> authorization;
+  if (web_ != nullptr) {
+    WebApp::Outcome outcome = web_->Authorize(request, response);
+    if (outcome.refused) {
+      SendError(response, *outcome.refused);
+      return;
+    }
+    authorization = std::move(outcome.authorization);
+  } else if (std::string header = request.get_header_value("Authorization"); !header.empty()) {
+    authorization = std::move(header);
+  }
+  std::string reply;
+  grpc::Status status = Call(std::string(match->route->binding->method), **built, request,
+                             authorization.value_or(""), &reply, &response);
+  if (!status.ok()) {
+    SendError(response, ErrorJson(status));
+    return;
+  }
+  const auto* prototype = google::protobuf::MessageFactory::generated_factory()->GetPrototype(
+      match->route->method->output_type());
+  std::unique_ptr<google::protobuf::Message> answer(prototype->New());
+  if (!answer->ParseFromString(reply)) {
+    SendError(response, HttpLayerError(500, grpc::StatusCode::INTERNAL,
+                                       "Lỗi hệ thống, đã ghi nhận (internal error; it has been logged)"));
+    return;
+  }
+  response.status = 200;
+  response.set_content(ResponseJson(*answer), kJson);
+}
+
+grpc::Status HttpGateway::Call(const std::string& method, const google::protobuf::Message& message,
+                               const httplib::Request& request, const std::string& authorization,
+                               std::string* reply, httplib::Response* response) const {
   std::string bytes;
-  (*built)->SerializeToString(&bytes);
+  message.SerializeToString(&bytes);
   grpc::Slice slice(bytes);
   grpc::ByteBuffer call_request(&slice, 1);
   grpc::ByteBuffer call_response;
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + options_.call_deadline));
-  if (std::string authorization = request.get_header_value("Authorization"); !authorization.empty()) {
-    context.AddMetadata("authorization", authorization);
-  }
+  if (!authorization.empty()) context.AddMetadata("authorization", authorization);
   if (std::string trace = request.get_header_value("X-Trace-Id"); !trace.empty() && trace.size() <= 64) {
     context.AddMetadata(platform::kTraceIdHeader, trace);
   }
   context.AddMetadata(kHttpClientPeerHeader, PeerString(request));
   context.AddMetadata(kInProcessTokenHeader, InProcessToken());
-  const std::string method = std::string(match->route->binding->method);
   grpc::Status status;
   absl::Notification done;
   stub_->UnaryCall(&context, method, grpc::StubOptions(), &call_request, &call_response, [&](grpc::Status s) {
@@ -284,23 +333,11 @@ void HttpGateway::Dispatch(const httplib::Request& request, httplib::Response& r
   });
   done.WaitForNotification();
   const auto& initial = context.GetServerInitialMetadata();
-  if (auto it = initial.find(platform::kTraceIdHeader); it != initial.end()) {
-    response.set_header("X-Trace-Id", std::string(it->second.data(), it->second.size()));
+  if (auto it = initial.find(platform::kTraceIdHeader); it != initial.end() && response != nullptr) {
+    response->set_header("X-Trace-Id", std::string(it->second.data(), it->second.size()));
   }
-  if (!status.ok()) {
-    SendError(response, ErrorJson(status));
-    return;
-  }
-  const auto* prototype = google::protobuf::MessageFactory::generated_factory()->GetPrototype(
-      match->route->method->output_type());
-  std::unique_ptr<google::protobuf::Message> answer(prototype->New());
-  if (!answer->ParseFromString(Flatten(call_response))) {
-    SendError(response, HttpLayerError(500, grpc::StatusCode::INTERNAL,
-                                       "Lỗi hệ thống, đã ghi nhận (internal error; it has been logged)"));
-    return;
-  }
-  response.status = 200;
-  response.set_content(ResponseJson(*answer), kJson);
+  if (status.ok()) *reply = Flatten(call_response);
+  return status;
 }
 
 }  // namespace parhub::gateway

@@ -29,6 +29,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "gateway/http_bindings.h"
+#include "gateway/web_app.h"
 
 namespace httplib {
 class Server;
@@ -47,6 +48,7 @@ struct HttpGatewayOptions final {
   absl::Duration read_timeout = absl::Seconds(10);
   absl::Duration write_timeout = absl::Seconds(10);
   absl::Duration call_deadline = absl::Seconds(30);  // the in-process call's, above the gateway's own
+  WebAppOptions web;                                 // the dashboard; off when web.dir is empty
 };
 
 class HttpGateway final {
@@ -55,7 +57,8 @@ class HttpGateway final {
   ~HttpGateway();
 
   // Binds and starts serving; `channel` reaches the gateway's gRPC server
-  // in process. UNAVAILABLE when the address cannot be bound.
+  // in process. UNAVAILABLE when the address cannot be bound, NOT_FOUND
+  // when the dashboard's directory has no index.html.
   absl::Status Start(std::shared_ptr<grpc::Channel> channel);
   // Stops accepting, lets running requests finish, joins the threads.
   void Stop();
@@ -68,10 +71,16 @@ class HttpGateway final {
   void Dispatch(const httplib::Request& request, httplib::Response& response) const;
   // CORS headers for an allowed Origin; whether the Origin is allowed.
   bool ApplyCors(const httplib::Request& request, httplib::Response& response) const;
+  // One call of `method` to the gateway's gRPC server for the HTTP request
+  // `request`; the serialized answer in `reply`, the trace id on `response`.
+  grpc::Status Call(const std::string& method, const google::protobuf::Message& message,
+                    const httplib::Request& request, const std::string& authorization, std::string* reply,
+                    httplib::Response* response) const;
 
   HttpGatewayOptions options_;
   absl::flat_hash_set<std::string> cors_origins_;
   std::unique_ptr<HttpRouter> router_;
+  std::unique_ptr<WebApp> web_;
   std::unique_ptr<httplib::Server> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<grpc::GenericStub> stub_;

@@ -63,6 +63,13 @@ ABSL_FLAG(int, http_threads, 16, "Threads serving HTTP connections (each blocks 
 ABSL_FLAG(int, http_queue_depth, 64, "HTTP connections that may wait for a thread; beyond it 503");
 ABSL_FLAG(int, http_timeout_s, 10, "HTTP read and write timeout in seconds");
 ABSL_FLAG(int, http_call_deadline_ms, 30000, "Deadline of the gRPC call an HTTP request makes");
+ABSL_FLAG(std::string, web_dir, "",
+          "The built web dashboard (build/web/site; /usr/share/parhub/web in the image), served on the HTTP "
+          "port at / and /web/; empty: no dashboard");
+ABSL_FLAG(bool, web_insecure_cookie, false,
+          "Send the dashboard's session cookie without Secure (plain-HTTP development only; behind TLS "
+          "leave it off)");
+ABSL_FLAG(int, web_session_idle_min, 30, "Minutes a dashboard session lives without use");
 
 namespace {
 
@@ -139,6 +146,9 @@ int main(int argc, char** argv) {
     options.queue_depth = absl::GetFlag(FLAGS_http_queue_depth);
     options.read_timeout = options.write_timeout = absl::Seconds(absl::GetFlag(FLAGS_http_timeout_s));
     options.call_deadline = absl::Milliseconds(absl::GetFlag(FLAGS_http_call_deadline_ms));
+    options.web.dir = absl::GetFlag(FLAGS_web_dir);
+    options.web.secure_cookie = !absl::GetFlag(FLAGS_web_insecure_cookie);
+    options.web.sessions.idle = absl::Minutes(std::max(1, absl::GetFlag(FLAGS_web_session_idle_min)));
     http = std::make_unique<gateway::HttpGateway>(std::move(options));
     runner.OnStarted([&http](grpc::Server& server) {
       grpc::ChannelArguments args;

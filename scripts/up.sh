@@ -11,7 +11,7 @@
 source "$(dirname "$0")/lib.sh"
 install_packages
 # Only what the running suite needs; scripts/test.sh builds the rest.
-targets="parhub-gateway parhubctl parhub-demo-loader"
+targets="parhub-gateway parhub_web parhubctl parhub-demo-loader"
 for svc in "${SERVICES[@]}"; do targets+=" parhub-$svc"; done
 PARHUB_TARGETS="${PARHUB_TARGETS:-$targets}" build "$PARHUB_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 start_db
@@ -67,7 +67,8 @@ done
 backends=()
 for svc in "${SERVICES[@]}"; do backends+=("$svc=127.0.0.1:${GRPC_PORT[$svc]}"); done
 start_process gateway PARHUB_BACKENDS="$(IFS=,; echo "${backends[*]}")" \
-  PARHUB_HTTP_ADDRESS="127.0.0.1:$GATEWAY_HTTP_PORT"
+  PARHUB_HTTP_ADDRESS="127.0.0.1:$GATEWAY_HTTP_PORT" PARHUB_WEB_DIR="$PARHUB_ROOT/build/web/site" \
+  PARHUB_WEB_INSECURE_COOKIE=true
 [ ${#started[@]} -eq 0 ] || say "Started: ${started[*]}"
 
 # parhubctl as the administrator, against the local gateway: the key is in

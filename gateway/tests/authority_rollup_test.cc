@@ -490,6 +490,17 @@ TEST_F(AuthorityRollupTest, OverviewSumsAnsweringSchoolsLeastCompleteFirst) {
     tasks_.summaries_["schools/mn-2010"] = Summary("schools/mn-2010", 1, 0, 8, 1, 0, 0);              // 90 %
     tasks_.summaries_["schools/th-khai-minh"] = Summary("schools/th-khai-minh", 3, 3, 1, 1, 0, 2);    // 25 %
     tasks_.summaries_["schools/thcs-van-lang"] = Summary("schools/thcs-van-lang", 4, 0, 0, 0, 1, 4);  // 0 %
+    tasks_.summaries_["schools/mn-2010"].set_average_percent_done(92);
+    tasks_.summaries_["schools/th-khai-minh"].set_average_percent_done(40);
+    auto field = [](tasks::v1::TaskSummary& s, const std::string& code, int total, int done) {
+      tasks::v1::ParFieldCount* f = s.add_by_par_field();
+      f->set_par_field(code);
+      f->set_total(total);
+      f->set_done(done);
+    };
+    field(tasks_.summaries_["schools/mn-2010"], "chi_dao_dieu_hanh", 6, 5);
+    field(tasks_.summaries_["schools/th-khai-minh"], "chi_dao_dieu_hanh", 2, 1);
+    field(tasks_.summaries_["schools/th-khai-minh"], "cai_cach_tthc", 6, 1);
   }
   v1::GetAuthorityOverviewRequest request;
   *request.mutable_period_start() = Date(2024, 9, 1);
@@ -523,6 +534,15 @@ TEST_F(AuthorityRollupTest, OverviewSumsAnsweringSchoolsLeastCompleteFirst) {
   EXPECT_EQ(totals.done_late(), 1 + 1 + 0);
   EXPECT_EQ(totals.cancelled(), 0 + 0 + 1);
   EXPECT_EQ(totals.overdue(), 0 + 2 + 4);
+  // Weighted by each school's non-cancelled tasks (10, 8 and 4), not the
+  // mean of the three schools' averages.
+  EXPECT_NEAR(totals.average_percent_done(), (92.0 * 10 + 40.0 * 8 + 0.0 * 4) / 22, 1e-9);
+  ASSERT_THAT(totals.by_par_field(), SizeIs(2));
+  EXPECT_EQ(totals.by_par_field(0).par_field(), "cai_cach_tthc");
+  EXPECT_EQ(totals.by_par_field(0).total(), 6);
+  EXPECT_EQ(totals.by_par_field(1).par_field(), "chi_dao_dieu_hanh");
+  EXPECT_EQ(totals.by_par_field(1).total(), 6 + 2);
+  EXPECT_EQ(totals.by_par_field(1).done(), 5 + 1);
 
   // A past period is grouped by the tree on its last day.
   EXPECT_EQ(overview.as_of().year(), 2025);

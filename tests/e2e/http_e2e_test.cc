@@ -358,6 +358,21 @@ TEST_F(HttpE2eTest, APublicSchoolSearchFindsTheSchoolWithoutDiacriticsAndRefuses
 
 // Runs last: it spends this address's public-call budget (a bucket of 60
 // calls refilled at one a second).
+// The web dashboard in headless Chromium (tests/web/dashboard.mjs): log in,
+// the overview, cookie and CSRF protection, language, progress recorded by
+// the principal and seen by the officer, logout. PARHUB_SCREENSHOTS names a
+// directory for the pages' pictures (docs/images is made this way).
+TEST_F(HttpE2eTest, DashboardInARealBrowser) {
+  setenv("PARHUB_WEB_URL", absl::StrCat("http://127.0.0.1:", suite->http_port(), "/").c_str(), 1);
+  setenv("PARHUB_OFFICER_KEY", world->officer_key.c_str(), 1);
+  setenv("PARHUB_PRINCIPAL_KEY", world->admin_a_key.c_str(), 1);
+  setenv("PARHUB_SCHOOL_NAME", "Trường Mầm non 20/10", 1);
+  CommandResult run = RunCommand(
+      absl::StrCat("node ", ShellQuote(absl::StrCat(PARHUB_SOURCE_DIR, "/tests/web/dashboard.mjs"))));
+  EXPECT_EQ(run.exit_code, 0) << run.output << suite->Logs();
+  EXPECT_THAT(run.output, HasSubstr("dashboard: all checks passed"));
+}
+
 TEST_F(HttpE2eTest, ZzASpoofedClientAddressFromTheNetworkIsIgnored) {
   int refused_at = 0;
   Answer refused;

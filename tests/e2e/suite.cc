@@ -173,6 +173,9 @@ Suite::Suite() {
   gateway_env["PARHUB_HTTP_ADDRESS"] = absl::StrCat("127.0.0.1:", http_port_);
   gateway_env["PARHUB_HTTP_CORS_ORIGINS"] = kCorsOrigin;
   gateway_env["PARHUB_HTTP_MAX_BODY_BYTES"] = absl::StrCat(kHttpMaxBodyBytes);
+  // The dashboard with its production cookie (Secure, __Host-): browsers
+  // accept a Secure cookie from http://127.0.0.1, a trustworthy origin.
+  gateway_env["PARHUB_WEB_DIR"] = PARHUB_WEB_SITE_DIR;
   directory_ =
       std::make_unique<Process>("directory", PARHUB_DIRECTORY_BIN, directory_env, dir_ + "/directory.log");
   tasks_ = std::make_unique<Process>("tasks", PARHUB_TASKS_BIN, tasks_env, dir_ + "/tasks.log");
@@ -236,18 +239,23 @@ CommandResult Suite::Ctl(const std::string& api_key, const std::vector<std::stri
   std::string command =
       absl::StrCat("env XDG_CONFIG_HOME='", dir_, "/config' PARHUB_GATEWAY=", gateway_address(),
                    " PARHUB_API_KEY='", api_key, "' '", PARHUB_CTL_BIN, "'");
-  for (const auto& a : args) {
-    std::string quoted = a;
-    size_t pos = 0;
-    while ((pos = quoted.find('\'', pos)) != std::string::npos) {
-      quoted.replace(pos, 1, "'\\''");
-      pos += 4;
-    }
-    absl::StrAppend(&command, " '", quoted, "'");
+  for (const auto& a : args) absl::StrAppend(&command, " ", ShellQuote(a));
+  return RunCommand(command);
+}
+
+std::string ShellQuote(const std::string& word) {
+  std::string quoted = word;
+  size_t pos = 0;
+  while ((pos = quoted.find('\'', pos)) != std::string::npos) {
+    quoted.replace(pos, 1, "'\\''");
+    pos += 4;
   }
-  absl::StrAppend(&command, " 2>&1");
+  return absl::StrCat("'", quoted, "'");
+}
+
+CommandResult RunCommand(const std::string& command) {
   CommandResult result;
-  FILE* pipe = popen(command.c_str(), "r");
+  FILE* pipe = popen(absl::StrCat(command, " 2>&1").c_str(), "r");
   std::array<char, 4096> buffer;
   size_t n;
   while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);

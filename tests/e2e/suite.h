@@ -95,6 +95,11 @@ class Suite final {
 // A free TCP port on 127.0.0.1 (bound, then released).
 int FreePort();
 
+// Runs a shell command line; its exit code and its stdout and stderr together.
+CommandResult RunCommand(const std::string& command);
+// `word` single-quoted for the shell.
+std::string ShellQuote(const std::string& word);
+
 }  // namespace parhub::e2e
 
 #endif  // PARHUB_TESTS_E2E_SUITE_H_
