@@ -98,7 +98,7 @@ APT_PACKAGES=(
   libcpp-httplib-dev libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils unzip
   libgtest-dev libgmock-dev libbenchmark-dev
   mariadb-server mariadb-client openssl clang-format
-  chromium
+  chromium zbar-tools
 )
 
 # require_packages PKG…: installs those of the given Debian packages that are

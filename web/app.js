@@ -6,10 +6,12 @@
 //   #/reports             officer: report statuses (officer.js)
 //   #/schools/{id}        a school's plans and tasks (school.js)
 //   #/task/{task name}    a task, its history and progress entry (school.js)
+//   #/public…             parents' pages, with or without a session (public.js)
 import { html, render, useEffect, useState } from './vendor/preact-htm.js';
 import { api, setCsrfToken } from './api.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { DirectivesPage, OverviewPage, ReportsPage } from './officer.js';
+import { DisclosurePage, FileCasePage, InvoicePage, PublicHome, SurveyPage, TrackCasePage } from './public.js';
 import { SchoolPage, TaskPage } from './school.js';
 import { ErrorNote } from './ui.js';
 
@@ -90,6 +92,29 @@ function Page({ hash, account }) {
   return html`<p class="error">${t('noSuchPage')}</p>`;
 }
 
+function PublicPage({ hash }) {
+  const path = hash.replace(/^#/, '');
+  let m;
+  if (path === '/public') return html`<${PublicHome} />`;
+  if (path === '/public/track') return html`<${TrackCasePage} />`;
+  if (path === '/public/survey') return html`<${SurveyPage} />`;
+  if ((m = /^\/public\/(case|disclosure|invoice)\/([a-z0-9-]+)$/.exec(path))) {
+    const Page = { case: FileCasePage, disclosure: DisclosurePage, invoice: InvoicePage }[m[1]];
+    return html`<${Page} schoolId=${m[2]} />`;
+  }
+  return html`<p class="error">${t('noSuchPage')}</p>`;
+}
+
+function PublicShell({ hash, onLanguage }) {
+  return html`<header class="top">
+      <a class="brand" href="#/public">${t('appTitle')}</a>
+      <nav><a href="#/public">${t('publicPages')}</a></nav>
+      <button type="button" class="link" onClick=${onLanguage}>${t('language')}</button>
+      <a href="#/">${t('staffLogin')}</a>
+    </header>
+    <div class="page"><${PublicPage} hash=${hash} /></div>`;
+}
+
 function App() {
   const hash = useHash();
   const [session, setSession] = useState(undefined); // undefined: asking; null: logged out
@@ -122,11 +147,13 @@ function App() {
     setSession(null);
     location.hash = '';
   };
+  if (hash.startsWith('#/public')) return html`<${PublicShell} hash=${hash} onLanguage=${onLanguage} />`;
   if (session === undefined) return html`<p class="loading">${t('loading')}</p>`;
   if (session === null) {
     return html`<div class="anonymous">
       <button type="button" class="link lang" onClick=${onLanguage}>${t('language')}</button>
       <${LoginPage} onLogin=${onLogin} />
+      <p><a href="#/public">${t('publicPages')}</a></p>
     </div>`;
   }
   return html`<${Navigation} account=${session.account} onLogout=${onLogout} onLanguage=${onLanguage} />

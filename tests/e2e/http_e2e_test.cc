@@ -13,11 +13,14 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "parhub/citizen/v1/citizen.grpc.pb.h"
 #include "parhub/directory/v1/directory.pb.h"
 #include "parhub/finance/v1/finance.pb.h"
 #include "parhub/gateway/v1/gateway.pb.h"
+#include "parhub/reporting/v1/reporting.pb.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "tests/e2e/suite.h"
 
@@ -371,6 +374,77 @@ TEST_F(HttpE2eTest, DashboardInARealBrowser) {
       absl::StrCat("node ", ShellQuote(absl::StrCat(PARHUB_SOURCE_DIR, "/tests/web/dashboard.mjs"))));
   EXPECT_EQ(run.exit_code, 0) << run.output << suite->Logs();
   EXPECT_THAT(run.output, HasSubstr("dashboard: all checks passed"));
+}
+
+// The parents' pages in headless Chromium (tests/web/public.mjs): find the
+// school, file a feedback (refused first without consent) and follow it
+// with its code and secret, read the financial disclosure, see a child's
+// invoice with a VietQR code that a QR decoder (zbarimg) reads back as the
+// invoice's payload, answer a survey by its code. The school's side is set
+// up here over HTTP.
+TEST_F(HttpE2eTest, PublicPagesInARealBrowser) {
+  const std::string key = world->admin_a_key;
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  const int first_year =
+      today.month() >= 9 ? static_cast<int>(today.year()) : static_cast<int>(today.year()) - 1;
+  const std::string school_year = absl::StrCat(first_year, "-", first_year + 1);
+  auto date = [](absl::CivilDay d) {
+    return absl::StrCat(R"({"year":)", d.year(), R"(,"month":)", d.month(), R"(,"day":)", d.day(), "}");
+  };
+  Answer settings =
+      Http("PATCH",
+           "/v1/schools/mn-a/"
+           "financeSettings?updateMask=bankBin,accountNumber,accountName,referencePrefix,schoolLevel,"
+           "areaGroup&requestId=w-settings",
+           key,
+           R"({"bankBin":"970436","accountNumber":"0071000999888","accountName":"TRUONG MAM NON A",)"
+           R"("referencePrefix":"MNA","schoolLevel":"mam-non","areaGroup":1})");
+  ASSERT_EQ(settings.status, 200) << settings.body;
+  Answer fee =
+      Http("POST", "/v1/schools/mn-a/feeItems?feeItemId=tien-an-web&requestId=w-fee", key,
+           absl::StrCat(R"({"code":"TIEN-AN-WEB","displayName":"Tiền ăn bán trú","amount":"700000",)",
+                        R"("unit":"FEE_UNIT_MONTH","schoolYear":")", school_year,
+                        R"(","legalBasis":"Thỏa thuận với cha mẹ học sinh","chargeKind":"khac"})"));
+  ASSERT_EQ(fee.status, 200) << fee.body;
+  Answer pupil = Http("POST", "/v1/schools/mn-a/pupils?pupilId=be-web&requestId=w-pupil", key,
+                      R"({"pupilCode":"HS-WEB-1","displayName":"Phạm Bé Web","className":"Mầm 1",)"
+                      R"("guardianPhone":"0909111222"})");
+  ASSERT_EQ(pupil.status, 200) << pupil.body;
+  Answer invoice = Http(
+      "POST", "/v1/schools/mn-a/invoices?requestId=w-invoice", key,
+      absl::StrCat(R"({"pupil":"schools/mn-a/pupils/be-web","period":")",
+                   absl::FormatCivilTime(absl::CivilMonth(today)).substr(0, 7), R"(","lines":[{"feeItem":")",
+                   Parse<finance::v1::FeeItem>(fee).name(), R"("}],"dueDate":)", date(today + 10), "}"));
+  ASSERT_EQ(invoice.status, 200) << invoice.body;
+  const std::string payload = Parse<finance::v1::Invoice>(invoice).vietqr_payload();
+  ASSERT_FALSE(payload.empty());
+  Answer disclosure = Http("POST", "/v1/schools/mn-a/financialDisclosure:publish", key,
+                           absl::StrCat(R"({"schoolYear":")", school_year, R"(","requestId":"w-publish"})"));
+  ASSERT_EQ(disclosure.status, 200) << disclosure.body;
+  Answer survey = Http(
+      "POST", "/v1/schools/mn-a/sipasSurveys?sipasSurveyId=phhs-web&requestId=w-survey", key,
+      absl::StrCat(R"({"title":"Khảo sát sự hài lòng của phụ huynh","audience":"SURVEY_AUDIENCE_PARENTS",)",
+                   R"("openDate":)", date(today), R"(,"closeDate":)", date(today + 30), "}"));
+  ASSERT_EQ(survey.status, 200) << survey.body;
+  ASSERT_EQ(
+      Http("POST", "/v1/schools/mn-a/sipasSurveys/phhs-web:open", key, R"({"requestId":"w-open"})").status,
+      200);
+  Answer codes = Http("POST", "/v1/schools/mn-a/sipasSurveys/phhs-web:issueRespondentCodes", key,
+                      R"({"count":1,"requestId":"w-codes"})");
+  ASSERT_EQ(codes.status, 200) << codes.body;
+
+  setenv("PARHUB_WEB_URL", absl::StrCat("http://127.0.0.1:", suite->http_port(), "/").c_str(), 1);
+  setenv("PARHUB_SCHOOL_NAME", "Trường Mầm non 20/10", 1);
+  setenv("PARHUB_SCHOOL_QUERY", "mam non 20/10", 1);
+  setenv("PARHUB_PUPIL_CODE", "HS-WEB-1", 1);
+  setenv("PARHUB_SLIP_SECRET", Parse<finance::v1::Pupil>(pupil).slip_secret().c_str(), 1);
+  setenv("PARHUB_VIETQR_PAYLOAD", payload.c_str(), 1);
+  setenv("PARHUB_RESPONDENT_CODE", Parse<reporting::v1::IssueRespondentCodesResponse>(codes).codes(0).c_str(),
+         1);
+  CommandResult run =
+      RunCommand(absl::StrCat("node ", ShellQuote(absl::StrCat(PARHUB_SOURCE_DIR, "/tests/web/public.mjs"))));
+  EXPECT_EQ(run.exit_code, 0) << run.output << suite->Logs();
+  EXPECT_THAT(run.output, HasSubstr("public pages: all checks passed"));
 }
 
 TEST_F(HttpE2eTest, ZzASpoofedClientAddressFromTheNetworkIsIgnored) {
