@@ -42,7 +42,7 @@ namespace parhub::gateway {
 struct HttpGatewayOptions final {
   std::string address = "0.0.0.0:8080";   // host:port, "[::]:8080"; port 0 picks one
   std::vector<std::string> cors_origins;  // exact origins, e.g. "https://parhub.example.vn"
-  size_t max_body_bytes = 20 << 20;       // the gRPC message limit (platform/rpc/client.h)
+  size_t max_body_bytes = 28 << 20;       // a 20 MB evidence file as base64 JSON
   int threads = 16;
   int queue_depth = 64;
   absl::Duration read_timeout = absl::Seconds(10);

@@ -57,8 +57,9 @@ ABSL_FLAG(
 ABSL_FLAG(std::string, http_cors_origins, "",
           "Origins allowed to call the HTTP/JSON API from a browser, comma-separated exact matches "
           "(e.g. https://parhub.example.vn); empty: CORS closed");
-ABSL_FLAG(int64_t, http_max_body_bytes, 20 << 20,
-          "Largest HTTP request body; larger ones get 413 (default: the gRPC message limit, 20 MiB)");
+ABSL_FLAG(
+    int64_t, http_max_body_bytes, 28 << 20,
+    "Largest HTTP request body; larger ones get 413 (default 28 MiB: a 20 MB evidence file in base64 JSON)");
 ABSL_FLAG(int, http_threads, 16, "Threads serving HTTP connections (each blocks on one call at a time)");
 ABSL_FLAG(int, http_queue_depth, 64, "HTTP connections that may wait for a thread; beyond it 503");
 ABSL_FLAG(int, http_timeout_s, 10, "HTTP read and write timeout in seconds");

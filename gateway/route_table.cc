@@ -86,6 +86,9 @@ const std::vector<Route>& Routes() {
       {TASKS("UpdateTask"), kAdmins, ScopeKind::kSchool, "task.name"},
       {TASKS("AddProgressUpdate"), kProgressWriters, ScopeKind::kSchool, "parent"},
       {TASKS("ListProgressUpdates"), kReaders, ScopeKind::kSchool, "parent"},
+      {TASKS("UploadEvidenceFile"), kProgressWriters, ScopeKind::kSchool, "parent"},
+      {TASKS("GetEvidenceFile"), kReaders, ScopeKind::kSchool, "name"},
+      {TASKS("DownloadEvidenceFile"), kReaders, ScopeKind::kSchool, "name"},
       {TASKS("SummarizeTasks"), kReaders, ScopeKind::kSchool, "school"},
       // directives belong to an authority; publishing goes through GatewayService
       {TASKS("GetDirective"), kOfficers, ScopeKind::kAuthority, "name"},

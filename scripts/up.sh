@@ -60,6 +60,7 @@ for svc in "${SERVICES[@]}"; do
   # itself (lib.sh, SOURCES_OF).
   extra+=(PARHUB_TLS_ALLOWED_CLIENTS="$(allowed_clients_of "$svc")")
   [ -n "${SOURCES_OF[$svc]:-}" ] && extra+=(PARHUB_SOURCES="$(sources_of "$svc")")
+  [ "$svc" = tasks ] && extra+=(PARHUB_EVIDENCE_DIR="$RUN_DIR/evidence")
   start_process "$svc" PARHUB_DB_HOST=127.0.0.1 PARHUB_DB_PORT="$DB_PORT" PARHUB_DB_USER="parhub_$svc" \
     PARHUB_DB_PASSWORD_FILE="$SECRETS/parhub_$svc.password" PARHUB_DB_NAME="parhub_$svc" "${extra[@]}"
 done

@@ -145,6 +145,7 @@ Suite::Suite() {
   directory_env["PARHUB_BOOTSTRAP_ADMIN_KEY"] = admin_key_;
   auto tasks_env = common(tasks_port_, "tasks");
   tasks_env.merge(db_env(tasks_db_->config()));
+  tasks_env["PARHUB_EVIDENCE_DIR"] = dir_ + "/evidence";
   auto staffing_env = common(staffing_port_, "staffing");
   staffing_env.merge(db_env(staffing_db_->config()));
   auto finance_env = common(finance_port_, "finance");

@@ -233,4 +233,16 @@ absl::StatusOr<TaskPatch> TaskPatchFromProto(const pb::Task& task, const google:
   return patch;
 }
 
+v1::EvidenceFile EvidenceFileToProto(const EvidenceFile& file) {
+  v1::EvidenceFile out;
+  out.set_name(absl::StrCat("schools/", file.school_id, "/evidenceFiles/", file.sha256));
+  out.set_sha256(file.sha256);
+  out.set_media_type(file.media_type);
+  out.set_size_bytes(file.size_bytes);
+  out.set_filename(file.filename);
+  out.set_uploader(file.uploaded_by);
+  *out.mutable_create_time() = TimeToProto(file.create_time);
+  return out;
+}
+
 }  // namespace parhub::tasks

@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "parhub/tasks/v1/tasks.pb.h"
 #include "services/tasks/domain/directive_desk.h"
+#include "services/tasks/domain/evidence_store.h"
 #include "services/tasks/domain/plan_book.h"
 #include "services/tasks/domain/task_summarizer.h"
 
@@ -44,6 +45,9 @@ absl::StatusOr<TaskQuery> TaskQueryFromProto(const pb::ListTasksRequest& request
 // on "update_mask".
 absl::StatusOr<PlanPatch> PlanPatchFromProto(const pb::Plan& plan, const google::protobuf::FieldMask& mask);
 absl::StatusOr<TaskPatch> TaskPatchFromProto(const pb::Task& task, const google::protobuf::FieldMask& mask);
+
+// "schools/{school}/evidenceFiles/{sha256}" and the record.
+v1::EvidenceFile EvidenceFileToProto(const EvidenceFile& file);
 
 }  // namespace parhub::tasks
 

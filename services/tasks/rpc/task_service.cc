@@ -2,6 +2,7 @@
 #include "services/tasks/rpc/task_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
@@ -223,6 +224,67 @@ grpc::ServerUnaryReactor* TaskServiceImpl::ListProgressUpdates(Context* context,
         book_.ListProgressUpdates(ids[0], ids[1], ids[2], request->page_size(), request->page_token()));
     for (const ProgressUpdate& u : page.items) *response->add_progress_updates() = ProgressUpdateToProto(u);
     response->set_next_page_token(page.next_page_token);
+    return absl::OkStatus();
+  });
+}
+
+// ---- evidence files ----
+
+namespace {
+
+// "schools/{school}/evidenceFiles/{sha256}": the school id and the hash
+// (checked by the desk; a SHA-256 is longer than an id).
+absl::StatusOr<std::pair<std::string, std::string>> ParseEvidenceName(absl::string_view name) {
+  size_t at = name.find("/evidenceFiles/");
+  if (at == absl::string_view::npos) {
+    return platform::InvalidField("name",
+                                  "Tên phải có dạng schools/{trường}/evidenceFiles/{sha256} "
+                                  "(name must be schools/{school}/evidenceFiles/{sha256})");
+  }
+  ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, name.substr(0, at), "name"));
+  return std::pair<std::string, std::string>{ids[0], std::string(name.substr(at + 15))};
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* TaskServiceImpl::UploadEvidenceFile(Context* context,
+                                                              const v1::UploadEvidenceFileRequest* request,
+                                                              v1::EvidenceFile* response) {
+  return handlers_.Mutate<v1::EvidenceFile>(
+      context, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::EvidenceFile>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->parent(), "parent"));
+        std::string school = ids[0];
+        RETURN_IF_ERROR(RequireProgressWrite(caller, school));
+        return Mutation<v1::EvidenceFile>{
+            school, request->parent(), [=, this]() -> absl::StatusOr<v1::EvidenceFile> {
+              ASSIGN_OR_RETURN(EvidenceFile file, evidence_.Upload(school, caller.subject,
+                                                                   request->filename(), request->content()));
+              return EvidenceFileToProto(file);
+            }};
+      });
+}
+
+grpc::ServerUnaryReactor* TaskServiceImpl::GetEvidenceFile(Context* context,
+                                                           const v1::GetEvidenceFileRequest* request,
+                                                           v1::EvidenceFile* response) {
+  return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseEvidenceName(request->name()));
+    RETURN_IF_ERROR(RequireSchoolRead(caller, ids.first, "tệp minh chứng"));
+    ASSIGN_OR_RETURN(EvidenceFile file, evidence_.Get(ids.first, ids.second));
+    *response = EvidenceFileToProto(file);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* TaskServiceImpl::DownloadEvidenceFile(
+    Context* context, const v1::DownloadEvidenceFileRequest* request, v1::EvidenceFileContent* response) {
+  return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseEvidenceName(request->name()));
+    RETURN_IF_ERROR(RequireSchoolRead(caller, ids.first, "tệp minh chứng"));
+    ASSIGN_OR_RETURN(auto download, evidence_.Download(ids.first, ids.second));
+    *response->mutable_file() = EvidenceFileToProto(download.first);
+    response->set_content(std::move(download.second));
     return absl::OkStatus();
   });
 }

@@ -9,6 +9,7 @@
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/rpc/handlers.h"
 #include "services/tasks/domain/directive_desk.h"
+#include "services/tasks/domain/evidence_desk.h"
 #include "services/tasks/domain/plan_book.h"
 #include "services/tasks/domain/task_summarizer.h"
 
@@ -17,8 +18,8 @@ namespace parhub::tasks {
 class TaskServiceImpl final : public v1::TaskService::CallbackService {
  public:
   TaskServiceImpl(platform::Handlers& handlers, PlanBook& book, DirectiveDesk& desk,
-                  TaskSummarizer& summarizer)
-      : handlers_(handlers), book_(book), desk_(desk), summarizer_(summarizer) {}
+                  TaskSummarizer& summarizer, EvidenceDesk& evidence)
+      : handlers_(handlers), book_(book), desk_(desk), summarizer_(summarizer), evidence_(evidence) {}
 
   using Reactor = grpc::ServerUnaryReactor;
   using Context = grpc::CallbackServerContext;
@@ -44,6 +45,13 @@ class TaskServiceImpl final : public v1::TaskService::CallbackService {
   Reactor* ListProgressUpdates(Context* context, const v1::ListProgressUpdatesRequest* request,
                                v1::ListProgressUpdatesResponse* response) override;
 
+  Reactor* UploadEvidenceFile(Context* context, const v1::UploadEvidenceFileRequest* request,
+                              v1::EvidenceFile* response) override;
+  Reactor* GetEvidenceFile(Context* context, const v1::GetEvidenceFileRequest* request,
+                           v1::EvidenceFile* response) override;
+  Reactor* DownloadEvidenceFile(Context* context, const v1::DownloadEvidenceFileRequest* request,
+                                v1::EvidenceFileContent* response) override;
+
   Reactor* PublishDirective(Context* context, const v1::PublishDirectiveRequest* request,
                             v1::Directive* response) override;
   Reactor* GetDirective(Context* context, const v1::GetDirectiveRequest* request,
@@ -63,6 +71,7 @@ class TaskServiceImpl final : public v1::TaskService::CallbackService {
   PlanBook& book_;
   DirectiveDesk& desk_;
   TaskSummarizer& summarizer_;
+  EvidenceDesk& evidence_;
 };
 
 }  // namespace parhub::tasks

@@ -10,8 +10,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 
+#include "platform/core/crypto.h"
 #include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
 #include "platform/db/migrations.h"
@@ -23,6 +26,8 @@
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
 #include "services/tasks/domain/plan_templates.h"
+#include "services/tasks/store/disk_evidence_blobs.h"
+#include "services/tasks/store/mysql_evidence_index.h"
 #include "services/tasks/store/mysql_task_store.h"
 
 namespace parhub::tasks {
@@ -47,6 +52,10 @@ struct Harness {
   std::unique_ptr<PlanBook> book;
   std::unique_ptr<DirectiveDesk> desk;
   std::unique_ptr<TaskSummarizer> summarizer;
+  std::string evidence_dir;
+  std::unique_ptr<MySqlEvidenceIndex> evidence_index;
+  std::unique_ptr<DiskEvidenceBlobs> blobs;
+  std::unique_ptr<EvidenceDesk> evidence;
   std::unique_ptr<TaskServiceImpl> service;
   std::unique_ptr<pb::TaskService::Stub> stub;
 };
@@ -63,14 +72,22 @@ class TaskServiceTest : public ::testing::Test {
     harness->book = std::make_unique<PlanBook>(*harness->store, clock);
     harness->desk = std::make_unique<DirectiveDesk>(*harness->store, clock);
     harness->summarizer = std::make_unique<TaskSummarizer>(*harness->store, clock);
-    harness->service = std::make_unique<TaskServiceImpl>(harness->server->handlers(), *harness->book,
-                                                         *harness->desk, *harness->summarizer);
+    harness->evidence_dir =
+        (std::filesystem::temp_directory_path() / ("parhub-evidence-" + platform::RandomHex(4))).string();
+    harness->evidence_index = std::make_unique<MySqlEvidenceIndex>(harness->server->db());
+    harness->blobs = *DiskEvidenceBlobs::Open(harness->evidence_dir);
+    harness->evidence =
+        std::make_unique<EvidenceDesk>(harness->blobs.get(), *harness->evidence_index, clock, 4096);
+    harness->service =
+        std::make_unique<TaskServiceImpl>(harness->server->handlers(), *harness->book, *harness->desk,
+                                          *harness->summarizer, *harness->evidence);
     harness->server->Start(harness->service.get());
     harness->stub = pb::TaskService::NewStub(harness->server->channel());
   }
   static void TearDownTestSuite() {
     harness->stub.reset();
     harness->server.reset();  // stops serving before the service goes away
+    std::filesystem::remove_all(harness->evidence_dir);
     delete harness;
     harness = nullptr;
   }
@@ -704,6 +721,85 @@ TEST_F(TaskServiceTest, BatchSummaryIsForRollupsOnlyAndAnswersEachSchoolInOrder)
           .BatchSummarizeTasks(Ctx("BatchSummarizeTasks", As(Role::kService, "")).get(), request, &response)
           .error_code(),
       grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+// Evidence files through gRPC on MariaDB and a real directory: a staff
+// member uploads a PDF and gets its SHA-256; the same bytes again are the
+// same file; another school neither reads nor downloads it; a text file
+// and an oversized one are refused naming the field; a download returns
+// the bytes, and bytes changed on disk are DATA_LOSS, never served.
+TEST_F(TaskServiceTest, EvidenceFilesAreContentAddressedSniffedScopedAndChecked) {
+  const std::string pdf = "%PDF-1.4\n% bao cao quy 1 " + school_ + "\n%%EOF\n";
+  auto upload = [&](const Caller& who, const std::string& school, const std::string& content,
+                    const std::string& request_id, pb::EvidenceFile* out) {
+    pb::UploadEvidenceFileRequest r;
+    r.set_parent("schools/" + school);
+    r.set_filename("bao-cao-quy-1.pdf");
+    r.set_content(content);
+    r.set_request_id(request_id);
+    return stub().UploadEvidenceFile(Ctx("UploadEvidenceFile", who).get(), r, out);
+  };
+  pb::EvidenceFile file;
+  grpc::Status status = upload(As(Role::kSchoolStaff, school_), school_, pdf, "ev-1", &file);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(file.sha256(), platform::Sha256Hex(pdf));
+  EXPECT_EQ(file.name(), "schools/" + school_ + "/evidenceFiles/" + file.sha256());
+  EXPECT_EQ(file.media_type(), "application/pdf");
+  EXPECT_EQ(file.size_bytes(), static_cast<int64_t>(pdf.size()));
+  pb::EvidenceFile again;
+  ASSERT_TRUE(upload(Admin(school_), school_, pdf, "ev-2", &again).ok());
+  EXPECT_EQ(again.name(), file.name());
+  EXPECT_EQ(again.create_time().seconds(), file.create_time().seconds());
+
+  pb::EvidenceFile refused;
+  grpc::Status text =
+      upload(Admin(school_), school_, "Báo cáo (chữ thường, không phải PDF)", "ev-3", &refused);
+  EXPECT_EQ(text.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(text.error_message(), HasSubstr("PDF"));
+  grpc::Status big = upload(Admin(school_), school_, pdf + std::string(5000, ' '), "ev-4", &refused);
+  EXPECT_EQ(big.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(big.error_message(), HasSubstr("MB"));
+  EXPECT_EQ(upload(Admin(other_), school_, pdf, "ev-5", &refused).error_code(), grpc::StatusCode::NOT_FOUND)
+      << "writing into another school";
+
+  pb::GetEvidenceFileRequest get;
+  get.set_name(file.name());
+  pb::EvidenceFile got;
+  EXPECT_TRUE(stub().GetEvidenceFile(Ctx("GetEvidenceFile", Admin(school_)).get(), get, &got).ok());
+  EXPECT_EQ(stub().GetEvidenceFile(Ctx("GetEvidenceFile", Admin(other_)).get(), get, &got).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  pb::GetEvidenceFileRequest foreign;
+  foreign.set_name("schools/" + other_ + "/evidenceFiles/" + file.sha256());
+  EXPECT_EQ(stub().GetEvidenceFile(Ctx("GetEvidenceFile", Admin(other_)).get(), foreign, &got).error_code(),
+            grpc::StatusCode::NOT_FOUND)
+      << "knowing the hash of another school's file gives nothing";
+  pb::GetEvidenceFileRequest malformed;
+  malformed.set_name("schools/" + school_ + "/evidenceFiles/ABC");
+  EXPECT_EQ(
+      stub().GetEvidenceFile(Ctx("GetEvidenceFile", Admin(school_)).get(), malformed, &got).error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
+
+  pb::DownloadEvidenceFileRequest download;
+  download.set_name(file.name());
+  pb::EvidenceFileContent content;
+  ASSERT_TRUE(stub()
+                  .DownloadEvidenceFile(Ctx("DownloadEvidenceFile", As(Role::kSchoolStaff, school_)).get(),
+                                        download, &content)
+                  .ok());
+  EXPECT_EQ(content.content(), pdf);
+  EXPECT_EQ(content.file().sha256(), file.sha256());
+  EXPECT_EQ(stub()
+                .DownloadEvidenceFile(Ctx("DownloadEvidenceFile", Admin(other_)).get(), download, &content)
+                .error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  // Someone changes the stored bytes behind the service's back.
+  const std::string path = harness->evidence_dir + "/" + file.sha256().substr(0, 2) + "/" + file.sha256();
+  ASSERT_TRUE(std::filesystem::exists(path));
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << "%PDF-1.4 forged";
+  grpc::Status tampered =
+      stub().DownloadEvidenceFile(Ctx("DownloadEvidenceFile", Admin(school_)).get(), download, &content);
+  EXPECT_EQ(tampered.error_code(), grpc::StatusCode::DATA_LOSS) << tampered.error_message();
 }
 
 }  // namespace
