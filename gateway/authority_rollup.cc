@@ -39,6 +39,10 @@ void AddInto(tasks::v1::TaskSummary& total, const tasks::v1::TaskSummary& s) {
   total.set_overdue(total.overdue() + s.overdue());
   total.set_done_on_time(total.done_on_time() + s.done_on_time());
   total.set_done_late(total.done_late() + s.done_late());
+  total.set_completed_in_period(total.completed_in_period() + s.completed_in_period());
+  total.set_progressed_in_period(total.progressed_in_period() + s.progressed_in_period());
+  total.set_progress_entries_in_period(total.progress_entries_in_period() + s.progress_entries_in_period());
+  total.set_evidence_in_period(total.evidence_in_period() + s.evidence_in_period());
 }
 
 // Schools per BatchSummarizeTasks call: a city's 3,500 schools make seven

@@ -368,6 +368,11 @@ tasks::v1::TaskSummary Summary(const std::string& school, int not_started, int i
   s.set_cancelled(cancelled);
   s.set_overdue(overdue);
   s.set_total(not_started + in_progress + s.done() + cancelled);
+  // Work done in the period, summed like the rest.
+  s.set_completed_in_period(s.done());
+  s.set_progressed_in_period(in_progress + s.done());
+  s.set_progress_entries_in_period(in_progress + 2 * s.done());
+  s.set_evidence_in_period(3 * s.done());
   return s;
 }
 
@@ -523,6 +528,10 @@ TEST_F(AuthorityRollupTest, OverviewSumsAnsweringSchoolsLeastCompleteFirst) {
   EXPECT_EQ(totals.done_late(), 1 + 1 + 0);
   EXPECT_EQ(totals.cancelled(), 0 + 0 + 1);
   EXPECT_EQ(totals.overdue(), 0 + 2 + 4);
+  EXPECT_EQ(totals.completed_in_period(), 9 + 2 + 0);
+  EXPECT_EQ(totals.progressed_in_period(), 9 + 5 + 0);
+  EXPECT_EQ(totals.progress_entries_in_period(), 18 + 7 + 0);
+  EXPECT_EQ(totals.evidence_in_period(), 27 + 6 + 0);
 
   // A past period is grouped by the tree on its last day.
   EXPECT_EQ(overview.as_of().year(), 2025);
