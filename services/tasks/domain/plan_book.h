@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -67,6 +68,15 @@ struct TaskPatch final {
 };
 
 struct NewProgress final {
+  NewProgress() = default;
+  NewProgress(int percent, std::string note_text, std::vector<Evidence> items, Date done = {},
+              int corrects = 0)
+      : percent_done(percent),
+        note(std::move(note_text)),
+        evidence(std::move(items)),
+        done_on(done),
+        supersedes(corrects) {}
+
   int percent_done = 0;
   std::string note;
   std::vector<Evidence> evidence;

@@ -451,7 +451,7 @@ TEST_F(MySqlTaskStoreTest, WorkCountsAgreeWithTheRowsAcrossPlansAndPages) {
       token = page.next_page_token;
     } while (!token.empty());
     want.progressed_tasks = static_cast<int>(touched.size());
-    for (const std::string plan : {"par-2024", "cd-2024"}) {
+    for (const char* plan : {"par-2024", "cd-2024"}) {
       ASSERT_OK_AND_ASSIGN(auto listed, book_.ListTasks(school_, plan, {}, 0, ""));
       for (const Task& t : listed.items) {
         Date d = DoneOn(t);

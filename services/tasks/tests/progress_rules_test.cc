@@ -241,7 +241,7 @@ TEST_F(ProgressRulesTest, ListsUpdatesAcrossTasksAndPlansByDoneOn) {
   ProgressFilter q1;
   q1.done_after = {2024, 3, 1};
   q1.done_before = {2024, 3, 31};
-  for (const std::string plan : {std::string(kPlan), std::string(kAnyId)}) {
+  for (const std::string& plan : {std::string(kPlan), std::string(kAnyId)}) {
     std::vector<ProgressUpdate> seen;
     std::string token;
     do {

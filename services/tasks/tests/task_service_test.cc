@@ -786,7 +786,7 @@ TEST_F(TaskServiceTest, WorkDoneIsListedAcrossTasksAndCountedInBothSummaries) {
   add(a, 100, ProtoDate(2024, 3, 10));
   add(b, 50, ProtoDate(2024, 3, 12));
   add(b, 60, ProtoDate(2024, 5, 1));
-  for (const std::string parent : {plan.name() + "/tasks/-", "schools/" + school_ + "/plans/-/tasks/-"}) {
+  for (const std::string& parent : {plan.name() + "/tasks/-", "schools/" + school_ + "/plans/-/tasks/-"}) {
     pb::ListProgressUpdatesRequest list;
     list.set_parent(parent);
     *list.mutable_done_after() = ProtoDate(2023, 12, 15);
