@@ -94,6 +94,7 @@ void AddFinanceCommands(CLI::App& root, App& app);
 void AddParCommands(CLI::App& root, App& app);
 void AddSurveyCommands(CLI::App& root, App& app);
 void AddReportCommands(CLI::App& root, App& app);
+void AddReportCommand(CLI::App& root, App& app);  // `report`: a school's period summary
 void AddRollupCommands(CLI::App& root, App& app);
 
 }  // namespace parhub::cli

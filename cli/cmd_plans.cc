@@ -1,7 +1,9 @@
-// parhubctl plans: list, show, create, and instantiate the PAR template.
+// parhubctl plans: list, instantiate the PAR template, and close, reopen or
+// archive a plan (archived plans are listed only with --archived).
 #include "absl/strings/str_cat.h"
 #include "cli/app.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
+#include "platform/core/resource_name.h"
 
 namespace parhub::cli {
 namespace {
@@ -14,6 +16,8 @@ std::string PlanStatusLabel(const Output& out, tasks::v1::PlanStatus status) {
       return out.T("Đang thực hiện", "Active");
     case tasks::v1::PLAN_STATUS_CLOSED:
       return out.T("Đã kết thúc", "Closed");
+    case tasks::v1::PLAN_STATUS_ARCHIVED:
+      return out.T("Đã lưu trữ", "Archived");
     default:
       return "?";
   }
@@ -37,6 +41,7 @@ void AddPlanCommands(CLI::App& root, App& app) {
   static struct {
     std::string school, plan, template_name = "par-improvement", number, title, issue_date, issuer;
     int year = 0;
+    bool archived = false;
   } f;
   auto* plans = root.add_subcommand("plans", "Kế hoạch của trường (a school's plans)");
   plans->require_subcommand(1);
@@ -44,6 +49,7 @@ void AddPlanCommands(CLI::App& root, App& app) {
   auto* list = plans->add_subcommand("list", "Liệt kê kế hoạch");
   list->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   list->add_option("--year", f.year, "Chỉ năm này");
+  list->add_flag("--archived", f.archived, "Kể cả kế hoạch đã lưu trữ");
   list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -52,6 +58,7 @@ void AddPlanCommands(CLI::App& root, App& app) {
     tasks::v1::ListPlansRequest request;
     request.set_parent(*school);
     request.set_year(f.year);
+    request.set_show_archived(f.archived);
     request.set_page_size(200);
     tasks::v1::ListPlansResponse all;
     do {
@@ -64,6 +71,47 @@ void AddPlanCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(all);
     PrintPlans(app, {all.plans().begin(), all.plans().end()});
   });
+
+  // close / reopen / archive: one status change each.
+  struct StatusCommand {
+    const char* name;
+    const char* help;
+    tasks::v1::PlanStatus status;
+    const char* done_vi;
+    const char* done_en;
+  };
+  static const StatusCommand kStatusCommands[] = {
+      {"close", "Kết thúc kế hoạch: không nhận thêm nhiệm vụ, tiến độ (close a finished plan)",
+       tasks::v1::PLAN_STATUS_CLOSED, "Đã kết thúc kế hoạch ", "Closed plan "},
+      {"reopen", "Mở lại kế hoạch đã kết thúc hoặc lưu trữ (reopen a plan)", tasks::v1::PLAN_STATUS_ACTIVE,
+       "Đã mở lại kế hoạch ", "Reopened plan "},
+      {"archive", "Lưu trữ kế hoạch: ẩn khỏi danh sách (archive a plan)", tasks::v1::PLAN_STATUS_ARCHIVED,
+       "Đã lưu trữ kế hoạch ", "Archived plan "},
+  };
+  for (const StatusCommand& command : kStatusCommands) {
+    auto* sub = plans->add_subcommand(command.name, command.help);
+    sub->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+    sub->add_option("--plan", f.plan, "Kế hoạch, ví dụ par-2024")->required();
+    sub->callback([&app, &command] {
+      auto name = app.PlanName(f.school, f.plan);
+      if (!name) return;
+      Session session = app.NewSession();
+      tasks::v1::UpdatePlanRequest request;
+      request.mutable_plan()->set_name(*name);
+      request.mutable_plan()->set_status(command.status);
+      request.mutable_update_mask()->add_paths("status");
+      request.set_request_id(
+          app.RequestId(absl::StrCat("cli-plan-", command.name, "-", platform::RandomHex(8))));
+      tasks::v1::Plan plan;
+      if (!Call(app, session, [&](grpc::ClientContext* c) {
+            return tasks::v1::TaskService::NewStub(session.channel())->UpdatePlan(c, request, &plan);
+          }))
+        return;
+      if (app.out.json) return app.out.Json(plan);
+      app.out.Line(absl::StrCat(app.out.T(command.done_vi, command.done_en), IdOf(plan.name())));
+      PrintPlans(app, {plan});
+    });
+  }
 
   auto* templates = plans->add_subcommand("templates", "Các mẫu kế hoạch (plan templates)");
   templates->callback([&app] {

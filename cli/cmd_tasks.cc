@@ -1,5 +1,6 @@
 // parhubctl tasks: list a plan's tasks, show one with its progress history,
 // create, update, and report progress with evidence.
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/app.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
@@ -37,7 +38,7 @@ void AddTaskCommands(CLI::App& root, App& app) {
   static struct {
     std::string school, plan, task, status, owner, due, due_after, due_before, code, title, description,
         par_field;
-    std::string note, doc_number, doc_title, link, sha256;
+    std::string note, doc_number, doc_title, link, sha256, done_on, supersedes;
     int percent = -1;
     bool overdue = false;
   } f;
@@ -132,12 +133,21 @@ void AddTaskCommands(CLI::App& root, App& app) {
         absl::StrAppend(&evidence, evidence.empty() ? "" : "; ", e.document_number(), " ", e.title(), " ",
                         e.uri());
       }
-      rows.push_back({absl::FormatTime("%d/%m/%Y %H:%M", absl::FromUnixSeconds(u.create_time().seconds()),
+      // Corrections keep the history: the corrected entry stays, marked.
+      std::string mark;
+      if (!u.superseded_by().empty()) {
+        mark = absl::StrCat(app.out.T("đã được sửa bởi #", "superseded by #"), IdOf(u.superseded_by()));
+      } else if (!u.supersedes().empty()) {
+        mark = absl::StrCat(app.out.T("sửa #", "corrects #"), IdOf(u.supersedes()));
+      }
+      rows.push_back({absl::StrCat("#", IdOf(u.name())), FormatDate(u.done_on()),
+                      absl::FormatTime("%d/%m/%Y %H:%M", absl::FromUnixSeconds(u.create_time().seconds()),
                                        absl::FixedTimeZone(7 * 3600)),
-                      u.author(), absl::StrCat(u.percent_done(), "%"), u.note(), evidence});
+                      u.author(), absl::StrCat(u.percent_done(), "%"), mark, u.note(), evidence});
     }
     app.out.Table(
-        {app.out.T("Thời điểm", "When"), app.out.T("Người báo cáo", "By"), app.out.T("Tiến độ", "Done"),
+        {"#", app.out.T("Ngày thực hiện", "Done on"), app.out.T("Thời điểm ghi", "Recorded"),
+         app.out.T("Người báo cáo", "By"), app.out.T("Tiến độ", "Done"), app.out.T("Sửa", "Correction"),
          app.out.T("Ghi chú", "Note"), app.out.T("Minh chứng", "Evidence")},
         rows);
   });
@@ -227,6 +237,10 @@ void AddTaskCommands(CLI::App& root, App& app) {
   progress->add_option("--doc-title", f.doc_title, "Tên văn bản minh chứng");
   progress->add_option("--link", f.link, "Đường dẫn minh chứng");
   progress->add_option("--sha256", f.sha256, "SHA-256 của tệp minh chứng");
+  progress->add_option("--done-on", f.done_on,
+                       "Ngày thực hiện công việc (mặc định hôm nay; ghi lùi ngày được)");
+  progress->add_option("--supersedes", f.supersedes,
+                       "Sửa cập nhật số N (xem tasks show): bản này thay thế bản nhập sai, lịch sử được giữ");
   progress->callback([&app] {
     auto plan = app.PlanName(f.school, f.plan);
     if (!plan) return;
@@ -239,6 +253,18 @@ void AddTaskCommands(CLI::App& root, App& app) {
     auto* u = request.mutable_progress_update();
     u->set_percent_done(f.percent);
     u->set_note(f.note);
+    if (!f.done_on.empty()) {
+      auto d = ParseDateFlag(app, "--done-on", f.done_on);
+      if (!d) return;
+      *u->mutable_done_on() = *d;
+    }
+    if (!f.supersedes.empty()) {
+      // "3", "#3" or the update's full name.
+      std::string number = f.supersedes[0] == '#' ? f.supersedes.substr(1) : f.supersedes;
+      u->set_supersedes(absl::StartsWith(f.supersedes, "schools/")
+                            ? f.supersedes
+                            : absl::StrCat(*name, "/progressUpdates/", number));
+    }
     if (!f.doc_number.empty() || !f.doc_title.empty() || !f.link.empty() || !f.sha256.empty()) {
       auto* e = u->add_evidence();
       e->set_document_number(f.doc_number);
@@ -252,8 +278,13 @@ void AddTaskCommands(CLI::App& root, App& app) {
         }))
       return;
     if (app.out.json) return app.out.Json(saved);
-    app.out.Line(absl::StrCat(app.out.T("Đã ghi tiến độ ", "Recorded progress "), saved.percent_done(),
-                              "% — ", saved.name()));
+    app.out.Line(absl::StrCat(
+        app.out.T("Đã ghi tiến độ ", "Recorded progress "), saved.percent_done(), "% (#", IdOf(saved.name()),
+        app.out.T(", ngày thực hiện ", ", done on "), FormatDate(saved.done_on()),
+        saved.supersedes().empty()
+            ? ""
+            : absl::StrCat(app.out.T(", sửa #", ", corrects #"), IdOf(saved.supersedes())),
+        ") — ", saved.name()));
   });
 }
 

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   parhub::cli::AddParCommands(root, app);
   parhub::cli::AddSurveyCommands(root, app);
   parhub::cli::AddReportCommands(root, app);
+  parhub::cli::AddReportCommand(root, app);
   parhub::cli::AddRollupCommands(root, app);
   try {
     root.parse(argc, argv);

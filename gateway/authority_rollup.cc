@@ -43,6 +43,11 @@ class TaskTotals final {
     total_.set_overdue(total_.overdue() + s.overdue());
     total_.set_done_on_time(total_.done_on_time() + s.done_on_time());
     total_.set_done_late(total_.done_late() + s.done_late());
+    total_.set_completed_in_period(total_.completed_in_period() + s.completed_in_period());
+    total_.set_progressed_in_period(total_.progressed_in_period() + s.progressed_in_period());
+    total_.set_progress_entries_in_period(total_.progress_entries_in_period() +
+                                          s.progress_entries_in_period());
+    total_.set_evidence_in_period(total_.evidence_in_period() + s.evidence_in_period());
     const int counted = s.total() - s.cancelled();
     percent_sum_ += s.average_percent_done() * counted;
     counted_ += counted;

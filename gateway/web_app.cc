@@ -1,7 +1,6 @@
 // The dashboard's files and browser sessions (see web_app.h).
 #include "gateway/web_app.h"
 
-#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
 
@@ -155,15 +154,12 @@ void WebApp::Login(const httplib::Request& request, httplib::Response& response)
     return Send(response, Refusal(415, grpc::StatusCode::INVALID_ARGUMENT,
                                   "Đăng nhập cần nội dung JSON {\"apiKey\": …} (login takes a JSON body)"));
   }
-  google::protobuf::Struct body;
-  google::protobuf::util::JsonParseOptions parse;
-  if (!google::protobuf::util::JsonStringToMessage(request.body, &body, parse).ok() ||
-      !body.fields().contains("apiKey") || !body.fields().at("apiKey").has_string_value() ||
-      body.fields().at("apiKey").string_value().empty() || body.fields().size() != 1) {
+  v1::WebSessionRequest body;
+  if (!google::protobuf::util::JsonStringToMessage(request.body, &body).ok() || body.api_key().empty()) {
     return Send(response, Refusal(400, grpc::StatusCode::INVALID_ARGUMENT,
                                   "Hãy nhập khóa API (apiKey: the API key is required, and nothing else)"));
   }
-  std::string key = body.fields().at("apiKey").string_value();
+  std::string key = body.api_key();
   v1::WhoAmIResponse account;
   grpc::Status status = who_am_i_(request, absl::StrCat("Bearer ", key), &account);
   if (!status.ok()) return Send(response, ErrorJson(status));

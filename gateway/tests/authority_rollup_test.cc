@@ -368,6 +368,11 @@ tasks::v1::TaskSummary Summary(const std::string& school, int not_started, int i
   s.set_cancelled(cancelled);
   s.set_overdue(overdue);
   s.set_total(not_started + in_progress + s.done() + cancelled);
+  // Work done in the period, summed like the rest.
+  s.set_completed_in_period(s.done());
+  s.set_progressed_in_period(in_progress + s.done());
+  s.set_progress_entries_in_period(in_progress + 2 * s.done());
+  s.set_evidence_in_period(3 * s.done());
   return s;
 }
 
@@ -543,6 +548,10 @@ TEST_F(AuthorityRollupTest, OverviewSumsAnsweringSchoolsLeastCompleteFirst) {
   EXPECT_EQ(totals.by_par_field(1).par_field(), "chi_dao_dieu_hanh");
   EXPECT_EQ(totals.by_par_field(1).total(), 6 + 2);
   EXPECT_EQ(totals.by_par_field(1).done(), 5 + 1);
+  EXPECT_EQ(totals.completed_in_period(), 9 + 2 + 0);
+  EXPECT_EQ(totals.progressed_in_period(), 9 + 5 + 0);
+  EXPECT_EQ(totals.progress_entries_in_period(), 18 + 7 + 0);
+  EXPECT_EQ(totals.evidence_in_period(), 27 + 6 + 0);
 
   // A past period is grouped by the tree on its last day.
   EXPECT_EQ(overview.as_of().year(), 2025);

@@ -2458,6 +2458,117 @@ TEST_F(E2eTest, ReflectionOnTheGatewayListsTheForwardedServices) {
   EXPECT_TRUE(a.tasks->GetTask(c.get(), get, &task).ok()) << "the gateway still serves";
 }
 
+// Issue 8: a principal enters last quarter's work back-dated with its
+// evidence, corrects a mistaken entry, and produces the period summary of
+// work done with its evidence as a file in one command; a finished plan is
+// closed and archived.
+TEST_F(E2eTest, WorkDoneInAPeriodIsBackDatedCorrectedAndExportedWithItsEvidence) {
+  const std::string sha = std::string(32, 'a') + std::string(32, '0');
+  auto progress = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"tasks", "progress", "--plan", "par-2026", "--task", "1.9"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return suite->Ctl(world->admin_a_key, args);
+  };
+  auto first =
+      progress({"--percent", "40", "--done-on", "10/02/2026", "--doc-number", "KH-TD/2026", "--doc-title",
+                "Kế hoạch phát động thi đua", "--link", "https://mn-a.edu.vn/kh-td.pdf", "--sha256", sha});
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_THAT(first.output, HasSubstr("10/02/2026"));
+  auto mistaken = progress({"--percent", "100", "--done-on", "2026-03-10"});
+  ASSERT_EQ(mistaken.exit_code, 0) << mistaken.output;
+  // Progress does not drop by an ordinary entry, and nothing is recorded.
+  auto drop = progress({"--percent", "80", "--done-on", "2026-03-11"});
+  EXPECT_EQ(drop.exit_code, 5) << drop.output;
+  auto future = progress({"--percent", "100", "--done-on", "2099-01-01", "--supersedes", "2"});
+  EXPECT_EQ(future.exit_code, 5) << future.output;
+  EXPECT_THAT(future.output, HasSubstr("done_on"));
+  // The correction supersedes #2; history keeps both.
+  auto fix = progress({"--percent", "80", "--supersedes", "2", "--note", "Nhập nhầm 100%"});
+  ASSERT_EQ(fix.exit_code, 0) << fix.output;
+  auto show = suite->Ctl(world->admin_a_key, {"tasks", "show", "--plan", "par-2026", "--task", "1.9"});
+  ASSERT_EQ(show.exit_code, 0) << show.output;
+  EXPECT_THAT(show.output, HasSubstr("đã được sửa bởi #3"));
+  EXPECT_THAT(show.output, HasSubstr("sửa #2"));
+  auto json = suite->Ctl(world->admin_a_key,
+                         {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "1.9"});
+  EXPECT_THAT(json.output, HasSubstr("\"superseded_by\": \"" + world->plan_a));
+  EXPECT_THAT(json.output, HasSubstr("\"status\": \"TASK_STATUS_IN_PROGRESS\""));
+  // Quý I/2026 of the CCHC reports (15/12/2025–14/03/2026): the work done
+  // with its evidence, written as CSV and XLSX.
+  const std::string dir = ::testing::TempDir();
+  const std::string csv = dir + "/quy-1-2026.csv", xlsx = dir + "/quy-1-2026.xlsx";
+  auto report = suite->Ctl(world->admin_a_key, {"report", "--plan", "par-2026", "--period", "2026-q1"});
+  ASSERT_EQ(report.exit_code, 0) << report.output;
+  EXPECT_THAT(report.output, HasSubstr("Quý I 2026 (15/12/2025 – 14/03/2026)"));
+  EXPECT_THAT(report.output, HasSubstr("Đã thực hiện"));
+  EXPECT_THAT(report.output, HasSubstr("https://mn-a.edu.vn/kh-td.pdf"));
+  EXPECT_THAT(report.output, HasSubstr(sha));
+  EXPECT_THAT(report.output, HasSubstr("Đã thực hiện: 2 lần cập nhật tiến độ trên 1 nhiệm vụ, 1 minh chứng"));
+  auto to_csv = suite->Ctl(world->admin_a_key,
+                           {"report", "--plan", "par-2026", "--period", "2026-Q1", "--export", csv});
+  ASSERT_EQ(to_csv.exit_code, 0) << to_csv.output;
+  std::ifstream in(csv);
+  std::stringstream content;
+  content << in.rdbuf();
+  EXPECT_THAT(content.str(), HasSubstr("KH-TD/2026"));
+  EXPECT_THAT(content.str(), HasSubstr(sha));
+  EXPECT_THAT(content.str(), ::testing::Not(HasSubstr(",100%,")));  // the superseded entry
+  auto to_xlsx = suite->Ctl(world->admin_a_key, {"report", "--period", "2026-q1", "--export", xlsx});
+  ASSERT_EQ(to_xlsx.exit_code, 0) << to_xlsx.output;
+  EXPECT_GT(std::filesystem::file_size(xlsx), 1000u);
+  // The officer reads the same summary for a school of the ward; another
+  // school's admin cannot.
+  auto officer = suite->Ctl(world->officer_key,
+                            {"report", "--school", "mn-a", "--from", "2026-01-01", "--to", "2026-03-31"});
+  EXPECT_EQ(officer.exit_code, 0) << officer.output;
+  EXPECT_THAT(officer.output, HasSubstr("KH-TD/2026"));
+  auto intruder = suite->Ctl(world->admin_b_key, {"report", "--school", "mn-a", "--period", "2026-q1"});
+  EXPECT_EQ(intruder.exit_code, 4) << intruder.output;
+  auto bad_period = suite->Ctl(world->admin_a_key, {"report", "--period", "2026-q9"});
+  EXPECT_EQ(bad_period.exit_code, 2) << bad_period.output;
+  // SummarizeTasks counts the work done in quý I beside what was due.
+  Client a(world->admin_a_key);
+  tpb::SummarizeTasksRequest summarize;
+  summarize.set_school("schools/mn-a");
+  *summarize.mutable_period_start() = D(2025, 12, 15);
+  *summarize.mutable_period_end() = D(2026, 3, 14);
+  tpb::TaskSummary summary;
+  auto c = a.Context();
+  ASSERT_TRUE(a.tasks->SummarizeTasks(c.get(), summarize, &summary).ok());
+  EXPECT_GE(summary.progress_entries_in_period(), 2);
+  EXPECT_GE(summary.evidence_in_period(), 1);
+
+  // A plan issued in the wrong year is refused; a finished plan is closed,
+  // refuses new tasks in Vietnamese, and once archived leaves `plans list`.
+  auto early = suite->Ctl(world->admin_b_key, {"plans", "instantiate", "--id", "par-2028", "--year", "2028",
+                                               "--number", "1/KH", "--issue-date", "15/03/2026"});
+  EXPECT_EQ(early.exit_code, 5) << early.output;
+  EXPECT_THAT(early.output, HasSubstr("issue_date"));
+  Client b(world->admin_b_key);
+  tpb::CreatePlanRequest create;
+  create.set_parent("schools/th-b");
+  create.set_plan_id("kh-2025");
+  create.mutable_plan()->set_year(2025);
+  create.mutable_plan()->set_title("Kế hoạch năm 2025");
+  *create.mutable_plan()->mutable_issue_date() = D(2024, 12, 27);
+  create.set_request_id("e2e-kh-2025");
+  tpb::Plan plan;
+  c = b.Context();
+  ASSERT_TRUE(b.tasks->CreatePlan(c.get(), create, &plan).ok());
+  auto close = suite->Ctl(world->admin_b_key, {"plans", "close", "--plan", "kh-2025"});
+  ASSERT_EQ(close.exit_code, 0) << close.output;
+  EXPECT_THAT(close.output, HasSubstr("Đã kết thúc"));
+  auto refused = suite->Ctl(world->admin_b_key, {"tasks", "create", "--plan", "kh-2025", "--code", "1",
+                                                 "--title", "Việc mới", "--due", "2025-12-31"});
+  EXPECT_EQ(refused.exit_code, 5) << refused.output;
+  EXPECT_THAT(refused.output, HasSubstr("Kế hoạch đã kết thúc"));
+  ASSERT_EQ(suite->Ctl(world->admin_b_key, {"plans", "archive", "--plan", "kh-2025"}).exit_code, 0);
+  auto listed = suite->Ctl(world->admin_b_key, {"plans", "list"});
+  EXPECT_THAT(listed.output, ::testing::Not(HasSubstr("kh-2025")));
+  auto archived = suite->Ctl(world->admin_b_key, {"plans", "list", "--archived"});
+  EXPECT_THAT(archived.output, HasSubstr("Đã lưu trữ"));
+}
+
 }  // namespace
 }  // namespace parhub::e2e
 

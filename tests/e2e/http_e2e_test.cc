@@ -359,6 +359,38 @@ TEST_F(HttpE2eTest, APublicSchoolSearchFindsTheSchoolWithoutDiacriticsAndRefuses
   EXPECT_THAT(short_query.body, HasSubstr(R"("field":"query")"));
 }
 
+// Issue 8 over HTTP: a back-dated progress entry, its correction, and the
+// work done read across every plan and task of the school with "-".
+TEST_F(HttpE2eTest, WorkDoneIsReadAcrossPlansWithADashAndCorrectionsAreMarked) {
+  Answer tasks = Http("GET", "/v1/schools/mn-a/plans/par-2026/tasks?pageSize=1", world->admin_a_key);
+  ASSERT_EQ(tasks.status, 200) << tasks.body;
+  std::string task = Parse<tasks::v1::ListTasksResponse>(tasks).tasks(0).name();
+  Answer first =
+      Http("POST", absl::StrCat("/v1/", task, "/progressUpdates?requestId=h-work-1"), world->admin_a_key,
+           R"({"percentDone":80,"doneOn":{"year":2026,"month":2,"day":3},"note":"nhầm"})");
+  ASSERT_EQ(first.status, 200) << first.body;
+  auto mistaken = Parse<tasks::v1::ProgressUpdate>(first);
+  EXPECT_EQ(mistaken.done_on().day(), 3);
+  Answer drop = Http("POST", absl::StrCat("/v1/", task, "/progressUpdates?requestId=h-work-2"),
+                     world->admin_a_key, R"({"percentDone":50})");
+  EXPECT_EQ(drop.status, 400) << drop.body;
+  EXPECT_THAT(drop.body, HasSubstr("progress_update.percent_done"));
+  Answer fix =
+      Http("POST", absl::StrCat("/v1/", task, "/progressUpdates?requestId=h-work-3"), world->admin_a_key,
+           absl::StrCat(R"({"percentDone":50,"supersedes":")", mistaken.name(), R"("})"));
+  ASSERT_EQ(fix.status, 200) << fix.body;
+  Answer all = Http("GET", "/v1/schools/mn-a/plans/-/tasks/-/progressUpdates", world->admin_a_key);
+  ASSERT_EQ(all.status, 200) << all.body;
+  auto listed = Parse<tasks::v1::ListProgressUpdatesResponse>(all);
+  ASSERT_EQ(listed.progress_updates_size(), 2);
+  EXPECT_EQ(listed.progress_updates(0).superseded_by(), Parse<tasks::v1::ProgressUpdate>(fix).name());
+  Answer kept = Http("GET", "/v1/schools/mn-a/plans/par-2026/tasks/-/progressUpdates?excludeSuperseded=true",
+                     world->admin_a_key);
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(Parse<tasks::v1::ListProgressUpdatesResponse>(kept).progress_updates_size(), 1);
+  EXPECT_EQ(Http("GET", "/v1/schools/mn-a/plans/-/tasks/-/progressUpdates", world->admin_b_key).status, 404);
+}
+
 // Runs last: it spends this address's public-call budget (a bucket of 60
 // calls refilled at one a second).
 // The web dashboard in headless Chromium (tests/web/dashboard.mjs): log in,

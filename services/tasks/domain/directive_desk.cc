@@ -114,9 +114,10 @@ absl::Status DirectiveDesk::DeliverTo(const Directive& directive, const std::str
     RETURN_IF_ERROR(store_.InsertPlan(created));
   } else {
     RETURN_IF_ERROR(plan.status());
-    if (plan->status == PlanStatus::kClosed) {
-      // New work from the authority reopens the plan: a task in a closed
-      // plan could take no progress, and the school could never report it.
+    if (IsPlanLocked(plan->status)) {
+      // New work from the authority reopens the plan: a task in a closed or
+      // archived plan could take no progress, and the school could never
+      // report it.
       plan->status = PlanStatus::kActive;
       plan->update_time = directive.create_time;
       RETURN_IF_ERROR(store_.UpdatePlan(*plan));

@@ -30,12 +30,22 @@ bool IsOverdue(const Task& task, Date today) {
   return IsOpen(task.status) && task.due_date.IsSet() && today > task.due_date;
 }
 
+Date DoneOn(const Task& task) {
+  if (task.done_on.IsSet()) return task.done_on;
+  if (task.complete_time.has_value()) return platform::LocalDate(*task.complete_time);
+  return Date{};
+}
+
+bool IsPlanLocked(PlanStatus status) {
+  return status == PlanStatus::kClosed || status == PlanStatus::kArchived;
+}
+
 Timeliness TimelinessOf(const Task& task, Date today) {
   if (task.status == TaskStatus::kCancelled) return Timeliness::kCancelled;
   if (task.status == TaskStatus::kDone) {
-    if (!task.due_date.IsSet() || !task.complete_time.has_value()) return Timeliness::kDoneOnTime;
-    return platform::LocalDate(*task.complete_time) <= task.due_date ? Timeliness::kDoneOnTime
-                                                                     : Timeliness::kDoneLate;
+    Date done_on = DoneOn(task);
+    if (!task.due_date.IsSet() || !done_on.IsSet()) return Timeliness::kDoneOnTime;
+    return done_on <= task.due_date ? Timeliness::kDoneOnTime : Timeliness::kDoneLate;
   }
   return IsOverdue(task, today) ? Timeliness::kOverdue : Timeliness::kWithinDeadline;
 }

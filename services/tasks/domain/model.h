@@ -23,7 +23,7 @@ using ::parhub::platform::Date;
 using Clock = std::function<absl::Time()>;
 
 // Values match the proto enums (stored as numbers).
-enum class PlanStatus { kUnspecified = 0, kDraft = 1, kActive = 2, kClosed = 3 };
+enum class PlanStatus { kUnspecified = 0, kDraft = 1, kActive = 2, kClosed = 3, kArchived = 4 };
 enum class TaskStatus { kUnspecified = 0, kNotStarted = 1, kInProgress = 2, kDone = 3, kCancelled = 4 };
 enum class Timeliness {
   kUnspecified = 0,
@@ -62,6 +62,7 @@ struct Task final {
   TaskStatus status = TaskStatus::kUnspecified;
   int percent_done = 0;
   std::optional<absl::Time> complete_time;
+  Date done_on;            // local day the work was finished; set when done
   std::string directive;   // "authorities/{a}/directives/{d}" or ""
   int progress_count = 0;  // progress updates so far; the next one's number - 1
   absl::Time create_time;
@@ -85,6 +86,9 @@ struct ProgressUpdate final {
   std::string note;
   std::vector<Evidence> evidence;
   absl::Time create_time;
+  Date done_on;           // local day the work was done (≤ the day recorded)
+  int supersedes = 0;     // number of the update this one corrects, or 0
+  int superseded_by = 0;  // derived on reads: the correction's number, or 0
 };
 
 struct Directive final {
@@ -129,6 +133,22 @@ struct TaskSummary final {
   int done_late = 0;
   double average_percent_done = 0;          // over non-cancelled tasks
   std::vector<ParFieldCount> by_par_field;  // fields with tasks, in PAR order
+  // Work done in the period (WorkCounts), whatever the due dates.
+  int completed_in_period = 0;
+  int progressed_in_period = 0;
+  int progress_entries_in_period = 0;
+  int evidence_in_period = 0;
+};
+
+// One school's work done in a period: tasks finished (done_on) and progress
+// updates in force (not superseded) done in it. Counted by the store in one
+// grouped query for any number of schools (TaskStore::CountSchoolsWork).
+struct WorkCounts final {
+  std::string school_id;
+  int completed = 0;         // tasks, not cancelled, done_on in the period
+  int progressed_tasks = 0;  // tasks with ≥ 1 update in force done in it
+  int entries = 0;           // updates in force done in it
+  int evidence = 0;          // their evidence items
 };
 
 // The PAR Index fields a task can serve, in the index's order.
@@ -142,8 +162,14 @@ std::string DirectiveName(absl::string_view authority_id, absl::string_view dire
 bool IsOpen(TaskStatus status);
 // Derived, never stored: open, has a due date, and `today` (local) is past it.
 bool IsOverdue(const Task& task, Date today);
-// Lateness of a task against its due date as of `today`.
+// Lateness of a task against its due date as of `today`; a done task is
+// judged on DoneOn.
 Timeliness TimelinessOf(const Task& task, Date today);
+// The local day a done task was finished: done_on, else complete_time's
+// local date (rows completed before done_on existed); unset if neither.
+Date DoneOn(const Task& task);
+// Read-only plans: closed or archived.
+bool IsPlanLocked(PlanStatus status);
 
 // Sort key that orders task codes naturally ("1.2" before "1.10"): every run
 // of digits is left-padded with zeros to ten digits.

@@ -1,13 +1,16 @@
 // PlanBook: a school's plans, their tasks and the progress reported on them.
 // It enforces the rules (validation, code uniqueness per plan, status
-// transitions, progress only on open tasks, closed plans are read-only) and
-// derives what must never be stored stale (overdue). Callers check access
+// transitions, issue dates within the plan's year, progress only on open
+// tasks and never dropping except by a correction, done-on dates, closed and
+// archived plans are read-only) and derives what must never be stored stale
+// (overdue). Callers check access
 // first (access.h); PlanBook trusts the school id it is given.
 #ifndef PARHUB_SERVICES_TASKS_DOMAIN_PLAN_BOOK_H_
 #define PARHUB_SERVICES_TASKS_DOMAIN_PLAN_BOOK_H_
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -65,10 +68,31 @@ struct TaskPatch final {
 };
 
 struct NewProgress final {
+  NewProgress() = default;
+  NewProgress(int percent, std::string note_text, std::vector<Evidence> items, Date done = {},
+              int corrects = 0)
+      : percent_done(percent),
+        note(std::move(note_text)),
+        evidence(std::move(items)),
+        done_on(done),
+        supersedes(corrects) {}
+
   int percent_done = 0;
   std::string note;
   std::vector<Evidence> evidence;
+  Date done_on;        // unset: today, or the superseded update's day
+  int supersedes = 0;  // number of the update of the same task it corrects
 };
+
+// Filters of ListProgressUpdates.
+struct ProgressFilter final {
+  Date done_after;   // unset: no bound (inclusive)
+  Date done_before;  // unset: no bound (inclusive)
+  bool exclude_superseded = false;
+};
+
+// "-" as a plan or task id in ListProgressUpdates: every one (AIP-159).
+inline constexpr char kAnyId[] = "-";
 
 // A template instantiation's parameters.
 struct TemplateInstance final {
@@ -89,10 +113,13 @@ class PlanBook final {
 
   absl::StatusOr<Plan> CreatePlan(const std::string& school_id, const NewPlan& plan);
   absl::StatusOr<Plan> GetPlan(const std::string& school_id, const std::string& plan_id);
-  // Newest year first; `year` 0 lists every year.
+  // Newest year first; `year` 0 lists every year. Archived plans only with
+  // `include_archived`.
   absl::StatusOr<Page<Plan>> ListPlans(const std::string& school_id, int year, int page_size,
-                                       absl::string_view page_token);
-  // Status moves draft → active → closed, and closed → active to reopen.
+                                       absl::string_view page_token, bool include_archived = false);
+  // Status moves draft → active → closed → archived; closed or archived →
+  // active reopens, archived → closed takes it out of the archive. The issue
+  // date must fall in the plan's year or the last quarter before it.
   absl::StatusOr<Plan> UpdatePlan(const std::string& school_id, const std::string& plan_id,
                                   const PlanPatch& patch);
   // Creates a plan and every task of a template, due dates in `year`.
@@ -110,19 +137,31 @@ class PlanBook final {
   absl::StatusOr<Task> UpdateTask(const std::string& school_id, const std::string& plan_id,
                                   const std::string& task_id, const TaskPatch& patch);
 
-  // Appends a progress update by `author`. 100 % marks the task done; a first
-  // update above 0 % starts it. Done or cancelled tasks take no updates.
+  // Appends a progress update by `author`. The task then takes the percent
+  // of its latest update in force (by done_on, then number): 100 % marks it
+  // done on that update's done_on, above 0 % in progress. An ordinary update
+  // may not lower the percent, be done before the latest update in force,
+  // or go to a done task; a correction (`supersedes`) may, and a correction
+  // of the update that completed a task reopens it. Cancelled tasks take no
+  // updates. done_on: not in the future, not before the plan's issue date.
   absl::StatusOr<ProgressUpdate> AddProgressUpdate(const std::string& school_id, const std::string& plan_id,
                                                    const std::string& task_id, const std::string& author,
                                                    const NewProgress& progress);
-  // Oldest first.
+  // Oldest first within a task. `plan_id` and/or `task_id` kAnyId read
+  // across the plan's tasks or the school's plans (then ordered by plan id,
+  // task id, number).
   absl::StatusOr<Page<ProgressUpdate>> ListProgressUpdates(const std::string& school_id,
                                                            const std::string& plan_id,
                                                            const std::string& task_id, int page_size,
-                                                           absl::string_view page_token);
+                                                           absl::string_view page_token,
+                                                           const ProgressFilter& filter = {});
 
  private:
   absl::Status CheckPlanOpen(const Plan& plan) const;
+  // Every update of a task, oldest first, with superseded_by.
+  absl::StatusOr<std::vector<ProgressUpdate>> TaskHistory(const std::string& school_id,
+                                                          const std::string& plan_id,
+                                                          const std::string& task_id);
   absl::Status ApplyStatus(Task& task, TaskStatus status, absl::Time now) const;
 
   TaskStore& store_;

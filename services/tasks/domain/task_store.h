@@ -41,6 +41,22 @@ struct DirectiveCursor final {
   std::string directive_id;
 };
 
+// Progress updates are listed by (plan_id, task_id, number).
+struct ProgressCursor final {
+  std::string plan_id;
+  std::string task_id;
+  int number = 0;
+};
+
+// Filters of a progress listing; all must hold.
+struct ProgressQuery final {
+  std::string plan_id;              // "": every plan of the school
+  std::string task_id;              // "": every task (of the plan)
+  Date done_from;                   // unset: no bound (inclusive)
+  Date done_to;                     // unset: no bound (inclusive)
+  bool exclude_superseded = false;  // leave out updates a correction superseded
+};
+
 // Filters of a task listing; all must hold.
 struct TaskQuery final {
   std::vector<TaskStatus> statuses;  // empty: any
@@ -63,8 +79,10 @@ class TaskStore {
   virtual absl::StatusOr<Plan> GetPlan(absl::string_view school_id, absl::string_view plan_id, Lock lock) = 0;
   // Replaces the stored plan's mutable fields.
   virtual absl::Status UpdatePlan(const Plan& plan) = 0;
-  // `year` 0: every year. At most `limit` plans after `after`.
+  // `year` 0: every year; archived plans only with `include_archived`. At
+  // most `limit` plans after `after`.
   virtual absl::StatusOr<std::vector<Plan>> ListPlans(absl::string_view school_id, int year,
+                                                      bool include_archived,
                                                       const std::optional<PlanCursor>& after, int limit) = 0;
 
   virtual absl::Status InsertTask(const Task& task) = 0;
@@ -87,12 +105,21 @@ class TaskStore {
   virtual absl::StatusOr<std::vector<TaskSummary>> SummarizeSchoolsDue(
       const std::vector<std::string>& school_ids, Date from, Date to, Date today) = 0;
 
+  // The schools' work done within [from, to] (unset bounds open), counted
+  // in one grouped query: tasks not cancelled whose DoneOn falls in it, and
+  // progress updates not superseded whose done_on does. Schools without
+  // such work may be absent.
+  virtual absl::StatusOr<std::vector<WorkCounts>> CountSchoolsWork(const std::vector<std::string>& school_ids,
+                                                                   Date from, Date to) = 0;
+
+  // Inserts the update and its evidence (supersedes as given; superseded_by
+  // is derived on reads from the correction that names it).
   virtual absl::Status InsertProgressUpdate(const ProgressUpdate& update) = 0;
-  // Oldest first: numbers greater than `after_number`.
-  virtual absl::StatusOr<std::vector<ProgressUpdate>> ListProgressUpdates(absl::string_view school_id,
-                                                                          absl::string_view plan_id,
-                                                                          absl::string_view task_id,
-                                                                          int after_number, int limit) = 0;
+  // Ordered by (plan_id, task_id, number), after `after`, with evidence and
+  // superseded_by filled.
+  virtual absl::StatusOr<std::vector<ProgressUpdate>> ListProgressUpdates(
+      absl::string_view school_id, const ProgressQuery& query, const std::optional<ProgressCursor>& after,
+      int limit) = 0;
 
   virtual absl::Status InsertDirective(const Directive& directive) = 0;
   virtual absl::StatusOr<Directive> GetDirective(absl::string_view authority_id,

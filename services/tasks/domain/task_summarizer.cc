@@ -10,12 +10,25 @@
 
 namespace parhub::tasks {
 
+void TaskSummarizer::AddWork(TaskSummary& summary, const WorkCounts& work) {
+  summary.completed_in_period = work.completed;
+  summary.progressed_in_period = work.progressed_tasks;
+  summary.progress_entries_in_period = work.entries;
+  summary.evidence_in_period = work.evidence;
+}
+
 absl::StatusOr<TaskSummary> TaskSummarizer::Summarize(const std::string& school_id, Date start, Date end) {
   if (start.IsSet() && end.IsSet() && start > end) {
     return platform::InvalidField("period_end", "phải sau ngày bắt đầu (must not be before period_start)");
   }
   ASSIGN_OR_RETURN(std::vector<Task> tasks, store_.ListSchoolTasksDue(school_id, start, end));
-  return Count(school_id, tasks, platform::LocalDate(clock_()));
+  TaskSummary summary = Count(school_id, tasks, platform::LocalDate(clock_()));
+  // Work done: the same grouped count the batch uses, for one school.
+  ASSIGN_OR_RETURN(std::vector<WorkCounts> work, store_.CountSchoolsWork({school_id}, start, end));
+  for (const WorkCounts& w : work) {
+    if (w.school_id == school_id) AddWork(summary, w);
+  }
+  return summary;
 }
 
 absl::StatusOr<std::vector<TaskSummary>> TaskSummarizer::SummarizeSchools(
@@ -41,6 +54,11 @@ absl::StatusOr<std::vector<TaskSummary>> TaskSummarizer::SummarizeSchools(
     }
     summary.by_par_field = std::move(fields);
     out[it->second] = std::move(summary);
+  }
+  ASSIGN_OR_RETURN(std::vector<WorkCounts> work, store_.CountSchoolsWork(school_ids, start, end));
+  for (const WorkCounts& w : work) {
+    auto it = position.find(w.school_id);
+    if (it != position.end()) AddWork(out[it->second], w);
   }
   return out;
 }

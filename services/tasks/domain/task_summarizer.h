@@ -1,8 +1,11 @@
 // TaskSummarizer: one school's task figures for a period, as reporting and
 // the authority dashboards pull them, or many schools' at once for the
 // gateway's roll-ups (counted by the store in one grouped query). A task
-// belongs to the period when its due date falls in it. "Done on time" means completed (local date) on or
-// before the due date; overdue is derived from today's local date.
+// belongs to the period when its due date falls in it. "Done on time" means
+// finished (its done_on day) on or before the due date; overdue is derived
+// from today's local date. Alongside what was due, the work done in the
+// period whatever the due dates (WorkCounts): counted by one store query for
+// one school or many, so SummarizeTasks and the roll-ups agree.
 #ifndef PARHUB_SERVICES_TASKS_DOMAIN_TASK_SUMMARIZER_H_
 #define PARHUB_SERVICES_TASKS_DOMAIN_TASK_SUMMARIZER_H_
 
@@ -30,8 +33,10 @@ class TaskSummarizer final {
                                                             Date start, Date end);
   static constexpr int kMaxBatchSchools = platform::kMaxBatchSchools;
 
-  // The counting itself, pure.
+  // The counting itself, pure (the due-in-period figures).
   static TaskSummary Count(const std::string& school_id, const std::vector<Task>& tasks, Date today);
+  // Copies the work done in the period into the summary.
+  static void AddWork(TaskSummary& summary, const WorkCounts& work);
 
  private:
   TaskStore& store_;

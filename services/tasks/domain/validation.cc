@@ -45,6 +45,22 @@ absl::Status ValidateYear(int year, absl::string_view field) {
   return InvalidField(field, absl::StrCat("năm ", year, " không hợp lệ (year must be 2000-2100)"));
 }
 
+absl::Status ValidateIssueDate(Date issue_date, int year, absl::string_view field) {
+  if (!issue_date.IsSet()) return absl::OkStatus();
+  const Date first = EarliestWorkDay(Date{}, year);
+  const Date last{year, 12, 31};
+  if (issue_date >= first && issue_date <= last) return absl::OkStatus();
+  return InvalidField(
+      field, absl::StrCat("ngày ban hành ", issue_date.ToVietnamese(), " không hợp với kế hoạch năm ", year,
+                          ": phải từ ", first.ToVietnamese(), " đến ", last.ToVietnamese(), " (a plan for ",
+                          year, " is issued from ", first.ToIso(), " to ", last.ToIso(), ")"));
+}
+
+Date EarliestWorkDay(Date issue_date, int year) {
+  if (issue_date.IsSet()) return issue_date;
+  return Date{year - 1, 10, 1};
+}
+
 absl::StatusOr<std::vector<std::string>> CleanDirectiveRefs(const std::vector<std::string>& refs,
                                                             absl::string_view field) {
   if (refs.size() > kMaxDirectiveRefs) {

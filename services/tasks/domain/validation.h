@@ -32,6 +32,12 @@ absl::Status ValidateParField(absl::string_view code, absl::string_view field);
 absl::Status ValidatePercent(int percent, absl::string_view field);
 // A plan's year: 2000-2100.
 absl::Status ValidateYear(int year, absl::string_view field);
+// A plan for `year` is issued late in the year before or during the year:
+// unset, or from 1 October of year - 1 to 31 December of year.
+absl::Status ValidateIssueDate(Date issue_date, int year, absl::string_view field);
+// The first day work on a plan can have been done: its issue date, else the
+// earliest issue date ValidateIssueDate allows.
+Date EarliestWorkDay(Date issue_date, int year);
 // Each reference 1-500 characters, at most kMaxDirectiveRefs of them.
 absl::StatusOr<std::vector<std::string>> CleanDirectiveRefs(const std::vector<std::string>& refs,
                                                             absl::string_view field);

@@ -1,6 +1,8 @@
 // parhub.tasks.v1 ↔ tasks domain.
 #include "services/tasks/rpc/convert.h"
 
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "platform/core/errors.h"
@@ -50,16 +52,31 @@ pb::Task TaskToProto(const Task& task, Date today) {
   out.set_percent_done(task.percent_done);
   out.set_overdue(IsOverdue(task, today));
   if (task.complete_time) *out.mutable_complete_time() = TimeToProto(*task.complete_time);
+  if (task.status == TaskStatus::kDone && DoneOn(task).IsSet())
+    *out.mutable_done_on() = DateToProto(DoneOn(task));
   out.set_directive(task.directive);
   *out.mutable_create_time() = TimeToProto(task.create_time);
   *out.mutable_update_time() = TimeToProto(task.update_time);
   return out;
 }
 
+std::string ProgressUpdateName(absl::string_view school_id, absl::string_view plan_id,
+                               absl::string_view task_id, int number) {
+  return absl::StrCat(TaskName(school_id, plan_id, task_id), "/progressUpdates/", number);
+}
+
 pb::ProgressUpdate ProgressUpdateToProto(const ProgressUpdate& update) {
   pb::ProgressUpdate out;
-  out.set_name(absl::StrCat(TaskName(update.school_id, update.plan_id, update.task_id), "/progressUpdates/",
-                            update.number));
+  out.set_name(ProgressUpdateName(update.school_id, update.plan_id, update.task_id, update.number));
+  if (update.done_on.IsSet()) *out.mutable_done_on() = DateToProto(update.done_on);
+  if (update.supersedes > 0) {
+    out.set_supersedes(
+        ProgressUpdateName(update.school_id, update.plan_id, update.task_id, update.supersedes));
+  }
+  if (update.superseded_by > 0) {
+    out.set_superseded_by(
+        ProgressUpdateName(update.school_id, update.plan_id, update.task_id, update.superseded_by));
+  }
   out.set_author(update.author);
   out.set_percent_done(update.percent_done);
   out.set_note(update.note);
@@ -116,6 +133,10 @@ pb::TaskSummary SummaryToProto(const TaskSummary& summary) {
   out.set_done_on_time(summary.done_on_time);
   out.set_done_late(summary.done_late);
   out.set_average_percent_done(summary.average_percent_done);
+  out.set_completed_in_period(summary.completed_in_period);
+  out.set_progressed_in_period(summary.progressed_in_period);
+  out.set_progress_entries_in_period(summary.progress_entries_in_period);
+  out.set_evidence_in_period(summary.evidence_in_period);
   for (const ParFieldCount& c : summary.by_par_field) {
     pb::ParFieldCount* count = out.add_by_par_field();
     count->set_par_field(c.par_field);
@@ -161,10 +182,24 @@ absl::StatusOr<NewTask> NewTaskFromProto(const pb::Task& task) {
   return out;
 }
 
-absl::StatusOr<NewProgress> NewProgressFromProto(const pb::ProgressUpdate& update) {
+absl::StatusOr<NewProgress> NewProgressFromProto(absl::string_view task_name,
+                                                 const pb::ProgressUpdate& update) {
   NewProgress out;
   out.percent_done = update.percent_done();
   out.note = update.note();
+  ASSIGN_OR_RETURN(out.done_on, DateFromProto(update.done_on(), "progress_update.done_on"));
+  if (!update.supersedes().empty()) {
+    // Only an update of the same task: "<task>/progressUpdates/<n>".
+    const std::string prefix = absl::StrCat(task_name, "/progressUpdates/");
+    if (!absl::StartsWith(update.supersedes(), prefix) ||
+        !absl::SimpleAtoi(update.supersedes().substr(prefix.size()), &out.supersedes) ||
+        out.supersedes <= 0) {
+      return platform::InvalidField(
+          "progress_update.supersedes",
+          absl::StrCat("phải là tên một cập nhật tiến độ của chính nhiệm vụ này, dạng ", prefix,
+                       "{số} (must name a progress update of this task)"));
+    }
+  }
   for (const pb::Evidence& e : update.evidence()) {
     out.evidence.push_back(Evidence{e.document_number(), e.title(), e.uri(), e.sha256()});
   }
@@ -183,6 +218,14 @@ absl::StatusOr<NewDirective> NewDirectiveFromProto(const pb::PublishDirectiveReq
   out.par_field = d.par_field();
   out.school_ids.assign(request.school_ids().begin(), request.school_ids().end());
   return out;
+}
+
+absl::StatusOr<ProgressFilter> ProgressFilterFromProto(const pb::ListProgressUpdatesRequest& request) {
+  ProgressFilter filter;
+  ASSIGN_OR_RETURN(filter.done_after, DateFromProto(request.done_after(), "done_after"));
+  ASSIGN_OR_RETURN(filter.done_before, DateFromProto(request.done_before(), "done_before"));
+  filter.exclude_superseded = request.exclude_superseded();
+  return filter;
 }
 
 absl::StatusOr<TaskQuery> TaskQueryFromProto(const pb::ListTasksRequest& request) {

@@ -23,6 +23,8 @@ namespace pb = ::parhub::tasks::v1;
 // Resource names.
 std::string PlanName(absl::string_view school_id, absl::string_view plan_id);
 std::string TaskName(absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id);
+std::string ProgressUpdateName(absl::string_view school_id, absl::string_view plan_id,
+                               absl::string_view task_id, int number);
 
 // Domain → proto. `today` derives Task.overdue.
 pb::Plan PlanToProto(const Plan& plan);
@@ -37,7 +39,11 @@ absl::StatusOr<PlanStatus> PlanStatusFromProto(int status, absl::string_view fie
 absl::StatusOr<TaskStatus> TaskStatusFromProto(int status, absl::string_view field);
 absl::StatusOr<NewPlan> NewPlanFromProto(absl::string_view plan_id, const pb::Plan& plan);
 absl::StatusOr<NewTask> NewTaskFromProto(const pb::Task& task);
-absl::StatusOr<NewProgress> NewProgressFromProto(const pb::ProgressUpdate& update);
+// `task_name` is the request's parent: `supersedes` must name one of its
+// updates.
+absl::StatusOr<NewProgress> NewProgressFromProto(absl::string_view task_name,
+                                                 const pb::ProgressUpdate& update);
+absl::StatusOr<ProgressFilter> ProgressFilterFromProto(const pb::ListProgressUpdatesRequest& request);
 absl::StatusOr<NewDirective> NewDirectiveFromProto(const pb::PublishDirectiveRequest& request);
 absl::StatusOr<TaskQuery> TaskQueryFromProto(const pb::ListTasksRequest& request);
 

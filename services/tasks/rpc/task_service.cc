@@ -24,6 +24,19 @@ constexpr char kTaskPattern[] = "schools/{school}/plans/{plan}/tasks/{task}";
 constexpr char kAuthorityPattern[] = "authorities/{authority}";
 constexpr char kDirectivePattern[] = "authorities/{authority}/directives/{directive}";
 
+// A progress listing's parent: a task, or "-" for every task of a plan
+// ("…/plans/{plan}/tasks/-") or of the school ("…/plans/-/tasks/-").
+// Returns {school, plan, task} with "-" kept.
+absl::StatusOr<std::vector<std::string>> ParseProgressParent(const std::string& parent) {
+  if (auto ids = ParseName("schools/{school}/plans/-/tasks/-", parent, "parent"); ids.ok()) {
+    return std::vector<std::string>{(*ids)[0], kAnyId, kAnyId};
+  }
+  if (auto ids = ParseName("schools/{school}/plans/{plan}/tasks/-", parent, "parent"); ids.ok()) {
+    return std::vector<std::string>{(*ids)[0], (*ids)[1], kAnyId};
+  }
+  return ParseName(kTaskPattern, parent, "parent");
+}
+
 // Idempotency keys of directives live apart from any school's.
 std::string AuthorityScope(absl::string_view authority_id) {
   return absl::StrCat("authorities/", authority_id);
@@ -66,8 +79,8 @@ grpc::ServerUnaryReactor* TaskServiceImpl::ListPlans(Context* context, const v1:
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kSchoolPattern, request->parent(), "parent"));
     RETURN_IF_ERROR(RequireSchoolRead(caller, ids[0], "trường"));
-    ASSIGN_OR_RETURN(Page<Plan> page,
-                     book_.ListPlans(ids[0], request->year(), request->page_size(), request->page_token()));
+    ASSIGN_OR_RETURN(Page<Plan> page, book_.ListPlans(ids[0], request->year(), request->page_size(),
+                                                      request->page_token(), request->show_archived()));
     for (const Plan& plan : page.items) *response->add_plans() = PlanToProto(plan);
     response->set_next_page_token(page.next_page_token);
     return absl::OkStatus();
@@ -205,7 +218,8 @@ grpc::ServerUnaryReactor* TaskServiceImpl::AddProgressUpdate(Context* context,
         RETURN_IF_ERROR(RequireProgressWrite(caller, school));
         return Mutation<v1::ProgressUpdate>{
             school, request->parent(), [=, this]() -> absl::StatusOr<v1::ProgressUpdate> {
-              ASSIGN_OR_RETURN(NewProgress input, NewProgressFromProto(request->progress_update()));
+              ASSIGN_OR_RETURN(NewProgress input,
+                               NewProgressFromProto(request->parent(), request->progress_update()));
               ASSIGN_OR_RETURN(ProgressUpdate update,
                                book_.AddProgressUpdate(school, plan_id, task_id, caller.subject, input));
               return ProgressUpdateToProto(update);
@@ -217,11 +231,12 @@ grpc::ServerUnaryReactor* TaskServiceImpl::ListProgressUpdates(Context* context,
                                                                const v1::ListProgressUpdatesRequest* request,
                                                                v1::ListProgressUpdatesResponse* response) {
   return handlers_.Read(context, __func__, [=, this](const Caller& caller) -> absl::Status {
-    ASSIGN_OR_RETURN(auto ids, ParseName(kTaskPattern, request->parent(), "parent"));
+    ASSIGN_OR_RETURN(auto ids, ParseProgressParent(request->parent()));
     RETURN_IF_ERROR(RequireSchoolRead(caller, ids[0], "nhiệm vụ"));
-    ASSIGN_OR_RETURN(
-        Page<ProgressUpdate> page,
-        book_.ListProgressUpdates(ids[0], ids[1], ids[2], request->page_size(), request->page_token()));
+    ASSIGN_OR_RETURN(ProgressFilter filter, ProgressFilterFromProto(*request));
+    ASSIGN_OR_RETURN(Page<ProgressUpdate> page,
+                     book_.ListProgressUpdates(ids[0], ids[1], ids[2], request->page_size(),
+                                               request->page_token(), filter));
     for (const ProgressUpdate& u : page.items) *response->add_progress_updates() = ProgressUpdateToProto(u);
     response->set_next_page_token(page.next_page_token);
     return absl::OkStatus();

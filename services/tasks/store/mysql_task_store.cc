@@ -2,6 +2,8 @@
 #include "services/tasks/store/mysql_task_store.h"
 
 #include <limits>
+#include <map>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -52,7 +54,7 @@ absl::StatusOr<Plan> ReadPlan(const Row& row) {
   ASSIGN_OR_RETURN(p.issue_date, DateFromSql(row, 5));
   p.issuer = row.Str(6);
   p.directive_refs = absl::StrSplit(row.Str(7), '\n', absl::SkipEmpty());
-  ASSIGN_OR_RETURN(p.status, EnumFromSql(row, 8, PlanStatus::kClosed));
+  ASSIGN_OR_RETURN(p.status, EnumFromSql(row, 8, PlanStatus::kArchived));
   ASSIGN_OR_RETURN(p.create_time, TimeFromSql(row, 9));
   ASSIGN_OR_RETURN(p.update_time, TimeFromSql(row, 10));
   if (row.size() > 11) {
@@ -62,12 +64,12 @@ absl::StatusOr<Plan> ReadPlan(const Row& row) {
 }
 
 std::string TaskColumns(absl::string_view t) {
-  return absl::StrCat(t, ".school_id, ", t, ".plan_id, ", t, ".task_id, ", t, ".code, ", t, ".title, ", t,
-                      ".description, ", t, ".par_field, ", t, ".owner, ",
-                      SqlDateColumn(absl::StrCat(t, ".due_date")), ", ", t, ".status, ", t, ".percent_done, ",
-                      SqlTimeColumn(absl::StrCat(t, ".complete_time")), ", ", t, ".directive, ", t,
-                      ".progress_count, ", SqlTimeColumn(absl::StrCat(t, ".create_time")), ", ",
-                      SqlTimeColumn(absl::StrCat(t, ".update_time")));
+  return absl::StrCat(
+      t, ".school_id, ", t, ".plan_id, ", t, ".task_id, ", t, ".code, ", t, ".title, ", t, ".description, ",
+      t, ".par_field, ", t, ".owner, ", SqlDateColumn(absl::StrCat(t, ".due_date")), ", ", t, ".status, ", t,
+      ".percent_done, ", SqlTimeColumn(absl::StrCat(t, ".complete_time")), ", ", t, ".directive, ", t,
+      ".progress_count, ", SqlTimeColumn(absl::StrCat(t, ".create_time")), ", ",
+      SqlTimeColumn(absl::StrCat(t, ".update_time")), ", ", SqlDateColumn(absl::StrCat(t, ".done_on")));
 }
 
 absl::StatusOr<Task> ReadTask(const Row& row) {
@@ -88,6 +90,7 @@ absl::StatusOr<Task> ReadTask(const Row& row) {
   ASSIGN_OR_RETURN(t.progress_count, IntFromSql(row, 13, 0, kMaxCount));
   ASSIGN_OR_RETURN(t.create_time, TimeFromSql(row, 14));
   ASSIGN_OR_RETURN(t.update_time, TimeFromSql(row, 15));
+  ASSIGN_OR_RETURN(t.done_on, DateFromSql(row, 16));
   return t;
 }
 
@@ -169,6 +172,7 @@ absl::Status MySqlTaskStore::UpdatePlan(const Plan& p) {
 }
 
 absl::StatusOr<std::vector<Plan>> MySqlTaskStore::ListPlans(absl::string_view school_id, int year,
+                                                            bool include_archived,
                                                             const std::optional<PlanCursor>& after,
                                                             int limit) {
   std::string sql = absl::StrCat(
@@ -179,6 +183,10 @@ absl::StatusOr<std::vector<Plan>> MySqlTaskStore::ListPlans(absl::string_view sc
   if (year != 0) {
     sql += " AND p.year = ?";
     params.push_back(Int(year));
+  }
+  if (!include_archived) {
+    sql += " AND p.status <> ?";
+    params.push_back(Int(static_cast<int>(PlanStatus::kArchived)));
   }
   if (after) {
     sql += " AND (p.year < ? OR (p.year = ? AND p.plan_id > ?))";
@@ -199,13 +207,14 @@ absl::Status MySqlTaskStore::InsertTask(const Task& t) {
   return db_
       .Execute(
           "INSERT INTO tasks (school_id, plan_id, task_id, code, code_key, title, description, "
-          "par_field, owner, due_date, status, percent_done, complete_time, directive, "
+          "par_field, owner, due_date, status, percent_done, complete_time, done_on, directive, "
           "progress_count, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?, ?, ?, ?)",
+          "?, ?, ?, ?, ?, ?)",
           {Str(t.school_id), Str(t.plan_id), Str(t.task_id), Str(t.code), CodeSortKey(t.code), Str(t.title),
            Str(t.description), Str(t.par_field), Str(t.owner), DateOrNull(t.due_date),
            Int(static_cast<int>(t.status)), Int(t.percent_done), TimeOrNull(t.complete_time),
-           Str(t.directive), Int(t.progress_count), TimeToSql(t.create_time), TimeToSql(t.update_time)})
+           DateOrNull(t.done_on), Str(t.directive), Int(t.progress_count), TimeToSql(t.create_time),
+           TimeToSql(t.update_time)})
       .status();
 }
 
@@ -225,11 +234,12 @@ absl::Status MySqlTaskStore::UpdateTask(const Task& t) {
   return db_
       .Execute(
           "UPDATE tasks SET title = ?, description = ?, par_field = ?, owner = ?, due_date = ?, "
-          "status = ?, percent_done = ?, complete_time = ?, progress_count = ?, update_time = ? "
+          "status = ?, percent_done = ?, complete_time = ?, done_on = ?, progress_count = ?, update_time = ? "
           "WHERE school_id = ? AND plan_id = ? AND task_id = ?",
           {Str(t.title), Str(t.description), Str(t.par_field), Str(t.owner), DateOrNull(t.due_date),
            Int(static_cast<int>(t.status)), Int(t.percent_done), TimeOrNull(t.complete_time),
-           Int(t.progress_count), TimeToSql(t.update_time), Str(t.school_id), Str(t.plan_id), Str(t.task_id)})
+           DateOrNull(t.done_on), Int(t.progress_count), TimeToSql(t.update_time), Str(t.school_id),
+           Str(t.plan_id), Str(t.task_id)})
       .status();
 }
 
@@ -292,9 +302,10 @@ absl::StatusOr<std::vector<Task>> MySqlTaskStore::ListSchoolTasksDue(absl::strin
 absl::StatusOr<std::vector<TaskSummary>> MySqlTaskStore::SummarizeSchoolsDue(
     const std::vector<std::string>& school_ids, Date from, Date to, Date today) {
   if (school_ids.empty()) return std::vector<TaskSummary>{};
-  // complete_time is UTC; its local (Asia/Ho_Chi_Minh, UTC+7 all year)
-  // date decides on time or late, as TimelinessOf does.
-  constexpr char kCompleteDate[] = "DATE(t.complete_time + INTERVAL 7 HOUR)";
+  // done_on decides on time or late, as TimelinessOf does; a row without
+  // one (done before it existed) falls back, like DoneOn, to complete_time
+  // (UTC) read as a local (Asia/Ho_Chi_Minh, UTC+7 all year) date.
+  constexpr char kCompleteDate[] = "COALESCE(t.done_on, DATE(t.complete_time + INTERVAL 7 HOUR))";
   const int done = static_cast<int>(TaskStatus::kDone);
   const int cancelled = static_cast<int>(TaskStatus::kCancelled);
   const int in_progress = static_cast<int>(TaskStatus::kInProgress);
@@ -303,10 +314,9 @@ absl::StatusOr<std::vector<TaskSummary>> MySqlTaskStore::SummarizeSchoolsDue(
       ", ", done, ", ", cancelled, ")), SUM(t.status = ", in_progress, "), SUM(t.status = ", done,
       "), SUM(t.status = ", cancelled, "), SUM(t.status NOT IN (", done, ", ", cancelled,
       ") AND t.due_date IS NOT NULL AND t.due_date < ?), SUM(t.status = ", done,
-      " AND (t.due_date IS NULL OR t.complete_time IS NULL OR ", kCompleteDate,
-      " <= t.due_date)), SUM(t.status = ", done,
-      " AND t.due_date IS NOT NULL AND t.complete_time IS NOT NULL AND ", kCompleteDate,
-      " > t.due_date), SUM(IF(t.status <> ", cancelled,
+      " AND (t.due_date IS NULL OR ", kCompleteDate, " IS NULL OR ", kCompleteDate,
+      " <= t.due_date)), SUM(t.status = ", done, " AND t.due_date IS NOT NULL AND ", kCompleteDate,
+      " IS NOT NULL AND ", kCompleteDate, " > t.due_date), SUM(IF(t.status <> ", cancelled,
       ", t.percent_done, 0)) FROM tasks t WHERE t.school_id IN (", platform::Placeholders(school_ids.size()),
       ")");
   std::vector<SqlValue> params = {DateOrNull(today)};
@@ -351,13 +361,67 @@ absl::StatusOr<std::vector<TaskSummary>> MySqlTaskStore::SummarizeSchoolsDue(
   return out;
 }
 
+absl::StatusOr<std::vector<WorkCounts>> MySqlTaskStore::CountSchoolsWork(
+    const std::vector<std::string>& school_ids, Date from, Date to) {
+  if (school_ids.empty()) return std::vector<WorkCounts>{};
+  std::map<std::string, WorkCounts> by_school;
+  auto bounds = [&](absl::string_view column, std::string& sql, std::vector<SqlValue>& params) {
+    if (from.IsSet()) {
+      absl::StrAppend(&sql, " AND ", column, " >= ?");
+      params.push_back(DateOrNull(from));
+    }
+    if (to.IsSet()) {
+      absl::StrAppend(&sql, " AND ", column, " <= ?");
+      params.push_back(DateOrNull(to));
+    }
+  };
+  // Tasks finished in the period (DoneOn, as in SummarizeSchoolsDue).
+  std::string sql = absl::StrCat("SELECT t.school_id, COUNT(*) FROM tasks t WHERE t.school_id IN (",
+                                 platform::Placeholders(school_ids.size()), ") AND t.status = ?");
+  std::vector<SqlValue> params = platform::WithStrs({}, school_ids);
+  params.push_back(Int(static_cast<int>(TaskStatus::kDone)));
+  bounds("COALESCE(t.done_on, DATE(t.complete_time + INTERVAL 7 HOUR))", sql, params);
+  sql += " GROUP BY t.school_id";
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  for (const Row& row : rows) {
+    WorkCounts& w = by_school[row.Str(0)];
+    w.school_id = row.Str(0);
+    ASSIGN_OR_RETURN(w.completed, IntFromSql(row, 1, 0, kMaxCount));
+  }
+  // Updates in force done in the period, the tasks they touch, their evidence.
+  sql = absl::StrCat(
+      "SELECT u.school_id, COUNT(*), COUNT(DISTINCT u.plan_id, u.task_id), COALESCE(SUM((SELECT COUNT(*) "
+      "FROM "
+      "progress_evidence e WHERE e.school_id = u.school_id AND e.plan_id = u.plan_id AND e.task_id = "
+      "u.task_id AND e.number = u.number)), 0) FROM progress_updates u WHERE u.school_id IN (",
+      platform::Placeholders(school_ids.size()),
+      ") AND NOT EXISTS (SELECT 1 FROM progress_updates c WHERE c.school_id = u.school_id AND c.plan_id = "
+      "u.plan_id AND c.task_id = u.task_id AND c.supersedes = u.number)");
+  params = platform::WithStrs({}, school_ids);
+  bounds("u.done_on", sql, params);
+  sql += " GROUP BY u.school_id";
+  ASSIGN_OR_RETURN(rows, db_.Query(sql, params));
+  for (const Row& row : rows) {
+    WorkCounts& w = by_school[row.Str(0)];
+    w.school_id = row.Str(0);
+    ASSIGN_OR_RETURN(w.entries, IntFromSql(row, 1, 0, kMaxCount));
+    ASSIGN_OR_RETURN(w.progressed_tasks, IntFromSql(row, 2, 0, kMaxCount));
+    ASSIGN_OR_RETURN(w.evidence, IntFromSql(row, 3, 0, kMaxCount));
+  }
+  std::vector<WorkCounts> out;
+  for (auto& [school, w] : by_school) out.push_back(std::move(w));
+  return out;
+}
+
 absl::Status MySqlTaskStore::InsertProgressUpdate(const ProgressUpdate& u) {
-  RETURN_IF_ERROR(db_.Execute("INSERT INTO progress_updates (school_id, plan_id, task_id, number, "
-                              "author, percent_done, note, create_time) VALUES (?, ?, ?, ?, ?, ?, "
-                              "?, ?)",
-                              {Str(u.school_id), Str(u.plan_id), Str(u.task_id), Int(u.number), Str(u.author),
-                               Int(u.percent_done), Str(u.note), TimeToSql(u.create_time)})
-                      .status());
+  RETURN_IF_ERROR(
+      db_.Execute("INSERT INTO progress_updates (school_id, plan_id, task_id, number, "
+                  "author, percent_done, note, create_time, done_on, supersedes) VALUES (?, ?, ?, "
+                  "?, ?, ?, ?, ?, ?, ?)",
+                  {Str(u.school_id), Str(u.plan_id), Str(u.task_id), Int(u.number), Str(u.author),
+                   Int(u.percent_done), Str(u.note), TimeToSql(u.create_time), DateOrNull(u.done_on),
+                   u.supersedes > 0 ? Int(u.supersedes) : SqlValue()})
+          .status());
   for (size_t i = 0; i < u.evidence.size(); ++i) {
     const Evidence& e = u.evidence[i];
     RETURN_IF_ERROR(db_.Execute("INSERT INTO progress_evidence (school_id, plan_id, task_id, "
@@ -371,45 +435,83 @@ absl::Status MySqlTaskStore::InsertProgressUpdate(const ProgressUpdate& u) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<ProgressUpdate>> MySqlTaskStore::ListProgressUpdates(absl::string_view school_id,
-                                                                                absl::string_view plan_id,
-                                                                                absl::string_view task_id,
-                                                                                int after_number, int limit) {
-  ASSIGN_OR_RETURN(
-      auto rows,
-      db_.Query(absl::StrCat("SELECT number, author, percent_done, note, ", SqlTimeColumn("create_time"),
-                             " FROM progress_updates WHERE school_id = ? AND "
-                             "plan_id = ? AND task_id = ? AND number > ? ORDER BY "
-                             "number LIMIT ?"),
-                {Str(school_id), Str(plan_id), Str(task_id), Int(after_number), Int(limit)}));
+absl::StatusOr<std::vector<ProgressUpdate>> MySqlTaskStore::ListProgressUpdates(
+    absl::string_view school_id, const ProgressQuery& query, const std::optional<ProgressCursor>& after,
+    int limit) {
+  std::string sql = absl::StrCat(
+      "SELECT u.plan_id, u.task_id, u.number, u.author, u.percent_done, u.note, ",
+      SqlTimeColumn("u.create_time"), ", ", SqlDateColumn("u.done_on"),
+      ", COALESCE(u.supersedes, 0), COALESCE(c.number, 0) FROM progress_updates u LEFT JOIN progress_updates "
+      "c "
+      "ON c.school_id = u.school_id AND c.plan_id = u.plan_id AND c.task_id = u.task_id AND c.supersedes = "
+      "u.number WHERE u.school_id = ?");
+  std::vector<SqlValue> params = {Str(school_id)};
+  if (!query.plan_id.empty()) {
+    sql += " AND u.plan_id = ?";
+    params.push_back(Str(query.plan_id));
+  }
+  if (!query.task_id.empty()) {
+    sql += " AND u.task_id = ?";
+    params.push_back(Str(query.task_id));
+  }
+  if (query.done_from.IsSet()) {
+    sql += " AND u.done_on >= ?";
+    params.push_back(DateOrNull(query.done_from));
+  }
+  if (query.done_to.IsSet()) {
+    sql += " AND u.done_on <= ?";
+    params.push_back(DateOrNull(query.done_to));
+  }
+  if (query.exclude_superseded) sql += " AND c.number IS NULL";
+  if (after) {
+    sql +=
+        " AND (u.plan_id > ? OR (u.plan_id = ? AND (u.task_id > ? OR (u.task_id = ? AND u.number > "
+        "?))))";
+    params.insert(params.end(), {Str(after->plan_id), Str(after->plan_id), Str(after->task_id),
+                                 Str(after->task_id), Int(after->number)});
+  }
+  sql += " ORDER BY u.plan_id, u.task_id, u.number LIMIT ?";
+  params.push_back(Int(limit));
+  ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
   std::vector<ProgressUpdate> out;
   for (const Row& row : rows) {
     ProgressUpdate u;
     u.school_id = std::string(school_id);
-    u.plan_id = std::string(plan_id);
-    u.task_id = std::string(task_id);
-    ASSIGN_OR_RETURN(u.number, IntFromSql(row, 0, 1, kMaxCount));
-    u.author = row.Str(1);
-    ASSIGN_OR_RETURN(u.percent_done, IntFromSql(row, 2, 0, 100));
-    u.note = row.Str(3);
-    ASSIGN_OR_RETURN(u.create_time, TimeFromSql(row, 4));
+    u.plan_id = row.Str(0);
+    u.task_id = row.Str(1);
+    ASSIGN_OR_RETURN(u.number, IntFromSql(row, 2, 1, kMaxCount));
+    u.author = row.Str(3);
+    ASSIGN_OR_RETURN(u.percent_done, IntFromSql(row, 4, 0, 100));
+    u.note = row.Str(5);
+    ASSIGN_OR_RETURN(u.create_time, TimeFromSql(row, 6));
+    ASSIGN_OR_RETURN(u.done_on, DateFromSql(row, 7));
+    ASSIGN_OR_RETURN(u.supersedes, IntFromSql(row, 8, 0, kMaxCount));
+    ASSIGN_OR_RETURN(u.superseded_by, IntFromSql(row, 9, 0, kMaxCount));
     out.push_back(std::move(u));
   }
   if (out.empty()) return out;
-  ASSIGN_OR_RETURN(auto evidence,
-                   db_.Query("SELECT number, document_number, title, uri, sha256 FROM "
-                             "progress_evidence WHERE school_id = ? AND plan_id = ? AND task_id = "
-                             "? AND number BETWEEN ? AND ? ORDER BY number, position",
-                             {Str(school_id), Str(plan_id), Str(task_id), Int(out.front().number),
-                              Int(out.back().number)}));
-  size_t next = 0;
+  // The page's evidence in one read: (plan, task, number) of each update.
+  std::vector<std::string> triples(out.size(), "(?, ?, ?)");
+  std::vector<SqlValue> evidence_params = {Str(school_id)};
+  std::map<std::tuple<std::string, std::string, int>, ProgressUpdate*> by_key;
+  for (ProgressUpdate& u : out) {
+    evidence_params.insert(evidence_params.end(), {Str(u.plan_id), Str(u.task_id), Int(u.number)});
+    by_key[{u.plan_id, u.task_id, u.number}] = &u;
+  }
+  ASSIGN_OR_RETURN(
+      auto evidence,
+      db_.Query(absl::StrCat("SELECT plan_id, task_id, number, document_number, title, uri, sha256 "
+                             "FROM progress_evidence WHERE school_id = ? AND (plan_id, task_id, "
+                             "number) IN (",
+                             absl::StrJoin(triples, ", "),
+                             ") ORDER BY plan_id, task_id, number, "
+                             "position"),
+                evidence_params));
   for (const Row& row : evidence) {
-    ASSIGN_OR_RETURN(int number, IntFromSql(row, 0, 1, kMaxCount));
-    while (next < out.size() && out[next].number < number) ++next;
-    if (next == out.size()) break;
-    if (out[next].number == number) {
-      out[next].evidence.push_back(Evidence{row.Str(1), row.Str(2), row.Str(3), row.Str(4)});
-    }
+    ASSIGN_OR_RETURN(int number, IntFromSql(row, 2, 1, kMaxCount));
+    auto it = by_key.find({row.Str(0), row.Str(1), number});
+    if (it == by_key.end()) continue;
+    it->second->evidence.push_back(Evidence{row.Str(3), row.Str(4), row.Str(5), row.Str(6)});
   }
   return out;
 }

@@ -2,6 +2,9 @@
 #include "services/tasks/tests/in_memory_task_store.h"
 
 #include <algorithm>
+#include <limits>
+#include <set>
+#include <tuple>
 
 #include "platform/core/status_macros.h"
 #include "services/tasks/domain/task_summarizer.h"
@@ -59,11 +62,13 @@ absl::Status InMemoryTaskStore::UpdatePlan(const Plan& plan) {
 }
 
 absl::StatusOr<std::vector<Plan>> InMemoryTaskStore::ListPlans(absl::string_view school_id, int year,
+                                                               bool include_archived,
                                                                const std::optional<PlanCursor>& after,
                                                                int limit) {
   std::vector<Plan> out;
   for (const auto& [key, plan] : state_.plans) {
     if (plan.school_id != school_id || (year != 0 && plan.year != year)) continue;
+    if (!include_archived && plan.status == PlanStatus::kArchived) continue;
     if (after && !(plan.year < after->year || (plan.year == after->year && plan.plan_id > after->plan_id))) {
       continue;
     }
@@ -168,15 +173,62 @@ absl::Status InMemoryTaskStore::InsertProgressUpdate(const ProgressUpdate& updat
 }
 
 absl::StatusOr<std::vector<ProgressUpdate>> InMemoryTaskStore::ListProgressUpdates(
-    absl::string_view school_id, absl::string_view plan_id, absl::string_view task_id, int after_number,
+    absl::string_view school_id, const ProgressQuery& query, const std::optional<ProgressCursor>& after,
     int limit) {
   std::vector<ProgressUpdate> out;
-  for (const auto& [key, update] : state_.updates) {  // ordered by number
-    if (update.school_id == school_id && update.plan_id == plan_id && update.task_id == task_id &&
-        update.number > after_number) {
-      out.push_back(update);
-    }
+  for (const auto& [key, stored] : state_.updates) {  // ordered by plan, task, number
     if (static_cast<int>(out.size()) == limit) break;
+    ProgressUpdate update = stored;
+    update.superseded_by = 0;
+    for (const auto& [other_key, other] : state_.updates) {
+      if (other.school_id == update.school_id && other.plan_id == update.plan_id &&
+          other.task_id == update.task_id && other.supersedes == update.number) {
+        update.superseded_by = other.number;
+      }
+    }
+    if (update.school_id != school_id) continue;
+    if (!query.plan_id.empty() && update.plan_id != query.plan_id) continue;
+    if (!query.task_id.empty() && update.task_id != query.task_id) continue;
+    if (query.done_from.IsSet() && update.done_on < query.done_from) continue;
+    if (query.done_to.IsSet() && update.done_on > query.done_to) continue;
+    if (query.exclude_superseded && update.superseded_by != 0) continue;
+    if (after && std::make_tuple(update.plan_id, update.task_id, update.number) <=
+                     std::make_tuple(after->plan_id, after->task_id, after->number)) {
+      continue;
+    }
+    out.push_back(std::move(update));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<WorkCounts>> InMemoryTaskStore::CountSchoolsWork(
+    const std::vector<std::string>& school_ids, Date from, Date to) {
+  auto within = [&](Date day) {
+    if (!day.IsSet()) return !from.IsSet() && !to.IsSet();
+    return (!from.IsSet() || day >= from) && (!to.IsSet() || day <= to);
+  };
+  std::vector<WorkCounts> out;
+  for (const std::string& school_id : school_ids) {
+    WorkCounts w;
+    w.school_id = school_id;
+    for (const auto& [key, task] : state_.tasks) {
+      if (task.school_id == school_id && task.status == TaskStatus::kDone && within(DoneOn(task)))
+        ++w.completed;
+    }
+    ProgressQuery query;
+    query.done_from = from;
+    query.done_to = to;
+    query.exclude_superseded = true;
+    ASSIGN_OR_RETURN(std::vector<ProgressUpdate> updates,
+                     ListProgressUpdates(school_id, query, std::nullopt, std::numeric_limits<int>::max()));
+    std::set<std::pair<std::string, std::string>> tasks;
+    for (const ProgressUpdate& u : updates) {
+      ++w.entries;
+      w.evidence += static_cast<int>(u.evidence.size());
+      tasks.emplace(u.plan_id, u.task_id);
+    }
+    w.progressed_tasks = static_cast<int>(tasks.size());
+    if (w.completed > 0 || w.entries > 0) out.push_back(std::move(w));
   }
   return out;
 }

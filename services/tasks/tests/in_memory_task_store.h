@@ -24,7 +24,7 @@ class InMemoryTaskStore final : public TaskStore {
   absl::Status InsertPlan(const Plan& plan) override;
   absl::StatusOr<Plan> GetPlan(absl::string_view school_id, absl::string_view plan_id, Lock lock) override;
   absl::Status UpdatePlan(const Plan& plan) override;
-  absl::StatusOr<std::vector<Plan>> ListPlans(absl::string_view school_id, int year,
+  absl::StatusOr<std::vector<Plan>> ListPlans(absl::string_view school_id, int year, bool include_archived,
                                               const std::optional<PlanCursor>& after, int limit) override;
 
   absl::Status InsertTask(const Task& task) override;
@@ -39,10 +39,12 @@ class InMemoryTaskStore final : public TaskStore {
 
   absl::StatusOr<std::vector<TaskSummary>> SummarizeSchoolsDue(const std::vector<std::string>& school_ids,
                                                                Date from, Date to, Date today) override;
+  absl::StatusOr<std::vector<WorkCounts>> CountSchoolsWork(const std::vector<std::string>& school_ids,
+                                                           Date from, Date to) override;
   absl::Status InsertProgressUpdate(const ProgressUpdate& update) override;
   absl::StatusOr<std::vector<ProgressUpdate>> ListProgressUpdates(absl::string_view school_id,
-                                                                  absl::string_view plan_id,
-                                                                  absl::string_view task_id, int after_number,
+                                                                  const ProgressQuery& query,
+                                                                  const std::optional<ProgressCursor>& after,
                                                                   int limit) override;
 
   absl::Status InsertDirective(const Directive& directive) override;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "platform/core/resource_name.h"
 #include "platform/db/db.h"
@@ -299,7 +300,10 @@ TEST_F(MySqlTaskStoreTest, GroupedSummaryOfManySchoolsCountsAsTheSummaryOfEach) 
       task(school_, "7", TaskStatus::kCancelled, {2024, 4, 1}, 0, "tai_chinh_cong"),
       task(other, "1", TaskStatus::kDone, {2024, 2, 1}, 100, "tthc", At(2024, 1, 20)),
       task(other, "2", TaskStatus::kInProgress, {2024, 9, 1}, 75, "", std::nullopt),
+      // Recorded in December, done (done_on) on its due day: on time.
+      task(school_, "8", TaskStatus::kDone, {2024, 6, 10}, 100, "tthc", At(2024, 12, 1)),
   };
+  tasks.back().done_on = {2024, 6, 10};
   for (const Task& t : tasks) ASSERT_OK(store_.InsertTask(t));
 
   const Date today{2024, 7, 1};
@@ -339,7 +343,7 @@ TEST_F(MySqlTaskStoreTest, GroupedSummaryOfManySchoolsCountsAsTheSummaryOfEach) 
   // The boundary itself: completed 00:00 on 11 June in Vietnam is late.
   ASSERT_OK_AND_ASSIGN(auto june, store_.SummarizeSchoolsDue({school_}, {2024, 6, 10}, {2024, 6, 10}, today));
   ASSERT_EQ(june.size(), 1u);
-  EXPECT_EQ(june[0].done_on_time, 1);
+  EXPECT_EQ(june[0].done_on_time, 2);  // task 8 by its done_on
   EXPECT_EQ(june[0].done_late, 1);
 }
 
@@ -355,6 +359,134 @@ TEST_F(MySqlTaskStoreTest, BatchSummaryAnswersEverySchoolInTheOrderAsked) {
   EXPECT_EQ(summaries[1].school_id, school_);
   EXPECT_EQ(summaries[1].total, 1);
   EXPECT_EQ(summaries[1].overdue, 1);
+}
+
+// Issue 8: done_on, corrections and archived plans as stored.
+TEST_F(MySqlTaskStoreTest, CorrectionsAreDerivedOnReadAndHistoryIsKept) {
+  now_ = At(2024, 12, 1);
+  MakePlan();
+  Task task = MakeTask("1.7");
+  Evidence doc{"BC-Q1/2024", "Báo cáo quý I", "https://mn2010.edu.vn/bc", std::string(64, 'a')};
+  ASSERT_OK(book_
+                .AddProgressUpdate(school_, "par-2024", task.task_id, "accounts/a",
+                                   NewProgress{40, "", {doc}, {2024, 3, 2}})
+                .status());
+  ASSERT_OK(book_
+                .AddProgressUpdate(school_, "par-2024", task.task_id, "accounts/a",
+                                   NewProgress{100, "nhầm", {}, {2024, 4, 1}})
+                .status());
+  ASSERT_OK_AND_ASSIGN(ProgressUpdate fix,
+                       book_.AddProgressUpdate(school_, "par-2024", task.task_id, "accounts/a",
+                                               NewProgress{60, "sửa", {doc}, {}, 2}));
+  EXPECT_EQ(fix.done_on, (Date{2024, 4, 1}));
+  ASSERT_OK_AND_ASSIGN(auto history, book_.ListProgressUpdates(school_, "par-2024", task.task_id, 0, ""));
+  ASSERT_EQ(history.items.size(), 3u);
+  EXPECT_EQ(history.items[0].done_on, (Date{2024, 3, 2}));
+  EXPECT_EQ(history.items[0].evidence.size(), 1u);
+  EXPECT_EQ(history.items[1].superseded_by, 3);
+  EXPECT_EQ(history.items[2].supersedes, 2);
+  EXPECT_EQ(history.items[2].superseded_by, 0);
+  ASSERT_OK_AND_ASSIGN(Task reopened, book_.GetTask(school_, "par-2024", task.task_id));
+  EXPECT_EQ(reopened.status, TaskStatus::kInProgress);
+  EXPECT_EQ(reopened.percent_done, 60);
+  EXPECT_FALSE(reopened.done_on.IsSet());
+  // One correction per update, even written straight to the store.
+  ProgressUpdate twice = fix;
+  twice.number = 4;
+  EXPECT_THAT(store_.InsertProgressUpdate(twice), StatusIs(absl::StatusCode::kAlreadyExists));
+  ASSERT_OK(book_
+                .AddProgressUpdate(school_, "par-2024", task.task_id, "accounts/a",
+                                   NewProgress{100, "xong", {}, {2024, 6, 9}})
+                .status());
+  ASSERT_OK_AND_ASSIGN(Task done, book_.GetTask(school_, "par-2024", task.task_id));
+  EXPECT_EQ(done.done_on, (Date{2024, 6, 9}));
+  EXPECT_EQ(TimelinessOf(done, Date{2024, 12, 1}), Timeliness::kDoneOnTime);
+}
+
+TEST_F(MySqlTaskStoreTest, WorkCountsAgreeWithTheRowsAcrossPlansAndPages) {
+  MakePlan();
+  MakePlan("cd-2024", 2024);
+  Evidence doc{"1/BC", "", "", ""};
+  std::vector<Task> tasks = {MakeTask("1.1"), MakeTask("1.2"), MakeTask("1.3")};
+  NewTask directive_task;
+  directive_task.code = "cv-1";
+  directive_task.title = "Chỉ đạo";
+  ASSERT_OK_AND_ASSIGN(Task other_plan, book_.CreateTask(school_, "cd-2024", directive_task));
+  auto add = [&](const Task& t, int percent, Date done_on, int supersedes, int evidence) {
+    std::vector<Evidence> items(evidence, doc);
+    ASSERT_OK(book_
+                  .AddProgressUpdate(school_, t.plan_id, t.task_id, "accounts/a",
+                                     NewProgress{percent, "", items, done_on, supersedes})
+                  .status());
+  };
+  add(tasks[0], 30, {2024, 1, 5}, 0, 1);
+  add(tasks[0], 100, {2024, 3, 14}, 0, 2);
+  add(tasks[1], 90, {2024, 2, 1}, 0, 1);
+  add(tasks[1], 50, {}, 1, 0);  // corrects the 90 %
+  add(other_plan, 100, {2024, 4, 20}, 0, 3);
+  const std::string empty = "s-" + platform::RandomHex(4);
+  for (const auto& [from, to] : std::vector<std::pair<Date, Date>>{{{}, {}},
+                                                                   {{2024, 1, 1}, {2024, 3, 14}},
+                                                                   {{2024, 3, 15}, {2024, 6, 14}},
+                                                                   {{2024, 2, 1}, {2024, 2, 1}}}) {
+    SCOPED_TRACE(from.ToIso() + ".." + to.ToIso());
+    ASSERT_OK_AND_ASSIGN(auto counts, store_.CountSchoolsWork({empty, school_}, from, to));
+    WorkCounts got;
+    for (const WorkCounts& w : counts) {
+      EXPECT_NE(w.school_id, empty);
+      if (w.school_id == school_) got = w;
+    }
+    // The same figures from the rows, read a page at a time.
+    ProgressFilter filter{from, to, true};
+    WorkCounts want;
+    std::set<std::string> touched;
+    std::string token;
+    do {
+      ASSERT_OK_AND_ASSIGN(auto page, book_.ListProgressUpdates(school_, kAnyId, kAnyId, 2, token, filter));
+      for (const ProgressUpdate& u : page.items) {
+        ++want.entries;
+        want.evidence += static_cast<int>(u.evidence.size());
+        touched.insert(u.plan_id + "/" + u.task_id);
+      }
+      token = page.next_page_token;
+    } while (!token.empty());
+    want.progressed_tasks = static_cast<int>(touched.size());
+    for (const char* plan : {"par-2024", "cd-2024"}) {
+      ASSERT_OK_AND_ASSIGN(auto listed, book_.ListTasks(school_, plan, {}, 0, ""));
+      for (const Task& t : listed.items) {
+        Date d = DoneOn(t);
+        if (t.status == TaskStatus::kDone && (!from.IsSet() || d >= from) && (!to.IsSet() || d <= to)) {
+          ++want.completed;
+        }
+      }
+    }
+    EXPECT_EQ(got.entries, want.entries);
+    EXPECT_EQ(got.evidence, want.evidence);
+    EXPECT_EQ(got.progressed_tasks, want.progressed_tasks);
+    EXPECT_EQ(got.completed, want.completed);
+  }
+  // Q1 (to 14/3): 1.1 finished with three evidence items over two updates,
+  // 1.2's correction only.
+  ASSERT_OK_AND_ASSIGN(auto q1, store_.CountSchoolsWork({school_}, {2024, 1, 1}, {2024, 3, 14}));
+  ASSERT_EQ(q1.size(), 1u);
+  EXPECT_EQ(q1[0].completed, 1);
+  EXPECT_EQ(q1[0].entries, 3);
+  EXPECT_EQ(q1[0].evidence, 3);
+  EXPECT_EQ(q1[0].progressed_tasks, 2);
+}
+
+TEST_F(MySqlTaskStoreTest, ArchivedPlansAreListedOnlyWhenAsked) {
+  MakePlan("par-2023", 2023);
+  MakePlan("par-2024", 2024);
+  PlanPatch archive;
+  archive.status = PlanStatus::kArchived;
+  ASSERT_OK(book_.UpdatePlan(school_, "par-2023", archive).status());
+  ASSERT_OK_AND_ASSIGN(auto shown, book_.ListPlans(school_, 0, 0, ""));
+  ASSERT_EQ(shown.items.size(), 1u);
+  EXPECT_EQ(shown.items[0].plan_id, "par-2024");
+  ASSERT_OK_AND_ASSIGN(auto all, book_.ListPlans(school_, 0, 0, "", true));
+  ASSERT_EQ(all.items.size(), 2u);
+  EXPECT_EQ(all.items[1].status, PlanStatus::kArchived);
 }
 
 }  // namespace

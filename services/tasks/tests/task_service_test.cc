@@ -43,6 +43,9 @@ using ::parhub::testing::At;
 using ::parhub::testing::ProtoDate;
 using ::parhub::testing::ViolatedField;
 
+// The last segment of a resource name.
+std::string IdOfName(const std::string& name) { return name.substr(name.rfind('/') + 1); }
+
 // Shared across the suite: one database, one server. Tests isolate
 // themselves with fresh school and authority ids.
 struct Harness {
@@ -800,6 +803,174 @@ TEST_F(TaskServiceTest, EvidenceFilesAreContentAddressedSniffedScopedAndChecked)
   grpc::Status tampered =
       stub().DownloadEvidenceFile(Ctx("DownloadEvidenceFile", Admin(school_)).get(), download, &content);
   EXPECT_EQ(tampered.error_code(), grpc::StatusCode::DATA_LOSS) << tampered.error_message();
+}
+
+// ---- issue 8: done-on dates, corrections, archived plans, work done ----
+
+TEST_F(TaskServiceTest, CorrectionsSupersedeByNameAndDropsAreRefusedNamingTheField) {
+  SetNow(At(2024, 12, 3));
+  pb::Plan plan = CreatePlan(school_);
+  pb::Task task = CreateTask(plan.name(), "1.7");
+  pb::Task other = CreateTask(plan.name(), "1.8");
+  auto add = [&](const pb::Task& t, int percent, parhub::common::v1::Date done_on,
+                 const std::string& supersedes, pb::ProgressUpdate* out) {
+    pb::AddProgressUpdateRequest r;
+    r.set_parent(t.name());
+    r.mutable_progress_update()->set_percent_done(percent);
+    if (done_on.year() != 0) *r.mutable_progress_update()->mutable_done_on() = done_on;
+    r.mutable_progress_update()->set_supersedes(supersedes);
+    r.set_request_id(platform::RandomId());
+    return stub().AddProgressUpdate(Ctx("AddProgressUpdate", Admin(school_)).get(), r, out);
+  };
+  pb::ProgressUpdate first, mistaken, fixed, ignored;
+  ASSERT_TRUE(add(task, 40, ProtoDate(2024, 3, 2), "", &first).ok());
+  EXPECT_EQ(first.done_on().month(), 3);
+  ASSERT_TRUE(add(task, 100, ProtoDate(2024, 5, 2), "", &mistaken).ok());
+  // A drop is refused; so is an update after done (both point to supersedes).
+  grpc::Status drop = add(other, 30, {}, "", &ignored);
+  ASSERT_TRUE(drop.ok());
+  drop = add(other, 10, {}, "", &ignored);
+  EXPECT_EQ(drop.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(drop), "progress_update.percent_done");
+  grpc::Status future = add(other, 50, ProtoDate(2024, 12, 4), "", &ignored);
+  EXPECT_EQ(ViolatedField(future), "progress_update.done_on");
+  // supersedes must name an update of the same task.
+  grpc::Status foreign = add(other, 20, {}, mistaken.name(), &ignored);
+  EXPECT_EQ(ViolatedField(foreign), "progress_update.supersedes");
+  ASSERT_TRUE(add(task, 70, {}, mistaken.name(), &fixed).ok());
+  EXPECT_EQ(fixed.supersedes(), mistaken.name());
+  EXPECT_EQ(fixed.done_on().month(), 5);  // the corrected update's day
+  pb::ListProgressUpdatesRequest list;
+  list.set_parent(task.name());
+  pb::ListProgressUpdatesResponse history;
+  ASSERT_TRUE(
+      stub().ListProgressUpdates(Ctx("ListProgressUpdates", Admin(school_)).get(), list, &history).ok());
+  ASSERT_EQ(history.progress_updates_size(), 3);
+  EXPECT_EQ(history.progress_updates(1).superseded_by(), fixed.name());
+  pb::GetTaskRequest get;
+  get.set_name(task.name());
+  pb::Task reopened;
+  ASSERT_TRUE(stub().GetTask(Ctx("GetTask", Admin(school_)).get(), get, &reopened).ok());
+  EXPECT_EQ(reopened.status(), pb::TASK_STATUS_IN_PROGRESS);
+  EXPECT_EQ(reopened.percent_done(), 70);
+  EXPECT_FALSE(reopened.has_done_on());
+  pb::ProgressUpdate done;
+  ASSERT_TRUE(add(task, 100, ProtoDate(2024, 6, 10), "", &done).ok());
+  pb::Task finished;
+  ASSERT_TRUE(stub().GetTask(Ctx("GetTask", Admin(school_)).get(), get, &finished).ok());
+  EXPECT_EQ(finished.done_on().day(), 10);
+}
+
+TEST_F(TaskServiceTest, WorkDoneIsListedAcrossTasksAndCountedInBothSummaries) {
+  SetNow(At(2024, 12, 3));
+  pb::Plan plan = CreatePlan(school_);
+  pb::Task a = CreateTask(plan.name(), "1.1", ProtoDate(2024, 12, 31));
+  pb::Task b = CreateTask(plan.name(), "1.2", ProtoDate(2024, 12, 31));
+  auto add = [&](const pb::Task& t, int percent, parhub::common::v1::Date done_on) {
+    pb::AddProgressUpdateRequest r;
+    r.set_parent(t.name());
+    r.mutable_progress_update()->set_percent_done(percent);
+    *r.mutable_progress_update()->mutable_done_on() = done_on;
+    pb::Evidence* e = r.mutable_progress_update()->add_evidence();
+    e->set_document_number("BC-" + std::to_string(percent));
+    e->set_sha256(std::string(64, 'b'));
+    r.set_request_id(platform::RandomId());
+    pb::ProgressUpdate out;
+    ASSERT_TRUE(stub().AddProgressUpdate(Ctx("AddProgressUpdate", Admin(school_)).get(), r, &out).ok());
+  };
+  add(a, 30, ProtoDate(2024, 2, 1));
+  add(a, 100, ProtoDate(2024, 3, 10));
+  add(b, 50, ProtoDate(2024, 3, 12));
+  add(b, 60, ProtoDate(2024, 5, 1));
+  for (const std::string& parent : {plan.name() + "/tasks/-", "schools/" + school_ + "/plans/-/tasks/-"}) {
+    pb::ListProgressUpdatesRequest list;
+    list.set_parent(parent);
+    *list.mutable_done_after() = ProtoDate(2023, 12, 15);
+    *list.mutable_done_before() = ProtoDate(2024, 3, 14);
+    list.set_exclude_superseded(true);
+    list.set_page_size(2);
+    std::vector<pb::ProgressUpdate> seen;
+    do {
+      pb::ListProgressUpdatesResponse page;
+      ASSERT_TRUE(
+          stub().ListProgressUpdates(Ctx("ListProgressUpdates", Admin(school_)).get(), list, &page).ok());
+      seen.insert(seen.end(), page.progress_updates().begin(), page.progress_updates().end());
+      list.set_page_token(page.next_page_token());
+    } while (!list.page_token().empty());
+    ASSERT_EQ(seen.size(), 3u) << parent;
+    for (const auto& u : seen) EXPECT_EQ(u.evidence(0).sha256(), std::string(64, 'b'));
+    // Another school sees nothing, wildcard or not.
+    list.set_page_token("");
+    pb::ListProgressUpdatesResponse none;
+    EXPECT_EQ(
+        stub().ListProgressUpdates(Ctx("ListProgressUpdates", Admin(other_)).get(), list, &none).error_code(),
+        grpc::StatusCode::NOT_FOUND);
+  }
+  pb::ListProgressUpdatesRequest bad;
+  bad.set_parent("schools/" + school_ + "/plans/-/tasks/" + IdOfName(a.name()));
+  pb::ListProgressUpdatesResponse out;
+  EXPECT_EQ(
+      ViolatedField(stub().ListProgressUpdates(Ctx("ListProgressUpdates", Admin(school_)).get(), bad, &out)),
+      "parent");
+  pb::SummarizeTasksRequest request;
+  request.set_school("schools/" + school_);
+  *request.mutable_period_start() = ProtoDate(2023, 12, 15);
+  *request.mutable_period_end() = ProtoDate(2024, 3, 14);
+  pb::TaskSummary summary;
+  ASSERT_TRUE(stub()
+                  .SummarizeTasks(Ctx("SummarizeTasks", As(Role::kService, school_)).get(), request, &summary)
+                  .ok());
+  EXPECT_EQ(summary.total(), 0);  // nothing was due in quý I
+  EXPECT_EQ(summary.completed_in_period(), 1);
+  EXPECT_EQ(summary.progressed_in_period(), 2);
+  EXPECT_EQ(summary.progress_entries_in_period(), 3);
+  EXPECT_EQ(summary.evidence_in_period(), 3);
+  pb::BatchSummarizeTasksRequest batch;
+  batch.add_schools("schools/" + school_);
+  *batch.mutable_period_start() = request.period_start();
+  *batch.mutable_period_end() = request.period_end();
+  pb::BatchSummarizeTasksResponse batched;
+  ASSERT_TRUE(
+      stub()
+          .BatchSummarizeTasks(Ctx("BatchSummarizeTasks", As(Role::kService, "")).get(), batch, &batched)
+          .ok());
+  ASSERT_EQ(batched.summaries_size(), 1);
+  EXPECT_EQ(batched.summaries(0).SerializeAsString(), summary.SerializeAsString());
+}
+
+TEST_F(TaskServiceTest, ArchivedPlansAreHiddenUnlessAskedAndIssueDatesFitTheYear) {
+  pb::Plan plan = CreatePlan(school_);
+  pb::UpdatePlanRequest update;
+  update.mutable_plan()->set_name(plan.name());
+  update.mutable_plan()->set_status(pb::PLAN_STATUS_ARCHIVED);
+  update.mutable_update_mask()->add_paths("status");
+  update.set_request_id(platform::RandomId());
+  pb::Plan archived;
+  ASSERT_TRUE(stub().UpdatePlan(Ctx("UpdatePlan", Admin(school_)).get(), update, &archived).ok());
+  EXPECT_EQ(archived.status(), pb::PLAN_STATUS_ARCHIVED);
+  pb::ListPlansRequest list;
+  list.set_parent("schools/" + school_);
+  pb::ListPlansResponse plans;
+  ASSERT_TRUE(stub().ListPlans(Ctx("ListPlans", Admin(school_)).get(), list, &plans).ok());
+  EXPECT_EQ(plans.plans_size(), 0);
+  list.set_show_archived(true);
+  ASSERT_TRUE(stub().ListPlans(Ctx("ListPlans", Admin(school_)).get(), list, &plans).ok());
+  EXPECT_EQ(plans.plans_size(), 1);
+  pb::Task refused;
+  grpc::Status locked =
+      stub().CreateTask(Ctx("CreateTask", Admin(school_)).get(), TaskRequest(plan.name(), "1.1"), &refused);
+  EXPECT_EQ(locked.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(locked.error_message(), HasSubstr("lưu trữ"));
+  pb::CreatePlanRequest early;
+  early.set_parent("schools/" + school_);
+  early.set_plan_id("par-2027");
+  early.mutable_plan()->set_title("Kế hoạch năm 2027");
+  early.mutable_plan()->set_year(2027);
+  *early.mutable_plan()->mutable_issue_date() = ProtoDate(2026, 5, 4);
+  early.set_request_id(platform::RandomId());
+  pb::Plan created;
+  EXPECT_EQ(ViolatedField(stub().CreatePlan(Ctx("CreatePlan", Admin(school_)).get(), early, &created)),
+            "plan.issue_date");
 }
 
 }  // namespace
