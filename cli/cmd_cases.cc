@@ -442,7 +442,7 @@ std::vector<std::string> CaseRow(const Output& out, const cv::Case& c) {
           c.assignee().empty() ? "" : IdOf(c.assignee())};
 }
 
-// The school's register of cases (sổ theo dõi), for --csv and --xlsx.
+// The school's register of cases (sổ theo dõi), for --export.
 std::vector<std::string> RegisterHeader(const Output& out) {
   return {out.T("Mã hồ sơ", "Id"),
           out.T("Mã theo dõi", "Tracking code"),
@@ -690,7 +690,7 @@ void PrintNotice(const Output& o, const cv::EnrolmentNotice& n) {
 }
 
 // The registrations of a notice (danh sách hồ sơ đăng ký tuyển sinh), for
-// the table, --csv and --xlsx.
+// the table and --export.
 std::vector<std::string> RegistrationHeader(const Output& out) {
   return {out.T("Mã theo dõi", "Tracking code"),
           out.T("Họ tên trẻ", "Child"),
@@ -780,7 +780,7 @@ std::optional<directory::v1::School> SchoolOfCase(Session& session, const std::s
 
 void AddCaseCommands(CLI::App& root, App& app) {
   static struct {
-    std::string school, id, assignee, from, to, csv_out, xlsx_out;
+    std::string school, id, assignee, from, to;
     std::vector<std::string> types, states;
     std::string type, channel, subject, content, content_file, received, accepted, decision_date, name, phone,
         email, address, id_number, procedure_code, complexity, filing_delay_reason;
@@ -822,7 +822,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
   };
 
   // --- list --------------------------------------------------------------
-  auto* list = cases->add_subcommand("list", "Danh sách, sổ theo dõi (the register; --csv/--xlsx to export)");
+  auto* list = cases->add_subcommand("list", "Danh sách, sổ theo dõi (the register; --export to a file)");
   add_school(list);
   list->add_option("--type", f.types, absl::StrCat("Loại (lặp lại được): ", kTypeWords))->delimiter(',');
   list->add_option("--state", f.states, absl::StrCat("Trạng thái (lặp lại được): ", kStateWords))
@@ -834,8 +834,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
   list->add_option("--from", f.from, "Nhận từ ngày");
   list->add_option("--to", f.to, "Nhận đến ngày");
   list->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 50 hồ sơ)");
-  list->add_option("--csv", f.csv_out, "Ghi sổ theo dõi ra tệp CSV (mở bằng Excel; lấy hết mọi trang)");
-  list->add_option("--xlsx", f.xlsx_out, "Ghi sổ theo dõi ra tệp Excel (.xlsx; lấy hết mọi trang)");
+  AddExportOption(list, app);
   list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -869,7 +868,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       *request.mutable_received_before() = *to;
     }
     // A register written to a file is always complete.
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     bool every_page = f.all || exporting;
     request.set_page_size(every_page ? 200 : 50);
     Session session = app.NewSession();
@@ -887,7 +886,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
     if (exporting) {
       std::vector<std::vector<std::string>> rows;
       for (const auto& c : all.cases()) rows.push_back(RegisterRow(app.out, c));
-      Export(app, app.out.T("Sổ theo dõi", "Register"), RegisterHeader(app.out), rows, f.csv_out, f.xlsx_out);
+      Export(app, app.out.T("Sổ theo dõi", "Register"), RegisterHeader(app.out), rows);
       return;
     }
     std::vector<std::vector<std::string>> rows;
@@ -909,6 +908,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       "escalated", "Khiếu nại lần hai các trường chuyển lên cơ quan (authority officers; newest first)");
   escalated->add_option("--authority", escalated_authority, "Cơ quan (mặc định: của bạn)");
   escalated->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 50 hồ sơ)");
+  AddExportOption(escalated, app);
   escalated->callback([&app] {
     auto authority = app.AuthorityName(escalated_authority);
     if (!authority) return;
@@ -927,10 +927,10 @@ void AddCaseCommands(CLI::App& root, App& app) {
       all.set_next_page_token(page.next_page_token());
       request.set_page_token(page.next_page_token());
     } while (f.all && !request.page_token().empty());
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : all.cases()) rows.push_back(CaseRow(app.out, c));
-    app.out.Table(CaseHeader(app.out), rows);
+    PrintList(app, app.out.T("Khiếu nại lần hai", "Escalated"), CaseHeader(app.out), rows);
     if (!all.next_page_token().empty()) {
       app.out.Line(app.out.T("Còn nữa: thêm --all để xem tất cả.", "More: add --all to see every case."));
     }
@@ -1453,6 +1453,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
   auto* notices = enrolment->add_subcommand("list", "Các thông báo tuyển sinh của trường, mới nhất trước");
   add_school(notices);
   notices->add_flag("--open", f.open, "Chỉ thông báo đang nhận hồ sơ hôm nay");
+  AddExportOption(notices, app);
   notices->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -1471,11 +1472,11 @@ void AddCaseCommands(CLI::App& root, App& app) {
       all.mutable_enrolment_notices()->MergeFrom(page.enrolment_notices());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     common::v1::Date today = Today();
     std::vector<std::vector<std::string>> rows;
     for (const auto& n : all.enrolment_notices()) rows.push_back(NoticeRow(app.out, n, today));
-    app.out.Table(NoticeHeader(app.out), rows);
+    PrintList(app, app.out.T("Thông báo tuyển sinh", "Enrolment notices"), NoticeHeader(app.out), rows);
   });
 
   auto* notice_show =
@@ -1520,10 +1521,9 @@ void AddCaseCommands(CLI::App& root, App& app) {
   });
 
   auto* registrations = enrolment->add_subcommand(
-      "registrations", "Hồ sơ đăng ký theo một thông báo (--csv/--xlsx để xuất danh sách)");
+      "registrations", "Hồ sơ đăng ký theo một thông báo (--export để xuất danh sách)");
   add_notice(registrations);
-  registrations->add_option("--csv", f.csv_out, "Ghi danh sách ra tệp CSV (mở bằng Excel)");
-  registrations->add_option("--xlsx", f.xlsx_out, "Ghi danh sách ra tệp Excel (.xlsx)");
+  AddExportOption(registrations, app);
   registrations->callback([&app] {
     auto name = ResolveNotice(app, f.school, f.id);
     if (!name) return;
@@ -1541,7 +1541,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       all.mutable_cases()->MergeFrom(page.cases());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     if (app.out.json && !exporting) return app.out.Json(all);
     const Output& o = app.out;
     std::vector<std::vector<std::string>> rows;
@@ -1550,9 +1550,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       rows.push_back(RegistrationRow(o, c));
       redacted = redacted || c.submitter_redacted();
     }
-    if (Export(app, o.T("Đăng ký tuyển sinh", "Registrations"), RegistrationHeader(o), rows, f.csv_out,
-               f.xlsx_out))
-      return;
+    if (Export(app, o.T("Đăng ký tuyển sinh", "Registrations"), RegistrationHeader(o), rows)) return;
     o.Line(absl::StrCat(o.T("Thông báo ", "Notice "), IdOf(*name), ": ", rows.size(),
                         o.T(" hồ sơ đăng ký", " registrations")));
     o.Table(RegistrationHeader(o), rows);

@@ -381,6 +381,7 @@ void AddParCommands(CLI::App& root, App& app) {
 
   auto* frameworks_list = frameworks->add_subcommand("list", "Các khung chấm điểm, năm mới nhất trước");
   frameworks_list->add_option("--year", f.year, "Chỉ năm này")->check(CLI::Range(2000, 2100));
+  AddExportOption(frameworks_list, app);
   frameworks_list->callback([&app] {
     rpv::ListParFrameworksRequest request;
     request.set_year(f.year);
@@ -397,10 +398,10 @@ void AddParCommands(CLI::App& root, App& app) {
       if (page.next_page_token().empty()) break;
       request.set_page_token(page.next_page_token());
     }
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& framework : all.par_frameworks()) rows.push_back(FrameworkRow(framework));
-    app.out.Table(FrameworkHeader(app.out), rows);
+    PrintList(app, app.out.T("Khung chấm điểm", "Frameworks"), FrameworkHeader(app.out), rows);
   });
 
   auto* frameworks_show = frameworks->add_subcommand(
@@ -500,11 +501,10 @@ void AddParCommands(CLI::App& root, App& app) {
       if (item.sub_criterion() == f.id || IdOf(item.name()) == f.id) found = &item;
     }
     if (found == nullptr) {
-      app.out.Error(absl::StrCat(app.out.T("Lỗi: không có tiêu chí thành phần ", "Error: no sub-criterion "),
-                                 f.id, app.out.T(" trong bản tự đánh giá ", " in the assessment "),
-                                 assessment_name));
-      app.exit_code = kExitNotFound;
-      return;
+      return app.Fail(
+          kExitNotFound, "NOT_FOUND", app.out.T("Không tìm thấy", "Not found"),
+          absl::StrCat(app.out.T("không có tiêu chí thành phần ", "no sub-criterion "), f.id,
+                       app.out.T(" trong bản tự đánh giá ", " in the assessment "), assessment_name));
     }
     rpv::UpdateAssessmentItemRequest request;
     rpv::AssessmentItem* item = request.mutable_item();

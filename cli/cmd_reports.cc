@@ -511,6 +511,7 @@ void AddReportCommands(CLI::App& root, App& app) {
   list->add_option("--family", f.family, "Chỉ loại báo cáo này, ví dụ cchc");
   list->add_option("--year", f.year, "Chỉ năm này")->check(CLI::Range(2000, 2100));
   list->add_flag("--late", f.late, "Chỉ báo cáo trễ hạn (nộp sau hạn, hoặc quá hạn chưa nộp)");
+  AddExportOption(list, app);
   list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -531,14 +532,14 @@ void AddReportCommands(CLI::App& root, App& app) {
       if (page.next_page_token().empty()) break;
       request.set_page_token(page.next_page_token());
     }
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     int late = 0;
     for (const auto& r : all.reports()) {
       rows.push_back(ReportRow(app.out, r));
       if (r.late()) ++late;
     }
-    app.out.Table(ReportHeader(app.out), rows);
+    PrintList(app, app.out.T("Báo cáo", "Reports"), ReportHeader(app.out), rows);
     if (late > 0) {
       app.out.Line(absl::StrCat(late, app.out.T(" báo cáo trễ hạn.", " late reports.")));
     }
@@ -606,10 +607,9 @@ void AddReportCommands(CLI::App& root, App& app) {
       rpv::Report r;
       if (!Call(app, session, [&](grpc::ClientContext* c) { return stub->GetReport(c, get, &r); })) return;
       if (r.latest_version().empty()) {
-        app.out.Error(app.out.T("Lỗi: báo cáo chưa có phiên bản nào (reports generate).",
-                                "Error: the report has no version yet (reports generate)."));
-        app.exit_code = kExitNotFound;
-        return;
+        return app.Fail(kExitNotFound, "NOT_FOUND", app.out.T("Không tìm thấy", "Not found"),
+                        app.out.T("báo cáo chưa có phiên bản nào (reports generate)",
+                                  "the report has no version yet (reports generate)"));
       }
       version = r.latest_version();
     }
@@ -631,9 +631,7 @@ void AddReportCommands(CLI::App& root, App& app) {
     out.write(file.content().data(), static_cast<std::streamsize>(file.content().size()));
     out.close();
     if (!out) {
-      app.out.Error(absl::StrCat(app.out.T("Không ghi được ", "Cannot write "), path));
-      app.exit_code = kExitFailure;
-      return;
+      return app.Fail(kExitFailure, "LOCAL", app.out.T("Không ghi được tệp", "Cannot write the file"), path);
     }
     std::string sha256 = platform::Sha256Hex(file.content());
     if (app.out.json) {

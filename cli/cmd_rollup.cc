@@ -3,7 +3,7 @@
 // report statuses of a period. One row per school under the authority on
 // --as-of (default today), schools that could not answer listed with their
 // error, the authority's totals below; every page is fetched (the gateway
-// pins the first page's result so the pages agree); --csv/--xlsx write the
+// pins the first page's result so the pages agree); --export writes the
 // rows to a file.
 #include <functional>
 
@@ -19,7 +19,7 @@ namespace apb = authority::v1;
 namespace rpb = reporting::v1;
 
 struct Flags {
-  std::string authority, as_of, from, to, csv_out, xlsx_out;
+  std::string authority, as_of, from, to;
   std::string target_plan, family, period, rank_by = "forecast";
   int year = 0;
   bool ascending = false;
@@ -82,7 +82,7 @@ void Show(App& app, const std::string& title, const std::vector<std::string>& he
           const std::vector<std::vector<std::string>>& rows, const apb::RollupInfo& info,
           const std::string& totals_line) {
   const Output& o = app.out;
-  if (Export(app, title, header, rows, f.csv_out, f.xlsx_out)) return;
+  if (Export(app, title, header, rows)) return;
   app.out.Line(absl::StrCat(title, " — ", info.school_count(), o.T(" trường", " schools")));
   app.out.Table(header, rows);
   app.out.Line(totals_line);
@@ -326,8 +326,7 @@ void AddRollupCommands(CLI::App& root, App& app) {
     auto* sub = rollup->add_subcommand(name, help);
     sub->add_option("--authority", f.authority, "Cơ quan (mặc định: của bạn)");
     sub->add_option("--as-of", f.as_of, "Các trường trực thuộc tại ngày này (mặc định: hôm nay)");
-    sub->add_option("--csv", f.csv_out, "Ghi ra tệp CSV (mở bằng Excel)");
-    sub->add_option("--xlsx", f.xlsx_out, "Ghi ra tệp Excel (.xlsx)");
+    AddExportOption(sub, app);
     sub->callback([&app, run] { run(app); });
     return sub;
   };
