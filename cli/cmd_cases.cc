@@ -969,6 +969,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
 
   auto* events = cases->add_subcommand("events", "Lịch sử xử lý của hồ sơ, cũ nhất trước (a case's history)");
   add_case(events);
+  AddExportOption(events, app);
   events->callback([&app] {
     Session session = app.NewSession();
     auto name = ResolveCase(app, session, f.school, f.id);
@@ -986,7 +987,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       all.mutable_events()->MergeFrom(page.events());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : all.events()) {
       std::string states;
@@ -1000,7 +1001,8 @@ void AddCaseCommands(CLI::App& root, App& app) {
       rows.push_back({FormatTime(e.create_time()), EventKindLabel(app.out, e.kind()),
                       VisibilityLabel(app.out, e.visibility()), actor, states, e.note()});
     }
-    app.out.Table(
+    PrintList(
+        app, app.out.T("Lịch sử xử lý", "Case events"),
         {app.out.T("Thời điểm", "When"), app.out.T("Sự kiện", "Event"), app.out.T("Hiển thị", "Visibility"),
          app.out.T("Người thực hiện", "By"), app.out.T("Trạng thái", "State"), app.out.T("Ghi chú", "Note")},
         rows);

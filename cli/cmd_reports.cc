@@ -214,7 +214,8 @@ std::optional<std::string> LatestDuePeriod(App& app, Session& session, const std
   return latest->code();
 }
 
-void PrintReportingOverview(const Output& o, const gwv::ReportingOverview& r) {
+void PrintReportingOverview(App& app, const gwv::ReportingOverview& r) {
+  const Output& o = app.out;
   const rpv::ReportPeriod& p = r.period();
   o.Line(absl::StrCat(o.T("Báo cáo ", "Report "), IdOf(p.family()), " ", PeriodText(p),
                       o.T(" (hạn nộp ", " (due "), FormatDate(p.due_date()), ") — ", r.display_name(), ", ",
@@ -227,9 +228,14 @@ void PrintReportingOverview(const Output& o, const gwv::ReportingOverview& r) {
                     AssessmentText(o, s), SubmissionLabel(o, s.report_status()),
                     s.days_late() > 0 ? absl::StrCat(s.days_late()) : ""});
   }
-  o.Table({o.T("Hạng", "Rank"), o.T("Trường", "School"), o.T("Điểm dự báo", "Forecast"),
-           o.T("Tự đánh giá", "Assessment"), o.T("Báo cáo", "Report"), o.T("Số ngày trễ", "Days late")},
-          rows);
+  std::vector<std::string> header{o.T("Hạng", "Rank"),
+                                  o.T("Trường", "School"),
+                                  o.T("Điểm dự báo", "Forecast"),
+                                  o.T("Tự đánh giá", "Assessment"),
+                                  o.T("Báo cáo", "Report"),
+                                  o.T("Số ngày trễ", "Days late")};
+  if (Export(app, o.T("Báo cáo các trường", "Reports by school"), header, rows)) return;
+  o.Table(header, rows);
   const gwv::ReportingTotals& t = r.totals();
   o.Line(absl::StrCat(o.T("Tổng: ", "Totals: "), t.on_time(), o.T(" đúng hạn, ", " on time, "), t.late(),
                       o.T(" nộp trễ, ", " late, "), t.missing(), o.T(" quá hạn chưa nộp, ", " missing, "),
@@ -721,6 +727,7 @@ void AddReportCommands(CLI::App& root, App& app) {
   overview->add_option("--family", f.family, "Loại báo cáo (mặc định cchc)");
   overview->add_option("--period", f.period,
                        "Kỳ, ví dụ q3 (mặc định: kỳ gần nhất đã đến hạn nộp của năm; xem 'reports periods')");
+  AddExportOption(overview, app);
   overview->callback([&app] {
     gwv::GetReportingOverviewRequest request;
     if (!f.authority.empty()) {
@@ -743,8 +750,8 @@ void AddReportCommands(CLI::App& root, App& app) {
           return gwv::GatewayService::NewStub(session.channel())->GetReportingOverview(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
-    PrintReportingOverview(app.out, response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
+    PrintReportingOverview(app, response);
   });
 }
 

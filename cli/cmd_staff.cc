@@ -849,6 +849,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
       "overview", "Tiến độ tinh giản của mọi trường thuộc cơ quan (authority officers)");
   overview->add_option("--authority", f.school, "Cơ quan (mặc định: cơ quan của bạn)");
   overview->add_option("--plan", f.plan, "Kế hoạch (mặc định hcm-2023-2026)");
+  AddExportOption(overview, app);
   overview->callback([&app] {
     gateway::v1::GetDownsizingOverviewRequest request;
     if (!f.school.empty()) {
@@ -863,7 +864,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
               ->GetDownsizingOverview(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
     auto row = [&](const std::string& name, const sv::DownsizingProgress& p) {
       rows.push_back(
@@ -876,11 +877,12 @@ void AddStaffCommands(CLI::App& root, App& app) {
     };
     for (const auto& s : response.schools()) row(s.display_name(), s.progress());
     row(absl::StrCat(app.out.T("Tổng: ", "Total: "), response.display_name()), response.totals());
-    app.out.Table({app.out.T("Trường", "School"), app.out.T("Công chức", "Civil servants"),
-                   app.out.T("Giảm", "Cut"), app.out.T("Viên chức NSNN", "Budget-paid employees"),
-                   app.out.T("Giảm", "Cut"), app.out.T("Tiến độ", "Progress"),
-                   app.out.T("Hồ sơ: xong/duyệt/chờ", "Records: done/approved/pending")},
-                  rows);
+    PrintList(app, app.out.T("Tinh giản các trường", "Downsizing by school"),
+              {app.out.T("Trường", "School"), app.out.T("Công chức", "Civil servants"),
+               app.out.T("Giảm", "Cut"), app.out.T("Viên chức NSNN", "Budget-paid employees"),
+               app.out.T("Giảm", "Cut"), app.out.T("Tiến độ", "Progress"),
+               app.out.T("Hồ sơ: xong/duyệt/chờ", "Records: done/approved/pending")},
+              rows);
   });
 
   auto* progress = downsizing->add_subcommand("progress", "Tiến độ so với chỉ tiêu tinh giản (progress)");

@@ -10,60 +10,41 @@ namespace {
 
 std::string LastSegment(const std::string& name) { return name.substr(name.rfind('/') + 1); }
 
-}  // namespace
-
-template <typename Lookup>
-std::string Names::Cached(const std::string& name, Lookup lookup) {
+// The display_name of the directory resource `name` read with `get`
+// (GetAccount, GetAuthority, GetSchool), once per run; its id when the read
+// is refused or fails.
+template <typename Request, typename Response>
+std::string FromDirectory(Session& session, std::map<std::string, std::string>& cache,
+                          const std::string& name,
+                          grpc::Status (directory::v1::DirectoryService::Stub::*get)(grpc::ClientContext*,
+                                                                                     const Request&,
+                                                                                     Response*)) {
   if (name.empty()) return "";
-  auto found = cache_.find(name);
-  if (found != cache_.end()) return found->second;
-  std::string display;
-  auto context = session_.NewContext();
-  if (!lookup(context.get(), &display) || display.empty()) display = LastSegment(name);
-  cache_[name] = display;
+  auto found = cache.find(name);
+  if (found != cache.end()) return found->second;
+  Request request;
+  request.set_name(name);
+  Response response;
+  auto context = session.NewContext();
+  auto stub = directory::v1::DirectoryService::NewStub(session.channel());
+  std::string display = ((*stub).*get)(context.get(), request, &response).ok() ? response.display_name() : "";
+  if (display.empty()) display = LastSegment(name);
+  cache[name] = display;
   return display;
 }
 
+}  // namespace
+
 std::string Names::Account(const std::string& name) {
-  return Cached(name, [&](grpc::ClientContext* context, std::string* display) {
-    directory::v1::GetAccountRequest request;
-    request.set_name(name);
-    directory::v1::Account account;
-    if (!directory::v1::DirectoryService::NewStub(session_.channel())
-             ->GetAccount(context, request, &account)
-             .ok())
-      return false;
-    *display = account.display_name();
-    return true;
-  });
+  return FromDirectory(session_, cache_, name, &directory::v1::DirectoryService::Stub::GetAccount);
 }
 
 std::string Names::Authority(const std::string& name) {
-  return Cached(name, [&](grpc::ClientContext* context, std::string* display) {
-    directory::v1::GetAuthorityRequest request;
-    request.set_name(name);
-    directory::v1::Authority authority;
-    if (!directory::v1::DirectoryService::NewStub(session_.channel())
-             ->GetAuthority(context, request, &authority)
-             .ok())
-      return false;
-    *display = authority.display_name();
-    return true;
-  });
+  return FromDirectory(session_, cache_, name, &directory::v1::DirectoryService::Stub::GetAuthority);
 }
 
 std::string Names::School(const std::string& name) {
-  return Cached(name, [&](grpc::ClientContext* context, std::string* display) {
-    directory::v1::GetSchoolRequest request;
-    request.set_name(name);
-    directory::v1::School school;
-    if (!directory::v1::DirectoryService::NewStub(session_.channel())
-             ->GetSchool(context, request, &school)
-             .ok())
-      return false;
-    *display = school.display_name();
-    return true;
-  });
+  return FromDirectory(session_, cache_, name, &directory::v1::DirectoryService::Stub::GetSchool);
 }
 
 std::string Names::ParField(const std::string& code) {

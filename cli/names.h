@@ -29,11 +29,8 @@ class Names final {
   std::string ParField(const std::string& code);
 
  private:
-  template <typename Lookup>
-  std::string Cached(const std::string& name, Lookup lookup);
-
   Session& session_;
-  std::map<std::string, std::string> cache_;
+  std::map<std::string, std::string> cache_;  // name (or "parFields/<code>") → what people read
   bool par_fields_loaded_ = false;
 };
 

@@ -54,14 +54,20 @@ TEST(ParseDong, RefusesAnythingElse) {
   }
 }
 
+// What `print` writes to `stream` (std::cout, std::cerr).
+template <typename Fn>
+std::string Captured(std::ostream& stream, Fn print) {
+  std::ostringstream captured;
+  std::streambuf* saved = stream.rdbuf(captured.rdbuf());
+  print();
+  stream.rdbuf(saved);
+  return captured.str();
+}
+
 // Standard output of `print`.
 template <typename Fn>
 std::string Printed(Fn print) {
-  std::ostringstream captured;
-  std::streambuf* saved = std::cout.rdbuf(captured.rdbuf());
-  print();
-  std::cout.rdbuf(saved);
-  return captured.str();
+  return Captured(std::cout, print);
 }
 
 TEST(OutputJson, ZeroValuesArePrinted) {
@@ -71,16 +77,6 @@ TEST(OutputJson, ZeroValuesArePrinted) {
   EXPECT_NE(text.find("\"number\": 0"), std::string::npos) << text;
   EXPECT_NE(text.find("\"packed\": false"), std::string::npos) << text;
   EXPECT_NE(text.find("\"name\": \"\""), std::string::npos) << text;
-}
-
-// Standard error of `print`.
-template <typename Fn>
-std::string PrintedToStderr(Fn print) {
-  std::ostringstream captured;
-  std::streambuf* saved = std::cerr.rdbuf(captured.rdbuf());
-  print();
-  std::cerr.rdbuf(saved);
-  return captured.str();
 }
 
 Failure PercentRefused() {
@@ -97,7 +93,7 @@ Failure PercentRefused() {
 TEST(OutputFail, SaysEachRefusedFieldOnceByItsOption) {
   Output out;
   std::string text;
-  std::string stdout_text = Printed([&] { text = PrintedToStderr([&] { out.Fail(PercentRefused()); }); });
+  std::string stdout_text = Printed([&] { text = Captured(std::cerr, [&] { out.Fail(PercentRefused()); }); });
   EXPECT_EQ(stdout_text, "");
   EXPECT_EQ(text,
             "Lỗi: Dữ liệu không hợp lệ — --percent: phải từ 0 đến 100, nhận được 150\n"
@@ -109,7 +105,7 @@ TEST(OutputFail, IsOneJsonObjectOnStdoutWithOutputJson) {
   Output out;
   out.json = true;
   std::string stderr_text;
-  std::string text = Printed([&] { stderr_text = PrintedToStderr([&] { out.Fail(PercentRefused()); }); });
+  std::string text = Printed([&] { stderr_text = Captured(std::cerr, [&] { out.Fail(PercentRefused()); }); });
   EXPECT_EQ(stderr_text, "");
   google::protobuf::Struct parsed;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(text, &parsed).ok()) << text;
