@@ -18,6 +18,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "parhub/authority/v1/authority.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
@@ -428,7 +429,7 @@ std::vector<std::string> CaseHeader(const Output& out) {
       out.T("Trạng thái", "State"), out.T("Tình trạng hạn", "Timeliness"), out.T("Người xử lý", "Handler")};
 }
 
-std::vector<std::string> CaseRow(const Output& out, const cv::Case& c) {
+std::vector<std::string> CaseRow(const Output& out, Names& names, const cv::Case& c) {
   std::string due = FormatDate(c.current_due_date());
   if (!due.empty() && c.deadline_estimated()) due += " *";
   return {IdOf(c.name()),
@@ -439,7 +440,7 @@ std::vector<std::string> CaseRow(const Output& out, const cv::Case& c) {
           due,
           StateLabel(out, c.state()),
           TimelinessLabel(out, c.timeliness()),
-          c.assignee().empty() ? "" : IdOf(c.assignee())};
+          names.Account(c.assignee())};
 }
 
 // The school's register of cases (sổ theo dõi), for --export.
@@ -489,7 +490,7 @@ std::vector<std::string> RegisterRow(const Output& out, const cv::Case& c) {
 }
 
 // `notice`: the enrolment notice of a registration, when it could be read.
-void PrintCase(const Output& o, const cv::Case& c, const cv::EnrolmentNotice* notice) {
+void PrintCase(const Output& o, Names& names, const cv::Case& c, const cv::EnrolmentNotice* notice) {
   std::vector<std::vector<std::string>> rows;
   auto add = [&](const char* vi, const char* en, const std::string& value) {
     rows.push_back({o.T(vi, en), value});
@@ -554,7 +555,7 @@ void PrintCase(const Output& o, const cv::Case& c, const cv::EnrolmentNotice* no
   add("Trạng thái", "State", StateLabel(o, c.state()));
   add_if("Tình trạng hạn", "Timeliness", TimelinessLabel(o, c.timeliness()));
   add("Người xử lý", "Handler",
-      c.assignee().empty() ? o.T("(chưa phân công)", "(not assigned)") : IdOf(c.assignee()));
+      c.assignee().empty() ? o.T("(chưa phân công)", "(not assigned)") : names.Account(c.assignee()));
   if (!c.closing_reason().empty()) {
     if (c.state() == cv::CASE_STATE_NOT_ACCEPTED) {
       add("Lý do không thụ lý", "Reason not accepted", c.closing_reason());
@@ -759,7 +760,9 @@ std::optional<std::string> ResolveNotice(App& app, const std::string& school_fla
 void PrintChanged(App& app, const cv::Case& c, const std::string& message) {
   if (app.out.json) return app.out.Json(c);
   app.out.Line(absl::StrCat(message, ": ", c.tracking_code().empty() ? IdOf(c.name()) : c.tracking_code()));
-  app.out.Table(CaseHeader(app.out), {CaseRow(app.out, c)});
+  Session session = app.NewSession();
+  Names names(session);
+  app.out.Table(CaseHeader(app.out), {CaseRow(app.out, names, c)});
 }
 
 // The directory's entry of the school a case belongs to, when the caller
@@ -891,8 +894,9 @@ void AddCaseCommands(CLI::App& root, App& app) {
     }
     std::vector<std::vector<std::string>> rows;
     bool estimated = false;
+    Names names(session);
     for (const auto& c : all.cases()) {
-      rows.push_back(CaseRow(app.out, c));
+      rows.push_back(CaseRow(app.out, names, c));
       estimated = estimated || (c.deadline_estimated() && c.current_due_date().year() != 0);
     }
     app.out.Table(CaseHeader(app.out), rows);
@@ -929,7 +933,8 @@ void AddCaseCommands(CLI::App& root, App& app) {
     } while (f.all && !request.page_token().empty());
     if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
-    for (const auto& c : all.cases()) rows.push_back(CaseRow(app.out, c));
+    Names names(session);
+    for (const auto& c : all.cases()) rows.push_back(CaseRow(app.out, names, c));
     PrintList(app, app.out.T("Khiếu nại lần hai", "Escalated"), CaseHeader(app.out), rows);
     if (!all.next_page_token().empty()) {
       app.out.Line(app.out.T("Còn nữa: thêm --all để xem tất cả.", "More: add --all to see every case."));
@@ -964,7 +969,8 @@ void AddCaseCommands(CLI::App& root, App& app) {
               .ok())
         notice = got;
     }
-    PrintCase(app.out, c, notice ? &*notice : nullptr);
+    Names names(session);
+    PrintCase(app.out, names, c, notice ? &*notice : nullptr);
   });
 
   auto* events = cases->add_subcommand("events", "Lịch sử xử lý của hồ sơ, cũ nhất trước (a case's history)");

@@ -19,6 +19,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "cli/reporting_text.h"
 #include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "platform/core/date.h"
@@ -265,7 +266,8 @@ double MaxOf(const rpv::ParAssessment& a) {
   return max;
 }
 
-void PrintAssessment(const Output& o, const rpv::ParAssessment& a, const SubCriterionIndex& index) {
+void PrintAssessment(const Output& o, Names& names, const rpv::ParAssessment& a,
+                     const SubCriterionIndex& index) {
   std::string school = a.name().substr(0, a.name().find("/parAssessments/"));
   std::vector<std::vector<std::string>> summary{
       {o.T("Trường", "School"), IdOf(school)},
@@ -276,7 +278,7 @@ void PrintAssessment(const Output& o, const rpv::ParAssessment& a, const SubCrit
   if (a.state() == rpv::ASSESSMENT_STATE_APPRAISED) {
     summary.push_back({o.T("Thẩm định", "Appraised"), PointsOf(a.appraised_total(), MaxOf(a))});
     summary.push_back({o.T("Thẩm định lúc", "Appraised at"), FormatTime(a.appraise_time())});
-    summary.push_back({o.T("Người thẩm định", "Appraised by"), IdOf(a.appraised_by())});
+    summary.push_back({o.T("Người thẩm định", "Appraised by"), names.Account(a.appraised_by())});
   }
   if (a.submit_time().seconds() != 0)
     summary.push_back({o.T("Nộp lúc", "Submitted"), FormatTime(a.submit_time())});
@@ -441,7 +443,8 @@ void AddParCommands(CLI::App& root, App& app) {
               [&](grpc::ClientContext* c) { return StubOf(session)->GetParAssessment(c, request, &a); }))
       return;
     if (app.out.json) return app.out.Json(a);
-    PrintAssessment(app.out, a, ReadSubCriteria(session, a.framework()));
+    Names names(session);
+    PrintAssessment(app.out, names, a, ReadSubCriteria(session, a.framework()));
   });
 
   auto* assessment_set = assessment->add_subcommand(
@@ -596,7 +599,8 @@ void AddParCommands(CLI::App& root, App& app) {
                               app.out.T(" — tự chấm ", " — self-assessed "),
                               PointsOf(a.self_total(), MaxOf(a)), app.out.T(", thẩm định ", ", appraised "),
                               PointsOf(a.appraised_total(), MaxOf(a))));
-    PrintAssessment(app.out, a, ReadSubCriteria(session, a.framework()));
+    Names names(session);
+    PrintAssessment(app.out, names, a, ReadSubCriteria(session, a.framework()));
   });
 
   auto* assessment_return =

@@ -23,6 +23,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "cli/reporting_text.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/reporting/v1/reporting.grpc.pb.h"
@@ -303,7 +304,7 @@ void PrintChanged(App& app, const rpv::Report& r, const std::string& message) {
   app.out.Table(ReportHeader(app.out), {ReportRow(app.out, r)});
 }
 
-void PrintReport(const Output& o, const rpv::Report& r) {
+void PrintReport(const Output& o, Names& names, const rpv::Report& r) {
   const rpv::ReportPeriod& p = r.period();
   std::vector<std::vector<std::string>> rows{
       {o.T("Mã báo cáo", "Report"), IdOf(r.name())},
@@ -320,14 +321,15 @@ void PrintReport(const Output& o, const rpv::Report& r) {
       {o.T("Nộp lần gần nhất lúc", "Last submitted"), FormatTime(r.submit_time())}};
   if (r.acknowledge_time().seconds() != 0)
     rows.push_back({o.T("Tiếp nhận lúc", "Acknowledged"), FormatTime(r.acknowledge_time())});
-  if (!r.reviewed_by().empty()) rows.push_back({o.T("Người xem xét", "Reviewed by"), IdOf(r.reviewed_by())});
+  if (!r.reviewed_by().empty())
+    rows.push_back({o.T("Người xem xét", "Reviewed by"), names.Account(r.reviewed_by())});
   if (!r.return_reason().empty()) rows.push_back({o.T("Lý do trả lại", "Return reason"), r.return_reason()});
   o.Table({o.T("Mục", "Field"), o.T("Nội dung", "Value")}, rows);
 }
 
 // The versions, newest first; the report, when known, marks the latest and
 // the submitted one.
-void PrintVersions(const Output& o, const rpv::ListReportVersionsResponse& versions,
+void PrintVersions(const Output& o, Names& names, const rpv::ListReportVersionsResponse& versions,
                    const rpv::Report* report) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& v : versions.versions()) {
@@ -335,7 +337,7 @@ void PrintVersions(const Output& o, const rpv::ListReportVersionsResponse& versi
     if (report != nullptr && v.name() == report->submitted_version())
       notes.push_back(o.T("đã nộp", "submitted"));
     if (report != nullptr && v.name() == report->latest_version()) notes.push_back(o.T("mới nhất", "latest"));
-    rows.push_back({absl::StrCat(v.version()), FormatTime(v.create_time()), IdOf(v.generated_by()),
+    rows.push_back({absl::StrCat(v.version()), FormatTime(v.create_time()), names.Account(v.generated_by()),
                     v.content_sha256(), absl::StrJoin(v.source_errors(), "; "), absl::StrJoin(notes, ", ")});
   }
   o.Table({o.T("Phiên bản", "Version"), o.T("Lập lúc", "Generated"), o.T("Người lập", "By"),
@@ -567,9 +569,10 @@ void AddReportCommands(CLI::App& root, App& app) {
     rpv::ListReportVersionsResponse versions;
     if (!ReadVersions(app, session, *name, &versions)) return;
     if (app.out.json) return app.out.JsonObject({{"report", &r}, {"versions", &versions}});
-    PrintReport(app.out, r);
+    Names names(session);
+    PrintReport(app.out, names, r);
     app.out.Line(app.out.T("\nCác phiên bản:", "\nVersions:"));
-    PrintVersions(app.out, versions, &r);
+    PrintVersions(app.out, names, versions, &r);
   });
 
   auto* versions = reports->add_subcommand("versions", "Các phiên bản của một báo cáo, mới nhất trước");
@@ -588,7 +591,8 @@ void AddReportCommands(CLI::App& root, App& app) {
     rpv::Report r;
     auto context = session.NewContext();
     bool known = StubOf(session)->GetReport(context.get(), request, &r).ok();
-    PrintVersions(app.out, all, known ? &r : nullptr);
+    Names names(session);
+    PrintVersions(app.out, names, all, known ? &r : nullptr);
   });
 
   // === download ================================================================

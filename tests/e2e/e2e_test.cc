@@ -2579,8 +2579,11 @@ TEST_F(E2eTest, CliErrorsSpeakTheLanguageAskedNameTheOptionOnceAndAreJsonForScri
   EXPECT_EQ(usage.fields().at("error").struct_value().fields().at("code").string_value(), "USAGE");
 
   // Zero values are printed: a task not started reads "percent_done": 0.
+  auto created = suite->Ctl(world->admin_a_key, {"tasks", "create", "--plan", "par-2026", "--code", "9.0",
+                                                 "--title", "Chưa bắt đầu", "--due", "2026-12-31"});
+  ASSERT_EQ(created.exit_code, 0) << created.output;
   auto zeros = suite->Ctl(world->admin_a_key,
-                          {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "1.12"});
+                          {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "9.0"});
   EXPECT_EQ(zeros.exit_code, 0) << zeros.output;
   google::protobuf::Struct shown;  // one object: {"task": …, "history": …}
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(zeros.output, &shown).ok()) << zeros.output;
