@@ -73,7 +73,8 @@ ABSL_FLAG(int, channels, 1, "gRPC channels (TCP connections) the calls are sprea
 ABSL_FLAG(absl::Duration, warmup, absl::Seconds(2), "Load before measuring (not counted)");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "Measured time");
 ABSL_FLAG(absl::Duration, deadline, absl::Seconds(5), "Deadline of each call");
-ABSL_FLAG(std::string, read_plan, "par-2024", "Plan whose first task get_task reads");
+ABSL_FLAG(std::string, read_plan, "par-2026",
+          "Plan whose first task get_task reads (run_gateway_overhead.sh makes par-<year> in bench-tasks)");
 ABSL_FLAG(std::string, write_plan, "",
           "Plan create_task writes into; empty: create a new plan bench-<random>");
 ABSL_FLAG(std::string, label, "", "Free text printed with the results");
