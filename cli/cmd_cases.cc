@@ -607,8 +607,7 @@ void PrintCase(const Output& o, Names& names, const cv::Case& c, const cv::Enrol
     for (const auto& e : c.extensions()) {
       extensions.push_back({absl::StrCat(e.days()), e.reason(), e.document_number(),
                             FormatDate(e.previous_due_date()), FormatDate(e.new_due_date()),
-                            e.extended_by().empty() ? "" : IdOf(e.extended_by()),
-                            FormatTime(e.create_time())});
+                            names.Account(e.extended_by()), FormatTime(e.create_time())});
     }
     o.Table({o.T("Số ngày", "Days"), o.T("Lý do", "Reason"), o.T("Số quyết định", "Decision"),
              o.T("Hạn cũ", "Was due"), o.T("Hạn mới", "Now due"), o.T("Người gia hạn", "By"),

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "platform/core/resource_name.h"
@@ -632,9 +633,11 @@ void AddStaffCommands(CLI::App& root, App& app) {
       return;
     if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
+    Names names(session);
     for (const auto& s : response.staff_suggestions()) {
       rows.push_back({IdOf(s.name()), FormatDate(s.submit_date()), s.topic(), s.content(),
-                      s.anonymous() ? app.out.T("(ẩn danh)", "(anonymous)") : s.submitted_by(), s.answer()});
+                      s.anonymous() ? app.out.T("(ẩn danh)", "(anonymous)") : names.Account(s.submitted_by()),
+                      s.answer()});
     }
     PrintList(
         app, app.out.T("Ý kiến", "Suggestions"),
