@@ -62,8 +62,10 @@ ABSL_FLAG(std::string, via, "direct",
 ABSL_FLAG(std::string, identity_key_file, ".run/secrets/identity.key",
           "Shared identity signing key (--via=direct)");
 ABSL_FLAG(std::string, api_key_file, "", "File holding the API key (--via=gateway); empty: $PARHUB_API_KEY");
-ABSL_FLAG(std::string, school, "mn-2010", "School the calls act on");
-ABSL_FLAG(std::string, account, "accounts/ht-mn-2010",
+ABSL_FLAG(std::string, school, "bench-tasks",
+          "School the calls act on: a school kept for benchmarks (bench/run_gateway_overhead.sh makes "
+          "bench-tasks), never a demo school, whose plan list create_task would fill");
+ABSL_FLAG(std::string, account, "accounts/bench-tasks-ht",
           "Subject of the signed identity (--via=direct); a school admin of --school");
 ABSL_FLAG(std::string, scenario, "get_task", "get_task or create_task");
 ABSL_FLAG(int, concurrency, 32, "Calls kept in flight");
@@ -71,7 +73,8 @@ ABSL_FLAG(int, channels, 1, "gRPC channels (TCP connections) the calls are sprea
 ABSL_FLAG(absl::Duration, warmup, absl::Seconds(2), "Load before measuring (not counted)");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "Measured time");
 ABSL_FLAG(absl::Duration, deadline, absl::Seconds(5), "Deadline of each call");
-ABSL_FLAG(std::string, read_plan, "par-2024", "Plan whose first task get_task reads");
+ABSL_FLAG(std::string, read_plan, "par-2026",
+          "Plan whose first task get_task reads (run_gateway_overhead.sh makes par-<year> in bench-tasks)");
 ABSL_FLAG(std::string, write_plan, "",
           "Plan create_task writes into; empty: create a new plan bench-<random>");
 ABSL_FLAG(std::string, label, "", "Free text printed with the results");

@@ -15,16 +15,26 @@
 # prepared-statement cache's saving in tasks and MariaDB CPU per call is
 # measured side by side with the cached process.
 #
+# The calls act on a school of their own, never on the demo schools: the
+# CreateTask rounds add a plan bench-<run> with thousands of tasks, which
+# would otherwise fill a principal's plan list. Unless SCHOOL is given, the
+# script makes (once, as the suite's administrator, through the gateway's
+# HTTP API) the authority bench-tasks, its school bench-tasks, the school's
+# admin bench-tasks-ht with an API key kept in .run/secrets/bench-keys.env,
+# and the plan par-<this year> the GetTask rounds read.
+#
 # Settings (environment): ROUNDS=3 DURATION=10s WARMUP=2s CONCURRENCY=16
-# CHANNELS=1 ACCOUNT=ht-mn-2010 SCHOOL=mn-2010 READ_PLAN=par-2024
-# DIRECT=127.0.0.1:50052 GATEWAY=127.0.0.1:50050 UNCACHED=0 UNCACHED_PORT=50062
-# RESULTS=<file for JSON lines>
+# CHANNELS=1 SCHOOL=bench-tasks ACCOUNT=bench-tasks-ht READ_PLAN=par-<year>
+# (with SCHOOL set: ACCOUNT's key from demo-keys.env or bench-keys.env)
+# DIRECT=127.0.0.1:50052 GATEWAY=127.0.0.1:50050 HTTP=127.0.0.1:8080
+# UNCACHED=0 UNCACHED_PORT=50062 RESULTS=<file for JSON lines>
 source "$(dirname "$0")/../scripts/lib.sh"
 
 ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-10s}"; WARMUP="${WARMUP:-2s}"
 CONCURRENCY="${CONCURRENCY:-16}"; CHANNELS="${CHANNELS:-1}"
-ACCOUNT="${ACCOUNT:-ht-mn-2010}"; SCHOOL="${SCHOOL:-mn-2010}"; READ_PLAN="${READ_PLAN:-par-2024}"
-DIRECT="${DIRECT:-127.0.0.1:50052}"; GATEWAY="${GATEWAY:-127.0.0.1:50050}"
+YEAR="$(date +%Y)"
+ACCOUNT="${ACCOUNT:-bench-tasks-ht}"; SCHOOL="${SCHOOL:-bench-tasks}"; READ_PLAN="${READ_PLAN:-par-$YEAR}"
+DIRECT="${DIRECT:-127.0.0.1:50052}"; GATEWAY="${GATEWAY:-127.0.0.1:50050}"; HTTP="${HTTP:-127.0.0.1:8080}"
 UNCACHED="${UNCACHED:-0}"; UNCACHED_PORT="${UNCACHED_PORT:-50062}"
 SECRETS="$RUN_DIR/secrets"; PIDS="$RUN_DIR/pids"; TLS="$RUN_DIR/secrets/tls"
 LOADGEN="$PARHUB_ROOT/build/bench/parhub-loadgen"; CTL="$PARHUB_ROOT/build/cli/parhubctl"
@@ -35,8 +45,38 @@ RESULTS="${RESULTS:-$(mktemp -t parhub-bench.XXXXXX)}"
   die "nothing healthy on $GATEWAY; start the suite with scripts/up.sh"
 "$CTL" --timeout 2 health --addr "$DIRECT" --tls-ca "$TLS/ca.pem" >/dev/null 2>&1 ||
   die "nothing healthy on $DIRECT; start the suite with scripts/up.sh"
-API_KEY="$(grep "^$ACCOUNT=" "$SECRETS/demo-keys.env" | cut -d= -f2-)"
-[ -n "$API_KEY" ] || die "no key for $ACCOUNT in .run/secrets/demo-keys.env"
+# The bench school, its admin and key, and the plan to read: made once, kept.
+ensure_bench_school() {
+  local admin post key
+  admin="$(cat "$SECRETS/admin.key")" || die "no $SECRETS/admin.key: start the suite with scripts/up.sh"
+  post() {  # path body: POST as the administrator; 200, or 409 (exists) is fine
+    local code
+    code="$(curl -s -o "$RESULTS.http" -w '%{http_code}' -X POST -H "Authorization: Bearer $admin" \
+      -H 'Content-Type: application/json' --data "$2" "http://$HTTP$1")"
+    [ "$code" = 200 ] || [ "$code" = 409 ] || die "POST $1: HTTP $code $(cat "$RESULTS.http")"
+  }
+  post "/v1/authorities?authorityId=bench-tasks&requestId=bench-tasks-authority" \
+    '{"code":"bench-tasks","displayName":"Đơn vị thử tải nhiệm vụ (benchmark)","parent":"authorities/hcm","kind":"ward"}'
+  post "/v1/schools?schoolId=bench-tasks&requestId=bench-tasks-school" \
+    '{"code":"BENCHTASKS","displayName":"Trường thử tải nhiệm vụ (benchmark)","level":"SCHOOL_LEVEL_PRIMARY","authority":"authorities/bench-tasks"}'
+  post "/v1/accounts?accountId=bench-tasks-ht&requestId=bench-tasks-account" \
+    '{"displayName":"Quản trị trường thử tải (benchmark)","role":"ROLE_SCHOOL_ADMIN","school":"schools/bench-tasks"}'
+  touch "$SECRETS/bench-keys.env" && chmod 600 "$SECRETS/bench-keys.env"
+  if ! grep -q '^bench-tasks-ht=' "$SECRETS/bench-keys.env"; then
+    post "/v1/accounts/bench-tasks-ht/apiKeys" "{\"requestId\":\"bench-tasks-key-$(date +%s)\"}"
+    key="$(sed -n 's/.*"secret": *"\([^"]*\)".*/\1/p' "$RESULTS.http")"
+    [ -n "$key" ] || die "no API key in $(cat "$RESULTS.http")"
+    echo "bench-tasks-ht=$key" >>"$SECRETS/bench-keys.env"
+  fi
+  rm -f "$RESULTS.http"
+  PARHUB_API_KEY="$(grep '^bench-tasks-ht=' "$SECRETS/bench-keys.env" | cut -d= -f2-)" \
+    "$CTL" --gateway "$GATEWAY" plans instantiate --school bench-tasks --id "par-$YEAR" --year "$YEAR" \
+    --number "01/KH-BENCH" --issue-date "$YEAR-01-02" --issuer "Trường thử tải nhiệm vụ (benchmark)" \
+    >/dev/null || die "cannot make the plan par-$YEAR of the bench school"
+}
+[ "$SCHOOL" = bench-tasks ] && ensure_bench_school
+API_KEY="$(cat "$SECRETS/demo-keys.env" "$SECRETS/bench-keys.env" 2>/dev/null | grep "^$ACCOUNT=" | head -1 | cut -d= -f2-)"
+[ -n "$API_KEY" ] || die "no key for $ACCOUNT in .run/secrets/demo-keys.env or bench-keys.env"
 WATCH="mariadb=$(cat "$DB_DIR/mariadbd.pid")"
 for svc in gateway directory; do WATCH="$WATCH,$svc=$(cat "$PIDS/$svc.pid")"; done
 TASKS_PID="$(cat "$PIDS/tasks.pid")"

@@ -1,6 +1,8 @@
 // Resource naming, dates and labels for parhubctl.
 #include "cli/app.h"
 
+#include <google/protobuf/struct.pb.h>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -21,9 +23,39 @@ Session App::NewSession() const {
   return Session(profile, const_cast<Output&>(out), timeout_s);
 }
 
+void App::Fail(int code_for_exit, const std::string& code, const std::string& headline,
+               const std::string& message) {
+  Failure failure;
+  failure.code = code;
+  failure.exit_code = code_for_exit;
+  failure.headline = headline;
+  failure.message = message;
+  out.Fail(failure);
+  exit_code = code_for_exit;
+}
+
 void App::Usage(const std::string& message) {
-  out.Error(absl::StrCat(out.T("Lỗi cú pháp: ", "Usage error: "), message));
+  Failure failure;
+  failure.code = "USAGE";
+  failure.exit_code = kExitUsage;
+  failure.headline = out.T("Sai cú pháp lệnh", "Bad command line");
+  failure.message = message;
+  if (!command.empty()) failure.hints.push_back(absl::StrCat(out.T("Xem: ", "See: "), command, " --help"));
+  out.Fail(failure);
   exit_code = kExitUsage;
+}
+
+void App::NotLoggedIn() {
+  Failure failure;
+  failure.code = "UNAUTHENTICATED";
+  failure.exit_code = kExitAuth;
+  failure.headline = out.T("Chưa đăng nhập", "Not logged in");
+  failure.message = out.T("chưa có khoá API (chạy parhubctl login hoặc đặt PARHUB_API_KEY)",
+                          "no API key (run parhubctl login or set PARHUB_API_KEY)");
+  failure.hints.push_back(out.T("Đăng nhập bằng: parhubctl login --key-file <tệp chứa khoá API>",
+                                "Log in with: parhubctl login --key-file <file holding the API key>"));
+  out.Fail(failure);
+  exit_code = kExitAuth;
 }
 
 // The caller's own school and authority: from the profile saved at login,
@@ -47,6 +79,10 @@ std::optional<std::string> App::SchoolName(const std::string& school_flag) {
   }
   Profile profile = OwnScope(*this);
   if (!profile.school.empty()) return profile.school;
+  if (profile.api_key.empty()) {
+    NotLoggedIn();
+    return std::nullopt;
+  }
   Usage(
       out.T("cần --school (tài khoản này không thuộc trường nào)", "--school is required for this account"));
   return std::nullopt;
@@ -87,9 +123,8 @@ std::optional<std::string> App::TaskName(Session& session, const std::string& pl
     }
     request.set_page_token(page.next_page_token());
   } while (!request.page_token().empty());
-  out.Error(absl::StrCat(out.T("Lỗi: không có nhiệm vụ ", "Error: no task "), task_flag,
-                         out.T(" trong ", " in "), plan_name));
-  exit_code = kExitNotFound;
+  Fail(kExitNotFound, "NOT_FOUND", out.T("Không tìm thấy", "Not found"),
+       absl::StrCat(out.T("không có nhiệm vụ ", "no task "), task_flag, out.T(" trong ", " in "), plan_name));
   return std::nullopt;
 }
 
@@ -100,7 +135,15 @@ std::optional<std::string> App::AuthorityName(const std::string& authority_flag)
   }
   Profile profile = OwnScope(*this);
   if (!profile.authority.empty()) return profile.authority;
-  Usage(out.T("cần --authority", "--authority is required"));
+  if (profile.api_key.empty()) {
+    NotLoggedIn();
+  } else if (!profile.school.empty()) {
+    Fail(kExitAuth, "PERMISSION_DENIED", out.T("Không có quyền", "Permission denied"),
+         out.T("lệnh này dành cho cán bộ cơ quan quản lý; tài khoản của bạn thuộc một trường",
+               "this command is for authority officers; your account belongs to a school"));
+  } else {
+    Usage(out.T("cần --authority", "--authority is required"));
+  }
   return std::nullopt;
 }
 
@@ -175,20 +218,47 @@ std::string RoleLabel(const Output& out, common::v1::Role role) {
 
 std::string IdOf(const std::string& name) { return name.substr(name.rfind('/') + 1); }
 
+void AddExportOption(CLI::App* command, App& app) {
+  command
+      ->add_option("--export", app.export_path,
+                   "Ghi danh sách ra tệp .csv (UTF-8, mở bằng Excel) hoặc .xlsx, lấy hết mọi trang "
+                   "(write the list to FILE.csv or FILE.xlsx)")
+      ->check(CLI::Validator(
+          [](std::string& path) -> std::string {
+            if (absl::EndsWithIgnoreCase(path, ".csv") || absl::EndsWithIgnoreCase(path, ".xlsx")) return "";
+            return path + ": tên tệp phải kết thúc bằng .csv hoặc .xlsx (FILE.csv or FILE.xlsx)";
+          },
+          "FILE.csv|FILE.xlsx"));
+}
+
 bool Export(App& app, const std::string& sheet, const std::vector<std::string>& header,
-            const std::vector<std::vector<std::string>>& rows, const std::string& csv_path,
-            const std::string& xlsx_path, const std::vector<size_t>& number_columns) {
-  if (csv_path.empty() && xlsx_path.empty()) return false;
-  auto done = [&](bool ok, const std::string& path) {
-    if (!ok) {
-      app.exit_code = kExitFailure;
-      return;
-    }
-    app.out.Line(absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), " → ", path));
-  };
-  if (!csv_path.empty()) done(WriteCsv(csv_path, header, rows), csv_path);
-  if (!xlsx_path.empty()) done(WriteXlsx(xlsx_path, sheet, header, rows, number_columns), xlsx_path);
+            const std::vector<std::vector<std::string>>& rows, const std::vector<size_t>& number_columns) {
+  const std::string& path = app.export_path;
+  if (path.empty()) return false;
+  std::string error;
+  bool ok = absl::EndsWithIgnoreCase(path, ".xlsx")
+                ? WriteXlsx(path, sheet, header, rows, number_columns, &error)
+                : WriteCsv(path, header, rows, &error);
+  if (!ok) {
+    app.Fail(kExitFailure, "LOCAL", app.out.T("Không ghi được tệp", "Cannot write the file"), error);
+    return true;
+  }
+  if (app.out.json) {
+    google::protobuf::Struct exported;
+    auto& fields = *(*exported.mutable_fields())["exported"].mutable_struct_value()->mutable_fields();
+    fields["path"].set_string_value(path);
+    fields["rows"].set_number_value(static_cast<double>(rows.size()));
+    app.out.Json(exported);
+  } else {
+    app.out.Line(
+        absl::StrCat(app.out.T("Đã ghi ", "Wrote "), rows.size(), app.out.T(" dòng → ", " rows → "), path));
+  }
   return true;
+}
+
+void PrintList(App& app, const std::string& sheet, const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& rows, const std::vector<size_t>& number_columns) {
+  if (!Export(app, sheet, header, rows, number_columns)) app.out.Table(header, rows);
 }
 
 std::optional<std::string> ReadFileFlag(App& app, const std::string& path) {

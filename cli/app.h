@@ -22,18 +22,25 @@ struct App final {
   Output out;
   std::string gateway;  // --gateway override
   int timeout_s = 15;
-  std::string request_id;  // --request-id: the caller's own idempotency key
+  std::string request_id;   // --request-id: the caller's own idempotency key
+  std::string export_path;  // --export FILE.csv|FILE.xlsx of a list command
+  std::string command;      // "parhubctl tasks list": the command being run
   int exit_code = kExitOk;
 
   Session NewSession() const;
   // "schools/<id>" from --school, or the logged-in school account's own.
+  // Without --school: "not logged in" (exit 3) when there is no API key, a
+  // usage error (exit 2) for an account of no school.
   std::optional<std::string> SchoolName(const std::string& school_flag);
   // "schools/<s>/plans/<p>" from --plan (an id or a full name).
   std::optional<std::string> PlanName(const std::string& school_flag, const std::string& plan_flag);
   // The task name for --task given as a code ("1.5"), an id, or a full name.
   std::optional<std::string> TaskName(Session& session, const std::string& plan_name,
                                       const std::string& task_flag);
-  // "authorities/<id>" from --authority, or the officer's own.
+  // "authorities/<id>" from --authority, or the officer's own. Without
+  // --authority: "not logged in" (exit 3) when there is no API key, and
+  // "permission denied" (exit 3) for a school account — these commands are
+  // the authority's.
   std::optional<std::string> AuthorityName(const std::string& authority_flag);
 
   // The idempotency key of a mutation: --request-id when given (a script
@@ -44,6 +51,12 @@ struct App final {
 
   // Usage error: prints and sets exit code 2.
   void Usage(const std::string& message);
+  // Any other failure found before or without a call: prints it (JSON with
+  // --output json) and sets `exit_code`. `code` is a gRPC code name
+  // ("NOT_FOUND", "PERMISSION_DENIED") or "LOCAL" for a local file.
+  void Fail(int exit_code, const std::string& code, const std::string& headline, const std::string& message);
+  // "not logged in": exit 3 with how to log in.
+  void NotLoggedIn();
 };
 
 // Runs one call with a fresh context (API key, request id, deadline). On
@@ -74,12 +87,20 @@ std::string IdOf(const std::string& name);
 // error.
 std::optional<std::string> ReadFileFlag(App& app, const std::string& path);
 
-// Writes the rows to --csv and/or --xlsx when given (`number_columns`: see
+// Adds `--export FILE.csv|FILE.xlsx` to a list command (stored in
+// App::export_path; any other extension is a usage error).
+void AddExportOption(CLI::App* command, App& app);
+// Writes the rows to the --export file when given (`number_columns`: see
 // WriteXlsx) and says so; true when it did (the table is then not printed).
 // A file that cannot be written sets exit code 1.
 bool Export(App& app, const std::string& sheet, const std::vector<std::string>& header,
-            const std::vector<std::vector<std::string>>& rows, const std::string& csv_path,
-            const std::string& xlsx_path, const std::vector<size_t>& number_columns = {});
+            const std::vector<std::vector<std::string>>& rows,
+            const std::vector<size_t>& number_columns = {});
+// The rows of a list command: written to the --export file when given,
+// else printed as a table.
+void PrintList(App& app, const std::string& sheet, const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& rows,
+               const std::vector<size_t>& number_columns = {});
 
 // Command groups.
 void AddAccountCommands(CLI::App& root, App& app);

@@ -5,10 +5,12 @@
 #include <future>
 #include <iostream>
 
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "platform/core/resource_name.h"
@@ -29,7 +31,8 @@ int CheckHealth(App& app, const std::string& address, const std::string& ca_file
   if (!ca_file.empty()) {
     auto tls = platform::CaOnlyChannelCredentials(ca_file);
     if (!tls.ok()) {
-      app.out.Error(std::string(tls.status().message()));
+      app.Fail(kExitFailure, "LOCAL", app.out.T("Không đọc được chứng thư CA", "Cannot read the CA file"),
+               std::string(tls.status().message()));
       return kExitFailure;
     }
     credentials = *tls;
@@ -46,7 +49,9 @@ int CheckHealth(App& app, const std::string& address, const std::string& ca_file
                  [&done](grpc::Status status) { done.set_value(std::move(status)); });
   grpc::Status status = done.get_future().get();
   if (!status.ok()) {
-    app.out.Error(absl::StrCat(address, ": ", status.error_message()));
+    app.Fail(kExitUnavailable, absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())),
+             app.out.T("Máy chủ không trả lời", "The server did not answer"),
+             absl::StrCat(address, ": ", status.error_message()));
     return kExitUnavailable;
   }
   std::vector<grpc::Slice> slices;
@@ -81,9 +86,7 @@ void AddAccountCommands(CLI::App& root, App& app) {
       key = std::string(absl::StripAsciiWhitespace(key));
     }
     if (key.empty()) {
-      app.out.Error("Cần --key hoặc --key-file (an API key is required: --key or --key-file)");
-      app.exit_code = kExitUsage;
-      return;
+      return app.Usage(app.out.T("cần --key hoặc --key-file", "an API key is required: --key or --key-file"));
     }
     Profile profile = LoadProfile();
     profile.api_key = key;
@@ -98,9 +101,8 @@ void AddAccountCommands(CLI::App& root, App& app) {
     profile.authority = me.authority();
     std::string error;
     if (!SaveProfile(profile, &error)) {
-      app.out.Error(error);
-      app.exit_code = kExitFailure;
-      return;
+      return app.Fail(kExitFailure, "LOCAL",
+                      app.out.T("Không lưu được tệp cấu hình", "Cannot save the config file"), error);
     }
     app.out.Line(absl::StrCat(app.out.T("Đã đăng nhập: ", "Logged in: "), me.display_name(), " (",
                               RoleLabel(app.out, me.role()), ") — ", ConfigPath()));
@@ -115,11 +117,22 @@ void AddAccountCommands(CLI::App& root, App& app) {
         }))
       return;
     if (app.out.json) return app.out.Json(me);
-    app.out.Table(
-        {app.out.T("Tài khoản", "Account"), app.out.T("Họ tên", "Name"), app.out.T("Vai trò", "Role"),
-         app.out.T("Phạm vi", "Scope"), app.out.T("Số trường", "Schools")},
-        {{me.account(), me.display_name(), RoleLabel(app.out, me.role()),
-          me.school().empty() ? me.authority() : me.school(), absl::StrCat(me.school_count())}});
+    // A school account names its school; an officer its authority and how
+    // many schools it oversees.
+    Names names(session);
+    std::vector<std::string> header{app.out.T("Tài khoản", "Account"), app.out.T("Họ tên", "Name"),
+                                    app.out.T("Vai trò", "Role")};
+    std::vector<std::string> row{IdOf(me.account()), me.display_name(), RoleLabel(app.out, me.role())};
+    if (!me.school().empty()) {
+      header.push_back(app.out.T("Trường", "School"));
+      row.push_back(absl::StrCat(names.School(me.school()), " (", IdOf(me.school()), ")"));
+    } else if (!me.authority().empty()) {
+      header.push_back(app.out.T("Cơ quan quản lý", "Authority"));
+      row.push_back(absl::StrCat(names.Authority(me.authority()), " (", IdOf(me.authority()), ")"));
+      header.push_back(app.out.T("Số trường trực thuộc", "Schools overseen"));
+      row.push_back(absl::StrCat(me.school_count()));
+    }
+    app.out.Table(header, {row});
   });
 
   auto* health = root.add_subcommand("health", "Kiểm tra sức khoẻ một máy chủ gRPC (grpc.health.v1 check)");
@@ -155,6 +168,7 @@ void AddAccountCommands(CLI::App& root, App& app) {
 
   auto* list = keys->add_subcommand("list", "Liệt kê khoá của một tài khoản (never their secrets)");
   list->add_option("--account", account, "accounts/<id> hoặc <id>")->required();
+  AddExportOption(list, app);
   list->callback([&app] {
     Session session = app.NewSession();
     directory::v1::ListApiKeysRequest request;
@@ -165,7 +179,7 @@ void AddAccountCommands(CLI::App& root, App& app) {
               ->ListApiKeys(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     auto when = [](const google::protobuf::Timestamp& t) {
       return t.seconds() == 0 ? std::string()
                               : absl::FormatTime("%d/%m/%Y %H:%M", absl::FromUnixSeconds(t.seconds()),
@@ -176,10 +190,11 @@ void AddAccountCommands(CLI::App& root, App& app) {
       rows.push_back({k.name(), k.display_name(), k.prefix() + "…", when(k.create_time()),
                       when(k.last_used_time()), when(k.revoke_time())});
     }
-    app.out.Table({app.out.T("Khoá", "Key"), app.out.T("Dùng cho", "Label"), app.out.T("Tiền tố", "Prefix"),
-                   app.out.T("Tạo lúc", "Created"), app.out.T("Dùng lần cuối", "Last used"),
-                   app.out.T("Thu hồi lúc", "Revoked")},
-                  rows);
+    PrintList(app, app.out.T("Khoá API", "API keys"),
+              {app.out.T("Khoá", "Key"), app.out.T("Dùng cho", "Label"), app.out.T("Tiền tố", "Prefix"),
+               app.out.T("Tạo lúc", "Created"), app.out.T("Dùng lần cuối", "Last used"),
+               app.out.T("Thu hồi lúc", "Revoked")},
+              rows);
   });
 
   auto* revoke = keys->add_subcommand("revoke", "Thu hồi khoá (the gateway refuses it within seconds)");

@@ -18,6 +18,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "parhub/authority/v1/authority.grpc.pb.h"
 #include "parhub/complaints/v1/complaints.grpc.pb.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
@@ -428,7 +429,7 @@ std::vector<std::string> CaseHeader(const Output& out) {
       out.T("Trạng thái", "State"), out.T("Tình trạng hạn", "Timeliness"), out.T("Người xử lý", "Handler")};
 }
 
-std::vector<std::string> CaseRow(const Output& out, const cv::Case& c) {
+std::vector<std::string> CaseRow(const Output& out, Names& names, const cv::Case& c) {
   std::string due = FormatDate(c.current_due_date());
   if (!due.empty() && c.deadline_estimated()) due += " *";
   return {IdOf(c.name()),
@@ -439,10 +440,10 @@ std::vector<std::string> CaseRow(const Output& out, const cv::Case& c) {
           due,
           StateLabel(out, c.state()),
           TimelinessLabel(out, c.timeliness()),
-          c.assignee().empty() ? "" : IdOf(c.assignee())};
+          names.Account(c.assignee())};
 }
 
-// The school's register of cases (sổ theo dõi), for --csv and --xlsx.
+// The school's register of cases (sổ theo dõi), for --export.
 std::vector<std::string> RegisterHeader(const Output& out) {
   return {out.T("Mã hồ sơ", "Id"),
           out.T("Mã theo dõi", "Tracking code"),
@@ -489,7 +490,7 @@ std::vector<std::string> RegisterRow(const Output& out, const cv::Case& c) {
 }
 
 // `notice`: the enrolment notice of a registration, when it could be read.
-void PrintCase(const Output& o, const cv::Case& c, const cv::EnrolmentNotice* notice) {
+void PrintCase(const Output& o, Names& names, const cv::Case& c, const cv::EnrolmentNotice* notice) {
   std::vector<std::vector<std::string>> rows;
   auto add = [&](const char* vi, const char* en, const std::string& value) {
     rows.push_back({o.T(vi, en), value});
@@ -554,7 +555,7 @@ void PrintCase(const Output& o, const cv::Case& c, const cv::EnrolmentNotice* no
   add("Trạng thái", "State", StateLabel(o, c.state()));
   add_if("Tình trạng hạn", "Timeliness", TimelinessLabel(o, c.timeliness()));
   add("Người xử lý", "Handler",
-      c.assignee().empty() ? o.T("(chưa phân công)", "(not assigned)") : IdOf(c.assignee()));
+      c.assignee().empty() ? o.T("(chưa phân công)", "(not assigned)") : names.Account(c.assignee()));
   if (!c.closing_reason().empty()) {
     if (c.state() == cv::CASE_STATE_NOT_ACCEPTED) {
       add("Lý do không thụ lý", "Reason not accepted", c.closing_reason());
@@ -606,8 +607,7 @@ void PrintCase(const Output& o, const cv::Case& c, const cv::EnrolmentNotice* no
     for (const auto& e : c.extensions()) {
       extensions.push_back({absl::StrCat(e.days()), e.reason(), e.document_number(),
                             FormatDate(e.previous_due_date()), FormatDate(e.new_due_date()),
-                            e.extended_by().empty() ? "" : IdOf(e.extended_by()),
-                            FormatTime(e.create_time())});
+                            names.Account(e.extended_by()), FormatTime(e.create_time())});
     }
     o.Table({o.T("Số ngày", "Days"), o.T("Lý do", "Reason"), o.T("Số quyết định", "Decision"),
              o.T("Hạn cũ", "Was due"), o.T("Hạn mới", "Now due"), o.T("Người gia hạn", "By"),
@@ -690,7 +690,7 @@ void PrintNotice(const Output& o, const cv::EnrolmentNotice& n) {
 }
 
 // The registrations of a notice (danh sách hồ sơ đăng ký tuyển sinh), for
-// the table, --csv and --xlsx.
+// the table and --export.
 std::vector<std::string> RegistrationHeader(const Output& out) {
   return {out.T("Mã theo dõi", "Tracking code"),
           out.T("Họ tên trẻ", "Child"),
@@ -759,7 +759,9 @@ std::optional<std::string> ResolveNotice(App& app, const std::string& school_fla
 void PrintChanged(App& app, const cv::Case& c, const std::string& message) {
   if (app.out.json) return app.out.Json(c);
   app.out.Line(absl::StrCat(message, ": ", c.tracking_code().empty() ? IdOf(c.name()) : c.tracking_code()));
-  app.out.Table(CaseHeader(app.out), {CaseRow(app.out, c)});
+  Session session = app.NewSession();
+  Names names(session);
+  app.out.Table(CaseHeader(app.out), {CaseRow(app.out, names, c)});
 }
 
 // The directory's entry of the school a case belongs to, when the caller
@@ -780,7 +782,7 @@ std::optional<directory::v1::School> SchoolOfCase(Session& session, const std::s
 
 void AddCaseCommands(CLI::App& root, App& app) {
   static struct {
-    std::string school, id, assignee, from, to, csv_out, xlsx_out;
+    std::string school, id, assignee, from, to;
     std::vector<std::string> types, states;
     std::string type, channel, subject, content, content_file, received, accepted, decision_date, name, phone,
         email, address, id_number, procedure_code, complexity, filing_delay_reason;
@@ -822,7 +824,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
   };
 
   // --- list --------------------------------------------------------------
-  auto* list = cases->add_subcommand("list", "Danh sách, sổ theo dõi (the register; --csv/--xlsx to export)");
+  auto* list = cases->add_subcommand("list", "Danh sách, sổ theo dõi (the register; --export to a file)");
   add_school(list);
   list->add_option("--type", f.types, absl::StrCat("Loại (lặp lại được): ", kTypeWords))->delimiter(',');
   list->add_option("--state", f.states, absl::StrCat("Trạng thái (lặp lại được): ", kStateWords))
@@ -834,8 +836,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
   list->add_option("--from", f.from, "Nhận từ ngày");
   list->add_option("--to", f.to, "Nhận đến ngày");
   list->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 50 hồ sơ)");
-  list->add_option("--csv", f.csv_out, "Ghi sổ theo dõi ra tệp CSV (mở bằng Excel; lấy hết mọi trang)");
-  list->add_option("--xlsx", f.xlsx_out, "Ghi sổ theo dõi ra tệp Excel (.xlsx; lấy hết mọi trang)");
+  AddExportOption(list, app);
   list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -869,7 +870,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       *request.mutable_received_before() = *to;
     }
     // A register written to a file is always complete.
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     bool every_page = f.all || exporting;
     request.set_page_size(every_page ? 200 : 50);
     Session session = app.NewSession();
@@ -887,13 +888,14 @@ void AddCaseCommands(CLI::App& root, App& app) {
     if (exporting) {
       std::vector<std::vector<std::string>> rows;
       for (const auto& c : all.cases()) rows.push_back(RegisterRow(app.out, c));
-      Export(app, app.out.T("Sổ theo dõi", "Register"), RegisterHeader(app.out), rows, f.csv_out, f.xlsx_out);
+      Export(app, app.out.T("Sổ theo dõi", "Register"), RegisterHeader(app.out), rows);
       return;
     }
     std::vector<std::vector<std::string>> rows;
     bool estimated = false;
+    Names names(session);
     for (const auto& c : all.cases()) {
-      rows.push_back(CaseRow(app.out, c));
+      rows.push_back(CaseRow(app.out, names, c));
       estimated = estimated || (c.deadline_estimated() && c.current_due_date().year() != 0);
     }
     app.out.Table(CaseHeader(app.out), rows);
@@ -909,6 +911,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       "escalated", "Khiếu nại lần hai các trường chuyển lên cơ quan (authority officers; newest first)");
   escalated->add_option("--authority", escalated_authority, "Cơ quan (mặc định: của bạn)");
   escalated->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 50 hồ sơ)");
+  AddExportOption(escalated, app);
   escalated->callback([&app] {
     auto authority = app.AuthorityName(escalated_authority);
     if (!authority) return;
@@ -927,10 +930,11 @@ void AddCaseCommands(CLI::App& root, App& app) {
       all.set_next_page_token(page.next_page_token());
       request.set_page_token(page.next_page_token());
     } while (f.all && !request.page_token().empty());
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
-    for (const auto& c : all.cases()) rows.push_back(CaseRow(app.out, c));
-    app.out.Table(CaseHeader(app.out), rows);
+    Names names(session);
+    for (const auto& c : all.cases()) rows.push_back(CaseRow(app.out, names, c));
+    PrintList(app, app.out.T("Khiếu nại lần hai", "Escalated"), CaseHeader(app.out), rows);
     if (!all.next_page_token().empty()) {
       app.out.Line(app.out.T("Còn nữa: thêm --all để xem tất cả.", "More: add --all to see every case."));
     }
@@ -964,11 +968,13 @@ void AddCaseCommands(CLI::App& root, App& app) {
               .ok())
         notice = got;
     }
-    PrintCase(app.out, c, notice ? &*notice : nullptr);
+    Names names(session);
+    PrintCase(app.out, names, c, notice ? &*notice : nullptr);
   });
 
   auto* events = cases->add_subcommand("events", "Lịch sử xử lý của hồ sơ, cũ nhất trước (a case's history)");
   add_case(events);
+  AddExportOption(events, app);
   events->callback([&app] {
     Session session = app.NewSession();
     auto name = ResolveCase(app, session, f.school, f.id);
@@ -986,7 +992,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       all.mutable_events()->MergeFrom(page.events());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& e : all.events()) {
       std::string states;
@@ -1000,7 +1006,8 @@ void AddCaseCommands(CLI::App& root, App& app) {
       rows.push_back({FormatTime(e.create_time()), EventKindLabel(app.out, e.kind()),
                       VisibilityLabel(app.out, e.visibility()), actor, states, e.note()});
     }
-    app.out.Table(
+    PrintList(
+        app, app.out.T("Lịch sử xử lý", "Case events"),
         {app.out.T("Thời điểm", "When"), app.out.T("Sự kiện", "Event"), app.out.T("Hiển thị", "Visibility"),
          app.out.T("Người thực hiện", "By"), app.out.T("Trạng thái", "State"), app.out.T("Ghi chú", "Note")},
         rows);
@@ -1453,6 +1460,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
   auto* notices = enrolment->add_subcommand("list", "Các thông báo tuyển sinh của trường, mới nhất trước");
   add_school(notices);
   notices->add_flag("--open", f.open, "Chỉ thông báo đang nhận hồ sơ hôm nay");
+  AddExportOption(notices, app);
   notices->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -1471,11 +1479,11 @@ void AddCaseCommands(CLI::App& root, App& app) {
       all.mutable_enrolment_notices()->MergeFrom(page.enrolment_notices());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     common::v1::Date today = Today();
     std::vector<std::vector<std::string>> rows;
     for (const auto& n : all.enrolment_notices()) rows.push_back(NoticeRow(app.out, n, today));
-    app.out.Table(NoticeHeader(app.out), rows);
+    PrintList(app, app.out.T("Thông báo tuyển sinh", "Enrolment notices"), NoticeHeader(app.out), rows);
   });
 
   auto* notice_show =
@@ -1520,10 +1528,9 @@ void AddCaseCommands(CLI::App& root, App& app) {
   });
 
   auto* registrations = enrolment->add_subcommand(
-      "registrations", "Hồ sơ đăng ký theo một thông báo (--csv/--xlsx để xuất danh sách)");
+      "registrations", "Hồ sơ đăng ký theo một thông báo (--export để xuất danh sách)");
   add_notice(registrations);
-  registrations->add_option("--csv", f.csv_out, "Ghi danh sách ra tệp CSV (mở bằng Excel)");
-  registrations->add_option("--xlsx", f.xlsx_out, "Ghi danh sách ra tệp Excel (.xlsx)");
+  AddExportOption(registrations, app);
   registrations->callback([&app] {
     auto name = ResolveNotice(app, f.school, f.id);
     if (!name) return;
@@ -1541,7 +1548,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       all.mutable_cases()->MergeFrom(page.cases());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     if (app.out.json && !exporting) return app.out.Json(all);
     const Output& o = app.out;
     std::vector<std::vector<std::string>> rows;
@@ -1550,9 +1557,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
       rows.push_back(RegistrationRow(o, c));
       redacted = redacted || c.submitter_redacted();
     }
-    if (Export(app, o.T("Đăng ký tuyển sinh", "Registrations"), RegistrationHeader(o), rows, f.csv_out,
-               f.xlsx_out))
-      return;
+    if (Export(app, o.T("Đăng ký tuyển sinh", "Registrations"), RegistrationHeader(o), rows)) return;
     o.Line(absl::StrCat(o.T("Thông báo ", "Notice "), IdOf(*name), ": ", rows.size(),
                         o.T(" hồ sơ đăng ký", " registrations")));
     o.Table(RegistrationHeader(o), rows);

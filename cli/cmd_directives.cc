@@ -76,6 +76,7 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
 
   auto* list = directives->add_subcommand("list", "Liệt kê chỉ đạo");
   list->add_option("--authority", f.authority, "Cơ quan (mặc định: của bạn)");
+  AddExportOption(list, app);
   list->callback([&app] {
     auto authority = app.AuthorityName(f.authority);
     if (!authority) return;
@@ -93,13 +94,14 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
       response.mutable_directives()->MergeFrom(page.directives());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    if (app.out.json) return app.out.Json(response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
     for (const auto& d : response.directives()) {
       rows.push_back({IdOf(d.name()), d.number(), d.title(), FormatDate(d.issue_date()),
                       FormatDate(d.due_date()), absl::StrCat(d.school_count())});
     }
-    app.out.Table(
+    PrintList(
+        app, app.out.T("Chỉ đạo", "Directives"),
         {app.out.T("Mã định danh", "Id"), app.out.T("Số hiệu", "Number"), app.out.T("Trích yếu", "Title"),
          app.out.T("Ngày ban hành", "Issued"), app.out.T("Hạn", "Due"), app.out.T("Số trường", "Schools")},
         rows);
@@ -108,6 +110,7 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
   auto* progress = directives->add_subcommand("progress", "Tiến độ từng trường đối với một chỉ đạo");
   progress->add_option("--authority", f.authority, "Cơ quan (mặc định: của bạn)");
   progress->add_option("--id", f.id, "Mã định danh chỉ đạo")->required();
+  AddExportOption(progress, app);
   progress->callback([&app] {
     auto authority = app.AuthorityName(f.authority);
     if (!authority) return;
@@ -120,7 +123,7 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
               ->GetDirectiveProgress(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     app.out.Line(absl::StrCat(response.directive().number(), " — ", response.directive().title(), " (",
                               app.out.T("hạn ", "due "), FormatDate(response.directive().due_date()), ")"));
     // School names from the directory (best effort: ids when it cannot answer).
@@ -143,9 +146,10 @@ void AddDirectiveCommands(CLI::App& root, App& app) {
                       TaskStatusLabel(app.out, s.status()), absl::StrCat(s.percent_done(), "%"),
                       TimelinessLabel(app.out, s.timeliness())});
     }
-    app.out.Table({app.out.T("Trường", "School"), app.out.T("Trạng thái", "Status"),
-                   app.out.T("Tiến độ", "Done"), app.out.T("Thời hạn", "Timeliness")},
-                  rows);
+    PrintList(app, app.out.T("Tiến độ chỉ đạo", "Directive progress"),
+              {app.out.T("Trường", "School"), app.out.T("Trạng thái", "Status"), app.out.T("Tiến độ", "Done"),
+               app.out.T("Thời hạn", "Timeliness")},
+              rows);
     app.out.Line(absl::StrCat(app.out.T("Đã hoàn thành: ", "Done: "), response.done_count(), "/",
                               response.schools_size(), app.out.T("; trễ hạn: ", "; overdue: "),
                               response.overdue_count()));

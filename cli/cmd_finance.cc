@@ -273,7 +273,7 @@ std::string Shorten(const std::string& text, size_t max_chars) {
   return platform::Utf8Prefix(text, max_chars - 1) + "…";
 }
 
-// Table cells show "500.000 đ"; files (--csv, --xlsx) the bare number, so a
+// Table cells show "500.000 đ"; files (--export) the bare number, so a
 // spreadsheet can add it up.
 std::string Money(int64_t amount, bool file) { return file ? absl::StrCat(amount) : FormatDong(amount); }
 
@@ -629,16 +629,15 @@ void ShowQr(App& app, const fv::Invoice& invoice, bool draw, const std::string& 
   }
   auto qr = EncodeQr(invoice.vietqr_payload());
   if (!qr) {
-    o.Error(o.T("Không tạo được mã QR từ nội dung VietQR của hóa đơn.",
-                "Could not encode the invoice's VietQR payload as a QR code."));
-    app.exit_code = kExitFailure;
-    return;
+    return app.Fail(kExitFailure, "LOCAL", o.T("Không tạo được mã QR", "Cannot draw the QR code"),
+                    o.T("nội dung VietQR của hóa đơn không mã hoá được thành mã QR",
+                        "the invoice's VietQR payload could not be encoded as a QR code"));
   }
   if (!png_path.empty()) {
     std::string error;
     if (!WriteQrPng(*qr, png_path, &error)) {
-      o.Error(absl::StrCat(o.T("Không ghi được ", "Cannot write "), png_path, ": ", error));
-      app.exit_code = kExitFailure;
+      app.Fail(kExitFailure, "LOCAL", o.T("Không ghi được tệp", "Cannot write the file"),
+               absl::StrCat(png_path, ": ", error));
     } else if (!o.json) {
       o.Line(absl::StrCat(o.T("Đã ghi mã VietQR → ", "Wrote the VietQR code → "), png_path));
     }
@@ -797,7 +796,7 @@ int64_t DebitTotal(const fv::LedgerTransfer& t) {
 
 void AddFinanceCommands(CLI::App& root, App& app) {
   static struct {
-    std::string school, id, file, csv_out, xlsx_out, png_out;
+    std::string school, id, file, png_out;
     // settings
     std::string bank_bin, account_number, account_name, reference_prefix, issuer_name, tax_code,
         receipt_template, receipt_series, school_level;
@@ -829,14 +828,8 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   auto* finance = root.add_subcommand(
       "finance", "Thu phí: học sinh, khoản thu, hóa đơn VietQR, nộp tiền, biên lai, sổ cái (school fees)");
   finance->require_subcommand(1);
-  // Money in JSON: "balance": "0" is an amount, so zero values are printed.
-  finance->preparse_callback([&app](size_t) { app.out.json_zero_values = true; });
   auto add_school = [](CLI::App* cmd) {
     cmd->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
-  };
-  auto add_export = [](CLI::App* cmd) {
-    cmd->add_option("--csv", f.csv_out, "Ghi ra tệp CSV (mở bằng Excel; lấy hết mọi trang)");
-    cmd->add_option("--xlsx", f.xlsx_out, "Ghi ra tệp Excel (.xlsx; lấy hết mọi trang)");
   };
 
   // === settings ================================================================
@@ -940,17 +933,17 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     add_school(cmd);
   };
 
-  auto* pupils_list = pupils->add_subcommand("list", "Danh sách học sinh theo lớp (--csv/--xlsx để xuất)");
+  auto* pupils_list = pupils->add_subcommand("list", "Danh sách học sinh theo lớp (--export để xuất)");
   add_school(pupils_list);
   pupils_list->add_option("--class", f.class_name, "Chỉ lớp này, ví dụ \"Lá 1\"");
   pupils_list->add_option("--query", f.query, "Tìm theo tên hoặc mã, không cần dấu");
   pupils_list->add_flag("--include-left", f.include_left, "Cả học sinh đã nghỉ học");
   pupils_list->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 100 học sinh)");
-  add_export(pupils_list);
+  AddExportOption(pupils_list, app);
   pupils_list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     bool every_page = f.all || exporting;
     fv::ListPupilsRequest request;
     request.set_parent(*school);
@@ -972,7 +965,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     const Output& o = app.out;
     std::vector<std::vector<std::string>> rows;
     for (const auto& p : all.pupils()) rows.push_back(PupilRow(o, p, exporting));
-    if (Export(app, o.T("Học sinh", "Pupils"), PupilHeader(o, true), rows, f.csv_out, f.xlsx_out)) return;
+    if (Export(app, o.T("Học sinh", "Pupils"), PupilHeader(o, true), rows)) return;
     o.Table(PupilHeader(o, false), rows);
     MorePagesHint(o, all.next_page_token());
   });
@@ -1139,7 +1132,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   add_school(fees_list);
   fees_list->add_option("--year", f.school_year, "Chỉ năm học này, ví dụ 2026-2027");
   fees_list->add_flag("--include-inactive", f.include_inactive, "Cả khoản thu đã ngừng áp dụng");
-  add_export(fees_list);
+  AddExportOption(fees_list, app);
   fees_list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -1158,14 +1151,12 @@ void AddFinanceCommands(CLI::App& root, App& app) {
             },
             &all))
       return;
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     if (app.out.json && !exporting) return app.out.Json(all);
     const Output& o = app.out;
     std::vector<std::vector<std::string>> rows;
     for (const auto& fee : all.fee_items()) rows.push_back(FeeRow(o, fee, exporting));
-    if (Export(app, o.T("Khoản thu", "Fee items"), FeeHeader(o, true), rows, f.csv_out, f.xlsx_out,
-               {kFeeAmountColumn}))
-      return;
+    if (Export(app, o.T("Khoản thu", "Fee items"), FeeHeader(o, true), rows, {kFeeAmountColumn})) return;
     o.Table(FeeHeader(o, false), rows);
   });
 
@@ -1265,7 +1256,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   };
 
   auto* invoices_list = invoices->add_subcommand(
-      "list", "Danh sách hóa đơn, mới nhất trước (sổ theo dõi thu; --csv/--xlsx để xuất)");
+      "list", "Danh sách hóa đơn, mới nhất trước (sổ theo dõi thu; --export để xuất)");
   add_school(invoices_list);
   invoices_list->add_option("--pupil", f.pupil, "Chỉ học sinh này (mã định danh)");
   invoices_list->add_option("--period", f.period, "Chỉ kỳ thu này, ví dụ 2026-09");
@@ -1275,7 +1266,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   invoices_list->add_option("--reference", f.reference,
                             "Tìm theo mã thanh toán (không phân biệt hoa thường)");
   invoices_list->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 100 hóa đơn)");
-  add_export(invoices_list);
+  AddExportOption(invoices_list, app);
   invoices_list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -1294,7 +1285,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     }
     request.set_overdue_only(f.overdue);
     request.set_payment_reference(f.reference);
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     bool every_page = f.all || exporting;
     request.set_page_size(every_page ? 1000 : 100);
     Session session = app.NewSession();
@@ -1312,9 +1303,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     PupilIndex pupils = all.invoices_size() > 0 ? ReadPupils(session, *school) : PupilIndex{};
     std::vector<std::vector<std::string>> rows;
     for (const auto& i : all.invoices()) rows.push_back(InvoiceRow(o, i, pupils, exporting));
-    if (Export(app, o.T("Hóa đơn", "Invoices"), InvoiceHeader(o, true), rows, f.csv_out, f.xlsx_out,
-               kInvoiceMoneyColumns))
-      return;
+    if (Export(app, o.T("Hóa đơn", "Invoices"), InvoiceHeader(o, true), rows, kInvoiceMoneyColumns)) return;
     o.Table(InvoiceHeader(o, false), rows);
     if (all.next_page_token().empty()) {
       if (all.invoices_size() > 0) PrintInvoiceTotals(o, all);
@@ -1645,7 +1634,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   payments->require_subcommand(1);
 
   auto* payments_list =
-      payments->add_subcommand("list", "Danh sách khoản nộp, mới nhất trước (--csv/--xlsx để xuất)");
+      payments->add_subcommand("list", "Danh sách khoản nộp, mới nhất trước (--export để xuất)");
   add_school(payments_list);
   payments_list->add_option("--invoice", f.invoice, "Chỉ hóa đơn này (mã hóa đơn hoặc mã thanh toán)");
   payments_list
@@ -1654,7 +1643,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   payments_list->add_option("--from", f.from, "Nộp từ ngày");
   payments_list->add_option("--to", f.to, "Nộp đến ngày (tính cả ngày này)");
   payments_list->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 100 khoản)");
-  add_export(payments_list);
+  AddExportOption(payments_list, app);
   payments_list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -1669,7 +1658,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     if (!DayRangeFlags(app, f.from, f.to, &start, &end)) return;
     if (!f.from.empty()) *request.mutable_start_time() = start;
     if (!f.to.empty()) *request.mutable_end_time() = end;
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     bool every_page = f.all || exporting;
     request.set_page_size(every_page ? 1000 : 100);
     Session session = app.NewSession();
@@ -1700,9 +1689,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
         recorded += p.amount();
       }
     }
-    if (Export(app, o.T("Khoản nộp", "Payments"), PaymentHeader(o, true), rows, f.csv_out, f.xlsx_out,
-               kPaymentMoneyColumns))
-      return;
+    if (Export(app, o.T("Khoản nộp", "Payments"), PaymentHeader(o, true), rows, kPaymentMoneyColumns)) return;
     o.Table(PaymentHeader(o, false), rows);
     if (all.next_page_token().empty()) {
       if (all.payments_size() > 0) {
@@ -1747,18 +1734,18 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   auto* receipts = finance->add_subcommand("receipts", "Biên lai thu tiền (receipts)");
   receipts->require_subcommand(1);
 
-  auto* receipts_list = receipts->add_subcommand("list", "Danh sách biên lai theo số (--csv/--xlsx để xuất)");
+  auto* receipts_list = receipts->add_subcommand("list", "Danh sách biên lai theo số (--export để xuất)");
   add_school(receipts_list);
   receipts_list->add_option("--year", f.year, "Chỉ năm này, ví dụ 2026")->check(CLI::Range(2000, 2100));
   receipts_list->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 100 biên lai)");
-  add_export(receipts_list);
+  AddExportOption(receipts_list, app);
   receipts_list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
     fv::ListReceiptsRequest request;
     request.set_parent(*school);
     request.set_year(f.year);
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     bool every_page = f.all || exporting;
     request.set_page_size(every_page ? 1000 : 100);
     Session session = app.NewSession();
@@ -1776,9 +1763,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     PupilIndex pupils = all.receipts_size() > 0 ? ReadPupils(session, *school) : PupilIndex{};
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : all.receipts()) rows.push_back(ReceiptRow(o, r, pupils, exporting));
-    if (Export(app, o.T("Biên lai", "Receipts"), ReceiptHeader(o, true), rows, f.csv_out, f.xlsx_out,
-               kReceiptMoneyColumns))
-      return;
+    if (Export(app, o.T("Biên lai", "Receipts"), ReceiptHeader(o, true), rows, kReceiptMoneyColumns)) return;
     o.Table(ReceiptHeader(o, false), rows);
     MorePagesHint(o, all.next_page_token());
   });
@@ -1812,6 +1797,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
 
   auto* accounts = ledger->add_subcommand("accounts", "Các tài khoản và số dư");
   add_school(accounts);
+  AddExportOption(accounts, app);
   accounts->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -1827,25 +1813,26 @@ void AddFinanceCommands(CLI::App& root, App& app) {
                 fv::ListLedgerAccountsResponse* p) { return stub->ListLedgerAccounts(c, r, p); },
             &all))
       return;
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     const Output& o = app.out;
     std::vector<std::vector<std::string>> rows;
     for (const auto& a : all.ledger_accounts()) {
       rows.push_back({a.code(), a.display_name(), AccountKindLabel(o, a.kind()), FormatDong(a.debit_total()),
                       FormatDong(a.credit_total()), FormatDong(a.balance())});
     }
-    o.Table({o.T("Mã TK", "Code"), o.T("Tên tài khoản", "Account"), o.T("Loại", "Kind"),
-             o.T("Phát sinh Nợ", "Debits"), o.T("Phát sinh Có", "Credits"), o.T("Số dư", "Balance")},
-            rows);
+    PrintList(app, app.out.T("Tài khoản", "Accounts"),
+              {o.T("Mã TK", "Code"), o.T("Tên tài khoản", "Account"), o.T("Loại", "Kind"),
+               o.T("Phát sinh Nợ", "Debits"), o.T("Phát sinh Có", "Credits"), o.T("Số dư", "Balance")},
+              rows);
   });
 
-  auto* transfers = ledger->add_subcommand("transfers", "Các bút toán, cũ nhất trước (--csv/--xlsx để xuất)");
+  auto* transfers = ledger->add_subcommand("transfers", "Các bút toán, cũ nhất trước (--export để xuất)");
   add_school(transfers);
   transfers->add_option("--account", f.account,
                         "Chỉ bút toán của tài khoản này, ví dụ bank, cash, receivables");
   transfers->add_option("--from", f.from, "Ghi sổ từ ngày");
   transfers->add_option("--to", f.to, "Ghi sổ đến ngày (tính cả ngày này)");
-  add_export(transfers);
+  AddExportOption(transfers, app);
   transfers->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -1870,7 +1857,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
                 fv::ListLedgerTransfersResponse* p) { return stub->ListLedgerTransfers(c, r, p); },
             &all))
       return;
-    bool exporting = !f.csv_out.empty() || !f.xlsx_out.empty();
+    bool exporting = !app.export_path.empty();
     if (app.out.json && !exporting) return app.out.Json(all);
     const Output& o = app.out;
     std::vector<std::vector<std::string>> rows;
@@ -1889,7 +1876,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
         exporting ? o.T("Số tiền (đồng)", "Amount (đồng)") : o.T("Số tiền", "Amount"),
         o.T("Chứng từ gốc", "Source"),
         o.T("Đảo bút toán", "Reverses")};
-    if (Export(app, o.T("Bút toán", "Transfers"), header, rows, f.csv_out, f.xlsx_out, {5})) return;
+    if (Export(app, o.T("Bút toán", "Transfers"), header, rows, {5})) return;
     o.Table(header, rows);
   });
 

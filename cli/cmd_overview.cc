@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 
 namespace parhub::cli {
@@ -18,6 +19,7 @@ void AddOverviewCommand(CLI::App& root, App& app) {
   overview->add_option("--as-of", f.as_of,
                        "Nhóm trường theo cơ quan quản lý tại ngày này (mặc định: ngày --to nếu đã qua, "
                        "nếu không là hôm nay)");
+  AddExportOption(overview, app);
   overview->callback([&app] {
     auto authority = app.AuthorityName(f.authority);
     if (!authority) return;
@@ -45,15 +47,18 @@ void AddOverviewCommand(CLI::App& root, App& app) {
               ->GetAuthorityOverview(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
-    app.out.Line(absl::StrCat(app.out.T("Tổng hợp: ", "Overview: "), response.display_name(), " — ",
-                              response.schools_size(), app.out.T(" trường", " schools"),
-                              app.out.T(", theo danh bạ ngày ", ", as the directory stood on "),
-                              absl::StrFormat("%02d/%02d/%04d", response.as_of().day(),
-                                              response.as_of().month(), response.as_of().year())));
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
+    Names names(session);
+    if (app.export_path.empty()) {
+      app.out.Line(absl::StrCat(app.out.T("Tổng hợp: ", "Overview: "), response.display_name(), " — ",
+                                response.schools_size(), app.out.T(" trường", " schools"),
+                                app.out.T(", theo danh bạ ngày ", ", as the directory stood on "),
+                                absl::StrFormat("%02d/%02d/%04d", response.as_of().day(),
+                                                response.as_of().month(), response.as_of().year())));
+    }
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : response.schools()) {
-      std::string authority = IdOf(s.authority());
+      std::string authority = names.Authority(s.authority());
       if (s.joined_since()) {
         authority =
             s.authority().empty()
@@ -71,11 +76,21 @@ void AddOverviewCommand(CLI::App& root, App& app) {
                       absl::StrFormat("%.0f%%", rate), absl::StrCat(t.overdue()),
                       absl::StrCat(t.done_on_time(), "/", t.done_late()), ""});
     }
-    app.out.Table(
-        {app.out.T("Trường", "School"), app.out.T("Cơ quan", "Authority"), app.out.T("Nhiệm vụ", "Tasks"),
-         app.out.T("Hoàn thành", "Done"), app.out.T("Tỷ lệ", "Rate"), app.out.T("Trễ hạn", "Overdue"),
-         app.out.T("Đúng hạn/Trễ", "On time/Late"), app.out.T("Ghi chú", "Note")},
-        rows);
+    std::vector<std::string> header{app.out.T("Trường", "School"),
+                                    app.out.T("Cơ quan", "Authority"),
+                                    app.out.T("Nhiệm vụ", "Tasks"),
+                                    app.out.T("Hoàn thành", "Done"),
+                                    app.out.T("Tỷ lệ", "Rate"),
+                                    app.out.T("Trễ hạn", "Overdue"),
+                                    app.out.T("HT đúng hạn/HT trễ", "Done on time/late"),
+                                    app.out.T("Ghi chú", "Note")};
+    if (Export(app, app.out.T("Tổng hợp", "Overview"), header, rows)) return;
+    app.out.Table(header, rows);
+    app.out.Line(
+        app.out.T("Trễ hạn: chưa hoàn thành và đã quá hạn. HT đúng hạn/HT trễ: số nhiệm vụ đã hoàn "
+                  "thành đúng hạn / hoàn thành sau hạn.",
+                  "Overdue: not done and past due. Done on time/late: tasks done by their due date / "
+                  "done after it."));
     const auto& t = response.totals();
     app.out.Line(absl::StrCat(app.out.T("Tổng: ", "Total: "), t.done(), "/", t.total(),
                               app.out.T(" nhiệm vụ hoàn thành; ", " tasks done; "), t.overdue(),

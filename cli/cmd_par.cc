@@ -19,6 +19,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "cli/reporting_text.h"
 #include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "platform/core/date.h"
@@ -265,7 +266,8 @@ double MaxOf(const rpv::ParAssessment& a) {
   return max;
 }
 
-void PrintAssessment(const Output& o, const rpv::ParAssessment& a, const SubCriterionIndex& index) {
+void PrintAssessment(const Output& o, Names& names, const rpv::ParAssessment& a,
+                     const SubCriterionIndex& index) {
   std::string school = a.name().substr(0, a.name().find("/parAssessments/"));
   std::vector<std::vector<std::string>> summary{
       {o.T("Trường", "School"), IdOf(school)},
@@ -276,7 +278,7 @@ void PrintAssessment(const Output& o, const rpv::ParAssessment& a, const SubCrit
   if (a.state() == rpv::ASSESSMENT_STATE_APPRAISED) {
     summary.push_back({o.T("Thẩm định", "Appraised"), PointsOf(a.appraised_total(), MaxOf(a))});
     summary.push_back({o.T("Thẩm định lúc", "Appraised at"), FormatTime(a.appraise_time())});
-    summary.push_back({o.T("Người thẩm định", "Appraised by"), IdOf(a.appraised_by())});
+    summary.push_back({o.T("Người thẩm định", "Appraised by"), names.Account(a.appraised_by())});
   }
   if (a.submit_time().seconds() != 0)
     summary.push_back({o.T("Nộp lúc", "Submitted"), FormatTime(a.submit_time())});
@@ -381,6 +383,7 @@ void AddParCommands(CLI::App& root, App& app) {
 
   auto* frameworks_list = frameworks->add_subcommand("list", "Các khung chấm điểm, năm mới nhất trước");
   frameworks_list->add_option("--year", f.year, "Chỉ năm này")->check(CLI::Range(2000, 2100));
+  AddExportOption(frameworks_list, app);
   frameworks_list->callback([&app] {
     rpv::ListParFrameworksRequest request;
     request.set_year(f.year);
@@ -397,10 +400,10 @@ void AddParCommands(CLI::App& root, App& app) {
       if (page.next_page_token().empty()) break;
       request.set_page_token(page.next_page_token());
     }
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& framework : all.par_frameworks()) rows.push_back(FrameworkRow(framework));
-    app.out.Table(FrameworkHeader(app.out), rows);
+    PrintList(app, app.out.T("Khung chấm điểm", "Frameworks"), FrameworkHeader(app.out), rows);
   });
 
   auto* frameworks_show = frameworks->add_subcommand(
@@ -440,7 +443,8 @@ void AddParCommands(CLI::App& root, App& app) {
               [&](grpc::ClientContext* c) { return StubOf(session)->GetParAssessment(c, request, &a); }))
       return;
     if (app.out.json) return app.out.Json(a);
-    PrintAssessment(app.out, a, ReadSubCriteria(session, a.framework()));
+    Names names(session);
+    PrintAssessment(app.out, names, a, ReadSubCriteria(session, a.framework()));
   });
 
   auto* assessment_set = assessment->add_subcommand(
@@ -500,11 +504,10 @@ void AddParCommands(CLI::App& root, App& app) {
       if (item.sub_criterion() == f.id || IdOf(item.name()) == f.id) found = &item;
     }
     if (found == nullptr) {
-      app.out.Error(absl::StrCat(app.out.T("Lỗi: không có tiêu chí thành phần ", "Error: no sub-criterion "),
-                                 f.id, app.out.T(" trong bản tự đánh giá ", " in the assessment "),
-                                 assessment_name));
-      app.exit_code = kExitNotFound;
-      return;
+      return app.Fail(
+          kExitNotFound, "NOT_FOUND", app.out.T("Không tìm thấy", "Not found"),
+          absl::StrCat(app.out.T("không có tiêu chí thành phần ", "no sub-criterion "), f.id,
+                       app.out.T(" trong bản tự đánh giá ", " in the assessment "), assessment_name));
     }
     rpv::UpdateAssessmentItemRequest request;
     rpv::AssessmentItem* item = request.mutable_item();
@@ -596,7 +599,8 @@ void AddParCommands(CLI::App& root, App& app) {
                               app.out.T(" — tự chấm ", " — self-assessed "),
                               PointsOf(a.self_total(), MaxOf(a)), app.out.T(", thẩm định ", ", appraised "),
                               PointsOf(a.appraised_total(), MaxOf(a))));
-    PrintAssessment(app.out, a, ReadSubCriteria(session, a.framework()));
+    Names names(session);
+    PrintAssessment(app.out, names, a, ReadSubCriteria(session, a.framework()));
   });
 
   auto* assessment_return =

@@ -1,6 +1,7 @@
 // parhubctl plans: list, instantiate the PAR template, and close, reopen or
 // archive a plan (archived plans are listed only with --archived).
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "cli/app.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/core/resource_name.h"
@@ -29,10 +30,11 @@ void PrintPlans(App& app, const std::vector<tasks::v1::Plan>& plans) {
     rows.push_back({IdOf(p.name()), p.number(), absl::StrCat(p.year()), p.title(), FormatDate(p.issue_date()),
                     absl::StrCat(p.task_count()), PlanStatusLabel(app.out, p.status())});
   }
-  app.out.Table({app.out.T("Mã định danh", "Id"), app.out.T("Số hiệu", "Number"), app.out.T("Năm", "Year"),
-                 app.out.T("Tên kế hoạch", "Title"), app.out.T("Ngày ban hành", "Issued"),
-                 app.out.T("Số nhiệm vụ", "Tasks"), app.out.T("Trạng thái", "Status")},
-                rows);
+  PrintList(app, app.out.T("Kế hoạch", "Plans"),
+            {app.out.T("Mã định danh", "Id"), app.out.T("Số hiệu", "Number"), app.out.T("Năm", "Year"),
+             app.out.T("Tên kế hoạch", "Title"), app.out.T("Ngày ban hành", "Issued"),
+             app.out.T("Số nhiệm vụ", "Tasks"), app.out.T("Trạng thái", "Status")},
+            rows);
 }
 
 }  // namespace
@@ -50,6 +52,7 @@ void AddPlanCommands(CLI::App& root, App& app) {
   list->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   list->add_option("--year", f.year, "Chỉ năm này");
   list->add_flag("--archived", f.archived, "Kể cả kế hoạch đã lưu trữ");
+  AddExportOption(list, app);
   list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -68,7 +71,7 @@ void AddPlanCommands(CLI::App& root, App& app) {
       all.mutable_plans()->MergeFrom(page.plans());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     PrintPlans(app, {all.plans().begin(), all.plans().end()});
   });
 
@@ -122,11 +125,17 @@ void AddPlanCommands(CLI::App& root, App& app) {
         }))
       return;
     if (app.out.json) return app.out.Json(response);
+    // A template's title reads "… năm {year}": the year is the plan's.
     std::vector<std::vector<std::string>> rows;
-    for (const auto& t : response.templates())
-      rows.push_back({IdOf(t.name()), t.title(), absl::StrCat(t.task_count())});
+    for (const auto& t : response.templates()) {
+      rows.push_back({IdOf(t.name()),
+                      absl::StrReplaceAll(t.title(), {{"{year}", app.out.T("<năm>", "<year>")}}),
+                      absl::StrCat(t.task_count())});
+    }
     app.out.Table(
         {app.out.T("Mẫu", "Template"), app.out.T("Tên", "Title"), app.out.T("Số nhiệm vụ", "Tasks")}, rows);
+    app.out.Line(app.out.T("<năm>: năm của kế hoạch, theo --year của plans instantiate",
+                           "<year>: the plan's year, from --year of plans instantiate"));
   });
 
   auto* instantiate =

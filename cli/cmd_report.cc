@@ -74,7 +74,7 @@ std::string PlanIdOf(const std::string& name) {
 }  // namespace
 
 void AddReportCommand(CLI::App& root, App& app) {
-  static struct { std::string school, plan, period, family = "cchc", from, to, export_path; } f;
+  static struct { std::string school, plan, period, family = "cchc", from, to; } f;
   auto* report = root.add_subcommand(
       "report", "Tổng hợp kết quả thực hiện của trường trong kỳ, kèm minh chứng (a school's period summary)");
   report->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
@@ -83,7 +83,7 @@ void AddReportCommand(CLI::App& root, App& app) {
   report->add_option("--family", f.family, "Loại báo cáo định kỳ cho --period (mặc định cchc)");
   report->add_option("--from", f.from, "Từ ngày (thay cho --period)");
   report->add_option("--to", f.to, "Đến ngày (thay cho --period)");
-  report->add_option("--export", f.export_path, "Ghi ra tệp .xlsx hoặc .csv");
+  AddExportOption(report, app);
   report->callback([&app] {
     const Output& o = app.out;
     auto school = app.SchoolName(f.school);
@@ -92,18 +92,6 @@ void AddReportCommand(CLI::App& root, App& app) {
     if (!f.plan.empty()) {
       plan = app.PlanName(f.school, f.plan);
       if (!plan) return;
-    }
-    std::string csv, xlsx;
-    if (!f.export_path.empty()) {
-      std::string lower = absl::AsciiStrToLower(f.export_path);
-      if (absl::EndsWith(lower, ".xlsx")) {
-        xlsx = f.export_path;
-      } else if (absl::EndsWith(lower, ".csv")) {
-        csv = f.export_path;
-      } else {
-        return app.Usage(o.T("--export: tên tệp phải kết thúc bằng .xlsx hoặc .csv",
-                             "--export: the file name must end in .xlsx or .csv"));
-      }
     }
     Session session = app.NewSession();
     // The period: a report period's data range, or --from/--to.
@@ -310,7 +298,7 @@ void AddReportCommand(CLI::App& root, App& app) {
         o.T(" nhiệm vụ hoàn thành trong kỳ. Đến hạn: ", " tasks finished in the period. Due: "),
         due_tasks.size(), o.T(" nhiệm vụ — ", " tasks — "), on_time, o.T(" đúng hạn, ", " on time, "), late,
         o.T(" trễ hạn, ", " late, "), overdue, o.T(" quá hạn chưa hoàn thành.", " overdue."));
-    if (Export(app, o.T("Kết quả thực hiện", "Period summary"), header, rows, csv, xlsx, {})) {
+    if (Export(app, o.T("Kết quả thực hiện", "Period summary"), header, rows)) {
       o.Line(totals);
       return;
     }

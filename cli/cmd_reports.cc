@@ -23,6 +23,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "cli/reporting_text.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/reporting/v1/reporting.grpc.pb.h"
@@ -214,7 +215,8 @@ std::optional<std::string> LatestDuePeriod(App& app, Session& session, const std
   return latest->code();
 }
 
-void PrintReportingOverview(const Output& o, const gwv::ReportingOverview& r) {
+void PrintReportingOverview(App& app, const gwv::ReportingOverview& r) {
+  const Output& o = app.out;
   const rpv::ReportPeriod& p = r.period();
   o.Line(absl::StrCat(o.T("Báo cáo ", "Report "), IdOf(p.family()), " ", PeriodText(p),
                       o.T(" (hạn nộp ", " (due "), FormatDate(p.due_date()), ") — ", r.display_name(), ", ",
@@ -227,9 +229,14 @@ void PrintReportingOverview(const Output& o, const gwv::ReportingOverview& r) {
                     AssessmentText(o, s), SubmissionLabel(o, s.report_status()),
                     s.days_late() > 0 ? absl::StrCat(s.days_late()) : ""});
   }
-  o.Table({o.T("Hạng", "Rank"), o.T("Trường", "School"), o.T("Điểm dự báo", "Forecast"),
-           o.T("Tự đánh giá", "Assessment"), o.T("Báo cáo", "Report"), o.T("Số ngày trễ", "Days late")},
-          rows);
+  std::vector<std::string> header{o.T("Hạng", "Rank"),
+                                  o.T("Trường", "School"),
+                                  o.T("Điểm dự báo", "Forecast"),
+                                  o.T("Tự đánh giá", "Assessment"),
+                                  o.T("Báo cáo", "Report"),
+                                  o.T("Số ngày trễ", "Days late")};
+  if (Export(app, o.T("Báo cáo các trường", "Reports by school"), header, rows)) return;
+  o.Table(header, rows);
   const gwv::ReportingTotals& t = r.totals();
   o.Line(absl::StrCat(o.T("Tổng: ", "Totals: "), t.on_time(), o.T(" đúng hạn, ", " on time, "), t.late(),
                       o.T(" nộp trễ, ", " late, "), t.missing(), o.T(" quá hạn chưa nộp, ", " missing, "),
@@ -297,7 +304,7 @@ void PrintChanged(App& app, const rpv::Report& r, const std::string& message) {
   app.out.Table(ReportHeader(app.out), {ReportRow(app.out, r)});
 }
 
-void PrintReport(const Output& o, const rpv::Report& r) {
+void PrintReport(const Output& o, Names& names, const rpv::Report& r) {
   const rpv::ReportPeriod& p = r.period();
   std::vector<std::vector<std::string>> rows{
       {o.T("Mã báo cáo", "Report"), IdOf(r.name())},
@@ -314,14 +321,15 @@ void PrintReport(const Output& o, const rpv::Report& r) {
       {o.T("Nộp lần gần nhất lúc", "Last submitted"), FormatTime(r.submit_time())}};
   if (r.acknowledge_time().seconds() != 0)
     rows.push_back({o.T("Tiếp nhận lúc", "Acknowledged"), FormatTime(r.acknowledge_time())});
-  if (!r.reviewed_by().empty()) rows.push_back({o.T("Người xem xét", "Reviewed by"), IdOf(r.reviewed_by())});
+  if (!r.reviewed_by().empty())
+    rows.push_back({o.T("Người xem xét", "Reviewed by"), names.Account(r.reviewed_by())});
   if (!r.return_reason().empty()) rows.push_back({o.T("Lý do trả lại", "Return reason"), r.return_reason()});
   o.Table({o.T("Mục", "Field"), o.T("Nội dung", "Value")}, rows);
 }
 
 // The versions, newest first; the report, when known, marks the latest and
 // the submitted one.
-void PrintVersions(const Output& o, const rpv::ListReportVersionsResponse& versions,
+void PrintVersions(const Output& o, Names& names, const rpv::ListReportVersionsResponse& versions,
                    const rpv::Report* report) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& v : versions.versions()) {
@@ -329,7 +337,7 @@ void PrintVersions(const Output& o, const rpv::ListReportVersionsResponse& versi
     if (report != nullptr && v.name() == report->submitted_version())
       notes.push_back(o.T("đã nộp", "submitted"));
     if (report != nullptr && v.name() == report->latest_version()) notes.push_back(o.T("mới nhất", "latest"));
-    rows.push_back({absl::StrCat(v.version()), FormatTime(v.create_time()), IdOf(v.generated_by()),
+    rows.push_back({absl::StrCat(v.version()), FormatTime(v.create_time()), names.Account(v.generated_by()),
                     v.content_sha256(), absl::StrJoin(v.source_errors(), "; "), absl::StrJoin(notes, ", ")});
   }
   o.Table({o.T("Phiên bản", "Version"), o.T("Lập lúc", "Generated"), o.T("Người lập", "By"),
@@ -511,6 +519,7 @@ void AddReportCommands(CLI::App& root, App& app) {
   list->add_option("--family", f.family, "Chỉ loại báo cáo này, ví dụ cchc");
   list->add_option("--year", f.year, "Chỉ năm này")->check(CLI::Range(2000, 2100));
   list->add_flag("--late", f.late, "Chỉ báo cáo trễ hạn (nộp sau hạn, hoặc quá hạn chưa nộp)");
+  AddExportOption(list, app);
   list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -531,14 +540,14 @@ void AddReportCommands(CLI::App& root, App& app) {
       if (page.next_page_token().empty()) break;
       request.set_page_token(page.next_page_token());
     }
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     int late = 0;
     for (const auto& r : all.reports()) {
       rows.push_back(ReportRow(app.out, r));
       if (r.late()) ++late;
     }
-    app.out.Table(ReportHeader(app.out), rows);
+    PrintList(app, app.out.T("Báo cáo", "Reports"), ReportHeader(app.out), rows);
     if (late > 0) {
       app.out.Line(absl::StrCat(late, app.out.T(" báo cáo trễ hạn.", " late reports.")));
     }
@@ -560,9 +569,10 @@ void AddReportCommands(CLI::App& root, App& app) {
     rpv::ListReportVersionsResponse versions;
     if (!ReadVersions(app, session, *name, &versions)) return;
     if (app.out.json) return app.out.JsonObject({{"report", &r}, {"versions", &versions}});
-    PrintReport(app.out, r);
+    Names names(session);
+    PrintReport(app.out, names, r);
     app.out.Line(app.out.T("\nCác phiên bản:", "\nVersions:"));
-    PrintVersions(app.out, versions, &r);
+    PrintVersions(app.out, names, versions, &r);
   });
 
   auto* versions = reports->add_subcommand("versions", "Các phiên bản của một báo cáo, mới nhất trước");
@@ -581,7 +591,8 @@ void AddReportCommands(CLI::App& root, App& app) {
     rpv::Report r;
     auto context = session.NewContext();
     bool known = StubOf(session)->GetReport(context.get(), request, &r).ok();
-    PrintVersions(app.out, all, known ? &r : nullptr);
+    Names names(session);
+    PrintVersions(app.out, names, all, known ? &r : nullptr);
   });
 
   // === download ================================================================
@@ -606,10 +617,9 @@ void AddReportCommands(CLI::App& root, App& app) {
       rpv::Report r;
       if (!Call(app, session, [&](grpc::ClientContext* c) { return stub->GetReport(c, get, &r); })) return;
       if (r.latest_version().empty()) {
-        app.out.Error(app.out.T("Lỗi: báo cáo chưa có phiên bản nào (reports generate).",
-                                "Error: the report has no version yet (reports generate)."));
-        app.exit_code = kExitNotFound;
-        return;
+        return app.Fail(kExitNotFound, "NOT_FOUND", app.out.T("Không tìm thấy", "Not found"),
+                        app.out.T("báo cáo chưa có phiên bản nào (reports generate)",
+                                  "the report has no version yet (reports generate)"));
       }
       version = r.latest_version();
     }
@@ -631,9 +641,7 @@ void AddReportCommands(CLI::App& root, App& app) {
     out.write(file.content().data(), static_cast<std::streamsize>(file.content().size()));
     out.close();
     if (!out) {
-      app.out.Error(absl::StrCat(app.out.T("Không ghi được ", "Cannot write "), path));
-      app.exit_code = kExitFailure;
-      return;
+      return app.Fail(kExitFailure, "LOCAL", app.out.T("Không ghi được tệp", "Cannot write the file"), path);
     }
     std::string sha256 = platform::Sha256Hex(file.content());
     if (app.out.json) {
@@ -723,6 +731,7 @@ void AddReportCommands(CLI::App& root, App& app) {
   overview->add_option("--family", f.family, "Loại báo cáo (mặc định cchc)");
   overview->add_option("--period", f.period,
                        "Kỳ, ví dụ q3 (mặc định: kỳ gần nhất đã đến hạn nộp của năm; xem 'reports periods')");
+  AddExportOption(overview, app);
   overview->callback([&app] {
     gwv::GetReportingOverviewRequest request;
     if (!f.authority.empty()) {
@@ -745,8 +754,8 @@ void AddReportCommands(CLI::App& root, App& app) {
           return gwv::GatewayService::NewStub(session.channel())->GetReportingOverview(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
-    PrintReportingOverview(app.out, response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
+    PrintReportingOverview(app, response);
   });
 }
 

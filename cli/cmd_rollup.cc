@@ -3,13 +3,14 @@
 // report statuses of a period. One row per school under the authority on
 // --as-of (default today), schools that could not answer listed with their
 // error, the authority's totals below; every page is fetched (the gateway
-// pins the first page's result so the pages agree); --csv/--xlsx write the
+// pins the first page's result so the pages agree); --export writes the
 // rows to a file.
 #include <functional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "parhub/authority/v1/authority.grpc.pb.h"
 
 namespace parhub::cli {
@@ -19,7 +20,7 @@ namespace apb = authority::v1;
 namespace rpb = reporting::v1;
 
 struct Flags {
-  std::string authority, as_of, from, to, csv_out, xlsx_out;
+  std::string authority, as_of, from, to;
   std::string target_plan, family, period, rank_by = "forecast";
   int year = 0;
   bool ascending = false;
@@ -69,8 +70,8 @@ std::optional<Response> AllPages(App& app, Request request, Rpc rpc) {
 }
 
 // The first columns of a row: the school, or its error in the last column.
-std::vector<std::string> RowStart(const apb::SchoolRef& ref) {
-  return {ref.display_name(), IdOf(ref.authority())};
+std::vector<std::string> RowStart(Names& names, const apb::SchoolRef& ref) {
+  return {ref.display_name(), names.Authority(ref.authority())};
 }
 
 std::string ErrorNote(const Output& o, const apb::SchoolRef& ref) {
@@ -82,7 +83,7 @@ void Show(App& app, const std::string& title, const std::vector<std::string>& he
           const std::vector<std::vector<std::string>>& rows, const apb::RollupInfo& info,
           const std::string& totals_line) {
   const Output& o = app.out;
-  if (Export(app, title, header, rows, f.csv_out, f.xlsx_out)) return;
+  if (Export(app, title, header, rows)) return;
   app.out.Line(absl::StrCat(title, " — ", info.school_count(), o.T(" trường", " schools")));
   app.out.Table(header, rows);
   app.out.Line(totals_line);
@@ -95,7 +96,7 @@ void Show(App& app, const std::string& title, const std::vector<std::string>& he
 template <typename Response>
 bool Done(App& app, const std::optional<Response>& response) {
   if (!response) return true;
-  if (app.out.json) {
+  if (app.out.json && app.export_path.empty()) {
     app.out.Json(*response);
     return true;
   }
@@ -111,10 +112,12 @@ void Staffing(App& app) {
   auto r = AllPages<apb::GetStaffingRollupRequest, apb::StaffingRollup>(
       app, request, &apb::AuthorityService::Stub::GetStaffingRollup);
   if (Done(app, r)) return;
+  Session session = app.NewSession();
+  Names names(session);  // the authorities' names
   const Output& o = app.out;
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : r->schools()) {
-    auto row = RowStart(s.school());
+    auto row = RowStart(names, s.school());
     const auto& m = s.summary();
     for (const std::string& cell :
          {s.has_summary() ? absl::StrCat(m.staff_count()) : "-",
@@ -144,10 +147,12 @@ void Finance(App& app) {
   auto r = AllPages<apb::GetFinanceRollupRequest, apb::FinanceRollup>(
       app, request, &apb::AuthorityService::Stub::GetFinanceRollup);
   if (Done(app, r)) return;
+  Session session = app.NewSession();
+  Names names(session);  // the authorities' names
   const Output& o = app.out;
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : r->schools()) {
-    auto row = RowStart(s.school());
+    auto row = RowStart(names, s.school());
     const auto& m = s.summary();
     for (const std::string& cell :
          {s.has_summary() ? FormatDong(m.collected_amount()) : "-",
@@ -177,10 +182,12 @@ void Complaints(App& app) {
   auto r = AllPages<apb::GetComplaintsRollupRequest, apb::ComplaintsRollup>(
       app, request, &apb::AuthorityService::Stub::GetComplaintsRollup);
   if (Done(app, r)) return;
+  Session session = app.NewSession();
+  Names names(session);  // the authorities' names
   const Output& o = app.out;
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : r->schools()) {
-    auto row = RowStart(s.school());
+    auto row = RowStart(names, s.school());
     const auto& m = s.summary();
     for (const std::string& cell :
          {s.has_summary() ? absl::StrCat(m.received()) : "-",
@@ -209,10 +216,12 @@ void Sipas(App& app) {
   auto r = AllPages<apb::GetSipasRollupRequest, apb::SipasRollup>(
       app, request, &apb::AuthorityService::Stub::GetSipasRollup);
   if (Done(app, r)) return;
+  Session session = app.NewSession();
+  Names names(session);  // the authorities' names
   const Output& o = app.out;
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : r->schools()) {
-    auto row = RowStart(s.school());
+    auto row = RowStart(names, s.school());
     const auto& m = s.summary();
     const bool answered = s.has_summary() && m.sipas_responses() > 0;
     for (const std::string& cell : {s.has_summary() ? absl::StrCat(m.sipas_responses()) : "-",
@@ -248,11 +257,13 @@ void Rank(App& app) {
   auto r = AllPages<apb::RankSchoolsRequest, apb::SchoolRanking>(app, request,
                                                                  &apb::AuthorityService::Stub::RankSchools);
   if (Done(app, r)) return;
+  Session session = app.NewSession();
+  Names names(session);  // the authorities' names
   const Output& o = app.out;
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : r->schools()) {
     std::vector<std::string> row = {s.rank() > 0 ? absl::StrCat(s.rank()) : "-"};
-    for (std::string& cell : RowStart(s.school())) row.push_back(std::move(cell));
+    for (std::string& cell : RowStart(names, s.school())) row.push_back(std::move(cell));
     row.push_back(s.rank() > 0 ? absl::StrFormat("%.2f", s.value()) : "-");
     row.push_back(!s.school().error().empty() ? ErrorNote(o, s.school())
                   : s.rank() == 0             ? o.T("chưa có số liệu", "no value yet")
@@ -295,10 +306,12 @@ void Reports(App& app) {
   auto r = AllPages<apb::ListReportStatusesRequest, apb::ReportStatusRollup>(
       app, request, &apb::AuthorityService::Stub::ListReportStatuses);
   if (Done(app, r)) return;
+  Session session = app.NewSession();
+  Names names(session);  // the authorities' names
   const Output& o = app.out;
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : r->schools()) {
-    auto row = RowStart(s.school());
+    auto row = RowStart(names, s.school());
     row.push_back(s.has_status() ? StatusLabel(o, s.status().status()) : "-");
     row.push_back(s.has_status() && s.status().days_late() > 0 ? absl::StrCat(s.status().days_late()) : "");
     row.push_back(ErrorNote(o, s.school()));
@@ -326,8 +339,7 @@ void AddRollupCommands(CLI::App& root, App& app) {
     auto* sub = rollup->add_subcommand(name, help);
     sub->add_option("--authority", f.authority, "Cơ quan (mặc định: của bạn)");
     sub->add_option("--as-of", f.as_of, "Các trường trực thuộc tại ngày này (mặc định: hôm nay)");
-    sub->add_option("--csv", f.csv_out, "Ghi ra tệp CSV (mở bằng Excel)");
-    sub->add_option("--xlsx", f.xlsx_out, "Ghi ra tệp Excel (.xlsx)");
+    AddExportOption(sub, app);
     sub->callback([&app, run] { run(app); });
     return sub;
   };

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "parhub/directory/v1/directory.grpc.pb.h"
 
 namespace parhub::cli {
@@ -34,11 +35,12 @@ std::optional<directory::v1::SchoolLevel> ParseLevel(const std::string& text) {
   return std::nullopt;
 }
 
-void PrintSchool(App& app, const directory::v1::School& s) {
+void PrintSchool(App& app, Session& session, const directory::v1::School& s) {
   if (app.out.json) return app.out.Json(s);
+  Names names(session);
   app.out.Table({app.out.T("Mã định danh", "Id"), app.out.T("Tên trường", "School"),
                  app.out.T("Cơ quan quản lý", "Authority")},
-                {{IdOf(s.name()), s.display_name(), IdOf(s.authority())}});
+                {{IdOf(s.name()), s.display_name(), names.Authority(s.authority())}});
 }
 
 void AddSchoolAdminCommands(CLI::App* schools, App& app) {
@@ -73,7 +75,7 @@ void AddSchoolAdminCommands(CLI::App* schools, App& app) {
         })) {
       return;
     }
-    PrintSchool(app, created);
+    PrintSchool(app, session, created);
   });
 
   auto* move = schools->add_subcommand("move", "Chuyển trường sang cơ quan khác từ một ngày (history kept)");
@@ -99,15 +101,18 @@ void AddSchoolAdminCommands(CLI::App* schools, App& app) {
         })) {
       return;
     }
-    PrintSchool(app, moved);
+    PrintSchool(app, session, moved);
   });
 
   auto* history =
       schools->add_subcommand("history", "Trường thuộc cơ quan nào, từ khi nào (membership history)");
-  history->add_option("--school", f.id, "Trường")->required();
+  history->add_option("--school", f.id, "Trường (mặc định: trường của bạn)");
+  AddExportOption(history, app);
   history->callback([&app] {
+    auto school = app.SchoolName(f.id);
+    if (!school) return;
     directory::v1::ListSchoolMembershipsRequest request;
-    request.set_name(absl::StartsWith(f.id, "schools/") ? f.id : absl::StrCat("schools/", f.id));
+    request.set_name(*school);
     Session session = app.NewSession();
     directory::v1::ListSchoolMembershipsResponse response;
     if (!Call(app, session, [&](grpc::ClientContext* c) {
@@ -116,15 +121,17 @@ void AddSchoolAdminCommands(CLI::App* schools, App& app) {
         })) {
       return;
     }
-    if (app.out.json) return app.out.Json(response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
+    Names names(session);
     for (const auto& m : response.memberships()) {
-      rows.push_back(
-          {IdOf(m.authority()), FormatDate(m.effective_from()), FormatDate(m.effective_until()), m.reason()});
+      rows.push_back({names.Authority(m.authority()), FormatDate(m.effective_from()),
+                      FormatDate(m.effective_until()), m.reason()});
     }
-    app.out.Table({app.out.T("Cơ quan quản lý", "Authority"), app.out.T("Từ ngày", "From"),
-                   app.out.T("Đến trước ngày", "Until"), app.out.T("Căn cứ", "Reason")},
-                  rows);
+    PrintList(app, app.out.T("Lịch sử trực thuộc", "Membership history"),
+              {app.out.T("Cơ quan quản lý", "Authority"), app.out.T("Từ ngày", "From"),
+               app.out.T("Đến trước ngày", "Until"), app.out.T("Căn cứ", "Reason")},
+              rows);
   });
 }
 
@@ -137,6 +144,7 @@ void AddSchoolCommands(CLI::App& root, App& app) {
   AddSchoolAdminCommands(schools, app);
   schools->add_option("--authority", flags.authority, "authorities/<id> hoặc <id> (mặc định: của bạn)");
   schools->add_option("--query", flags.query, "Tìm theo tên, mã, địa chỉ; không cần dấu (search)");
+  AddExportOption(schools, app);
   schools->callback([&app, schools] {
     if (!schools->get_subcommands().empty()) return;  // create / move / history ran instead
     auto authority = app.AuthorityName(flags.authority);
@@ -155,16 +163,18 @@ void AddSchoolCommands(CLI::App& root, App& app) {
       all.mutable_schools()->MergeFrom(page.schools());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
+    Names names(session);
     for (const auto& s : all.schools()) {
       rows.push_back({IdOf(s.name()), s.code(), s.display_name(), LevelLabel(app.out, s.level()),
-                      IdOf(s.authority()), s.address()});
+                      names.Authority(s.authority()), s.address()});
     }
-    app.out.Table({app.out.T("Mã định danh", "Id"), app.out.T("Mã", "Code"),
-                   app.out.T("Tên trường", "School"), app.out.T("Cấp học", "Level"),
-                   app.out.T("Cơ quan quản lý", "Authority"), app.out.T("Địa chỉ", "Address")},
-                  rows);
+    PrintList(app, app.out.T("Trường", "Schools"),
+              {app.out.T("Mã định danh", "Id"), app.out.T("Mã", "Code"), app.out.T("Tên trường", "School"),
+               app.out.T("Cấp học", "Level"), app.out.T("Cơ quan quản lý", "Authority"),
+               app.out.T("Địa chỉ", "Address")},
+              rows);
   });
 }
 

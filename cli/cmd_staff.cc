@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "parhub/gateway/v1/gateway.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "platform/core/resource_name.h"
@@ -149,8 +150,7 @@ std::vector<std::string> RecordRow(const Output& out, const sv::DownsizingRecord
 
 void AddStaffCommands(CLI::App& root, App& app) {
   static struct {
-    std::string school, staff, code, name, position, type, start, email, query, file, csv_out, xlsx_out,
-        grade, reason;
+    std::string school, staff, code, name, position, type, start, email, query, file, grade, reason;
     std::string record, decree, category, policy, date, number, plan = "hcm-2023-2026", as_of, kind, scope;
     std::string conclusion, action, due, from, to, topic, content, suggestion, answer;
     std::vector<std::string> inspectors, findings, violations;
@@ -178,8 +178,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
   list->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   list->add_option("--query", f.query, "Tìm theo tên hoặc mã, không cần dấu");
   list->add_flag("--all", f.all, "Cả người đã nghỉ việc");
-  list->add_option("--csv", f.csv_out, "Ghi ra tệp CSV (mở bằng Excel)");
-  list->add_option("--xlsx", f.xlsx_out, "Ghi ra tệp Excel (.xlsx)");
+  AddExportOption(list, app);
   list->add_option("--email", f.kind, "Chỉ người: none (chưa có thư TP), issued (có nhưng ít dùng), in-use");
   list->callback([&app, stub_of] {
     auto school = app.SchoolName(f.school);
@@ -212,7 +211,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : all.staff()) rows.push_back(StaffRow(app.out, s));
-    if (Export(app, app.out.T("Nhân sự", "Staff"), StaffHeader(app.out), rows, f.csv_out, f.xlsx_out)) return;
+    if (Export(app, app.out.T("Nhân sự", "Staff"), StaffHeader(app.out), rows)) return;
     app.out.Table(StaffHeader(app.out), rows);
   });
 
@@ -384,6 +383,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
   auto* candidates = staff->add_subcommand("candidates", "Người thuộc diện tinh giản theo xếp loại");
   candidates->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   candidates->add_option("--year", f.year, "Năm xếp loại gần nhất đã hoàn tất")->required();
+  AddExportOption(candidates, app);
   candidates->callback([&app, stub_of] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -397,11 +397,12 @@ void AddStaffCommands(CLI::App& root, App& app) {
           return stub_of(session)->ListDownsizingCandidates(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : response.candidates())
       rows.push_back({IdOf(c.staff()), c.display_name(), c.category()});
-    app.out.Table(
+    PrintList(
+        app, app.out.T("Diện tinh giản", "Candidates"),
         {app.out.T("Nhân sự", "Staff"), app.out.T("Họ và tên", "Name"), app.out.T("Đối tượng", "Category")},
         rows);
   });
@@ -495,6 +496,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
   inspections->require_subcommand(1);
   auto* inspections_list = inspections->add_subcommand("list", "Danh sách các cuộc kiểm tra");
   inspections_list->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
+  AddExportOption(inspections_list, app);
   inspections_list->callback([&app, stub_of] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -507,7 +509,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
           return stub_of(session)->ListDisciplineInspections(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
     for (const auto& i : response.discipline_inspections()) {
       int violations = 0;
@@ -518,10 +520,11 @@ void AddStaffCommands(CLI::App& root, App& app) {
                       i.scope(), absl::StrCat(i.staff_checked()), absl::StrCat(violations),
                       i.document_number()});
     }
-    app.out.Table({app.out.T("Mã", "Id"), app.out.T("Ngày", "Date"), app.out.T("Hình thức", "Kind"),
-                   app.out.T("Nội dung", "Scope"), app.out.T("Số người", "Checked"),
-                   app.out.T("Vi phạm", "Violations"), app.out.T("Biên bản", "Record")},
-                  rows);
+    PrintList(app, app.out.T("Kiểm tra", "Inspections"),
+              {app.out.T("Mã", "Id"), app.out.T("Ngày", "Date"), app.out.T("Hình thức", "Kind"),
+               app.out.T("Nội dung", "Scope"), app.out.T("Số người", "Checked"),
+               app.out.T("Vi phạm", "Violations"), app.out.T("Biên bản", "Record")},
+              rows);
   });
   auto* inspections_add = inspections->add_subcommand("add", "Ghi một cuộc kiểm tra");
   inspections_add->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
@@ -614,6 +617,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
   auto* suggestions = staff->add_subcommand("suggestions", "Các ý kiến của cán bộ, giáo viên, nhân viên");
   suggestions->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   suggestions->add_flag("--open", f.open_only, "Chỉ ý kiến chưa trả lời");
+  AddExportOption(suggestions, app);
   suggestions->callback([&app, stub_of] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -627,13 +631,16 @@ void AddStaffCommands(CLI::App& root, App& app) {
           return stub_of(session)->ListStaffSuggestions(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
+    Names names(session);
     for (const auto& s : response.staff_suggestions()) {
       rows.push_back({IdOf(s.name()), FormatDate(s.submit_date()), s.topic(), s.content(),
-                      s.anonymous() ? app.out.T("(ẩn danh)", "(anonymous)") : s.submitted_by(), s.answer()});
+                      s.anonymous() ? app.out.T("(ẩn danh)", "(anonymous)") : names.Account(s.submitted_by()),
+                      s.answer()});
     }
-    app.out.Table(
+    PrintList(
+        app, app.out.T("Ý kiến", "Suggestions"),
         {app.out.T("Mã", "Id"), app.out.T("Ngày", "Date"), app.out.T("Chủ đề", "Topic"),
          app.out.T("Nội dung", "Content"), app.out.T("Người gửi", "From"), app.out.T("Trả lời", "Answer")},
         rows);
@@ -707,8 +714,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
   auto* records = downsizing->add_subcommand("list", "Danh sách hồ sơ");
   records->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   records->add_option("--year", f.year, "Chỉ hồ sơ đề xuất trong năm này");
-  records->add_option("--csv", f.csv_out, "Ghi ra tệp CSV cho Phòng Nội vụ");
-  records->add_option("--xlsx", f.xlsx_out, "Ghi ra tệp Excel (.xlsx) cho Phòng Nội vụ");
+  AddExportOption(records, app);
   records->add_flag("--submitted", f.submitted_only,
                     "Chỉ hồ sơ đã trình trở đi (bản gửi Phòng Nội vụ, không gồm đề xuất nội bộ)");
   records->callback([&app, stub_of] {
@@ -738,8 +744,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : all.downsizing_records()) rows.push_back(RecordRow(app.out, r));
-    if (Export(app, app.out.T("Tinh giản biên chế", "Downsizing"), RecordHeader(app.out), rows, f.csv_out,
-               f.xlsx_out)) {
+    if (Export(app, app.out.T("Tinh giản biên chế", "Downsizing"), RecordHeader(app.out), rows)) {
       return;
     }
     app.out.Table(RecordHeader(app.out), rows);
@@ -847,6 +852,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
       "overview", "Tiến độ tinh giản của mọi trường thuộc cơ quan (authority officers)");
   overview->add_option("--authority", f.school, "Cơ quan (mặc định: cơ quan của bạn)");
   overview->add_option("--plan", f.plan, "Kế hoạch (mặc định hcm-2023-2026)");
+  AddExportOption(overview, app);
   overview->callback([&app] {
     gateway::v1::GetDownsizingOverviewRequest request;
     if (!f.school.empty()) {
@@ -861,7 +867,7 @@ void AddStaffCommands(CLI::App& root, App& app) {
               ->GetDownsizingOverview(c, request, &response);
         }))
       return;
-    if (app.out.json) return app.out.Json(response);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(response);
     std::vector<std::vector<std::string>> rows;
     auto row = [&](const std::string& name, const sv::DownsizingProgress& p) {
       rows.push_back(
@@ -874,11 +880,12 @@ void AddStaffCommands(CLI::App& root, App& app) {
     };
     for (const auto& s : response.schools()) row(s.display_name(), s.progress());
     row(absl::StrCat(app.out.T("Tổng: ", "Total: "), response.display_name()), response.totals());
-    app.out.Table({app.out.T("Trường", "School"), app.out.T("Công chức", "Civil servants"),
-                   app.out.T("Giảm", "Cut"), app.out.T("Viên chức NSNN", "Budget-paid employees"),
-                   app.out.T("Giảm", "Cut"), app.out.T("Tiến độ", "Progress"),
-                   app.out.T("Hồ sơ: xong/duyệt/chờ", "Records: done/approved/pending")},
-                  rows);
+    PrintList(app, app.out.T("Tinh giản các trường", "Downsizing by school"),
+              {app.out.T("Trường", "School"), app.out.T("Công chức", "Civil servants"),
+               app.out.T("Giảm", "Cut"), app.out.T("Viên chức NSNN", "Budget-paid employees"),
+               app.out.T("Giảm", "Cut"), app.out.T("Tiến độ", "Progress"),
+               app.out.T("Hồ sơ: xong/duyệt/chờ", "Records: done/approved/pending")},
+              rows);
   });
 
   auto* progress = downsizing->add_subcommand("progress", "Tiến độ so với chỉ tiêu tinh giản (progress)");

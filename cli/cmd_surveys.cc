@@ -236,8 +236,8 @@ bool WriteCodePngs(App& app, const std::string& dir,
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
-    o.Error(absl::StrCat(o.T("Không tạo được thư mục ", "Cannot create the directory "), dir, ": ",
-                         ec.message()));
+    app.Fail(kExitFailure, "LOCAL", o.T("Không tạo được thư mục", "Cannot create the directory"),
+             absl::StrCat(dir, ": ", ec.message()));
     return false;
   }
   for (const auto& code : codes) {
@@ -245,7 +245,8 @@ bool WriteCodePngs(App& app, const std::string& dir,
     auto qr = EncodeQr(code);
     std::string error = "cannot encode";
     if (!qr || !WriteQrPng(*qr, path, &error)) {
-      o.Error(absl::StrCat(o.T("Không ghi được ", "Cannot write "), path, ": ", error));
+      app.Fail(kExitFailure, "LOCAL", o.T("Không ghi được tệp", "Cannot write the file"),
+               absl::StrCat(path, ": ", error));
       return false;
     }
   }
@@ -259,8 +260,8 @@ bool WriteCodePngs(App& app, const std::string& dir,
 
 void AddSurveyCommands(CLI::App& root, App& app) {
   static struct {
-    std::string school, id, title, audience, open, close, questionnaire = kDefaultQuestionnaire, csv_out,
-                                                          png_dir, file;
+    std::string school, id, title, audience, open, close, questionnaire = kDefaultQuestionnaire, png_dir,
+                                                          file;
     int count = 0;
     int year = 0;
   } f;
@@ -333,6 +334,7 @@ void AddSurveyCommands(CLI::App& root, App& app) {
   // === list, show ==============================================================
   auto* list = surveys->add_subcommand("list", "Các đợt khảo sát của trường, mới nhất trước");
   add_school(list);
+  AddExportOption(list, app);
   list->callback([&app] {
     auto school = app.SchoolName(f.school);
     if (!school) return;
@@ -351,10 +353,10 @@ void AddSurveyCommands(CLI::App& root, App& app) {
       if (page.next_page_token().empty()) break;
       request.set_page_token(page.next_page_token());
     }
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : all.sipas_surveys()) rows.push_back(SurveyRow(app.out, s));
-    app.out.Table(SurveyHeader(app.out), rows);
+    PrintList(app, app.out.T("Khảo sát", "Surveys"), SurveyHeader(app.out), rows);
   });
 
   auto* show = surveys->add_subcommand("show", "Thông tin một đợt khảo sát");
@@ -412,7 +414,7 @@ void AddSurveyCommands(CLI::App& root, App& app) {
       "codes", "Cấp mã khảo sát (mỗi mã trả lời một lần, không ghi tên; chỉ hiện một lần)");
   add_survey(codes);
   codes->add_option("--count", f.count, "Số mã cần cấp, 1-2000")->required()->check(CLI::Range(1, 2000));
-  codes->add_option("--csv", f.csv_out, "Ghi các mã ra tệp CSV (để trộn thư, in phiếu)");
+  AddExportOption(codes, app);
   codes->add_option("--png-dir", f.png_dir, "Ghi mỗi mã thành một ảnh QR <mã>.png trong thư mục này");
   codes->callback([&app] {
     auto name = SurveyName(app, f.school, f.id);
@@ -432,18 +434,10 @@ void AddSurveyCommands(CLI::App& root, App& app) {
     std::vector<std::vector<std::string>> rows;
     for (int i = 0; i < response.codes_size(); ++i) rows.push_back({absl::StrCat(i + 1), response.codes(i)});
     std::vector<std::string> header{o.T("STT", "No."), o.T("Mã khảo sát", "Respondent code")};
-    bool written = false;
-    if (!f.csv_out.empty()) {
-      written = WriteCsv(f.csv_out, header, rows);
-      if (written && !o.json) o.Line(absl::StrCat(o.T("Đã ghi ", "Wrote "), rows.size(), " → ", f.csv_out));
-      if (!written) app.exit_code = kExitFailure;
-    }
-    if (o.json) {
-      o.Json(response);
-    } else if (!written) {
-      // Codes are shown only once: printed whenever no file took them.
-      o.Table(header, rows);
-    }
+    // Codes are shown only once: printed whenever no file took them.
+    bool written =
+        Export(app, o.T("Mã khảo sát", "Respondent codes"), header, rows) && app.exit_code == kExitOk;
+    if (!written) o.json ? o.Json(response) : o.Table(header, rows);
     // The same request id within 24 hours gives back these same codes.
     o.Error(absl::StrCat(
         o.T("Mã chỉ hiện một lần. Lấy lại đúng các mã này (trong 24 giờ): parhubctl --request-id ",

@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/app.h"
+#include "cli/names.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/vntext.h"
@@ -10,7 +11,7 @@
 namespace parhub::cli {
 namespace {
 
-std::vector<std::string> TaskRow(const Output& out, const tasks::v1::Task& t) {
+std::vector<std::string> TaskRow(const Output& out, Names& names, const tasks::v1::Task& t) {
   return {t.code(),
           t.title(),
           TaskStatusLabel(out, t.status()),
@@ -18,12 +19,12 @@ std::vector<std::string> TaskRow(const Output& out, const tasks::v1::Task& t) {
           FormatDate(t.due_date()),
           t.overdue() ? out.T("TRỄ HẠN", "OVERDUE") : "",
           t.owner(),
-          t.par_field()};
+          names.ParField(t.par_field())};
 }
 
 const std::vector<std::string> TaskHeader(const Output& out) {
   return {out.T("Mã", "Code"),         out.T("Nhiệm vụ", "Task"),     out.T("Trạng thái", "Status"),
-          out.T("Tiến độ", "Done"),    out.T("Hạn", "Due"),           out.T("Quá hạn", "Overdue"),
+          out.T("Tiến độ", "Done"),    out.T("Hạn", "Due"),           out.T("Trễ hạn", "Overdue"),
           out.T("Phụ trách", "Owner"), out.T("Lĩnh vực", "PAR field")};
 }
 
@@ -56,6 +57,7 @@ void AddTaskCommands(CLI::App& root, App& app) {
   list->add_option("--due-after", f.due_after, "Hạn từ ngày");
   list->add_option("--due-before", f.due_before, "Hạn đến ngày");
   list->add_flag("--overdue", f.overdue, "Chỉ nhiệm vụ trễ hạn");
+  AddExportOption(list, app);
   list->callback([&app] {
     auto plan = app.PlanName(f.school, f.plan);
     if (!plan) return;
@@ -89,14 +91,15 @@ void AddTaskCommands(CLI::App& root, App& app) {
       all.mutable_tasks()->MergeFrom(page.tasks());
       request.set_page_token(page.next_page_token());
     } while (!request.page_token().empty());
-    if (app.out.json) return app.out.Json(all);
+    if (app.out.json && app.export_path.empty()) return app.out.Json(all);
     std::vector<std::vector<std::string>> rows;
+    Names names(session);
     for (const auto& t : all.tasks()) {
-      auto row = TaskRow(app.out, t);
-      row[1] = Shorten(row[1], 60);
+      auto row = TaskRow(app.out, names, t);
+      if (app.export_path.empty()) row[1] = Shorten(row[1], 60);
       rows.push_back(row);
     }
-    app.out.Table(TaskHeader(app.out), rows);
+    PrintList(app, app.out.T("Nhiệm vụ", "Tasks"), TaskHeader(app.out), rows);
   });
 
   auto* show = tasks_cmd->add_subcommand("show", "Chi tiết nhiệm vụ và lịch sử tiến độ");
@@ -123,7 +126,8 @@ void AddTaskCommands(CLI::App& root, App& app) {
       return;
     }
     if (app.out.json) return app.out.JsonObject({{"task", &task}, {"history", &history}});
-    app.out.Table(TaskHeader(app.out), {TaskRow(app.out, task)});
+    Names names(session);
+    app.out.Table(TaskHeader(app.out), {TaskRow(app.out, names, task)});
     if (!task.description().empty()) app.out.Line(absl::StrCat("\n", task.description()));
     app.out.Line(app.out.T("\nLịch sử tiến độ:", "\nProgress history:"));
     std::vector<std::vector<std::string>> rows;
@@ -143,7 +147,8 @@ void AddTaskCommands(CLI::App& root, App& app) {
       rows.push_back({absl::StrCat("#", IdOf(u.name())), FormatDate(u.done_on()),
                       absl::FormatTime("%d/%m/%Y %H:%M", absl::FromUnixSeconds(u.create_time().seconds()),
                                        absl::FixedTimeZone(7 * 3600)),
-                      u.author(), absl::StrCat(u.percent_done(), "%"), mark, u.note(), evidence});
+                      names.Account(u.author()), absl::StrCat(u.percent_done(), "%"), mark, u.note(),
+                      evidence});
     }
     app.out.Table(
         {"#", app.out.T("Ngày thực hiện", "Done on"), app.out.T("Thời điểm ghi", "Recorded"),
@@ -181,7 +186,8 @@ void AddTaskCommands(CLI::App& root, App& app) {
         }))
       return;
     if (app.out.json) return app.out.Json(task);
-    app.out.Table(TaskHeader(app.out), {TaskRow(app.out, task)});
+    Names names(session);
+    app.out.Table(TaskHeader(app.out), {TaskRow(app.out, names, task)});
   });
 
   auto* update = tasks_cmd->add_subcommand("update", "Sửa nhiệm vụ (chỉ các trường được nêu)");
@@ -225,7 +231,8 @@ void AddTaskCommands(CLI::App& root, App& app) {
         }))
       return;
     if (app.out.json) return app.out.Json(task);
-    app.out.Table(TaskHeader(app.out), {TaskRow(app.out, task)});
+    Names names(session);
+    app.out.Table(TaskHeader(app.out), {TaskRow(app.out, names, task)});
   });
 
   auto* progress = tasks_cmd->add_subcommand("progress", "Báo cáo tiến độ kèm minh chứng");

@@ -1,6 +1,7 @@
 // Table and JSON printing.
 #include "cli/output.h"
 
+#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <xlsxwriter.h>
 
@@ -8,6 +9,8 @@
 #include <cstdint>
 #include <fstream>
 #include <iostream>
+
+#include "absl/strings/str_cat.h"
 
 namespace parhub::cli {
 
@@ -56,27 +59,25 @@ void Output::Table(const std::vector<std::string>& header,
 }
 
 namespace {
-std::string ToJson(const google::protobuf::Message& message, bool zero_values) {
+std::string ToJson(const google::protobuf::Message& message) {
   std::string text;
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;
   options.preserve_proto_field_names = true;
-  options.always_print_primitive_fields = zero_values;
+  options.always_print_primitive_fields = true;
   (void)google::protobuf::util::MessageToJsonString(message, &text, options);
   while (!text.empty() && text.back() == '\n') text.pop_back();
   return text;
 }
 }  // namespace
 
-void Output::Json(const google::protobuf::Message& message) const {
-  std::cout << ToJson(message, json_zero_values) << "\n";
-}
+void Output::Json(const google::protobuf::Message& message) const { std::cout << ToJson(message) << "\n"; }
 
 void Output::JsonObject(
     const std::vector<std::pair<std::string, const google::protobuf::Message*>>& members) const {
   std::cout << "{\n";
   for (size_t i = 0; i < members.size(); ++i) {
-    std::cout << " \"" << members[i].first << "\": " << ToJson(*members[i].second, json_zero_values)
+    std::cout << " \"" << members[i].first << "\": " << ToJson(*members[i].second)
               << (i + 1 < members.size() ? ",\n" : "\n");
   }
   std::cout << "}\n";
@@ -84,6 +85,41 @@ void Output::JsonObject(
 
 void Output::Line(const std::string& text) const { std::cout << text << "\n"; }
 void Output::Error(const std::string& text) const { std::cerr << text << "\n"; }
+
+void Output::Fail(const Failure& failure) const {
+  if (json) {
+    google::protobuf::Struct error;
+    auto& fields = *error.mutable_fields();
+    fields["code"].set_string_value(failure.code);
+    fields["exit_code"].set_number_value(failure.exit_code);
+    fields["title"].set_string_value(failure.headline);
+    fields["message"].set_string_value(failure.message);
+    auto* list = fields["fields"].mutable_list_value();
+    for (const auto& f : failure.fields) {
+      auto& item = *list->add_values()->mutable_struct_value()->mutable_fields();
+      item["option"].set_string_value(f.option);
+      item["field"].set_string_value(f.field);
+      item["description"].set_string_value(f.description);
+    }
+    google::protobuf::Struct wrapper;
+    *(*wrapper.mutable_fields())["error"].mutable_struct_value() = error;
+    std::cout << ToJson(wrapper) << "\n";
+    return;
+  }
+  std::string line = absl::StrCat(T("Lỗi: ", "Error: "), failure.headline);
+  auto name = [](const Failure::Field& f) { return f.option.empty() ? f.field : f.option; };
+  if (!failure.fields.empty()) {
+    // The message repeats the first field; each field is said once, by its option.
+    absl::StrAppend(&line, " — ", name(failure.fields[0]), ": ", failure.fields[0].description);
+  } else if (!failure.message.empty()) {
+    absl::StrAppend(&line, " — ", failure.message);
+  }
+  std::cerr << line << "\n";
+  for (size_t i = 1; i < failure.fields.size(); ++i) {
+    std::cerr << "  " << name(failure.fields[i]) << ": " << failure.fields[i].description << "\n";
+  }
+  for (const auto& hint : failure.hints) std::cerr << "  " << hint << "\n";
+}
 
 namespace {
 
@@ -100,10 +136,10 @@ std::string CsvField(const std::string& text) {
 }  // namespace
 
 bool WriteCsv(const std::string& path, const std::vector<std::string>& header,
-              const std::vector<std::vector<std::string>>& rows) {
+              const std::vector<std::vector<std::string>>& rows, std::string* error) {
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   if (!file) {
-    std::cerr << "cannot write " << path << "\n";
+    *error = absl::StrCat("cannot write ", path);
     return false;
   }
   file << "\xEF\xBB\xBF";
@@ -115,7 +151,7 @@ bool WriteCsv(const std::string& path, const std::vector<std::string>& header,
   for (const auto& row : rows) line(row);
   file.close();
   if (!file) {
-    std::cerr << "cannot write " << path << "\n";
+    *error = absl::StrCat("cannot write ", path);
     return false;
   }
   return true;
@@ -140,10 +176,11 @@ bool WholeNumber(const std::string& text, double* value) {
 }  // namespace
 
 bool WriteXlsx(const std::string& path, const std::string& sheet, const std::vector<std::string>& header,
-               const std::vector<std::vector<std::string>>& rows, const std::vector<size_t>& number_columns) {
+               const std::vector<std::vector<std::string>>& rows, const std::vector<size_t>& number_columns,
+               std::string* error) {
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) {
-    std::cerr << "cannot write " << path << "\n";
+    *error = absl::StrCat("cannot write ", path);
     return false;
   }
   lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.c_str());
@@ -173,9 +210,9 @@ bool WriteXlsx(const std::string& path, const std::string& sheet, const std::vec
                          static_cast<double>(std::min<size_t>(widths[c], 60)), nullptr);
   }
   worksheet_freeze_panes(worksheet, 1, 0);
-  lxw_error error = workbook_close(workbook);
-  if (error != LXW_NO_ERROR) {
-    std::cerr << "cannot write " << path << ": " << lxw_strerror(error) << "\n";
+  lxw_error status = workbook_close(workbook);
+  if (status != LXW_NO_ERROR) {
+    *error = absl::StrCat("cannot write ", path, ": ", lxw_strerror(status));
     return false;
   }
   return true;

@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "cli/messages.h"
 #include "platform/core/errors.h"
 #include "platform/core/resource_name.h"
 #include "platform/rpc/client.h"
@@ -76,62 +78,62 @@ std::unique_ptr<grpc::ClientContext> Session::NewContext() const {
 
 int Session::Fail(const grpc::Status& status) const {
   absl::Status detail = platform::FromGrpcStatus(status);
-  std::string headline;
-  int code = kExitFailure;
+  Failure failure;
+  failure.code = absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code()));
+  failure.exit_code = kExitFailure;
   switch (status.error_code()) {
     case grpc::StatusCode::UNAUTHENTICATED:
-      headline = out_.T("Chưa xác thực", "Not authenticated");
-      code = kExitAuth;
+      failure.headline = out_.T("Chưa xác thực", "Not authenticated");
+      failure.exit_code = kExitAuth;
+      failure.hints.push_back(out_.T("Đăng nhập bằng: parhubctl login --key-file <tệp chứa khoá API>",
+                                     "Log in with: parhubctl login --key-file <file holding the API key>"));
       break;
     case grpc::StatusCode::PERMISSION_DENIED:
-      headline = out_.T("Không có quyền", "Permission denied");
-      code = kExitAuth;
+      failure.headline = out_.T("Không có quyền", "Permission denied");
+      failure.exit_code = kExitAuth;
       break;
     case grpc::StatusCode::NOT_FOUND:
-      headline = out_.T("Không tìm thấy", "Not found");
-      code = kExitNotFound;
+      failure.headline = out_.T("Không tìm thấy", "Not found");
+      failure.exit_code = kExitNotFound;
       break;
     case grpc::StatusCode::INVALID_ARGUMENT:
     case grpc::StatusCode::OUT_OF_RANGE:
-      headline = out_.T("Dữ liệu không hợp lệ", "Invalid input");
-      code = kExitRejected;
+      failure.headline = out_.T("Dữ liệu không hợp lệ", "Invalid input");
+      failure.exit_code = kExitRejected;
       break;
     case grpc::StatusCode::FAILED_PRECONDITION:
-      headline = out_.T("Không thực hiện được ở trạng thái hiện tại", "Not allowed in the current state");
-      code = kExitRejected;
+      failure.headline =
+          out_.T("Không thực hiện được ở trạng thái hiện tại", "Not allowed in the current state");
+      failure.exit_code = kExitRejected;
       break;
     case grpc::StatusCode::ALREADY_EXISTS:
-      headline = out_.T("Đã tồn tại", "Already exists");
-      code = kExitRejected;
+      failure.headline = out_.T("Đã tồn tại", "Already exists");
+      failure.exit_code = kExitRejected;
       break;
     case grpc::StatusCode::UNAVAILABLE:
-      headline =
+      failure.headline =
           out_.T("Dịch vụ tạm thời không truy cập được; hãy thử lại", "Service unavailable; try again");
-      code = kExitUnavailable;
+      failure.exit_code = kExitUnavailable;
+      failure.hints.push_back(absl::StrCat(out_.T("Cổng API: ", "Gateway: "), profile_.gateway));
       break;
     case grpc::StatusCode::DEADLINE_EXCEEDED:
-      headline = out_.T("Quá thời gian chờ; hãy thử lại", "Timed out; try again");
-      code = kExitUnavailable;
+      failure.headline = out_.T("Quá thời gian chờ; hãy thử lại", "Timed out; try again");
+      failure.exit_code = kExitUnavailable;
       break;
     case grpc::StatusCode::ABORTED:
-      headline = out_.T("Xung đột khi ghi đồng thời; hãy thử lại", "Concurrent change; try again");
-      code = kExitUnavailable;
+      failure.headline = out_.T("Xung đột khi ghi đồng thời; hãy thử lại", "Concurrent change; try again");
+      failure.exit_code = kExitUnavailable;
       break;
     default:
-      headline = out_.T("Lỗi", "Error");
+      failure.headline = out_.T("Lỗi", "Error");
   }
-  out_.Error(absl::StrCat(out_.T("Lỗi: ", "Error: "), headline, " — ", status.error_message()));
+  failure.message = PickLanguage(status.error_message(), out_.english);
   for (const auto& v : platform::FieldViolations(detail)) {
-    out_.Error(absl::StrCat("  ", out_.T("trường dữ liệu ", "field "), v.field, ": ", v.description));
+    failure.fields.push_back(
+        {OptionForField(v.field, out_.options), v.field, PickLanguage(v.description, out_.english)});
   }
-  if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
-    out_.Error(out_.T("  Đăng nhập bằng: parhubctl login --key <khoá API>",
-                      "  Log in with: parhubctl login --key <API key>"));
-  }
-  if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
-    out_.Error(absl::StrCat(out_.T("  Cổng API: ", "  Gateway: "), profile_.gateway));
-  }
-  return code;
+  out_.Fail(failure);
+  return failure.exit_code;
 }
 
 }  // namespace parhub::cli

@@ -1,8 +1,10 @@
 // What parhubctl prints: money in đồng, amounts as people type them, JSON
-// with zero values.
+// with zero values, failures for people and for scripts.
 #include "cli/output.h"
 
+#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/type.pb.h>
+#include <google/protobuf/util/json_util.h>
 
 #include <cstdint>
 #include <iostream>
@@ -52,25 +54,68 @@ TEST(ParseDong, RefusesAnythingElse) {
   }
 }
 
-// Standard output of `print`.
+// What `print` writes to `stream` (std::cout, std::cerr).
 template <typename Fn>
-std::string Printed(Fn print) {
+std::string Captured(std::ostream& stream, Fn print) {
   std::ostringstream captured;
-  std::streambuf* saved = std::cout.rdbuf(captured.rdbuf());
+  std::streambuf* saved = stream.rdbuf(captured.rdbuf());
   print();
-  std::cout.rdbuf(saved);
+  stream.rdbuf(saved);
   return captured.str();
 }
 
-TEST(OutputJson, ZeroValuesOnlyWhenAsked) {
+// Standard output of `print`.
+template <typename Fn>
+std::string Printed(Fn print) {
+  return Captured(std::cout, print);
+}
+
+TEST(OutputJson, ZeroValuesArePrinted) {
   google::protobuf::Field field;  // any plain message: every field zero
   Output out;
-  EXPECT_EQ(Printed([&] { out.Json(field); }), "{}\n");
-  out.json_zero_values = true;
   std::string text = Printed([&] { out.Json(field); });
   EXPECT_NE(text.find("\"number\": 0"), std::string::npos) << text;
   EXPECT_NE(text.find("\"packed\": false"), std::string::npos) << text;
   EXPECT_NE(text.find("\"name\": \"\""), std::string::npos) << text;
+}
+
+Failure PercentRefused() {
+  Failure failure;
+  failure.code = "INVALID_ARGUMENT";
+  failure.exit_code = 5;
+  failure.headline = "Dữ liệu không hợp lệ";
+  failure.message = "progress_update.percent_done: phải từ 0 đến 100, nhận được 150";
+  failure.fields.push_back({"--percent", "progress_update.percent_done", "phải từ 0 đến 100, nhận được 150"});
+  failure.hints.push_back("Xem: parhubctl tasks progress --help");
+  return failure;
+}
+
+TEST(OutputFail, SaysEachRefusedFieldOnceByItsOption) {
+  Output out;
+  std::string text;
+  std::string stdout_text = Printed([&] { text = Captured(std::cerr, [&] { out.Fail(PercentRefused()); }); });
+  EXPECT_EQ(stdout_text, "");
+  EXPECT_EQ(text,
+            "Lỗi: Dữ liệu không hợp lệ — --percent: phải từ 0 đến 100, nhận được 150\n"
+            "  Xem: parhubctl tasks progress --help\n");
+  EXPECT_EQ(text.find("progress_update"), std::string::npos);
+}
+
+TEST(OutputFail, IsOneJsonObjectOnStdoutWithOutputJson) {
+  Output out;
+  out.json = true;
+  std::string stderr_text;
+  std::string text = Printed([&] { stderr_text = Captured(std::cerr, [&] { out.Fail(PercentRefused()); }); });
+  EXPECT_EQ(stderr_text, "");
+  google::protobuf::Struct parsed;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(text, &parsed).ok()) << text;
+  const auto& error = parsed.fields().at("error").struct_value().fields();
+  EXPECT_EQ(error.at("code").string_value(), "INVALID_ARGUMENT");
+  EXPECT_EQ(error.at("exit_code").number_value(), 5);
+  EXPECT_EQ(error.at("title").string_value(), "Dữ liệu không hợp lệ");
+  const auto& field = error.at("fields").list_value().values(0).struct_value().fields();
+  EXPECT_EQ(field.at("option").string_value(), "--percent");
+  EXPECT_EQ(field.at("field").string_value(), "progress_update.percent_done");
 }
 
 }  // namespace

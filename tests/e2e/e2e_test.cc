@@ -3,7 +3,9 @@
 // way users drive them.
 #include <gmock/gmock.h>
 #include <google/protobuf/descriptor.h>
+#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/unknown_field_set.h>
+#include <google/protobuf/util/json_util.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
@@ -53,6 +55,7 @@ namespace fpb = finance::v1;
 namespace rpb = reporting::v1;
 namespace zpb = citizen::v1;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 Suite* suite = nullptr;
 
@@ -625,7 +628,7 @@ TEST_F(E2eTest, OverviewListsEverySchoolAndDirectivesReachThem) {
   EXPECT_THAT(progress.output, HasSubstr("th-b"));
   auto history = suite->Ctl(world->officer_key, {"schools", "history", "--school", "mn-a"});
   EXPECT_EQ(history.exit_code, 0) << history.output;
-  EXPECT_THAT(history.output, HasSubstr("q1"));
+  EXPECT_THAT(history.output, HasSubstr("UBND Quận 1"));  // the authority by name, not its id
   auto new_staff = suite->Ctl(world->admin_a_key, {"accounts", "create", "--id", "gv-moi", "--name",
                                                    "Lê Văn Đức", "--role", "staff"});
   EXPECT_EQ(new_staff.exit_code, 0) << new_staff.output;
@@ -800,7 +803,7 @@ TEST_F(E2eTest, StaffRecordsStayInTheSchoolAndTheOfficerSeesCountsOnly) {
   CommandResult listed = suite->Ctl(world->admin_a_key, {"staff", "list"});
   EXPECT_THAT(listed.output, HasSubstr("Phạm Văn Công"));
   std::string xlsx_path = ::testing::TempDir() + "/nhan-su.xlsx";
-  CommandResult exported = suite->Ctl(world->admin_a_key, {"staff", "list", "--xlsx", xlsx_path});
+  CommandResult exported = suite->Ctl(world->admin_a_key, {"staff", "list", "--export", xlsx_path});
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
   std::ifstream xlsx(xlsx_path, std::ios::binary);
   std::string magic(2, '\0');
@@ -2481,7 +2484,7 @@ TEST_F(E2eTest, WorkDoneInAPeriodIsBackDatedCorrectedAndExportedWithItsEvidence)
   EXPECT_EQ(drop.exit_code, 5) << drop.output;
   auto future = progress({"--percent", "100", "--done-on", "2099-01-01", "--supersedes", "2"});
   EXPECT_EQ(future.exit_code, 5) << future.output;
-  EXPECT_THAT(future.output, HasSubstr("done_on"));
+  EXPECT_THAT(future.output, HasSubstr("--done-on"));
   // The correction supersedes #2; history keeps both.
   auto fix = progress({"--percent", "80", "--supersedes", "2", "--note", "Nhập nhầm 100%"});
   ASSERT_EQ(fix.exit_code, 0) << fix.output;
@@ -2543,7 +2546,7 @@ TEST_F(E2eTest, WorkDoneInAPeriodIsBackDatedCorrectedAndExportedWithItsEvidence)
   auto early = suite->Ctl(world->admin_b_key, {"plans", "instantiate", "--id", "par-2028", "--year", "2028",
                                                "--number", "1/KH", "--issue-date", "15/03/2026"});
   EXPECT_EQ(early.exit_code, 5) << early.output;
-  EXPECT_THAT(early.output, HasSubstr("issue_date"));
+  EXPECT_THAT(early.output, HasSubstr("--issue-date"));
   Client b(world->admin_b_key);
   tpb::CreatePlanRequest create;
   create.set_parent("schools/th-b");
@@ -2567,6 +2570,175 @@ TEST_F(E2eTest, WorkDoneInAPeriodIsBackDatedCorrectedAndExportedWithItsEvidence)
   EXPECT_THAT(listed.output, ::testing::Not(HasSubstr("kh-2025")));
   auto archived = suite->Ctl(world->admin_b_key, {"plans", "list", "--archived"});
   EXPECT_THAT(archived.output, HasSubstr("Đã lưu trữ"));
+}
+
+// Names where people expect names (issue 8): the PAR field's title, the
+// author's name, the authority's name, the school in whoami; labels that
+// agree with their values; the overview's columns explained.
+TEST_F(E2eTest, TheCliShowsNamesNotIdsAndLabelsThatAgreeWithTheirValues) {
+  auto progress = suite->Ctl(world->admin_a_key, {"tasks", "progress", "--plan", "par-2026", "--task", "1.3",
+                                                  "--percent", "20", "--note", "Bắt đầu"});
+  ASSERT_EQ(progress.exit_code, 0) << progress.output;
+  auto show = suite->Ctl(world->admin_a_key, {"tasks", "show", "--plan", "par-2026", "--task", "1.3"});
+  EXPECT_EQ(show.exit_code, 0) << show.output;
+  EXPECT_THAT(show.output, HasSubstr("Người dùng admin-a"));  // the author's display name
+  EXPECT_THAT(show.output, Not(HasSubstr("accounts/admin-a")));
+
+  auto list = suite->Ctl(world->admin_a_key, {"tasks", "list", "--plan", "par-2026"});
+  EXPECT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_THAT(list.output, HasSubstr("Cải cách thủ tục hành chính"));  // task 1.5's field, tthc
+  EXPECT_THAT(list.output, Not(HasSubstr("chi_dao_dieu_hanh")));
+  EXPECT_THAT(list.output, Not(HasSubstr(" tthc")));
+  EXPECT_THAT(list.output, HasSubstr("Trễ hạn"));  // the header of the TRỄ HẠN values
+  EXPECT_THAT(list.output, Not(HasSubstr("Quá hạn")));
+  auto english = suite->Ctl(world->admin_a_key, {"--lang", "en", "tasks", "list", "--plan", "par-2026"});
+  EXPECT_THAT(english.output, HasSubstr("Administrative procedures"));
+
+  auto history = suite->Ctl(world->admin_a_key, {"schools", "history"});  // own school by default
+  EXPECT_EQ(history.exit_code, 0) << history.output;
+  EXPECT_THAT(history.output, HasSubstr("UBND Quận 1"));
+
+  auto whoami = suite->Ctl(world->admin_a_key, {"whoami"});
+  EXPECT_EQ(whoami.exit_code, 0) << whoami.output;
+  EXPECT_THAT(whoami.output, HasSubstr("Trường Mầm non 20/10 (mn-a)"));
+  EXPECT_THAT(whoami.output, Not(HasSubstr("Số trường")));
+  auto officer = suite->Ctl(world->officer_key, {"whoami"});
+  EXPECT_THAT(officer.output, HasSubstr("UBND Quận 1 (q1)"));
+  EXPECT_THAT(officer.output, HasSubstr("Số trường trực thuộc"));
+
+  auto templates = suite->Ctl(world->admin_a_key, {"plans", "templates"});
+  EXPECT_EQ(templates.exit_code, 0) << templates.output;
+  EXPECT_THAT(templates.output, Not(HasSubstr("{year}")));
+  EXPECT_THAT(templates.output, HasSubstr("<năm>"));
+
+  auto overview = suite->Ctl(world->officer_key, {"overview"});
+  EXPECT_EQ(overview.exit_code, 0) << overview.output;
+  EXPECT_THAT(overview.output, HasSubstr("UBND Quận 1"));
+  EXPECT_THAT(overview.output, HasSubstr("HT đúng hạn/HT trễ"));
+  EXPECT_THAT(overview.output, HasSubstr("HT đúng hạn/HT trễ: số nhiệm vụ đã hoàn thành đúng hạn"));
+}
+
+// Errors (issue 8): in the language asked for, each refused field once by
+// its option, the parser in Vietnamese, "not logged in" and "permission
+// denied" for what they are, and one JSON object for scripts.
+TEST_F(E2eTest, CliErrorsSpeakTheLanguageAskedNameTheOptionOnceAndAreJsonForScripts) {
+  auto no_login = suite->Ctl("", {"tasks", "list", "--plan", "par-2026"});
+  EXPECT_EQ(no_login.exit_code, 3) << no_login.output;
+  EXPECT_THAT(no_login.output, HasSubstr("Chưa đăng nhập"));
+  EXPECT_THAT(no_login.output, Not(HasSubstr("--school")));
+
+  auto principal = suite->Ctl(world->admin_a_key, {"overview"});
+  EXPECT_EQ(principal.exit_code, 3) << principal.output;
+  EXPECT_THAT(principal.output, HasSubstr("Không có quyền"));
+
+  auto missing = suite->Ctl(world->admin_a_key, {"tasks", "list"});
+  EXPECT_EQ(missing.exit_code, 2) << missing.output;
+  EXPECT_THAT(missing.output, HasSubstr("thiếu tuỳ chọn bắt buộc --plan"));
+  EXPECT_THAT(missing.output, Not(HasSubstr("is required")));
+  auto missing_en = suite->Ctl(world->admin_a_key, {"--lang", "en", "tasks", "list"});
+  EXPECT_THAT(missing_en.output, HasSubstr("--plan is required"));
+  auto not_a_number = suite->Ctl(
+      world->admin_a_key, {"tasks", "progress", "--plan", "par-2026", "--task", "1.5", "--percent", "abc"});
+  EXPECT_EQ(not_a_number.exit_code, 2) << not_a_number.output;
+  EXPECT_THAT(not_a_number.output, HasSubstr("--percent: không đọc được giá trị 'abc'"));
+  EXPECT_THAT(not_a_number.output, Not(HasSubstr("Could not convert")));
+  auto help = suite->Ctl(world->admin_a_key, {"tasks", "--help"});
+  EXPECT_EQ(help.exit_code, 0) << help.output;
+  EXPECT_THAT(help.output, HasSubstr("Cách dùng: parhubctl tasks"));
+  EXPECT_THAT(help.output, Not(HasSubstr("Usage")));
+  EXPECT_THAT(help.output, Not(HasSubstr("Options")));
+  auto help_en = suite->Ctl(world->admin_a_key, {"--lang", "en", "tasks", "--help"});
+  EXPECT_THAT(help_en.output, HasSubstr("Usage: parhubctl tasks"));
+
+  std::vector<std::string> too_much = {"tasks",  "progress", "--plan",    "par-2026",
+                                       "--task", "1.5",      "--percent", "150"};
+  auto refused = suite->Ctl(world->admin_a_key, too_much);
+  EXPECT_EQ(refused.exit_code, 5) << refused.output;
+  EXPECT_THAT(refused.output, HasSubstr("--percent: phải từ 0 đến 100, nhận được 150"));
+  EXPECT_THAT(refused.output, Not(HasSubstr("progress_update.percent_done")));
+  EXPECT_THAT(refused.output, Not(HasSubstr("must be")));
+  size_t said = 0;
+  for (size_t at = refused.output.find("phải từ 0 đến 100"); at != std::string::npos;
+       at = refused.output.find("phải từ 0 đến 100", at + 1)) {
+    ++said;
+  }
+  EXPECT_EQ(said, 1u) << refused.output;
+  std::vector<std::string> english = {"--lang", "en"};
+  english.insert(english.end(), too_much.begin(), too_much.end());
+  auto refused_en = suite->Ctl(world->admin_a_key, english);
+  EXPECT_THAT(refused_en.output, HasSubstr("--percent: must be 0-100"));
+  EXPECT_THAT(refused_en.output, Not(HasSubstr("phải")));
+
+  std::vector<std::string> as_json = {"--output", "json"};
+  as_json.insert(as_json.end(), too_much.begin(), too_much.end());
+  auto json = suite->Ctl(world->admin_a_key, as_json);
+  EXPECT_EQ(json.exit_code, 5);
+  google::protobuf::Struct parsed;  // the whole output is one JSON object
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json.output, &parsed).ok()) << json.output;
+  const auto& error = parsed.fields().at("error").struct_value().fields();
+  EXPECT_EQ(error.at("code").string_value(), "INVALID_ARGUMENT");
+  EXPECT_EQ(error.at("exit_code").number_value(), 5);
+  ASSERT_EQ(error.at("fields").list_value().values_size(), 1) << json.output;
+  const auto& field = error.at("fields").list_value().values(0).struct_value().fields();
+  EXPECT_EQ(field.at("option").string_value(), "--percent");
+  EXPECT_EQ(field.at("field").string_value(), "progress_update.percent_done");
+  auto usage_json = suite->Ctl(world->admin_a_key, {"--output", "json", "tasks", "list"});
+  EXPECT_EQ(usage_json.exit_code, 2);
+  google::protobuf::Struct usage;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(usage_json.output, &usage).ok())
+      << usage_json.output;
+  EXPECT_EQ(usage.fields().at("error").struct_value().fields().at("code").string_value(), "USAGE");
+
+  // Zero values are printed: a task not started reads "percent_done": 0.
+  auto created = suite->Ctl(world->admin_a_key, {"tasks", "create", "--plan", "par-2026", "--code", "9.0",
+                                                 "--title", "Chưa bắt đầu", "--due", "2026-12-31"});
+  ASSERT_EQ(created.exit_code, 0) << created.output;
+  auto zeros = suite->Ctl(world->admin_a_key,
+                          {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "9.0"});
+  EXPECT_EQ(zeros.exit_code, 0) << zeros.output;
+  google::protobuf::Struct shown;  // one object: {"task": …, "history": …}
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(zeros.output, &shown).ok()) << zeros.output;
+  EXPECT_TRUE(shown.fields().contains("task"));
+  EXPECT_TRUE(shown.fields().contains("history"));
+  EXPECT_THAT(zeros.output, HasSubstr("\"percent_done\": 0"));
+
+  // Another school's plan: not found (4), as docs/CLI.md says.
+  auto other = suite->Ctl(world->admin_a_key, {"tasks", "list", "--school", "th-b", "--plan", "par-2026"});
+  EXPECT_EQ(other.exit_code, 4) << other.output;
+}
+
+// One way to export a list (issue 8): --export FILE.csv or FILE.xlsx.
+TEST_F(E2eTest, ListsExportToCsvOrXlsxWithTheOneExportOption) {
+  std::string csv_path = ::testing::TempDir() + "/nhiem-vu.csv";
+  auto csv = suite->Ctl(world->admin_a_key, {"tasks", "list", "--plan", "par-2026", "--export", csv_path});
+  ASSERT_EQ(csv.exit_code, 0) << csv.output;
+  EXPECT_THAT(csv.output, HasSubstr(csv_path));
+  std::ifstream csv_file(csv_path, std::ios::binary);
+  std::stringstream csv_text;
+  csv_text << csv_file.rdbuf();
+  EXPECT_EQ(csv_text.str().rfind("\xEF\xBB\xBFMã,Nhiệm vụ,", 0), 0u) << csv_text.str().substr(0, 80);
+  EXPECT_THAT(csv_text.str(), HasSubstr("Đẩy mạnh đơn giản hóa thủ tục hành chính (TTHC)"));
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"plans", "list"}, std::vector<std::string>{"schools", "history"},
+        std::vector<std::string>{"tasks", "list", "--plan", "par-2026"}}) {
+    std::string xlsx_path = ::testing::TempDir() + "/danh-sach.xlsx";
+    std::filesystem::remove(xlsx_path);
+    args.push_back("--export");
+    args.push_back(xlsx_path);
+    auto xlsx = suite->Ctl(world->admin_a_key, args);
+    ASSERT_EQ(xlsx.exit_code, 0) << args[0] << " " << xlsx.output;
+    std::ifstream file(xlsx_path, std::ios::binary);
+    std::string magic(2, '\0');
+    file.read(magic.data(), 2);
+    EXPECT_EQ(magic, "PK") << args[0];
+  }
+  auto officer =
+      suite->Ctl(world->officer_key, {"overview", "--export", ::testing::TempDir() + "/tong-hop.csv"});
+  EXPECT_EQ(officer.exit_code, 0) << officer.output;
+  auto bad = suite->Ctl(world->admin_a_key, {"plans", "list", "--export", "danh-sach.txt"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  auto old = suite->Ctl(world->admin_a_key, {"staff", "list", "--csv", "nhan-su.csv"});
+  EXPECT_EQ(old.exit_code, 2) << old.output;  // one way of doing it: --csv/--xlsx are gone
 }
 
 }  // namespace
