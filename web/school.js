@@ -37,6 +37,30 @@ function accountName(name) {
   return accountNames.get(name);
 }
 
+// A File's bytes as base64 (proto3 JSON's form of bytes).
+async function base64Of(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+// Downloads a school's evidence file (checked against its hash by the
+// service) and hands it to the browser under its uploaded name.
+async function downloadEvidence(school, sha256) {
+  const answer = await api('GET', v1(`${school}/evidenceFiles/${sha256}`) + ':download');
+  const binary = atob(answer.content);
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: answer.file.mediaType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = answer.file.filename || sha256;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 function StatusBadge({ task }) {
   const cls = task.overdue ? 'late' : task.status === 'TASK_STATUS_DONE' ? 'onTrack' : 'pending';
   return html`<span class=${'badge ' + cls}>${t(task.status)}</span>${task.overdue &&
@@ -97,7 +121,7 @@ export function SchoolPage({ account, schoolId, planId }) {
   }}<//>`;
 }
 
-function History({ updates }) {
+function History({ updates, school }) {
   const names = useLoad(
     async () => {
       const authors = [...new Set(updates.map((u) => u.author))];
@@ -108,10 +132,11 @@ function History({ updates }) {
   );
   if (updates.length === 0) return html`<p>${t('noHistory')}</p>`;
   return html`<table class="history">
-    <thead><tr><th>${t('recordedAt')}</th><th>${t('progress')}</th><th>${t('reporter')}</th><th>${t('note')}</th>
+    <thead><tr><th>${t('doneOn')}</th><th>${t('recordedAt')}</th><th>${t('progress')}</th><th>${t('reporter')}</th><th>${t('note')}</th>
       <th>${t('evidence')}</th></tr></thead>
     <tbody>${updates.map(
-      (u) => html`<tr key=${u.name}>
+      (u) => html`<tr key=${u.name} class=${u.supersededBy ? 'superseded' : ''}>
+        <td>${formatDate(u.doneOn)}${u.supersededBy && html`<br /><small>${t('superseded')}</small>`}</td>
         <td>${formatTime(u.createTime)}</td>
         <td class="num">${u.percentDone} %</td>
         <td>${names.data?.[u.author] ?? idOf(u.author)}</td>
@@ -121,6 +146,7 @@ function History({ updates }) {
             ${e.uri ? html`<a href=${e.uri} rel="noopener noreferrer" target="_blank">${e.documentNumber || e.title || e.uri}</a>`
                     : e.documentNumber}
             ${e.title && e.uri && e.documentNumber && html` — ${e.title}`}
+            ${e.sha256 && !e.uri && html` <button type="button" class="small" onClick=${() => downloadEvidence(school, e.sha256).catch((err) => alert(err.message))}>${t('downloadFile')}</button>`}
             ${e.sha256 && html`<br /><small class="hash" title="SHA-256">${e.sha256}</small>`}
           </div>`,
         )}</td>
@@ -129,7 +155,8 @@ function History({ updates }) {
 }
 
 function ProgressForm({ task, onSaved }) {
-  const [form, setForm] = useState({ percent: String(task.percentDone), note: '', number: '', title: '', uri: '', sha: '' });
+  const [form, setForm] = useState({ percent: String(task.percentDone), note: '', doneOn: '', number: '', title: '', uri: '', sha: '' });
+  const [file, setFile] = useState(null);
   const [requestId, setRequestId] = useState(newRequestId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
@@ -140,18 +167,30 @@ function ProgressForm({ task, onSaved }) {
     setBusy(true);
     setError(null);
     setSaved(false);
-    const evidence = form.number || form.title || form.uri || form.sha
-      ? [{ documentNumber: form.number, title: form.title, uri: form.uri, sha256: form.sha.trim().toLowerCase() }]
-      : [];
     try {
-      await api('POST', v1(task.name) + '/progressUpdates' + query({ requestId }), {
-        percentDone: Number(form.percent),
-        note: form.note,
-        evidence,
-      });
+      let sha = form.sha.trim().toLowerCase();
+      if (file) {
+        // The file goes to the school's evidence store first; the update cites its SHA-256.
+        const school = task.name.split('/').slice(0, 2).join('/');
+        const stored = await api('POST', v1(school) + '/evidenceFiles', {
+          filename: file.name, content: await base64Of(file), requestId: newRequestId(),
+        });
+        sha = stored.sha256;
+      }
+      const evidence = form.number || form.title || form.uri || sha
+        ? [{ documentNumber: form.number, title: form.title || (file ? file.name : ''), uri: form.uri, sha256: sha }]
+        : [];
+      const update = { percentDone: Number(form.percent), note: form.note, evidence };
+      if (form.doneOn) {
+        const [year, month, day] = form.doneOn.split('-').map(Number);
+        update.doneOn = { year, month, day };
+      }
+      await api('POST', v1(task.name) + '/progressUpdates' + query({ requestId }), update);
       setSaved(true);
       setRequestId(newRequestId()); // the next entry is a new action
-      setForm({ ...form, note: '', number: '', title: '', uri: '', sha: '' });
+      setForm({ ...form, note: '', doneOn: '', number: '', title: '', uri: '', sha: '' });
+      setFile(null);
+      event.target.reset?.();
       onSaved();
     } catch (e) {
       setError(e); // same requestId: pressing Save again cannot record it twice
@@ -162,10 +201,15 @@ function ProgressForm({ task, onSaved }) {
   return html`<form class="card progress-form" onSubmit=${submit}>
     <h2>${t('recordProgress')}</h2>
     <label>${t('percentDone')}<input name="percentDone" type="number" min="0" max="100" required ...${field('percent')} /></label>
+    <label>${t('doneOn')}<input name="doneOn" type="date" ...${field('doneOn')} /></label>
+    <p class="help">${t('doneOnHelp')}</p>
     <label>${t('note')}<textarea name="note" rows="2" ...${field('note')}></textarea></label>
     <fieldset><legend>${t('evidence')}</legend>
       <label>${t('evidenceNumber')}<input name="documentNumber" ...${field('number')} /></label>
       <label>${t('evidenceTitle')}<input name="title" ...${field('title')} /></label>
+      <label>${t('evidenceFile')}<input name="evidenceFile" type="file" accept="application/pdf,image/png,image/jpeg,image/webp"
+        onChange=${(e) => setFile(e.target.files[0] || null)} /></label>
+      <p class="help">${t('evidenceFileHelp')}</p>
       <label>${t('evidenceUri')}<input name="uri" type="url" ...${field('uri')} /></label>
       <label>${t('evidenceSha')}<input name="sha256" pattern="[0-9a-fA-F]{64}" ...${field('sha')} /></label>
     </fieldset>
@@ -199,5 +243,5 @@ export function TaskPage({ account, taskName }) {
       </section>
       ${canWrite && html`<${ProgressForm} task=${task} onSaved=${state.reload} />`}
       <section class="card"><h2>${t('history')}</h2>
-        <${History} updates=${history.progressUpdates || []} /></section>`}<//>`;
+        <${History} updates=${history.progressUpdates || []} school=${'schools/' + schoolId} /></section>`}<//>`;
 }

@@ -12,6 +12,7 @@
 // and sees it change on the task page and in the officer's overview.
 // Exit status 0 when every check passed; the first failed check is printed.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -106,14 +107,31 @@ try {
   await school.fill('textarea[name=note]', note);
   await school.fill('input[name=documentNumber]', '12/BC-WEB');
   await school.fill('input[name=title]', 'Báo cáo kết quả');
-  await school.fill('input[name=uri]', 'https://truong.example.vn/minh-chung/12-bc.pdf');
-  await school.fill('input[name=sha256]', 'ab'.repeat(32));
+  const pdf = Buffer.from(`%PDF-1.4\n% Bao cao ket qua ${note}\n%%EOF\n`);
+  await school.setInputFiles('input[name=evidenceFile]', { name: '12-bc.pdf', mimeType: 'application/pdf', buffer: pdf });
   await school.click('.progress-form button[type=submit]');
   await school.locator('.progress-form .ok').waitFor();
   await school.locator('table.history tr', { hasText: note }).waitFor();
   assert.equal(await school.locator('.task-progress .progress').getAttribute('aria-valuenow'), '100');
-  assert.match(await school.locator('table.history tr', { hasText: note }).innerText(), /12\/BC-WEB/);
+  const entry = school.locator('table.history tr', { hasText: note });
+  assert.match(await entry.innerText(), /12\/BC-WEB/);
+  assert.match(await entry.innerText(), new RegExp(createHash('sha256').update(pdf).digest('hex')));
   await shot(school, 'web-task.png');
+
+  step('the uploaded evidence downloads as the same bytes');
+  const [download] = await Promise.all([school.waitForEvent('download'), entry.locator('button.small').click()]);
+  assert.equal(download.suggestedFilename(), '12-bc.pdf');
+  const saved = await download.createReadStream();
+  const chunks = [];
+  for await (const chunk of saved) chunks.push(chunk);
+  assert.ok(Buffer.concat(chunks).equals(pdf), 'downloaded bytes equal the upload');
+
+  step('a file that is not a PDF or an image is refused, whatever its name');
+  await school.fill('input[name=percentDone]', '100');
+  await school.setInputFiles('input[name=evidenceFile]', { name: 'virus.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
+  await school.click('.progress-form button[type=submit]');
+  await school.locator('.progress-form .error', { hasText: /PDF/ }).waitFor();
+  await school.setInputFiles('input[name=evidenceFile]', []);
 
   step('a write without the CSRF token is refused, even with the cookie');
   const forged = await school.evaluate(async (taskPath) => {
