@@ -1,5 +1,7 @@
 // parhubctl tasks: list a plan's tasks, show one with its progress history,
 // create, update, and report progress with evidence.
+#include <filesystem>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/app.h"
@@ -39,7 +41,7 @@ void AddTaskCommands(CLI::App& root, App& app) {
   static struct {
     std::string school, plan, task, status, owner, due, due_after, due_before, code, title, description,
         par_field;
-    std::string note, doc_number, doc_title, link, sha256, done_on, supersedes;
+    std::string note, doc_number, doc_title, link, sha256, done_on, supersedes, file;
     int percent = -1;
     bool overdue = false;
   } f;
@@ -244,6 +246,11 @@ void AddTaskCommands(CLI::App& root, App& app) {
   progress->add_option("--doc-title", f.doc_title, "Tên văn bản minh chứng");
   progress->add_option("--link", f.link, "Đường dẫn minh chứng");
   progress->add_option("--sha256", f.sha256, "SHA-256 của tệp minh chứng");
+  progress
+      ->add_option(
+          "--file", f.file,
+          "Tải tệp minh chứng (PDF, PNG, JPEG, WebP; tối đa 20 MB) lên hệ thống và dẫn mã SHA-256 của nó")
+      ->excludes("--sha256");
   progress->add_option("--done-on", f.done_on,
                        "Ngày thực hiện công việc (mặc định hôm nay; ghi lùi ngày được)");
   progress->add_option("--supersedes", f.supersedes,
@@ -272,12 +279,35 @@ void AddTaskCommands(CLI::App& root, App& app) {
                             ? f.supersedes
                             : absl::StrCat(*name, "/progressUpdates/", number));
     }
-    if (!f.doc_number.empty() || !f.doc_title.empty() || !f.link.empty() || !f.sha256.empty()) {
+    std::string sha256 = f.sha256, title = f.doc_title;
+    if (!f.file.empty()) {
+      // The file goes to the school's evidence store first; the update cites its hash.
+      auto content = ReadFileFlag(app, f.file);
+      if (!content) return;
+      tasks::v1::UploadEvidenceFileRequest upload;
+      upload.set_parent(name->substr(0, name->find("/plans/")));
+      upload.set_filename(std::filesystem::path(f.file).filename().string());
+      upload.set_content(*std::move(content));
+      upload.set_request_id(absl::StrCat("cli-file-", platform::RandomHex(8)));
+      tasks::v1::EvidenceFile stored;
+      if (!Call(app, session, [&](grpc::ClientContext* c) {
+            return tasks::v1::TaskService::NewStub(session.channel())->UploadEvidenceFile(c, upload, &stored);
+          }))
+        return;
+      sha256 = stored.sha256();
+      if (title.empty()) title = stored.filename();
+      if (!app.out.json) {
+        app.out.Line(absl::StrCat(app.out.T("Đã tải tệp lên: ", "Uploaded: "), stored.filename(), " (",
+                                  stored.media_type(), ", ", stored.size_bytes(), " byte, SHA-256 ", sha256,
+                                  ")"));
+      }
+    }
+    if (!f.doc_number.empty() || !title.empty() || !f.link.empty() || !sha256.empty()) {
       auto* e = u->add_evidence();
       e->set_document_number(f.doc_number);
-      e->set_title(f.doc_title);
+      e->set_title(title);
       e->set_uri(f.link);
-      e->set_sha256(f.sha256);
+      e->set_sha256(sha256);
     }
     tasks::v1::ProgressUpdate saved;
     if (!Call(app, session, [&](grpc::ClientContext* c) {

@@ -37,6 +37,7 @@
 #include "parhub/reporting/v1/reporting.grpc.pb.h"
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
+#include "platform/core/crypto.h"
 #include "platform/core/errors.h"
 #include "platform/rpc/client.h"
 #include "platform/rpc/grpc_status.h"
@@ -2739,6 +2740,34 @@ TEST_F(E2eTest, ListsExportToCsvOrXlsxWithTheOneExportOption) {
   EXPECT_EQ(bad.exit_code, 2) << bad.output;
   auto old = suite->Ctl(world->admin_a_key, {"staff", "list", "--csv", "nhan-su.csv"});
   EXPECT_EQ(old.exit_code, 2) << old.output;  // one way of doing it: --csv/--xlsx are gone
+}
+
+// Issue 8: `tasks progress --file` uploads the evidence (its type read
+// from the bytes) and cites its SHA-256; a text file named .pdf is refused
+// and nothing is recorded.
+TEST_F(E2eTest, ProgressUploadsItsEvidenceFileAndCitesItsHash) {
+  const std::string dir = ::testing::TempDir();
+  const std::string pdf_path = dir + "/bien-ban-hop.pdf", fake_path = dir + "/gia-mao.pdf";
+  const std::string pdf = "%PDF-1.5\n% Bien ban hop chi bo, e2e\n%%EOF\n";
+  std::ofstream(pdf_path, std::ios::binary) << pdf;
+  std::ofstream(fake_path, std::ios::binary) << "day la van ban thuong";
+  auto fake = suite->Ctl(world->admin_a_key, {"tasks", "progress", "--plan", "par-2026", "--task", "1.7",
+                                              "--percent", "40", "--file", fake_path});
+  EXPECT_NE(fake.exit_code, 0) << fake.output;
+  EXPECT_THAT(fake.output, HasSubstr("PDF"));
+  auto sent =
+      suite->Ctl(world->admin_a_key, {"tasks", "progress", "--plan", "par-2026", "--task", "1.7", "--percent",
+                                      "40", "--doc-number", "05/BB-CB", "--file", pdf_path});
+  ASSERT_EQ(sent.exit_code, 0) << sent.output;
+  const std::string sha = platform::Sha256Hex(pdf);
+  EXPECT_THAT(sent.output, HasSubstr(sha));
+  EXPECT_THAT(sent.output, HasSubstr("application/pdf"));
+  auto show = suite->Ctl(world->admin_a_key,
+                         {"--output", "json", "tasks", "show", "--plan", "par-2026", "--task", "1.7"});
+  ASSERT_EQ(show.exit_code, 0) << show.output;
+  EXPECT_THAT(show.output, HasSubstr(sha));
+  EXPECT_THAT(show.output, HasSubstr("bien-ban-hop.pdf"));
+  EXPECT_THAT(show.output, Not(HasSubstr("gia-mao")));
 }
 
 }  // namespace
