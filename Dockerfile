@@ -63,7 +63,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* /tmp/runtime-packages.txt \
  && groupadd --system --gid 10001 parhub \
  && useradd --system --uid 10001 --gid 10001 --no-create-home \
-      --home-dir /nonexistent --shell /usr/sbin/nologin parhub
+      --home-dir /nonexistent --shell /usr/sbin/nologin parhub \
+ && install -d -o 10001 -g 10001 -m 0700 /var/lib/parhub/evidence
 
 COPY --from=build /out/bin/ /usr/local/bin/
 # The dashboard the gateway serves with PARHUB_WEB_DIR=/usr/share/parhub/web.
