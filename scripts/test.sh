@@ -17,7 +17,11 @@ elif [ "${1:-}" = "--tsan" ]; then
   # Tests that serve gRPC in-process (the tasks, directory, staffing, finance, complaints and reporting
   # adapters, the roll-up against fake services) are left out: Debian's gRPC and Abseil are not
   # built with TSan, and their thread hand-overs show up as false races.
-  set -- -L 'unit|integration' -E '^(TaskServiceTest|DirectoryServiceTest|StaffingServiceTest|StaffingBatchTest|FinanceServiceTest|FinanceBatchTest|ComplaintServiceTest|ReportingServiceTest|SipasTest|AuthorityRollup)' "$@"
+  # OutputFail (the CLI's JSON errors, a google::protobuf::Struct) is left
+  # out too: Debian's protobuf Map code, inlined with TSan into a library
+  # built without it, crashes in Map::find under TSan alone (ASan and the
+  # plain build pass the same test).
+  set -- -L 'unit|integration' -E '^(TaskServiceTest|DirectoryServiceTest|StaffingServiceTest|StaffingBatchTest|FinanceServiceTest|FinanceBatchTest|ComplaintServiceTest|ReportingServiceTest|SipasTest|AuthorityRollup|OutputFail)' "$@"
   # Only the test executables it runs: no service binaries, CLI, demo
   # loader or e2e suite (about a third of a cold build).
   export PARHUB_TARGETS="${PARHUB_TARGETS:-parhub_unit_integration_tests}"
