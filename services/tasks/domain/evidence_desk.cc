@@ -7,14 +7,13 @@
 #include "platform/core/crypto.h"
 #include "platform/core/errors.h"
 #include "platform/core/status_macros.h"
+#include "services/tasks/domain/validation.h"
 
 namespace parhub::tasks {
 namespace {
 
 absl::Status ValidateSha256(absl::string_view sha256, absl::string_view field) {
-  bool ok = sha256.size() == 64;
-  for (char c : sha256) ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
-  if (ok) return absl::OkStatus();
+  if (IsLowerHex64(sha256)) return absl::OkStatus();
   return platform::InvalidField(field, "SHA-256 phải là 64 chữ số hex viết thường (64 lowercase hex digits)");
 }
 

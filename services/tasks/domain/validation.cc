@@ -76,8 +76,6 @@ absl::StatusOr<std::vector<std::string>> CleanDirectiveRefs(const std::vector<st
   return out;
 }
 
-namespace {
-
 bool IsLowerHex64(absl::string_view s) {
   if (s.size() != 64) return false;
   for (char c : s) {
@@ -85,8 +83,6 @@ bool IsLowerHex64(absl::string_view s) {
   }
   return true;
 }
-
-}  // namespace
 
 absl::StatusOr<std::vector<Evidence>> CleanEvidence(const std::vector<Evidence>& evidence,
                                                     absl::string_view field) {

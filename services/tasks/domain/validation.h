@@ -47,6 +47,9 @@ absl::StatusOr<std::vector<std::string>> CleanDirectiveRefs(const std::vector<st
 absl::StatusOr<std::vector<Evidence>> CleanEvidence(const std::vector<Evidence>& evidence,
                                                     absl::string_view field);
 
+// 64 lowercase hex digits (a SHA-256 as evidence cites it).
+bool IsLowerHex64(absl::string_view s);
+
 }  // namespace parhub::tasks
 
 #endif  // PARHUB_SERVICES_TASKS_DOMAIN_VALIDATION_H_
