@@ -5,7 +5,7 @@ import { html, useState } from './vendor/preact-htm.js';
 import { api, newRequestId, query, v1 } from './api.js';
 import { ProgressBar } from './charts.js';
 import { currentLang, formatDate, formatTime, t } from './i18n.js';
-import { ErrorNote, idOf, Loaded, useLoad } from './ui.js';
+import { ErrorNote, idOf, Loaded, saveBlob, useLoad } from './ui.js';
 
 // PAR field code → {vi, en} title, from the PAR frameworks (read once).
 let parFieldTitles;
@@ -51,14 +51,7 @@ async function downloadEvidence(school, sha256) {
   const answer = await api('GET', v1(`${school}/evidenceFiles/${sha256}`) + ':download');
   const binary = atob(answer.content);
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: answer.file.mediaType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = answer.file.filename || sha256;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(answer.file.filename || sha256, new Blob([bytes], { type: answer.file.mediaType }));
 }
 
 function StatusBadge({ task }) {

@@ -52,7 +52,12 @@ export function downloadCsv(filename, rows) {
     return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const text = '\ufeff' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  saveBlob(filename, new Blob([text], { type: 'text/csv;charset=utf-8' }));
+}
+
+// Hands `blob` to the browser as a download named `filename`.
+export function saveBlob(filename, blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
