@@ -749,6 +749,12 @@ TEST_F(TaskServiceTest, EvidenceFilesAreContentAddressedSniffedScopedAndChecked)
   EXPECT_EQ(file.name(), "schools/" + school_ + "/evidenceFiles/" + file.sha256());
   EXPECT_EQ(file.media_type(), "application/pdf");
   EXPECT_EQ(file.size_bytes(), static_cast<int64_t>(pdf.size()));
+  pb::EvidenceFile retried;
+  ASSERT_TRUE(upload(As(Role::kSchoolStaff, school_), school_, pdf, "ev-1", &retried).ok()) << "a retry";
+  EXPECT_EQ(retried.name(), file.name());
+  pb::EvidenceFile reused;
+  EXPECT_FALSE(upload(As(Role::kSchoolStaff, school_), school_, pdf + "%extra\n", "ev-1", &reused).ok())
+      << "the same request id with other bytes is refused, not stored";
   pb::EvidenceFile again;
   ASSERT_TRUE(upload(Admin(school_), school_, pdf, "ev-2", &again).ok());
   EXPECT_EQ(again.name(), file.name());
