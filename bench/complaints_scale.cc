@@ -45,7 +45,7 @@
 #include "services/complaints/domain/complaints_summarizer.h"
 #include "services/complaints/domain/deadline_rules.h"
 #include "services/complaints/domain/tracking.h"
-#include "services/complaints/domain/work_calendar.h"
+#include "platform/core/work_calendar.h"
 #include "services/complaints/rpc/refdata.h"
 #include "services/complaints/store/mysql_complaints_store.h"
 

@@ -227,6 +227,9 @@ const std::vector<HttpBinding>& HttpBindings() {
       {REPORTING("AcknowledgeReport"), "POST", "/v1/{name=" SCHOOL "/reports/*}:acknowledge", "*"},
       {REPORTING("ReturnReport"), "POST", "/v1/{name=" SCHOOL "/reports/*}:return", "*"},
       {REPORTING("SummarizeReporting"), "GET", "/v1/{school=" SCHOOL "}:summarizeReporting", ""},
+      {REPORTING("ListNotifications"), "GET", "/v1/{parent=" SCHOOL "}/notifications", ""},
+      {REPORTING("GetNotificationDigest"), "GET", "/v1/notificationDigest", ""},
+      {REPORTING("RunNotificationSweep"), "POST", "/v1/{parent=" AUTHORITY "}/notifications:sweep", "*"},
       // directory
       {DIR("GetAuthority"), "GET", "/v1/{name=" AUTHORITY "}", ""},
       {DIR("ListAuthorities"), "GET", "/v1/authorities", ""},

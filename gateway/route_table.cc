@@ -254,6 +254,10 @@ const std::vector<Route>& Routes() {
       {REPORTING("AcknowledgeReport"), kOfficers, ScopeKind::kSchool, "name"},
       {REPORTING("ReturnReport"), kOfficers, ScopeKind::kSchool, "name"},
       {REPORTING("SummarizeReporting"), kReportReaders, ScopeKind::kSchool, "school"},
+      {REPORTING("ListNotifications"), kSchoolPeople, ScopeKind::kSchool, "parent"},
+      // The caller's own digest: the service reads the scope from the identity.
+      {REPORTING("GetNotificationDigest"), kSchoolPeople, ScopeKind::kNone, ""},
+      {REPORTING("RunNotificationSweep"), kOfficers, ScopeKind::kAuthority, "parent"},
       // directory: it owns the authority tree and applies every scope rule
       // itself against live data (a school created or moved a second ago is
       // already right there, while the gateway's principal cache may lag).

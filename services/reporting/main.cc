@@ -11,9 +11,11 @@
 #include "platform/core/status_macros.h"
 #include "platform/rpc/service_main.h"
 #include "services/reporting/domain/forecast_schedule.h"
+#include "services/reporting/domain/notification_schedule.h"
 #include "services/reporting/rpc/grpc_sources.h"
 #include "services/reporting/rpc/refdata.h"
 #include "services/reporting/rpc/reporting_service.h"
+#include "services/reporting/store/mysql_notification_store.h"
 #include "services/reporting/store/mysql_reporting_store.h"
 #include "services/reporting/store/mysql_sipas_store.h"
 
@@ -27,6 +29,18 @@ ABSL_FLAG(std::string, sipas_code_key, "",
           "Secret (>= 32 bytes) keying the HMAC under which SIPAS respondent codes are stored (prefer "
           "PARHUB_SIPAS_CODE_KEY_FILE); changing it makes every unused code unknown. Unset: derived from "
           "--identity_key, so rotating that key also voids unused codes");
+ABSL_FLAG(int, notify_hour, 6,
+          "Sweep every authority's schools for notifications once a day at or after this hour, Ho Chi Minh City "
+          "time, and e-mail the digests (-1: only when an officer runs a sweep)");
+ABSL_FLAG(int, notify_due_working_days, 3,
+          "A task, report or case is 'due soon' when its due date is at most this many working days away");
+ABSL_FLAG(std::string, smtp_url, "",
+          "SMTP server for the digests' e-mails, smtp://host:port or smtps://host:port (unset: no e-mail)");
+ABSL_FLAG(std::string, smtp_user, "", "SMTP login, when the server wants one");
+ABSL_FLAG(std::string, smtp_password, "", "SMTP password (prefer PARHUB_SMTP_PASSWORD_FILE)");
+ABSL_FLAG(bool, smtp_require_tls, false, "Refuse to send unless the smtp:// server upgrades with STARTTLS");
+ABSL_FLAG(std::string, smtp_from, "", "The digests' sender address, e.g. thongbao@truong.edu.vn (needed with --smtp_url)");
+ABSL_FLAG(std::string, dashboard_url, "", "The dashboard's address, printed at the end of each digest e-mail");
 ABSL_DECLARE_FLAG(std::string, identity_key);
 
 namespace {
@@ -36,9 +50,11 @@ using namespace parhub::reporting;  // NOLINT: wiring only
 // Everything the service object uses, owned together.
 struct ReportingService final {
   ReportingService(parhub::platform::ServiceEnv& env, ReportingRefdata refdata_in,
-                   std::unique_ptr<GrpcSources> sources_in, const std::string& sipas_code_key)
+                   std::unique_ptr<GrpcSources> sources_in, const std::string& sipas_code_key,
+                   std::unique_ptr<parhub::platform::Mailer> mailer_in)
       : refdata(std::move(refdata_in)),
         sources(std::move(sources_in)),
+        mailer(std::move(mailer_in)),
         store(env.db),
         sipas_store(env.db),
         sipas(sipas_store, refdata.questionnaire, sipas_code_key, env.clock),
@@ -52,11 +68,20 @@ struct ReportingService final {
         forecasts(store, frameworks, assessments, summarizer, pulls, env.clock),
         generator(reports, forecasts, summarizer, pulls),
         official_results(store, frameworks, *sources, env.clock),
+        notification_store(env.db),
+        sweeper(notification_store, *sources, reports,
+                SweepSettings{.due_within = absl::GetFlag(FLAGS_notify_due_working_days)}, env.clock),
+        notifications(notification_store, sweeper, *sources, mailer.get(),
+                      DigestMailSettings{.from = absl::GetFlag(FLAGS_smtp_from),
+                                         .dashboard_url = absl::GetFlag(FLAGS_dashboard_url)},
+                      env.clock),
         rpc(env.handlers, ReportingDesks{frameworks, assessments, forecasts, reports, generator, summarizer,
-                                         official_results, refdata, sipas, sipas_comparisons}),
-        schedule(store, forecasts, absl::Minutes(absl::GetFlag(FLAGS_forecast_refresh_minutes)), env.clock) {}
+                                         official_results, refdata, sipas, sipas_comparisons, notifications}),
+        schedule(store, forecasts, absl::Minutes(absl::GetFlag(FLAGS_forecast_refresh_minutes)), env.clock),
+        notification_schedule(notifications, *sources, absl::GetFlag(FLAGS_notify_hour), env.clock) {}
   ReportingRefdata refdata;
   std::unique_ptr<GrpcSources> sources;
+  std::unique_ptr<parhub::platform::Mailer> mailer;  // null: no SMTP configured
   MySqlReportingStore store;
   MySqlSipasStore sipas_store;
   SipasDesk sipas;
@@ -70,8 +95,12 @@ struct ReportingService final {
   ForecastDesk forecasts;
   ReportGenerator generator;
   OfficialResults official_results;
+  MySqlNotificationStore notification_store;
+  NotificationSweeper sweeper;
+  NotificationDesk notifications;
   ReportingServiceImpl rpc;
-  ForecastSchedule schedule;  // last: stopped first, before what it uses
+  ForecastSchedule schedule;                  // the schedules last: stopped first, before what they use
+  NotificationSchedule notification_schedule;
 };
 
 // The respondent codes' HMAC key: --sipas_code_key, or one derived from the
@@ -89,6 +118,25 @@ absl::StatusOr<std::string> SipasCodeKey() {
       "that key makes unused codes unknown");
   return parhub::platform::HmacSha256(absl::GetFlag(FLAGS_identity_key),
                                       "parhub.reporting.sipas-code-key.v1");
+}
+
+// The digests' mailer from the --smtp_* flags; null when --smtp_url is unset.
+absl::StatusOr<std::unique_ptr<parhub::platform::Mailer>> DigestMailer() {
+  if (absl::GetFlag(FLAGS_notify_due_working_days) < 0) {
+    return absl::InvalidArgumentError("--notify_due_working_days must be 0 or more");
+  }
+  const std::string url = absl::GetFlag(FLAGS_smtp_url);
+  if (url.empty()) return nullptr;
+  if (absl::GetFlag(FLAGS_smtp_from).empty()) {
+    return absl::InvalidArgumentError("--smtp_from is needed with --smtp_url (the digests' sender address)");
+  }
+  parhub::platform::SmtpSettings settings;
+  settings.url = url;
+  settings.username = absl::GetFlag(FLAGS_smtp_user);
+  settings.password = absl::GetFlag(FLAGS_smtp_password);
+  settings.require_tls = absl::GetFlag(FLAGS_smtp_require_tls);
+  ASSIGN_OR_RETURN(auto mailer, parhub::platform::SmtpMailer::Make(settings));
+  return std::unique_ptr<parhub::platform::Mailer>(std::move(mailer));
 }
 
 }  // namespace
@@ -109,8 +157,9 @@ int main(int argc, char** argv) {
              GrpcSources::Connect(absl::GetFlag(FLAGS_sources), env.client_credentials, env.identity_key));
          RETURN_IF_ERROR(ValidateQuestionnaire(refdata.questionnaire));
          ASSIGN_OR_RETURN(std::string sipas_code_key, SipasCodeKey());
-         auto service =
-             std::make_shared<ReportingService>(env, std::move(refdata), std::move(sources), sipas_code_key);
+         ASSIGN_OR_RETURN(std::unique_ptr<parhub::platform::Mailer> mailer, DigestMailer());
+         auto service = std::make_shared<ReportingService>(env, std::move(refdata), std::move(sources),
+                                                           sipas_code_key, std::move(mailer));
          RETURN_IF_ERROR(service->frameworks.Seed(service->refdata.frameworks));
          return parhub::platform::WiredService{service, &service->rpc};
        }});

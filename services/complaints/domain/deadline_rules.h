@@ -12,7 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "services/complaints/domain/model.h"
-#include "services/complaints/domain/work_calendar.h"
+#include "platform/core/work_calendar.h"
 
 namespace parhub::complaints {
 

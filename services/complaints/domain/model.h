@@ -12,10 +12,16 @@
 
 #include "absl/time/time.h"
 #include "platform/core/date.h"
+#include "platform/core/work_calendar.h"
 
 namespace parhub::complaints {
 
 using ::parhub::platform::Date;
+using ::parhub::platform::DayKind;
+using ::parhub::platform::DueDate;
+using ::parhub::platform::HolidayYear;
+using ::parhub::platform::MissingYear;
+using ::parhub::platform::WorkCalendar;
 
 // Source of the current time; tests substitute a fixed one.
 using Clock = std::function<absl::Time()>;
@@ -77,7 +83,6 @@ enum class Outcome {
 inline constexpr Outcome kLastOutcome = Outcome::kRefused;
 enum class Complexity { kUnspecified = 0, kOrdinary = 1, kComplex = 2, kEspeciallyComplex = 3 };
 inline constexpr Complexity kLastComplexity = Complexity::kEspeciallyComplex;
-enum class DayKind { kUnspecified = 0, kCalendar = 1, kWorking = 2 };
 enum class ClockStart { kUnspecified = 0, kReceipt = 1, kAcceptance = 2 };
 enum class Visibility { kUnspecified = 0, kPublic = 1, kInternal = 2 };
 inline constexpr Visibility kLastVisibility = Visibility::kInternal;
@@ -141,14 +146,6 @@ struct PolicySet final {
 };
 
 // One year of the holiday calendar, as the domain needs it.
-struct HolidayYear final {
-  int year = 0;
-  std::string version;
-  std::vector<Date> days_off;         // weekdays off
-  std::vector<Date> makeup_days;      // weekend days worked
-  std::vector<Date> estimated_dates;  // days off or makeup days not yet announced
-};
-
 struct Submitter final {
   std::string full_name;
   std::string phone;

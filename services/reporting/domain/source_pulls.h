@@ -45,6 +45,9 @@ struct PlanTask final {
   int percent_done = 0;
   bool overdue = false;
   platform::Date due_date;
+  bool open = true;        // neither done nor cancelled
+  std::string directive;   // "authorities/{a}/directives/{d}" when it came from one
+  absl::Time create_time;  // when it was added to the plan
 };
 
 class SummarySource {

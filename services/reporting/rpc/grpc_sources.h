@@ -3,7 +3,9 @@
 // SummarizeStaffing, SummarizeFinance and SummarizeComplaints asked in
 // parallel over mutual TLS, each signed with the reporting service's own
 // identity (role SERVICE, scoped to the one school) — automated
-// inter-service reporting, no person in the loop.
+// inter-service reporting, no person in the loop. It is also the
+// notification sweep's source (grpc_notification_source.cc): schools and
+// accounts from the directory, tasks, open cases and holiday calendars.
 #ifndef PARHUB_SERVICES_REPORTING_RPC_GRPC_SOURCES_H_
 #define PARHUB_SERVICES_REPORTING_RPC_GRPC_SOURCES_H_
 
@@ -21,11 +23,12 @@
 #include "parhub/staffing/v1/staffing.grpc.pb.h"
 #include "parhub/tasks/v1/tasks.grpc.pb.h"
 #include "platform/rpc/identity.h"
+#include "services/reporting/domain/notification.h"
 #include "services/reporting/domain/source_pulls.h"
 
 namespace parhub::reporting {
 
-class GrpcSources final : public SummarySource {
+class GrpcSources final : public SummarySource, public NotificationSource {
  public:
   // `addresses`: "directory=host:port,tasks=…,staffing=…,finance=…,
   // complaints=…"; a source not listed uses its default local port
@@ -39,6 +42,14 @@ class GrpcSources final : public SummarySource {
                                                   absl::Time deadline) override;
   FetchResults Fetch(const std::string& school_id, platform::Date start, platform::Date end,
                      const std::set<std::string>& sources, absl::Time deadline) override;
+
+  // NotificationSource (grpc_notification_source.cc).
+  absl::StatusOr<std::vector<std::string>> TopAuthorities(absl::Time deadline) override;
+  absl::StatusOr<std::vector<SweptSchool>> SchoolsOf(const std::string& authority_id, platform::Date day,
+                                                      absl::Time deadline) override;
+  absl::StatusOr<std::vector<OpenCase>> OpenCases(const std::string& school_id, absl::Time deadline) override;
+  absl::StatusOr<platform::HolidayYear> HolidayYear(int year, absl::Time deadline) override;
+  absl::StatusOr<std::vector<Recipient>> Accounts(const std::string& parent, absl::Time deadline) override;
 
  private:
   explicit GrpcSources(const platform::IdentityKey& key) : key_(key) {}

@@ -2,7 +2,8 @@
 // platform skeleton's one handler style (platform/rpc/handlers.h): reads are
 // Handlers::Read, mutations Handlers::Mutate whose authorize step parses
 // names and checks access (domain/access.h) before the idempotency ledger.
-// No rules live here. The SIPAS methods are defined in sipas_handlers.cc.
+// No rules live here. The SIPAS methods are defined in sipas_handlers.cc,
+// the notification methods in notification_handlers.cc.
 #ifndef PARHUB_SERVICES_REPORTING_RPC_REPORTING_SERVICE_H_
 #define PARHUB_SERVICES_REPORTING_RPC_REPORTING_SERVICE_H_
 
@@ -10,6 +11,7 @@
 #include "platform/rpc/handlers.h"
 #include "services/reporting/domain/assessment_desk.h"
 #include "services/reporting/domain/forecast_desk.h"
+#include "services/reporting/domain/notification_desk.h"
 #include "services/reporting/domain/official_results.h"
 #include "services/reporting/domain/report_desk.h"
 #include "services/reporting/domain/sipas_comparison.h"
@@ -30,6 +32,7 @@ struct ReportingDesks final {
   const ReportingRefdata& refdata;
   SipasDesk& sipas;
   SipasComparisons& sipas_comparisons;
+  NotificationDesk& notifications;
 };
 
 class ReportingServiceImpl final : public v1::ReportingService::CallbackService {
@@ -122,6 +125,14 @@ class ReportingServiceImpl final : public v1::ReportingService::CallbackService 
                               v1::ReportingSummary* response) override;
   Reactor* BatchSummarizeReporting(Context* c, const v1::BatchSummarizeReportingRequest* request,
                                    v1::BatchSummarizeReportingResponse* response) override;
+
+  // Notifications (notification_handlers.cc).
+  Reactor* ListNotifications(Context* c, const v1::ListNotificationsRequest* request,
+                             v1::ListNotificationsResponse* response) override;
+  Reactor* GetNotificationDigest(Context* c, const v1::GetNotificationDigestRequest* request,
+                                 v1::NotificationDigest* response) override;
+  Reactor* RunNotificationSweep(Context* c, const v1::RunNotificationSweepRequest* request,
+                                v1::NotificationSweep* response) override;
 
  private:
   // A report mutation (Submit/Acknowledge/Return) on "schools/{s}/reports/{r}".

@@ -1,17 +1,15 @@
 // Working days and legal periods (see work_calendar.h).
-#include "services/complaints/domain/work_calendar.h"
+#include "platform/core/work_calendar.h"
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "platform/core/errors.h"
 #include "platform/core/status_macros.h"
 
-namespace parhub::complaints {
+namespace parhub::platform {
 namespace {
 
-using ::parhub::platform::AddDays;
-
-int DayOfYear(Date day) { return platform::DaysBetween(Date{day.year, 1, 1}, day); }
+int DayOfYear(Date day) { return ::parhub::platform::DaysBetween(Date{day.year, 1, 1}, day); }
 
 bool IsWeekend(Date day) {
   absl::Weekday w = absl::GetWeekday(absl::CivilDay(day.year, day.month, day.day));
@@ -24,7 +22,7 @@ constexpr int kMaxPeriodDays = 730;
 }  // namespace
 
 absl::Status MissingYear(int year) {
-  return platform::WithReason(
+  return WithReason(
       absl::FailedPreconditionError(absl::StrCat(
           "Chưa có lịch nghỉ lễ năm ", year, " (data/holidays/", year,
           ".json) nên không tính được thời hạn; bổ sung lịch do cơ quan có thẩm quyền công bố (no holiday "
@@ -43,7 +41,7 @@ absl::StatusOr<WorkCalendar> WorkCalendar::Make(const std::vector<HolidayYear>& 
       return absl::InvalidArgumentError(absl::StrCat("holiday calendar ", y.year, " given twice"));
     }
     YearDays days;
-    const int length = platform::DaysBetween(Date{y.year, 1, 1}, Date{y.year + 1, 1, 1});
+    const int length = ::parhub::platform::DaysBetween(Date{y.year, 1, 1}, Date{y.year + 1, 1, 1});
     days.working.resize(length);
     days.estimated.resize(length, 0);
     for (int i = 0; i < length; ++i) days.working[i] = !IsWeekend(AddDays(Date{y.year, 1, 1}, i));
@@ -128,12 +126,12 @@ absl::StatusOr<DueDate> WorkCalendar::PeriodEnd(Date start, int days, DayKind ki
 }
 
 absl::StatusOr<int> WorkCalendar::DaysBetween(Date from, Date to, DayKind kind) const {
-  if (kind == DayKind::kCalendar) return platform::DaysBetween(from, to);
+  if (kind == DayKind::kCalendar) return ::parhub::platform::DaysBetween(from, to);
   if (to < from) {
     ASSIGN_OR_RETURN(int back, DaysBetween(to, from, kind));
     return -back;
   }
-  if (platform::DaysBetween(from, to) > 4 * kMaxPeriodDays) {
+  if (::parhub::platform::DaysBetween(from, to) > 4 * kMaxPeriodDays) {
     return absl::InvalidArgumentError("period too long to count in working days");
   }
   int counted = 0;
@@ -144,4 +142,4 @@ absl::StatusOr<int> WorkCalendar::DaysBetween(Date from, Date to, DayKind kind) 
   return counted;
 }
 
-}  // namespace parhub::complaints
+}  // namespace parhub::platform

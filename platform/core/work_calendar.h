@@ -10,17 +10,29 @@
 //     khoản 5).
 // A day in a year the data does not hold is FAILED_PRECONDITION naming the
 // year: a deadline is never guessed.
-#ifndef PARHUB_SERVICES_COMPLAINTS_DOMAIN_WORK_CALENDAR_H_
-#define PARHUB_SERVICES_COMPLAINTS_DOMAIN_WORK_CALENDAR_H_
+#ifndef PARHUB_PLATFORM_CORE_WORK_CALENDAR_H_
+#define PARHUB_PLATFORM_CORE_WORK_CALENDAR_H_
 
 #include <map>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "services/complaints/domain/model.h"
+#include "platform/core/date.h"
 
-namespace parhub::complaints {
+namespace parhub::platform {
+
+// How a period is counted. Values match the proto enums (stored as numbers).
+enum class DayKind { kUnspecified = 0, kCalendar = 1, kWorking = 2 };
+
+// One year of the holiday calendar (data/holidays/{year}.json).
+struct HolidayYear final {
+  int year = 0;
+  std::string version;
+  std::vector<Date> days_off;         // weekdays off
+  std::vector<Date> makeup_days;      // weekend days worked
+  std::vector<Date> estimated_dates;  // days off or makeup days not yet announced
+};
 
 // The last day of a period and how it was reached.
 struct DueDate final {
@@ -58,6 +70,6 @@ class WorkCalendar final {
 // FAILED_PRECONDITION "… năm {year} …" for a day outside the data.
 absl::Status MissingYear(int year);
 
-}  // namespace parhub::complaints
+}  // namespace parhub::platform
 
-#endif  // PARHUB_SERVICES_COMPLAINTS_DOMAIN_WORK_CALENDAR_H_
+#endif  // PARHUB_PLATFORM_CORE_WORK_CALENDAR_H_
