@@ -120,7 +120,7 @@ absl::StatusOr<std::map<std::string, std::vector<Notification>>> NotificationSwe
         if (status == v1::SUBMISSION_STATUS_ON_TIME || status == v1::SUBMISSION_STATUS_LATE) continue;
         Notification n = EventOf(schools[i], NotificationKind::kReportDue, day);
         n.subject = ReportName(schools[i].id, ReportId(family.code(), day.year, period.proto.code()));
-        n.title = absl::StrCat(family.title(), " — ", period.proto.label(), " năm ", day.year);
+        n.title = absl::StrCat(family.title(), ", kỳ ", period.proto.label(), " (", day.year, ")");
         n.due_date = period.due;
         n.working_days_left = left;
         out[schools[i].id].push_back(std::move(n));

@@ -24,6 +24,7 @@
 #include "services/reporting/domain/forecast_schedule.h"
 #include "services/reporting/store/mysql_reporting_store.h"
 #include "services/reporting/store/mysql_sipas_store.h"
+#include "services/reporting/tests/scripted_notification_source.h"
 
 namespace parhub::reporting {
 namespace {
@@ -105,6 +106,7 @@ struct Harness {
   std::unique_ptr<MySqlSipasStore> sipas_store;
   std::unique_ptr<SipasDesk> sipas;
   std::unique_ptr<SipasComparisons> sipas_comparisons;
+  std::unique_ptr<TestNotifications> notifications;
   std::unique_ptr<ReportingServiceImpl> service;
   std::unique_ptr<pb::ReportingService::Stub> stub;
 };
@@ -143,10 +145,11 @@ class ReportingServiceTest : public ::testing::Test {
                                                  *h.pulls, clock);
     h.generator = std::make_unique<ReportGenerator>(*h.reports, *h.forecasts, *h.summarizer, *h.pulls);
     h.official = std::make_unique<OfficialResults>(*h.store, *h.frameworks, h.source, clock);
+    h.notifications = std::make_unique<TestNotifications>(h.server->db(), *h.reports, nullptr, clock);
     h.service = std::make_unique<ReportingServiceImpl>(
         h.server->handlers(),
         ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports, *h.generator, *h.summarizer,
-                       *h.official, h.refdata, *h.sipas, *h.sipas_comparisons});
+                       *h.official, h.refdata, *h.sipas, *h.sipas_comparisons, h.notifications->desk});
     h.server->Start(h.service.get());
     h.stub = pb::ReportingService::NewStub(h.server->channel());
   }

@@ -29,6 +29,7 @@
 #include "services/reporting/rpc/reporting_service.h"
 #include "services/reporting/store/mysql_reporting_store.h"
 #include "services/reporting/store/mysql_sipas_store.h"
+#include "services/reporting/tests/scripted_notification_source.h"
 
 namespace parhub::reporting {
 namespace {
@@ -79,6 +80,7 @@ struct Harness {
   std::unique_ptr<ForecastDesk> forecasts;
   std::unique_ptr<ReportGenerator> generator;
   std::unique_ptr<OfficialResults> official;
+  std::unique_ptr<TestNotifications> notifications;
   std::unique_ptr<ReportingServiceImpl> service;
   std::unique_ptr<pb::ReportingService::Stub> stub;
 };
@@ -122,10 +124,11 @@ class SipasTest : public ::testing::Test {
                                                  *h.pulls, clock);
     h.generator = std::make_unique<ReportGenerator>(*h.reports, *h.forecasts, *h.summarizer, *h.pulls);
     h.official = std::make_unique<OfficialResults>(*h.store, *h.frameworks, h.source, clock);
+    h.notifications = std::make_unique<TestNotifications>(h.server->db(), *h.reports, nullptr, clock);
     h.service = std::make_unique<ReportingServiceImpl>(
         h.server->handlers(),
         ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports, *h.generator, *h.summarizer,
-                       *h.official, h.refdata, *h.sipas, *h.sipas_comparisons});
+                       *h.official, h.refdata, *h.sipas, *h.sipas_comparisons, h.notifications->desk});
     h.server->Start(h.service.get());
     h.stub = pb::ReportingService::NewStub(h.server->channel());
   }
