@@ -2770,6 +2770,97 @@ TEST_F(E2eTest, ProgressUploadsItsEvidenceFileAndCitesItsHash) {
   EXPECT_THAT(show.output, Not(HasSubstr("gia-mao")));
 }
 
+TEST_F(E2eTest, ADirectiveArrivesInThePrincipalsDigestAndMailboxOnce) {
+  // A principal of school A with an address (the world's accounts have none).
+  Client admin(suite->admin_key());
+  {
+    dpb::CreateAccountRequest request;
+    request.set_account_id("ht-mn-a-thu");
+    request.set_request_id("e2e-account-ht-mn-a-thu");
+    request.mutable_account()->set_display_name("Nguyễn Thị Thu");
+    request.mutable_account()->set_email("hieutruong@mn-a.test");
+    request.mutable_account()->set_role(common::v1::ROLE_SCHOOL_ADMIN);
+    request.mutable_account()->set_school("schools/mn-a");
+    dpb::Account created;
+    auto c = admin.Context();
+    grpc::Status s = admin.directory->CreateAccount(c.get(), request, &created);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  auto publish = suite->Ctl(world->officer_key,
+                            {"directives", "publish", "--id", "cv-1207", "--number", "1207/UBND-VP", "--title",
+                             "Niêm yết công khai quy trình thu chi không dùng tiền mặt", "--issue-date",
+                             "2026-11-20", "--due", "2026-12-18"});
+  ASSERT_EQ(publish.exit_code, 0) << publish.output;
+
+  Client officer(world->officer_key);
+  rpb::RunNotificationSweepRequest sweep;
+  sweep.set_parent("authorities/q1");
+  sweep.set_send_email(true);
+  const size_t mails_before = suite->smtp_sink().Messages().size();
+  rpb::NotificationSweep first;
+  {
+    auto c = officer.Context();
+    grpc::Status s = officer.reporting->RunNotificationSweep(c.get(), sweep, &first);
+    ASSERT_TRUE(s.ok()) << s.error_message() << suite->Logs();
+  }
+  EXPECT_EQ(first.school_count(), 2);
+  EXPECT_EQ(first.failures_size(), 0) << first.failures(0).reason();
+  EXPECT_GE(first.new_notification_count(), 2);  // the directive's task at each school
+  EXPECT_EQ(first.emails_failed(), 0);
+  EXPECT_EQ(first.emails_sent(), 1);  // the one account with an address
+  ASSERT_TRUE(suite->smtp_sink().WaitForMessages(mails_before + 1, absl::Seconds(10)));
+  const auto mail = suite->smtp_sink().Messages().back();
+  EXPECT_EQ(mail.mail_from, Suite::kDigestSender);
+  ASSERT_EQ(mail.recipients.size(), 1u);
+  EXPECT_EQ(mail.recipients[0], "hieutruong@mn-a.test");
+  EXPECT_THAT(mail.data, HasSubstr("Content-Type: text/plain; charset=UTF-8"));
+
+  // The principal of school A reads it in the digest; school B's principal
+  // sees only B's.
+  Client a(world->admin_a_key);
+  rpb::NotificationDigest digest;
+  {
+    auto c = a.Context();
+    grpc::Status s = a.reporting->GetNotificationDigest(c.get(), rpb::GetNotificationDigestRequest(), &digest);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  bool arrived = false;
+  for (const auto& n : digest.notifications()) {
+    EXPECT_THAT(n.name(), ::testing::StartsWith("schools/mn-a/"));
+    if (n.kind() == rpb::NOTIFICATION_KIND_DIRECTIVE_ARRIVED && n.directive() == "authorities/q1/directives/cv-1207") {
+      arrived = true;
+      EXPECT_THAT(n.message(), HasSubstr("Niêm yết công khai quy trình thu chi"));
+      EXPECT_EQ(n.due_date().day(), 18);
+    }
+  }
+  EXPECT_TRUE(arrived) << digest.text();
+  EXPECT_THAT(digest.text(), HasSubstr("Chỉ đạo mới giao cho trường"));
+  Client b(world->admin_b_key);
+  rpb::ListNotificationsRequest other;
+  other.set_parent("schools/mn-a");
+  rpb::ListNotificationsResponse ignored;
+  {
+    auto c = b.Context();
+    EXPECT_EQ(b.reporting->ListNotifications(c.get(), other, &ignored).error_code(), grpc::StatusCode::NOT_FOUND);
+  }
+
+  // Swept again: nothing new, nobody mailed twice. A principal may not sweep.
+  rpb::NotificationSweep second;
+  {
+    auto c = officer.Context();
+    ASSERT_TRUE(officer.reporting->RunNotificationSweep(c.get(), sweep, &second).ok());
+  }
+  EXPECT_EQ(second.new_notification_count(), 0);
+  EXPECT_EQ(second.emails_sent(), 0);
+  EXPECT_EQ(suite->smtp_sink().Messages().size(), mails_before + 1);
+  {
+    auto c = a.Context();
+    rpb::NotificationSweep refused;
+    EXPECT_EQ(a.reporting->RunNotificationSweep(c.get(), sweep, &refused).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
+}
+
 }  // namespace
 }  // namespace parhub::e2e
 

@@ -159,6 +159,14 @@ Suite::Suite() {
   }
   auto reporting_env = common(reporting_port_, "reporting");
   reporting_env.merge(db_env(reporting_db_->config()));
+  // Digests go to a local SMTP sink; no scheduled sweep runs during the
+  // tests (officers run them).
+  auto sink = testing::SmtpSink::Start();
+  if (!sink.ok()) throw std::runtime_error(std::string(sink.status().message()));
+  smtp_sink_ = *std::move(sink);
+  reporting_env["PARHUB_SMTP_URL"] = smtp_sink_->url();
+  reporting_env["PARHUB_SMTP_FROM"] = kDigestSender;
+  reporting_env["PARHUB_NOTIFY_HOUR"] = "-1";
   reporting_env["PARHUB_SOURCES"] = absl::StrCat(
       "directory=", directory_address(), ",tasks=", tasks_address(), ",staffing=127.0.0.1:", staffing_port_,
       ",finance=127.0.0.1:", finance_port_, ",complaints=127.0.0.1:", complaints_port_);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/testing/smtp_sink.h"
 #include "platform/testing/test_database.h"
 
 namespace parhub::e2e {
@@ -75,6 +76,10 @@ class Suite final {
   int finance_port() const { return finance_port_; }
   Process& reporting() { return *reporting_; }
   int reporting_port() const { return reporting_port_; }
+  // The SMTP server reporting mails the notification digests to (a sink
+  // started by the suite); the sender is kDigestSender.
+  testing::SmtpSink& smtp_sink() { return *smtp_sink_; }
+  static constexpr char kDigestSender[] = "thongbao@parhub.test";
 
   // Runs parhubctl with `api_key`, a private config dir, against the gateway.
   CommandResult Ctl(const std::string& api_key, const std::vector<std::string>& args);
@@ -89,6 +94,7 @@ class Suite final {
   int gateway_port_, http_port_, tasks_port_, directory_port_, staffing_port_, finance_port_,
       complaints_port_, reporting_port_;
   std::string admin_key_, identity_key_;
+  std::unique_ptr<testing::SmtpSink> smtp_sink_;
   std::unique_ptr<Process> directory_, tasks_, staffing_, finance_, complaints_, reporting_, gateway_;
 };
 
