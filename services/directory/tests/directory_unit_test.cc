@@ -330,6 +330,20 @@ TEST_F(DirectoryRulesTest, AccountsOfOtherTenantsAreNotFound) {
   EXPECT_EQ(q3.items[0].id, "can-bo-q3");
 }
 
+TEST_F(DirectoryRulesTest, OnlyTheReportingServiceReadsAccountsToMailDigests) {
+  AddAccount("lan", Role::kSchoolAdmin, "mn-2010", "");
+  AddAccount("can-bo-q3", Role::kAuthorityOfficer, "", "q3");
+  const Caller notifier{"services/reporting", Role::kService, "", "", "t"};
+  ASSERT_OK_AND_ASSIGN(auto school, directory_.ListAccounts(notifier, "mn-2010", "", 0, ""));
+  ASSERT_EQ(school.items.size(), 1u);
+  EXPECT_EQ(school.items[0].id, "lan");
+  ASSERT_OK_AND_ASSIGN(auto q3, directory_.ListAccounts(notifier, "", "q3", 0, ""));
+  ASSERT_EQ(q3.items.size(), 1u);
+  const Caller tasks{"services/tasks", Role::kService, "", "", "t"};
+  EXPECT_THAT(directory_.ListAccounts(tasks, "", "q3", 0, ""), StatusIs(Code::kNotFound));
+  EXPECT_THAT(directory_.ListAccounts(tasks, "mn-2010", "", 0, ""), StatusIs(Code::kPermissionDenied));
+}
+
 // ---- readers and roles ----
 
 TEST_F(DirectoryRulesTest, ReadersMayReadButNotChange) {

@@ -813,5 +813,44 @@ TEST_F(ReportingServiceTest, ScorecardsCarryTheStoredForecastAndAssessment) {
       grpc::StatusCode::INVALID_ARGUMENT);
 }
 
+TEST_F(ReportingServiceTest, NotificationMethodsCheckTheirInputAndTheCaller) {
+  // An unknown kind and an impossible day name their fields; nothing runs.
+  pb::ListNotificationsRequest list;
+  list.set_parent("schools/" + school_);
+  list.add_kinds(static_cast<pb::NotificationKind>(9));
+  pb::ListNotificationsResponse listed;
+  grpc::Status bad_kind = stub().ListNotifications(Ctx("ListNotifications", Admin(school_)).get(), list, &listed);
+  EXPECT_EQ(bad_kind.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(bad_kind), "kinds");
+  pb::GetNotificationDigestRequest digest_request;
+  digest_request.mutable_date()->set_year(2026);
+  digest_request.mutable_date()->set_month(2);
+  digest_request.mutable_date()->set_day(30);
+  pb::NotificationDigest digest;
+  grpc::Status bad_day =
+      stub().GetNotificationDigest(Ctx("GetNotificationDigest", Admin(school_)).get(), digest_request, &digest);
+  EXPECT_EQ(bad_day.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(bad_day), "date");
+  // Another school's outbox is NOT_FOUND; a malformed authority is named.
+  list.clear_kinds();
+  EXPECT_EQ(stub().ListNotifications(Ctx("ListNotifications", Admin(other_)).get(), list, &listed).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  pb::RunNotificationSweepRequest sweep;
+  sweep.set_parent("schools/" + school_);
+  pb::NotificationSweep swept;
+  grpc::Status bad_parent =
+      stub().RunNotificationSweep(Ctx("RunNotificationSweep", Officer(school_)).get(), sweep, &swept);
+  EXPECT_EQ(bad_parent.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(bad_parent), "parent");
+  // An empty day's digest comes back with its subject and text.
+  digest_request.mutable_date()->set_day(27);
+  ASSERT_GRPC_OK(
+      stub().GetNotificationDigest(Ctx("GetNotificationDigest", Admin(school_)).get(), digest_request, &digest));
+  EXPECT_EQ(digest.notifications_size(), 0);
+  EXPECT_EQ(digest.account(), "accounts/user-" + school_);
+  EXPECT_THAT(digest.subject(), HasSubstr("27/02/2026"));
+  EXPECT_THAT(digest.text(), HasSubstr("không có thông báo mới"));
+}
+
 }  // namespace
 }  // namespace parhub::reporting
