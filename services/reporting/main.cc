@@ -29,9 +29,10 @@ ABSL_FLAG(std::string, sipas_code_key, "",
           "Secret (>= 32 bytes) keying the HMAC under which SIPAS respondent codes are stored (prefer "
           "PARHUB_SIPAS_CODE_KEY_FILE); changing it makes every unused code unknown. Unset: derived from "
           "--identity_key, so rotating that key also voids unused codes");
-ABSL_FLAG(int, notify_hour, 6,
-          "Sweep every authority's schools for notifications once a day at or after this hour, Ho Chi Minh City "
-          "time, and e-mail the digests (-1: only when an officer runs a sweep)");
+ABSL_FLAG(
+    int, notify_hour, 6,
+    "Sweep every authority's schools for notifications once a day at or after this hour, Ho Chi Minh City "
+    "time, and e-mail the digests (-1: only when an officer runs a sweep)");
 ABSL_FLAG(int, notify_due_working_days, 3,
           "A task, report or case is 'due soon' when its due date is at most this many working days away");
 ABSL_FLAG(std::string, smtp_url, "",
@@ -39,8 +40,10 @@ ABSL_FLAG(std::string, smtp_url, "",
 ABSL_FLAG(std::string, smtp_user, "", "SMTP login, when the server wants one");
 ABSL_FLAG(std::string, smtp_password, "", "SMTP password (prefer PARHUB_SMTP_PASSWORD_FILE)");
 ABSL_FLAG(bool, smtp_require_tls, false, "Refuse to send unless the smtp:// server upgrades with STARTTLS");
-ABSL_FLAG(std::string, smtp_from, "", "The digests' sender address, e.g. thongbao@truong.edu.vn (needed with --smtp_url)");
-ABSL_FLAG(std::string, dashboard_url, "", "The dashboard's address, printed at the end of each digest e-mail");
+ABSL_FLAG(std::string, smtp_from, "",
+          "The digests' sender address, e.g. thongbao@truong.edu.vn (needed with --smtp_url)");
+ABSL_FLAG(std::string, dashboard_url, "",
+          "The dashboard's address, printed at the end of each digest e-mail");
 ABSL_DECLARE_FLAG(std::string, identity_key);
 
 namespace {
@@ -99,7 +102,7 @@ struct ReportingService final {
   NotificationSweeper sweeper;
   NotificationDesk notifications;
   ReportingServiceImpl rpc;
-  ForecastSchedule schedule;                  // the schedules last: stopped first, before what they use
+  ForecastSchedule schedule;  // the schedules last: stopped first, before what they use
   NotificationSchedule notification_schedule;
 };
 

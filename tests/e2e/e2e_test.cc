@@ -2786,10 +2786,10 @@ TEST_F(E2eTest, ADirectiveArrivesInThePrincipalsDigestAndMailboxOnce) {
     grpc::Status s = admin.directory->CreateAccount(c.get(), request, &created);
     ASSERT_TRUE(s.ok()) << s.error_message();
   }
-  auto publish = suite->Ctl(world->officer_key,
-                            {"directives", "publish", "--id", "cv-1207", "--number", "1207/UBND-VP", "--title",
-                             "Niêm yết công khai quy trình thu chi không dùng tiền mặt", "--issue-date",
-                             "2026-11-20", "--due", "2026-12-18"});
+  auto publish =
+      suite->Ctl(world->officer_key, {"directives", "publish", "--id", "cv-1207", "--number", "1207/UBND-VP",
+                                      "--title", "Niêm yết công khai quy trình thu chi không dùng tiền mặt",
+                                      "--issue-date", "2026-11-20", "--due", "2026-12-18"});
   ASSERT_EQ(publish.exit_code, 0) << publish.output;
 
   Client officer(world->officer_key);
@@ -2821,13 +2821,15 @@ TEST_F(E2eTest, ADirectiveArrivesInThePrincipalsDigestAndMailboxOnce) {
   rpb::NotificationDigest digest;
   {
     auto c = a.Context();
-    grpc::Status s = a.reporting->GetNotificationDigest(c.get(), rpb::GetNotificationDigestRequest(), &digest);
+    grpc::Status s =
+        a.reporting->GetNotificationDigest(c.get(), rpb::GetNotificationDigestRequest(), &digest);
     ASSERT_TRUE(s.ok()) << s.error_message();
   }
   bool arrived = false;
   for (const auto& n : digest.notifications()) {
     EXPECT_THAT(n.name(), ::testing::StartsWith("schools/mn-a/"));
-    if (n.kind() == rpb::NOTIFICATION_KIND_DIRECTIVE_ARRIVED && n.directive() == "authorities/q1/directives/cv-1207") {
+    if (n.kind() == rpb::NOTIFICATION_KIND_DIRECTIVE_ARRIVED &&
+        n.directive() == "authorities/q1/directives/cv-1207") {
       arrived = true;
       EXPECT_THAT(n.message(), HasSubstr("Niêm yết công khai quy trình thu chi"));
       EXPECT_EQ(n.due_date().day(), 18);
@@ -2841,7 +2843,8 @@ TEST_F(E2eTest, ADirectiveArrivesInThePrincipalsDigestAndMailboxOnce) {
   rpb::ListNotificationsResponse ignored;
   {
     auto c = b.Context();
-    EXPECT_EQ(b.reporting->ListNotifications(c.get(), other, &ignored).error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(b.reporting->ListNotifications(c.get(), other, &ignored).error_code(),
+              grpc::StatusCode::NOT_FOUND);
   }
 
   // Swept again: nothing new, nobody mailed twice. A principal may not sweep.

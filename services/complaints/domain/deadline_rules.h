@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "services/complaints/domain/model.h"
 #include "platform/core/work_calendar.h"
+#include "services/complaints/domain/model.h"
 
 namespace parhub::complaints {
 

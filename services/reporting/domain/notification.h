@@ -63,8 +63,8 @@ struct SweptSchool final {
 
 // An open case of a school, as the complaints service lists it.
 struct OpenCase final {
-  std::string name;   // "schools/{s}/cases/{c}"
-  std::string title;  // tracking code and type, e.g. "MN2010-7KQ4-XP9D (Khiếu nại)"
+  std::string name;         // "schools/{s}/cases/{c}"
+  std::string title;        // tracking code and type, e.g. "MN2010-7KQ4-XP9D (Khiếu nại)"
   platform::Date due_date;  // the current step's last day
 };
 
@@ -87,7 +87,7 @@ class NotificationSource {
   virtual absl::StatusOr<std::vector<std::string>> TopAuthorities(absl::Time deadline) = 0;
   // The authority's schools and those of its descendants, as of `day`.
   virtual absl::StatusOr<std::vector<SweptSchool>> SchoolsOf(const std::string& authority_id,
-                                                              platform::Date day, absl::Time deadline) = 0;
+                                                             platform::Date day, absl::Time deadline) = 0;
   // Every task of the school's plans of `year`.
   virtual absl::StatusOr<std::vector<PlanTask>> PlanTasks(const std::string& school_id, int year,
                                                           absl::Time deadline) = 0;

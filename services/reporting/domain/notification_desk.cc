@@ -131,7 +131,8 @@ std::string DigestText(const std::string& greeting, Date day, const std::vector<
 absl::StatusOr<platform::Page<Notification>> NotificationDesk::List(const platform::Caller& caller,
                                                                     const std::string& school_id,
                                                                     const NotificationFilter& filter,
-                                                                    int page_size, const std::string& page_token) {
+                                                                    int page_size,
+                                                                    const std::string& page_token) {
   RETURN_IF_ERROR(RequireSchoolRead(caller, school_id, kWhat));
   ASSIGN_OR_RETURN(platform::PageRequest page, platform::ParsePageRequest(page_size, page_token, 50, 200));
   int64_t after = 0;
@@ -167,7 +168,8 @@ absl::StatusOr<Digest> NotificationDesk::DigestFor(const Recipient& who, Date da
     scope.school_id = who.school_id;
   }
   if (scope.school_id.empty() && scope.authority_id.empty()) {
-    return absl::FailedPreconditionError("Tài khoản không gắn với trường hay cơ quan nào (account has no scope)");
+    return absl::FailedPreconditionError(
+        "Tài khoản không gắn với trường hay cơ quan nào (account has no scope)");
   }
   Digest digest;
   digest.account = absl::StrCat("accounts/", who.account_id);
@@ -194,7 +196,8 @@ absl::StatusOr<SweepOutcome> NotificationDesk::Sweep(const platform::Caller& cal
   }
   if (send_email && mailer_ == nullptr) {
     return absl::FailedPreconditionError(
-        "Dịch vụ chưa cấu hình máy chủ thư (--smtp_url) nên không gửi e-mail được (no SMTP server configured)");
+        "Dịch vụ chưa cấu hình máy chủ thư (--smtp_url) nên không gửi e-mail được (no SMTP server "
+        "configured)");
   }
   SweepOutcome outcome;
   ASSIGN_OR_RETURN(outcome.sweep, sweeper_.SweepAuthority(authority_id, day));
@@ -237,8 +240,8 @@ absl::StatusOr<MailOutcome> NotificationDesk::MailDigests(const SweepResult& swe
         ++out.skipped;
         continue;
       }
-      ASSIGN_OR_RETURN(bool mine,
-                       store_.ClaimDelivery(who.account_id, sweep.day, who.email, clock_(), mail_.stale_claim));
+      ASSIGN_OR_RETURN(
+          bool mine, store_.ClaimDelivery(who.account_id, sweep.day, who.email, clock_(), mail_.stale_claim));
       if (!mine) {
         ++out.skipped;
         continue;

@@ -21,9 +21,9 @@
 namespace parhub::reporting {
 
 struct DigestMailSettings final {
-  std::string from;                    // the sender's address; "" with no mailer
+  std::string from;  // the sender's address; "" with no mailer
   std::string from_name = "parhub";
-  std::string dashboard_url;           // printed at the end of each e-mail when set
+  std::string dashboard_url;  // printed at the end of each e-mail when set
   absl::Duration stale_claim = absl::Minutes(15);
 };
 
@@ -58,7 +58,8 @@ class NotificationDesk final {
         mail_(std::move(mail)),
         clock_(std::move(clock)) {}
 
-  absl::StatusOr<platform::Page<Notification>> List(const platform::Caller& caller, const std::string& school_id,
+  absl::StatusOr<platform::Page<Notification>> List(const platform::Caller& caller,
+                                                    const std::string& school_id,
                                                     const NotificationFilter& filter, int page_size,
                                                     const std::string& page_token);
   // `day` unset: today in Ho Chi Minh City.

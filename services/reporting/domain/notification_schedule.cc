@@ -19,7 +19,8 @@ NotificationSchedule::~NotificationSchedule() {
 }
 
 absl::StatusOr<int> NotificationSchedule::RunOnce(platform::Date day) {
-  ASSIGN_OR_RETURN(std::vector<std::string> authorities, source_.TopAuthorities(clock_() + absl::Seconds(20)));
+  ASSIGN_OR_RETURN(std::vector<std::string> authorities,
+                   source_.TopAuthorities(clock_() + absl::Seconds(20)));
   int done = 0;
   for (const std::string& authority : authorities) {
     if (stop_.HasBeenNotified()) break;
@@ -30,14 +31,13 @@ absl::StatusOr<int> NotificationSchedule::RunOnce(platform::Date day) {
       continue;
     }
     ++done;
-    platform::LogInfo("notification sweep",
-                      {{"authority", authority},
-                       {"day", day.ToIso()},
-                       {"schools", absl::StrCat(outcome->sweep.schools.size())},
-                       {"new", absl::StrCat(outcome->sweep.new_notifications)},
-                       {"failed_schools", absl::StrCat(outcome->sweep.failures.size())},
-                       {"mailed", absl::StrCat(outcome->mail.sent)},
-                       {"mail_failed", absl::StrCat(outcome->mail.failed)}});
+    platform::LogInfo("notification sweep", {{"authority", authority},
+                                             {"day", day.ToIso()},
+                                             {"schools", absl::StrCat(outcome->sweep.schools.size())},
+                                             {"new", absl::StrCat(outcome->sweep.new_notifications)},
+                                             {"failed_schools", absl::StrCat(outcome->sweep.failures.size())},
+                                             {"mailed", absl::StrCat(outcome->mail.sent)},
+                                             {"mail_failed", absl::StrCat(outcome->mail.failed)}});
   }
   return done;
 }

@@ -1,6 +1,8 @@
 // One day's sweep of an authority's schools (see notification_sweeper.h).
 #include "services/reporting/domain/notification_sweeper.h"
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "platform/core/status_macros.h"
 #include "services/reporting/domain/report_calendar.h"
@@ -31,7 +33,7 @@ std::string TaskTitle(const PlanTask& task) {
 absl::StatusOr<WorkCalendar> NotificationSweeper::CalendarAround(Date day) {
   const absl::Time deadline = clock_() + settings_.source_timeout;
   std::vector<platform::HolidayYear> held;
-  for (int year = day.year - 1; year <= day.year + 1; ++year) {
+  for (int year = day.year - 3; year <= day.year + 1; ++year) {
     {
       absl::MutexLock lock(&mu_);
       if (auto it = years_.find(year); it != years_.end()) {
@@ -51,15 +53,24 @@ absl::StatusOr<WorkCalendar> NotificationSweeper::CalendarAround(Date day) {
   return WorkCalendar::Make(held);
 }
 
-absl::StatusOr<std::vector<Notification>> NotificationSweeper::SchoolEvents(const SweptSchool& school, Date day,
-                                                                           const WorkCalendar& calendar) {
+absl::StatusOr<NotificationSweeper::SchoolSweep> NotificationSweeper::SchoolEvents(
+    const SweptSchool& school, Date day, const WorkCalendar& calendar) {
   const absl::Time deadline = clock_() + settings_.source_timeout;
-  std::vector<Notification> out;
+  SchoolSweep out;
+  // Working days from `day` to `due`; a year the calendar lacks leaves the
+  // event out and keeps the first such reason.
+  auto working_days = [&](Date due) -> std::optional<int> {
+    absl::StatusOr<int> days = calendar.DaysBetween(day, due, DayKind::kWorking);
+    if (days.ok()) return *days;
+    if (out.problem.ok()) out.problem = days.status();
+    return std::nullopt;
+  };
   std::vector<PlanTask> tasks;
   for (int year : {day.year, day.year + 1}) {
     ASSIGN_OR_RETURN(std::vector<PlanTask> of_year, source_.PlanTasks(school.id, year, deadline));
     for (PlanTask& t : of_year) tasks.push_back(std::move(t));
   }
+  ASSIGN_OR_RETURN(std::vector<OpenCase> cases, source_.OpenCases(school.id, deadline));
   const Date new_since = platform::AddDays(day, -settings_.directive_days);
   for (const PlanTask& task : tasks) {
     const Date added = platform::LocalDate(task.create_time);
@@ -69,34 +80,36 @@ absl::StatusOr<std::vector<Notification>> NotificationSweeper::SchoolEvents(cons
       n.title = TaskTitle(task);
       n.due_date = task.due_date;
       n.directive = task.directive;
-      if (task.due_date.IsSet() && task.due_date >= day) {
-        ASSIGN_OR_RETURN(n.working_days_left, calendar.DaysBetween(day, task.due_date, DayKind::kWorking));
+      std::optional<int> left = 0;
+      if (task.due_date.IsSet() && task.due_date >= day) left = working_days(task.due_date);
+      if (left) {
+        n.working_days_left = *left;
+        out.events.push_back(std::move(n));
       }
-      out.push_back(std::move(n));
     }
     if (!task.open || !task.due_date.IsSet()) continue;
-    ASSIGN_OR_RETURN(int left, calendar.DaysBetween(day, task.due_date, DayKind::kWorking));
+    std::optional<int> left = working_days(task.due_date);
+    if (!left) continue;
     const bool overdue = task.due_date < day;
-    if (!overdue && left > settings_.due_within) continue;
+    if (!overdue && *left > settings_.due_within) continue;
     Notification n =
         EventOf(school, overdue ? NotificationKind::kTaskOverdue : NotificationKind::kTaskDueSoon, day);
     n.subject = task.name;
     n.title = TaskTitle(task);
     n.due_date = task.due_date;
-    n.working_days_left = left;
-    out.push_back(std::move(n));
+    n.working_days_left = *left;
+    out.events.push_back(std::move(n));
   }
-  ASSIGN_OR_RETURN(std::vector<OpenCase> cases, source_.OpenCases(school.id, deadline));
   for (const OpenCase& c : cases) {
     if (!c.due_date.IsSet() || c.due_date < day) continue;
-    ASSIGN_OR_RETURN(int left, calendar.DaysBetween(day, c.due_date, DayKind::kWorking));
-    if (left > settings_.due_within) continue;
+    std::optional<int> left = working_days(c.due_date);
+    if (!left || *left > settings_.due_within) continue;
     Notification n = EventOf(school, NotificationKind::kCaseDueSoon, day);
     n.subject = c.name;
     n.title = c.title;
     n.due_date = c.due_date;
-    n.working_days_left = left;
-    out.push_back(std::move(n));
+    n.working_days_left = *left;
+    out.events.push_back(std::move(n));
   }
   return out;
 }
@@ -137,13 +150,14 @@ absl::StatusOr<SweepResult> NotificationSweeper::SweepAuthority(const std::strin
   ASSIGN_OR_RETURN(WorkCalendar calendar, CalendarAround(day));
   ASSIGN_OR_RETURN(auto reports, ReportEvents(result.schools, day, calendar));
   for (const SweptSchool& school : result.schools) {
-    absl::StatusOr<std::vector<Notification>> events = SchoolEvents(school, day, calendar);
-    if (!events.ok()) {
-      result.failures.emplace_back(school.id, std::string(events.status().message()));
+    absl::StatusOr<SchoolSweep> swept = SchoolEvents(school, day, calendar);
+    if (!swept.ok()) {
+      result.failures.emplace_back(school.id, std::string(swept.status().message()));
       continue;
     }
-    for (Notification& n : reports[school.id]) events->push_back(std::move(n));
-    ASSIGN_OR_RETURN(int added, store_.Record(*events));
+    if (!swept->problem.ok()) result.failures.emplace_back(school.id, std::string(swept->problem.message()));
+    for (Notification& n : reports[school.id]) swept->events.push_back(std::move(n));
+    ASSIGN_OR_RETURN(int added, store_.Record(swept->events));
     result.new_notifications += added;
   }
   return result;

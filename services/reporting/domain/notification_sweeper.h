@@ -8,8 +8,10 @@
 //   - a report of the year not yet submitted (or returned), due within
 //     `due_within` working days;
 //   - an open case whose current step ends within `due_within` working days.
-// A school that cannot be read (a source down, a due date in a year without
-// a holiday calendar) is listed as failed; the others are recorded.
+// A school that cannot be read (a source down) is listed as failed and
+// records nothing; an event whose due date falls in a year without a holiday
+// calendar is not recorded and its school is listed with that reason, while
+// the school's other events are recorded.
 #ifndef PARHUB_SERVICES_REPORTING_DOMAIN_NOTIFICATION_SWEEPER_H_
 #define PARHUB_SERVICES_REPORTING_DOMAIN_NOTIFICATION_SWEEPER_H_
 
@@ -25,8 +27,8 @@
 namespace parhub::reporting {
 
 struct SweepSettings final {
-  int due_within = 3;       // working days
-  int directive_days = 7;   // calendar days a directive's task counts as new
+  int due_within = 3;                                 // working days
+  int directive_days = 7;                             // calendar days a directive's task counts as new
   absl::Duration source_timeout = absl::Seconds(20);  // per school
 };
 
@@ -45,13 +47,19 @@ class NotificationSweeper final {
 
   // Sweeps every school of the authority (and its descendants) for `day`.
   absl::StatusOr<SweepResult> SweepAuthority(const std::string& authority_id, platform::Date day);
-  // The events of one school on `day`, not yet recorded.
-  absl::StatusOr<std::vector<Notification>> SchoolEvents(const SweptSchool& school, platform::Date day,
-                                                         const platform::WorkCalendar& calendar);
+  // The events of one school on `day`, not yet recorded, and why some could
+  // not be made (OK when none).
+  struct SchoolSweep final {
+    std::vector<Notification> events;
+    absl::Status problem;
+  };
+  absl::StatusOr<SchoolSweep> SchoolEvents(const SweptSchool& school, platform::Date day,
+                                           const platform::WorkCalendar& calendar);
   // Report events of every school for `day`, by school id.
   absl::StatusOr<std::map<std::string, std::vector<Notification>>> ReportEvents(
       const std::vector<SweptSchool>& schools, platform::Date day, const platform::WorkCalendar& calendar);
-  // The working calendar of the years around `day` (those the data holds).
+  // The working calendar of the three years before `day`'s to the one after
+  // (those the data holds).
   absl::StatusOr<platform::WorkCalendar> CalendarAround(platform::Date day);
 
   const SweepSettings& settings() const { return settings_; }

@@ -4,8 +4,8 @@
 #include "absl/strings/str_cat.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/status_macros.h"
-#include "platform/rpc/grpc_status.h"
 #include "platform/rpc/client.h"
+#include "platform/rpc/grpc_status.h"
 #include "platform/rpc/holiday_calendar.h"
 #include "platform/rpc/proto_values.h"
 #include "services/reporting/export/report_format.h"
@@ -23,8 +23,8 @@ platform::Caller Self(const std::string& school_id = "") {
 // One unary call with a deadline and the signed identity.
 template <typename Stub, typename Request, typename Response>
 absl::Status Ask(Stub& stub, grpc::Status (Stub::*call)(grpc::ClientContext*, const Request&, Response*),
-                 const char* method, const Request& request, Response* response, const platform::IdentityKey& key,
-                 const platform::Caller& self, absl::Time deadline) {
+                 const char* method, const Request& request, Response* response,
+                 const platform::IdentityKey& key, const platform::Caller& self, absl::Time deadline) {
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(deadline));
   platform::AttachIdentity(context, key, self, method);
@@ -52,8 +52,8 @@ absl::StatusOr<std::vector<std::string>> GrpcSources::TopAuthorities(absl::Time 
   return out;
 }
 
-absl::StatusOr<std::vector<SweptSchool>> GrpcSources::SchoolsOf(const std::string& authority_id, platform::Date day,
-                                                                absl::Time deadline) {
+absl::StatusOr<std::vector<SweptSchool>> GrpcSources::SchoolsOf(const std::string& authority_id,
+                                                                platform::Date day, absl::Time deadline) {
   std::vector<SweptSchool> out;
   directory::v1::ListSchoolsRequest request;
   request.set_parent(absl::StrCat("authorities/", authority_id));
@@ -72,7 +72,8 @@ absl::StatusOr<std::vector<SweptSchool>> GrpcSources::SchoolsOf(const std::strin
   return out;
 }
 
-absl::StatusOr<std::vector<OpenCase>> GrpcSources::OpenCases(const std::string& school_id, absl::Time deadline) {
+absl::StatusOr<std::vector<OpenCase>> GrpcSources::OpenCases(const std::string& school_id,
+                                                             absl::Time deadline) {
   std::vector<OpenCase> out;
   complaints::v1::ListCasesRequest request;
   request.set_parent(absl::StrCat("schools/", school_id));
@@ -84,10 +85,12 @@ absl::StatusOr<std::vector<OpenCase>> GrpcSources::OpenCases(const std::string& 
   do {
     complaints::v1::ListCasesResponse page;
     RETURN_IF_ERROR(Ask(*complaints_, &complaints::v1::ComplaintService::Stub::ListCases,
-                        "/parhub.complaints.v1.ComplaintService/ListCases", request, &page, key_, Self(school_id),
-                        deadline));
+                        "/parhub.complaints.v1.ComplaintService/ListCases", request, &page, key_,
+                        Self(school_id), deadline));
     for (const auto& c : page.cases()) {
-      OpenCase open{c.name(), absl::StrCat(c.tracking_code(), " (", report_export::CaseTypeLabel(c.case_type()), ")"), {}};
+      OpenCase open{c.name(),
+                    absl::StrCat(c.tracking_code(), " (", report_export::CaseTypeLabel(c.case_type()), ")"),
+                    {}};
       if (auto due = platform::DateFromProto(c.current_due_date(), "current_due_date"); due.ok()) {
         open.due_date = *due;
       }
@@ -103,8 +106,8 @@ absl::StatusOr<platform::HolidayYear> GrpcSources::HolidayYear(int year, absl::T
   request.set_year(year);
   refdata::v1::HolidayCalendar calendar;
   RETURN_IF_ERROR(Ask(*complaints_, &complaints::v1::ComplaintService::Stub::GetHolidayCalendar,
-                      "/parhub.complaints.v1.ComplaintService/GetHolidayCalendar", request, &calendar, key_, Self(),
-                      deadline));
+                      "/parhub.complaints.v1.ComplaintService/GetHolidayCalendar", request, &calendar, key_,
+                      Self(), deadline));
   return platform::HolidayYearFromProto(calendar);
 }
 

@@ -129,7 +129,8 @@ absl::StatusOr<std::vector<PlanTask>> GrpcSources::PlanTasks(const std::string& 
       for (const auto& t : page.tasks()) {
         PlanTask task{t.name(), t.code(), t.title(), t.percent_done(), t.overdue(), {}};
         if (auto due = platform::DateFromProto(t.due_date(), "due_date"); due.ok()) task.due_date = *due;
-        task.open = t.status() != tasks::v1::TASK_STATUS_DONE && t.status() != tasks::v1::TASK_STATUS_CANCELLED;
+        task.open =
+            t.status() != tasks::v1::TASK_STATUS_DONE && t.status() != tasks::v1::TASK_STATUS_CANCELLED;
         task.directive = t.directive();
         task.create_time = platform::TimeFromProto(t.create_time());
         out.push_back(std::move(task));

@@ -46,7 +46,7 @@ class GrpcSources final : public SummarySource, public NotificationSource {
   // NotificationSource (grpc_notification_source.cc).
   absl::StatusOr<std::vector<std::string>> TopAuthorities(absl::Time deadline) override;
   absl::StatusOr<std::vector<SweptSchool>> SchoolsOf(const std::string& authority_id, platform::Date day,
-                                                      absl::Time deadline) override;
+                                                     absl::Time deadline) override;
   absl::StatusOr<std::vector<OpenCase>> OpenCases(const std::string& school_id, absl::Time deadline) override;
   absl::StatusOr<platform::HolidayYear> HolidayYear(int year, absl::Time deadline) override;
   absl::StatusOr<std::vector<Recipient>> Accounts(const std::string& parent, absl::Time deadline) override;

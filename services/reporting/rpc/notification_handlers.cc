@@ -87,9 +87,8 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::GetNotificationDigest(
   });
 }
 
-grpc::ServerUnaryReactor* ReportingServiceImpl::RunNotificationSweep(Context* c,
-                                                                     const v1::RunNotificationSweepRequest* request,
-                                                                     v1::NotificationSweep* response) {
+grpc::ServerUnaryReactor* ReportingServiceImpl::RunNotificationSweep(
+    Context* c, const v1::RunNotificationSweepRequest* request, v1::NotificationSweep* response) {
   return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(auto ids, ParseName(kAuthority, request->parent(), "parent"));
     ASSIGN_OR_RETURN(platform::Date day, DateFromProto(request->date(), "date"));

@@ -28,9 +28,9 @@ using ::parhub::platform::TimeToSql;
 constexpr int kMaxDays = 100000;
 
 std::string Columns() {
-  return absl::StrCat("id, school_id, authority_id, school_display_name, kind, subject, ", SqlDateColumn("due_date"),
-                      ", title, working_days_left, ", SqlDateColumn("occurred_on"), ", directive, ",
-                      SqlTimeColumn("create_time"));
+  return absl::StrCat("id, school_id, authority_id, school_display_name, kind, subject, ",
+                      SqlDateColumn("due_date"), ", title, working_days_left, ", SqlDateColumn("occurred_on"),
+                      ", directive, ", SqlTimeColumn("create_time"));
 }
 
 absl::StatusOr<Notification> Read(const Row& row) {
@@ -73,22 +73,23 @@ absl::StatusOr<int> MySqlNotificationStore::Record(const std::vector<Notificatio
   for (const Notification& n : notifications) {
     // No due date is stored as 0001-01-01 so the unique key holds (NULLs
     // never collide in MySQL).
-    ASSIGN_OR_RETURN(int64_t rows,
-                     db_.Execute("INSERT IGNORE INTO notifications (school_id, authority_id, school_display_name, "
-                                 "kind, subject, due_date, title, working_days_left, occurred_on, directive, "
-                                 "create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 {Str(n.school_id), Str(n.authority_id), Str(n.school_display_name), EnumSql(n.kind),
-                                  Str(n.subject), n.due_date.IsSet() ? DateOrNull(n.due_date) : Str("0001-01-01"),
-                                  Str(n.title), Int(n.working_days_left), DateOrNull(n.occurred_on),
-                                  Str(n.directive), TimeToSql(n.create_time)}));
+    ASSIGN_OR_RETURN(
+        int64_t rows,
+        db_.Execute("INSERT IGNORE INTO notifications (school_id, authority_id, school_display_name, "
+                    "kind, subject, due_date, title, working_days_left, occurred_on, directive, "
+                    "create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    {Str(n.school_id), Str(n.authority_id), Str(n.school_display_name), EnumSql(n.kind),
+                     Str(n.subject), n.due_date.IsSet() ? DateOrNull(n.due_date) : Str("0001-01-01"),
+                     Str(n.title), Int(n.working_days_left), DateOrNull(n.occurred_on), Str(n.directive),
+                     TimeToSql(n.create_time)}));
     added += static_cast<int>(rows);
   }
   return added;
 }
 
 absl::StatusOr<std::vector<Notification>> MySqlNotificationStore::List(const std::string& school_id,
-                                                                      const NotificationFilter& filter,
-                                                                      int64_t after, int limit) {
+                                                                       const NotificationFilter& filter,
+                                                                       int64_t after, int limit) {
   std::string sql = absl::StrCat("SELECT ", Columns(), " FROM notifications WHERE school_id = ?");
   std::vector<SqlValue> params{Str(school_id)};
   if (after > 0) {
@@ -129,30 +130,34 @@ absl::StatusOr<std::vector<Notification>> MySqlNotificationStore::OfDay(const Di
 }
 
 absl::StatusOr<bool> MySqlNotificationStore::ClaimDelivery(const std::string& account_id, Date day,
-                                                          const std::string& email, absl::Time now,
-                                                          absl::Duration stale_after) {
-  ASSIGN_OR_RETURN(int64_t inserted,
-                   db_.Execute("INSERT IGNORE INTO notification_deliveries (account_id, digest_date, email, state, "
-                               "attempts, last_error, claim_time) VALUES (?, ?, ?, 'sending', 1, '', ?)",
-                               {Str(account_id), DateOrNull(day), Str(email), TimeToSql(now)}));
+                                                           const std::string& email, absl::Time now,
+                                                           absl::Duration stale_after) {
+  ASSIGN_OR_RETURN(
+      int64_t inserted,
+      db_.Execute("INSERT IGNORE INTO notification_deliveries (account_id, digest_date, email, state, "
+                  "attempts, last_error, claim_time) VALUES (?, ?, ?, 'sending', 1, '', ?)",
+                  {Str(account_id), DateOrNull(day), Str(email), TimeToSql(now)}));
   if (inserted == 1) return true;
   // Someone had it: take it over only when it failed or its run vanished.
-  ASSIGN_OR_RETURN(int64_t taken,
-                   db_.Execute("UPDATE notification_deliveries SET state = 'sending', email = ?, attempts = "
-                               "attempts + 1, claim_time = ? WHERE account_id = ? AND digest_date = ? AND (state = "
-                               "'failed' OR (state = 'sending' AND claim_time < ?))",
-                               {Str(email), TimeToSql(now), Str(account_id), DateOrNull(day),
-                                TimeToSql(now - stale_after)}));
+  ASSIGN_OR_RETURN(
+      int64_t taken,
+      db_.Execute(
+          "UPDATE notification_deliveries SET state = 'sending', email = ?, attempts = "
+          "attempts + 1, claim_time = ? WHERE account_id = ? AND digest_date = ? AND (state = "
+          "'failed' OR (state = 'sending' AND claim_time < ?))",
+          {Str(email), TimeToSql(now), Str(account_id), DateOrNull(day), TimeToSql(now - stale_after)}));
   return taken == 1;
 }
 
 absl::Status MySqlNotificationStore::FinishDelivery(const std::string& account_id, Date day,
                                                     const std::string& error, absl::Time now) {
   return db_
-      .Execute("UPDATE notification_deliveries SET state = ?, last_error = ?, finish_time = ? WHERE account_id = ? "
-               "AND digest_date = ?",
-               {Str(error.empty() ? "sent" : "failed"), Str(platform::Utf8Prefix(error, 500)), TimeToSql(now), Str(account_id),
-                DateOrNull(day)})
+      .Execute(
+          "UPDATE notification_deliveries SET state = ?, last_error = ?, finish_time = ? WHERE account_id = "
+          "? "
+          "AND digest_date = ?",
+          {Str(error.empty() ? "sent" : "failed"), Str(platform::Utf8Prefix(error, 500)), TimeToSql(now),
+           Str(account_id), DateOrNull(day)})
       .status();
 }
 

@@ -106,7 +106,8 @@ class NotificationTest : public ::testing::Test {
       : school_("s-" + platform::RandomHex(4)),
         other_("o-" + platform::RandomHex(4)),
         ward_(absl::StrCat(kWard, "-", platform::RandomHex(3))),
-        n_(*shared->db, *shared->reports, shared->mailer.get(), [this] { return absl::FromUnixMicros(now_); }) {
+        n_(*shared->db, *shared->reports, shared->mailer.get(),
+           [this] { return absl::FromUnixMicros(now_); }) {
     now_ = absl::ToUnixMicros(At(2026, 11, 30, 6));
     for (int y : {2025, 2026, 2027}) n_.source.AddYear(Year(y));
     n_.source.AddSchool(ward_, {school_, "Trường Mầm non 20/10", ward_});
@@ -123,7 +124,8 @@ class NotificationTest : public ::testing::Test {
     done.open = false;
     n_.source.AddTask(school_, done);
     // from a directive, added Saturday 28/11 → directive arrived (and due soon)
-    PlanTask directive = Task(plan + "t-cd", "CĐ-12", "Triển khai thanh toán không dùng tiền mặt", {2026, 12, 3});
+    PlanTask directive =
+        Task(plan + "t-cd", "CĐ-12", "Triển khai thanh toán không dùng tiền mặt", {2026, 12, 3});
     directive.directive = "authorities/p-ben-thanh/directives/cd-12";
     directive.create_time = At(2026, 11, 28, 10);
     n_.source.AddTask(school_, directive);
@@ -236,7 +238,8 @@ TEST_F(NotificationTest, DigestsAreScopedToTheAccount) {
   ASSERT_EQ(officer.notifications.size(), 3u);
   EXPECT_THAT(officer.text, HasSubstr("Trường Tiểu học Kết Đoàn: Nhiệm vụ 3.1"));
   // Another ward's officer and another day see nothing.
-  ASSERT_OK_AND_ASSIGN(Digest stranger, n_.desk.DigestOf(TestCaller(Role::kAuthorityOfficer, "", kOtherWard), kMonday));
+  ASSERT_OK_AND_ASSIGN(Digest stranger,
+                       n_.desk.DigestOf(TestCaller(Role::kAuthorityOfficer, "", kOtherWard), kMonday));
   EXPECT_TRUE(stranger.notifications.empty());
   ASSERT_OK_AND_ASSIGN(Digest tuesday, n_.desk.DigestOf(Admin(school_), Date{2026, 12, 1}));
   EXPECT_TRUE(tuesday.notifications.empty());
@@ -249,9 +252,11 @@ TEST_F(NotificationTest, DigestsAreScopedToTheAccount) {
 
 TEST_F(NotificationTest, DigestsAreMailedOncePerAccountAndDay) {
   const std::string principal = "ht-" + school_, staff = "gv-" + school_, officer = "cb-" + ward_;
+  n_.source.AddAccount(
+      absl::StrCat("schools/", school_),
+      {principal, "Nguyễn Thị Hoa", principal + "@truong.test", Role::kSchoolAdmin, school_, ""});
   n_.source.AddAccount(absl::StrCat("schools/", school_),
-                       {principal, "Nguyễn Thị Hoa", principal + "@truong.test", Role::kSchoolAdmin, school_, ""});
-  n_.source.AddAccount(absl::StrCat("schools/", school_), {staff, "Lê Văn An", "", Role::kSchoolStaff, school_, ""});
+                       {staff, "Lê Văn An", "", Role::kSchoolStaff, school_, ""});
   n_.source.AddAccount(absl::StrCat("authorities/", ward_),
                        {officer, "Trần Minh", officer + "@phuong.test", Role::kAuthorityOfficer, "", ward_});
   const size_t before = shared->sink->Messages().size();
@@ -308,14 +313,23 @@ TEST_F(NotificationTest, OneSchoolFailingDoesNotStopTheOthers) {
 }
 
 TEST_F(NotificationTest, AYearWithoutAHolidayCalendarIsAnErrorNotADefault) {
-  // A task due in 2031, swept from 2030: no calendar holds those years.
+  // A task due 31/12/2030, swept on 20/12/2030: no calendar holds 2030, so
+  // its working days cannot be counted; it is left out and the school named
+  // with the year. The year report due that very day is 0 working days away
+  // whatever the calendar, so it is recorded.
   n_.source.AddTask(school_, Task(absl::StrCat("schools/", school_, "/plans/par-2030/tasks/far"), "9.9", "Xa",
                                   {2030, 12, 31}));
   now_ = absl::ToUnixMicros(At(2030, 12, 20, 6));
   ASSERT_OK_AND_ASSIGN(SweepOutcome outcome, n_.desk.Sweep(Officer(), ward_, Date{2030, 12, 20}, false));
-  ASSERT_FALSE(outcome.sweep.failures.empty());
-  EXPECT_THAT(outcome.sweep.failures[0].second, HasSubstr("2030"));
-  EXPECT_TRUE(All(school_).empty());
+  ASSERT_EQ(outcome.sweep.failures.size(), 1u);
+  EXPECT_EQ(outcome.sweep.failures[0].first, school_);
+  EXPECT_THAT(outcome.sweep.failures[0].second, HasSubstr("năm 2030"));
+  const std::vector<Notification> all = All(school_);
+  ASSERT_FALSE(all.empty());
+  for (const Notification& n : all) {
+    EXPECT_EQ(n.kind, NotificationKind::kReportDue) << n.subject;
+    EXPECT_EQ(n.working_days_left, 0);
+  }
 }
 
 TEST_F(NotificationTest, BadRequestsChangeNothing) {

@@ -819,7 +819,8 @@ TEST_F(ReportingServiceTest, NotificationMethodsCheckTheirInputAndTheCaller) {
   list.set_parent("schools/" + school_);
   list.add_kinds(static_cast<pb::NotificationKind>(9));
   pb::ListNotificationsResponse listed;
-  grpc::Status bad_kind = stub().ListNotifications(Ctx("ListNotifications", Admin(school_)).get(), list, &listed);
+  grpc::Status bad_kind =
+      stub().ListNotifications(Ctx("ListNotifications", Admin(school_)).get(), list, &listed);
   EXPECT_EQ(bad_kind.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(ViolatedField(bad_kind), "kinds");
   pb::GetNotificationDigestRequest digest_request;
@@ -827,14 +828,15 @@ TEST_F(ReportingServiceTest, NotificationMethodsCheckTheirInputAndTheCaller) {
   digest_request.mutable_date()->set_month(2);
   digest_request.mutable_date()->set_day(30);
   pb::NotificationDigest digest;
-  grpc::Status bad_day =
-      stub().GetNotificationDigest(Ctx("GetNotificationDigest", Admin(school_)).get(), digest_request, &digest);
+  grpc::Status bad_day = stub().GetNotificationDigest(Ctx("GetNotificationDigest", Admin(school_)).get(),
+                                                      digest_request, &digest);
   EXPECT_EQ(bad_day.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(ViolatedField(bad_day), "date");
   // Another school's outbox is NOT_FOUND; a malformed authority is named.
   list.clear_kinds();
-  EXPECT_EQ(stub().ListNotifications(Ctx("ListNotifications", Admin(other_)).get(), list, &listed).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(
+      stub().ListNotifications(Ctx("ListNotifications", Admin(other_)).get(), list, &listed).error_code(),
+      grpc::StatusCode::NOT_FOUND);
   pb::RunNotificationSweepRequest sweep;
   sweep.set_parent("schools/" + school_);
   pb::NotificationSweep swept;
@@ -844,8 +846,8 @@ TEST_F(ReportingServiceTest, NotificationMethodsCheckTheirInputAndTheCaller) {
   EXPECT_EQ(ViolatedField(bad_parent), "parent");
   // An empty day's digest comes back with its subject and text.
   digest_request.mutable_date()->set_day(27);
-  ASSERT_GRPC_OK(
-      stub().GetNotificationDigest(Ctx("GetNotificationDigest", Admin(school_)).get(), digest_request, &digest));
+  ASSERT_GRPC_OK(stub().GetNotificationDigest(Ctx("GetNotificationDigest", Admin(school_)).get(),
+                                              digest_request, &digest));
   EXPECT_EQ(digest.notifications_size(), 0);
   EXPECT_EQ(digest.account(), "accounts/user-" + school_);
   EXPECT_THAT(digest.subject(), HasSubstr("27/02/2026"));

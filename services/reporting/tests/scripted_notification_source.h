@@ -25,11 +25,12 @@ class ScriptedNotificationSource final : public NotificationSource {
     return out;
   }
   absl::StatusOr<std::vector<SweptSchool>> SchoolsOf(const std::string& authority_id, platform::Date,
-                                                      absl::Time) override {
+                                                     absl::Time) override {
     std::lock_guard<std::mutex> lock(mu_);
     return schools_[authority_id];
   }
-  absl::StatusOr<std::vector<PlanTask>> PlanTasks(const std::string& school_id, int year, absl::Time) override {
+  absl::StatusOr<std::vector<PlanTask>> PlanTasks(const std::string& school_id, int year,
+                                                  absl::Time) override {
     std::lock_guard<std::mutex> lock(mu_);
     if (tasks_down_.contains(school_id)) return absl::UnavailableError("tasks: connection refused");
     std::vector<PlanTask> out;
@@ -99,7 +100,8 @@ struct TestNotifications final {
       : store(db),
         sweeper(store, source, reports, SweepSettings{}, clock),
         desk(store, sweeper, source, mailer,
-             DigestMailSettings{.from = "thongbao@parhub.test", .dashboard_url = "https://parhub.test/"}, clock) {}
+             DigestMailSettings{.from = "thongbao@parhub.test", .dashboard_url = "https://parhub.test/"},
+             clock) {}
   ScriptedNotificationSource source;
   MySqlNotificationStore store;
   NotificationSweeper sweeper;
