@@ -58,12 +58,10 @@ void App::NotLoggedIn() {
   exit_code = kExitAuth;
 }
 
-// The caller's own school and authority: from the profile saved at login,
-// else asked of the gateway (a key given only through PARHUB_API_KEY).
-static Profile OwnScope(const App& app) {
+Profile App::OwnScope() const {
   Profile profile = LoadProfile();
   if (!profile.school.empty() || !profile.authority.empty() || profile.api_key.empty()) return profile;
-  Session session = app.NewSession();
+  Session session = NewSession();
   auto context = session.NewContext();
   gateway::v1::WhoAmIResponse me;
   if (gateway::v1::GatewayService::NewStub(session.channel())->WhoAmI(context.get(), {}, &me).ok()) {
@@ -77,7 +75,7 @@ std::optional<std::string> App::SchoolName(const std::string& school_flag) {
   if (!school_flag.empty()) {
     return absl::StartsWith(school_flag, "schools/") ? school_flag : absl::StrCat("schools/", school_flag);
   }
-  Profile profile = OwnScope(*this);
+  Profile profile = OwnScope();
   if (!profile.school.empty()) return profile.school;
   if (profile.api_key.empty()) {
     NotLoggedIn();
@@ -133,7 +131,7 @@ std::optional<std::string> App::AuthorityName(const std::string& authority_flag)
     return absl::StartsWith(authority_flag, "authorities/") ? authority_flag
                                                             : absl::StrCat("authorities/", authority_flag);
   }
-  Profile profile = OwnScope(*this);
+  Profile profile = OwnScope();
   if (!profile.authority.empty()) return profile.authority;
   if (profile.api_key.empty()) {
     NotLoggedIn();

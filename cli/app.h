@@ -42,6 +42,9 @@ struct App final {
   // "permission denied" (exit 3) for a school account — these commands are
   // the authority's.
   std::optional<std::string> AuthorityName(const std::string& authority_flag);
+  // The caller's own school and authority: from the profile saved at login,
+  // else asked of the gateway (a key given only through PARHUB_API_KEY).
+  Profile OwnScope() const;
 
   // The idempotency key of a mutation: --request-id when given (a script
   // re-running a command after a timeout passes the same one), else `fallback`.
@@ -117,6 +120,7 @@ void AddSurveyCommands(CLI::App& root, App& app);
 void AddReportCommands(CLI::App& root, App& app);
 void AddReportCommand(CLI::App& root, App& app);  // `report`: a school's period summary
 void AddRollupCommands(CLI::App& root, App& app);
+void AddNotificationCommands(CLI::App& root, App& app);
 
 }  // namespace parhub::cli
 

@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
   parhub::cli::AddReportCommands(root, app);
   parhub::cli::AddReportCommand(root, app);
   parhub::cli::AddRollupCommands(root, app);
+  parhub::cli::AddNotificationCommands(root, app);
   LocaliseHelp(root, app.out);
   try {
     root.parse(argc, argv);

@@ -1,11 +1,12 @@
-// The authority officer's pages: the overview of its schools (headline
-// figures with a chart each, late and behind-schedule schools first,
-// drill-down to a school), the staffing, finance, complaints and SIPAS
-// tiles, directives, and report statuses.
+// The authority officer's pages: the overview of its schools (the
+// notifications panel, headline figures with a chart each, late and
+// behind-schedule schools first, drill-down to a school), the staffing,
+// finance, complaints and SIPAS tiles, directives, and report statuses.
 import { html, useState } from './vendor/preact-htm.js';
 import { api, query } from './api.js';
 import { bandCounts, Histogram, ProgressBar, StackedBar } from './charts.js';
 import { formatDate, formatMoney, formatNumber, formatPercent, t } from './i18n.js';
+import { NotificationsPanel } from './notifications.js';
 import { downloadCsv, idOf, Loaded, useLoad } from './ui.js';
 
 const PAGE_ROWS = 100;
@@ -219,6 +220,7 @@ export function OverviewPage({ account }) {
     </div>
     <p class="help">${t('asOf')} ${formatDate(overview.asOf)}</p>
     ${overview.failedSchools > 0 && html`<p class="error">${t('failedSchools', overview.failedSchools)}</p>`}
+    <${NotificationsPanel} account=${account} />
     <${Headlines} overview=${overview} />
     <${Tiles} authority=${account.authority} year=${year} />
     <${SchoolTable} overview=${overview} year=${year} />`}<//>`;

@@ -1,10 +1,12 @@
-// A school's pages: its plans and their tasks (the officer's drill-down
-// and the principal's home), and one task with its progress history, its
-// evidence and, for the school's own accounts, progress entry.
+// A school's pages: its plans and their tasks (the officer's drill-down,
+// and the home of the school's own accounts with the notifications panel),
+// and one task with its progress history, its evidence and, for the
+// school's own accounts, progress entry.
 import { html, useState } from './vendor/preact-htm.js';
 import { api, newRequestId, query, v1 } from './api.js';
 import { ProgressBar } from './charts.js';
 import { currentLang, formatDate, formatTime, t } from './i18n.js';
+import { NotificationsPanel } from './notifications.js';
 import { ErrorNote, idOf, Loaded, saveBlob, useLoad } from './ui.js';
 
 // PAR field code → {vi, en} title, from the PAR frameworks (read once).
@@ -100,6 +102,7 @@ export function SchoolPage({ account, schoolId, planId }) {
     const plan = plans.find((p) => idOf(p.name) === planId) || plans[0];
     return html`${!account.school && html`<a href="#/overview">${t('backToOverview')}</a>`}
       <h1>${school.displayName}</h1>
+      ${account.school === 'schools/' + schoolId && html`<${NotificationsPanel} account=${account} />`}
       ${plans.length === 0
         ? html`<p>${t('noPlans')}</p>`
         : html`<nav class="plans">${plans.map(

@@ -650,6 +650,37 @@ TEST_F(E2eTest, OverviewListsEverySchoolAndDirectivesReachThem) {
   EXPECT_EQ(violations[0].field, "period_start");
 }
 
+// parhubctl notifications: the officer sweeps the authority's schools
+// (twice: the second run records nothing new), reads a digest naming each
+// school, and the school's admin reads its own digest and list; a school
+// account cannot sweep. par-2026's tasks due 10/06/2026 are overdue.
+TEST_F(E2eTest, TheOfficerSweepsAndEachAccountReadsItsNotificationsWithTheCli) {
+  CommandResult sweep = suite->Ctl(world->officer_key, {"notifications", "sweep"});
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.output << suite->Logs();
+  EXPECT_THAT(sweep.output, HasSubstr(": 2 trường"));
+  EXPECT_THAT(sweep.output, HasSubstr("Thư điện tử: đã gửi 0, lỗi 0, bỏ qua 0"));
+  CommandResult again = suite->Ctl(world->officer_key, {"--output", "json", "notifications", "sweep"});
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_THAT(again.output, HasSubstr(R"("new_notification_count": 0)"));
+  CommandResult officer = suite->Ctl(world->officer_key, {"notifications", "digest"});
+  EXPECT_EQ(officer.exit_code, 0) << officer.output;
+  EXPECT_THAT(officer.output, HasSubstr("Quá hạn"));
+  EXPECT_THAT(officer.output, HasSubstr("Trường Tiểu học Kết Đoàn"));  // the school column
+  CommandResult digest = suite->Ctl(world->admin_a_key, {"--output", "json", "notifications", "digest"});
+  EXPECT_EQ(digest.exit_code, 0) << digest.output;
+  EXPECT_THAT(digest.output, HasSubstr("NOTIFICATION_KIND_TASK_OVERDUE"));
+  EXPECT_THAT(digest.output, HasSubstr(R"("subject")"));
+  CommandResult list =
+      suite->Ctl(world->admin_a_key, {"--lang", "en", "notifications", "list", "--kind", "overdue"});
+  EXPECT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_THAT(list.output, HasSubstr("Working days left"));
+  EXPECT_THAT(list.output, HasSubstr("Overdue"));
+  EXPECT_THAT(list.output, Not(HasSubstr("Due soon")));
+  CommandResult school_sweeps =
+      suite->Ctl(world->admin_a_key, {"notifications", "sweep", "--authority", "q1"});
+  EXPECT_EQ(school_sweeps.exit_code, 3) << school_sweeps.output;
+}
+
 TEST_F(E2eTest, RevokedKeyStopsWorkingWithinSeconds) {
   Client admin(suite->admin_key());
   Account(admin, "temp-staff", common::v1::ROLE_SCHOOL_STAFF, "schools/mn-a", "");

@@ -7,9 +7,10 @@
 //   PARHUB_SCHOOL_NAME    that school's display name
 //   PARHUB_SCREENSHOTS    optional: a directory for PNGs of the main pages
 //   PARHUB_CHROMIUM       optional: the browser (default /usr/bin/chromium)
-// It logs in (a wrong key first), reads the overview, checks the cookie and
-// CSRF protection, switches language, records progress as the principal
-// and sees it change on the task page and in the officer's overview.
+// It logs in (a wrong key first), reads the overview, runs the
+// notifications sweep and reads the panel, checks the cookie and CSRF
+// protection, switches language, records progress as the principal and
+// sees it change on the task page and in the officer's overview.
 // Exit status 0 when every check passed; the first failed check is printed.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -73,6 +74,24 @@ try {
   await page.locator('.tiles .tile').nth(3).locator('dl, .error').waitFor();
   await shot(page, 'web-overview.png');
 
+  step('the officer sweeps now: the notifications panel lists the overdue tasks');
+  const notices = page.locator('.notifications-panel');
+  await notices.locator('h2', { hasText: 'Thông báo' }).waitFor();
+  await notices.locator('button.sweep', { hasText: 'Rà soát ngay' }).click();
+  const swept = notices.locator('.sweep-result .ok');
+  await swept.waitFor();
+  assert.match(await swept.innerText(), /^Đã rà soát [1-9]\d* trường: \d+ thông báo mới\.$/);
+  // The plans' tasks due 10/06/2026 (par-2026 from the template) are overdue
+  // (from 11/06/2026, while the embedded holiday calendars cover today).
+  await notices.locator('table.notifications tbody tr', { hasText: 'Quá hạn' }).first().waitFor();
+  assert.equal(await notices.locator('table.notifications thead th').count(), 5, 'an officer sees the school column');
+  assert.match((await notices.locator('.notify-counts').innerText()).replace(/\s+/g, ' '), /Quá hạn [1-9]/);
+  assert.equal(await notices.locator('.empty').count(), 0);
+
+  step('sweeping the same day again records nothing new');
+  await notices.locator('button.sweep').click();
+  await notices.locator('.sweep-result .ok', { hasText: ': 0 thông báo mới.' }).waitFor();
+
   step('the session cookie is HttpOnly and SameSite=Strict, invisible to scripts');
   const cookies = await officer.cookies();
   assert.equal(cookies.length, 1);
@@ -83,6 +102,8 @@ try {
   step('English on request, Vietnamese back');
   await page.click('header.top button:has-text("English")');
   await page.locator('h3', { hasText: 'Tasks done' }).waitFor();
+  await page.locator('.notifications-panel h2', { hasText: 'Notifications' }).waitFor();
+  await page.locator('.notifications-panel .badge', { hasText: 'Overdue' }).first().waitFor();
   await page.click('header.top button:has-text("Tiếng Việt")');
   await page.locator('h3', { hasText: 'Nhiệm vụ hoàn thành' }).waitFor();
 
@@ -99,6 +120,10 @@ try {
   await logIn(school, principalKey);
   await school.locator('h1', { hasText: schoolName }).waitFor();
   await shot(school, 'web-school.png');
+  const schoolNotices = school.locator('.notifications-panel');
+  await schoolNotices.locator('table.notifications tbody tr', { hasText: 'Quá hạn' }).first().waitFor();
+  assert.equal(await schoolNotices.locator('table.notifications thead th').count(), 4, 'no school column for a school');
+  assert.equal(await schoolNotices.locator('button.sweep').count(), 0, 'a school does not sweep');
   const firstOpen = school.locator('table.tasks tbody tr', { hasNotText: /Hoàn thành|Đã hủy/ }).first();
   await firstOpen.locator('a').click();
   await school.locator('.progress-form').waitFor();
