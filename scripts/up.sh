@@ -121,6 +121,11 @@ say "Loading demo data"
 # Files an older version of this script left readable by others.
 chmod 0600 "$SECRETS"/*.key "$SECRETS"/*.password "$SECRETS"/*.env 2>/dev/null || true
 
+# Today's notifications at once (the reporting service's own daily run
+# starts at 6:00 Ho Chi Minh City time); a repeat records nothing twice.
+say "Rà soát thông báo hôm nay — toàn Thành phố (notification sweep)"
+as_admin notifications sweep --authority hcm
+
 say "Tổng hợp tiến độ năm 2026 — toàn Thành phố (authority overview)"
 as_admin overview --authority hcm --from 2026-01-01 --to 2026-12-31
 echo
@@ -132,6 +137,7 @@ TLS (CA, per-process certificates): .run/secrets/tls
 Try:
   grep ^ht-mn-2010= .run/secrets/demo-keys.env | cut -d= -f2 | build/cli/parhubctl login --key-file -
   build/cli/parhubctl tasks list --plan par-2024
+  build/cli/parhubctl notifications digest        # today's notifications of the school
   build/cli/parhubctl par official show --year 2023   # what 2023 deducted, and the tasks fixing it
 Stop everything with: scripts/down.sh   (add --clean to delete the data too)
 EOT
