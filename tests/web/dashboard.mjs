@@ -87,6 +87,7 @@ try {
   assert.equal(await notices.locator('table.notifications thead th').count(), 5, 'an officer sees the school column');
   assert.match((await notices.locator('.notify-counts').innerText()).replace(/\s+/g, ' '), /Quá hạn [1-9]/);
   assert.equal(await notices.locator('.empty').count(), 0);
+  if (shots) await notices.screenshot({ path: path.join(shots, 'web-notifications.png') });
 
   step('sweeping the same day again records nothing new');
   await notices.locator('button.sweep').click();
