@@ -2895,6 +2895,30 @@ TEST_F(E2eTest, ADirectiveArrivesInThePrincipalsDigestAndMailboxOnce) {
   }
 }
 
+// Written last, so it runs after every scenario above (gtest keeps the
+// order of definition): no line any process logged carries an API key, the
+// identity key, a database password or a person's ID number.
+TEST_F(E2eTest, ZzNoLogLineCarriesAKeyAPasswordOrAPersonsIdNumber) {
+  std::vector<std::pair<std::string, std::string>> secrets{{"the officer's API key", world->officer_key},
+                                                           {"a principal's API key", world->admin_a_key},
+                                                           {"a principal's API key", world->admin_b_key},
+                                                           {"a staff member's API key", world->staff_a_key},
+                                                           {"a staff member's ID number", "079188001122"}};
+  for (const std::string& secret : suite->Secrets()) secrets.emplace_back("a secret of the suite", secret);
+  const auto logs = suite->FullLogs();
+  size_t bytes = 0;
+  for (const auto& [process, log] : logs) {
+    bytes += log.size();
+    for (const auto& [what, secret] : secrets) {
+      ASSERT_GE(secret.size(), 8u) << what;
+      EXPECT_EQ(log.find(secret), std::string::npos) << process << ".log carries " << what;
+    }
+    // Any API key at all, e.g. one refused at the gateway.
+    EXPECT_EQ(log.find("phk_"), std::string::npos) << process << ".log carries an API key";
+  }
+  EXPECT_GT(bytes, 10'000u);  // the processes did log: the check looked at something
+}
+
 }  // namespace
 }  // namespace parhub::e2e
 

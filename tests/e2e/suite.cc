@@ -273,6 +273,27 @@ CommandResult RunCommand(const std::string& command) {
   return result;
 }
 
+std::map<std::string, std::string> Suite::FullLogs() const {
+  std::map<std::string, std::string> out;
+  for (const char* name :
+       {"directory", "tasks", "staffing", "finance", "complaints", "reporting", "gateway"}) {
+    std::ifstream in(absl::StrCat(dir_, "/", name, ".log"));
+    std::stringstream text;
+    text << in.rdbuf();
+    out[name] = text.str();
+  }
+  return out;
+}
+
+std::vector<std::string> Suite::Secrets() const {
+  std::vector<std::string> out{admin_key_, identity_key_};
+  for (const auto* db :
+       {&directory_db_, &tasks_db_, &staffing_db_, &finance_db_, &complaints_db_, &reporting_db_}) {
+    if (!(*db)->config().password.empty()) out.push_back((*db)->config().password);
+  }
+  return out;
+}
+
 std::string Suite::Logs() const {
   std::string out;
   for (const char* name :

@@ -86,6 +86,11 @@ class Suite final {
 
   // Shows the services' logs (on failure).
   std::string Logs() const;
+  // Each process's whole log, by process name.
+  std::map<std::string, std::string> FullLogs() const;
+  // The secrets the suite gave its processes: the administrator's key, the
+  // identity key, each database password.
+  std::vector<std::string> Secrets() const;
 
  private:
   std::string dir_;
