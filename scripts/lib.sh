@@ -97,7 +97,7 @@ APT_PACKAGES=(
   libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev
   libcpp-httplib-dev libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils unzip
   libgtest-dev libgmock-dev libbenchmark-dev
-  mariadb-server mariadb-client openssl clang-format
+  mariadb-server mariadb-client openssl clang-format python3
   chromium zbar-tools
 )
 

@@ -62,9 +62,7 @@ const char* ShortCount(NotificationKind kind) {
   return "thông báo";
 }
 
-absl::StatusOr<Date> DayOrToday(Date day, absl::Time now) {
-  return day.IsSet() ? day : platform::LocalDate(now);
-}
+Date DayOrToday(Date day, absl::Time now) { return day.IsSet() ? day : platform::LocalDate(now); }
 
 }  // namespace
 
@@ -154,8 +152,7 @@ absl::StatusOr<Digest> NotificationDesk::DigestOf(const platform::Caller& caller
     return absl::PermissionDeniedError(
         "Bản tin thông báo dành cho tài khoản của người dùng (a digest is for a person's account)");
   }
-  ASSIGN_OR_RETURN(day, DayOrToday(day, clock_()));
-  return DigestFor(who, day);
+  return DigestFor(who, DayOrToday(day, clock_()));
 }
 
 absl::StatusOr<Digest> NotificationDesk::DigestFor(const Recipient& who, Date day) {
@@ -189,7 +186,7 @@ absl::StatusOr<SweepOutcome> NotificationDesk::Sweep(const platform::Caller& cal
         "officers of this authority only)");
   }
   const Date today = platform::LocalDate(clock_());
-  ASSIGN_OR_RETURN(day, DayOrToday(day, clock_()));
+  day = DayOrToday(day, clock_());
   if (day > platform::AddDays(today, 1)) {
     return platform::InvalidField("date", absl::StrCat("Ngày rà soát ", day.ToVietnamese(),
                                                        " quá xa: chỉ tới ngày mai (at most one day ahead)"));

@@ -4,9 +4,10 @@
 // the test starts. Covers what a sweep records and that it records it once,
 // working days counted on the calendar, each account's digest and its
 // scope, e-mails sent once per account and day and retried after a
-// failure, one school failing without the others, bad input that changes
-// nothing, and tenancy. The gRPC adapter is covered in
-// reporting_service_test.cc, the whole path in the e2e suite.
+// failure, one school failing without the others, the daily run over every
+// top-level authority, bad input that changes nothing, and tenancy. The
+// gRPC adapter is covered in reporting_service_test.cc, the whole path in
+// the e2e suite.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -23,6 +24,7 @@
 #include "platform/testing/smtp_sink.h"
 #include "platform/testing/status_matchers.h"
 #include "platform/testing/test_database.h"
+#include "services/reporting/domain/notification_schedule.h"
 #include "services/reporting/rpc/refdata.h"
 #include "services/reporting/store/mysql_reporting_store.h"
 #include "services/reporting/tests/scripted_notification_source.h"
@@ -369,6 +371,24 @@ TEST_F(NotificationTest, ListingPagesNewestFirst) {
   ASSERT_OK_AND_ASSIGN(auto page, n_.desk.List(Admin(school_), school_, overdue_only, 50, ""));
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_EQ(page.items[0].kind, NotificationKind::kTaskOverdue);
+}
+
+TEST_F(NotificationTest, TheDailyRunSweepsEveryTopAuthorityAndMailsOnce) {
+  const std::string principal = "ht-" + school_;
+  n_.source.AddAccount(
+      absl::StrCat("schools/", school_),
+      {principal, "Nguyễn Thị Hoa", principal + "@truong.test", Role::kSchoolAdmin, school_, ""});
+  // hour -1: no thread; the test runs the day itself.
+  NotificationSchedule schedule(n_.desk, n_.source, -1, [this] { return absl::FromUnixMicros(now_); });
+  const size_t before = shared->sink->Messages().size();
+  ASSERT_OK_AND_ASSIGN(int done, schedule.RunOnce(kMonday));
+  EXPECT_EQ(done, 1);  // this test's ward, the scripted source's one top-level authority
+  EXPECT_EQ(All(school_).size(), 5u);
+  ASSERT_TRUE(shared->sink->WaitForMessages(before + 1, absl::Seconds(10)));
+  // A second run the same day (a restart) records and mails nothing more.
+  ASSERT_OK(schedule.RunOnce(kMonday).status());
+  EXPECT_EQ(All(school_).size(), 5u);
+  EXPECT_EQ(shared->sink->Messages().size(), before + 1);
 }
 
 }  // namespace
