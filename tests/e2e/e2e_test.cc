@@ -44,6 +44,7 @@
 #include "platform/rpc/grpc_status.h"
 #include "platform/rpc/proto_values.h"
 #include "platform/rpc/tls.h"
+#include "tests/e2e/gateway_client.h"
 #include "tests/e2e/suite.h"
 
 namespace parhub::e2e {
@@ -73,45 +74,13 @@ class SuiteEnvironment : public ::testing::Environment {
   }
 };
 
-// A caller of the gateway with one API key.
-class Client {
+// A caller of the suite's gateway with one API key.
+class Client : public GatewayClient {
  public:
-  explicit Client(std::string key) : key_(std::move(key)) {
-    channel_ = grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials());
-    directory = dpb::DirectoryService::NewStub(channel_);
-    tasks = tpb::TaskService::NewStub(channel_);
-    staffing = spb::StaffingService::NewStub(channel_);
-    complaints = cpb::ComplaintService::NewStub(channel_);
-    finance = fpb::FinanceService::NewStub(channel_);
-    reporting = rpb::ReportingService::NewStub(channel_);
-    gateway = gateway::v1::GatewayService::NewStub(channel_);
-  }
-  std::unique_ptr<grpc::ClientContext> Context() const {
-    auto c = std::make_unique<grpc::ClientContext>();
-    c->AddMetadata("authorization", absl::StrCat("Bearer ", key_));
-    c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(15));
-    return c;
-  }
-  std::unique_ptr<dpb::DirectoryService::Stub> directory;
-  std::unique_ptr<tpb::TaskService::Stub> tasks;
-  std::unique_ptr<spb::StaffingService::Stub> staffing;
-  std::unique_ptr<cpb::ComplaintService::Stub> complaints;
-  std::unique_ptr<fpb::FinanceService::Stub> finance;
-  std::unique_ptr<rpb::ReportingService::Stub> reporting;
-  std::unique_ptr<gateway::v1::GatewayService::Stub> gateway;
-
- private:
-  std::string key_;
-  std::shared_ptr<grpc::Channel> channel_;
+  explicit Client(std::string key) : GatewayClient(suite->gateway_address(), std::move(key)) {}
 };
 
-common::v1::Date D(int y, int m, int d) {
-  common::v1::Date out;
-  out.set_year(y);
-  out.set_month(m);
-  out.set_day(d);
-  return out;
-}
+const auto D = &ProtoDate;
 
 // Everything the scenarios share: two schools under Quận 1, their admins,
 // an officer, and a plan of school A made from the PAR template.
@@ -770,8 +739,9 @@ TEST_F(E2eTest, DatabaseRestartHealsWithoutRestartingServices) {
   EXPECT_TRUE(status.ok()) << status.error_message();
 }
 
-// MariaDB restarted under a write load: four writers keep creating tasks
-// through the gateway, each retrying a failed call with its request_id.
+// MariaDB restarted under a mixed load: four writers keep creating tasks
+// through the gateway, each retrying a failed call with its request_id,
+// while two readers keep reading tasks, staffing, complaints and finance.
 // Meanwhile only UNAVAILABLE or DEADLINE_EXCEEDED come back; the services
 // heal by themselves (no process restarts); every acknowledged task exists
 // afterwards, and each request_id made at most one task (retries of a
@@ -832,6 +802,52 @@ TEST_F(E2eTest, ADatabaseRestartUnderLoadLosesNoAcknowledgedWrite) {
       }
     });
   }
+  // Readers: one read of each of four services per turn; the time of the
+  // last one that failed.
+  std::map<grpc::StatusCode, int> read_codes;
+  absl::Time last_failed_read = absl::InfinitePast();
+  for (int r = 0; r < 2; ++r) {
+    writers.emplace_back([&] {
+      Client b(world->admin_b_key);
+      while (!stop.load()) {
+        std::vector<grpc::Status> answers;
+        {
+          tpb::GetPlanRequest get;
+          get.set_name(plan);
+          tpb::Plan found;
+          auto c = b.Context();
+          answers.push_back(b.tasks->GetPlan(c.get(), get, &found));
+        }
+        {
+          spb::ListStaffRequest list;
+          list.set_parent("schools/th-b");
+          spb::ListStaffResponse staff;
+          auto c = b.Context();
+          answers.push_back(b.staffing->ListStaff(c.get(), list, &staff));
+        }
+        {
+          cpb::ListCasesRequest list;
+          list.set_parent("schools/th-b");
+          cpb::ListCasesResponse cases;
+          auto c = b.Context();
+          answers.push_back(b.complaints->ListCases(c.get(), list, &cases));
+        }
+        {
+          fpb::ListPupilsRequest list;
+          list.set_parent("schools/th-b");
+          fpb::ListPupilsResponse pupils;
+          auto c = b.Context();
+          answers.push_back(b.finance->ListPupils(c.get(), list, &pupils));
+        }
+        std::lock_guard<std::mutex> lock(mu);
+        for (const grpc::Status& s : answers) {
+          ++read_codes[s.error_code()];
+          if (!s.ok()) last_failed_read = absl::Now();
+        }
+        absl::SleepFor(absl::Milliseconds(20));
+      }
+    });
+  }
   auto acknowledged_count = [&] {
     std::lock_guard<std::mutex> lock(mu);
     return acknowledged.size();
@@ -850,17 +866,41 @@ TEST_F(E2eTest, ADatabaseRestartUnderLoadLosesNoAcknowledgedWrite) {
     }
     absl::SleepFor(absl::Milliseconds(50));
   }
+  // Reads heal too: run until none has failed for a second (at most 40 s).
+  auto reads_failing = [&] {
+    std::lock_guard<std::mutex> lock(mu);
+    return absl::Now() - last_failed_read < absl::Seconds(1);
+  };
   absl::SleepFor(absl::Seconds(1));
+  while (reads_failing() && absl::Now() - restarted < absl::Seconds(40))
+    absl::SleepFor(absl::Milliseconds(50));
   stop = true;
   for (auto& t : writers) t.join();
   ASSERT_NE(healed, absl::InfiniteFuture())
       << "no write acknowledged within 40 s of the restart" << suite->Logs();
+  std::string reads;
+  for (const auto& [code, count] : read_codes) absl::StrAppend(&reads, " ", code, "×", count);
   std::cout << "database restart under load: " << before_restart << " writes before, healed "
             << absl::FormatDuration(healed - restarted) << " after the server was back, "
-            << acknowledged.size() << " acknowledged in all, " << abandoned << " abandoned at the end\n";
+            << acknowledged.size() << " acknowledged in all, " << abandoned << " abandoned at the end; reads"
+            << reads << ", the last failed read "
+            << (last_failed_read == absl::InfinitePast() ? std::string("none")
+                                                         : absl::FormatDuration(last_failed_read - restarted))
+            << " after the server was back\n";
   for (grpc::StatusCode code : seen_errors) {
     EXPECT_TRUE(code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::DEADLINE_EXCEEDED)
         << "unexpected code " << code << " while the database restarted";
+  }
+  for (const auto& [code, count] : read_codes) {
+    EXPECT_TRUE(code == grpc::StatusCode::OK || code == grpc::StatusCode::UNAVAILABLE ||
+                code == grpc::StatusCode::DEADLINE_EXCEEDED)
+        << "unexpected code " << code << " on a read while the database restarted";
+  }
+  EXPECT_GT(read_codes[grpc::StatusCode::OK], 0);
+  EXPECT_LT(last_failed_read - restarted, absl::Seconds(39)) << "reads still failing 40 s after the restart";
+  for (const char* name :
+       {"directory", "tasks", "staffing", "finance", "complaints", "reporting", "gateway"}) {
+    EXPECT_TRUE(suite->process(name).Alive()) << name << " exited during the database restart";
   }
   // Every acknowledged task is there; no request made two.
   Client b(world->admin_b_key);

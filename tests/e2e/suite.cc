@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 
@@ -27,7 +28,7 @@ extern char** environ;
 namespace parhub::e2e {
 
 int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -88,6 +89,14 @@ void Process::Wait() {
   pid_ = -1;
 }
 
+bool Process::Alive() {
+  if (pid_ <= 0) return false;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) == 0) return true;
+  pid_ = -1;
+  return false;
+}
+
 void Process::Terminate() {
   if (pid_ <= 0) return;
   kill(pid_, SIGTERM);
@@ -100,7 +109,7 @@ void Process::Kill() {
   Wait();
 }
 
-Suite::Suite() {
+Suite::Suite(SuiteOptions options) {
   dir_ =
       (std::filesystem::temp_directory_path() / absl::StrCat("parhub-e2e-", platform::RandomHex(4))).string();
   std::filesystem::create_directories(dir_ + "/config");
@@ -127,10 +136,23 @@ Suite::Suite() {
   directory_port_ = FreePort();
   admin_key_ = absl::StrCat("phk_", platform::RandomHex(20));
   identity_key_ = platform::RandomHex(32);
-  auto db_env = [](const platform::DbConfig& c) {
-    return std::map<std::string, std::string>{
+  auto db_env = [&](const platform::DbConfig& c, const std::string& service) {
+    std::map<std::string, std::string> env{
         {"PARHUB_DB_HOST", c.host}, {"PARHUB_DB_PORT", absl::StrCat(c.port)}, {"PARHUB_DB_SOCKET", c.socket},
         {"PARHUB_DB_USER", c.user}, {"PARHUB_DB_PASSWORD", c.password},       {"PARHUB_DB_NAME", c.database}};
+    if (options.proxied_databases.contains(service)) {
+      if (!c.socket.empty()) throw std::runtime_error("a database proxy needs the tests' database on TCP");
+      auto& proxy = database_proxies_[service] = std::make_unique<FaultProxy>(c.port);
+      env["PARHUB_DB_HOST"] = "127.0.0.1";
+      env["PARHUB_DB_PORT"] = absl::StrCat(proxy->port());
+    }
+    return env;
+  };
+  // The address the gateway reaches `service` on: its port, or a proxy's.
+  auto backend = [&](const std::string& service, int port) {
+    if (!options.proxied_backends.contains(service)) return absl::StrCat(service, "=127.0.0.1:", port);
+    auto& proxy = backend_proxies_[service] = std::make_unique<FaultProxy>(port);
+    return absl::StrCat(service, "=127.0.0.1:", proxy->port());
   };
   auto common = [&](int port, const std::string& name) {
     return std::map<std::string, std::string>{{"PARHUB_LISTEN", absl::StrCat("127.0.0.1:", port)},
@@ -141,24 +163,24 @@ Suite::Suite() {
                                               {"PARHUB_TLS_CA_FILE", TlsFile("ca.pem")}};
   };
   auto directory_env = common(directory_port_, "directory");
-  directory_env.merge(db_env(directory_db_->config()));
+  directory_env.merge(db_env(directory_db_->config(), "directory"));
   directory_env["PARHUB_BOOTSTRAP_ADMIN_KEY"] = admin_key_;
   auto tasks_env = common(tasks_port_, "tasks");
-  tasks_env.merge(db_env(tasks_db_->config()));
+  tasks_env.merge(db_env(tasks_db_->config(), "tasks"));
   tasks_env["PARHUB_EVIDENCE_DIR"] = dir_ + "/evidence";
   auto staffing_env = common(staffing_port_, "staffing");
-  staffing_env.merge(db_env(staffing_db_->config()));
+  staffing_env.merge(db_env(staffing_db_->config(), "staffing"));
   auto finance_env = common(finance_port_, "finance");
-  finance_env.merge(db_env(finance_db_->config()));
+  finance_env.merge(db_env(finance_db_->config(), "finance"));
   auto complaints_env = common(complaints_port_, "complaints");
-  complaints_env.merge(db_env(complaints_db_->config()));
+  complaints_env.merge(db_env(complaints_db_->config(), "complaints"));
   // Reporting pulls the directory and the four services with its own
   // certificate, so they accept it besides the gateway's.
   for (auto* env : {&directory_env, &tasks_env, &staffing_env, &finance_env, &complaints_env}) {
     (*env)["PARHUB_TLS_ALLOWED_CLIENTS"] = "gateway,reporting";
   }
   auto reporting_env = common(reporting_port_, "reporting");
-  reporting_env.merge(db_env(reporting_db_->config()));
+  reporting_env.merge(db_env(reporting_db_->config(), "reporting"));
   // Digests go to a local SMTP sink; no scheduled sweep runs during the
   // tests (officers run them).
   auto sink = testing::SmtpSink::Start();
@@ -172,9 +194,9 @@ Suite::Suite() {
       ",finance=127.0.0.1:", finance_port_, ",complaints=127.0.0.1:", complaints_port_);
   auto gateway_env = common(gateway_port_, "gateway");
   gateway_env["PARHUB_BACKENDS"] =
-      absl::StrCat("directory=", directory_address(), ",tasks=", tasks_address(),
-                   ",staffing=127.0.0.1:", staffing_port_, ",finance=127.0.0.1:", finance_port_,
-                   ",complaints=127.0.0.1:", complaints_port_, ",reporting=127.0.0.1:", reporting_port_);
+      absl::StrCat(backend("directory", directory_port_), ",", backend("tasks", tasks_port_), ",",
+                   backend("staffing", staffing_port_), ",", backend("finance", finance_port_), ",",
+                   backend("complaints", complaints_port_), ",", backend("reporting", reporting_port_));
   gateway_env["PARHUB_AUTH_CACHE_TTL_S"] = "1";
   // No per-key call budget: the benches drive thousands of calls a second
   // with one key (the budget itself is tested in authenticator_test).
@@ -206,7 +228,29 @@ Suite::~Suite() {
   staffing_->Terminate();
   tasks_->Terminate();
   directory_->Terminate();
-  std::filesystem::remove_all(dir_);
+  // PARHUB_E2E_KEEP_LOGS=1 keeps the logs (and certificates) for a look.
+  const char* keep = std::getenv("PARHUB_E2E_KEEP_LOGS");
+  if (keep != nullptr && std::string(keep) == "1") {
+    std::cerr << "e2e logs kept in " << dir_ << "\n";
+  } else {
+    std::filesystem::remove_all(dir_);
+  }
+}
+
+Process& Suite::process(const std::string& name) {
+  const std::map<std::string, Process*> all{
+      {"directory", directory_.get()}, {"tasks", tasks_.get()},           {"staffing", staffing_.get()},
+      {"finance", finance_.get()},     {"complaints", complaints_.get()}, {"reporting", reporting_.get()},
+      {"gateway", gateway_.get()}};
+  return *all.at(name);
+}
+
+int Suite::port(const std::string& name) const {
+  const std::map<std::string, int> all{{"directory", directory_port_},   {"tasks", tasks_port_},
+                                       {"staffing", staffing_port_},     {"finance", finance_port_},
+                                       {"complaints", complaints_port_}, {"reporting", reporting_port_},
+                                       {"gateway", gateway_port_}};
+  return all.at(name);
 }
 
 std::string Suite::gateway_address() const { return absl::StrCat("127.0.0.1:", gateway_port_); }

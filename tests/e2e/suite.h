@@ -8,11 +8,13 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "platform/testing/smtp_sink.h"
 #include "platform/testing/test_database.h"
+#include "tests/e2e/fault_proxy.h"
 
 namespace parhub::e2e {
 
@@ -26,6 +28,8 @@ class Process final {
   void Terminate();  // SIGTERM and wait
   void Kill();       // SIGKILL and wait
   bool running() const { return pid_ > 0; }
+  // Started and not exited since (a crash or an exit of its own is not).
+  bool Alive();
   pid_t pid() const { return pid_; }
   const std::string& log_path() const { return log_path_; }
 
@@ -42,9 +46,18 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
+// What a suite puts a FaultProxy in front of, by service name ("tasks").
+struct SuiteOptions {
+  // Services whose connections to MariaDB go through a proxy.
+  std::set<std::string> proxied_databases;
+  // Services the gateway reaches through a proxy (reporting still pulls
+  // them directly).
+  std::set<std::string> proxied_backends;
+};
+
 class Suite final {
  public:
-  Suite();
+  explicit Suite(SuiteOptions options = {});
   ~Suite();
 
   // Starts directory, tasks, staffing, finance, complaints, reporting and gateway and waits until all are
@@ -76,6 +89,14 @@ class Suite final {
   int finance_port() const { return finance_port_; }
   Process& reporting() { return *reporting_; }
   int reporting_port() const { return reporting_port_; }
+  // Any process and its gRPC port by name: "directory", "tasks", "staffing",
+  // "finance", "complaints", "reporting" or "gateway".
+  Process& process(const std::string& name);
+  int port(const std::string& name) const;
+  // The proxies of SuiteOptions (a service not named there: a test bug,
+  // std::out_of_range).
+  FaultProxy& database_proxy(const std::string& service) { return *database_proxies_.at(service); }
+  FaultProxy& backend_proxy(const std::string& service) { return *backend_proxies_.at(service); }
   // The SMTP server reporting mails the notification digests to (a sink
   // started by the suite); the sender is kDigestSender.
   testing::SmtpSink& smtp_sink() { return *smtp_sink_; }
@@ -100,6 +121,7 @@ class Suite final {
       complaints_port_, reporting_port_;
   std::string admin_key_, identity_key_;
   std::unique_ptr<testing::SmtpSink> smtp_sink_;
+  std::map<std::string, std::unique_ptr<FaultProxy>> database_proxies_, backend_proxies_;
   std::unique_ptr<Process> directory_, tasks_, staffing_, finance_, complaints_, reporting_, gateway_;
 };
 
