@@ -231,6 +231,45 @@ stop_db() {
   fi
 }
 
+# start_scratch_db DIR [mariadbd option…]: a fresh, empty MariaDB of its
+# own, for a drill or a data set that must not touch the project's server:
+# data, socket and error log in DIR, a free port on 127.0.0.1, administered
+# by the OS user over DIR/mariadb.sock (no password, no other account). Sets
+# SCRATCH_SOCKET and SCRATCH_PID; the caller stops it with stop_scratch_db
+# (usually from its EXIT trap) and removes DIR.
+start_scratch_db() {
+  local dir="$1"; shift
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  mkdir -p "$dir"
+  mariadb-install-db --no-defaults --datadir="$dir/data" --user="$DB_ADMIN" \
+    --auth-root-authentication-method=socket --auth-root-socket-user="$DB_ADMIN" --skip-test-db \
+    >"$dir/install.log" 2>&1 || { cat "$dir/install.log" >&2; die "mariadb-install-db failed"; }
+  SCRATCH_SOCKET="$dir/mariadb.sock"
+  "$(command -v mariadbd || echo /usr/sbin/mariadbd)" --no-defaults --datadir="$dir/data" --socket="$SCRATCH_SOCKET" \
+    --port="$port" --bind-address=127.0.0.1 --user="$DB_ADMIN" --log-error="$dir/error.log" \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci "$@" >/dev/null 2>&1 &
+  SCRATCH_PID=$!
+  local _
+  for _ in $(seq 1 120); do
+    mariadb --socket="$SCRATCH_SOCKET" -u"$DB_ADMIN" -e 'SELECT 1' >/dev/null 2>&1 && return 0
+    kill -0 "$SCRATCH_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  tail -20 "$dir/error.log" >&2
+  die "the scratch MariaDB in $dir did not start"
+}
+
+# stop_scratch_db: stops the server start_scratch_db started (if any) and
+# waits for it to exit.
+stop_scratch_db() {
+  if [ -n "${SCRATCH_PID:-}" ]; then
+    kill "$SCRATCH_PID" 2>/dev/null && wait "$SCRATCH_PID" 2>/dev/null
+    SCRATCH_PID=""
+  fi
+  return 0
+}
+
 # The tests' administrator: 'parhub_test'@'127.0.0.1' with a random password
 # in .run/secrets/parhub_test.password. It may create, use and drop the
 # databases parhub_test_* (each test binary makes its own, and the e2e
