@@ -400,6 +400,33 @@ function checkPolicies(objects, root) {
       problem(label(p), "selects no workload of the base");
     }
   }
+  // Every Deployment scales on CPU with an autoscaler that never goes below
+  // its PodDisruptionBudget's minAvailable + 1 (so a voluntary eviction
+  // always leaves one replica serving).
+  const autoscalers = of("HorizontalPodAutoscaler");
+  for (const h of autoscalers) {
+    const ref = h.spec?.scaleTargetRef ?? {};
+    if (ref.kind !== "Deployment" || !workloads.some((w) => w.kind === "Deployment" && w.metadata?.name === ref.name)) {
+      problem(label(h), `scales ${ref.kind ?? "?"}/${ref.name ?? "?"}, not a Deployment of the base`);
+    }
+    if (!(h.spec?.maxReplicas >= h.spec?.minReplicas)) problem(label(h), "maxReplicas below minReplicas");
+    if (!(h.spec?.metrics ?? []).some((m) => m.type === "Resource" && m.resource?.name === "cpu")) {
+      problem(label(h), "no CPU metric");
+    }
+  }
+  for (const w of workloads.filter((x) => x.kind === "Deployment")) {
+    const h = autoscalers.find((x) => x.spec?.scaleTargetRef?.name === w.metadata?.name);
+    if (!h) {
+      problem(label(w), "no HorizontalPodAutoscaler scales it");
+      continue;
+    }
+    const pdb = of("PodDisruptionBudget").find((p) =>
+      matches(p.spec?.selector?.matchLabels, w.spec?.template?.metadata?.labels));
+    const floor = (pdb?.spec?.minAvailable ?? 0) + 1;
+    if (!(h.spec?.minReplicas >= floor)) {
+      problem(label(h), `minReplicas ${h.spec?.minReplicas} leaves no replica to evict (PodDisruptionBudget minAvailable ${pdb?.spec?.minAvailable})`);
+    }
+  }
 
   // NetworkPolicies: a default deny-all, DNS egress, and every workload's
   // gRPC port reachable by some policy.
