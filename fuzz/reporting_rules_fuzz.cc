@@ -112,6 +112,40 @@ void Run(int op, std::string_view bytes) {
   }
 }
 
+// A framework of one metric item on the catalog's first metric, small
+// enough for -max_len (the embedded ones are 10 KB and more).
+v1::ParFramework SmallFramework() {
+  v1::ParFramework framework;
+  framework.set_name("parFrameworks/fuzz-2026");
+  framework.set_year(2026);
+  framework.set_level("school");
+  framework.set_max_points(2);
+  v1::ParField* field = framework.add_fields();
+  field->set_code("1");
+  field->set_max_points(2);
+  v1::Criterion* criterion = field->add_criteria();
+  criterion->set_code("1.1");
+  criterion->set_max_points(2);
+  v1::SubCriterion* item = criterion->add_sub_criteria();
+  item->set_code("1.1.1");
+  item->set_max_points(2);
+  item->set_mode(v1::ASSESSMENT_MODE_METRIC);
+  item->set_metric(Catalog().metrics(0).name());
+  item->mutable_points_rule()->mutable_linear()->set_zero_at(0);
+  item->mutable_points_rule()->mutable_linear()->set_full_at(100);
+  v1::SubCriterion* step = criterion->add_sub_criteria();
+  *step = *item;
+  step->set_code("1.1.2");
+  step->mutable_points_rule()->mutable_step()->add_thresholds()->set_min_value(50);
+  step->mutable_points_rule()->mutable_step()->mutable_thresholds(0)->set_points(1);
+  step->mutable_points_rule()->set_no_data_points(0);
+  criterion->set_max_points(4);
+  field->set_max_points(4);
+  framework.set_max_points(4);
+  FUZZ_CHECK(ValidateFramework(framework, Catalog()).ok());
+  return framework;
+}
+
 std::vector<std::string> Seeds() {
   const v1::ParFramework framework = FromJson<v1::ParFramework>(ParFramework2026Json());
   v1::ParAssessment assessment;
@@ -126,7 +160,7 @@ std::vector<std::string> Seeds() {
   };
   const std::string code = NewRespondentCode();
   const std::string head(1, '\0');
-  return {head + fuzz::Record(2, framework), head + fuzz::Record(1, assessment), head + text(code),
+  return {head + fuzz::Record(2, SmallFramework()), head + fuzz::Record(1, assessment), head + text(code),
           head + text(FormatRespondentCode(code))};
 }
 
