@@ -24,7 +24,7 @@ CXX=clang++ PARHUB_TARGETS="${targets[*]}" build "$dir" -DCMAKE_BUILD_TYPE=RelWi
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 failed=0
-printf '%-22s %12s %8s %8s\n' target executions seconds crashes
+printf '%-24s %12s %8s %8s\n' target executions seconds crashes
 for target in "${targets[@]}"; do
   work="$dir/corpus/$target"; artifacts="$dir/artifacts/$target"
   rm -rf "$work"; mkdir -p "$work" "$artifacts"
@@ -35,7 +35,7 @@ for target in "${targets[@]}"; do
   "$dir/fuzz/$target" -runs="$RUNS" -max_len=4096 -artifact_prefix="$artifacts/" -print_final_stats=1 \
     "$work" >"$log" 2>&1 || crashes=1
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  printf '%-22s %12s %8s %8s\n' "$target" "${executions:-?}" "$((SECONDS - start))" "$crashes"
+  printf '%-24s %12s %8s %8s\n' "$target" "${executions:-?}" "$((SECONDS - start))" "$crashes"
   if [ "$crashes" -ne 0 ]; then
     failed=1
     grep -E 'invariant broken|ERROR: |SUMMARY|Test unit written' "$log" | head -5 >&2

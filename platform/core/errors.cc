@@ -21,10 +21,12 @@ std::vector<FieldViolation> FieldViolations(const absl::Status& status) {
   std::vector<FieldViolation> out;
   auto payload = status.GetPayload(kFieldPayload);
   if (!payload) return out;
-  for (absl::string_view line : absl::StrSplit(std::string(*payload), '\n', absl::SkipEmpty())) {
-    std::pair<std::string, std::string> parts = absl::StrSplit(line, absl::MaxSplits('\t', 1));
-    out.push_back({parts.first, parts.second});
-  }
+  // One violation: the field, a tab, then the description as it is. The
+  // description may quote the client's text, newlines and tabs included,
+  // so nothing after the first tab is split again (a quoted newline once
+  // made a second "violation" whose field was the client's text).
+  std::pair<std::string, std::string> parts = absl::StrSplit(std::string(*payload), absl::MaxSplits('\t', 1));
+  out.push_back({parts.first, parts.second});
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "platform/core/resource_name.h"
+
 namespace parhub::platform {
 namespace {
 
@@ -16,6 +18,22 @@ TEST(Errors, InvalidFieldNamesTheFieldInMessageAndPayload) {
   ASSERT_EQ(violations.size(), 1u);
   EXPECT_EQ(violations[0].field, "task.due_date");
   EXPECT_EQ(violations[0].description, "không tồn tại (no such date)");
+}
+
+// Found by finance_convert_fuzz: a resource name with a newline, quoted in
+// ParseName's description, split into a second violation named by the
+// client's text.
+TEST(Errors, ADescriptionQuotingNewlinesAndTabsStaysOneViolation) {
+  std::vector<FieldViolation> violations = FieldViolations(InvalidField("name", "'sch\nB1\tx' sai dạng"));
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "name");
+  EXPECT_EQ(violations[0].description, "'sch\nB1\tx' sai dạng");
+  absl::StatusOr<std::vector<std::string>> parsed =
+      ParseName("schools/{school}/pupils/{pupil}", "sch\nB1", "name");
+  ASSERT_FALSE(parsed.ok());
+  violations = FieldViolations(parsed.status());
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "name");
 }
 
 TEST(Errors, PlainStatusesHaveNoViolationsOrReason) {

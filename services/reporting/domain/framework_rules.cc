@@ -47,13 +47,16 @@ absl::Status CheckRule(const v1::SubCriterion& sub, const std::set<std::string>&
       last_points = t.points();
     }
   } else if (rule.has_linear()) {
-    if (SamePoints(rule.linear().zero_at(), rule.linear().full_at())) {
+    // Not a number or infinite bounds would make every value's share NaN.
+    if (!std::isfinite(rule.linear().zero_at()) || !std::isfinite(rule.linear().full_at()) ||
+        SamePoints(rule.linear().zero_at(), rule.linear().full_at())) {
       return InvalidField(where, "quy tắc tuyến tính cần zero_at khác full_at");
     }
   } else {
     return InvalidField(where, "tiêu chí chấm theo số liệu cần quy tắc tính điểm (step hoặc linear)");
   }
-  if (rule.has_no_data_points() && (rule.no_data_points() < 0 || rule.no_data_points() > sub.max_points())) {
+  if (rule.has_no_data_points() &&
+      !(rule.no_data_points() >= 0 && rule.no_data_points() <= sub.max_points())) {
     return InvalidField(where, "no_data_points phải trong khoảng 0..điểm tối đa");
   }
   return absl::OkStatus();
