@@ -1,4 +1,5 @@
-// API key resolution with a short positive cache.
+// API key resolution with a short positive cache, kept a little longer
+// while the directory cannot be reached.
 #include "gateway/authenticator.h"
 
 #include <algorithm>
@@ -60,8 +61,12 @@ KeyLookup DirectoryKeyLookup(const Backend& directory, const platform::IdentityK
 }
 
 Authenticator::Authenticator(KeyLookup lookup, absl::Duration cache_ttl, std::function<absl::Time()> clock,
-                             BucketRate key_rate)
-    : lookup_(std::move(lookup)), ttl_(cache_ttl), clock_(clock), key_calls_(key_rate, clock) {}
+                             BucketRate key_rate, absl::Duration stale_grace)
+    : lookup_(std::move(lookup)),
+      ttl_(cache_ttl),
+      stale_grace_(stale_grace),
+      clock_(clock),
+      key_calls_(key_rate, clock) {}
 
 absl::Status Authenticator::TakeCall(const std::string& key_hash) {
   const absl::Duration wait = key_calls_.Take(key_hash);
@@ -84,13 +89,15 @@ void Authenticator::Resolve(const std::string& authorization, const std::string&
   std::string secret = authorization.substr(kBearer.size());
   std::string hash = platform::Sha256Hex(secret);
   absl::Time now = clock_();
-  std::shared_ptr<const Principal> cached;
+  std::shared_ptr<const Principal> cached, stale;
   {
     absl::MutexLock lock(&mu_);
     auto it = cache_.find(hash);
     if (it != cache_.end()) {
       if (it->second.expiry > now) {
         cached = it->second.principal;
+      } else if (it->second.expiry + stale_grace_ > now) {
+        stale = it->second.principal;  // kept while the lookup runs
       } else {
         cache_.erase(it);
       }
@@ -101,22 +108,32 @@ void Authenticator::Resolve(const std::string& authorization, const std::string&
     done(std::move(cached));
     return;
   }
-  lookup_(
-      secret, trace_id, incoming,
-      [this, hash, done = std::move(done)](absl::StatusOr<directory::v1::AuthenticateApiKeyResponse> found) {
-        if (!found.ok()) {
-          done(found.status());
-          return;
-        }
-        auto principal = ToPrincipal(*found);
-        {
-          absl::MutexLock lock(&mu_);
-          if (cache_.size() >= kMaxCachedKeys) cache_.clear();  // bound memory under key-guessing floods
-          cache_[hash] = Entry{principal, clock_() + ttl_};
-        }
-        if (absl::Status limited = TakeCall(hash); !limited.ok()) return done(limited);
-        done(principal);
-      });
+  lookup_(secret, trace_id, incoming,
+          [this, hash, stale = std::move(stale),
+           done = std::move(done)](absl::StatusOr<directory::v1::AuthenticateApiKeyResponse> found) {
+            if (!found.ok()) {
+              const bool unreachable =
+                  absl::IsUnavailable(found.status()) || absl::IsDeadlineExceeded(found.status());
+              if (stale && unreachable) {
+                if (absl::Status limited = TakeCall(hash); !limited.ok()) return done(limited);
+                return done(stale);
+              }
+              if (!unreachable) {  // refused: drop the stale entry at once
+                absl::MutexLock lock(&mu_);
+                cache_.erase(hash);
+              }
+              done(found.status());
+              return;
+            }
+            auto principal = ToPrincipal(*found);
+            {
+              absl::MutexLock lock(&mu_);
+              if (cache_.size() >= kMaxCachedKeys) cache_.clear();  // bound memory under key-guessing floods
+              cache_[hash] = Entry{principal, clock_() + ttl_};
+            }
+            if (absl::Status limited = TakeCall(hash); !limited.ok()) return done(limited);
+            done(principal);
+          });
 }
 
 }  // namespace parhub::gateway

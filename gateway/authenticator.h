@@ -50,9 +50,14 @@ class Authenticator final {
  public:
   static constexpr size_t kMaxCachedKeys = 100000;
 
+  // While the directory does not answer (UNAVAILABLE or DEADLINE_EXCEEDED),
+  // a key whose cache entry expired less than `stale_grace` ago keeps its
+  // principal, so a directory restart does not stop every caller; a key
+  // the directory refuses is refused at once. Zero turns this off.
   Authenticator(
       KeyLookup lookup, absl::Duration cache_ttl,
-      std::function<absl::Time()> clock = [] { return absl::Now(); }, BucketRate key_rate = {});
+      std::function<absl::Time()> clock = [] { return absl::Now(); }, BucketRate key_rate = {},
+      absl::Duration stale_grace = absl::ZeroDuration());
 
   // Calls `done` with the principal for the bearer `authorization` header
   // value, on this thread when cached, else on the lookup's thread.
@@ -68,7 +73,7 @@ class Authenticator final {
   absl::Status TakeCall(const std::string& key_hash);
 
   KeyLookup lookup_;
-  absl::Duration ttl_;
+  absl::Duration ttl_, stale_grace_;
   std::function<absl::Time()> clock_;
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, Entry> cache_ ABSL_GUARDED_BY(mu_);  // by secret hash

@@ -35,6 +35,9 @@ ABSL_FLAG(int, breaker_failures, 5,
 ABSL_FLAG(int, breaker_open_ms, 3000,
           "How long calls to a failing backend are refused at once before one probe call is let through");
 ABSL_FLAG(int, auth_cache_ttl_s, 5, "Seconds a resolved API key is cached (revocation delay)");
+ABSL_FLAG(int, auth_stale_grace_s, 60,
+          "Seconds past its cache entry's expiry a key keeps working while the directory cannot be "
+          "reached (0: off)");
 ABSL_FLAG(double, key_rate_per_s, 100,
           "Calls per second one API key may sustain (token bucket; 0: unlimited)");
 ABSL_FLAG(double, public_rate_per_s, 1, "Public (citizen) calls per second one client address may sustain");
@@ -95,6 +98,9 @@ int main(int argc, char** argv) {
   auto credentials = platform::MutualTlsChannelCredentials(platform::TlsFilesFromFlags());
   if (!credentials.ok())
     return Fail("cannot reach the services without the gateway's certificate", credentials.status());
+  if (absl::GetFlag(FLAGS_auth_stale_grace_s) < 0) {
+    return Fail("bad --auth_stale_grace_s", absl::InvalidArgumentError("--auth_stale_grace_s must be >= 0"));
+  }
   if (absl::GetFlag(FLAGS_breaker_failures) < 1 || absl::GetFlag(FLAGS_breaker_open_ms) < 1) {
     return Fail("bad breaker flags",
                 absl::InvalidArgumentError("--breaker_failures and --breaker_open_ms must be >= 1"));
@@ -107,7 +113,8 @@ int main(int argc, char** argv) {
   gateway::Authenticator authenticator(
       gateway::DirectoryKeyLookup((*backends)->Named("directory"), *key),
       absl::Seconds(absl::GetFlag(FLAGS_auth_cache_ttl_s)), [] { return absl::Now(); },
-      gateway::BucketRate{absl::GetFlag(FLAGS_key_rate_per_s), absl::GetFlag(FLAGS_key_burst)});
+      gateway::BucketRate{absl::GetFlag(FLAGS_key_rate_per_s), absl::GetFlag(FLAGS_key_burst)},
+      absl::Seconds(absl::GetFlag(FLAGS_auth_stale_grace_s)));
   gateway::Proxy proxy(**backends, authenticator, *key,
                        absl::Milliseconds(absl::GetFlag(FLAGS_call_deadline_ms)));
   platform::Executor rollups(

@@ -117,6 +117,46 @@ TEST_F(AuthenticatorTest, RevokedKeyIsRefusedOnceTheTtlPasses) {
   EXPECT_EQ(lookups_, 3);  // the refusal is not cached either
 }
 
+// While the directory cannot be reached, a key seen within the stale grace
+// keeps working; past the grace, or once the directory refuses the key, it
+// does not; a key never seen is not admitted.
+TEST_F(AuthenticatorTest, AKeySeenRecentlyOutlivesADirectoryOutageByTheGraceOnly) {
+  Authenticator graced{Lookup(), kTtl, [this] { return now_; }, BucketRate{}, absl::Seconds(60)};
+  auto resolve = [&](const std::string& authorization) {
+    std::optional<Result> out;
+    graced.Resolve(authorization, "trace-1", nullptr, [&](Result r) { out = std::move(r); });
+    return out.value_or(absl::InternalError("callback not called"));
+  };
+  ASSERT_OK_AND_ASSIGN(auto first, resolve("Bearer sk-officer"));
+  ASSERT_OK(resolve("Bearer sk-admin").status());
+  keys_.clear();
+  otherwise_ = absl::UnavailableError("directory down");
+  now_ += kTtl + absl::Seconds(59);  // expired 59 s ago: within the grace
+  ASSERT_OK_AND_ASSIGN(auto during, resolve("Bearer sk-officer"));
+  EXPECT_EQ(during, first);
+  EXPECT_EQ(lookups_, 3) << "the directory is still asked every time";
+  EXPECT_THAT(resolve("Bearer sk-never-seen"), StatusIs(absl::StatusCode::kUnavailable));
+  otherwise_ = absl::DeadlineExceededError("directory slow");
+  EXPECT_OK(resolve("Bearer sk-officer").status());
+  // The directory answers again and refuses the key: refused at once, and
+  // no grace is left for it in a later outage.
+  otherwise_ = absl::UnauthenticatedError("Khoá API đã bị thu hồi (revoked)");
+  EXPECT_THAT(resolve("Bearer sk-officer"), StatusIs(absl::StatusCode::kUnauthenticated));
+  otherwise_ = absl::UnavailableError("directory down");
+  EXPECT_THAT(resolve("Bearer sk-officer"), StatusIs(absl::StatusCode::kUnavailable));
+  // Past the grace: the outage shows.
+  now_ += absl::Seconds(2);
+  EXPECT_THAT(resolve("Bearer sk-admin"), StatusIs(absl::StatusCode::kUnavailable));
+}
+
+TEST_F(AuthenticatorTest, WithoutAGraceAnOutageRefusesEveryExpiredKey) {
+  ASSERT_OK(Resolve("Bearer sk-officer").status());
+  keys_.clear();
+  otherwise_ = absl::UnavailableError("directory down");
+  now_ += kTtl;
+  EXPECT_THAT(Resolve("Bearer sk-officer"), StatusIs(absl::StatusCode::kUnavailable));
+}
+
 // A key's burst above its budget is refused with a retry hint, another
 // key is not affected, and the key is admitted again once the hint passed.
 TEST_F(AuthenticatorTest, AKeysBurstAboveItsBudgetIsRefusedThenAdmittedAgain) {

@@ -1,6 +1,8 @@
 // Channels, deadlines and identities for outgoing calls.
 #include "platform/rpc/client.h"
 
+#include "platform/rpc/keepalive.h"
+
 namespace parhub::platform {
 
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target,

@@ -22,15 +22,6 @@ namespace parhub::platform {
 // (gRPC's default is 4 MiB). Each RPC still checks its own, smaller limits.
 inline constexpr int kMaxMessageBytes = 20 << 20;
 
-// How often a channel with calls in flight pings its server, and how long
-// it waits for the answer before it drops the connection and reconnects:
-// a connection that went dead without a FIN (a half-open one) is given up
-// within 15 s instead of hanging every call until its deadline. Servers
-// accept pings this often (kMinPingIntervalMs, server.cc).
-inline constexpr int kKeepaliveTimeMs = 10'000;
-inline constexpr int kKeepaliveTimeoutMs = 5'000;
-inline constexpr int kMinPingIntervalMs = 5'000;
-
 // A channel to `target` with the retry policy. With TLS credentials,
 // `peer_name` is the name the server's certificate must carry ("tasks").
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target,

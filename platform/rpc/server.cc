@@ -22,6 +22,7 @@
 #include "platform/rpc/executor.h"
 #include "platform/rpc/grpc_status.h"
 #include "platform/rpc/identity.h"
+#include "platform/rpc/keepalive.h"
 
 namespace parhub::platform {
 namespace {
@@ -217,9 +218,7 @@ absl::Status ServerRunner::Run() {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
-  // Callers' keepalive pings (client.h) are welcome this often, even while
-  // a long call sends nothing; gRPC's default (5 min) would answer them
-  // with GOAWAY after two.
+  // Callers' keepalive pings are welcome this often (keepalive.h).
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, kMinPingIntervalMs);
   int port = 0;
   builder.AddListeningPort(options_.listen, credentials_ ? credentials_ : grpc::InsecureServerCredentials(),
