@@ -78,7 +78,8 @@ struct FaultProxy::Link {
   bool stalled = false;  // half-open: never forwards again
 };
 
-FaultProxy::FaultProxy(int upstream_port, absl::Duration delay) : upstream_port_(upstream_port), delay_(delay) {
+FaultProxy::FaultProxy(int upstream_port, absl::Duration delay)
+    : upstream_port_(upstream_port), delay_(delay) {
   listener_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   int one = 1;
   setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
