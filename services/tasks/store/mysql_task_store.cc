@@ -435,6 +435,12 @@ absl::Status MySqlTaskStore::InsertProgressUpdate(const ProgressUpdate& u) {
   return absl::OkStatus();
 }
 
+size_t EvidenceKeySlots(size_t updates) {
+  size_t slots = 1;
+  while (slots < updates) slots *= 2;
+  return slots;
+}
+
 absl::StatusOr<std::vector<ProgressUpdate>> MySqlTaskStore::ListProgressUpdates(
     absl::string_view school_id, const ProgressQuery& query, const std::optional<ProgressCursor>& after,
     int limit) {
@@ -490,13 +496,19 @@ absl::StatusOr<std::vector<ProgressUpdate>> MySqlTaskStore::ListProgressUpdates(
     out.push_back(std::move(u));
   }
   if (out.empty()) return out;
-  // The page's evidence in one read: (plan, task, number) of each update.
-  std::vector<std::string> triples(out.size(), "(?, ?, ?)");
+  // The page's evidence in one read: (plan, task, number) of each update,
+  // the list padded to EvidenceKeySlots with the last key again.
+  const size_t slots = EvidenceKeySlots(out.size());
+  std::vector<std::string> triples(slots, "(?, ?, ?)");
   std::vector<SqlValue> evidence_params = {Str(school_id)};
   std::map<std::tuple<std::string, std::string, int>, ProgressUpdate*> by_key;
   for (ProgressUpdate& u : out) {
     evidence_params.insert(evidence_params.end(), {Str(u.plan_id), Str(u.task_id), Int(u.number)});
     by_key[{u.plan_id, u.task_id, u.number}] = &u;
+  }
+  for (size_t i = out.size(); i < slots; ++i) {
+    evidence_params.insert(evidence_params.end(),
+                           {Str(out.back().plan_id), Str(out.back().task_id), Int(out.back().number)});
   }
   ASSIGN_OR_RETURN(
       auto evidence,

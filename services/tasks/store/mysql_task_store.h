@@ -23,6 +23,16 @@ const std::vector<parhub::platform::Migration>& TasksMigrations();
 
 namespace parhub::tasks {
 
+// Slots of the "(plan_id, task_id, number) IN (…)" that reads a page's
+// evidence: `updates` rounded up to a power of two, the spare slots
+// repeating the last update's key. platform::Db prepares every distinct SQL
+// text once per pooled connection and keeps it (up to --db_statement_cache),
+// and a task's whole history is read on each progress update, so one text
+// per list length made every connection keep a larger statement for each
+// new history length (the soak in docs/BENCHMARKS.md); buckets bound the
+// texts to a handful.
+size_t EvidenceKeySlots(size_t updates);
+
 class MySqlTaskStore final : public TaskStore {
  public:
   explicit MySqlTaskStore(platform::Db& db) : db_(db) {}

@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 
+#include "absl/strings/str_cat.h"
 #include "platform/core/resource_name.h"
 #include "platform/db/db.h"
 #include "platform/db/migrations.h"
@@ -216,6 +217,55 @@ TEST_F(MySqlTaskStoreTest, ProgressWithEvidencePagesOldestFirst) {
   ASSERT_OK_AND_ASSIGN(Task done, book_.GetTask(school_, "par-2024", task.task_id));
   EXPECT_EQ(done.status, TaskStatus::kDone);
   EXPECT_EQ(done.progress_count, 3);
+}
+
+TEST(EvidenceKeySlotsTest, ListsOfAnyLengthShareAFewTexts) {
+  std::set<size_t> texts;
+  for (size_t n = 1; n <= 1000; ++n) {
+    const size_t slots = EvidenceKeySlots(n);
+    EXPECT_GE(slots, n);
+    EXPECT_LT(slots, 2 * n);
+    texts.insert(slots);
+  }
+  EXPECT_EQ(texts.size(), 11u);  // 1, 2, 4, …, 1024
+  EXPECT_EQ(EvidenceKeySlots(0), 1u);
+}
+
+TEST_F(MySqlTaskStoreTest, PaddedEvidenceListGivesEachUpdateItsOwnEvidenceOnce) {
+  MakePlan();
+  Task task = MakeTask("1.8");
+  // Five updates (padded to 8 keys), the third without evidence, the fifth
+  // with two items.
+  for (int i = 1; i <= 5; ++i) {
+    now_ += absl::Hours(1);
+    std::vector<Evidence> evidence;
+    if (i != 3) evidence.push_back(Evidence{absl::StrCat(i, "/BB"), absl::StrCat("Biên bản ", i), "", ""});
+    if (i == 5) evidence.push_back(Evidence{"", "Ảnh chụp", "", ""});
+    ASSERT_OK(book_
+                  .AddProgressUpdate(school_, "par-2024", task.task_id, "accounts/gv-lan",
+                                     NewProgress{10 * i, absl::StrCat("Lần ", i), evidence})
+                  .status());
+  }
+  for (int page_size : {5, 3}) {  // 5 keys → 8 slots; 3 → 4 and 2 → 2
+    std::vector<ProgressUpdate> all;
+    std::string token;
+    do {
+      ASSERT_OK_AND_ASSIGN(auto page,
+                           book_.ListProgressUpdates(school_, "par-2024", task.task_id, page_size, token));
+      all.insert(all.end(), page.items.begin(), page.items.end());
+      token = page.next_page_token;
+    } while (!token.empty());
+    ASSERT_EQ(all.size(), 5u) << page_size;
+    for (int i = 1; i <= 5; ++i) {
+      const ProgressUpdate& u = all[i - 1];
+      ASSERT_EQ(u.evidence.size(), i == 3   ? 0u
+                                   : i == 5 ? 2u
+                                            : 1u)
+          << "update " << i << ", page " << page_size;
+      if (i != 3) EXPECT_EQ(u.evidence[0].title, absl::StrCat("Biên bản ", i));
+    }
+    EXPECT_EQ(all[4].evidence[1].title, "Ảnh chụp");
+  }
 }
 
 TEST_F(MySqlTaskStoreTest, DirectiveFanOutAndProgress) {
