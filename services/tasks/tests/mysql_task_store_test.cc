@@ -262,7 +262,9 @@ TEST_F(MySqlTaskStoreTest, PaddedEvidenceListGivesEachUpdateItsOwnEvidenceOnce) 
                                    : i == 5 ? 2u
                                             : 1u)
           << "update " << i << ", page " << page_size;
-      if (i != 3) EXPECT_EQ(u.evidence[0].title, absl::StrCat("Biên bản ", i));
+      if (i != 3) {
+        EXPECT_EQ(u.evidence[0].title, absl::StrCat("Biên bản ", i));
+      }
     }
     EXPECT_EQ(all[4].evidence[1].title, "Ảnh chụp");
   }
