@@ -127,7 +127,12 @@ absl::StatusOr<std::vector<PlanTask>> GrpcSources::PlanTasks(const std::string& 
       platform::AttachIdentity(context, key_, self, "/parhub.tasks.v1.TaskService/ListTasks");
       RETURN_IF_ERROR(platform::FromGrpcStatus(tasks_->ListTasks(&context, request, &page)));
       for (const auto& t : page.tasks()) {
-        PlanTask task{t.name(), t.code(), t.title(), t.percent_done(), t.overdue(), {}};
+        PlanTask task;
+        task.name = t.name();
+        task.code = t.code();
+        task.title = t.title();
+        task.percent_done = t.percent_done();
+        task.overdue = t.overdue();
         if (auto due = platform::DateFromProto(t.due_date(), "due_date"); due.ok()) task.due_date = *due;
         task.open =
             t.status() != tasks::v1::TASK_STATUS_DONE && t.status() != tasks::v1::TASK_STATUS_CANCELLED;
