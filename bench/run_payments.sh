@@ -17,6 +17,14 @@
 # times at once with one request_id) PUPILS=2000 GATEWAY=127.0.0.1:50050.
 # Further arguments go to the bench binary.
 #
+# Group commit side by side: COMPARE=N (e.g. 2) runs N rounds of two runs
+# each, one with parhub-finance's group commit on (--group_commit) and one
+# with it off (the default), restarting only parhub-finance between runs
+# (through scripts/up.sh, which starts what is not running, with
+# PARHUB_GROUP_COMMIT set), then prints the RESULT lines side by side and
+# leaves finance running as by default (off). Each run also prints
+# finance's batches and writes per batch from its /metrics.
+#
 # CPU: the binary samples /proc/<pid>/stat of the three processes at the
 # edges of its load phase and prints "cpu_us_per_payment …" for that phase
 # alone; this script also reads them before and after the whole run (setup
@@ -34,8 +42,8 @@ if ! { [ -x "$CTL" ] && "$CTL" --timeout 2 health --addr "$GATEWAY" >/dev/null 2
   die "nothing healthy on $GATEWAY: start the suite with: bash scripts/up.sh"
 fi
 [ -s "$SECRETS/admin.key" ] || die "no $SECRETS/admin.key: start the suite with: bash scripts/up.sh"
-gateway_pid="$(process_pid gateway)" || die "parhub-gateway is not running: bash scripts/up.sh"
-finance_pid="$(process_pid finance)" || die "parhub-finance is not running: bash scripts/up.sh"
+process_pid gateway >/dev/null || die "parhub-gateway is not running: bash scripts/up.sh"
+process_pid finance >/dev/null || die "parhub-finance is not running: bash scripts/up.sh"
 mariadb_pid="$(cat "$DB_DIR/mariadbd.pid" 2>/dev/null || true)"
 if ! [[ "$mariadb_pid" =~ ^[0-9]+$ ]] || [ "$(cat "/proc/$mariadb_pid/comm" 2>/dev/null)" != mariadbd ]; then
   die "the local mariadbd is not running (no live pid in .run/mariadb/mariadbd.pid): bash scripts/up.sh"
@@ -57,29 +65,81 @@ cpu_seconds() {
 }
 
 out="$(mktemp -t parhub-finance-payments.XXXXXX)"
-trap 'rm -f "$out"' EXIT
-say "Finance payments: $IN_FLIGHT in flight x $RETRIES copies," \
-  "$([ "$PAYMENTS" -gt 0 ] && echo "$PAYMENTS payments" || echo "${DURATION_S}s"), $PUPILS invoices;" \
-  "$(nproc) cores shared by MariaDB, the services, the gateway and the bench"
-before_gw="$(cpu_seconds "$gateway_pid")"; before_fin="$(cpu_seconds "$finance_pid")"
-before_db="$(cpu_seconds "$mariadb_pid")"
-set +e
-"$BENCH" --gateway="$GATEWAY" --admin_key_file="$SECRETS/admin.key" --in_flight="$IN_FLIGHT" \
-  --retries="$RETRIES" --duration_s="$DURATION_S" --payments="$PAYMENTS" --pupils="$PUPILS" \
-  --watch_pids="gateway=$gateway_pid,finance=$finance_pid,mariadb=$mariadb_pid" "$@" | tee "$out"
-rc="${PIPESTATUS[0]}"
-set -e
-after_gw="$(cpu_seconds "$gateway_pid")"; after_fin="$(cpu_seconds "$finance_pid")"
-after_db="$(cpu_seconds "$mariadb_pid")"
+results="$(mktemp -t parhub-finance-results.XXXXXX)"
+trap 'rm -f "$out" "$results"' EXIT
 
-payments="$(sed -n 's/^payments_acknowledged=\([0-9]*\)$/\1/p' "$out" | head -1)"
-echo
-echo "whole run, setup included (/proc/<pid>/stat before and after the bench):"
-awk -v n="${payments:-0}" -v g="$before_gw" -v G="$after_gw" -v f="$before_fin" -v F="$after_fin" \
-  -v d="$before_db" -v D="$after_db" 'BEGIN {
-    printf "cpu_s gateway=%.2f finance=%.2f mariadb=%.2f\n", G - g, F - f, D - d
-    if (n > 0) printf "cpu_us_per_payment gateway=%.0f finance=%.0f mariadb=%.0f (over %d payments, setup included)\n",
-      (G - g) * 1e6 / n, (F - f) * 1e6 / n, (D - d) * 1e6 / n, n
-  }'
-echo "(the bench's own \"cpu_us_per_payment\" line above covers the load phase only)"
-exit "$rc"
+# group_commit_counts: "batches units" from finance's /metrics (0 0 when off).
+group_commit_counts() {
+  { curl -s "http://127.0.0.1:${METRICS_PORT[finance]}/metrics" || true; } | awk '
+    $1 == "parhub_group_commit_batches_total" { b = $2 }
+    $1 == "parhub_group_commit_units_total" { u = $2 }
+    END { printf "%d %d\n", b, u }'
+}
+
+# one_run LABEL: the bench once against the running suite; appends
+# "LABEL RESULT…" to $results and returns the bench's exit status.
+one_run() {
+  local label="$1" gc_before gc_after
+  gateway_pid="$(process_pid gateway)" || die "parhub-gateway is not running: bash scripts/up.sh"
+  finance_pid="$(process_pid finance)" || die "parhub-finance is not running: bash scripts/up.sh"
+  say "Finance payments ($label): $IN_FLIGHT in flight x $RETRIES copies," \
+    "$([ "$PAYMENTS" -gt 0 ] && echo "$PAYMENTS payments" || echo "${DURATION_S}s"), $PUPILS invoices;" \
+    "$(nproc) cores shared by MariaDB, the services, the gateway and the bench"
+  gc_before="$(group_commit_counts)"
+  before_gw="$(cpu_seconds "$gateway_pid")"; before_fin="$(cpu_seconds "$finance_pid")"
+  before_db="$(cpu_seconds "$mariadb_pid")"
+  set +e
+  "$BENCH" --gateway="$GATEWAY" --admin_key_file="$SECRETS/admin.key" --in_flight="$IN_FLIGHT" \
+    --retries="$RETRIES" --duration_s="$DURATION_S" --payments="$PAYMENTS" --pupils="$PUPILS" \
+    --watch_pids="gateway=$gateway_pid,finance=$finance_pid,mariadb=$mariadb_pid" "${BENCH_ARGS[@]}" | tee "$out"
+  rc="${PIPESTATUS[0]}"
+  set -e
+  after_gw="$(cpu_seconds "$gateway_pid")"; after_fin="$(cpu_seconds "$finance_pid")"
+  after_db="$(cpu_seconds "$mariadb_pid")"
+  gc_after="$(group_commit_counts)"
+
+  payments="$(sed -n 's/^payments_acknowledged=\([0-9]*\)$/\1/p' "$out" | head -1)"
+  echo
+  echo "whole run, setup included (/proc/<pid>/stat before and after the bench):"
+  awk -v n="${payments:-0}" -v g="$before_gw" -v G="$after_gw" -v f="$before_fin" -v F="$after_fin" \
+    -v d="$before_db" -v D="$after_db" 'BEGIN {
+      printf "cpu_s gateway=%.2f finance=%.2f mariadb=%.2f\n", G - g, F - f, D - d
+      if (n > 0) printf "cpu_us_per_payment gateway=%.0f finance=%.0f mariadb=%.0f (over %d payments, setup included)\n",
+        (G - g) * 1e6 / n, (F - f) * 1e6 / n, (D - d) * 1e6 / n, n
+    }'
+  echo "(the bench's own \"cpu_us_per_payment\" line above covers the load phase only)"
+  read -r b0 u0 <<<"$gc_before"; read -r b1 u1 <<<"$gc_after"
+  awk -v b=$((b1 - b0)) -v u=$((u1 - u0)) 'BEGIN {
+    if (b > 0) printf "group_commit batches=%d writes=%d writes_per_batch=%.1f\n", b, u, u / b
+    else print "group_commit batches=0 (off, or no payment reached finance)" }'
+  echo "$label $(grep '^RESULT ' "$out" | tail -1) $(grep '^cpu_us_per_payment' "$out" | head -1)" >>"$results"
+  return "$rc"
+}
+
+# restart_finance on|off: parhub-finance again, with group commit on or off.
+restart_finance() {
+  local pid
+  pid="$(process_pid finance)" || die "parhub-finance is not running: bash scripts/up.sh"
+  kill "$pid"
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && die "parhub-finance ($pid) did not stop"
+  PARHUB_GROUP_COMMIT="$([ "$1" = on ] && echo true || echo false)" bash "$PARHUB_ROOT/scripts/up.sh" \
+    >/dev/null 2>&1 || die "scripts/up.sh failed restarting parhub-finance (see .run/logs/finance.log)"
+}
+
+BENCH_ARGS=("$@")
+if [ "${COMPARE:-0}" -eq 0 ]; then
+  one_run "as-running"
+  exit $?
+fi
+status=0
+for round in $(seq 1 "$COMPARE"); do
+  for mode in on off; do
+    restart_finance "$mode"
+    one_run "round=$round group_commit=$mode" || status=1
+  done
+done
+restart_finance off
+say "Side by side (same machine, same run)"
+cat "$results"
+exit "$status"

@@ -17,9 +17,11 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -812,6 +814,11 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     std::string pupil, period, due, reference, reason, discount, discount_basis, discount_text;
     std::vector<std::string> fees, classes, states;
     bool overdue = false, qr = false, all = false;
+    // meal absences and refunds
+    std::vector<std::string> absences;
+    std::string refund_period, meal_fee, refund_basis;
+    int64_t meal_daily = 0;
+    bool unrefunded = false;
     // payments, receipts, ledger
     std::string invoice, method, transaction_id, payer, paid_at, from, to, account;
     std::vector<std::string> methods;
@@ -1467,6 +1474,16 @@ void AddFinanceCommands(CLI::App& root, App& app) {
       ->required()
       ->delimiter(',');
   invoices_batch->add_option("--class", f.classes, "Chỉ các lớp này (lặp lại được; mặc định: cả trường)");
+  auto* refund_of = invoices_batch->add_option(
+      "--refund-absences-of", f.refund_period,
+      "Hoàn tiền ăn các ngày nghỉ đã ghi của tháng này (ví dụ 2026-11; xem 'finance absences')");
+  invoices_batch->add_option("--meal-fee", f.meal_fee, "Khoản tiền ăn được hoàn (một trong các --fee)")
+      ->needs(refund_of);
+  invoices_batch->add_option("--meal-daily", f.meal_daily, "Tiền ăn mỗi ngày, đồng")->needs(refund_of);
+  invoices_batch
+      ->add_option("--refund-basis", f.refund_basis,
+                   "Căn cứ hoàn (ví dụ thông báo các khoản thu của trường, mục…)")
+      ->needs(refund_of);
   invoices_batch->callback([&app] {
     auto school = app.SchoolName(f.school);
     auto due = ParseDateFlag(app, "--due", f.due);
@@ -1481,6 +1498,18 @@ void AddFinanceCommands(CLI::App& root, App& app) {
       request.add_fee_items(*fee_name);
     }
     *request.mutable_due_date() = *due;
+    if (!f.refund_period.empty()) {
+      if (f.meal_fee.empty() || f.meal_daily <= 0 || f.refund_basis.empty()) {
+        return app.Usage("--refund-absences-of cần --meal-fee, --meal-daily và --refund-basis");
+      }
+      auto meal = ChildName(app, f.school, "feeItems", f.meal_fee);
+      if (!meal) return;
+      fv::MealRefund* refund = request.mutable_meal_refund();
+      refund->set_absence_period(NormalizePeriod(f.refund_period));
+      refund->set_fee_item(*meal);
+      refund->set_daily_amount(f.meal_daily);
+      refund->set_legal_basis(f.refund_basis);
+    }
     request.set_request_id(NewRequestId(app, "invoices-batch"));
     Session session = app.NewSession();
     fv::BatchCreateInvoicesResponse response;
@@ -1493,6 +1522,11 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     o.Line(absl::StrFormat(o.T("Đã lập %d hóa đơn kỳ %s; bỏ qua %d học sinh đã có hóa đơn kỳ này.",
                                "Issued %d invoices for %s; skipped %d pupils already invoiced for it."),
                            response.created_count(), request.period(), response.skipped_count()));
+    if (request.has_meal_refund()) {
+      o.Line(absl::StrFormat(o.T("Hoàn tiền ăn ngày nghỉ %s trên %d hóa đơn.",
+                                 "Meal money of the days missed in %s refunded on %d invoices."),
+                             request.meal_refund().absence_period(), response.refunded_count()));
+    }
     if (response.created_count() > 0) {
       o.Line(absl::StrCat(o.T("Xem: parhubctl finance invoices list --period ",
                               "See: parhubctl finance invoices list --period "),
@@ -1519,6 +1553,90 @@ void AddFinanceCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(cancelled);
     app.out.Line(absl::StrCat(app.out.T("Đã hủy hóa đơn ", "Cancelled invoice "), IdOf(cancelled.name())));
     app.out.Table(InvoiceHeader(app.out, false), {InvoiceRow(app.out, cancelled, PupilIndex{}, false)});
+  });
+
+  // === meal absences ==========================================================
+  auto* absences = finance->add_subcommand(
+      "absences", "Ngày nghỉ có báo cắt suất ăn, để hoàn tiền ăn trên hóa đơn kỳ sau (meal absences)");
+  absences->require_subcommand(1);
+
+  auto* absences_record = absences->add_subcommand(
+      "record", "Ghi số ngày nghỉ của một tháng theo sổ điểm danh (ghi đè số đã ghi; 0: xóa)");
+  add_school(absences_record);
+  absences_record->add_option("--period", f.period, "Tháng nghỉ, ví dụ 2026-11")->required();
+  absences_record->add_option("entries", f.absences, "MÃ-HỌC-SINH:SỐ-NGÀY, ví dụ hs-0001:3 (lặp lại được)")
+      ->required();
+  absences_record->add_option("--note", f.reason, "Ghi chú chung (ví dụ: theo sổ điểm danh lớp 2A)");
+  absences_record->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    fv::RecordMealAbsencesRequest request;
+    request.set_parent(*school);
+    request.set_period(NormalizePeriod(f.period));
+    for (const std::string& entry : f.absences) {
+      std::pair<std::string, std::string> parts = absl::StrSplit(entry, absl::MaxSplits(':', 1));
+      int days = 0;
+      if (parts.first.empty() || !absl::SimpleAtoi(parts.second, &days)) {
+        return app.Usage(absl::StrCat("'", entry, "': cần dạng MÃ-HỌC-SINH:SỐ-NGÀY, ví dụ hs-0001:3"));
+      }
+      auto pupil = ChildName(app, f.school, "pupils", absl::AsciiStrToLower(parts.first));
+      if (!pupil) return;
+      fv::MealAbsence* a = request.add_absences();
+      a->set_pupil(*pupil);
+      a->set_days(days);
+      a->set_note(f.reason);
+    }
+    request.set_request_id(NewRequestId(app, "absences-record"));
+    Session session = app.NewSession();
+    fv::RecordMealAbsencesResponse response;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return StubOf(session)->RecordMealAbsences(c, request, &response);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(response);
+    const Output& o = app.out;
+    o.Line(absl::StrFormat(o.T("Đã ghi ngày nghỉ tháng %s của %d học sinh, xóa %d.",
+                               "Recorded the days missed in %s of %d pupils, removed %d."),
+                           request.period(), response.recorded_count(), response.removed_count()));
+  });
+
+  auto* absences_list = absences->add_subcommand("list", "Ngày nghỉ đã ghi của một tháng và hóa đơn đã hoàn");
+  add_school(absences_list);
+  absences_list->add_option("--period", f.period, "Tháng nghỉ, ví dụ 2026-11")->required();
+  absences_list->add_flag("--unrefunded", f.unrefunded, "Chỉ những ngày chưa hoàn");
+  absences_list->add_flag("--all", f.all, "Lấy hết mọi trang (mặc định: trang đầu, 100 dòng)");
+  AddExportOption(absences_list, app);
+  absences_list->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    fv::ListMealAbsencesRequest request;
+    request.set_parent(*school);
+    request.set_period(NormalizePeriod(f.period));
+    request.set_unrefunded_only(f.unrefunded);
+    bool exporting = !app.export_path.empty();
+    bool every_page = f.all || exporting;
+    request.set_page_size(every_page ? 1000 : 100);
+    Session session = app.NewSession();
+    auto stub = StubOf(session);
+    fv::ListMealAbsencesResponse all;
+    if (!Collect(
+            app, session, request, every_page,
+            [&](grpc::ClientContext* c, const fv::ListMealAbsencesRequest& r,
+                fv::ListMealAbsencesResponse* p) { return stub->ListMealAbsences(c, r, p); },
+            &all))
+      return;
+    if (app.out.json && !exporting) return app.out.Json(all);
+    const Output& o = app.out;
+    std::vector<std::string> header = {o.T("Học sinh", "Pupil"), o.T("Mã HS", "Code"),
+                                       o.T("Ngày nghỉ", "Days"), o.T("Ghi chú", "Note"),
+                                       o.T("Đã hoàn trên hóa đơn", "Refunded on")};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : all.absences()) {
+      rows.push_back({IdOf(a.pupil()), a.pupil_code(), absl::StrCat(a.days()), a.note(),
+                      a.refunded_on().empty() ? o.T("chưa hoàn", "not yet") : IdOf(a.refunded_on())});
+    }
+    PrintList(app, o.T("Ngày nghỉ", "Meal absences"), header, rows, {2});
+    if (!exporting && !all.next_page_token().empty()) MorePagesHint(o, all.next_page_token());
   });
 
   // === pay =====================================================================

@@ -155,6 +155,8 @@ const std::vector<HttpBinding>& HttpBindings() {
       {FINANCE("UpdateFeeItem"), "PATCH", "/v1/{fee_item.name=" SCHOOL "/feeItems/*}", "fee_item"},
       {FINANCE("CreateInvoice"), "POST", "/v1/{parent=" SCHOOL "}/invoices", "invoice"},
       {FINANCE("BatchCreateInvoices"), "POST", "/v1/{parent=" SCHOOL "}/invoices:batchCreate", "*"},
+      {FINANCE("RecordMealAbsences"), "POST", "/v1/{parent=" SCHOOL "}/mealAbsences:record", "*"},
+      {FINANCE("ListMealAbsences"), "GET", "/v1/{parent=" SCHOOL "}/mealAbsences", ""},
       {FINANCE("GetInvoice"), "GET", "/v1/{name=" SCHOOL "/invoices/*}", ""},
       {FINANCE("ListInvoices"), "GET", "/v1/{parent=" SCHOOL "}/invoices", ""},
       {FINANCE("CancelInvoice"), "POST", "/v1/{name=" SCHOOL "/invoices/*}:cancel", "*"},

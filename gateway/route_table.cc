@@ -181,6 +181,8 @@ const std::vector<Route>& Routes() {
       {FINANCE("UpdateFeeItem"), kAdmins, ScopeKind::kSchool, "fee_item.name"},
       {FINANCE("CreateInvoice"), kAdmins, ScopeKind::kSchool, "parent"},
       {FINANCE("BatchCreateInvoices"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("RecordMealAbsences"), kAdmins, ScopeKind::kSchool, "parent"},
+      {FINANCE("ListMealAbsences"), kAdmins, ScopeKind::kSchool, "parent"},
       {FINANCE("GetInvoice"), kAdmins, ScopeKind::kSchool, "name"},
       {FINANCE("ListInvoices"), kAdmins, ScopeKind::kSchool, "parent"},
       {FINANCE("CancelInvoice"), kAdmins, ScopeKind::kSchool, "name"},

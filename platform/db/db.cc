@@ -10,7 +10,10 @@
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
+#include <list>
+
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "platform/core/log.h"
 #include "platform/core/status_macros.h"
@@ -23,6 +26,8 @@ struct Pinned {
   const Db* db = nullptr;
   void* conn = nullptr;  // Db::Connection*
   bool broken = false;
+  bool transaction = false;
+  int savepoints = 0;  // InSavepoint depth, for unique names
 };
 thread_local Pinned pinned;
 
@@ -89,10 +94,16 @@ struct Db::Connection {
   // Statements are destroyed before the connection they were prepared on.
   ~Connection() {
     statements.clear();
+    recent.clear();
     session.reset();
   }
+  struct Cached {
+    std::unique_ptr<sql::PreparedStatement> statement;
+    std::list<std::string>::iterator use;  // its place in `recent`
+  };
   std::unique_ptr<sql::Connection> session;
-  absl::flat_hash_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements;
+  absl::flat_hash_map<std::string, Cached> statements;
+  std::list<std::string> recent;  // SQL texts, most recently used first
 };
 
 const std::string& Row::Str(int i) const {
@@ -143,6 +154,13 @@ absl::StatusOr<std::unique_ptr<Db::Connection>> Db::Connect() {
       stmt->execute(absl::StrCat("SET SESSION max_statement_time = ", statement_s));
     } catch (const sql::SQLException&) {
       stmt->execute(absl::StrCat("SET SESSION max_execution_time = ", statement_s * 1000));
+    }
+    try {
+      stmt->execute(
+          absl::StrCat("SET SESSION idle_transaction_timeout = ",
+                       std::max<int64_t>(1, absl::ToInt64Seconds(config_.idle_transaction_timeout))));
+    } catch (const sql::SQLException&) {
+      // MySQL: no such variable (see DbConfig).
     }
     return conn;
   } catch (const sql::SQLException& e) {
@@ -307,14 +325,24 @@ absl::StatusOr<int64_t> Db::Execute(absl::string_view sql_text, const std::vecto
 sql::PreparedStatement* Db::Prepare(Connection* conn, const std::string& text,
                                     std::unique_ptr<sql::PreparedStatement>& owned) {
   auto it = conn->statements.find(text);
-  if (it != conn->statements.end()) return it->second.get();
+  if (it != conn->statements.end()) {
+    conn->recent.splice(conn->recent.begin(), conn->recent, it->second.use);
+    return it->second.statement.get();
+  }
   std::unique_ptr<sql::PreparedStatement> fresh(conn->session->prepareStatement(text));
-  if (static_cast<int>(conn->statements.size()) >= config_.statement_cache) {
-    owned = std::move(fresh);  // cache off or full: this call owns it
+  if (config_.statement_cache <= 0) {
+    owned = std::move(fresh);  // cache off: this call owns it
     return owned.get();
   }
+  // Full: the least recently used text gives its place (its server-side
+  // statement is closed), so one-off texts cannot crowd out hot ones.
+  if (static_cast<int>(conn->statements.size()) >= config_.statement_cache) {
+    conn->statements.erase(conn->recent.back());
+    conn->recent.pop_back();
+  }
   sql::PreparedStatement* raw = fresh.get();
-  conn->statements.emplace(text, std::move(fresh));
+  conn->recent.push_front(text);
+  conn->statements.emplace(text, Connection::Cached{std::move(fresh), conn->recent.begin()});
   return raw;
 }
 
@@ -322,11 +350,17 @@ absl::Status Db::RunPinned(bool transaction, const std::function<absl::Status()>
   if (pinned.db == this) return fn();  // join the outer transaction/session
   ASSIGN_OR_RETURN(Connection * pooled, Acquire());
   sql::Connection* conn = pooled->session.get();
-  pinned = Pinned{this, pooled, false};
+  pinned = Pinned{this, pooled, false, transaction, 0};
   absl::Status status;
   try {
     if (transaction) conn->setAutoCommit(false);
     status = fn();
+    if (transaction && pinned.broken && status.ok()) {
+      // The connection died under a body that went on as if nothing had
+      // happened: nothing can be committed, so the caller must not hear OK.
+      status = absl::UnavailableError(
+          "Mất kết nối cơ sở dữ liệu trước khi ghi xong (connection lost before commit)");
+    }
     if (transaction && !pinned.broken) {
       if (status.ok()) {
         conn->commit();
@@ -368,6 +402,45 @@ absl::Status Db::InTransaction(const std::function<absl::Status()>& fn) {
     }
     return status;
   }
+}
+
+Db::SavepointResult Db::InSavepoint(const std::function<absl::Status()>& fn) {
+  if (pinned.db != this || !pinned.transaction) {
+    return {absl::FailedPreconditionError("InSavepoint needs the thread's transaction (InTransaction)"),
+            false};
+  }
+  sql::Connection* conn = static_cast<Connection*>(pinned.conn)->session.get();
+  const std::string name = absl::StrCat("parhub_unit_", ++pinned.savepoints);
+  std::unique_ptr<sql::Savepoint> savepoint;
+  try {
+    savepoint.reset(conn->setSavepoint(name));
+  } catch (const sql::SQLException& e) {
+    --pinned.savepoints;
+    if (IsConnectionError(e.getErrorCode())) pinned.broken = true;
+    return {FromSqlException(e), true};
+  }
+  absl::Status status = fn();
+  --pinned.savepoints;
+  // A deadlock victim's whole transaction is already rolled back (its
+  // savepoints with it); a broken connection has none left.
+  if (pinned.broken || (absl::IsAborted(status) && absl::StrContains(status.message(), "mysql error 1213"))) {
+    if (status.ok()) {
+      status = absl::UnavailableError(
+          "Mất kết nối cơ sở dữ liệu trước khi ghi xong (connection lost before commit)");
+    }
+    return {status, true};
+  }
+  try {
+    if (status.ok()) {
+      conn->releaseSavepoint(savepoint.get());
+    } else {
+      conn->rollback(savepoint.get());
+    }
+  } catch (const sql::SQLException& e) {
+    if (IsConnectionError(e.getErrorCode())) pinned.broken = true;
+    return {status.ok() ? FromSqlException(e) : status, true};
+  }
+  return {status, false};
 }
 
 absl::Status Db::WithSession(const std::function<absl::Status()>& fn) { return RunPinned(false, fn); }

@@ -40,9 +40,15 @@ struct DbConfig final {
   absl::Duration acquire_timeout = absl::Seconds(2);
   absl::Duration connect_timeout = absl::Seconds(3);
   absl::Duration statement_timeout = absl::Seconds(10);
+  // A transaction idle this long between statements (its client gone
+  // behind a network fault, a process frozen) is ended by the server, which
+  // frees its row locks. MariaDB's idle_transaction_timeout; MySQL has no
+  // such setting and keeps the locks until the session dies (wait_timeout).
+  absl::Duration idle_transaction_timeout = absl::Seconds(30);
   // Prepared statements kept per connection, by SQL text, so a statement is
   // prepared on the server once per connection instead of once per call
-  // (Connector/C++ prepares on every prepareStatement). 0 disables.
+  // (Connector/C++ prepares on every prepareStatement). When full, the
+  // least recently used text is closed to make room. 0 disables.
   int statement_cache = 256;
 };
 
@@ -99,6 +105,18 @@ class Db final {
     if (!status.ok()) return status;
     return *std::move(result);
   }
+
+  // Runs `fn` inside the ambient transaction (InTransaction on this thread)
+  // as a unit that may fail alone: when `fn` fails, what it wrote is rolled
+  // back to where it began and the transaction carries on. When the
+  // transaction itself is gone meanwhile (deadlock victim, broken
+  // connection, a rollback that failed), `transaction_lost` is set and the
+  // caller must give the transaction up. FAILED_PRECONDITION outside one.
+  struct SavepointResult final {
+    absl::Status status;  // fn's
+    bool transaction_lost = false;
+  };
+  SavepointResult InSavepoint(const std::function<absl::Status()>& fn);
 
   // Runs `fn` with one connection pinned to this thread in autocommit mode
   // (for session state such as named locks).

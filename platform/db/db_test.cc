@@ -8,6 +8,7 @@
 #include <atomic>
 #include <thread>
 
+#include "platform/core/status_macros.h"
 #include "platform/db/idempotency.h"
 #include "platform/db/migrations.h"
 #include "platform/db/sql_values.h"
@@ -176,6 +177,53 @@ TEST_F(DbTest, ExhaustedPoolAnswersUnavailable) {
   }));
   EXPECT_THAT(inner, StatusIs(absl::StatusCode::kUnavailable));
   EXPECT_OK(small.Query("SELECT 1").status());
+}
+
+// A full statement cache closes its least recently used text for a new
+// one, so a text used again and again is prepared once, not on every call
+// (Com_stmt_prepare counts the server-side prepares of the session).
+TEST_F(DbTest, AFullStatementCacheMakesRoomForTheTextInUse) {
+  DbConfig config = database_.config();
+  config.pool_size = 1;
+  config.statement_cache = 3;
+  Db small(config);
+  constexpr char kPrepares[] = "SHOW SESSION STATUS LIKE 'Com_stmt_prepare'";
+  auto prepares = [&]() -> int64_t {
+    auto rows = small.Query(kPrepares);
+    EXPECT_OK(rows.status());
+    return rows.ok() && !rows->empty() ? std::stoll((*rows)[0].Str(1)) : -1;
+  };
+  ASSERT_GE(prepares(), 0);
+  ASSERT_OK(small.Query("SELECT 1").status());
+  ASSERT_OK(small.Query("SELECT 2").status());  // the cache is full: the SHOW, 1 and 2
+  const int64_t before = prepares();
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_OK_AND_ASSIGN(auto rows, small.Query("SELECT 3"));
+    EXPECT_EQ(rows[0].Str(0), "3");
+  }
+  EXPECT_EQ(prepares() - before, 1);                          // "SELECT 3" once; "SELECT 1" made room
+  ASSERT_OK_AND_ASSIGN(auto again, small.Query("SELECT 1"));  // prepared again, still right
+  EXPECT_EQ(again[0].Str(0), "1");
+}
+
+// A transaction whose client stops talking is ended by the server (MariaDB's
+// idle_transaction_timeout): its writes are rolled back and its locks freed,
+// and the client's next statement fails instead of committing.
+TEST_F(DbTest, AnIdleTransactionIsEndedByTheServer) {
+  DbConfig config = database_.config();
+  config.idle_transaction_timeout = absl::Seconds(1);
+  Db impatient(config);
+  ASSERT_OK_AND_ASSIGN(auto server, impatient.Query("SELECT VERSION()"));
+  if (server[0].Str(0).find("MariaDB") == std::string::npos)
+    GTEST_SKIP() << "MySQL has no idle_transaction_timeout";
+  absl::Status idle = impatient.InTransaction([&]() -> absl::Status {
+    RETURN_IF_ERROR(impatient.Execute("INSERT INTO notes VALUES ('idle', 1, 'left open')").status());
+    absl::SleepFor(absl::Milliseconds(2500));  // the client "vanishes" for a while
+    return impatient.Execute("INSERT INTO notes VALUES ('idle', 2, 'too late')").status();
+  });
+  EXPECT_THAT(idle, StatusIs(absl::StatusCode::kUnavailable));
+  ASSERT_OK_AND_ASSIGN(auto rows, db_.Query("SELECT COUNT(*) FROM notes WHERE school_id = 'idle'"));
+  EXPECT_EQ(rows[0].Str(0), "0");
 }
 
 TEST_F(DbTest, UnreachableServerIsUnavailable) {

@@ -54,52 +54,70 @@ absl::StatusOr<std::string> Replay(const Row& row, const MutationRecord& record)
 
 }  // namespace
 
-absl::StatusOr<std::string> IdempotencyLedger::Run(
-    const MutationRecord& record, const std::function<absl::StatusOr<std::string>()>& mutation) {
+constexpr char kLookup[] =
+    "SELECT method, fingerprint, response FROM idempotency_keys WHERE scope = ? AND request_id = ?";
+
+absl::Status IdempotencyLedger::CheckKey(const MutationRecord& record) {
   if (record.request_id.empty()) {
     return InvalidField("request_id", "bắt buộc để chống ghi trùng (required for safe retries)");
   }
   if (record.request_id.size() > 128) {
     return InvalidField("request_id", "dài quá 128 ký tự (longer than 128 characters)");
   }
-  constexpr char kLookup[] =
-      "SELECT method, fingerprint, response FROM idempotency_keys WHERE scope = ? AND request_id = ?";
-  // Fast path for retries of finished requests: no transaction, no lock.
-  ASSIGN_OR_RETURN(auto existing, db_.Query(kLookup, {record.scope, record.request_id}));
-  if (!existing.empty()) return Replay(existing[0], record);
+  return absl::OkStatus();
+}
 
+absl::StatusOr<std::optional<std::string>> IdempotencyLedger::Recorded(const MutationRecord& record) {
+  ASSIGN_OR_RETURN(auto existing, db_.Query(kLookup, {record.scope, record.request_id}));
+  if (existing.empty()) return std::nullopt;
+  ASSIGN_OR_RETURN(std::string response, Replay(existing[0], record));
+  return response;
+}
+
+absl::StatusOr<std::string> IdempotencyLedger::ClaimAndRun(
+    const MutationRecord& record, const std::function<absl::StatusOr<std::string>()>& mutation,
+    bool* claimed_elsewhere) {
   // Claim the key by inserting it first, in the mutation's transaction. A
   // concurrent request with the same key blocks on that row and then gets a
-  // duplicate-key error (it replays below); requests with different keys
-  // never lock each other, unlike a locking read of a missing key, whose gap
-  // locks deadlock neighbouring keys.
+  // duplicate-key error (it replays); requests with different keys never
+  // lock each other, unlike a locking read of a missing key, whose gap locks
+  // deadlock neighbouring keys.
+  auto claimed = db_.Execute(
+      "INSERT INTO idempotency_keys (scope, request_id, method, fingerprint, response) VALUES (?, ?, ?, ?, "
+      "'')",
+      {record.scope, record.request_id, record.method, CallerBodyFingerprint(record)});
+  if (absl::IsAlreadyExists(claimed.status())) {
+    *claimed_elsewhere = true;
+    return claimed.status();
+  }
+  RETURN_IF_ERROR(claimed.status());
+  ASSIGN_OR_RETURN(std::string response, mutation());
+  RETURN_IF_ERROR(db_.Execute("UPDATE idempotency_keys SET response = ? WHERE scope = ? AND request_id = ?",
+                              {response, record.scope, record.request_id})
+                      .status());
+  RETURN_IF_ERROR(db_.Execute("INSERT INTO audit_log (scope, actor, action, target, request_id, trace_id) "
+                              "VALUES (?, ?, ?, ?, ?, ?)",
+                              {record.scope, record.actor, record.method, record.target, record.request_id,
+                               record.trace_id})
+                      .status());
+  return response;
+}
+
+absl::StatusOr<std::string> IdempotencyLedger::Run(
+    const MutationRecord& record, const std::function<absl::StatusOr<std::string>()>& mutation) {
+  RETURN_IF_ERROR(CheckKey(record));
+  // Fast path for retries of finished requests: no transaction, no lock.
+  ASSIGN_OR_RETURN(std::optional<std::string> recorded, Recorded(record));
+  if (recorded.has_value()) return *std::move(recorded);
+
   bool claimed_elsewhere = false;
-  absl::StatusOr<std::string> result = db_.InTransaction<std::string>([&]() -> absl::StatusOr<std::string> {
-    auto claimed = db_.Execute(
-        "INSERT INTO idempotency_keys (scope, request_id, method, fingerprint, response) VALUES (?, ?, ?, ?, "
-        "'')",
-        {record.scope, record.request_id, record.method, CallerBodyFingerprint(record)});
-    if (absl::IsAlreadyExists(claimed.status())) {
-      claimed_elsewhere = true;
-      return claimed.status();
-    }
-    RETURN_IF_ERROR(claimed.status());
-    ASSIGN_OR_RETURN(std::string response, mutation());
-    RETURN_IF_ERROR(db_.Execute("UPDATE idempotency_keys SET response = ? WHERE scope = ? AND request_id = ?",
-                                {response, record.scope, record.request_id})
-                        .status());
-    RETURN_IF_ERROR(db_.Execute("INSERT INTO audit_log (scope, actor, action, target, request_id, trace_id) "
-                                "VALUES (?, ?, ?, ?, ?, ?)",
-                                {record.scope, record.actor, record.method, record.target, record.request_id,
-                                 record.trace_id})
-                        .status());
-    return response;
-  });
+  absl::StatusOr<std::string> result = db_.InTransaction<std::string>(
+      [&]() -> absl::StatusOr<std::string> { return ClaimAndRun(record, mutation, &claimed_elsewhere); });
   if (!claimed_elsewhere) return result;
-  ASSIGN_OR_RETURN(auto committed, db_.Query(kLookup, {record.scope, record.request_id}));
-  if (committed.empty())
+  ASSIGN_OR_RETURN(recorded, Recorded(record));
+  if (!recorded.has_value())
     return absl::AbortedError("Yêu cầu trùng đang được xử lý, hãy thử lại (retry in progress)");
-  return Replay(committed[0], record);
+  return *std::move(recorded);
 }
 
 }  // namespace parhub::platform

@@ -10,6 +10,7 @@
 #define PARHUB_PLATFORM_DB_IDEMPOTENCY_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,22 @@ class IdempotencyLedger final {
   // that also records the key and an audit row, or replays a recorded response.
   absl::StatusOr<std::string> Run(const MutationRecord& record,
                                   const std::function<absl::StatusOr<std::string>()>& mutation);
+
+  // The steps Run is made of, for GroupCommitter, which runs many keys in
+  // one transaction.
+  //
+  // INVALID_ARGUMENT for a missing or over-long request_id.
+  static absl::Status CheckKey(const MutationRecord& record);
+  // The response recorded for a finished request (a replay; REQUEST_ID_REUSED
+  // when the key was used for another request), or nullopt. No lock.
+  absl::StatusOr<std::optional<std::string>> Recorded(const MutationRecord& record);
+  // Inside the caller's transaction: claims the key, runs `mutation`,
+  // stores its response and writes the audit row. When another request
+  // holds the key: ALREADY_EXISTS with `*claimed_elsewhere` set (read the
+  // winner's response with Recorded once it has committed).
+  absl::StatusOr<std::string> ClaimAndRun(const MutationRecord& record,
+                                          const std::function<absl::StatusOr<std::string>()>& mutation,
+                                          bool* claimed_elsewhere);
 
  private:
   Db& db_;

@@ -19,10 +19,17 @@
 
 ABSL_FLAG(std::string, listen, "", "gRPC listen address host:port");
 ABSL_FLAG(std::string, metrics_listen, "", "Prometheus /metrics address host:port (\"off\" disables)");
+ABSL_FLAG(
+    int, malloc_arenas, 2,
+    "glibc malloc arenas at most (M_ARENA_MAX): few, so resident memory stays flat; 0: glibc's default");
 ABSL_FLAG(int, handler_threads, 0,
           "Threads running handler bodies (0: as many as --db_pool_size, so each body finds a connection)");
 ABSL_FLAG(int, handler_queue_depth, 1024,
           "Calls that may wait for a handler thread; beyond it calls get RESOURCE_EXHAUSTED");
+ABSL_FLAG(bool, group_commit, false,
+          "Coalesce concurrent writes that allow it (finance's payments) into one transaction and commit "
+          "(off by default: slower where fsync is cheap; docs/BENCHMARKS.md, \"Group commit\")");
+ABSL_FLAG(int, group_commit_max_batch, 64, "Writes in one group-commit transaction at most");
 ABSL_FLAG(std::string, tls_allowed_clients, "gateway",
           "Comma-separated certificate names (CN) allowed to call this service's methods");
 ABSL_FLAG(std::string, db_host, "127.0.0.1", "MySQL host");
@@ -33,6 +40,8 @@ ABSL_FLAG(std::string, db_password, "", "MySQL password (prefer PARHUB_DB_PASSWO
 ABSL_FLAG(std::string, db_name, "", "MySQL schema of this service");
 ABSL_FLAG(int, db_pool_size, 8, "Maximum MySQL connections");
 ABSL_FLAG(int, db_statement_timeout_s, 10, "Per-statement timeout in seconds");
+ABSL_FLAG(int, db_idle_transaction_timeout_s, 30,
+          "MariaDB ends a transaction idle this long between statements and frees its locks");
 ABSL_FLAG(int, db_statement_cache, 256,
           "Prepared statements kept per MySQL connection (0: prepare on every call)");
 ABSL_FLAG(std::string, identity_key, "",
@@ -90,6 +99,7 @@ ServerOptions ServerOptionsFromFlags(const std::string& name, const std::string&
   options.listen = absl::GetFlag(FLAGS_listen).empty() ? default_listen : absl::GetFlag(FLAGS_listen);
   std::string metrics = absl::GetFlag(FLAGS_metrics_listen);
   options.metrics_listen = metrics.empty() ? default_metrics : (metrics == "off" ? "" : metrics);
+  options.malloc_arenas = std::max(0, absl::GetFlag(FLAGS_malloc_arenas));
   return options;
 }
 
@@ -103,6 +113,8 @@ DbConfig DbConfigFromFlags(const std::string& default_name) {
   config.database = absl::GetFlag(FLAGS_db_name).empty() ? default_name : absl::GetFlag(FLAGS_db_name);
   config.pool_size = absl::GetFlag(FLAGS_db_pool_size);
   config.statement_timeout = absl::Seconds(absl::GetFlag(FLAGS_db_statement_timeout_s));
+  config.idle_transaction_timeout =
+      absl::Seconds(std::max(1, absl::GetFlag(FLAGS_db_idle_transaction_timeout_s)));
   config.statement_cache = std::max(0, absl::GetFlag(FLAGS_db_statement_cache));
   return config;
 }
@@ -112,6 +124,14 @@ ExecutorOptions ExecutorOptionsFromFlags(const std::string& name) {
   options.name = name;
   int threads = absl::GetFlag(FLAGS_handler_threads);
   options.threads = threads > 0 ? threads : std::max(1, absl::GetFlag(FLAGS_db_pool_size));
+  options.queue_depth = std::max(1, absl::GetFlag(FLAGS_handler_queue_depth));
+  return options;
+}
+
+std::optional<GroupCommitOptions> GroupCommitOptionsFromFlags() {
+  if (!absl::GetFlag(FLAGS_group_commit)) return std::nullopt;
+  GroupCommitOptions options;
+  options.max_batch = std::max(1, absl::GetFlag(FLAGS_group_commit_max_batch));
   options.queue_depth = std::max(1, absl::GetFlag(FLAGS_handler_queue_depth));
   return options;
 }

@@ -4,11 +4,13 @@
 #ifndef PARHUB_PLATFORM_RPC_FLAGS_H_
 #define PARHUB_PLATFORM_RPC_FLAGS_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/flags/declare.h"
 #include "absl/status/statusor.h"
 #include "platform/db/db.h"
+#include "platform/db/group_commit.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/handlers.h"
 #include "platform/rpc/identity.h"
@@ -43,6 +45,8 @@ ServerOptions ServerOptionsFromFlags(const std::string& name, const std::string&
 DbConfig DbConfigFromFlags(const std::string& default_name);
 // Handler executor from --handler_threads/--handler_queue_depth.
 ExecutorOptions ExecutorOptionsFromFlags(const std::string& name);
+// --group_commit (default off) and --group_commit_max_batch; nullopt when off.
+std::optional<GroupCommitOptions> GroupCommitOptionsFromFlags();
 // Whose client certificates may call the service (--tls_allowed_clients).
 PeerPolicy PeerPolicyFromFlags();
 // The identity key from --identity_key (or PARHUB_IDENTITY_KEY[_FILE]).

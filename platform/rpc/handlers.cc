@@ -32,23 +32,32 @@ absl::Status CheckPeer(const grpc::ServerContextBase& context, const PeerPolicy&
       "Bên gọi không có chứng thư được phép (caller has no allowed client certificate)");
 }
 
+// When the call must be answered by (infinite when the client set none).
+absl::Time DeadlineOf(const grpc::CallbackServerContext& context) {
+  return context.deadline() == std::chrono::system_clock::time_point::max()
+             ? absl::InfiniteFuture()
+             : absl::FromChrono(context.deadline());
+}
+
 }  // namespace
 
 Handlers::Handlers(std::string service, const IdentityKey& key, Executor& executor, IdempotencyLedger& ledger,
-                   PeerPolicy peers)
+                   PeerPolicy peers, GroupCommitter* group_commit)
     : service_(std::move(service)),
       key_(key),
       executor_(executor),
       ledger_(ledger),
-      peers_(std::move(peers)) {}
+      peers_(std::move(peers)),
+      group_commit_(group_commit) {}
 
 grpc::ServerUnaryReactor* Handlers::Read(grpc::CallbackServerContext* context, absl::string_view method,
                                          ReadBody body) {
-  return Schedule(context, method, std::move(body));
+  return Schedule(context, method,
+                  [body = std::move(body)](const Caller& caller, Finish finish) { finish(body(caller)); });
 }
 
 grpc::ServerUnaryReactor* Handlers::Schedule(grpc::CallbackServerContext* context, absl::string_view method,
-                                             ReadBody body) {
+                                             AsyncBody body) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   // Who is calling is settled before the call may take a place in the queue.
   if (absl::Status peer = CheckPeer(*context, peers_); !peer.ok()) {
@@ -62,13 +71,11 @@ grpc::ServerUnaryReactor* Handlers::Schedule(grpc::CallbackServerContext* contex
     return reactor;
   }
   Executor::Work work;
-  work.deadline = context->deadline() == std::chrono::system_clock::time_point::max()
-                      ? absl::InfiniteFuture()
-                      : absl::FromChrono(context->deadline());
+  work.deadline = DeadlineOf(*context);
   work.cancelled = [context] { return context->IsCancelled(); };
   work.run = [reactor, caller = CallerFromIdentity(*identity), body = std::move(body)] {
     ScopedTraceId trace(caller.trace_id);
-    reactor->Finish(ToGrpcStatus(body(caller)));
+    body(caller, [reactor](absl::Status status) { reactor->Finish(ToGrpcStatus(status)); });
   };
   work.drop = [reactor](absl::Status why) { reactor->Finish(ToGrpcStatus(why)); };
   if (!executor_.Submit(std::move(work))) {
@@ -78,11 +85,11 @@ grpc::ServerUnaryReactor* Handlers::Schedule(grpc::CallbackServerContext* contex
   return reactor;
 }
 
-absl::StatusOr<std::string> Handlers::RunLedger(const Caller& caller, bool anonymous,
-                                                const google::protobuf::Message& request,
-                                                const google::protobuf::Message& fingerprint_body,
-                                                const std::string& scope, const std::string& target,
-                                                const std::function<absl::StatusOr<std::string>()>& apply) {
+void Handlers::RunLedger(grpc::CallbackServerContext* context, const Caller& caller, bool anonymous,
+                         bool grouped, const google::protobuf::Message& request,
+                         const google::protobuf::Message& fingerprint_body, const std::string& scope,
+                         const std::string& target, std::function<absl::StatusOr<std::string>()> apply,
+                         std::function<void(absl::StatusOr<std::string>)> done) {
   const auto* field = request.GetDescriptor()->FindFieldByName("request_id");
   MutationRecord record{scope,
                         field ? request.GetReflection()->GetString(request, field) : std::string(),
@@ -91,7 +98,14 @@ absl::StatusOr<std::string> Handlers::RunLedger(const Caller& caller, bool anony
                         anonymous ? std::string("anonymous") : caller.subject,
                         target,
                         caller.trace_id};
-  return ledger_.Run(record, apply);
+  if (!grouped || group_commit_ == nullptr) return done(ledger_.Run(record, apply));
+  GroupCommitter::Unit unit;
+  unit.record = std::move(record);
+  unit.apply = std::move(apply);
+  unit.done = std::move(done);
+  unit.deadline = DeadlineOf(*context);
+  unit.cancelled = [context] { return context->IsCancelled(); };
+  group_commit_->Submit(std::move(unit));
 }
 
 std::string RequestFingerprint(const google::protobuf::Message& request) {

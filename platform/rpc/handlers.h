@@ -41,6 +41,7 @@
 #include "platform/core/caller.h"
 #include "platform/core/errors.h"
 #include "platform/core/status_macros.h"
+#include "platform/db/group_commit.h"
 #include "platform/db/idempotency.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/identity.h"
@@ -72,6 +73,11 @@ struct Mutation final {
   // request itself when unset (e.g. PublishDirective leaves out the school
   // list the gateway adds).
   std::shared_ptr<const google::protobuf::Message> fingerprint_body;
+  // Coalesce with concurrent calls into one transaction and one commit
+  // (platform/db/group_commit.h), when the process runs a GroupCommitter
+  // (--group_commit). For high-rate writes whose callers can wait a batch
+  // (finance's RecordPayment); the guarantees are the ledger's.
+  bool group_commit = false;
 };
 
 // Which TLS peers may call: the certificate names (CN) allowed, e.g.
@@ -85,8 +91,9 @@ struct PeerPolicy final {
 class Handlers final {
  public:
   // `service` is the proto service's full name (Service::service_full_name()).
+  // `group_commit` may be null: mutations asking for it then run alone.
   Handlers(std::string service, const IdentityKey& key, Executor& executor, IdempotencyLedger& ledger,
-           PeerPolicy peers);
+           PeerPolicy peers, GroupCommitter* group_commit = nullptr);
 
   using ReadBody = std::function<absl::Status(const Caller&)>;
   // `method` is the RPC's name as in the proto (pass __func__ from the
@@ -103,21 +110,26 @@ class Handlers final {
   const std::string& service() const { return service_; }
 
  private:
+  // A body that answers through `finish`, now or later (from another thread).
+  using Finish = std::function<void(absl::Status)>;
+  using AsyncBody = std::function<void(const Caller&, Finish)>;
   grpc::ServerUnaryReactor* Schedule(grpc::CallbackServerContext* context, absl::string_view method,
-                                     ReadBody body);
-  // The ledger's record of this call; the response bytes it stored (first
-  // run) or replays (retry).
-  absl::StatusOr<std::string> RunLedger(const Caller& caller, bool anonymous,
-                                        const google::protobuf::Message& request,
-                                        const google::protobuf::Message& fingerprint_body,
-                                        const std::string& scope, const std::string& target,
-                                        const std::function<absl::StatusOr<std::string>()>& apply);
+                                     AsyncBody body);
+  // The ledger's record of this call; `done` gets the response bytes it
+  // stored (first run) or replays (retry) — at once, or after a group
+  // commit when `grouped` and the process has a GroupCommitter.
+  void RunLedger(grpc::CallbackServerContext* context, const Caller& caller, bool anonymous, bool grouped,
+                 const google::protobuf::Message& request, const google::protobuf::Message& fingerprint_body,
+                 const std::string& scope, const std::string& target,
+                 std::function<absl::StatusOr<std::string>()> apply,
+                 std::function<void(absl::StatusOr<std::string>)> done);
 
   std::string service_;
   const IdentityKey& key_;
   Executor& executor_;
   IdempotencyLedger& ledger_;
   PeerPolicy peers_;
+  GroupCommitter* group_commit_;
 };
 
 // SHA-256 of `request` serialized deterministically without request_id.
@@ -133,31 +145,46 @@ grpc::ServerUnaryReactor* Handlers::Mutate(
     Response* response, std::function<absl::StatusOr<Mutation<Response>>(const Caller&)> authorize) {
   return Schedule(
       context, method,
-      [this, request, response, authorize = std::move(authorize)](const Caller& caller) -> absl::Status {
-        ASSIGN_OR_RETURN(Mutation<Response> mutation, authorize(caller));
-        std::optional<Response> fresh;
-        std::string fresh_bytes;
-        ASSIGN_OR_RETURN(std::string stored,
-                         RunLedger(caller, mutation.anonymous, *request,
-                                   mutation.fingerprint_body ? *mutation.fingerprint_body : *request,
-                                   mutation.scope, mutation.target, [&]() -> absl::StatusOr<std::string> {
-                                     ASSIGN_OR_RETURN(Response out, mutation.apply());
-                                     Response kept = out;
-                                     if (mutation.forget_secret) mutation.forget_secret(kept);
-                                     if (mutation.redact_stored) mutation.redact_stored(kept);
-                                     fresh = std::move(out);
-                                     fresh_bytes = kept.SerializeAsString();
-                                     return fresh_bytes;
-                                   }));
-        // The ledger returns what this call's apply() produced, or the stored
-        // response of an earlier (or concurrent, winning) call with the same key.
-        if (fresh.has_value() && stored == fresh_bytes) {
-          *response = *std::move(fresh);
-          return absl::OkStatus();
-        }
-        if (mutation.forget_secret) return SecretAlreadyShown();
-        if (!response->ParseFromString(stored)) return absl::InternalError("stored response does not parse");
-        return absl::OkStatus();
+      [this, context, request, response, authorize = std::move(authorize)](const Caller& caller,
+                                                                           Finish finish) {
+        absl::StatusOr<Mutation<Response>> authorized = authorize(caller);
+        if (!authorized.ok()) return finish(authorized.status());
+        // What apply() produced, kept for the answer: it may run on the
+        // group committer's thread after this body has returned.
+        struct Outcome {
+          Mutation<Response> mutation;
+          std::optional<Response> fresh;
+          std::string fresh_bytes;
+        };
+        auto outcome = std::make_shared<Outcome>(Outcome{*std::move(authorized), std::nullopt, ""});
+        const Mutation<Response>& mutation = outcome->mutation;
+        RunLedger(
+            context, caller, mutation.anonymous, mutation.group_commit, *request,
+            mutation.fingerprint_body ? *mutation.fingerprint_body : *request, mutation.scope,
+            mutation.target,
+            [outcome]() -> absl::StatusOr<std::string> {
+              ASSIGN_OR_RETURN(Response out, outcome->mutation.apply());
+              Response kept = out;
+              if (outcome->mutation.forget_secret) outcome->mutation.forget_secret(kept);
+              if (outcome->mutation.redact_stored) outcome->mutation.redact_stored(kept);
+              outcome->fresh = std::move(out);
+              outcome->fresh_bytes = kept.SerializeAsString();
+              return outcome->fresh_bytes;
+            },
+            [outcome, response, finish](absl::StatusOr<std::string> stored) {
+              if (!stored.ok()) return finish(stored.status());
+              // The ledger returns what this call's apply() produced, or the stored
+              // response of an earlier (or concurrent, winning) call with the same key.
+              if (outcome->fresh.has_value() && *stored == outcome->fresh_bytes) {
+                *response = *std::move(outcome->fresh);
+                return finish(absl::OkStatus());
+              }
+              if (outcome->mutation.forget_secret) return finish(SecretAlreadyShown());
+              if (!response->ParseFromString(*stored)) {
+                return finish(absl::InternalError("stored response does not parse"));
+              }
+              finish(absl::OkStatus());
+            });
       });
 }
 

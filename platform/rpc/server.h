@@ -24,6 +24,7 @@ namespace parhub::platform {
 
 class Db;
 class Executor;
+class GroupCommitter;
 
 struct ServerOptions final {
   std::string name;                                   // "tasks", "gateway", …
@@ -31,6 +32,7 @@ struct ServerOptions final {
   std::string metrics_listen;                         // "0.0.0.0:9452"; "" disables /metrics
   absl::Duration drain = absl::Seconds(1);            // NOT_SERVING before stopping
   absl::Duration shutdown_grace = absl::Seconds(20);  // in-flight calls may finish
+  int malloc_arenas = 2;                              // glibc M_ARENA_MAX; 0 keeps glibc's default
 };
 
 class ServerRunner final {
@@ -47,6 +49,8 @@ class ServerRunner final {
   void WatchDb(Db& db);
   // Exports the executor's queued, running, rejected and dropped work.
   void WatchExecutor(const Executor& executor);
+  // Exports the group committer's batches, writes, largest batch, lost and dropped.
+  void WatchGroupCommit(const GroupCommitter& committer);
   // How clients connect; insecure when never set (the gateway's public port).
   void SetCredentials(std::shared_ptr<grpc::ServerCredentials> credentials) {
     credentials_ = std::move(credentials);

@@ -40,14 +40,24 @@ int RunService(int argc, char** argv, const ServiceSpec& spec) {
   if (!client_credentials.ok())
     return Fail("cannot start without its TLS certificate", client_credentials.status());
 
-  Db db(DbConfigFromFlags(absl::StrCat("parhub_", spec.name)));
+  const std::optional<GroupCommitOptions> group_commit_options = GroupCommitOptionsFromFlags();
+  DbConfig db_config = DbConfigFromFlags(absl::StrCat("parhub_", spec.name));
+  // The group committer holds a connection of its own while a batch runs,
+  // beside one per handler thread.
+  if (group_commit_options) db_config.pool_size += 1;
+  Db db(db_config);
   if (absl::Status ready = PrepareDatabase(db, spec.name, spec.migrations()); !ready.ok()) {
     if (absl::IsCancelled(ready)) return EXIT_SUCCESS;
     return Fail("database not ready", ready);
   }
-  Executor executor(ExecutorOptionsFromFlags(spec.name));
   IdempotencyLedger ledger(db);
-  Handlers handlers(spec.proto_service, *key, executor, ledger, PeerPolicyFromFlags());
+  // Before the executor, so it is destroyed after the executor's threads,
+  // which queue into it, have joined.
+  std::optional<GroupCommitter> group_commit;
+  if (group_commit_options) group_commit.emplace(db, ledger, *group_commit_options);
+  Executor executor(ExecutorOptionsFromFlags(spec.name));
+  Handlers handlers(spec.proto_service, *key, executor, ledger, PeerPolicyFromFlags(),
+                    group_commit ? &*group_commit : nullptr);
   ServiceEnv env{db, handlers, [] { return absl::Now(); }, *key, *client_credentials};
   absl::StatusOr<WiredService> wired = spec.wire(env);
   if (!wired.ok()) return Fail("cannot start the service", wired.status());
@@ -56,6 +66,7 @@ int RunService(int argc, char** argv, const ServiceSpec& spec) {
   runner.AddService(wired->service);
   runner.WatchDb(db);
   runner.WatchExecutor(executor);
+  if (group_commit) runner.WatchGroupCommit(*group_commit);
   if (absl::Status served = runner.Run(); !served.ok()) return Fail("server failed", served);
   return EXIT_SUCCESS;
 }

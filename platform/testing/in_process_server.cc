@@ -34,7 +34,9 @@ InProcessServer::InProcessServer(std::string service_full_name, const std::strin
                                  platform::ExecutorOptions executor)
     : service_(std::move(service_full_name)) {
   database_ = std::make_unique<TestDatabase>(absl::StrCat(name, "_rpc"));
-  db_ = std::make_unique<platform::Db>(database_->config());
+  platform::DbConfig config = database_->config();
+  config.pool_size += 1;  // the group committer's own, as in platform/rpc/service_main.cc
+  db_ = std::make_unique<platform::Db>(config);
   if (absl::Status migrated = platform::ApplyMigrations(*db_, name, migrations); !migrated.ok()) {
     std::cerr << "cannot migrate the test database: " << migrated << "\n";
     std::abort();
@@ -43,8 +45,11 @@ InProcessServer::InProcessServer(std::string service_full_name, const std::strin
   key_ = std::make_unique<platform::IdentityKey>(*key);
   executor_ = std::make_unique<platform::Executor>(std::move(executor));
   ledger_ = std::make_unique<platform::IdempotencyLedger>(*db_);
+  // As a service run with --group_commit: the finance adapter tests send
+  // RecordPayment through it (the e2e suites run the services' default, off).
+  group_commit_ = std::make_unique<platform::GroupCommitter>(*db_, *ledger_, platform::GroupCommitOptions{});
   handlers_ = std::make_unique<platform::Handlers>(service_, *key_, *executor_, *ledger_,
-                                                   platform::PeerPolicy::AnyPeer());
+                                                   platform::PeerPolicy::AnyPeer(), group_commit_.get());
 }
 
 InProcessServer::~InProcessServer() {
@@ -53,6 +58,7 @@ InProcessServer::~InProcessServer() {
   // The executor's threads may still be finishing a handler's last task;
   // join them before the Handlers those tasks belong to are destroyed.
   executor_.reset();
+  group_commit_.reset();
 }
 
 void InProcessServer::Start(grpc::Service* service) {

@@ -1,6 +1,6 @@
 // One service's RPC adapter served in-process for integration tests: a
 // fresh test database with the service's migrations, the platform's real
-// Handlers, Executor and IdempotencyLedger over it, on 127.0.0.1 (ephemeral
+// Handlers, Executor, IdempotencyLedger and GroupCommitter over it, on 127.0.0.1 (ephemeral
 // port, plaintext: the only place a service runs without mutual TLS), with
 // contexts carrying identities signed for exactly the method called, as the
 // gateway sends them.
@@ -66,6 +66,7 @@ class InProcessServer final {
   std::unique_ptr<platform::IdentityKey> key_;
   std::unique_ptr<platform::Executor> executor_;
   std::unique_ptr<platform::IdempotencyLedger> ledger_;
+  std::unique_ptr<platform::GroupCommitter> group_commit_;
   std::unique_ptr<platform::Handlers> handlers_;
   std::unique_ptr<grpc::Server> server_;
   std::shared_ptr<grpc::Channel> channel_;

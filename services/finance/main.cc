@@ -28,8 +28,9 @@ struct FinanceService final {
         spending(store, ledger, env.clock),
         reports(store, ledger, env.clock),
         families(store, invoices),
-        rpc(env.handlers,
-            {payers, fees, invoices, cashier, ledger, reconciler, credits, spending, reports, families}) {}
+        absences(store, env.clock),
+        rpc(env.handlers, {payers, fees, invoices, cashier, ledger, reconciler, credits, spending, reports,
+                           families, absences}) {}
   parhub::finance::FeeRules rules;
   parhub::finance::MySqlFinanceStore store;
   parhub::finance::Ledger ledger;
@@ -42,6 +43,7 @@ struct FinanceService final {
   parhub::finance::SpendingBook spending;
   parhub::finance::FinanceReports reports;
   parhub::finance::FamilyDesk families;
+  parhub::finance::MealAbsenceBook absences;
   parhub::finance::FinanceServiceImpl rpc;
 };
 

@@ -161,6 +161,24 @@ class FinanceStore {
   virtual absl::StatusOr<std::vector<std::string>> PupilsInvoicedFor(const std::string& school_id,
                                                                      const std::string& period) = 0;
 
+  // ---- meal absences (meal_refunds.h) ----
+  // Inserts or replaces the pupil's days of the period (not refunded).
+  virtual absl::Status PutMealAbsence(const MealAbsence& absence) = 0;
+  virtual absl::Status DeleteMealAbsence(const std::string& school_id, const std::string& period,
+                                         const std::string& pupil_id) = 0;
+  // The period's absences with their pupil codes, ordered by pupil id,
+  // after the cursor id; kForUpdate locks them.
+  virtual absl::StatusOr<std::vector<MealAbsence>> ListMealAbsences(const std::string& school_id,
+                                                                    const std::string& period,
+                                                                    bool unrefunded_only,
+                                                                    const std::string& after_pupil_id,
+                                                                    int limit, Lock lock) = 0;
+  virtual absl::Status MarkMealAbsenceRefunded(const std::string& school_id, const std::string& period,
+                                               const std::string& pupil_id,
+                                               const std::string& invoice_id) = 0;
+  // Frees the absences an invoice refunded (the invoice was cancelled).
+  virtual absl::Status ReleaseMealAbsences(const std::string& school_id, const std::string& invoice_id) = 0;
+
   // ---- payments and receipts ----
   virtual absl::Status InsertPayment(const Payment& payment) = 0;
   virtual absl::StatusOr<Payment> GetPayment(const std::string& school_id, const std::string& payment_id,

@@ -1,6 +1,7 @@
 // Finance settings and invoices (invoice_desk.h).
 #include "services/finance/domain/invoice_desk.h"
 
+#include <map>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -91,9 +92,9 @@ absl::Status SettingsIncomplete() {
       "FINANCE_SETTINGS_INCOMPLETE");
 }
 
-std::string MonthLabel(int year, int month) { return absl::StrCat("tháng ", month, "/", year); }
-
 }  // namespace
+
+std::string MonthLabel(int year, int month) { return absl::StrCat("tháng ", month, "/", year); }
 
 std::string SchoolYearOf(int year, int month) {
   const int first = month >= 9 ? year : year - 1;
@@ -292,14 +293,13 @@ absl::StatusOr<Invoice> InvoiceDesk::Create(const std::string& school_id, Invoic
   });
 }
 
-absl::StatusOr<BatchInvoicing> InvoiceDesk::CreateForClasses(const std::string& school_id,
-                                                             const std::string& period,
-                                                             const std::vector<std::string>& class_names,
-                                                             const std::vector<std::string>& fee_item_ids,
-                                                             Date due_date) {
+absl::StatusOr<BatchInvoicing> InvoiceDesk::CreateForClasses(
+    const std::string& school_id, const std::string& period, const std::vector<std::string>& class_names,
+    const std::vector<std::string>& fee_item_ids, Date due_date, std::optional<MealRefundPlan> meal_refund) {
   ASSIGN_OR_RETURN(auto ym, ParsePeriod(period, "period"));
   RETURN_IF_ERROR(CheckDueDate(due_date));
   if (fee_item_ids.empty()) return InvalidField("fee_items", "chọn ít nhất một khoản thu (no fee items)");
+  if (meal_refund.has_value()) RETURN_IF_ERROR(CheckMealRefundPlan(*meal_refund, period, fee_item_ids));
   std::vector<DraftLine> draft_lines;
   for (const std::string& id : fee_item_ids) draft_lines.push_back({.fee_item_id = id});
   return store_.Atomically<BatchInvoicing>([&]() -> absl::StatusOr<BatchInvoicing> {
@@ -334,6 +334,18 @@ absl::StatusOr<BatchInvoicing> InvoiceDesk::CreateForClasses(const std::string& 
         after = {last.pupil.class_name, last.pupil.full_name, last.pupil_id};
       }
     }
+    // The absences to pay back, and what a pupil's meals cost on this invoice.
+    std::map<std::string, MealAbsence> absences;
+    int64_t meal_charge = 0;
+    if (meal_refund.has_value()) {
+      for (const IssuedLine& line : *priced) {
+        if (line.fee_item_id == meal_refund->fee_item_id) meal_charge += line.amount;
+      }
+      ASSIGN_OR_RETURN(std::vector<MealAbsence> unrefunded,
+                       store_.ListMealAbsences(school_id, meal_refund->absence_period, true, "", 1'000'000,
+                                               Lock::kForUpdate));
+      for (MealAbsence& a : unrefunded) absences.emplace(a.pupil_id, std::move(a));
+    }
     BatchInvoicing result;
     InvoiceDraft draft{.period = period, .lines = draft_lines, .due_date = due_date};
     for (const PupilRecord& pupil : pupils) {
@@ -346,7 +358,26 @@ absl::StatusOr<BatchInvoicing> InvoiceDesk::CreateForClasses(const std::string& 
                             "tối đa 2.000 hóa đơn mỗi lần; chia theo lớp (at most 2,000 per call)");
       }
       draft.pupil_id = pupil.pupil_id;
-      ASSIGN_OR_RETURN(Invoice invoice, Issue(school_id, settings, pupil, draft, *priced));
+      std::vector<IssuedLine> lines = *priced;
+      auto absence = absences.find(pupil.pupil_id);
+      if (absence != absences.end()) {
+        IssuedLine refund = MealRefundLine(absence->second, *meal_refund);
+        if (-refund.amount > meal_charge) {
+          return WithReason(
+              absl::FailedPreconditionError(absl::StrCat(
+                  "Tiền ăn hoàn cho học sinh ", pupil.pupil.pupil_code, " (", -refund.amount,
+                  " đồng) lớn hơn tiền ăn của kỳ (", meal_charge,
+                  " đồng); lập hóa đơn riêng cho học sinh này (refund exceeds the meal charge)")),
+              "REFUND_EXCEEDS_CHARGE");
+        }
+        lines.push_back(std::move(refund));
+      }
+      ASSIGN_OR_RETURN(Invoice invoice, Issue(school_id, settings, pupil, draft, lines));
+      if (absence != absences.end()) {
+        RETURN_IF_ERROR(store_.MarkMealAbsenceRefunded(school_id, meal_refund->absence_period, pupil.pupil_id,
+                                                       invoice.invoice_id));
+        ++result.refunded;
+      }
       result.invoice_ids.push_back(invoice.invoice_id);
       ++result.created;
     }
@@ -402,6 +433,8 @@ absl::StatusOr<Invoice> InvoiceDesk::Cancel(const std::string& school_id, const 
     invoice.cancel_reason = why;
     invoice.update_time = clock_();
     RETURN_IF_ERROR(store_.UpdateInvoiceState(invoice));
+    // Absences it paid back wait for the pupil's next invoice again.
+    RETURN_IF_ERROR(store_.ReleaseMealAbsences(school_id, invoice_id));
     RETURN_IF_ERROR(
         ledger_
             .Post(school_id, SimpleTransfer(kFeeRevenueAccount, kReceivablesAccount, invoice.total,

@@ -15,6 +15,7 @@
 #include "services/finance/domain/fee_rules.h"
 #include "services/finance/domain/finance_store.h"
 #include "services/finance/domain/ledger.h"
+#include "services/finance/domain/meal_refunds.h"
 
 namespace parhub::finance {
 
@@ -43,13 +44,16 @@ struct InvoiceDraft final {
 
 struct BatchInvoicing final {
   int created = 0;
-  int skipped = 0;  // already invoiced for the period
+  int skipped = 0;   // already invoiced for the period
+  int refunded = 0;  // created with a meal refund line
   std::vector<std::string> invoice_ids;
 };
 
 // The school year a month belongs to: September starts it ("2026-09" →
 // "2026-2027", "2027-03" → "2026-2027").
 std::string SchoolYearOf(int year, int month);
+// "tháng 9/2026", as lines and refunds name a month.
+std::string MonthLabel(int year, int month);
 // "YYYY-MM" → {year, month}; INVALID_ARGUMENT naming `field`.
 absl::StatusOr<std::pair<int, int>> ParsePeriod(absl::string_view period, absl::string_view field);
 
@@ -67,11 +71,14 @@ class InvoiceDesk final {
   absl::StatusOr<Invoice> Create(const std::string& school_id, InvoiceDraft draft);
   // Every enrolled pupil (of `class_names`, empty: all) not yet invoiced
   // for `period` gets one invoice of `fee_item_ids`, quantity 1 each; at
-  // most 2,000 per call.
+  // most 2,000 per call. With `meal_refund`, a pupil with unrefunded
+  // absences in its month also gets the refund line (meal_refunds.h), and
+  // the absences are marked refunded by that invoice; FAILED_PRECONDITION
+  // (REFUND_EXCEEDS_CHARGE) when a refund is more than the meal charge.
   absl::StatusOr<BatchInvoicing> CreateForClasses(const std::string& school_id, const std::string& period,
                                                   const std::vector<std::string>& class_names,
-                                                  const std::vector<std::string>& fee_item_ids,
-                                                  Date due_date);
+                                                  const std::vector<std::string>& fee_item_ids, Date due_date,
+                                                  std::optional<MealRefundPlan> meal_refund = std::nullopt);
   absl::StatusOr<Invoice> Get(const std::string& school_id, const std::string& invoice_id);
   absl::StatusOr<platform::Page<Invoice>> List(const std::string& school_id, InvoiceQuery query,
                                                const platform::PageRequest& page);

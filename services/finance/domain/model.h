@@ -206,6 +206,19 @@ struct PayerCredit final {
   std::vector<std::string> refund_notes;
 };
 
+// School days a pupil missed in a month with the meals cancelled, paid
+// back once on a later invoice (meal_refunds.h).
+struct MealAbsence final {
+  std::string school_id;
+  std::string period;  // "YYYY-MM"
+  std::string pupil_id;
+  std::string pupil_code;  // read with the record, for messages and views
+  int days = 0;
+  std::string note;
+  std::string refunded_invoice_id;  // "" until a refund line paid it back
+  absl::Time update_time;
+};
+
 // Spending (khoản chi), never edited; a mistake is reversed.
 struct Expenditure final {
   std::string school_id;

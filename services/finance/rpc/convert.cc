@@ -412,6 +412,18 @@ pb::PayerCredit CreditToProto(const PayerCredit& c) {
   return out;
 }
 
+pb::MealAbsence MealAbsenceToProto(const MealAbsence& a) {
+  pb::MealAbsence out;
+  out.set_pupil(PupilName(a.school_id, a.pupil_id));
+  out.set_pupil_code(a.pupil_code);
+  out.set_period(a.period);
+  out.set_days(a.days);
+  out.set_note(a.note);
+  if (!a.refunded_invoice_id.empty()) out.set_refunded_on(InvoiceName(a.school_id, a.refunded_invoice_id));
+  if (a.update_time != absl::Time()) *out.mutable_update_time() = TimeToProto(a.update_time);
+  return out;
+}
+
 // ---- families ----
 
 pb::FamilyAccount FamilyAccountToProto(const std::string& school_id, const FamilyAccount& a,

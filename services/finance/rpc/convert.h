@@ -64,6 +64,7 @@ absl::StatusOr<ColumnMapping> MappingForFormat(pb::StatementFormat format,
                                                const pb::StatementColumnMapping& mapping);
 pb::BankStatementImport StatementImportToProto(const std::string& school_id, const StatementImport& r);
 pb::PayerCredit CreditToProto(const PayerCredit& c);
+pb::MealAbsence MealAbsenceToProto(const MealAbsence& a);
 
 pb::FamilyAccount FamilyAccountToProto(const std::string& school_id, const FamilyAccount& a,
                                        const InvoiceDesk& invoices);

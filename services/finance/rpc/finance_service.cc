@@ -279,16 +279,73 @@ grpc::ServerUnaryReactor* FinanceServiceImpl::BatchCreateInvoices(
               }
               ASSIGN_OR_RETURN(platform::Date due, DateFromProto(request->due_date(), "due_date"));
               std::vector<std::string> classes(request->class_names().begin(), request->class_names().end());
-              ASSIGN_OR_RETURN(
-                  BatchInvoicing result,
-                  desks_.invoices.CreateForClasses(ids[0], request->period(), classes, fee_items, due));
+              std::optional<MealRefundPlan> refund;
+              if (request->has_meal_refund()) {
+                const v1::MealRefund& r = request->meal_refund();
+                refund.emplace();
+                ASSIGN_OR_RETURN(refund->fee_item_id,
+                                 ChildId(kFeeItem, r.fee_item(), ids[0], "meal_refund.fee_item"));
+                refund->absence_period = r.absence_period();
+                refund->daily_amount = r.daily_amount();
+                refund->legal_basis = r.legal_basis();
+              }
+              ASSIGN_OR_RETURN(BatchInvoicing result,
+                               desks_.invoices.CreateForClasses(ids[0], request->period(), classes, fee_items,
+                                                                due, std::move(refund)));
               v1::BatchCreateInvoicesResponse out;
               out.set_created_count(result.created);
               out.set_skipped_count(result.skipped);
+              out.set_refunded_count(result.refunded);
               for (const std::string& id : result.invoice_ids) out.add_invoices(InvoiceName(ids[0], id));
               return out;
             });
       });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::RecordMealAbsences(Context* c,
+                                                                 const v1::RecordMealAbsencesRequest* request,
+                                                                 v1::RecordMealAbsencesResponse* response) {
+  return handlers_.Mutate<v1::RecordMealAbsencesResponse>(
+      c, __func__, request, response,
+      [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::RecordMealAbsencesResponse>> {
+        ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+        RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
+        return Mutation<v1::RecordMealAbsencesResponse>(
+            ids[0], request->parent(), [=, this]() -> absl::StatusOr<v1::RecordMealAbsencesResponse> {
+              std::vector<MealAbsenceEntry> entries;
+              for (int i = 0; i < request->absences_size(); ++i) {
+                const v1::MealAbsence& a = request->absences(i);
+                MealAbsenceEntry entry;
+                ASSIGN_OR_RETURN(entry.pupil_id,
+                                 ChildId(kPupil, a.pupil(), ids[0], absl::StrCat("absences[", i, "].pupil")));
+                entry.days = a.days();
+                entry.note = a.note();
+                entries.push_back(std::move(entry));
+              }
+              ASSIGN_OR_RETURN(MealAbsenceTally tally,
+                               desks_.absences.Record(ids[0], request->period(), entries));
+              v1::RecordMealAbsencesResponse out;
+              out.set_recorded_count(tally.recorded);
+              out.set_removed_count(tally.removed);
+              return out;
+            });
+      });
+}
+
+grpc::ServerUnaryReactor* FinanceServiceImpl::ListMealAbsences(Context* c,
+                                                               const v1::ListMealAbsencesRequest* request,
+                                                               v1::ListMealAbsencesResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
+    RETURN_IF_ERROR(RequirePayerRecordsRead(caller, ids[0]));
+    ASSIGN_OR_RETURN(platform::PageRequest page,
+                     ParsePageRequest(request->page_size(), request->page_token(), 100, 1000));
+    ASSIGN_OR_RETURN(platform::Page<MealAbsence> found,
+                     desks_.absences.List(ids[0], request->period(), request->unrefunded_only(), page));
+    for (const MealAbsence& a : found.items) *response->add_absences() = MealAbsenceToProto(a);
+    response->set_next_page_token(found.next_page_token);
+    return absl::OkStatus();
+  });
 }
 
 grpc::ServerUnaryReactor* FinanceServiceImpl::GetInvoice(Context* c, const v1::GetInvoiceRequest* request,
@@ -354,12 +411,16 @@ grpc::ServerUnaryReactor* FinanceServiceImpl::RecordPayment(Context* c,
       [=, this](const Caller& caller) -> absl::StatusOr<Mutation<v1::Payment>> {
         ASSIGN_OR_RETURN(auto ids, ParseName(kSchool, request->parent(), "parent"));
         RETURN_IF_ERROR(RequireMoneyWrite(caller, ids[0]));
-        return Mutation<v1::Payment>(ids[0], request->parent(), [=, this]() -> absl::StatusOr<v1::Payment> {
+        Mutation<v1::Payment> record(ids[0], request->parent(), [=, this]() -> absl::StatusOr<v1::Payment> {
           ASSIGN_OR_RETURN(PaymentDraft draft, PaymentDraftFromProto(request->payment(), ids[0]));
           ASSIGN_OR_RETURN(RecordedPayment recorded,
                            desks_.cashier.Record(ids[0], std::move(draft), caller.subject));
           return PaymentToProto(recorded.payment);
         });
+        // Payments come in bursts (a class paying by QR after a meeting, a
+        // bank's webhook): one commit per batch (platform/db/group_commit.h).
+        record.group_commit = true;
+        return record;
       });
 }
 

@@ -14,6 +14,7 @@
 #include "services/finance/domain/finance_reports.h"
 #include "services/finance/domain/invoice_desk.h"
 #include "services/finance/domain/ledger.h"
+#include "services/finance/domain/meal_refunds.h"
 #include "services/finance/domain/payer_credits.h"
 #include "services/finance/domain/payer_registry.h"
 #include "services/finance/domain/reconciler.h"
@@ -33,6 +34,7 @@ struct FinanceDesks final {
   SpendingBook& spending;
   FinanceReports& reports;
   FamilyDesk& families;
+  MealAbsenceBook& absences;
 };
 
 class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
@@ -61,6 +63,10 @@ class FinanceServiceImpl final : public v1::FinanceService::CallbackService {
   Reactor* CreateInvoice(Context* c, const v1::CreateInvoiceRequest* request, v1::Invoice* response) override;
   Reactor* BatchCreateInvoices(Context* c, const v1::BatchCreateInvoicesRequest* request,
                                v1::BatchCreateInvoicesResponse* response) override;
+  Reactor* RecordMealAbsences(Context* c, const v1::RecordMealAbsencesRequest* request,
+                              v1::RecordMealAbsencesResponse* response) override;
+  Reactor* ListMealAbsences(Context* c, const v1::ListMealAbsencesRequest* request,
+                            v1::ListMealAbsencesResponse* response) override;
   Reactor* GetInvoice(Context* c, const v1::GetInvoiceRequest* request, v1::Invoice* response) override;
   Reactor* ListInvoices(Context* c, const v1::ListInvoicesRequest* request,
                         v1::ListInvoicesResponse* response) override;

@@ -1030,6 +1030,80 @@ absl::StatusOr<std::vector<PayerCredit>> MySqlFinanceStore::ListCredits(
   return SelectCredits(where + " ORDER BY create_time, credit_id LIMIT ?", params);
 }
 
+// ---- meal absences ----
+
+absl::Status MySqlFinanceStore::PutMealAbsence(const MealAbsence& a) {
+  return db_
+      .Execute(
+          "INSERT INTO meal_absences (school_id, period, pupil_id, days, note, refunded_invoice_id, "
+          "update_time) VALUES (?, ?, ?, ?, ?, NULL, ?) ON DUPLICATE KEY UPDATE days = VALUES(days), "
+          "note = VALUES(note), update_time = VALUES(update_time)",
+          {Str(a.school_id), Str(a.period), Str(a.pupil_id), Int(a.days), Str(a.note),
+           TimeToSql(a.update_time)})
+      .status();
+}
+
+absl::Status MySqlFinanceStore::DeleteMealAbsence(const std::string& school_id, const std::string& period,
+                                                  const std::string& pupil_id) {
+  return db_
+      .Execute("DELETE FROM meal_absences WHERE school_id = ? AND period = ? AND pupil_id = ?",
+               {Str(school_id), Str(period), Str(pupil_id)})
+      .status();
+}
+
+absl::StatusOr<std::vector<MealAbsence>> MySqlFinanceStore::ListMealAbsences(
+    const std::string& school_id, const std::string& period, bool unrefunded_only,
+    const std::string& after_pupil_id, int limit, Lock lock) {
+  std::string sql = absl::StrCat(
+      "SELECT a.school_id, a.period, a.pupil_id, COALESCE(p.pupil_code, ''), a.days, a.note, "
+      "COALESCE(a.refunded_invoice_id, ''), ",
+      SqlTimeColumn("a.update_time"),
+      " FROM meal_absences a LEFT JOIN pupils p ON p.school_id = a.school_id AND p.pupil_id = a.pupil_id "
+      "WHERE a.school_id = ? AND a.period = ? AND a.pupil_id > ?");
+  if (unrefunded_only) sql += " AND a.refunded_invoice_id IS NULL";
+  sql += " ORDER BY a.pupil_id LIMIT ?" + LockClause(lock);
+  ASSIGN_OR_RETURN(std::vector<Row> rows,
+                   db_.Query(sql, {Str(school_id), Str(period), Str(after_pupil_id), Int(limit)}));
+  std::vector<MealAbsence> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) {
+    MealAbsence a;
+    a.school_id = row.Str(0);
+    a.period = row.Str(1);
+    a.pupil_id = row.Str(2);
+    a.pupil_code = row.Str(3);
+    ASSIGN_OR_RETURN(int64_t days, IntFromSql(row, 4));
+    a.days = static_cast<int>(days);
+    a.note = row.Str(5);
+    a.refunded_invoice_id = row.Str(6);
+    ASSIGN_OR_RETURN(a.update_time, TimeFromSql(row, 7));
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+absl::Status MySqlFinanceStore::MarkMealAbsenceRefunded(const std::string& school_id,
+                                                        const std::string& period,
+                                                        const std::string& pupil_id,
+                                                        const std::string& invoice_id) {
+  return db_
+      .Execute(
+          "UPDATE meal_absences SET refunded_invoice_id = ? WHERE school_id = ? AND period = ? AND pupil_id "
+          "= ?",
+          {Str(invoice_id), Str(school_id), Str(period), Str(pupil_id)})
+      .status();
+}
+
+absl::Status MySqlFinanceStore::ReleaseMealAbsences(const std::string& school_id,
+                                                    const std::string& invoice_id) {
+  return db_
+      .Execute(
+          "UPDATE meal_absences SET refunded_invoice_id = NULL WHERE school_id = ? AND refunded_invoice_id = "
+          "?",
+          {Str(school_id), Str(invoice_id)})
+      .status();
+}
+
 // ---- spending ----
 
 absl::Status MySqlFinanceStore::InsertExpenditure(const Expenditure& e) {

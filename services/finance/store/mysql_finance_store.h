@@ -56,6 +56,17 @@ class MySqlFinanceStore final : public FinanceStore {
   absl::StatusOr<std::vector<std::string>> PupilsInvoicedFor(const std::string& school_id,
                                                              const std::string& period) override;
 
+  absl::Status PutMealAbsence(const MealAbsence& absence) override;
+  absl::Status DeleteMealAbsence(const std::string& school_id, const std::string& period,
+                                 const std::string& pupil_id) override;
+  absl::StatusOr<std::vector<MealAbsence>> ListMealAbsences(const std::string& school_id,
+                                                            const std::string& period, bool unrefunded_only,
+                                                            const std::string& after_pupil_id, int limit,
+                                                            Lock lock) override;
+  absl::Status MarkMealAbsenceRefunded(const std::string& school_id, const std::string& period,
+                                       const std::string& pupil_id, const std::string& invoice_id) override;
+  absl::Status ReleaseMealAbsences(const std::string& school_id, const std::string& invoice_id) override;
+
   absl::Status InsertPayment(const Payment& payment) override;
   absl::StatusOr<Payment> GetPayment(const std::string& school_id, const std::string& payment_id,
                                      Lock lock) override;

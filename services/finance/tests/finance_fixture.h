@@ -42,6 +42,7 @@ struct Harness {
   std::unique_ptr<SpendingBook> spending;
   std::unique_ptr<FinanceReports> reports;
   std::unique_ptr<FamilyDesk> families;
+  std::unique_ptr<MealAbsenceBook> absences;
   std::unique_ptr<FinanceServiceImpl> service;
   std::unique_ptr<pb::FinanceService::Stub> stub;
 };
@@ -81,11 +82,12 @@ class FinanceServiceTest : public ::testing::Test {
     harness->spending = std::make_unique<SpendingBook>(*harness->store, *harness->ledger, clock);
     harness->reports = std::make_unique<FinanceReports>(*harness->store, *harness->ledger, clock);
     harness->families = std::make_unique<FamilyDesk>(*harness->store, *harness->invoices);
+    harness->absences = std::make_unique<MealAbsenceBook>(*harness->store, clock);
     harness->service = std::make_unique<FinanceServiceImpl>(
         harness->server->handlers(),
         FinanceDesks{*harness->payers, *harness->fees, *harness->invoices, *harness->cashier,
                      *harness->ledger, *harness->reconciler, *harness->credits, *harness->spending,
-                     *harness->reports, *harness->families});
+                     *harness->reports, *harness->families, *harness->absences});
     harness->server->Start(harness->service.get());
     harness->stub = pb::FinanceService::NewStub(harness->server->channel());
   }

@@ -993,5 +993,159 @@ TEST_F(FinanceServiceTest, ADryRunClassListWritesNothing) {
   EXPECT_EQ(pupils.pupils_size(), 0);
 }
 
+// Meal refunds: absent days recorded for September are paid back once on
+// October's invoice, against the meal charge; a refunded count cannot
+// change; cancelling the invoice frees the days for the next one; bad
+// registers and bad refund plans change nothing.
+TEST_F(FinanceServiceTest, MealAbsencesAreRefundedOnceOnALaterInvoice) {
+  Configure(school_);
+  ASSERT_GRPC_OK(CreateFeeItem(school_, "ban-tru", "ban-tru", 500'000));
+  ASSERT_GRPC_OK(CreateFeeItem(school_, "tien-an", "khac", 600'000));
+  CreatePupil(school_, "an");
+  CreatePupil(school_, "binh");
+  SetNow(At(2026, 10, 5));
+  const std::string parent = "schools/" + school_;
+  auto pupil = [&](const std::string& id) { return absl::StrCat(parent, "/pupils/", id); };
+  auto record = [&](const std::string& period, std::vector<std::pair<std::string, int>> entries,
+                    pb::RecordMealAbsencesResponse* out) {
+    pb::RecordMealAbsencesRequest request;
+    request.set_parent(parent);
+    request.set_period(period);
+    for (const auto& [id, days] : entries) {
+      pb::MealAbsence* a = request.add_absences();
+      a->set_pupil(pupil(id));
+      a->set_days(days);
+      a->set_note("ốm, phụ huynh báo trước");
+    }
+    request.set_request_id(platform::RandomId());
+    return stub().RecordMealAbsences(Ctx("RecordMealAbsences", Admin(school_)).get(), request, out);
+  };
+  auto absences = [&](const std::string& period) {
+    pb::ListMealAbsencesRequest request;
+    request.set_parent(parent);
+    request.set_period(period);
+    pb::ListMealAbsencesResponse out;
+    EXPECT_TRUE(stub().ListMealAbsences(Ctx("ListMealAbsences", Admin(school_)).get(), request, &out).ok());
+    return out;
+  };
+  auto batch = [&](const std::string& period, const std::string& absence_period, int64_t daily,
+                   const std::string& basis, const std::string& meal_item,
+                   pb::BatchCreateInvoicesResponse* out) {
+    pb::BatchCreateInvoicesRequest request;
+    request.set_parent(parent);
+    request.set_period(period);
+    request.add_fee_items(parent + "/feeItems/ban-tru");
+    request.add_fee_items(parent + "/feeItems/tien-an");
+    *request.mutable_due_date() = ProtoDate(2026, 12, 31);
+    pb::MealRefund* refund = request.mutable_meal_refund();
+    refund->set_absence_period(absence_period);
+    refund->set_fee_item(parent + "/feeItems/" + meal_item);
+    refund->set_daily_amount(daily);
+    refund->set_legal_basis(basis);
+    request.set_request_id(platform::RandomId());
+    return stub().BatchCreateInvoices(Ctx("BatchCreateInvoices", Admin(school_)).get(), request, out);
+  };
+  const std::string basis = "Thông báo các khoản thu năm học 2026-2027 của trường, mục 4";
+
+  pb::RecordMealAbsencesResponse recorded;
+  ASSERT_GRPC_OK(record("2026-09", {{"an", 3}, {"binh", 0}}, &recorded));
+  EXPECT_EQ(recorded.recorded_count(), 1);
+  EXPECT_EQ(recorded.removed_count(), 0);
+
+  // Bad registers are refused by field and change nothing.
+  EXPECT_EQ(ViolatedField(record("2026-11", {{"an", 1}}, &recorded)), "period");             // not begun
+  EXPECT_EQ(ViolatedField(record("2026-09", {{"an", 31}}, &recorded)), "absences[0].days");  // 30 days
+  EXPECT_EQ(ViolatedField(record("2026-09", {{"an", -1}}, &recorded)), "absences[0].days");
+  EXPECT_EQ(ViolatedField(record("2026-09", {{"khong-co", 2}}, &recorded)), "absences[0].pupil");
+  EXPECT_EQ(ViolatedField(record("2026-09", {{"binh", 2}, {"binh", 1}}, &recorded)), "absences[1].pupil");
+  EXPECT_EQ(ViolatedField(record("2026-9", {{"an", 1}}, &recorded)), "period");
+  pb::ListMealAbsencesResponse september = absences("2026-09");
+  ASSERT_EQ(september.absences_size(), 1);
+  EXPECT_EQ(september.absences(0).pupil(), pupil("an"));
+  EXPECT_EQ(september.absences(0).pupil_code(), "HS-AN");
+  EXPECT_EQ(september.absences(0).days(), 3);
+  EXPECT_TRUE(september.absences(0).refunded_on().empty());
+
+  // Bad refund plans are refused by field before anything is issued.
+  pb::BatchCreateInvoicesResponse created;
+  EXPECT_EQ(ViolatedField(batch("2026-10", "2026-10", 30'000, basis, "tien-an", &created)),
+            "meal_refund.absence_period");
+  EXPECT_EQ(ViolatedField(batch("2026-10", "2026-09", 0, basis, "tien-an", &created)),
+            "meal_refund.daily_amount");
+  EXPECT_EQ(ViolatedField(batch("2026-10", "2026-09", 30'000, "", "tien-an", &created)),
+            "meal_refund.legal_basis");
+  EXPECT_EQ(ViolatedField(batch("2026-10", "2026-09", 30'000, basis, "khong-co", &created)),
+            "meal_refund.fee_item");
+
+  ASSERT_GRPC_OK(batch("2026-10", "2026-09", 30'000, basis, "tien-an", &created));
+  EXPECT_EQ(created.created_count(), 2);
+  EXPECT_EQ(created.refunded_count(), 1);
+  std::map<std::string, pb::Invoice> october;
+  for (const std::string& name : created.invoices()) {
+    pb::GetInvoiceRequest get;
+    get.set_name(name);
+    pb::Invoice invoice;
+    ASSERT_GRPC_OK(stub().GetInvoice(Ctx("GetInvoice", Admin(school_)).get(), get, &invoice));
+    october[invoice.pupil()] = invoice;
+  }
+  const pb::Invoice& an = october[pupil("an")];
+  EXPECT_EQ(an.total_amount(), 500'000 + 600'000 - 90'000);
+  ASSERT_EQ(an.lines_size(), 3);
+  EXPECT_EQ(an.lines(2).description(), "Hoàn tiền ăn 3 ngày nghỉ tháng 9/2026");
+  EXPECT_EQ(an.lines(2).quantity(), 3);
+  EXPECT_EQ(an.lines(2).unit_amount(), -30'000);
+  EXPECT_EQ(an.lines(2).legal_basis(), basis);
+  EXPECT_EQ(an.lines(2).fee_item(), parent + "/feeItems/tien-an");
+  EXPECT_EQ(october[pupil("binh")].total_amount(), 1'100'000);
+  EXPECT_EQ(absences("2026-09").absences(0).refunded_on(), an.name());
+
+  // Refunded days cannot change (a resend of the same count is accepted);
+  // a later batch does not pay them twice.
+  grpc::Status changed = record("2026-09", {{"an", 4}}, &recorded);
+  EXPECT_EQ(changed.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(changed), "ABSENCE_REFUNDED");
+  ASSERT_GRPC_OK(record("2026-09", {{"an", 3}}, &recorded));
+  EXPECT_EQ(recorded.recorded_count(), 0);
+  SetNow(At(2026, 11, 2));
+  ASSERT_GRPC_OK(batch("2026-11", "2026-09", 30'000, basis, "tien-an", &created));
+  EXPECT_EQ(created.created_count(), 2);
+  EXPECT_EQ(created.refunded_count(), 0);
+
+  // Cancelling October's invoice frees the days for the next invoice.
+  pb::CancelInvoiceRequest cancel;
+  cancel.set_name(an.name());
+  cancel.set_reason("Lập lại hóa đơn");
+  cancel.set_request_id(platform::RandomId());
+  pb::Invoice cancelled;
+  ASSERT_GRPC_OK(stub().CancelInvoice(Ctx("CancelInvoice", Admin(school_)).get(), cancel, &cancelled));
+  EXPECT_TRUE(absences("2026-09").absences(0).refunded_on().empty());
+  ASSERT_GRPC_OK(batch("2026-10", "2026-09", 30'000, basis, "tien-an", &created));
+  EXPECT_EQ(created.created_count(), 1);  // an again; binh still holds October's
+  EXPECT_EQ(created.refunded_count(), 1);
+
+  // A refund above the meal charge fails the whole batch.
+  ASSERT_GRPC_OK(record("2026-10", {{"binh", 25}}, &recorded));  // 750,000 > 600,000
+  grpc::Status too_much = batch("2026-12", "2026-10", 30'000, basis, "tien-an", &created);
+  EXPECT_EQ(too_much.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(too_much), "REFUND_EXCEEDS_CHARGE");
+  pb::ListInvoicesRequest december;
+  december.set_parent(parent);
+  december.set_period("2026-12");
+  pb::ListInvoicesResponse none;
+  ASSERT_GRPC_OK(stub().ListInvoices(Ctx("ListInvoices", Admin(school_)).get(), december, &none));
+  EXPECT_EQ(none.invoices_size(), 0);
+  EXPECT_TRUE(absences("2026-10").absences(0).refunded_on().empty());
+
+  // Another school sees none of it.
+  pb::ListMealAbsencesRequest foreign;
+  foreign.set_parent(parent);
+  foreign.set_period("2026-09");
+  pb::ListMealAbsencesResponse hidden;
+  EXPECT_EQ(
+      stub().ListMealAbsences(Ctx("ListMealAbsences", Admin(other_)).get(), foreign, &hidden).error_code(),
+      grpc::StatusCode::NOT_FOUND);
+  EXPECT_TRUE(Check(school_).ok());
+}
+
 }  // namespace
 }  // namespace parhub::finance
