@@ -10,6 +10,7 @@
 
 #include "platform/core/status_macros.h"
 #include "platform/db/idempotency.h"
+#include "platform/db/key_retention.h"
 #include "platform/db/migrations.h"
 #include "platform/db/sql_values.h"
 #include "platform/testing/status_matchers.h"
@@ -114,6 +115,39 @@ TEST_F(DbTest, LedgerReplaysRetriesRejectsReuseAndForgetsFailures) {
   EXPECT_EQ(*IntFromSql(audit[0], 0), 2);
   EXPECT_THAT(ledger.Run(MutationRecord{"mn-2010", "", "Bump", "fp", "a", "t", "trace-1"}, create),
               StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+// Keys older than the retention are forgotten (their audit rows stay): a
+// request sent again after that runs as a new one; recent keys still replay.
+TEST_F(DbTest, KeyRetentionForgetsOnlyKeysOlderThanItKeeps) {
+  IdempotencyLedger ledger(db_);
+  int runs = 0;
+  auto bump = [&]() -> absl::StatusOr<std::string> {
+    ++runs;
+    RETURN_IF_ERROR(db_.Execute("UPDATE counter SET n = n + 1 WHERE id = 1").status());
+    return std::string("bumped");
+  };
+  MutationRecord old_request{"th-a", "old", "Bump", "fp", "accounts/a", "counter/1", "t"};
+  MutationRecord new_request{"th-a", "new", "Bump", "fp", "accounts/a", "counter/1", "t"};
+  ASSERT_OK(ledger.Run(old_request, bump).status());
+  ASSERT_OK(ledger.Run(new_request, bump).status());
+  ASSERT_OK(db_.Execute("UPDATE idempotency_keys SET created_at = created_at - INTERVAL 31 DAY "
+                        "WHERE scope = 'th-a' AND request_id = 'old'")
+                .status());
+
+  KeyRetention retention(ledger, absl::Hours(24 * 30), absl::ZeroDuration(), [] { return absl::Now(); });
+  EXPECT_THAT(retention.RunOnce(), ::parhub::testing::IsOkAndHolds(1));
+  EXPECT_THAT(retention.RunOnce(), ::parhub::testing::IsOkAndHolds(0));
+
+  ASSERT_OK(ledger.Run(new_request, bump).status());  // still remembered: replayed
+  EXPECT_EQ(runs, 2);
+  ASSERT_OK(ledger.Run(old_request, bump).status());  // forgotten: runs again
+  EXPECT_EQ(runs, 3);
+  ASSERT_OK_AND_ASSIGN(auto audit, db_.Query("SELECT COUNT(*) FROM audit_log WHERE scope = 'th-a'"));
+  EXPECT_EQ(*IntFromSql(audit[0], 0), 3);
+
+  KeyRetention forever(ledger, absl::ZeroDuration(), absl::Hours(1), [] { return absl::Now(); });
+  EXPECT_THAT(forever.RunOnce(), ::parhub::testing::IsOkAndHolds(0));
 }
 
 TEST_F(DbTest, ConcurrentRetriesOfOneRequestMutateOnce) {

@@ -6,6 +6,7 @@
 #include "platform/core/errors.h"
 #include "platform/core/status_macros.h"
 #include "platform/db/db.h"
+#include "platform/db/sql_values.h"
 
 namespace parhub::platform {
 
@@ -17,7 +18,8 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   fingerprint CHAR(64) NOT NULL,
   response MEDIUMBLOB NOT NULL,
   created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-  PRIMARY KEY (scope, request_id)
+  PRIMARY KEY (scope, request_id),
+  KEY idempotency_keys_created (created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 CREATE TABLE IF NOT EXISTS audit_log (
   scope VARCHAR(64) NOT NULL,
@@ -101,6 +103,11 @@ absl::StatusOr<std::string> IdempotencyLedger::ClaimAndRun(
                                record.trace_id})
                       .status());
   return response;
+}
+
+absl::StatusOr<int64_t> IdempotencyLedger::Forget(absl::Time recorded_before, int limit) {
+  return db_.Execute("DELETE FROM idempotency_keys WHERE created_at < ? LIMIT ?",
+                     {TimeToSql(recorded_before), int64_t{limit}});
 }
 
 absl::StatusOr<std::string> IdempotencyLedger::Run(

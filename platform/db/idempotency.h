@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 
 namespace parhub::platform {
 
@@ -54,6 +55,11 @@ class IdempotencyLedger final {
   absl::StatusOr<std::string> ClaimAndRun(const MutationRecord& record,
                                           const std::function<absl::StatusOr<std::string>()>& mutation,
                                           bool* claimed_elsewhere);
+
+  // Forgets up to `limit` keys recorded before `recorded_before` (their
+  // audit rows stay); returns how many. A request sent again with a
+  // forgotten key is a new request. KeyRetention calls it.
+  absl::StatusOr<int64_t> Forget(absl::Time recorded_before, int limit);
 
  private:
   Db& db_;

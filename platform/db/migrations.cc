@@ -34,6 +34,17 @@ absl::Status UpgradePlatformTables(Db& db) {
               "ALTER TABLE audit_log ADD COLUMN trace_id VARCHAR(64) NOT NULL DEFAULT '' AFTER request_id")
             .status());
   }
+  // The index KeyRetention deletes old keys by (kept from 2026-12-04).
+  ASSIGN_OR_RETURN(
+      auto has_created_index,
+      db.Query("SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() "
+               "AND table_name = 'idempotency_keys' AND index_name = 'idempotency_keys_created'"));
+  if (has_created_index.empty()) return absl::InternalError("information_schema answered no row");
+  ASSIGN_OR_RETURN(int64_t created_indexes, IntFromSql(has_created_index[0], 0));
+  if (created_indexes == 0) {
+    RETURN_IF_ERROR(
+        db.Execute("ALTER TABLE idempotency_keys ADD KEY idempotency_keys_created (created_at)").status());
+  }
   return absl::OkStatus();
 }
 

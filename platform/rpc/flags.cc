@@ -22,6 +22,8 @@ ABSL_FLAG(std::string, metrics_listen, "", "Prometheus /metrics address host:por
 ABSL_FLAG(
     int, malloc_arenas, 2,
     "glibc malloc arenas at most (M_ARENA_MAX): few, so resident memory stays flat; 0: glibc's default");
+ABSL_FLAG(int, idempotency_key_retention_days, 30,
+          "Days a request_id is remembered for replays (0: forever); older keys are forgotten hourly");
 ABSL_FLAG(int, handler_threads, 0,
           "Threads running handler bodies (0: as many as --db_pool_size, so each body finds a connection)");
 ABSL_FLAG(int, handler_queue_depth, 1024,
@@ -126,6 +128,10 @@ ExecutorOptions ExecutorOptionsFromFlags(const std::string& name) {
   options.threads = threads > 0 ? threads : std::max(1, absl::GetFlag(FLAGS_db_pool_size));
   options.queue_depth = std::max(1, absl::GetFlag(FLAGS_handler_queue_depth));
   return options;
+}
+
+absl::Duration IdempotencyKeyRetentionFromFlags() {
+  return absl::Hours(24) * std::max(0, absl::GetFlag(FLAGS_idempotency_key_retention_days));
 }
 
 std::optional<GroupCommitOptions> GroupCommitOptionsFromFlags() {

@@ -9,6 +9,7 @@
 
 #include "absl/flags/declare.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "platform/db/db.h"
 #include "platform/db/group_commit.h"
 #include "platform/rpc/executor.h"
@@ -45,6 +46,8 @@ ServerOptions ServerOptionsFromFlags(const std::string& name, const std::string&
 DbConfig DbConfigFromFlags(const std::string& default_name);
 // Handler executor from --handler_threads/--handler_queue_depth.
 ExecutorOptions ExecutorOptionsFromFlags(const std::string& name);
+// --idempotency_key_retention_days as a duration (zero: keep forever).
+absl::Duration IdempotencyKeyRetentionFromFlags();
 // --group_commit (default off) and --group_commit_max_batch; nullopt when off.
 std::optional<GroupCommitOptions> GroupCommitOptionsFromFlags();
 // Whose client certificates may call the service (--tls_allowed_clients).

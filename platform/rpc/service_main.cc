@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "platform/core/log.h"
 #include "platform/db/idempotency.h"
+#include "platform/db/key_retention.h"
 #include "platform/rpc/executor.h"
 #include "platform/rpc/flags.h"
 #include "platform/rpc/server.h"
@@ -51,6 +52,8 @@ int RunService(int argc, char** argv, const ServiceSpec& spec) {
     return Fail("database not ready", ready);
   }
   IdempotencyLedger ledger(db);
+  KeyRetention key_retention(ledger, IdempotencyKeyRetentionFromFlags(), absl::Hours(1),
+                             [] { return absl::Now(); });
   // Before the executor, so it is destroyed after the executor's threads,
   // which queue into it, have joined.
   std::optional<GroupCommitter> group_commit;

@@ -1,9 +1,11 @@
 // The service skeleton: what every service's main.cc fills in. RunService
 // does the rest in the one order every service shares:
 //   flags (PARHUB_* overrides) → signals masked → identity key → mutual TLS
-//   credentials → MySQL (wait, migrate under a named lock) → Executor sized
-//   against the DB pool → IdempotencyLedger → Handlers → wire(store → domain
-//   → rpc) → serve until SIGTERM (NOT_SERVING, drain, graceful stop).
+//   credentials → MySQL (wait, migrate under a named lock) → IdempotencyLedger
+//   (with KeyRetention forgetting old keys, and the GroupCommitter when
+//   --group_commit) → Executor sized against the DB pool → Handlers →
+//   wire(store → domain → rpc) → serve until SIGTERM (NOT_SERVING, drain,
+//   graceful stop).
 //
 //   int main(int argc, char** argv) {
 //     return parhub::platform::RunService(argc, argv, {
