@@ -106,7 +106,7 @@ absl::StatusOr<std::string> IdempotencyLedger::ClaimAndRun(
 }
 
 absl::StatusOr<int64_t> IdempotencyLedger::Forget(absl::Time recorded_before, int limit) {
-  return db_.Execute("DELETE FROM idempotency_keys WHERE created_at < ? LIMIT ?",
+  return db_.Execute("DELETE FROM idempotency_keys WHERE created_at < ? ORDER BY created_at LIMIT ?",
                      {TimeToSql(recorded_before), int64_t{limit}});
 }
 

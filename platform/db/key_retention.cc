@@ -1,6 +1,8 @@
 // Forgetting old idempotency keys on a schedule, a slice at a time.
 #include "platform/db/key_retention.h"
 
+#include <random>
+
 #include "absl/strings/str_cat.h"
 #include "platform/core/log.h"
 
@@ -37,8 +39,10 @@ absl::StatusOr<int64_t> KeyRetention::RunOnce() {
 }
 
 void KeyRetention::Loop() {
-  // Not at start: a fleet restarting together should not all delete at once.
-  absl::Duration wait = std::min(period_, absl::Hours(1));
+  // Not at start, and not all at once: replicas restarted together spread
+  // their first pass over a quarter of an hour.
+  std::random_device seed;
+  absl::Duration wait = std::min(period_, absl::Hours(1)) + absl::Seconds(seed() % 900);
   while (!stop_.WaitForNotificationWithTimeout(wait)) {
     absl::StatusOr<int64_t> forgotten = RunOnce();
     if (!forgotten.ok()) {

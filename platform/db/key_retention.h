@@ -1,6 +1,8 @@
 // How long the idempotency ledger remembers a request: keys older than
 // `keep` are forgotten (the audit rows stay), an hour after start and then
-// every `period`, in slices of 1,000 rows so no statement holds many locks.
+// every `period` (the first pass within a quarter of an hour after that,
+// so replicas do not all run it at once), in slices of 1,000 rows so no
+// statement holds many locks.
 // A client's retries of one request come within minutes; a key kept a
 // month is far past any retry, and without this the table grows with
 // every write forever (a city's payments alone add some 30 million keys a

@@ -47,9 +47,18 @@ int RunService(int argc, char** argv, const ServiceSpec& spec) {
   // beside one per handler thread.
   if (group_commit_options) db_config.pool_size += 1;
   Db db(db_config);
-  if (absl::Status ready = PrepareDatabase(db, spec.name, spec.migrations()); !ready.ok()) {
-    if (absl::IsCancelled(ready)) return EXIT_SUCCESS;
-    return Fail("database not ready", ready);
+  {
+    // Migrations (and the platform tables' upgrades, such as an index on a
+    // big table) may take far longer than a request's statement: their own
+    // connection, without the per-statement limit.
+    DbConfig migrating = db_config;
+    migrating.pool_size = 1;
+    migrating.statement_timeout = absl::Hours(2);
+    Db migrator(migrating);
+    if (absl::Status ready = PrepareDatabase(migrator, spec.name, spec.migrations()); !ready.ok()) {
+      if (absl::IsCancelled(ready)) return EXIT_SUCCESS;
+      return Fail("database not ready", ready);
+    }
   }
   IdempotencyLedger ledger(db);
   KeyRetention key_retention(ledger, IdempotencyKeyRetentionFromFlags(), absl::Hours(1),

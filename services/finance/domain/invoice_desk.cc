@@ -299,7 +299,18 @@ absl::StatusOr<BatchInvoicing> InvoiceDesk::CreateForClasses(
   ASSIGN_OR_RETURN(auto ym, ParsePeriod(period, "period"));
   RETURN_IF_ERROR(CheckDueDate(due_date));
   if (fee_item_ids.empty()) return InvalidField("fee_items", "chọn ít nhất một khoản thu (no fee items)");
-  if (meal_refund.has_value()) RETURN_IF_ERROR(CheckMealRefundPlan(*meal_refund, period, fee_item_ids));
+  if (meal_refund.has_value()) {
+    RETURN_IF_ERROR(CheckMealRefundPlan(*meal_refund, period, fee_item_ids));
+    // Only a month that is over: days still to come could not be refunded
+    // once its absences are marked.
+    ASSIGN_OR_RETURN(auto absent, ParsePeriod(meal_refund->absence_period, "meal_refund.absence_period"));
+    const Date today = platform::LocalDate(clock_());
+    if (absent.first * 12 + absent.second >= today.year * 12 + today.month) {
+      return InvalidField(
+          "meal_refund.absence_period",
+          "tháng nghỉ chưa kết thúc: chỉ hoàn tiền ăn của tháng đã qua (the month is not over)");
+    }
+  }
   std::vector<DraftLine> draft_lines;
   for (const std::string& id : fee_item_ids) draft_lines.push_back({.fee_item_id = id});
   return store_.Atomically<BatchInvoicing>([&]() -> absl::StatusOr<BatchInvoicing> {
@@ -336,9 +347,10 @@ absl::StatusOr<BatchInvoicing> InvoiceDesk::CreateForClasses(
     }
     // The absences to pay back, and what a pupil's meals cost on this invoice.
     std::map<std::string, MealAbsence> absences;
-    int64_t meal_charge = 0;
+    int64_t meal_charge = 0, charged = 0;
     if (meal_refund.has_value()) {
       for (const IssuedLine& line : *priced) {
+        charged += line.amount;
         if (line.fee_item_id == meal_refund->fee_item_id) meal_charge += line.amount;
       }
       ASSIGN_OR_RETURN(std::vector<MealAbsence> unrefunded,
@@ -362,7 +374,9 @@ absl::StatusOr<BatchInvoicing> InvoiceDesk::CreateForClasses(
       auto absence = absences.find(pupil.pupil_id);
       if (absence != absences.end()) {
         IssuedLine refund = MealRefundLine(absence->second, *meal_refund);
-        if (-refund.amount > meal_charge) {
+        // Not more than the meals charged, and something left to pay: an
+        // invoice of nothing could never be paid or closed.
+        if (-refund.amount > meal_charge || charged + refund.amount <= 0) {
           return WithReason(
               absl::FailedPreconditionError(absl::StrCat(
                   "Tiền ăn hoàn cho học sinh ", pupil.pupil.pupil_code, " (", -refund.amount,

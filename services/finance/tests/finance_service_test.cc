@@ -1076,6 +1076,9 @@ TEST_F(FinanceServiceTest, MealAbsencesAreRefundedOnceOnALaterInvoice) {
             "meal_refund.legal_basis");
   EXPECT_EQ(ViolatedField(batch("2026-10", "2026-09", 30'000, basis, "khong-co", &created)),
             "meal_refund.fee_item");
+  // October is not over: its absences cannot be refunded yet, even on November's invoices.
+  EXPECT_EQ(ViolatedField(batch("2026-11", "2026-10", 30'000, basis, "tien-an", &created)),
+            "meal_refund.absence_period");
 
   ASSERT_GRPC_OK(batch("2026-10", "2026-09", 30'000, basis, "tien-an", &created));
   EXPECT_EQ(created.created_count(), 2);
@@ -1136,7 +1139,31 @@ TEST_F(FinanceServiceTest, MealAbsencesAreRefundedOnceOnALaterInvoice) {
   EXPECT_EQ(none.invoices_size(), 0);
   EXPECT_TRUE(absences("2026-10").absences(0).refunded_on().empty());
 
-  // Another school sees none of it.
+  // A refund that would leave nothing to pay is refused too (meals alone,
+  // 20 days at 30,000 = the whole 600,000).
+  ASSERT_GRPC_OK(record("2026-10", {{"an", 20}}, &recorded));
+  pb::BatchCreateInvoicesRequest meals_only;
+  meals_only.set_parent(parent);
+  meals_only.set_period("2027-01");
+  meals_only.add_fee_items(parent + "/feeItems/tien-an");
+  *meals_only.mutable_due_date() = ProtoDate(2026, 12, 31);
+  meals_only.mutable_meal_refund()->set_absence_period("2026-10");
+  meals_only.mutable_meal_refund()->set_fee_item(parent + "/feeItems/tien-an");
+  meals_only.mutable_meal_refund()->set_daily_amount(30'000);
+  meals_only.mutable_meal_refund()->set_legal_basis(basis);
+  meals_only.set_request_id(platform::RandomId());
+  grpc::Status nothing_left =
+      stub().BatchCreateInvoices(Ctx("BatchCreateInvoices", Admin(school_)).get(), meals_only, &created);
+  EXPECT_EQ(nothing_left.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ReasonOf(nothing_left), "REFUND_EXCEEDS_CHARGE");
+
+  // Another school sees none of it, and its own list is empty.
+  pb::ListMealAbsencesRequest own_list;
+  own_list.set_parent("schools/" + other_);
+  own_list.set_period("2026-09");
+  pb::ListMealAbsencesResponse own;
+  ASSERT_GRPC_OK(stub().ListMealAbsences(Ctx("ListMealAbsences", Admin(other_)).get(), own_list, &own));
+  EXPECT_EQ(own.absences_size(), 0);
   pb::ListMealAbsencesRequest foreign;
   foreign.set_parent(parent);
   foreign.set_period("2026-09");
