@@ -162,6 +162,22 @@ void ServerRunner::WatchDb(Db& db) {
 
 namespace {
 
+// A metric family of one counter or gauge with `labels`, for collectors
+// that read their figures when Prometheus scrapes.
+prometheus::MetricFamily OneValueFamily(const char* name, const char* help, prometheus::MetricType type,
+                                        double value, std::vector<prometheus::ClientMetric::Label> labels) {
+  prometheus::MetricFamily f{name, help, type, {}};
+  prometheus::ClientMetric m;
+  m.label = std::move(labels);
+  if (type == prometheus::MetricType::Counter) {
+    m.counter.value = value;
+  } else {
+    m.gauge.value = value;
+  }
+  f.metric.push_back(std::move(m));
+  return f;
+}
+
 // Reads the executor's counters when Prometheus scrapes.
 class ExecutorCollector final : public prometheus::Collectable {
  public:
@@ -169,16 +185,7 @@ class ExecutorCollector final : public prometheus::Collectable {
   std::vector<prometheus::MetricFamily> Collect() const override {
     ExecutorStats stats = executor_.Stats();
     auto family = [&](const char* name, const char* help, prometheus::MetricType type, double value) {
-      prometheus::MetricFamily f{name, help, type, {}};
-      prometheus::ClientMetric m;
-      m.label.push_back({"executor", executor_.options().name});
-      if (type == prometheus::MetricType::Counter) {
-        m.counter.value = value;
-      } else {
-        m.gauge.value = value;
-      }
-      f.metric.push_back(std::move(m));
-      return f;
+      return OneValueFamily(name, help, type, value, {{"executor", executor_.options().name}});
     };
     return {family("parhub_executor_queued", "Work waiting for a handler thread",
                    prometheus::MetricType::Gauge, static_cast<double>(stats.queued)),
@@ -201,15 +208,7 @@ class GroupCommitCollector final : public prometheus::Collectable {
   std::vector<prometheus::MetricFamily> Collect() const override {
     GroupCommitStats stats = committer_.Stats();
     auto family = [](const char* name, const char* help, prometheus::MetricType type, double value) {
-      prometheus::MetricFamily f{name, help, type, {}};
-      prometheus::ClientMetric m;
-      if (type == prometheus::MetricType::Counter) {
-        m.counter.value = value;
-      } else {
-        m.gauge.value = value;
-      }
-      f.metric.push_back(std::move(m));
-      return f;
+      return OneValueFamily(name, help, type, value, {});
     };
     return {family("parhub_group_commit_batches_total", "Group-commit transactions run",
                    prometheus::MetricType::Counter, static_cast<double>(stats.batches)),
