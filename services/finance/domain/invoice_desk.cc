@@ -300,16 +300,7 @@ absl::StatusOr<BatchInvoicing> InvoiceDesk::CreateForClasses(
   RETURN_IF_ERROR(CheckDueDate(due_date));
   if (fee_item_ids.empty()) return InvalidField("fee_items", "chọn ít nhất một khoản thu (no fee items)");
   if (meal_refund.has_value()) {
-    RETURN_IF_ERROR(CheckMealRefundPlan(*meal_refund, period, fee_item_ids));
-    // Only a month that is over: days still to come could not be refunded
-    // once its absences are marked.
-    ASSIGN_OR_RETURN(auto absent, ParsePeriod(meal_refund->absence_period, "meal_refund.absence_period"));
-    const Date today = platform::LocalDate(clock_());
-    if (absent.first * 12 + absent.second >= today.year * 12 + today.month) {
-      return InvalidField(
-          "meal_refund.absence_period",
-          "tháng nghỉ chưa kết thúc: chỉ hoàn tiền ăn của tháng đã qua (the month is not over)");
-    }
+    RETURN_IF_ERROR(CheckMealRefundPlan(*meal_refund, period, fee_item_ids, platform::LocalDate(clock_())));
   }
   std::vector<DraftLine> draft_lines;
   for (const std::string& id : fee_item_ids) draft_lines.push_back({.fee_item_id = id});

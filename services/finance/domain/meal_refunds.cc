@@ -118,13 +118,20 @@ absl::StatusOr<platform::Page<MealAbsence>> MealAbsenceBook::List(const std::str
 }
 
 absl::Status CheckMealRefundPlan(MealRefundPlan& plan, const std::string& period,
-                                 const std::vector<std::string>& fee_item_ids) {
+                                 const std::vector<std::string>& fee_item_ids, platform::Date today) {
   ASSIGN_OR_RETURN(auto billed, ParsePeriod(period, "period"));
   ASSIGN_OR_RETURN(auto absent, ParsePeriod(plan.absence_period, "meal_refund.absence_period"));
   if (absent >= billed) {
     return InvalidField(
         "meal_refund.absence_period",
         "hoàn tiền ăn của một tháng trước kỳ thu (the absences' month must precede the period)");
+  }
+  // Only a month that is over: days still to come could not be refunded
+  // once its absences are marked.
+  if (absent >= std::make_pair(today.year, today.month)) {
+    return InvalidField(
+        "meal_refund.absence_period",
+        "tháng nghỉ chưa kết thúc: chỉ hoàn tiền ăn của tháng đã qua (the month is not over)");
   }
   bool charged = false;
   for (const std::string& id : fee_item_ids) charged = charged || id == plan.fee_item_id;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "platform/core/date.h"
 #include "platform/core/page.h"
 #include "services/finance/domain/finance_store.h"
 
@@ -60,10 +61,11 @@ class MealAbsenceBook final {
 };
 
 // INVALID_ARGUMENT naming "meal_refund.…" unless `plan` can go with a batch
-// for `period` charging `fee_item_ids`: an earlier month, one of the
-// batch's fee items, a daily amount in (0, 10,000,000] and a legal basis.
+// for `period` charging `fee_item_ids`: a month before the period and over
+// by `today`, one of the batch's fee items, a daily amount in
+// (0, 10,000,000] and a legal basis.
 absl::Status CheckMealRefundPlan(MealRefundPlan& plan, const std::string& period,
-                                 const std::vector<std::string>& fee_item_ids);
+                                 const std::vector<std::string>& fee_item_ids, platform::Date today);
 
 // The negative line paying `absence` back under `plan`:
 // "Hoàn tiền ăn N ngày nghỉ tháng M/YYYY", quantity N, −daily_amount each.
