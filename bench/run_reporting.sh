@@ -18,10 +18,18 @@
 # It starts nothing: with the suite down it says how to start it
 # (bash scripts/up.sh), with the binary missing how to build it.
 #
+# With COMPARE=N the generate phase runs 2N times instead, side by side:
+# each round restarts parhub-reporting (through scripts/up.sh) with
+# --report_forecast_max_age_minutes=0 (every report recomputes its forecast,
+# pulling every service a second time) and then with 15 (a report reuses the
+# school's stored forecast: the run before has just stored one for every
+# school, as the 15-minute schedule keeps them in service), then prints the
+# RESULT lines together. parhub-reporting is left running with 15.
+#
 # Settings (environment): SCHOOLS=3500 IN_FLIGHT=32 FAMILY=cchc YEAR=2026
 # PERIOD=q3 FORECAST_SCHOOLS=mn-2010,first FORECAST_CALLS=200 PROBE_CALLS=50
-# PHASES=setup,generate,forecast,probe DB_USER_STATS=0. Further arguments go
-# to the binary.
+# PHASES=setup,generate,forecast,probe DB_USER_STATS=0 COMPARE=0. Further
+# arguments go to the binary.
 source "$(dirname "$0")/../scripts/lib.sh"
 
 SCHOOLS="${SCHOOLS:-3500}"; IN_FLIGHT="${IN_FLIGHT:-32}"; FAMILY="${FAMILY:-cchc}"; YEAR="${YEAR:-2026}"
@@ -38,16 +46,21 @@ fi
 for f in admin.key identity.key tls/gateway.pem tls/gateway.key tls/ca.pem; do
   [ -s "$SECRETS/$f" ] || die "no $SECRETS/$f: start the suite with: bash scripts/up.sh"
 done
-watch=()
-for name in reporting directory tasks staffing finance complaints gateway; do
-  pid="$(process_pid "$name")" || die "parhub-$name is not running: bash scripts/up.sh"
-  watch+=("$name=$pid")
-done
+# The pids whose CPU the bench reads (again after a restart).
+watch_pids() {
+  watch=()
+  local name pid
+  for name in reporting directory tasks staffing finance complaints gateway; do
+    pid="$(process_pid "$name")" || die "parhub-$name is not running: bash scripts/up.sh"
+    watch+=("$name=$pid")
+  done
+  watch+=("mariadb=$mariadb_pid")
+}
 mariadb_pid="$(cat "$DB_DIR/mariadbd.pid" 2>/dev/null || true)"
 if ! [[ "$mariadb_pid" =~ ^[0-9]+$ ]] || [ "$(cat "/proc/$mariadb_pid/comm" 2>/dev/null)" != mariadbd ]; then
   die "the local mariadbd is not running (no live pid in .run/mariadb/mariadbd.pid): bash scripts/up.sh"
 fi
-watch+=("mariadb=$mariadb_pid")
+watch_pids
 db_running || die "the local MariaDB does not answer on $DB_SOCKET: bash scripts/up.sh"
 
 bench() {
@@ -91,10 +104,12 @@ run_phase() {  # run_phase PHASE [args…]
   bench --phases="$phase" "$@" || rc=1
 }
 run_phase setup "$@"
-if [[ ",$PHASES," == *,generate,* ]]; then
+# generate_run [args…]: the generate phase with MariaDB's counters around it.
+generate_run() {
   before="$(db_counters)"
   [ "${DB_USER_STATS:-0}" = 1 ] && users_before="$(db_user_stats)"
-  run_phase generate "$@"
+  run_phase generate "$@" > >(tee -a "$results_log")
+  wait $!  # tee has written everything
   after="$(db_counters)"
   echo "  mariadb per report (global counters, every schema; $SCHOOLS reports):"
   join <(sort <<<"$before") <(sort <<<"$after") |
@@ -105,6 +120,39 @@ if [[ ",$PHASES," == *,generate,* ]]; then
       NF == 8 { printf "    %-20s %7.2f %7.2f %7.1f %7.1f %7.1f %7.1f %9.1f\n", $1, ($2 - b[$1, 2]) * 1000 / n,
         ($3 - b[$1, 3]) * 1000 / n, ($4 - b[$1, 4]) / n, ($5 - b[$1, 5]) / n, ($6 - b[$1, 6]) / n,
         ($7 - b[$1, 7]) / n, ($8 - b[$1, 8]) / n }' <(echo "$users_before") <(db_user_stats | sort)
+  fi
+}
+
+# restart_reporting MINUTES: parhub-reporting again with that forecast age.
+restart_reporting() {
+  local pid
+  pid="$(process_pid reporting)" || die "parhub-reporting is not running: bash scripts/up.sh"
+  kill "$pid"
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && die "parhub-reporting ($pid) did not stop"
+  PARHUB_REPORT_FORECAST_MAX_AGE_MINUTES="$1" bash "$PARHUB_ROOT/scripts/up.sh" >/dev/null 2>&1 ||
+    die "scripts/up.sh failed restarting parhub-reporting (see .run/logs/reporting.log)"
+  watch_pids
+}
+
+results_log="$RUN_DIR/reporting-bench-results.txt"  # the last generate run's output
+: >"$results_log"
+if [[ ",$PHASES," == *,generate,* ]]; then
+  if [ "${COMPARE:-0}" -eq 0 ]; then
+    generate_run "$@"
+  else
+    summary=()
+    for round in $(seq 1 "$COMPARE"); do
+      for age in 0 15; do
+        restart_reporting "$age"
+        echo "round $round: --report_forecast_max_age_minutes=$age"
+        : >"$results_log"
+        generate_run "$@"
+        summary+=("round=$round forecast_max_age_minutes=$age $(grep '^RESULT ' "$results_log" | tail -1)")
+      done
+    done
+    echo "side by side:"
+    printf '  %s\n' "${summary[@]}"
   fi
 fi
 run_phase forecast "$@"

@@ -25,6 +25,10 @@ ABSL_FLAG(
     "ports 50052-50055); called with this service's own certificate and identity");
 ABSL_FLAG(int, forecast_refresh_minutes, 15,
           "Recompute every known school's forecast this often, pulling the services (0: only on demand)");
+ABSL_FLAG(int, report_forecast_max_age_minutes, 15,
+          "A generated report's forecast section reuses the school's stored forecast when it is at most this "
+          "old and every source answered for it, instead of pulling every service a second time (0: always "
+          "recompute)");
 ABSL_FLAG(std::string, sipas_code_key, "",
           "Secret (>= 32 bytes) keying the HMAC under which SIPAS respondent codes are stored (prefer "
           "PARHUB_SIPAS_CODE_KEY_FILE); changing it makes every unused code unknown. Unset: derived from "
@@ -69,7 +73,8 @@ struct ReportingService final {
         summarizer(assessments, frameworks, reports, sipas),
         pulls(store, *sources, env.clock),
         forecasts(store, frameworks, assessments, summarizer, pulls, env.clock),
-        generator(reports, forecasts, summarizer, pulls),
+        generator(reports, forecasts, summarizer, pulls,
+                  absl::Minutes(absl::GetFlag(FLAGS_report_forecast_max_age_minutes))),
         official_results(store, frameworks, *sources, env.clock),
         notification_store(env.db),
         sweeper(notification_store, *sources, reports,
@@ -154,6 +159,9 @@ int main(int argc, char** argv) {
        .default_metrics = "0.0.0.0:9456",
        .migrations = ReportingMigrations,
        .wire = [](parhub::platform::ServiceEnv& env) -> absl::StatusOr<parhub::platform::WiredService> {
+         if (absl::GetFlag(FLAGS_report_forecast_max_age_minutes) < 0) {
+           return absl::InvalidArgumentError("--report_forecast_max_age_minutes must be 0 or more");
+         }
          ASSIGN_OR_RETURN(ReportingRefdata refdata, LoadEmbeddedRefdata());
          ASSIGN_OR_RETURN(
              std::unique_ptr<GrpcSources> sources,

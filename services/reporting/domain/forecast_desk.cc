@@ -153,8 +153,22 @@ absl::StatusOr<v1::ParForecast> ForecastDesk::Compute(const std::string& school_
   v1::ParForecast forecast =
       forecaster_.Compute(absl::StrCat("schools/", school_id), framework,
                           assessment.has_value() ? &*assessment : nullptr, pulled, now);
-  RETURN_IF_ERROR(store_.SaveForecast(school_id, year, StoredForecast{forecast.total_points(), now}));
+  RETURN_IF_ERROR(store_.SaveForecast(school_id, year,
+                                      StoredForecast{forecast.total_points(), now, Deterministic(forecast)}));
   return forecast;
+}
+
+absl::StatusOr<v1::ParForecast> ForecastDesk::Recent(const std::string& school_id, int year,
+                                                     absl::Duration max_age, absl::Time deadline) {
+  if (max_age > absl::ZeroDuration()) {
+    ASSIGN_OR_RETURN(std::optional<StoredForecast> stored, store_.GetForecast(school_id, year));
+    v1::ParForecast forecast;
+    if (stored.has_value() && !stored->forecast.empty() && clock_() - stored->compute_time <= max_age &&
+        forecast.ParseFromString(stored->forecast) && forecast.source_errors().empty()) {
+      return forecast;
+    }
+  }
+  return Compute(school_id, year, deadline);
 }
 
 absl::StatusOr<std::vector<v1::Scorecard>> ForecastDesk::Scorecards(
@@ -253,7 +267,7 @@ absl::StatusOr<v1::ReportVersion> ReportGenerator::Generate(
                      summarizer_.Summarize(school_id, resolved.start, resolved.cutoff));
   }
   if (forecast) {
-    absl::StatusOr<v1::ParForecast> f = forecasts_.Compute(school_id, year, deadline);
+    absl::StatusOr<v1::ParForecast> f = forecasts_.Recent(school_id, year, forecast_max_age_, deadline);
     if (f.ok()) {
       *content.mutable_forecast() = *std::move(f);
       for (const auto& e : content.forecast().source_errors()) {

@@ -67,6 +67,11 @@ class ForecastDesk final {
   // The same without an access check, for the scheduler and report
   // generation (callers check first).
   absl::StatusOr<v1::ParForecast> Compute(const std::string& school_id, int year, absl::Time deadline);
+  // The stored forecast when it was computed at most `max_age` ago with
+  // every source answering (no STALE or UNAVAILABLE line); otherwise
+  // Compute. No access check.
+  absl::StatusOr<v1::ParForecast> Recent(const std::string& school_id, int year, absl::Duration max_age,
+                                         absl::Time deadline);
   // The stored forecast and assessment totals of each school, in order
   // (gateway roll-ups; no pulls).
   absl::StatusOr<std::vector<v1::Scorecard>> Scorecards(int year, const std::vector<std::string>& school_ids);
@@ -83,9 +88,17 @@ class ForecastDesk final {
 
 class ReportGenerator final {
  public:
+  // A report's forecast section is the school's stored forecast when it is
+  // at most `forecast_max_age` old (the schedule keeps it that fresh), so a
+  // city's reports do not pull every service twice; zero recomputes it for
+  // every version.
   ReportGenerator(ReportDesk& reports, ForecastDesk& forecasts, ReportingSummarizer& summarizer,
-                  SourcePulls& pulls)
-      : reports_(reports), forecasts_(forecasts), summarizer_(summarizer), pulls_(pulls) {}
+                  SourcePulls& pulls, absl::Duration forecast_max_age)
+      : reports_(reports),
+        forecasts_(forecasts),
+        summarizer_(summarizer),
+        pulls_(pulls),
+        forecast_max_age_(forecast_max_age) {}
 
   // Pulls every source of the family for the period (start … cut-off) and
   // stores the next version. UNAVAILABLE when a source fails and
@@ -100,6 +113,7 @@ class ReportGenerator final {
   ForecastDesk& forecasts_;
   ReportingSummarizer& summarizer_;
   SourcePulls& pulls_;
+  absl::Duration forecast_max_age_;
 };
 
 }  // namespace parhub::reporting

@@ -43,6 +43,7 @@ struct StoredPull final {
 struct StoredForecast final {
   double total_points = 0;
   absl::Time compute_time;
+  std::string forecast;  // serialized ParForecast; empty for rows stored before migration 006
 };
 
 // A periodic report's row.
@@ -126,8 +127,12 @@ class ReportingStore {
   virtual absl::StatusOr<std::vector<std::string>> KnownSchools() = 0;
   virtual absl::Status SaveForecast(const std::string& school_id, int year,
                                     const StoredForecast& forecast) = 0;
+  // Totals and times only (`forecast` left empty).
   virtual absl::StatusOr<std::map<std::string, StoredForecast>> ForecastsOf(
       int year, const std::vector<std::string>& school_ids) = 0;
+  // The school's stored forecast of `year` with its content, if any.
+  virtual absl::StatusOr<std::optional<StoredForecast>> GetForecast(const std::string& school_id,
+                                                                    int year) = 0;
 
   virtual absl::StatusOr<std::optional<StoredReport>> GetReport(const std::string& school_id,
                                                                 const std::string& report_id, Lock lock) = 0;

@@ -398,9 +398,27 @@ absl::StatusOr<std::vector<std::string>> MySqlReportingStore::KnownSchools() {
 absl::Status MySqlReportingStore::SaveForecast(const std::string& school_id, int year,
                                                const StoredForecast& forecast) {
   return db_
-      .Execute("REPLACE INTO par_forecasts (school_id, year, total_points, compute_time) VALUES (?, ?, ?, ?)",
-               {Str(school_id), Int(year), forecast.total_points, TimeToSql(forecast.compute_time)})
+      .Execute(
+          "REPLACE INTO par_forecasts (school_id, year, total_points, compute_time, forecast) VALUES (?, ?, "
+          "?, "
+          "?, ?)",
+          {Str(school_id), Int(year), forecast.total_points, TimeToSql(forecast.compute_time),
+           forecast.forecast.empty() ? SqlValue(nullptr) : SqlValue(forecast.forecast)})
       .status();
+}
+
+absl::StatusOr<std::optional<StoredForecast>> MySqlReportingStore::GetForecast(const std::string& school_id,
+                                                                               int year) {
+  ASSIGN_OR_RETURN(auto rows, db_.Query(absl::StrCat("SELECT total_points, ", SqlTimeColumn("compute_time"),
+                                                     ", forecast FROM par_forecasts WHERE school_id = ? AND "
+                                                     "year = ?"),
+                                        {Str(school_id), Int(year)}));
+  if (rows.empty()) return std::nullopt;
+  StoredForecast f;
+  ASSIGN_OR_RETURN(f.total_points, DoubleFromSql(rows[0], 0));
+  ASSIGN_OR_RETURN(f.compute_time, TimeFromSql(rows[0], 1));
+  if (!rows[0].IsNull(2)) f.forecast = rows[0].Str(2);
+  return f;
 }
 
 absl::StatusOr<std::map<std::string, StoredForecast>> MySqlReportingStore::ForecastsOf(

@@ -42,6 +42,7 @@ class MySqlReportingStore final : public ReportingStore {
                                                      platform::Date start, platform::Date end) override;
   absl::StatusOr<std::vector<std::string>> KnownSchools() override;
   absl::Status SaveForecast(const std::string& school_id, int year, const StoredForecast& forecast) override;
+  absl::StatusOr<std::optional<StoredForecast>> GetForecast(const std::string& school_id, int year) override;
   absl::StatusOr<std::map<std::string, StoredForecast>> ForecastsOf(
       int year, const std::vector<std::string>& school_ids) override;
   absl::StatusOr<std::optional<StoredReport>> GetReport(const std::string& school_id,

@@ -143,7 +143,8 @@ class ReportingServiceTest : public ::testing::Test {
     h.pulls = std::make_unique<SourcePulls>(*h.store, h.source, clock);
     h.forecasts = std::make_unique<ForecastDesk>(*h.store, *h.frameworks, *h.assessments, *h.summarizer,
                                                  *h.pulls, clock);
-    h.generator = std::make_unique<ReportGenerator>(*h.reports, *h.forecasts, *h.summarizer, *h.pulls);
+    h.generator = std::make_unique<ReportGenerator>(*h.reports, *h.forecasts, *h.summarizer, *h.pulls,
+                                                    absl::ZeroDuration());
     h.official = std::make_unique<OfficialResults>(*h.store, *h.frameworks, h.source, clock);
     h.notifications = std::make_unique<TestNotifications>(h.server->db(), *h.reports, nullptr, clock);
     h.service = std::make_unique<ReportingServiceImpl>(
@@ -387,6 +388,63 @@ TEST_F(ReportingServiceTest, ASourceThatStopsAnsweringLeavesStaleDatedPointsNeve
     }
   }
   EXPECT_THAT(never.source_errors(0), HasSubstr("tasks"));
+}
+
+// A report's forecast section reuses the stored forecast while it is recent
+// and every source answered for it; an older one, or one with a failed
+// source, is recomputed (pulling again).
+TEST_F(ReportingServiceTest, AReportReusesOnlyARecentCompleteForecast) {
+  Harness& h = *harness;
+  const absl::Duration max_age = absl::Minutes(15);
+  SetNow(At(2024, 4, 2));  // q1 2024 is cut off
+  pb::ParForecast stored;
+  ASSERT_GRPC_OK(Forecast(school_, 2024, &stored));
+  h.source.tasks.set_done_on_time(36);  // the next computation loses a point (87.8%)
+  h.source.tasks.set_done_late(5);
+
+  SetNow(At(2024, 4, 2) + absl::Minutes(10));
+  absl::StatusOr<pb::ParForecast> recent =
+      h.forecasts->Recent(school_, 2024, max_age, absl::InfiniteFuture());
+  ASSERT_TRUE(recent.ok()) << recent.status();
+  EXPECT_EQ(recent->compute_time().seconds(), stored.compute_time().seconds());
+  EXPECT_NEAR(recent->total_points(), stored.total_points(), 0.005);
+  EXPECT_EQ(recent->lines_size(), stored.lines_size());
+  ReportGenerator reusing(*h.reports, *h.forecasts, *h.summarizer, *h.pulls, max_age);
+  absl::StatusOr<pb::ReportVersion> version =
+      reusing.Generate(Admin(school_), school_, "cchc", 2024, "q1", {}, false, absl::InfiniteFuture());
+  ASSERT_TRUE(version.ok()) << version.status();
+  EXPECT_NEAR(version->content().forecast().total_points(), stored.total_points(), 0.005);
+  EXPECT_EQ(version->content().forecast().compute_time().seconds(), stored.compute_time().seconds());
+  EXPECT_EQ(version->content().tasks().done_late(), 5);  // the period's own figures are pulled fresh
+
+  // Past the age: recomputed from a new pull, and stored again.
+  SetNow(At(2024, 4, 2) + absl::Minutes(16));
+  recent = h.forecasts->Recent(school_, 2024, max_age, absl::InfiniteFuture());
+  ASSERT_TRUE(recent.ok()) << recent.status();
+  EXPECT_NEAR(recent->total_points(), stored.total_points() - 1, 0.005);
+  EXPECT_EQ(recent->compute_time().seconds(), absl::ToUnixSeconds(At(2024, 4, 2) + absl::Minutes(16)));
+
+  // A forecast stored with a failed source is never reused, however recent.
+  h.source.SetDown("tasks", true);
+  SetNow(At(2024, 4, 2) + absl::Minutes(20));
+  pb::ParForecast stale;
+  ASSERT_GRPC_OK(Forecast(school_, 2024, &stale));  // GetParForecast always recomputes
+  ASSERT_FALSE(stale.source_errors().empty());
+  h.source.SetDown("tasks", false);
+  h.source.tasks.set_done_on_time(38);
+  h.source.tasks.set_done_late(3);
+  SetNow(At(2024, 4, 2) + absl::Minutes(21));
+  recent = h.forecasts->Recent(school_, 2024, max_age, absl::InfiniteFuture());
+  ASSERT_TRUE(recent.ok()) << recent.status();
+  EXPECT_TRUE(recent->source_errors().empty());
+  EXPECT_NEAR(recent->total_points(), stored.total_points(), 0.005);
+
+  // Zero: always recomputed.
+  h.source.tasks.set_done_on_time(36);
+  h.source.tasks.set_done_late(5);
+  recent = h.forecasts->Recent(school_, 2024, absl::ZeroDuration(), absl::InfiniteFuture());
+  ASSERT_TRUE(recent.ok()) << recent.status();
+  EXPECT_NEAR(recent->total_points(), stored.total_points() - 1, 0.005);
 }
 
 TEST_F(ReportingServiceTest, AYearWithoutAFrameworkIsNotFound) {

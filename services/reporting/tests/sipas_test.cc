@@ -122,7 +122,8 @@ class SipasTest : public ::testing::Test {
     h.pulls = std::make_unique<SourcePulls>(*h.store, h.source, clock);
     h.forecasts = std::make_unique<ForecastDesk>(*h.store, *h.frameworks, *h.assessments, *h.summarizer,
                                                  *h.pulls, clock);
-    h.generator = std::make_unique<ReportGenerator>(*h.reports, *h.forecasts, *h.summarizer, *h.pulls);
+    h.generator = std::make_unique<ReportGenerator>(*h.reports, *h.forecasts, *h.summarizer, *h.pulls,
+                                                    absl::ZeroDuration());
     h.official = std::make_unique<OfficialResults>(*h.store, *h.frameworks, h.source, clock);
     h.notifications = std::make_unique<TestNotifications>(h.server->db(), *h.reports, nullptr, clock);
     h.service = std::make_unique<ReportingServiceImpl>(
