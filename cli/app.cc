@@ -160,6 +160,8 @@ std::optional<common::v1::Date> ParseDateFlag(App& app, const std::string& flag,
   return out;
 }
 
+int YearOr(int year) { return year != 0 ? year : platform::LocalDate(absl::Now()).year; }
+
 std::string FormatDate(const common::v1::Date& date) {
   if (date.year() == 0) return "";
   return platform::Date{date.year(), date.month(), date.day()}.ToVietnamese();

@@ -77,6 +77,8 @@ bool Call(App& app, Session& session, CallFn&& call) {
 std::optional<common::v1::Date> ParseDateFlag(App& app, const std::string& flag, const std::string& text);
 // "10/06/2024" ("" for unset).
 std::string FormatDate(const common::v1::Date& date);
+// --year, or this year in Vietnam.
+int YearOr(int year);
 // "10/06/2024 08:30" in Vietnam time ("" for unset).
 std::string FormatTime(const google::protobuf::Timestamp& time);
 // "Có" / "Không" ("Yes" / "No").

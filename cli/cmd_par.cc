@@ -16,6 +16,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "cli/app.h"
@@ -38,9 +39,6 @@ std::unique_ptr<rpv::ReportingService::Stub> StubOf(Session& session) {
 std::string NewRequestId(const App& app, const char* verb) {
   return app.RequestId(absl::StrCat("cli-par-", verb, "-", platform::RandomId()));
 }
-
-// --year, or this year in Vietnam.
-int YearOr(int year) { return year != 0 ? year : platform::LocalDate(absl::Now()).year; }
 
 // "parFrameworks/school-2024" for "school-2024" or the full name.
 std::string FrameworkName(const std::string& text) {
@@ -445,6 +443,47 @@ void AddParCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(a);
     Names names(session);
     PrintAssessment(app.out, names, a, ReadSubCriteria(session, a.framework()));
+  });
+
+  auto* assessment_history = assessment->add_subcommand(
+      "history", "Các lần nộp, trả lại, thẩm định bản tự đánh giá: ai, khi nào, tổng điểm, lý do trả lại");
+  add_school(assessment_history);
+  add_year(assessment_history);
+  assessment_history->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    rpv::ListAssessmentVersionsRequest request;
+    request.set_parent(AssessmentName(*school, YearOr(f.year)));
+    Session session = app.NewSession();
+    rpv::ListAssessmentVersionsResponse r;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return StubOf(session)->ListAssessmentVersions(c, request, &r);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(r);
+    const Output& o = app.out;
+    if (r.versions().empty()) {
+      o.Line(o.T("Bản tự đánh giá chưa nộp lần nào.", "The self-assessment has not been submitted yet."));
+      return;
+    }
+    auto action = [&o](const std::string& a) -> std::string {
+      if (a == "submit") return o.T("Nộp", "Submitted");
+      if (a == "return") return o.T("Trả lại", "Returned");
+      if (a == "appraise") return o.T("Thẩm định", "Appraised");
+      return a;
+    };
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& v : r.versions()) {
+      const rpv::ParAssessment& a = v.assessment();
+      rows.push_back({absl::StrCat(v.version()), action(v.action()), FormatTime(v.create_time()), v.actor(),
+                      absl::StrFormat("%.2f", a.self_total()),
+                      v.action() == "appraise" ? absl::StrFormat("%.2f", a.appraised_total()) : "",
+                      v.action() == "return" ? a.return_reason() : ""});
+    }
+    o.Table(
+        {o.T("Lần", "Version"), o.T("Việc", "Action"), o.T("Thời điểm", "Time"), o.T("Tài khoản", "Account"),
+         o.T("Tự chấm", "Self total"), o.T("Thẩm định", "Appraised"), o.T("Lý do trả lại", "Return reason")},
+        rows);
   });
 
   auto* assessment_set = assessment->add_subcommand(

@@ -46,9 +46,6 @@ std::string NewRequestId(const App& app, const char* verb) {
   return app.RequestId(absl::StrCat("cli-reports-", verb, "-", platform::RandomId()));
 }
 
-// --year, or this year in Vietnam.
-int YearOr(int year) { return year != 0 ? year : platform::LocalDate(absl::Now()).year; }
-
 std::string FamilyName(const std::string& text) {
   return absl::StartsWith(text, "reportFamilies/")
              ? text

@@ -4,7 +4,8 @@
 // codes handed out on paper (as a list, a CSV file or one QR image per
 // code), and the results: each factor's index, each question's answers 1..5
 // and the share satisfied; the official SIPAS result of a year, imported
-// from a JSON file, beside the school's own surveys of that year.
+// from a JSON file, beside the school's own surveys of that year; and the
+// short survey offered after a resolved case or a receipt, month by month.
 #include <google/protobuf/util/json_util.h>
 
 #include <filesystem>
@@ -438,13 +439,14 @@ void AddSurveyCommands(CLI::App& root, App& app) {
     bool written =
         Export(app, o.T("Mã khảo sát", "Respondent codes"), header, rows) && app.exit_code == kExitOk;
     if (!written) o.json ? o.Json(response) : o.Table(header, rows);
-    // The same request id within 24 hours gives back these same codes.
-    o.Error(absl::StrCat(
-        o.T("Mã chỉ hiện một lần. Lấy lại đúng các mã này (trong 24 giờ): parhubctl --request-id ",
-            "Codes are shown only once. To get these same codes again (within 24 hours): "
-            "parhubctl --request-id "),
-        request.request_id(), " surveys codes ", f.id, " --count ", f.count,
-        f.school.empty() ? "" : absl::StrCat(" --school ", f.school)));
+    // The service never shows a code twice, not even to a retry with the
+    // same request id (SECRET_ALREADY_SHOWN): say so, and how to get more.
+    o.Error(
+        o.T("Mã chỉ hiện một lần và không lấy lại được (gọi lại cùng request id cũng không). Nếu làm mất, "
+            "phát thêm mã mới: parhubctl surveys codes ",
+            "Codes are shown only once and cannot be fetched again (not even with the same request id). "
+            "If they are lost, issue new ones: parhubctl surveys codes ") +
+        absl::StrCat(f.id, " --count N", f.school.empty() ? "" : absl::StrCat(" --school ", f.school)));
   });
 
   // === results =================================================================
@@ -463,6 +465,53 @@ void AddSurveyCommands(CLI::App& root, App& app) {
       return;
     if (app.out.json) return app.out.Json(r);
     PrintResults(app.out, r, ReadSurveyContext(session, *name));
+  });
+
+  // === the short survey after a service ======================================
+  auto* feedback = surveys->add_subcommand("feedback",
+                                           "Khảo sát nhanh sau dịch vụ (hồ sơ đã giải quyết, biên lai thu): "
+                                           "kết quả từng tháng, từng điểm tiếp xúc");
+  add_school(feedback);
+  feedback->add_option("--year", f.year, "Năm (mặc định: năm nay)")->check(CLI::Range(2000, 2100));
+  feedback->callback([&app] {
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
+    rpv::GetServiceFeedbackResultsRequest request;
+    request.set_school(*school);
+    request.set_year(YearOr(f.year));
+    Session session = app.NewSession();
+    rpv::ServiceFeedbackResults r;
+    if (!Call(app, session, [&](grpc::ClientContext* c) {
+          return StubOf(session)->GetServiceFeedbackResults(c, request, &r);
+        }))
+      return;
+    if (app.out.json) return app.out.Json(r);
+    const Output& o = app.out;
+    o.Line(absl::StrCat(o.T("Khảo sát nhanh sau dịch vụ năm ", "Short survey after a service, "), r.year(),
+                        o.T(" (ẩn danh; điểm 1-5)", " (anonymous; scores 1-5)")));
+    for (int i = 0; i < r.questions_size(); ++i) {
+      o.Line(absl::StrCat("  ", i + 1, ". ", r.questions(i).text()));
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& m : r.months()) {
+      std::vector<std::string> row{absl::StrCat(m.month(), "/", r.year()),
+                                   m.touchpoint() == ::parhub::common::v1::FEEDBACK_TOUCHPOINT_CASE_RESOLVED
+                                       ? o.T("Hồ sơ đã giải quyết", "Case resolved")
+                                       : o.T("Biên lai thu", "Receipt"),
+                                   absl::StrCat(m.responses())};
+      for (double mean : m.question_means()) row.push_back(absl::StrFormat("%.2f", mean));
+      row.push_back(Percent(m.satisfied_share()));
+      rows.push_back(std::move(row));
+    }
+    if (rows.empty()) {
+      o.Line(o.T("Chưa có ý kiến nào trong năm.", "No answers this year."));
+      return;
+    }
+    std::vector<std::string> header{o.T("Tháng", "Month"), o.T("Điểm tiếp xúc", "Touchpoint"),
+                                    o.T("Số ý kiến", "Answers")};
+    for (int i = 0; i < r.questions_size(); ++i) header.push_back(absl::StrCat(o.T("Câu ", "Q"), i + 1));
+    header.push_back(o.T("Hài lòng (4-5)", "Satisfied (4-5)"));
+    o.Table(header, rows);
   });
 
   // === official result ========================================================

@@ -500,4 +500,42 @@ grpc::ServerUnaryReactor* PublicApi::SubmitSurveyResponse(grpc::CallbackServerCo
       });
 }
 
+grpc::ServerUnaryReactor* PublicApi::GetServiceFeedbackForm(grpc::CallbackServerContext* context,
+                                                            const zpb::GetServiceFeedbackFormRequest* request,
+                                                            rpb::ServiceFeedbackForm* response) {
+  return Handle(context, *request,
+                [=, this](const ClientAddress&, const std::string& trace_id,
+                          grpc::CallbackServerContext* incoming) -> absl::Status {
+                  auto call = CallContext(Method<rpb::ReportingService>("GetServiceFeedbackForm"), "",
+                                          trace_id, incoming);
+                  grpc::Status status = reporting_->GetServiceFeedbackForm(
+                      call.get(), rpb::GetServiceFeedbackFormRequest(), response);
+                  return status.ok() ? absl::OkStatus()
+                                     : platform::FromGrpcStatus(ForClient(status, reporting_backend_.spec));
+                });
+}
+
+grpc::ServerUnaryReactor* PublicApi::SubmitServiceFeedback(grpc::CallbackServerContext* context,
+                                                           const zpb::SubmitServiceFeedbackRequest* request,
+                                                           rpb::SubmitServiceFeedbackResponse* response) {
+  return Handle(
+      context, *request,
+      [=, this](const ClientAddress& client, const std::string& trace_id,
+                grpc::CallbackServerContext* incoming) -> absl::Status {
+        // A wrong invitation counts with the unknown respondent codes.
+        RETURN_IF_ERROR(CheckLookups(client, kCodeMisses));
+        rpb::SubmitServiceFeedbackRequest forward;
+        *forward.mutable_invitation() = request->invitation();
+        *forward.mutable_scores() = request->scores();
+        forward.set_request_id(ScopedRequestId(client, request->request_id()));
+        auto call =
+            CallContext(Method<rpb::ReportingService>("SubmitServiceFeedback"), "", trace_id, incoming);
+        grpc::Status status = reporting_->SubmitServiceFeedback(call.get(), forward, response);
+        return CountLookup(client,
+                           status.ok() ? absl::OkStatus()
+                                       : platform::FromGrpcStatus(ForClient(status, reporting_backend_.spec)),
+                           kCodeMisses);
+      });
+}
+
 }  // namespace parhub::gateway

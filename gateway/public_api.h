@@ -73,6 +73,12 @@ class PublicApi final : public citizen::v1::PublicService::CallbackService {
   grpc::ServerUnaryReactor* SubmitSurveyResponse(
       grpc::CallbackServerContext* context, const citizen::v1::SubmitSurveyResponseRequest* request,
       citizen::v1::SubmitSurveyResponseResponse* response) override;
+  grpc::ServerUnaryReactor* GetServiceFeedbackForm(grpc::CallbackServerContext* context,
+                                                   const citizen::v1::GetServiceFeedbackFormRequest* request,
+                                                   reporting::v1::ServiceFeedbackForm* response) override;
+  grpc::ServerUnaryReactor* SubmitServiceFeedback(
+      grpc::CallbackServerContext* context, const citizen::v1::SubmitServiceFeedbackRequest* request,
+      reporting::v1::SubmitServiceFeedbackResponse* response) override;
 
  private:
   const std::string root_authority_id_;

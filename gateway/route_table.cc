@@ -225,6 +225,7 @@ const std::vector<Route>& Routes() {
       {REPORTING("GetMetricCatalog"), kAnyone, ScopeKind::kNone, ""},
       {REPORTING("GetParAssessment"), kReaders, ScopeKind::kSchool, "name"},
       {REPORTING("ListParAssessments"), kReaders, ScopeKind::kSchool, "parent"},
+      {REPORTING("ListAssessmentVersions"), kReaders, ScopeKind::kSchool, "parent"},
       {REPORTING("UpdateAssessmentItem"), kAdmins, ScopeKind::kSchool, "item.name"},
       {REPORTING("SubmitParAssessment"), kAdmins, ScopeKind::kSchool, "name"},
       {REPORTING("AppraiseParAssessment"), kOfficers, ScopeKind::kSchool, "name"},
@@ -243,6 +244,8 @@ const std::vector<Route>& Routes() {
       {REPORTING("GetSipasResults"), kReaders, ScopeKind::kSchool, "survey"},
       {REPORTING("ImportOfficialSipasResult"), kOfficialResultWriters, ScopeKind::kSchool, "parent"},
       {REPORTING("CompareSipasResults"), kReaders, ScopeKind::kSchool, "school"},
+      {REPORTING("GetServiceFeedbackForm"), kAnyone, ScopeKind::kNone, ""},
+      {REPORTING("GetServiceFeedbackResults"), kReaders, ScopeKind::kSchool, "school"},
       {REPORTING("GetReportFamily"), kAnyone, ScopeKind::kNone, ""},
       {REPORTING("ListReportFamilies"), kAnyone, ScopeKind::kNone, ""},
       {REPORTING("ListReportPeriods"), kAnyone, ScopeKind::kNone, ""},
@@ -289,8 +292,9 @@ const std::vector<Route>& Routes() {
       // ComplaintService/ListEscalatedCases (the authority roll-up, which
       // resolves an authority's schools),
       // FinanceService/LookUpFamilyAccount (the public API's family lookup),
-      // ReportingService/GetSurveyForRespondent and SubmitSipasResponse (the
-      // citizens' survey: the public API will call them as a service) and
+      // ReportingService/GetSurveyForRespondent, SubmitSipasResponse and
+      // SubmitServiceFeedback (the citizens' surveys: the public API calls
+      // them as a service) and
       // ReportingService/BatchGetReportStatuses and BatchGetScorecards
       // (GatewayService/GetReportingOverview calls them as a service for the
       // schools it resolved in the officer's subtree; forwarded, they would

@@ -2,7 +2,9 @@
 // limits per client address): find a school; file a feedback or complaint
 // and keep its tracking code and secret; follow and rate a case; answer a
 // SIPAS survey with the code printed on the form; read the school's
-// financial disclosure; look up a child's invoices with their VietQR code.
+// financial disclosure; look up a child's invoices with their VietQR code
+// and receipts; answer the short survey offered with a resolved case or a
+// receipt.
 import { html, useState } from './vendor/preact-htm.js';
 import { encode } from './vendor/uqr.js';
 import { api, newRequestId, query } from './api.js';
@@ -137,7 +139,38 @@ export function TrackCasePage() {
         <label>${t('rateCase')}<select name="score" value=${score} onChange=${(e) => setScore(Number(e.target.value))}>
           <option value="0">—</option>${[5, 4, 3, 2, 1].map((s) => html`<option value=${s}>${s}</option>`)}</select></label>
         <${ErrorNote} error=${rate.error} /><button type="submit" disabled=${rate.busy || !score}>${t('send')}</button></form>`}
+      ${view.feedback && html`<${QuickSurvey} invitation=${view.feedback} />`}
     </section>`}`;
+}
+
+// The short survey after a service (a resolved case, a receipt): the
+// invitation the service gave, three questions 1-5, answered once.
+function QuickSurvey({ invitation }) {
+  const form = useLoad(() => api('GET', '/v1/public/serviceFeedbackForm'), []);
+  const [scores, setScores] = useState({});
+  const [done, setDone] = useState('');
+  const [requestId] = useState(newRequestId);
+  const send = useAction(async () => {
+    const questions = form.data.questions || [];
+    const answer = await api('POST', '/v1/public/serviceFeedback:answer', {
+      invitation,
+      scores: questions.map((q) => scores[q.code]),
+      requestId,
+    });
+    setDone(answer.message || t('thanks'));
+  });
+  if (done) return html`<p class="quick-survey" role="status">${done}</p>`;
+  return html`<${Loaded} state=${form}>${(f) => {
+    const questions = f.questions || [];
+    const complete = questions.every((q) => scores[q.code]);
+    return html`<form class="quick-survey" onSubmit=${send.run}>
+      <h3>${t('quickSurvey')}</h3><p class="help">${t('quickSurveyIntro')}</p>
+      ${questions.map((q) => html`<div class="question" key=${q.code}><p>${q.text}</p>
+        ${(f.scaleLabels || []).map((label, i) => html`<label class="check">
+          <input type="radio" name=${invitation.subject + '-' + q.code} value=${i + 1} checked=${scores[q.code] === i + 1}
+            onChange=${() => setScores({ ...scores, [q.code]: i + 1 })} /> ${i + 1} · ${label}</label>`)}</div>`)}
+      <${ErrorNote} error=${send.error} /><button type="submit" disabled=${send.busy || !complete}>${t('send')}</button></form>`;
+  }}<//>`;
 }
 
 export function SurveyPage() {
@@ -245,5 +278,18 @@ export function InvoicePage({ schoolId }) {
             <figcaption>${t('scanToPay')}</figcaption></figure>`}
         </article>`;
       })}
+      ${(account.receipts || []).length > 0 && html`<${Receipts} receipts=${account.receipts} />`}
     </section>`}`;
+}
+
+// The family's receipts; each one not cancelled offers the short survey.
+function Receipts({ receipts }) {
+  const [asking, setAsking] = useState('');
+  return html`<section class="receipts"><h3>${t('receipts')}</h3>
+    <ul>${receipts.map((r) => html`<li key=${r.name}>
+      ${t('receiptNumber')} <code>${r.number}</code> · ${formatMoney(r.amount)} · ${t('issuedOn')} ${formatTime(r.issueTime)}
+      ${r.cancelled && html` <span class="badge late">${vi() ? 'Đã hủy' : 'Cancelled'}</span>`}
+      ${r.feedback && asking !== r.name && html` <button type="button" class="link" onClick=${() => setAsking(r.name)}>${t('quickSurvey')}</button>`}
+      ${r.feedback && asking === r.name && html`<${QuickSurvey} invitation=${r.feedback} />`}
+    </li>`)}</ul></section>`;
 }

@@ -57,6 +57,7 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
                                           "/parhub.finance.v1.FinanceService/LookUpFamilyAccount",
                                           "/parhub.reporting.v1.ReportingService/GetSurveyForRespondent",
                                           "/parhub.reporting.v1.ReportingService/SubmitSipasResponse",
+                                          "/parhub.reporting.v1.ReportingService/SubmitServiceFeedback",
                                           "/parhub.reporting.v1.ReportingService/BatchGetReportStatuses",
                                           "/parhub.reporting.v1.ReportingService/BatchGetScorecards",
                                           "/parhub.staffing.v1.StaffingService/BatchSummarizeStaffing",
@@ -323,8 +324,8 @@ TEST(RouteTable, ReportingFollowsItsAccessTable) {
 
   // The citizens' survey and the roll-ups' batches are the gateway's own
   // calls: no key reaches them.
-  for (const char* method :
-       {"GetSurveyForRespondent", "SubmitSipasResponse", "BatchGetReportStatuses", "BatchGetScorecards"}) {
+  for (const char* method : {"GetSurveyForRespondent", "SubmitSipasResponse", "SubmitServiceFeedback",
+                             "BatchGetReportStatuses", "BatchGetScorecards"}) {
     EXPECT_EQ(FindRoute(absl::StrCat("/parhub.reporting.v1.ReportingService/", method)), nullptr) << method;
   }
 

@@ -18,8 +18,13 @@ std::string RandomCrockford(int n) {
   if (n < 1 || n > 32) std::abort();
   unsigned char bytes[32];
   if (RAND_bytes(bytes, n) != 1) std::abort();  // no randomness: never hand out guessable codes
+  return CrockfordOf(absl::string_view(reinterpret_cast<const char*>(bytes), n), n);
+}
+
+std::string CrockfordOf(absl::string_view bytes, int n) {
+  if (n < 1 || n > 32 || bytes.size() < static_cast<size_t>(n)) std::abort();
   std::string out;
-  for (int i = 0; i < n; ++i) out.push_back(kAlphabet[bytes[i] & 31]);
+  for (int i = 0; i < n; ++i) out.push_back(kAlphabet[static_cast<unsigned char>(bytes[i]) & 31]);
   return out;
 }
 

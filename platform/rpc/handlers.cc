@@ -1,12 +1,10 @@
 // Read and Mutate: identity and peer checks, executor scheduling, ledger.
 #include "platform/rpc/handlers.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-
 #include "absl/strings/str_cat.h"
 #include "platform/core/crypto.h"
 #include "platform/core/log.h"
+#include "platform/rpc/deterministic.h"
 #include "platform/rpc/grpc_status.h"
 
 namespace parhub::platform {
@@ -109,19 +107,7 @@ void Handlers::RunLedger(grpc::CallbackServerContext* context, const Caller& cal
 }
 
 std::string RequestFingerprint(const google::protobuf::Message& request) {
-  std::unique_ptr<google::protobuf::Message> copy(request.New());
-  copy->CopyFrom(request);
-  if (const auto* field = copy->GetDescriptor()->FindFieldByName("request_id")) {
-    copy->GetReflection()->ClearField(copy.get(), field);
-  }
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    copy->SerializeToCodedStream(&coded);
-  }
-  return Sha256Hex(bytes);
+  return Sha256Hex(FingerprintBytes(request));
 }
 
 absl::Status SecretAlreadyShown() {

@@ -36,6 +36,10 @@ class IdentityKey final {
 
   // base64url(identity) "." base64url(HMAC-SHA256).
   std::string Sign(const parhub::common::v1::Identity& identity) const;
+  // A key for another purpose, derived from this one: HMAC-SHA256(secret,
+  // `label`). Every service holding the identity key derives the same one
+  // (e.g. the service feedback codes' key, platform/core/feedback_code.h).
+  std::string DeriveKey(absl::string_view label) const { return signer_->Mac(label); }
   // The identity, when `token` is signed with this key, is meant for
   // `method` ("/pkg.Service/Method") and its service, and is within its
   // lifetime at `now`; else UNAUTHENTICATED saying why.

@@ -3,6 +3,7 @@
 // this file only wires the reference data and store → domain → rpc.
 #include <memory>
 
+#include "platform/core/feedback_code.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/service_main.h"
 #include "services/complaints/rpc/complaints_service.h"
@@ -17,7 +18,7 @@ struct ComplaintsService final {
       : refdata(std::move(refdata_in)),
         store(env.db),
         desk(store, *refdata.rules, env.clock),
-        public_desk(store, desk),
+        public_desk(store, desk, env.identity_key.DeriveKey(parhub::platform::kFeedbackKeyLabel)),
         enrolment(store, desk),
         summarizer(store, *refdata.rules),
         rpc(env.handlers, desk, public_desk, enrolment, summarizer, refdata) {}

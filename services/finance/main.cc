@@ -5,6 +5,7 @@
 // store → domain → rpc.
 #include <memory>
 
+#include "platform/core/feedback_code.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/service_main.h"
 #include "services/finance/rpc/fee_rules_data.h"
@@ -27,7 +28,7 @@ struct FinanceService final {
         reconciler(store, invoices, cashier, credits, env.clock),
         spending(store, ledger, env.clock),
         reports(store, ledger, env.clock),
-        families(store, invoices),
+        families(store, invoices, env.identity_key.DeriveKey(parhub::platform::kFeedbackKeyLabel)),
         absences(store, env.clock),
         rpc(env.handlers, {payers, fees, invoices, cashier, ledger, reconciler, credits, spending, reports,
                            families, absences}) {}

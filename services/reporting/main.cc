@@ -7,6 +7,7 @@
 #include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
 #include "platform/core/crypto.h"
+#include "platform/core/feedback_code.h"
 #include "platform/core/log.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/service_main.h"
@@ -17,6 +18,7 @@
 #include "services/reporting/rpc/reporting_service.h"
 #include "services/reporting/store/mysql_notification_store.h"
 #include "services/reporting/store/mysql_reporting_store.h"
+#include "services/reporting/store/mysql_service_feedback_store.h"
 #include "services/reporting/store/mysql_sipas_store.h"
 
 ABSL_FLAG(
@@ -70,7 +72,9 @@ struct ReportingService final {
         assessments(store, frameworks, env.clock),
         calendar(refdata.families),
         reports(store, calendar, env.clock),
-        summarizer(assessments, frameworks, reports, sipas),
+        feedback_store(env.db),
+        feedback(feedback_store, env.identity_key.DeriveKey(parhub::platform::kFeedbackKeyLabel), env.clock),
+        summarizer(assessments, frameworks, reports, sipas, feedback),
         pulls(store, *sources, env.clock),
         forecasts(store, frameworks, assessments, summarizer, pulls, env.clock),
         generator(reports, forecasts, summarizer, pulls,
@@ -83,8 +87,9 @@ struct ReportingService final {
                       DigestMailSettings{.from = absl::GetFlag(FLAGS_smtp_from),
                                          .dashboard_url = absl::GetFlag(FLAGS_dashboard_url)},
                       env.clock),
-        rpc(env.handlers, ReportingDesks{frameworks, assessments, forecasts, reports, generator, summarizer,
-                                         official_results, refdata, sipas, sipas_comparisons, notifications}),
+        rpc(env.handlers,
+            ReportingDesks{frameworks, assessments, forecasts, reports, generator, summarizer,
+                           official_results, refdata, sipas, sipas_comparisons, notifications, feedback}),
         schedule(store, forecasts, absl::Minutes(absl::GetFlag(FLAGS_forecast_refresh_minutes)), env.clock),
         notification_schedule(notifications, *sources, absl::GetFlag(FLAGS_notify_hour), env.clock) {}
   ReportingRefdata refdata;
@@ -98,6 +103,8 @@ struct ReportingService final {
   AssessmentDesk assessments;
   ReportCalendar calendar;
   ReportDesk reports;
+  MySqlServiceFeedbackStore feedback_store;
+  ServiceFeedbackDesk feedback;
   ReportingSummarizer summarizer;
   SourcePulls pulls;
   ForecastDesk forecasts;

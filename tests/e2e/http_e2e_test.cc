@@ -415,7 +415,8 @@ TEST_F(HttpE2eTest, DashboardInARealBrowser) {
 // school, file a feedback (refused first without consent) and follow it
 // with its code and secret, read the financial disclosure, see a child's
 // invoice with a VietQR code that a QR decoder (zbarimg) reads back as the
-// invoice's payload, answer a survey by its code. The school's side is set
+// invoice's payload (reissued at the balance after a part payment), answer
+// the short survey its receipt offers, answer a survey by its code. The school's side is set
 // up here over HTTP.
 TEST_F(HttpE2eTest, PublicPagesInARealBrowser) {
   const std::string key = world->admin_a_key;
@@ -451,7 +452,18 @@ TEST_F(HttpE2eTest, PublicPagesInARealBrowser) {
                    absl::FormatCivilTime(absl::CivilMonth(today)).substr(0, 7), R"(","lines":[{"feeItem":")",
                    Parse<finance::v1::FeeItem>(fee).name(), R"("}],"dueDate":)", date(today + 10), "}"));
   ASSERT_EQ(invoice.status, 200) << invoice.body;
-  const std::string payload = Parse<finance::v1::Invoice>(invoice).vietqr_payload();
+  // Part paid in cash at the office: a receipt (which offers the short
+  // survey) and a QR code reissued for the balance.
+  const std::string invoice_name = Parse<finance::v1::Invoice>(invoice).name();
+  Answer paid = Http("POST", "/v1/schools/mn-a/payments?requestId=w-pay", key,
+                     absl::StrCat(R"({"invoice":")", invoice_name,
+                                  R"(","amount":"200000","method":"PAYMENT_METHOD_CASH","paidTime":")",
+                                  absl::FormatTime(absl::RFC3339_sec, absl::Now(), absl::UTCTimeZone()),
+                                  R"(","payerName":"Phạm Văn Cha"})"));
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  Answer reread = Http("GET", absl::StrCat("/v1/", invoice_name), key, "");
+  ASSERT_EQ(reread.status, 200) << reread.body;
+  const std::string payload = Parse<finance::v1::Invoice>(reread).vietqr_payload();
   ASSERT_FALSE(payload.empty());
   Answer disclosure = Http("POST", "/v1/schools/mn-a/financialDisclosure:publish", key,
                            absl::StrCat(R"({"schoolYear":")", school_year, R"(","requestId":"w-publish"})"));

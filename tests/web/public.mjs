@@ -5,7 +5,8 @@
 //   PARHUB_PUPIL_CODE, PARHUB_SLIP_SECRET, PARHUB_VIETQR_PAYLOAD (the invoice's),
 //   PARHUB_RESPONDENT_CODE (an unused survey code);
 //   PARHUB_SCREENSHOTS (optional directory), PARHUB_CHROMIUM (default /usr/bin/chromium).
-// The invoice's QR code is photographed and decoded with zbarimg (Debian's
+// The invoice is part paid: its receipt offers the short survey, which is
+// answered. The invoice's QR code is photographed and decoded with zbarimg (Debian's
 // zbar-tools), which must read back exactly the invoice's VietQR payload.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -100,6 +101,21 @@ try {
   }).replace(/\n$/, '');
   assert.equal(decoded, env('PARHUB_VIETQR_PAYLOAD'));
   await shot(page, 'web-public-invoice.png');
+
+  step('the receipt of the part payment offers the short survey, answered once and anonymously');
+  const receipt = page.locator('.receipts li').first();
+  await receipt.waitFor();
+  assert.match(await receipt.innerText(), /200\.000 đ/);
+  assert.doesNotMatch(await page.locator('.family').innerText(), /Phạm Văn Cha/, 'no payer name');
+  await receipt.locator('button.link').click();
+  const quick = page.locator('form.quick-survey');
+  await quick.waitFor();
+  const items = quick.locator('.question');
+  assert.equal(await items.count(), 3);
+  for (let i = 0; i < 3; i++) await items.nth(i).locator('input[type=radio]').last().check();
+  await quick.locator('button[type=submit]').click();
+  await page.locator('.quick-survey[role=status]').waitFor();
+  await shot(page, 'web-public-receipt-survey.png');
 
   step('a survey is answered by its code');
   await page.goto(url + '#/public/survey');

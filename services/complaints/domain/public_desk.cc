@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "platform/core/crypto.h"
 #include "platform/core/errors.h"
+#include "platform/core/feedback_code.h"
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
 #include "services/complaints/domain/tracking.h"
@@ -75,6 +76,10 @@ absl::StatusOr<PublicView> PublicDesk::ViewOf(Case c) {
   ASSIGN_OR_RETURN(view.public_events, store_.ListEvents(c.school_id, c.case_id, true, 0, 500));
   view.can_rate = CanRate(c);
   view.can_reopen = CanReopen(c);
+  if (c.state == CaseState::kResolved) {
+    view.feedback_code =
+        platform::FeedbackCode(feedback_key_, platform::kFeedbackCaseResolved, c.school_id, c.tracking_code);
+  }
   c.submitter = Submitter{};
   c.applicant = Applicant{};
   c.resolution.internal_summary.clear();

@@ -22,6 +22,9 @@ struct PublicView final {
   std::vector<CaseEvent> public_events;
   bool can_rate = false;
   bool can_reopen = false;
+  // Once resolved: the short satisfaction survey's code for this case
+  // (platform/core/feedback_code.h; subject = the tracking code).
+  std::string feedback_code;
 };
 
 struct PublicFiling final {
@@ -35,7 +38,10 @@ struct PublicFiling final {
 
 class PublicDesk final {
  public:
-  PublicDesk(ComplaintsStore& store, CaseDesk& desk) : store_(store), desk_(desk) {}
+  // `feedback_key`: the short survey's code key (derived from the identity
+  // key, platform::kFeedbackKeyLabel), the same in reporting.
+  PublicDesk(ComplaintsStore& store, CaseDesk& desk, std::string feedback_key)
+      : store_(store), desk_(desk), feedback_key_(std::move(feedback_key)) {}
 
   // Files a case received today through the public portal. Dossiers are
   // not filed here (they go through the public-service portal).
@@ -54,6 +60,7 @@ class PublicDesk final {
 
   ComplaintsStore& store_;
   CaseDesk& desk_;
+  std::string feedback_key_;
 };
 
 // NOT_FOUND for an unknown code or a wrong secret (one message for both).

@@ -219,6 +219,13 @@ v1::PublicCaseView PublicViewToProto(const PublicView& view) {
   }
   p.set_can_rate(view.can_rate);
   p.set_can_reopen(view.can_reopen);
+  if (!view.feedback_code.empty()) {
+    parhub::common::v1::FeedbackInvitation* feedback = p.mutable_feedback();
+    feedback->set_school(p.school());
+    feedback->set_touchpoint(parhub::common::v1::FEEDBACK_TOUCHPOINT_CASE_RESOLVED);
+    feedback->set_subject(c.tracking_code);
+    feedback->set_code(view.feedback_code);
+  }
   if (c.rating.score > 0) {
     p.mutable_satisfaction()->set_score(c.rating.score);
     p.mutable_satisfaction()->set_comment(c.rating.comment);

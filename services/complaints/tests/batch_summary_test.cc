@@ -41,7 +41,7 @@ class BatchSummaryTest : public ::testing::Test {
   BatchSummaryTest()
       : store_(*db_),
         desk_(store_, EmbeddedRules(), [this] { return now_; }),
-        public_desk_(store_, desk_),
+        public_desk_(store_, desk_, std::string(32, 'f')),
         summarizer_(store_, EmbeddedRules()) {}
 
   // A case received on `received` (today moves there first).

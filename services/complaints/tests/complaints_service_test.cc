@@ -17,6 +17,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "platform/core/feedback_code.h"
 #include "platform/core/resource_name.h"
 #include "platform/testing/fixtures.h"
 #include "platform/testing/in_process_server.h"
@@ -71,7 +72,8 @@ class ComplaintServiceTest : public ::testing::Test {
     harness->refdata = std::make_unique<LoadedRules>(*std::move(loaded));
     harness->store = std::make_unique<MySqlComplaintsStore>(harness->server->db());
     harness->desk = std::make_unique<CaseDesk>(*harness->store, *harness->refdata->rules, clock);
-    harness->public_desk = std::make_unique<PublicDesk>(*harness->store, *harness->desk);
+    harness->public_desk =
+        std::make_unique<PublicDesk>(*harness->store, *harness->desk, std::string(32, 'f'));
     harness->enrolment = std::make_unique<EnrolmentDesk>(*harness->store, *harness->desk);
     harness->summarizer = std::make_unique<ComplaintsSummarizer>(*harness->store, *harness->refdata->rules);
     harness->service = std::make_unique<ComplaintServiceImpl>(harness->server->handlers(), *harness->desk,
@@ -557,6 +559,7 @@ TEST_F(ComplaintServiceTest, PublicFilingTrackingResolutionAndRating) {
   EXPECT_EQ(view.DebugString().find("Lê Thị Hoa"), std::string::npos)
       << "no personal data in the public view";
   EXPECT_EQ(view.DebugString().find("hoa@example.vn"), std::string::npos);
+  EXPECT_FALSE(view.has_feedback()) << "the short survey is offered once the case is resolved";
 
   // A wrong secret and an unknown code look the same, a hundred times over.
   pb::TrackCaseRequest wrong = track;
@@ -592,6 +595,14 @@ TEST_F(ComplaintServiceTest, PublicFilingTrackingResolutionAndRating) {
 
   ASSERT_GRPC_OK(stub().RateCase(Ctx("RateCase", Service()).get(), rate, &view));
   EXPECT_EQ(view.satisfaction().score(), 5);
+  // Resolved: the short survey's invitation, whose code reporting derives
+  // the same way from the shared key.
+  ASSERT_TRUE(view.has_feedback());
+  EXPECT_EQ(view.feedback().school(), "schools/" + school_);
+  EXPECT_EQ(view.feedback().touchpoint(), parhub::common::v1::FEEDBACK_TOUCHPOINT_CASE_RESOLVED);
+  EXPECT_EQ(view.feedback().subject(), view.tracking_code());
+  EXPECT_TRUE(platform::FeedbackCodeMatches(std::string(32, 'f'), platform::kFeedbackCaseResolved, school_,
+                                            view.tracking_code(), view.feedback().code()));
   EXPECT_FALSE(view.can_rate());
   EXPECT_EQ(view.resolution_summary(), "Nhà trường đã trả lời và khắc phục.");
   rate.set_request_id(platform::RandomId());

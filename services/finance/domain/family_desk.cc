@@ -3,6 +3,7 @@
 
 #include "absl/strings/ascii.h"
 #include "platform/core/crypto.h"
+#include "platform/core/feedback_code.h"
 #include "platform/core/secret_code.h"
 #include "platform/core/status_macros.h"
 
@@ -44,7 +45,13 @@ absl::StatusOr<FamilyAccount> FamilyDesk::LookUp(const std::string& school_id, a
     if (i.open()) account.balance += i.balance();
   }
   ASSIGN_OR_RETURN(account.receipts, store_.ReceiptsOfInvoices(school_id, ids));
-  for (Receipt& r : account.receipts) r.payer_name.clear();
+  for (Receipt& r : account.receipts) {
+    r.payer_name.clear();
+    if (!r.cancelled) {
+      account.feedback_codes[r.receipt_id] =
+          platform::FeedbackCode(feedback_key_, platform::kFeedbackPaymentReceipted, school_id, r.Number());
+    }
+  }
   return account;
 }
 

@@ -436,7 +436,17 @@ pb::FamilyAccount FamilyAccountToProto(const std::string& school_id, const Famil
   for (const Invoice& i : a.invoices) {
     *out.add_invoices() = InvoiceToProto(i, invoices.QrOf(i, a.settings), invoices.Overdue(i));
   }
-  for (const Receipt& r : a.receipts) *out.add_receipts() = ReceiptToProto(r);
+  for (const Receipt& r : a.receipts) {
+    pb::Receipt* receipt = out.add_receipts();
+    *receipt = ReceiptToProto(r);
+    if (auto code = a.feedback_codes.find(r.receipt_id); code != a.feedback_codes.end()) {
+      parhub::common::v1::FeedbackInvitation* feedback = receipt->mutable_feedback();
+      feedback->set_school(out.school());
+      feedback->set_touchpoint(parhub::common::v1::FEEDBACK_TOUCHPOINT_PAYMENT_RECEIPTED);
+      feedback->set_subject(receipt->number());
+      feedback->set_code(code->second);
+    }
+  }
   out.set_balance(a.balance);
   return out;
 }

@@ -47,6 +47,8 @@ struct Harness {
   std::unique_ptr<pb::FinanceService::Stub> stub;
 };
 inline Harness* harness = nullptr;
+// The short survey's code key the harness's FamilyDesk derives codes with.
+inline const std::string kFeedbackKey(32, 'f');
 
 #define ASSERT_GRPC_OK(expr)                    \
   do {                                          \
@@ -81,7 +83,7 @@ class FinanceServiceTest : public ::testing::Test {
                                                        *harness->credits, clock);
     harness->spending = std::make_unique<SpendingBook>(*harness->store, *harness->ledger, clock);
     harness->reports = std::make_unique<FinanceReports>(*harness->store, *harness->ledger, clock);
-    harness->families = std::make_unique<FamilyDesk>(*harness->store, *harness->invoices);
+    harness->families = std::make_unique<FamilyDesk>(*harness->store, *harness->invoices, kFeedbackKey);
     harness->absences = std::make_unique<MealAbsenceBook>(*harness->store, clock);
     harness->service = std::make_unique<FinanceServiceImpl>(
         harness->server->handlers(),

@@ -19,6 +19,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "platform/core/feedback_code.h"
 #include "platform/core/resource_name.h"
 #include "platform/rpc/proto_values.h"
 #include "platform/testing/fixtures.h"
@@ -858,6 +859,15 @@ TEST_F(FinanceServiceTest, AFamilySeesItsOwnInvoicesByCodeAndSlipSecretOnly) {
   EXPECT_EQ(qr->amount, 300'000);
   ASSERT_EQ(account.receipts_size(), 1);
   EXPECT_EQ(account.receipts(0).payer_name(), "");
+  // The receipt offers the short satisfaction survey; reporting derives the
+  // same code from the shared key.
+  const pb::Receipt& receipted = account.receipts(0);
+  ASSERT_TRUE(receipted.has_feedback());
+  EXPECT_EQ(receipted.feedback().touchpoint(), parhub::common::v1::FEEDBACK_TOUCHPOINT_PAYMENT_RECEIPTED);
+  EXPECT_EQ(receipted.feedback().school(), "schools/" + school_);
+  EXPECT_EQ(receipted.feedback().subject(), receipted.number());
+  EXPECT_TRUE(platform::FeedbackCodeMatches(kFeedbackKey, platform::kFeedbackPaymentReceipted, school_,
+                                            receipted.number(), receipted.feedback().code()));
   EXPECT_EQ(account.DebugString().find("0909123456"), std::string::npos);  // no guardian phone
   EXPECT_EQ(account.DebugString().find("Nguyễn Văn Bình"), std::string::npos);
 

@@ -183,6 +183,16 @@ absl::StatusOr<v1::ParAssessment> AssessmentDesk::Get(const Caller& caller, cons
   return stored.assessment;
 }
 
+absl::StatusOr<std::vector<v1::AssessmentVersion>> AssessmentDesk::History(const Caller& caller,
+                                                                           const std::string& school_id,
+                                                                           int year) {
+  RETURN_IF_ERROR(RequireSchoolRead(caller, school_id, kAssessment));
+  if (year < 2000 || year > 2100) return InvalidField("parent", "năm phải trong khoảng 2000..2100");
+  ASSIGN_OR_RETURN(std::vector<v1::AssessmentVersion> versions, store_.AssessmentHistory(school_id, year));
+  for (v1::AssessmentVersion& v : versions) Totalize(*v.mutable_assessment());
+  return versions;
+}
+
 absl::StatusOr<std::optional<v1::ParAssessment>> AssessmentDesk::Find(const std::string& school_id,
                                                                       int year) {
   ASSIGN_OR_RETURN(auto found, FindAll(year, {school_id}));

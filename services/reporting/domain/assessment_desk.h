@@ -59,6 +59,10 @@ class AssessmentDesk final {
 
   // The year's assessment, created as a DRAFT on first read.
   absl::StatusOr<v1::ParAssessment> Get(const Caller& caller, const std::string& school_id, int year);
+  // Every submitted, appraised and returned state, oldest first, totals
+  // filled (who may read the assessment may read its history).
+  absl::StatusOr<std::vector<v1::AssessmentVersion>> History(const Caller& caller,
+                                                             const std::string& school_id, int year);
   // The assessment if it exists (no creation), for the forecast.
   absl::StatusOr<std::optional<v1::ParAssessment>> Find(const std::string& school_id, int year);
   // The same for many schools in one read: those that have one, by school.

@@ -1,9 +1,6 @@
 // Summaries, forecasts and report generation (see forecast_desk.h).
 #include "services/reporting/domain/forecast_desk.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -13,6 +10,7 @@
 #include "platform/core/school_batch.h"
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
+#include "platform/rpc/deterministic.h"
 #include "platform/rpc/proto_values.h"
 #include "services/reporting/domain/access.h"
 #include "services/reporting/domain/framework_rules.h"
@@ -22,17 +20,6 @@ namespace parhub::reporting {
 namespace {
 
 using ::parhub::platform::Date;
-
-std::string Deterministic(const google::protobuf::Message& message) {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    message.SerializeToCodedStream(&coded);
-  }
-  return out;
-}
 
 absl::Status CheckPeriod(Date start, Date end) {
   if (end < start) return platform::InvalidField("period_end", "ngày cuối kỳ trước ngày đầu kỳ");
@@ -69,6 +56,7 @@ absl::StatusOr<std::vector<v1::ReportingSummary>> ReportingSummarizer::Read(
     const std::vector<std::string>& school_ids, Date start, Date end) {
   ASSIGN_OR_RETURN(std::vector<ReportCounts> reports, reports_.Count(school_ids, start, end));
   ASSIGN_OR_RETURN(std::vector<SipasFigures> sipas, sipas_.FiguresOf(school_ids, start, end));
+  ASSIGN_OR_RETURN(std::vector<FeedbackFigures> feedback, feedback_.FiguresOf(school_ids, start, end));
   ASSIGN_OR_RETURN(auto assessments, assessments_.FindAll(end.year, school_ids));
   // The year's self-assessed sub-criteria, once; without a framework the
   // coverage stays 0.
@@ -97,6 +85,9 @@ absl::StatusOr<std::vector<v1::ReportingSummary>> ReportingSummarizer::Read(
     out.set_sipas_responses(sipas[i].responses);
     out.set_sipas_index(sipas[i].index);
     out.set_sipas_feedback_index(sipas[i].feedback_index);
+    out.set_feedback_responses(feedback[i].responses);
+    out.set_feedback_satisfied_share(
+        feedback[i].responses == 0 ? 0 : 100.0 * feedback[i].satisfied / feedback[i].responses);
     auto assessment = assessments.find(school_ids[i]);
     if (assessment == assessments.end()) continue;
     const v1::AssessmentState s = assessment->second.state();
@@ -153,8 +144,8 @@ absl::StatusOr<v1::ParForecast> ForecastDesk::Compute(const std::string& school_
   v1::ParForecast forecast =
       forecaster_.Compute(absl::StrCat("schools/", school_id), framework,
                           assessment.has_value() ? &*assessment : nullptr, pulled, now);
-  RETURN_IF_ERROR(store_.SaveForecast(school_id, year,
-                                      StoredForecast{forecast.total_points(), now, Deterministic(forecast)}));
+  RETURN_IF_ERROR(store_.SaveForecast(
+      school_id, year, StoredForecast{forecast.total_points(), now, platform::DeterministicBytes(forecast)}));
   return forecast;
 }
 
@@ -283,7 +274,8 @@ absl::StatusOr<v1::ReportVersion> ReportGenerator::Generate(
                                             "); thử lại sau hoặc lập báo cáo thiếu với allow_partial")),
         "SOURCE_UNAVAILABLE");
   }
-  return reports_.AddVersion(caller, school_id, resolved, GeneratedContent{Deterministic(content), errors});
+  return reports_.AddVersion(caller, school_id, resolved,
+                             GeneratedContent{platform::DeterministicBytes(content), errors});
 }
 
 }  // namespace parhub::reporting

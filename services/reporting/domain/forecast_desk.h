@@ -1,5 +1,6 @@
 // The school's reporting figures computed on demand: its own period summary
-// (reports on time, assessment, evidence coverage, SIPAS; many schools' at
+// (reports on time, assessment, evidence coverage, SIPAS, the short surveys
+// after a service; many schools' at
 // once for the gateway's roll-ups), the live PAR
 // forecast pulled from every service it needs, and periodic report versions
 // generated from the same pulls.
@@ -16,6 +17,7 @@
 #include "services/reporting/domain/assessment_desk.h"
 #include "services/reporting/domain/forecaster.h"
 #include "services/reporting/domain/report_desk.h"
+#include "services/reporting/domain/service_feedback.h"
 #include "services/reporting/domain/sipas_desk.h"
 #include "services/reporting/domain/source_pulls.h"
 
@@ -26,8 +28,12 @@ using ::parhub::platform::Caller;
 class ReportingSummarizer final {
  public:
   ReportingSummarizer(AssessmentDesk& assessments, FrameworkBook& frameworks, ReportDesk& reports,
-                      SipasDesk& sipas)
-      : assessments_(assessments), frameworks_(frameworks), reports_(reports), sipas_(sipas) {}
+                      SipasDesk& sipas, ServiceFeedbackDesk& feedback)
+      : assessments_(assessments),
+        frameworks_(frameworks),
+        reports_(reports),
+        sipas_(sipas),
+        feedback_(feedback) {}
 
   // No access check: callers check first.
   absl::StatusOr<v1::ReportingSummary> Summarize(const std::string& school_id, platform::Date start,
@@ -46,7 +52,8 @@ class ReportingSummarizer final {
   AssessmentDesk& assessments_;
   FrameworkBook& frameworks_;
   ReportDesk& reports_;
-  SipasDesk& sipas_;  // the parents' surveys in the period
+  SipasDesk& sipas_;               // the parents' surveys in the period
+  ServiceFeedbackDesk& feedback_;  // the short surveys answered in the period
 };
 
 class ForecastDesk final {

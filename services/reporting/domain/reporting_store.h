@@ -106,6 +106,9 @@ class ReportingStore {
   virtual absl::StatusOr<std::vector<StoredAssessment>> ListAssessments(const std::string& school_id) = 0;
   virtual absl::Status AppendAssessmentHistory(const StoredAssessment& snapshot, const std::string& action,
                                                const std::string& actor, absl::Time at) = 0;
+  // The kept states of the school's assessment of `year`, oldest first.
+  virtual absl::StatusOr<std::vector<v1::AssessmentVersion>> AssessmentHistory(const std::string& school_id,
+                                                                               int year) = 0;
   virtual absl::StatusOr<std::map<std::string, AssessmentTotals>> AssessmentTotalsOf(
       int year, const std::vector<std::string>& school_ids) = 0;
 

@@ -169,6 +169,18 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::GetParAssessment(Context* c,
   });
 }
 
+grpc::ServerUnaryReactor* ReportingServiceImpl::ListAssessmentVersions(
+    Context* c, const v1::ListAssessmentVersionsRequest* request,
+    v1::ListAssessmentVersionsResponse* response) {
+  return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(auto ids, ParseName(kAssessmentName, request->parent(), "parent"));
+    ASSIGN_OR_RETURN(int year, YearOf(ids[1], "parent"));
+    ASSIGN_OR_RETURN(auto versions, desks_.assessments.History(caller, ids[0], year));
+    for (auto& v : versions) *response->add_versions() = std::move(v);
+    return absl::OkStatus();
+  });
+}
+
 grpc::ServerUnaryReactor* ReportingServiceImpl::ListParAssessments(
     Context* c, const v1::ListParAssessmentsRequest* request, v1::ListParAssessmentsResponse* response) {
   return handlers_.Read(c, __func__, [=, this](const Caller& caller) -> absl::Status {

@@ -3,7 +3,8 @@
 // Handlers::Read, mutations Handlers::Mutate whose authorize step parses
 // names and checks access (domain/access.h) before the idempotency ledger.
 // No rules live here. The SIPAS methods are defined in sipas_handlers.cc,
-// the notification methods in notification_handlers.cc.
+// the notification methods in notification_handlers.cc, the short survey's
+// after a service in feedback_handlers.cc.
 #ifndef PARHUB_SERVICES_REPORTING_RPC_REPORTING_SERVICE_H_
 #define PARHUB_SERVICES_REPORTING_RPC_REPORTING_SERVICE_H_
 
@@ -14,6 +15,7 @@
 #include "services/reporting/domain/notification_desk.h"
 #include "services/reporting/domain/official_results.h"
 #include "services/reporting/domain/report_desk.h"
+#include "services/reporting/domain/service_feedback.h"
 #include "services/reporting/domain/sipas_comparison.h"
 #include "services/reporting/domain/sipas_desk.h"
 #include "services/reporting/rpc/refdata.h"
@@ -33,6 +35,7 @@ struct ReportingDesks final {
   SipasDesk& sipas;
   SipasComparisons& sipas_comparisons;
   NotificationDesk& notifications;
+  ServiceFeedbackDesk& feedback;
 };
 
 class ReportingServiceImpl final : public v1::ReportingService::CallbackService {
@@ -55,6 +58,8 @@ class ReportingServiceImpl final : public v1::ReportingService::CallbackService 
                             v1::ParAssessment* response) override;
   Reactor* ListParAssessments(Context* c, const v1::ListParAssessmentsRequest* request,
                               v1::ListParAssessmentsResponse* response) override;
+  Reactor* ListAssessmentVersions(Context* c, const v1::ListAssessmentVersionsRequest* request,
+                                  v1::ListAssessmentVersionsResponse* response) override;
   Reactor* UpdateAssessmentItem(Context* c, const v1::UpdateAssessmentItemRequest* request,
                                 v1::AssessmentItem* response) override;
   Reactor* SubmitParAssessment(Context* c, const v1::SubmitParAssessmentRequest* request,
@@ -90,6 +95,12 @@ class ReportingServiceImpl final : public v1::ReportingService::CallbackService 
                                   v1::SurveyForRespondent* response) override;
   Reactor* SubmitSipasResponse(Context* c, const v1::SubmitSipasResponseRequest* request,
                                v1::SubmitSipasResponseResponse* response) override;
+  Reactor* GetServiceFeedbackForm(Context* c, const v1::GetServiceFeedbackFormRequest* request,
+                                  v1::ServiceFeedbackForm* response) override;
+  Reactor* SubmitServiceFeedback(Context* c, const v1::SubmitServiceFeedbackRequest* request,
+                                 v1::SubmitServiceFeedbackResponse* response) override;
+  Reactor* GetServiceFeedbackResults(Context* c, const v1::GetServiceFeedbackResultsRequest* request,
+                                     v1::ServiceFeedbackResults* response) override;
   Reactor* GetSipasResults(Context* c, const v1::GetSipasResultsRequest* request,
                            v1::SipasResults* response) override;
   Reactor* ImportOfficialSipasResult(Context* c, const v1::ImportOfficialSipasResultRequest* request,

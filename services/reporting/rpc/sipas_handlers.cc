@@ -9,12 +9,10 @@
 // - SubmitSipasResponse is anonymous (the audit row says "anonymous", its
 //   target names no code) and its ledger fingerprint is a keyed digest of the
 //   request, so no stored hash can be tested against a known code.
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-
 #include "absl/strings/str_cat.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/status_macros.h"
+#include "platform/rpc/deterministic.h"
 #include "services/reporting/domain/access.h"
 #include "services/reporting/domain/sipas_comparison.h"
 #include "services/reporting/rpc/reporting_service.h"
@@ -32,20 +30,6 @@ constexpr char kSurvey[] = "khảo sát";
 // The ledger scope of public responses (the school is known only once the
 // code is looked up; the gateway makes every key unique per client).
 constexpr char kPublicScope[] = "sipas-public";
-
-// The request without its request_id, serialized deterministically.
-std::string FingerprintBytes(const v1::SubmitSipasResponseRequest& request) {
-  v1::SubmitSipasResponseRequest copy = request;
-  copy.clear_request_id();
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    copy.SerializeToCodedStream(&coded);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -162,7 +146,7 @@ grpc::ServerUnaryReactor* ReportingServiceImpl::SubmitSipasResponse(
         mutation.anonymous = true;
         auto fingerprint = std::make_shared<v1::SubmitSipasResponseRequest>();
         fingerprint->set_respondent_code(desks_.sipas.KeyedDigest(
-            "parhub.reporting.sipas-response-fingerprint.v1", FingerprintBytes(*request)));
+            "parhub.reporting.sipas-response-fingerprint.v1", platform::FingerprintBytes(*request)));
         mutation.fingerprint_body = std::move(fingerprint);
         return mutation;
       });

@@ -313,6 +313,27 @@ absl::Status MySqlReportingStore::AppendAssessmentHistory(const StoredAssessment
       .status();
 }
 
+absl::StatusOr<std::vector<v1::AssessmentVersion>> MySqlReportingStore::AssessmentHistory(
+    const std::string& school_id, int year) {
+  ASSIGN_OR_RETURN(auto rows,
+                   db_.Query(absl::StrCat("SELECT seq, action, actor, ", SqlTimeColumn("at"),
+                                          ", snapshot FROM par_assessment_history WHERE school_id = ? AND "
+                                          "year = ? ORDER BY seq"),
+                             {Str(school_id), Int(year)}));
+  std::vector<v1::AssessmentVersion> out;
+  for (const Row& row : rows) {
+    v1::AssessmentVersion& v = out.emplace_back();
+    ASSIGN_OR_RETURN(int seq, IntFromSql(row, 0, 1, 1'000'000));
+    v.set_version(seq);
+    v.set_action(row.Str(1));
+    v.set_actor(row.Str(2));
+    ASSIGN_OR_RETURN(absl::Time at, TimeFromSql(row, 3));
+    *v.mutable_create_time() = platform::TimeToProto(at);
+    ASSIGN_OR_RETURN(*v.mutable_assessment(), ParseBlob<v1::ParAssessment>(row.Str(4), "assessment version"));
+  }
+  return out;
+}
+
 absl::StatusOr<std::map<std::string, AssessmentTotals>> MySqlReportingStore::AssessmentTotalsOf(
     int year, const std::vector<std::string>& school_ids) {
   std::map<std::string, AssessmentTotals> out;

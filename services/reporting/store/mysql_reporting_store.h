@@ -30,6 +30,8 @@ class MySqlReportingStore final : public ReportingStore {
   absl::StatusOr<std::vector<StoredAssessment>> ListAssessments(const std::string& school_id) override;
   absl::Status AppendAssessmentHistory(const StoredAssessment& snapshot, const std::string& action,
                                        const std::string& actor, absl::Time at) override;
+  absl::StatusOr<std::vector<v1::AssessmentVersion>> AssessmentHistory(const std::string& school_id,
+                                                                       int year) override;
   absl::StatusOr<std::map<std::string, AssessmentTotals>> AssessmentTotalsOf(
       int year, const std::vector<std::string>& school_ids) override;
   absl::Status SaveOfficialResult(const std::string& school_id, int year, const v1::OfficialParResult& result,

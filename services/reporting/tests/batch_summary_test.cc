@@ -8,6 +8,7 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
+#include "platform/core/feedback_code.h"
 #include "platform/core/resource_name.h"
 #include "platform/core/school_batch.h"
 #include "platform/db/db.h"
@@ -24,6 +25,7 @@
 #include "services/reporting/domain/sipas_desk.h"
 #include "services/reporting/rpc/refdata.h"
 #include "services/reporting/store/mysql_reporting_store.h"
+#include "services/reporting/store/mysql_service_feedback_store.h"
 #include "services/reporting/store/mysql_sipas_store.h"
 
 namespace parhub::reporting {
@@ -59,7 +61,9 @@ class ReportingBatchSummaryTest : public ::testing::Test {
         calendar_(refdata_->families),
         reports_(store_, calendar_, clock_),
         sipas_(sipas_store_, refdata_->questionnaire, std::string(32, 'k'), clock_),
-        summarizer_(assessments_, frameworks_, reports_, sipas_) {}
+        feedback_store_(*db_),
+        feedback_(feedback_store_, std::string(32, 'f'), clock_),
+        summarizer_(assessments_, frameworks_, reports_, sipas_, feedback_) {}
 
   void SetUp() override { ASSERT_OK(frameworks_.Seed(refdata_->frameworks)); }
 
@@ -105,6 +109,22 @@ class ReportingBatchSummaryTest : public ::testing::Test {
     }
   }
 
+  // Short-survey answers on `day` to resolved cases `subjects`, with these
+  // "overall" scores (the other questions 3).
+  void Feedback(const std::string& school, Date day, const std::vector<std::string>& subjects,
+                const std::vector<int>& overall) {
+    Today(day);
+    for (size_t i = 0; i < subjects.size(); ++i) {
+      common::v1::FeedbackInvitation invitation;
+      invitation.set_school("schools/" + school);
+      invitation.set_touchpoint(common::v1::FEEDBACK_TOUCHPOINT_CASE_RESOLVED);
+      invitation.set_subject(subjects[i]);
+      invitation.set_code(
+          platform::FeedbackCode(std::string(32, 'f'), platform::kFeedbackCaseResolved, school, subjects[i]));
+      ASSERT_OK(feedback_.Submit(TestCaller(Role::kService, ""), invitation, {overall[i], 3, 3}).status());
+    }
+  }
+
   // Evidence for the self-assessed `codes` of the school's 2024 assessment.
   void Evidence(const std::string& school, const std::vector<std::string>& codes) {
     const platform::Caller admin = TestCaller(Role::kSchoolAdmin, school);
@@ -145,6 +165,9 @@ class ReportingBatchSummaryTest : public ::testing::Test {
     Survey(b, "gv", v1::SURVEY_AUDIENCE_STAFF, {2024, 4, 2}, {1, 1});
     Survey(b, "phhs", v1::SURVEY_AUDIENCE_PARENTS, {2024, 5, 6}, {3});
     Survey(c, "nhap", v1::SURVEY_AUDIENCE_PARENTS, {2024, 5, 6}, {}, true);
+    Feedback(a, {2024, 4, 3}, {"c-1", "c-2"}, {5, 2});
+    Feedback(a, {2024, 7, 3}, {"c-3"}, {5});  // after the period
+    Feedback(b, {2024, 5, 7}, {"c-1"}, {4});
     Today({2024, 7, 10});
     Evidence(a, {"1.1.1", "1.4.1", "2.1.1"});
     SubmitAssessment(a);
@@ -165,6 +188,8 @@ class ReportingBatchSummaryTest : public ::testing::Test {
   ReportCalendar calendar_;
   ReportDesk reports_;
   SipasDesk sipas_;
+  MySqlServiceFeedbackStore feedback_store_;
+  ServiceFeedbackDesk feedback_;
   ReportingSummarizer summarizer_;
 };
 
@@ -209,6 +234,11 @@ TEST_F(ReportingBatchSummaryTest, EachSchoolOfTheBatchEqualsItsOwnSummaryInTheOr
   EXPECT_EQ(d.assessment_submitted(), 0);
   EXPECT_DOUBLE_EQ(d.evidence_coverage_rate(), 0);
   EXPECT_EQ(d.reports_missing(), a.reports_due());
+  EXPECT_EQ(a.feedback_responses(), 2) << "the July answer is after the period";
+  EXPECT_DOUBLE_EQ(a.feedback_satisfied_share(), 50);
+  EXPECT_EQ(b.feedback_responses(), 1);
+  EXPECT_DOUBLE_EQ(b.feedback_satisfied_share(), 100);
+  EXPECT_EQ(d.feedback_responses(), 0);
 }
 
 TEST_F(ReportingBatchSummaryTest, BadListsAndPeriodsAreRefusedNamingTheField) {

@@ -23,11 +23,14 @@
 #include "platform/testing/school_batch_requests.h"
 #include "services/reporting/domain/forecast_schedule.h"
 #include "services/reporting/store/mysql_reporting_store.h"
+#include "services/reporting/store/mysql_service_feedback_store.h"
 #include "services/reporting/store/mysql_sipas_store.h"
 #include "services/reporting/tests/scripted_notification_source.h"
 
 namespace parhub::reporting {
 namespace {
+
+const std::string kFeedbackKey(32, 'f');  // the short surveys' code key
 
 namespace pb = ::parhub::reporting::v1;
 using ::parhub::platform::Caller;
@@ -98,6 +101,8 @@ struct Harness {
   std::unique_ptr<AssessmentDesk> assessments;
   std::unique_ptr<ReportCalendar> calendar;
   std::unique_ptr<ReportDesk> reports;
+  std::unique_ptr<MySqlServiceFeedbackStore> feedback_store;
+  std::unique_ptr<ServiceFeedbackDesk> feedback;
   std::unique_ptr<ReportingSummarizer> summarizer;
   std::unique_ptr<SourcePulls> pulls;
   std::unique_ptr<ForecastDesk> forecasts;
@@ -139,7 +144,10 @@ class ReportingServiceTest : public ::testing::Test {
     h.sipas =
         std::make_unique<SipasDesk>(*h.sipas_store, h.refdata.questionnaire, std::string(32, 'k'), clock);
     h.sipas_comparisons = std::make_unique<SipasComparisons>(*h.sipas_store, *h.sipas, clock);
-    h.summarizer = std::make_unique<ReportingSummarizer>(*h.assessments, *h.frameworks, *h.reports, *h.sipas);
+    h.feedback_store = std::make_unique<MySqlServiceFeedbackStore>(h.server->db());
+    h.feedback = std::make_unique<ServiceFeedbackDesk>(*h.feedback_store, kFeedbackKey, clock);
+    h.summarizer = std::make_unique<ReportingSummarizer>(*h.assessments, *h.frameworks, *h.reports, *h.sipas,
+                                                         *h.feedback);
     h.pulls = std::make_unique<SourcePulls>(*h.store, h.source, clock);
     h.forecasts = std::make_unique<ForecastDesk>(*h.store, *h.frameworks, *h.assessments, *h.summarizer,
                                                  *h.pulls, clock);
@@ -148,9 +156,9 @@ class ReportingServiceTest : public ::testing::Test {
     h.official = std::make_unique<OfficialResults>(*h.store, *h.frameworks, h.source, clock);
     h.notifications = std::make_unique<TestNotifications>(h.server->db(), *h.reports, nullptr, clock);
     h.service = std::make_unique<ReportingServiceImpl>(
-        h.server->handlers(),
-        ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports, *h.generator, *h.summarizer,
-                       *h.official, h.refdata, *h.sipas, *h.sipas_comparisons, h.notifications->desk});
+        h.server->handlers(), ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports,
+                                             *h.generator, *h.summarizer, *h.official, h.refdata, *h.sipas,
+                                             *h.sipas_comparisons, h.notifications->desk, *h.feedback});
     h.server->Start(h.service.get());
     h.stub = pb::ReportingService::NewStub(h.server->channel());
   }
@@ -529,6 +537,45 @@ TEST_F(ReportingServiceTest, SubmitFreezesMetricsThenTheAuthorityReturnsAndAppra
       stub().AppraiseParAssessment(Ctx("AppraiseParAssessment", Officer(school_)).get(), appraise, &a));
   EXPECT_EQ(a.state(), pb::ASSESSMENT_STATE_APPRAISED);
   EXPECT_NEAR(a.appraised_total(), a.self_total() - 1, 0.005);
+
+  // Every version is kept and readable: submit, return, submit, appraise.
+  pb::ListAssessmentVersionsRequest history;
+  history.set_parent(submit.name());
+  pb::ListAssessmentVersionsResponse versions;
+  ASSERT_GRPC_OK(stub().ListAssessmentVersions(Ctx("ListAssessmentVersions", Officer(school_)).get(), history,
+                                               &versions));
+  ASSERT_EQ(versions.versions_size(), 4);
+  const std::vector<std::string> actions{"submit", "return", "submit", "appraise"};
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(versions.versions(i).version(), i + 1);
+    EXPECT_EQ(versions.versions(i).action(), actions[i]);
+  }
+  EXPECT_EQ(versions.versions(0).actor(), Admin(school_).subject);
+  EXPECT_EQ(versions.versions(1).assessment().state(), pb::ASSESSMENT_STATE_RETURNED);
+  EXPECT_EQ(versions.versions(1).assessment().return_reason(), "Thiếu minh chứng tiêu chí 1.4.1");
+  EXPECT_EQ(versions.versions(1).actor(), Officer(school_).subject);
+  EXPECT_NEAR(versions.versions(0).assessment().self_total(),
+              versions.versions(2).assessment().self_total() - 2,
+              0.005);  // 1.4.1 self-assessed 2 points after the return
+  EXPECT_NEAR(versions.versions(3).assessment().appraised_total(), a.appraised_total(), 0.005);
+  // Staff read it as they read the assessment; another school finds nothing.
+  ASSERT_GRPC_OK(
+      stub().ListAssessmentVersions(Ctx("ListAssessmentVersions", Staff(school_)).get(), history, &versions));
+  EXPECT_EQ(
+      stub()
+          .ListAssessmentVersions(Ctx("ListAssessmentVersions", Admin(other_)).get(), history, &versions)
+          .error_code(),
+      grpc::StatusCode::NOT_FOUND);
+  history.set_parent(absl::StrCat("schools/", school_, "/parAssessments/2023"));
+  ASSERT_GRPC_OK(
+      stub().ListAssessmentVersions(Ctx("ListAssessmentVersions", Admin(school_)).get(), history, &versions));
+  EXPECT_EQ(versions.versions_size(), 0);
+  history.set_parent(absl::StrCat("schools/", school_, "/parAssessments/1999"));
+  EXPECT_EQ(
+      stub()
+          .ListAssessmentVersions(Ctx("ListAssessmentVersions", Admin(school_)).get(), history, &versions)
+          .error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
 
   pb::ParForecast forecast;
   ASSERT_GRPC_OK(Forecast(school_, 2024, &forecast));

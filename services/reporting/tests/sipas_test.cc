@@ -22,12 +22,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "platform/core/crypto.h"
+#include "platform/core/feedback_code.h"
 #include "platform/core/resource_name.h"
 #include "platform/testing/fixtures.h"
 #include "platform/testing/in_process_server.h"
 #include "services/reporting/domain/respondent_code.h"
 #include "services/reporting/rpc/reporting_service.h"
 #include "services/reporting/store/mysql_reporting_store.h"
+#include "services/reporting/store/mysql_service_feedback_store.h"
 #include "services/reporting/store/mysql_sipas_store.h"
 #include "services/reporting/tests/scripted_notification_source.h"
 
@@ -75,6 +77,8 @@ struct Harness {
   std::unique_ptr<AssessmentDesk> assessments;
   std::unique_ptr<ReportCalendar> calendar;
   std::unique_ptr<ReportDesk> reports;
+  std::unique_ptr<MySqlServiceFeedbackStore> feedback_store;
+  std::unique_ptr<ServiceFeedbackDesk> feedback;
   std::unique_ptr<ReportingSummarizer> summarizer;
   std::unique_ptr<SourcePulls> pulls;
   std::unique_ptr<ForecastDesk> forecasts;
@@ -87,6 +91,7 @@ struct Harness {
 Harness* harness = nullptr;
 
 const std::string kCodeKey = "sipas-test-code-key-0123456789abcdef";
+const std::string kFeedbackKey = "feedback-test-code-key-0123456789abcdef";
 
 #define ASSERT_GRPC_OK(expr)                    \
   do {                                          \
@@ -118,7 +123,10 @@ class SipasTest : public ::testing::Test {
     h.assessments = std::make_unique<AssessmentDesk>(*h.store, *h.frameworks, clock);
     h.calendar = std::make_unique<ReportCalendar>(h.refdata.families);
     h.reports = std::make_unique<ReportDesk>(*h.store, *h.calendar, clock);
-    h.summarizer = std::make_unique<ReportingSummarizer>(*h.assessments, *h.frameworks, *h.reports, *h.sipas);
+    h.feedback_store = std::make_unique<MySqlServiceFeedbackStore>(h.server->db());
+    h.feedback = std::make_unique<ServiceFeedbackDesk>(*h.feedback_store, kFeedbackKey, clock);
+    h.summarizer = std::make_unique<ReportingSummarizer>(*h.assessments, *h.frameworks, *h.reports, *h.sipas,
+                                                         *h.feedback);
     h.pulls = std::make_unique<SourcePulls>(*h.store, h.source, clock);
     h.forecasts = std::make_unique<ForecastDesk>(*h.store, *h.frameworks, *h.assessments, *h.summarizer,
                                                  *h.pulls, clock);
@@ -127,9 +135,9 @@ class SipasTest : public ::testing::Test {
     h.official = std::make_unique<OfficialResults>(*h.store, *h.frameworks, h.source, clock);
     h.notifications = std::make_unique<TestNotifications>(h.server->db(), *h.reports, nullptr, clock);
     h.service = std::make_unique<ReportingServiceImpl>(
-        h.server->handlers(),
-        ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports, *h.generator, *h.summarizer,
-                       *h.official, h.refdata, *h.sipas, *h.sipas_comparisons, h.notifications->desk});
+        h.server->handlers(), ReportingDesks{*h.frameworks, *h.assessments, *h.forecasts, *h.reports,
+                                             *h.generator, *h.summarizer, *h.official, h.refdata, *h.sipas,
+                                             *h.sipas_comparisons, h.notifications->desk, *h.feedback});
     h.server->Start(h.service.get());
     h.stub = pb::ReportingService::NewStub(h.server->channel());
   }
@@ -990,6 +998,166 @@ TEST_F(SipasTest, AnOfficialSipasResultBelongsToItsSchool) {
   ASSERT_GRPC_OK(ImportOfficial(2024, result, Officer(school_)));
   EXPECT_EQ(CountRows("SELECT COUNT(*) FROM official_sipas_results WHERE school_id = ?", {other_}), 0);
   EXPECT_EQ(CountRows("SELECT COUNT(*) FROM official_sipas_results WHERE school_id = ?", {school_}), 1);
+}
+
+// ------------------------------------------ the short survey after a service
+
+namespace cpb = ::parhub::common::v1;
+
+// An invitation as complaints or finance makes it (same derived key).
+cpb::FeedbackInvitation Invitation(const std::string& school, cpb::FeedbackTouchpoint touchpoint,
+                                   const std::string& subject) {
+  cpb::FeedbackInvitation out;
+  out.set_school("schools/" + school);
+  out.set_touchpoint(touchpoint);
+  out.set_subject(subject);
+  out.set_code(platform::FeedbackCode(kFeedbackKey,
+                                      touchpoint == cpb::FEEDBACK_TOUCHPOINT_CASE_RESOLVED
+                                          ? platform::kFeedbackCaseResolved
+                                          : platform::kFeedbackPaymentReceipted,
+                                      school, subject));
+  return out;
+}
+
+class ServiceFeedbackTest : public SipasTest {
+ protected:
+  grpc::Status Answer(const cpb::FeedbackInvitation& invitation, std::vector<int> scores,
+                      const std::string& request_id = platform::RandomId(),
+                      pb::SubmitServiceFeedbackResponse* out = nullptr, const Caller* caller = nullptr) {
+    pb::SubmitServiceFeedbackRequest request;
+    *request.mutable_invitation() = invitation;
+    for (int s : scores) request.add_scores(s);
+    request.set_request_id(request_id);
+    pb::SubmitServiceFeedbackResponse response;
+    return stub().SubmitServiceFeedback(Ctx("SubmitServiceFeedback", caller ? *caller : Desk()).get(),
+                                        request, out ? out : &response);
+  }
+  grpc::Status Results(const std::string& school, int year, const Caller& caller,
+                       pb::ServiceFeedbackResults* out) {
+    pb::GetServiceFeedbackResultsRequest request;
+    request.set_school("schools/" + school);
+    request.set_year(year);
+    return stub().GetServiceFeedbackResults(Ctx("GetServiceFeedbackResults", caller).get(), request, out);
+  }
+  int64_t Answers(const std::string& school) {
+    return CountRows("SELECT COUNT(*) FROM service_feedback WHERE school_id = ?", {school});
+  }
+};
+
+TEST_F(ServiceFeedbackTest, AnInvitationAnswersOnceHoweverItsCodeIsTyped) {
+  pb::ServiceFeedbackForm form;
+  ASSERT_GRPC_OK(stub().GetServiceFeedbackForm(Ctx("GetServiceFeedbackForm", Desk()).get(),
+                                               pb::GetServiceFeedbackFormRequest(), &form));
+  ASSERT_EQ(form.questions_size(), 3);
+  EXPECT_EQ(form.questions(0).code(), "overall");
+  EXPECT_EQ(form.scale_labels_size(), 5);
+
+  const cpb::FeedbackInvitation invitation =
+      Invitation(school_, cpb::FEEDBACK_TOUCHPOINT_CASE_RESOLVED, "S0001-7KQ4-XP9D");
+  const std::string request_id = platform::RandomId();
+  pb::SubmitServiceFeedbackResponse thanks;
+  ASSERT_GRPC_OK(Answer(invitation, {5, 4, 4}, request_id, &thanks));
+  EXPECT_FALSE(thanks.message().empty());
+  ASSERT_GRPC_OK(Answer(invitation, {5, 4, 4}, request_id));  // a lost answer retried: replayed
+  EXPECT_EQ(Answers(school_), 1);
+
+  cpb::FeedbackInvitation typed = invitation;
+  typed.set_code(absl::AsciiStrToLower(invitation.code().substr(0, 6)) + "-" + invitation.code().substr(6));
+  grpc::Status again = Answer(typed, {1, 1, 1});
+  EXPECT_EQ(again.error_code(), grpc::StatusCode::ALREADY_EXISTS) << again.error_message();
+  EXPECT_EQ(ReasonOf(again), "FEEDBACK_ALREADY_GIVEN");
+  EXPECT_EQ(Answers(school_), 1);
+  // The answer keeps no case: nothing stored names the invitation's subject or code.
+  EXPECT_EQ(CountRows("SELECT COUNT(*) FROM service_feedback WHERE code_hash IN (?, ?)",
+                      {invitation.code(), invitation.subject()}),
+            0);
+  // The same case's payment-side or another school's invitation is another invitation.
+  ASSERT_GRPC_OK(
+      Answer(Invitation(school_, cpb::FEEDBACK_TOUCHPOINT_PAYMENT_RECEIPTED, "S0001-7KQ4-XP9D"), {4, 4, 4}));
+  EXPECT_EQ(Answers(school_), 2);
+}
+
+TEST_F(ServiceFeedbackTest, ForgedOrBadAnswersAreRefusedNamingTheFieldAndChangeNothing) {
+  const cpb::FeedbackInvitation good =
+      Invitation(school_, cpb::FEEDBACK_TOUCHPOINT_PAYMENT_RECEIPTED, "schools/x/receipts/r-1");
+  auto with = [&](const std::function<void(cpb::FeedbackInvitation&)>& change) {
+    cpb::FeedbackInvitation out = good;
+    change(out);
+    return out;
+  };
+  // Not the code of this invitation: NOT_FOUND, like any unknown code.
+  for (const cpb::FeedbackInvitation& forged :
+       {with([](auto& i) { i.set_subject("schools/x/receipts/r-2"); }),
+        with([&](auto& i) { i.set_school("schools/" + other_); }),
+        with([](auto& i) { i.set_touchpoint(cpb::FEEDBACK_TOUCHPOINT_CASE_RESOLVED); }),
+        with([](auto& i) { i.set_code("0000-0000-0000"); }), with([](auto& i) { i.set_code("???"); })}) {
+    EXPECT_EQ(Answer(forged, {5, 5, 5}).error_code(), grpc::StatusCode::NOT_FOUND) << forged.DebugString();
+  }
+  EXPECT_EQ(ViolatedField(Answer(with([](auto& i) { i.clear_touchpoint(); }), {5, 5, 5})),
+            "invitation.touchpoint");
+  EXPECT_EQ(ViolatedField(Answer(with([](auto& i) { i.set_school("truong-x"); }), {5, 5, 5})),
+            "invitation.school");
+  EXPECT_EQ(ViolatedField(Answer(with([](auto& i) { i.clear_subject(); }), {5, 5, 5})), "invitation.subject");
+  EXPECT_EQ(ViolatedField(Answer(with([](auto& i) { i.clear_code(); }), {5, 5, 5})), "invitation.code");
+  EXPECT_EQ(ViolatedField(Answer(good, {5, 5})), "scores");
+  EXPECT_EQ(ViolatedField(Answer(good, {5, 6, 5})), "scores[1]");
+  EXPECT_EQ(ViolatedField(Answer(good, {0, 5, 5})), "scores[0]");
+  // Only the gateway's public desk relays answers.
+  const Caller admin = Admin(school_);
+  EXPECT_EQ(Answer(good, {5, 5, 5}, platform::RandomId(), nullptr, &admin).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Answers(school_), 0);
+  EXPECT_EQ(Answers(other_), 0);
+  ASSERT_GRPC_OK(Answer(good, {5, 5, 5}));  // the real one still answers
+  EXPECT_EQ(Answers(school_), 1);
+}
+
+TEST_F(ServiceFeedbackTest, ResultsCompareMonthByMonthAndFeedTheSummary) {
+  SetNow(At(2024, 3, 20));
+  const auto kCase = cpb::FEEDBACK_TOUCHPOINT_CASE_RESOLVED;
+  const auto kPayment = cpb::FEEDBACK_TOUCHPOINT_PAYMENT_RECEIPTED;
+  ASSERT_GRPC_OK(Answer(Invitation(school_, kCase, "c-1"), {5, 4, 3}));
+  ASSERT_GRPC_OK(Answer(Invitation(school_, kCase, "c-2"), {2, 2, 1}));
+  ASSERT_GRPC_OK(Answer(Invitation(school_, kPayment, "r-1"), {4, 5, 5}));
+  ASSERT_GRPC_OK(Answer(Invitation(other_, kPayment, "r-1"), {1, 1, 1}));
+  SetNow(At(2024, 4, 2));
+  ASSERT_GRPC_OK(Answer(Invitation(school_, kPayment, "r-2"), {3, 3, 3}));
+
+  pb::ServiceFeedbackResults results;
+  ASSERT_GRPC_OK(Results(school_, 2024, Officer(school_), &results));
+  ASSERT_EQ(results.months_size(), 3);
+  ASSERT_EQ(results.questions_size(), 3);
+  const pb::ServiceFeedbackMonth& march_cases = results.months(0);
+  EXPECT_EQ(march_cases.month(), 3);
+  EXPECT_EQ(march_cases.touchpoint(), kCase);
+  EXPECT_EQ(march_cases.responses(), 2);
+  ASSERT_EQ(march_cases.question_means_size(), 3);
+  EXPECT_DOUBLE_EQ(march_cases.question_means(0), 3.5);
+  EXPECT_DOUBLE_EQ(march_cases.question_means(2), 2);
+  EXPECT_DOUBLE_EQ(march_cases.satisfied_share(), 50);
+  EXPECT_EQ(results.months(1).touchpoint(), kPayment);
+  EXPECT_DOUBLE_EQ(results.months(1).satisfied_share(), 100);
+  EXPECT_EQ(results.months(2).month(), 4);
+  EXPECT_DOUBLE_EQ(results.months(2).satisfied_share(), 0);
+  pb::ServiceFeedbackResults empty;
+  ASSERT_GRPC_OK(Results(school_, 2023, Admin(school_), &empty));
+  EXPECT_EQ(empty.months_size(), 0);
+  ASSERT_GRPC_OK(Results(school_, 2024, Staff(school_), &empty));
+
+  // Another school's results are not there for this school's admin.
+  pb::ServiceFeedbackResults theirs;
+  EXPECT_EQ(Results(other_, 2024, Admin(school_), &theirs).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(ViolatedField(Results(school_, 1999, Admin(school_), &theirs)), "year");
+
+  // The period summary (what the authority's roll-ups read, per school and month).
+  pb::ReportingSummary march;
+  ASSERT_GRPC_OK(Summary(D(2024, 3, 1), D(2024, 3, 31), &march));
+  EXPECT_EQ(march.feedback_responses(), 3);
+  EXPECT_NEAR(march.feedback_satisfied_share(), 66.67, 0.01);
+  pb::ReportingSummary february;
+  ASSERT_GRPC_OK(Summary(D(2024, 2, 1), D(2024, 2, 29), &february));
+  EXPECT_EQ(february.feedback_responses(), 0);
+  EXPECT_DOUBLE_EQ(february.feedback_satisfied_share(), 0);
 }
 
 }  // namespace
