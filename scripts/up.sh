@@ -18,6 +18,7 @@ start_db
 
 mkdir -p "$LOGS" "$PIDS"
 make_secret identity.key "$(openssl rand -hex 32)"
+make_secret sipas_code.key "$(openssl rand -hex 32)"
 make_secret admin.key "phk_$(openssl rand -hex 20)"
 for svc in "${SERVICES[@]}"; do make_secret "parhub_$svc.password" "$(openssl rand -hex 16)"; done
 bash "$PARHUB_ROOT/scripts/make-certs.sh" "$TLS_DIR"
@@ -61,6 +62,7 @@ for svc in "${SERVICES[@]}"; do
   extra+=(PARHUB_TLS_ALLOWED_CLIENTS="$(allowed_clients_of "$svc")")
   [ -n "${SOURCES_OF[$svc]:-}" ] && extra+=(PARHUB_SOURCES="$(sources_of "$svc")")
   [ "$svc" = tasks ] && extra+=(PARHUB_EVIDENCE_DIR="$RUN_DIR/evidence")
+  [ "$svc" = reporting ] && extra+=(PARHUB_SIPAS_CODE_KEY_FILE="$SECRETS/sipas_code.key")
   start_process "$svc" PARHUB_DB_HOST=127.0.0.1 PARHUB_DB_PORT="$DB_PORT" PARHUB_DB_USER="parhub_$svc" \
     PARHUB_DB_PASSWORD_FILE="$SECRETS/parhub_$svc.password" PARHUB_DB_NAME="parhub_$svc" "${extra[@]}"
 done
