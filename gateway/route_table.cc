@@ -282,7 +282,8 @@ const std::vector<Route>& Routes() {
       {DIR("ListApiKeys"), kAnyone, ScopeKind::kServiceEnforced, ""},
       {DIR("RevokeApiKey"), kAnyone, ScopeKind::kServiceEnforced, ""},
       // Deliberately absent: TaskService/PublishDirective (GatewayService
-      // resolves the schools), DirectoryService/AuthenticateApiKey,
+      // resolves the schools), DirectoryService/AuthenticateApiKey and
+      // GetTreeVersion (the gateway's own: its roll-ups keep school lists by it),
       // StaffingService/SummarizeDownsizingProgress and
       // TaskService/BatchSummarizeTasks (for the gateway's own roll-ups,
       // which resolve an authority's schools),

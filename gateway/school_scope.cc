@@ -58,10 +58,46 @@ absl::StatusOr<std::string> SchoolScope::AuthorityDisplayName(const platform::Ca
   return authority.display_name();
 }
 
+std::optional<int64_t> SchoolScope::TreeVersion(const platform::Caller& caller, absl::Time deadline) {
+  grpc::ClientContext context;
+  SetDeadline(context, deadline);
+  platform::AttachIdentity(context, key_, caller, Method<directory::v1::DirectoryService>("GetTreeVersion"));
+  directory::v1::TreeVersion version;
+  // Not under the breaker: an older directory's UNIMPLEMENTED is no failure,
+  // and a failed version only means listing as before.
+  grpc::Status status =
+      directory_->GetTreeVersion(&context, directory::v1::GetTreeVersionRequest(), &version);
+  if (!status.ok()) return std::nullopt;
+  return version.version();
+}
+
 absl::StatusOr<std::vector<directory::v1::School>> SchoolScope::SchoolsUnder(const platform::Caller& caller,
                                                                              const std::string& authority_id,
                                                                              platform::Date as_of,
                                                                              absl::Time deadline) {
+  const platform::Date day = as_of.IsSet() ? as_of : platform::LocalDate(absl::Now());
+  const std::pair<std::string, platform::Date> key{authority_id, day};
+  const std::optional<int64_t> before = TreeVersion(caller, deadline);
+  if (before.has_value()) {
+    absl::MutexLock lock(&mu_);
+    auto it = kept_.find(key);
+    if (it != kept_.end() && it->second.version == *before) return *it->second.schools;
+  }
+  ASSIGN_OR_RETURN(std::vector<directory::v1::School> schools,
+                   ListSchools(caller, authority_id, as_of, deadline));
+  // Kept only when the tree did not change while the pages were listed.
+  if (before.has_value() && TreeVersion(caller, deadline) == before) {
+    absl::MutexLock lock(&mu_);
+    if (kept_.size() >= kMaxKeptLists && !kept_.contains(key)) kept_.clear();
+    kept_[key] = KeptList{*before, std::make_shared<const std::vector<directory::v1::School>>(schools)};
+  }
+  return schools;
+}
+
+absl::StatusOr<std::vector<directory::v1::School>> SchoolScope::ListSchools(const platform::Caller& caller,
+                                                                            const std::string& authority_id,
+                                                                            platform::Date as_of,
+                                                                            absl::Time deadline) {
   std::vector<directory::v1::School> schools;
   directory::v1::ListSchoolsRequest request;
   request.set_parent(absl::StrCat("authorities/", authority_id));

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -140,6 +141,22 @@ class FakeDirectory final : public directory::v1::DirectoryService::CallbackServ
     return reactor;
   }
 
+  // UNIMPLEMENTED (an older directory) unless a test sets tree_version_.
+  grpc::ServerUnaryReactor* GetTreeVersion(grpc::CallbackServerContext* context,
+                                           const directory::v1::GetTreeVersionRequest* /*request*/,
+                                           directory::v1::TreeVersion* response) override {
+    absl::MutexLock lock(&mu_);
+    auto* reactor = context->DefaultReactor();
+    if (!tree_version_.has_value()) {
+      reactor->Finish(grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "no GetTreeVersion"));
+      return reactor;
+    }
+    ++tree_version_asked_;
+    response->set_version(*tree_version_);
+    reactor->Finish(grpc::Status::OK);
+    return reactor;
+  }
+
   grpc::ServerUnaryReactor* ListSchoolMemberships(
       grpc::CallbackServerContext* context, const directory::v1::ListSchoolMembershipsRequest* request,
       directory::v1::ListSchoolMembershipsResponse* response) override {
@@ -165,6 +182,8 @@ class FakeDirectory final : public directory::v1::DirectoryService::CallbackServ
   std::vector<Seen> seen_ ABSL_GUARDED_BY(mu_);
   std::vector<std::string> authorities_asked_ ABSL_GUARDED_BY(mu_);
   std::vector<std::string> parents_asked_ ABSL_GUARDED_BY(mu_);
+  std::optional<int64_t> tree_version_ ABSL_GUARDED_BY(mu_);
+  int tree_version_asked_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 class FakeTasks final : public tasks::v1::TaskService::CallbackService {
@@ -596,6 +615,56 @@ TEST_F(AuthorityRollupTest, OverviewSumsAnsweringSchoolsLeastCompleteFirst) {
   }
   EXPECT_THAT(Key().Verify(directory_.seen_[0].token, kListSchools, absl::Now()),
               StatusIs(absl::StatusCode::kUnauthenticated));  // the GetAuthority identity
+}
+
+// The school list is kept by the directory's tree version: a second
+// overview with the tree unchanged does not list the schools again; a write
+// to the tree (its version moves on) lists them again, so a school created a
+// moment ago shows at once; another day is another list.
+TEST_F(AuthorityRollupTest, SchoolListsAreKeptUntilTheDirectorysTreeChanges) {
+  AddSchools("authorities/q1", {School("mn-2010", "Trường Mầm non 20-10")});
+  {
+    absl::MutexLock lock(&directory_.mu_);
+    directory_.tree_version_ = 7;
+  }
+  std::unique_ptr<AuthorityRollup> rollup = Rollup();
+  v1::GetAuthorityOverviewRequest request;
+  auto lists = [&] {
+    absl::MutexLock lock(&directory_.mu_);
+    return directory_.parents_asked_.size();
+  };
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview first, Overview(request, rollup.get()));
+  EXPECT_THAT(first.schools(), SizeIs(1));
+  EXPECT_EQ(lists(), 1u);
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview second, Overview(request, rollup.get()));
+  EXPECT_THAT(second.schools(), SizeIs(1));
+  EXPECT_EQ(lists(), 1u) << "the tree did not change: the kept list serves";
+
+  AddSchools("authorities/q1", {School("th-moi", "Trường Tiểu học Mới")});
+  {
+    absl::MutexLock lock(&directory_.mu_);
+    directory_.tree_version_ = 8;
+  }
+  ASSERT_OK_AND_ASSIGN(v1::AuthorityOverview third, Overview(request, rollup.get()));
+  EXPECT_THAT(third.schools(), SizeIs(2)) << "the new school shows at once";
+  EXPECT_EQ(lists(), 2u);
+
+  // Another day is another list; the first day's stays kept.
+  *request.mutable_as_of() = Date(2025, 5, 31);
+  ASSERT_OK(Overview(request, rollup.get()).status());
+  EXPECT_EQ(lists(), 3u);
+  request.clear_as_of();
+  ASSERT_OK(Overview(request, rollup.get()).status());
+  EXPECT_EQ(lists(), 3u);
+
+  // A directory without the version (older, or failing it) is listed every time.
+  {
+    absl::MutexLock lock(&directory_.mu_);
+    directory_.tree_version_.reset();
+  }
+  ASSERT_OK(Overview(request, rollup.get()).status());
+  ASSERT_OK(Overview(request, rollup.get()).status());
+  EXPECT_EQ(lists(), 5u);
 }
 
 TEST_F(AuthorityRollupTest, OverviewOfAnAuthorityBelowTheOfficersIsForThatAuthority) {

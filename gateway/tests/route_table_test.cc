@@ -47,6 +47,7 @@ TEST(RouteTable, EveryBackendMethodIsRoutedOrDeliberatelyWithheld) {
   const std::set<std::string> withheld = {"/parhub.tasks.v1.TaskService/PublishDirective",
                                           "/parhub.tasks.v1.TaskService/BatchSummarizeTasks",
                                           "/parhub.directory.v1.DirectoryService/AuthenticateApiKey",
+                                          "/parhub.directory.v1.DirectoryService/GetTreeVersion",
                                           "/parhub.staffing.v1.StaffingService/SummarizeDownsizingProgress",
                                           "/parhub.complaints.v1.ComplaintService/FilePublicCase",
                                           "/parhub.complaints.v1.ComplaintService/TrackCase",

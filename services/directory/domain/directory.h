@@ -72,6 +72,8 @@ class Directory final {
   absl::StatusOr<Authority> CreateAuthority(const Caller& caller, const std::string& id, Authority draft);
 
   absl::StatusOr<School> GetSchool(const Caller& caller, const std::string& id);
+  // The tree's version (any authenticated caller: it is only a number).
+  absl::StatusOr<int64_t> TreeVersion() { return store_.TreeVersion(); }
   absl::StatusOr<Page<School>> ListSchools(const Caller& caller, const std::string& authority_id,
                                            const std::string& query, Date as_of, int page_size,
                                            const std::string& page_token);

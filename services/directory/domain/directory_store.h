@@ -18,6 +18,9 @@ class DirectoryStore {
 
   // Runs `fn` in one transaction (joining an enclosing one).
   virtual absl::Status Atomically(const std::function<absl::Status()>& fn) = 0;
+  // The tree's version; every write to authorities, schools or memberships
+  // below moves it on in the same transaction.
+  virtual absl::StatusOr<int64_t> TreeVersion() = 0;
 
   virtual absl::StatusOr<std::optional<Authority>> FindAuthority(const std::string& id) = 0;
   // Ordered by id, after `after_id`; `parent_id` "" means every authority.

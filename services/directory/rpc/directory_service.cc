@@ -102,6 +102,16 @@ grpc::ServerUnaryReactor* DirectoryServiceImpl::ListSchools(Context* context,
   });
 }
 
+grpc::ServerUnaryReactor* DirectoryServiceImpl::GetTreeVersion(Context* context,
+                                                               const v1::GetTreeVersionRequest* /*request*/,
+                                                               v1::TreeVersion* response) {
+  return handlers_.Read(context, __func__, [=, this](const Caller&) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t version, directory_.TreeVersion());
+    response->set_version(version);
+    return absl::OkStatus();
+  });
+}
+
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateSchool(Context* context,
                                                              const v1::CreateSchoolRequest* request,
                                                              v1::School* response) {

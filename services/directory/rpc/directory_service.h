@@ -26,6 +26,7 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
   Reactor* CreateAuthority(Context*, const v1::CreateAuthorityRequest*, v1::Authority*) override;
   Reactor* GetSchool(Context*, const v1::GetSchoolRequest*, v1::School*) override;
   Reactor* ListSchools(Context*, const v1::ListSchoolsRequest*, v1::ListSchoolsResponse*) override;
+  Reactor* GetTreeVersion(Context*, const v1::GetTreeVersionRequest*, v1::TreeVersion*) override;
   Reactor* CreateSchool(Context*, const v1::CreateSchoolRequest*, v1::School*) override;
   Reactor* UpdateSchool(Context*, const v1::UpdateSchoolRequest*, v1::School*) override;
   Reactor* MoveSchool(Context*, const v1::MoveSchoolRequest*, v1::School*) override;

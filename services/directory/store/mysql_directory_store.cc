@@ -131,14 +131,25 @@ absl::StatusOr<std::vector<Authority>> MySqlDirectoryStore::ListAuthorities(cons
   return ReadAll(rows, &AuthorityFromRow);
 }
 
+absl::StatusOr<int64_t> MySqlDirectoryStore::TreeVersion() {
+  ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT version FROM tree_version WHERE id = 1"));
+  if (rows.empty()) return absl::InternalError("tree_version has no row (migration 002 not applied?)");
+  return IntFromSql(rows[0], 0);
+}
+
+absl::Status MySqlDirectoryStore::MoveTreeVersionOn() {
+  return db_.Execute("UPDATE tree_version SET version = version + 1 WHERE id = 1").status();
+}
+
 absl::Status MySqlDirectoryStore::InsertAuthority(const Authority& a) {
-  return db_
-      .Execute(
-          "INSERT INTO authorities (authority_id, code, display_name, parent_id, kind,"
-          " valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {a.id, a.code, a.display_name, NullIfEmpty(a.parent_id), a.kind, DateOrNull(a.valid_from),
-           DateOrNull(a.valid_until)})
-      .status();
+  return db_.InTransaction([&]() -> absl::Status {
+    RETURN_IF_ERROR(db_.Execute("INSERT INTO authorities (authority_id, code, display_name, parent_id, kind,"
+                                " valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                {a.id, a.code, a.display_name, NullIfEmpty(a.parent_id), a.kind,
+                                 DateOrNull(a.valid_from), DateOrNull(a.valid_until)})
+                        .status());
+    return MoveTreeVersionOn();
+  });
 }
 
 absl::StatusOr<std::vector<std::string>> MySqlDirectoryStore::AuthoritySubtree(const std::string& id) {
@@ -190,12 +201,12 @@ absl::Status MySqlDirectoryStore::InsertSchool(const School& s, const std::strin
                                 {s.id, s.code, s.display_name, int64_t{static_cast<int>(s.level)}, s.address,
                                  search_text, StoredTime(s.create_time)})
                         .status());
-    return db_
-        .Execute(
-            "INSERT INTO school_memberships (school_id, effective_from, authority_id, reason)"
-            " VALUES (?, ?, ?, ?)",
-            {s.id, from.ToIso(), s.authority_id, std::string("Thành lập / khởi tạo")})
-        .status();
+    RETURN_IF_ERROR(
+        db_.Execute("INSERT INTO school_memberships (school_id, effective_from, authority_id, reason)"
+                    " VALUES (?, ?, ?, ?)",
+                    {s.id, from.ToIso(), s.authority_id, std::string("Thành lập / khởi tạo")})
+            .status());
+    return MoveTreeVersionOn();
   });
 }
 
@@ -204,12 +215,15 @@ absl::Status MySqlDirectoryStore::LockSchool(const std::string& id) {
 }
 
 absl::Status MySqlDirectoryStore::UpdateSchool(const School& s, const std::string& search_text) {
-  return db_
-      .Execute(
-          "UPDATE schools SET code = ?, display_name = ?, level = ?, address = ?, search_text = ?"
-          " WHERE school_id = ?",
-          {s.code, s.display_name, int64_t{static_cast<int>(s.level)}, s.address, search_text, s.id})
-      .status();
+  return db_.InTransaction([&]() -> absl::Status {
+    RETURN_IF_ERROR(
+        db_.Execute(
+               "UPDATE schools SET code = ?, display_name = ?, level = ?, address = ?, search_text = ?"
+               " WHERE school_id = ?",
+               {s.code, s.display_name, int64_t{static_cast<int>(s.level)}, s.address, search_text, s.id})
+            .status());
+    return MoveTreeVersionOn();
+  });
 }
 
 absl::StatusOr<std::vector<Membership>> MySqlDirectoryStore::Memberships(const std::string& school_id) {
@@ -242,12 +256,12 @@ absl::Status MySqlDirectoryStore::AddMembership(const std::string& school_id, co
                                 " WHERE school_id = ? AND effective_until IS NULL",
                                 {next.effective_from.ToIso(), school_id})
                         .status());
-    return db_
-        .Execute(
-            "INSERT INTO school_memberships (school_id, effective_from, authority_id, reason)"
-            " VALUES (?, ?, ?, ?)",
-            {school_id, next.effective_from.ToIso(), next.authority_id, next.reason})
-        .status();
+    RETURN_IF_ERROR(
+        db_.Execute("INSERT INTO school_memberships (school_id, effective_from, authority_id, reason)"
+                    " VALUES (?, ?, ?, ?)",
+                    {school_id, next.effective_from.ToIso(), next.authority_id, next.reason})
+            .status());
+    return MoveTreeVersionOn();
   });
 }
 

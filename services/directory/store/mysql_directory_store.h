@@ -12,6 +12,7 @@ class MySqlDirectoryStore final : public DirectoryStore {
   explicit MySqlDirectoryStore(platform::Db& db) : db_(db) {}
 
   absl::Status Atomically(const std::function<absl::Status()>& fn) override { return db_.InTransaction(fn); }
+  absl::StatusOr<int64_t> TreeVersion() override;
   absl::StatusOr<std::optional<Authority>> FindAuthority(const std::string& id) override;
   absl::StatusOr<std::vector<Authority>> ListAuthorities(const std::string& parent_id,
                                                          const std::string& after_id, int limit) override;
@@ -47,6 +48,8 @@ class MySqlDirectoryStore final : public DirectoryStore {
                            absl::Time when) override;
 
  private:
+  // Moves tree_version on (inside the caller's transaction).
+  absl::Status MoveTreeVersionOn();
   platform::Db& db_;
 };
 

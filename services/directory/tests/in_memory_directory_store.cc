@@ -49,6 +49,7 @@ absl::StatusOr<std::vector<Authority>> InMemoryDirectoryStore::ListAuthorities(c
 
 absl::Status InMemoryDirectoryStore::InsertAuthority(const Authority& authority) {
   if (!authorities_.emplace(authority.id, authority).second) return Duplicate("authority", authority.id);
+  ++tree_version_;
   return absl::OkStatus();
 }
 
@@ -117,6 +118,7 @@ absl::Status InMemoryDirectoryStore::InsertSchool(const School& school, const st
   stored.school.create_time = Millis(school.create_time);
   schools_.emplace(school.id, std::move(stored));
   history.emplace(from, Membership{school.authority_id, from, {}, "Thành lập / khởi tạo"});
+  ++tree_version_;
   return absl::OkStatus();
 }
 
@@ -131,6 +133,7 @@ absl::Status InMemoryDirectoryStore::UpdateSchool(const School& school, const st
   stored.level = school.level;
   stored.address = school.address;
   it->second.search_text = search_text;
+  ++tree_version_;
   return absl::OkStatus();
 }
 
@@ -161,6 +164,7 @@ absl::Status InMemoryDirectoryStore::AddMembership(const std::string& school_id,
     if (!membership.effective_until.IsSet()) membership.effective_until = next.effective_from;
   }
   history.emplace(next.effective_from, Membership{next.authority_id, next.effective_from, {}, next.reason});
+  ++tree_version_;
   return absl::OkStatus();
 }
 

@@ -31,6 +31,7 @@ namespace parhub::directory::testing {
 class InMemoryDirectoryStore final : public DirectoryStore {
  public:
   absl::Status Atomically(const std::function<absl::Status()>& fn) override;
+  absl::StatusOr<int64_t> TreeVersion() override { return tree_version_; }
 
   absl::StatusOr<std::optional<Authority>> FindAuthority(const std::string& id) override;
   absl::StatusOr<std::vector<Authority>> ListAuthorities(const std::string& parent_id,
@@ -72,6 +73,7 @@ class InMemoryDirectoryStore final : public DirectoryStore {
   // How often TouchApiKey and AddMembership were called.
   int touch_count() const { return touch_count_; }
   int add_membership_count() const { return add_membership_count_; }
+  void set_tree_version(int64_t v) { tree_version_ = v; }
 
  private:
   struct StoredSchool {
@@ -85,6 +87,7 @@ class InMemoryDirectoryStore final : public DirectoryStore {
   };
   using KeyId = std::pair<std::string, std::string>;  // account_id, key_id
 
+  int64_t tree_version_ = 1;  // moved on by every successful write to the tree
   // The authority of the membership covering `as_of`, or "" (the LEFT JOIN's NULL).
   std::string AuthorityOn(const std::string& school_id, Date as_of) const;
 

@@ -161,6 +161,44 @@ TEST_F(DirectoryTest, MovingASchoolKeepsHistoryAndChangesWhoSeesIt) {
   EXPECT_EQ(unchanged.size(), 2u);
 }
 
+// The tree's version moves on with every write to the tree, in the same
+// transaction, and never with a read or a refused write.
+TEST_F(DirectoryTest, TheTreeVersionMovesOnWithEveryWriteToTheTree) {
+  ASSERT_OK_AND_ASSIGN(int64_t v0, directory_.TreeVersion());
+  ASSERT_OK(directory_.ListSchools(Officer("q1"), "q1", "", {}, 0, "").status());
+  ASSERT_OK(directory_.GetSchool(root_, "mn-2010").status());
+  ASSERT_OK_AND_ASSIGN(int64_t after_reads, directory_.TreeVersion());
+  EXPECT_EQ(after_reads, v0);
+
+  School renamed{"mn-2010", "", "Trường Mầm non 20 tháng 10", SchoolLevel::kUnspecified, "", "", {}};
+  ASSERT_OK(directory_.UpdateSchool(root_, renamed, {"display_name"}).status());
+  ASSERT_OK_AND_ASSIGN(int64_t v1, directory_.TreeVersion());
+  EXPECT_GT(v1, v0);
+  ASSERT_OK(
+      directory_.MoveSchool(root_, "mn-2010", "p-ben-thanh", {2025, 7, 1}, "NQ 1685/NQ-UBTVQH15").status());
+  ASSERT_OK_AND_ASSIGN(int64_t v2, directory_.TreeVersion());
+  EXPECT_GT(v2, v1);
+  ASSERT_OK(
+      directory_
+          .CreateSchool(root_, "th-moi",
+                        School{"", "THMOI", "Trường Tiểu học Mới", SchoolLevel::kPrimary, "Quận 1", "q1", {}})
+          .status());
+  ASSERT_OK_AND_ASSIGN(int64_t v3, directory_.TreeVersion());
+  EXPECT_GT(v3, v2);
+  ASSERT_OK(directory_
+                .CreateAuthority(root_, "q3",
+                                 Authority{"", "q3", "UBND Quận 3", "hcm", "district", {2000, 1, 1}, {}})
+                .status());
+  ASSERT_OK_AND_ASSIGN(int64_t v4, directory_.TreeVersion());
+  EXPECT_GT(v4, v3);
+  // A refused write leaves it where it was.
+  EXPECT_FALSE(directory_.MoveSchool(root_, "mn-2010", "q1", {2025, 6, 1}, "sai").ok());
+  EXPECT_FALSE(
+      store_.AddMembership("mn-2010", Membership{"q1", {2025, 8, 1}, {}, "cũ"}, Date{2000, 1, 1}).ok());
+  ASSERT_OK_AND_ASSIGN(int64_t v5, directory_.TreeVersion());
+  EXPECT_EQ(v5, v4);
+}
+
 TEST_F(DirectoryTest, AMoveBasedOnStaleHistoryIsRefused) {
   // Two moves checked against the same history: the second one to commit loses.
   ASSERT_OK(store_.AddMembership("mn-2010", Membership{"p-ben-thanh", {2025, 7, 1}, {}, "lần 1"},
