@@ -89,10 +89,6 @@ class Proxy::Call final : public grpc::ServerGenericBidiReactor {
                                   });
   }
 
-  void OnWriteDone(bool ok) override {
-    Finish(ok ? grpc::Status::OK : grpc::Status(grpc::StatusCode::CANCELLED, "client went away"));
-  }
-
   void OnCancel() override { upstream_.TryCancel(); }
 
   void OnDone() override { delete this; }
@@ -130,7 +126,9 @@ class Proxy::Call final : public grpc::ServerGenericBidiReactor {
                                   Finish(ForClient(status, backend_->spec));
                                   return;
                                 }
-                                StartWrite(&response_);
+                                // The answer and the status in one batch: no
+                                // OnWriteDone round before the finish.
+                                StartWriteAndFinish(&response_, grpc::WriteOptions(), grpc::Status::OK);
                               });
   }
 

@@ -265,6 +265,9 @@ absl::Status ServerRunner::Run() {
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
   // Callers' keepalive pings are welcome this often (keepalive.h).
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, kMinPingIntervalMs);
+  // No SO_REUSEPORT: a second process on the same address must fail to
+  // start, not quietly take half of this one's calls.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   int port = 0;
   builder.AddListeningPort(options_.listen, credentials_ ? credentials_ : grpc::InsecureServerCredentials(),
                            &port);

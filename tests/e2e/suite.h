@@ -125,7 +125,8 @@ class Suite final {
   std::unique_ptr<Process> directory_, tasks_, staffing_, finance_, complaints_, reporting_, gateway_;
 };
 
-// A free TCP port on 127.0.0.1 (bound, then released).
+// A free TCP port on 127.0.0.1 (bound, then released), never the same
+// twice in one process.
 int FreePort();
 
 // Runs a shell command line; its exit code and its stdout and stderr together.
