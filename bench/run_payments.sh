@@ -118,13 +118,7 @@ one_run() {
 
 # restart_finance on|off: parhub-finance again, with group commit on or off.
 restart_finance() {
-  local pid
-  pid="$(process_pid finance)" || die "parhub-finance is not running: bash scripts/up.sh"
-  kill "$pid"
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -0 "$pid" 2>/dev/null && die "parhub-finance ($pid) did not stop"
-  PARHUB_GROUP_COMMIT="$([ "$1" = on ] && echo true || echo false)" bash "$PARHUB_ROOT/scripts/up.sh" \
-    >/dev/null 2>&1 || die "scripts/up.sh failed restarting parhub-finance (see .run/logs/finance.log)"
+  restart_process finance PARHUB_GROUP_COMMIT="$([ "$1" = on ] && echo true || echo false)"
 }
 
 BENCH_ARGS=("$@")

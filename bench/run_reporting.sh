@@ -125,13 +125,7 @@ generate_run() {
 
 # restart_reporting MINUTES: parhub-reporting again with that forecast age.
 restart_reporting() {
-  local pid
-  pid="$(process_pid reporting)" || die "parhub-reporting is not running: bash scripts/up.sh"
-  kill "$pid"
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -0 "$pid" 2>/dev/null && die "parhub-reporting ($pid) did not stop"
-  PARHUB_REPORT_FORECAST_MAX_AGE_MINUTES="$1" bash "$PARHUB_ROOT/scripts/up.sh" >/dev/null 2>&1 ||
-    die "scripts/up.sh failed restarting parhub-reporting (see .run/logs/reporting.log)"
+  restart_process reporting PARHUB_REPORT_FORECAST_MAX_AGE_MINUTES="$1"
   watch_pids
 }
 

@@ -303,3 +303,18 @@ process_pid() {
   [ "$exe" = "$(readlink -f "$PARHUB_ROOT/build/$(binary_of "$name")")" ] || return 1
   echo "$pid"
 }
+
+# restart_process NAME [VAR=value …]: stops parhub-NAME and starts it again
+# through scripts/up.sh (PARHUB_UP_START_ONLY=1: no demo loading) with that
+# environment (the benches' side-by-side comparisons of a flag); dies when
+# it does not stop or start.
+restart_process() {
+  local name="$1" pid
+  shift
+  pid="$(process_pid "$name")" || die "parhub-$name is not running: bash scripts/up.sh"
+  kill "$pid"
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && die "parhub-$name ($pid) did not stop"
+  env "$@" PARHUB_UP_START_ONLY=1 bash "$PARHUB_ROOT/scripts/up.sh" >/dev/null 2>&1 ||
+    die "scripts/up.sh failed restarting parhub-$name (see .run/logs/$name.log)"
+}

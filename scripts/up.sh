@@ -117,6 +117,12 @@ while :; do
   sleep 0.5
 done
 
+# The benches' restarts of one process need only the processes up.
+if [ "${PARHUB_UP_START_ONLY:-0}" = 1 ]; then
+  say "Every process is up (PARHUB_UP_START_ONLY=1: demo data, sweep and overview skipped)"
+  exit 0
+fi
+
 say "Loading demo data"
 (umask 077 && "$PARHUB_ROOT/build/tools/parhub-demo-loader" --gateway="127.0.0.1:$GATEWAY_PORT" \
   --admin_key_file="$SECRETS/admin.key" --keys_out="$SECRETS/demo-keys.env")
