@@ -63,10 +63,12 @@ std::optional<int64_t> SchoolScope::TreeVersion(const platform::Caller& caller, 
   SetDeadline(context, deadline);
   platform::AttachIdentity(context, key_, caller, Method<directory::v1::DirectoryService>("GetTreeVersion"));
   directory::v1::TreeVersion version;
-  // Not under the breaker: an older directory's UNIMPLEMENTED is no failure,
-  // and a failed version only means listing as before.
-  grpc::Status status =
-      directory_->GetTreeVersion(&context, directory::v1::GetTreeVersionRequest(), &version);
+  // Under the directory's breaker, so a directory that stopped answering
+  // fails this fast too (an older directory's UNIMPLEMENTED counts as
+  // alive); a failed version only means listing as before.
+  grpc::Status status = Guarded(directory_backend_, [&] {
+    return directory_->GetTreeVersion(&context, directory::v1::GetTreeVersionRequest(), &version);
+  });
   if (!status.ok()) return std::nullopt;
   return version.version();
 }
