@@ -21,7 +21,7 @@ elif [ "${1:-}" = "--tsan" ]; then
   # out too: Debian's protobuf Map code, inlined with TSan into a library
   # built without it, crashes in Map::find under TSan alone (ASan and the
   # plain build pass the same test).
-  set -- -L 'unit|integration' -E '^(TaskServiceTest|DirectoryServiceTest|StaffingServiceTest|StaffingBatchTest|FinanceServiceTest|FinanceBatchTest|ComplaintServiceTest|ReportingServiceTest|SipasTest|AuthorityRollup|OutputFail)' "$@"
+  set -- -L 'unit|integration' -E '^(TaskServiceTest|DirectoryServiceTest|StaffingServiceTest|StaffingBatchTest|FinanceServiceTest|FinanceBatchTest|ComplaintServiceTest|ReportingServiceTest|SipasTest|ServiceFeedbackTest|AuthorityRollup|OutputFail)' "$@"
   # Only the test executables it runs: no service binaries, CLI, demo
   # loader or e2e suite (about a third of a cold build).
   export PARHUB_TARGETS="${PARHUB_TARGETS:-parhub_unit_integration_tests}"
