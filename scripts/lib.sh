@@ -94,7 +94,7 @@ binary_of() {
 APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev
+  libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev liborcus-dev
   libcpp-httplib-dev libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils unzip
   libgtest-dev libgmock-dev libbenchmark-dev
   mariadb-server mariadb-client openssl clang-format python3

@@ -9,6 +9,8 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <atomic>
@@ -25,6 +27,7 @@
 #include <sstream>
 #include <thread>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/synchronization/notification.h"
@@ -1048,6 +1051,50 @@ TEST_F(E2eTest, StaffRecordsStayInTheSchoolAndTheOfficerSeesCountsOnly) {
   EXPECT_THAT(officer_cli.output, HasSubstr("số liệu tổng hợp"));
 }
 
+// Schools/mn-a's finance settings, the same in every test that bills its
+// pupils, so those tests may run in any order.
+grpc::Status SetMnAFinanceSettings(Client& admin, const std::string& request_id) {
+  fpb::UpdateFinanceSettingsRequest settings;
+  fpb::FinanceSettings* s = settings.mutable_finance_settings();
+  s->set_name("schools/mn-a/financeSettings");
+  s->set_bank_bin("970436");
+  s->set_account_number("0071000999888");
+  s->set_account_name("TRUONG MAM NON A");
+  s->set_reference_prefix("MNA");
+  s->set_school_level("mam-non");
+  s->set_area_group(1);
+  for (const char* path :
+       {"bank_bin", "account_number", "account_name", "reference_prefix", "school_level", "area_group"}) {
+    settings.mutable_update_mask()->add_paths(path);
+  }
+  settings.set_request_id(request_id);
+  fpb::FinanceSettings saved;
+  auto c = admin.Context();
+  return admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
+}
+
+// A monthly fee item of kind "khac" (agreed with parents, no city cap) for
+// the school year of today.
+grpc::Status CreateMonthlyFee(Client& admin, const std::string& school, const std::string& id,
+                              const std::string& display_name, int64_t amount, fpb::FeeItem* item) {
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  const int first_year =
+      today.month() >= 9 ? static_cast<int>(today.year()) : static_cast<int>(today.year()) - 1;
+  fpb::CreateFeeItemRequest fee;
+  fee.set_parent(school);
+  fee.set_fee_item_id(id);
+  fee.mutable_fee_item()->set_code(absl::AsciiStrToUpper(id));
+  fee.mutable_fee_item()->set_display_name(display_name);
+  fee.mutable_fee_item()->set_amount(amount);
+  fee.mutable_fee_item()->set_unit(fpb::FEE_UNIT_MONTH);
+  fee.mutable_fee_item()->set_school_year(absl::StrCat(first_year, "-", first_year + 1));
+  fee.mutable_fee_item()->set_legal_basis("Thỏa thuận với cha mẹ học sinh");
+  fee.mutable_fee_item()->set_charge_kind("khac");
+  fee.set_request_id(absl::StrCat("e2e-fee-", school, "-", id));
+  auto c = admin.Context();
+  return admin.finance->CreateFeeItem(c.get(), fee, item);
+}
+
 // A parent without an account: the school publishes its disclosure, prints
 // a slip with the pupil code and secret, and the family reads its invoice
 // with the VietQR code for the balance and its receipt through the public
@@ -1062,40 +1109,12 @@ TEST_F(E2eTest, AFamilyReadsItsInvoiceAndTheSchoolsDisclosureWithoutAnAccount) {
   const std::string period = absl::StrFormat("%04d-%02d", today.year(), today.month());
   const absl::CivilDay due = today + 10;
 
-  fpb::UpdateFinanceSettingsRequest settings;
-  fpb::FinanceSettings* s = settings.mutable_finance_settings();
-  s->set_name("schools/mn-a/financeSettings");
-  s->set_bank_bin("970436");
-  s->set_account_number("0071000999888");
-  s->set_account_name("TRUONG MAM NON A");
-  s->set_reference_prefix("MNA");
-  s->set_school_level("mam-non");
-  s->set_area_group(1);
-  for (const char* path :
-       {"bank_bin", "account_number", "account_name", "reference_prefix", "school_level", "area_group"}) {
-    settings.mutable_update_mask()->add_paths(path);
-  }
-  settings.set_request_id("e2e-family-settings");
-  fpb::FinanceSettings saved;
-  auto c = admin.Context();
-  grpc::Status status = admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
+  grpc::Status status = SetMnAFinanceSettings(admin, "e2e-family-settings");
   ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
-
-  fpb::CreateFeeItemRequest fee;
-  fee.set_parent("schools/mn-a");
-  fee.set_fee_item_id("tien-an");
-  fee.mutable_fee_item()->set_code("TIEN-AN");
-  fee.mutable_fee_item()->set_display_name("Tiền ăn bán trú");
-  fee.mutable_fee_item()->set_amount(700'000);
-  fee.mutable_fee_item()->set_unit(fpb::FEE_UNIT_MONTH);
-  fee.mutable_fee_item()->set_school_year(school_year);
-  fee.mutable_fee_item()->set_legal_basis("Thỏa thuận với cha mẹ học sinh");
-  fee.mutable_fee_item()->set_charge_kind("khac");
-  fee.set_request_id("e2e-family-fee");
   fpb::FeeItem item;
-  c = admin.Context();
-  status = admin.finance->CreateFeeItem(c.get(), fee, &item);
+  status = CreateMonthlyFee(admin, "schools/mn-a", "tien-an", "Tiền ăn bán trú", 700'000, &item);
   ASSERT_TRUE(status.ok()) << status.error_message();
+  auto c = admin.Context();
 
   fpb::CreatePupilRequest add;
   add.set_parent("schools/mn-a");
@@ -1590,6 +1609,162 @@ TEST_F(E2eTest, AnotherSchoolsCaseIsNotFoundOnEveryComplaintsRpcThroughTheGatewa
 // Finance behind the gateway: the school office runs the money, its staff
 // read fee items, the district's officer checks the ledger but never sees
 // invoices, and another school finds nothing.
+// The accountant reconciles the bank with parhubctl: a bank's Excel export
+// (letterhead, bilingual headers, a date cell) is imported through a column
+// mapping; the transfer naming the invoice's payment reference pays it, the
+// one naming nothing waits; importing the same file again records nothing
+// twice; the waiting line is matched by hand to the invoice, paying the
+// rest and holding the surplus as the family's credit, which is then paid
+// back; a line another school imported is not theirs to match.
+TEST_F(E2eTest, TheAccountantReconcilesAnExcelBankStatementWithTheCli) {
+  Client admin(world->admin_a_key);
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  const absl::CivilDay due = today + 10;
+
+  grpc::Status status = SetMnAFinanceSettings(admin, "e2e-bank-settings");
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
+  fpb::FeeItem item;
+  status = CreateMonthlyFee(admin, "schools/mn-a", "ngoai-khoa", "Hoạt động ngoại khóa", 300'000, &item);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  auto c = admin.Context();
+  std::vector<fpb::Invoice> invoices;
+  for (int i = 0; i < 2; ++i) {
+    fpb::CreatePupilRequest add;
+    add.set_parent("schools/mn-a");
+    add.set_pupil_id(absl::StrCat("bank-", i));
+    add.mutable_pupil()->set_pupil_code(absl::StrCat("HS-BANK-", i));
+    add.mutable_pupil()->set_display_name("Lê Thị Sao Kê");
+    add.mutable_pupil()->set_class_name("Lá 2");
+    add.set_request_id(absl::StrCat("e2e-bank-pupil-", i));
+    fpb::Pupil pupil;
+    c = admin.Context();
+    status = admin.finance->CreatePupil(c.get(), add, &pupil);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    fpb::CreateInvoiceRequest bill;
+    bill.set_parent("schools/mn-a");
+    bill.mutable_invoice()->set_pupil(pupil.name());
+    bill.mutable_invoice()->set_period(absl::StrFormat("%04d-%02d", today.year(), today.month()));
+    bill.mutable_invoice()->add_lines()->set_fee_item(item.name());
+    bill.mutable_invoice()->mutable_due_date()->set_year(static_cast<int>(due.year()));
+    bill.mutable_invoice()->mutable_due_date()->set_month(due.month());
+    bill.mutable_invoice()->mutable_due_date()->set_day(due.day());
+    bill.set_request_id(absl::StrCat("e2e-bank-invoice-", i));
+    fpb::Invoice invoice;
+    c = admin.Context();
+    status = admin.finance->CreateInvoice(c.get(), bill, &invoice);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    invoices.push_back(invoice);
+  }
+
+  // The bank's export: yesterday's two transfers in.
+  const std::string path = absl::StrCat(::testing::TempDir(), "/sao-ke-", getpid(), ".xlsx");
+  {
+    lxw_workbook* workbook = workbook_new(path.c_str());
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Statement");
+    lxw_format* date = workbook_add_format(workbook);
+    format_set_num_format(date, "dd/mm/yyyy");
+    worksheet_write_string(sheet, 0, 0, "SAO KÊ TÀI KHOẢN / ACCOUNT STATEMENT", nullptr);
+    const char* headers[] = {"Số CT/\nDoc No", "Ngày GD/\nTNX Date", "Số tiền ghi nợ/\nDebit",
+                             "Số tiền ghi có/\nCredit", "Nội dung chi tiết/\nTransactions in detail"};
+    for (int col = 0; col < 5; ++col) worksheet_write_string(sheet, 2, col, headers[col], nullptr);
+    const absl::CivilDay yesterday = today - 1;
+    lxw_datetime booked = {static_cast<int>(yesterday.year()), yesterday.month(), yesterday.day(), 9, 0, 0};
+    worksheet_write_string(sheet, 3, 0, "E2EBANK0001", nullptr);
+    worksheet_write_datetime(sheet, 3, 1, &booked, date);
+    worksheet_write_number(sheet, 3, 3, 300000, nullptr);
+    worksheet_write_string(sheet, 3, 4,
+                           absl::StrCat("MBVCB.123.", invoices[0].payment_reference(), ".nop tien").c_str(),
+                           nullptr);
+    worksheet_write_string(sheet, 4, 0, "E2EBANK0002", nullptr);
+    worksheet_write_datetime(sheet, 4, 1, &booked, date);
+    worksheet_write_number(sheet, 4, 3, 350000, nullptr);
+    worksheet_write_string(sheet, 4, 4, "Me be Sao Ke nop tien thang nay", nullptr);
+    ASSERT_EQ(workbook_close(workbook), LXW_NO_ERROR);
+  }
+  const std::vector<std::string> import = {"finance",
+                                           "statements",
+                                           "import",
+                                           path,
+                                           "--format",
+                                           "xlsx",
+                                           "--col-id",
+                                           "Số CT/\nDoc No",
+                                           "--col-time",
+                                           "Ngày GD/\nTNX Date",
+                                           "--col-credit",
+                                           "Số tiền ghi có/\nCredit",
+                                           "--col-debit",
+                                           "Số tiền ghi nợ/\nDebit",
+                                           "--col-description",
+                                           "Nội dung chi tiết/\nTransactions in detail",
+                                           "--header-row",
+                                           "3"};
+  auto first = suite->Ctl(world->admin_a_key, import);
+  ASSERT_EQ(first.exit_code, 0) << first.output << suite->Logs();
+  EXPECT_THAT(first.output,
+              HasSubstr("Đã đọc 2 dòng: 1 khớp tự động, 1 chờ xử lý, 0 đã nhập trước đây, 0 lỗi."));
+  // The same file again (a retried command) records nothing twice; with a
+  // fresh request id the lines are seen as imported before.
+  auto again = suite->Ctl(world->admin_a_key, import);
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("1 khớp tự động, 1 chờ xử lý"));
+  std::vector<std::string> fresh = {"--request-id", "e2e-bank-reimport"};
+  fresh.insert(fresh.end(), import.begin(), import.end());
+  auto reimport = suite->Ctl(world->admin_a_key, fresh);
+  EXPECT_EQ(reimport.exit_code, 0) << reimport.output;
+  EXPECT_THAT(reimport.output, HasSubstr("0 khớp tự động, 0 chờ xử lý, 2 đã nhập trước đây"));
+  std::remove(path.c_str());
+
+  // The waiting line, as the accountant sees it.
+  auto waiting = suite->Ctl(world->admin_a_key,
+                            {"--output", "json", "finance", "statements", "list", "--state", "cho-xu-ly"});
+  ASSERT_EQ(waiting.exit_code, 0) << waiting.output;
+  fpb::ListBankStatementLinesResponse lines;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(waiting.output, &lines).ok()) << waiting.output;
+  std::string line_name;
+  for (const auto& l : lines.lines()) {
+    if (l.bank_transaction_id() == "E2EBANK0002") line_name = l.name();
+  }
+  ASSERT_FALSE(line_name.empty()) << waiting.output;
+  const std::string line_id = line_name.substr(line_name.rfind('/') + 1);
+  // Another school's admin cannot match it.
+  auto foreign = suite->Ctl(world->admin_b_key, {"finance", "statements", "match", line_name, "--invoice",
+                                                 invoices[1].name(), "--note", "thử"});
+  EXPECT_NE(foreign.exit_code, 0) << foreign.output;
+  auto matched = suite->Ctl(world->admin_a_key,
+                            {"finance", "statements", "match", line_id, "--invoice",
+                             invoices[1].payment_reference(), "--note", "Phụ huynh gọi điện xác nhận"});
+  ASSERT_EQ(matched.exit_code, 0) << matched.output;
+  EXPECT_THAT(matched.output, HasSubstr("Giữ làm tiền thừa của phụ huynh: 50.000 đ"));
+  auto credits =
+      suite->Ctl(world->admin_a_key, {"--output", "json", "finance", "credits", "list", "--pupil", "bank-1"});
+  ASSERT_EQ(credits.exit_code, 0) << credits.output;
+  fpb::ListPayerCreditsResponse held;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(credits.output, &held).ok()) << credits.output;
+  ASSERT_EQ(held.payer_credits_size(), 1);
+  EXPECT_EQ(held.payer_credits(0).remaining(), 50'000);
+  auto refund =
+      suite->Ctl(world->admin_a_key, {"finance", "credits", "refund", held.payer_credits(0).name(),
+                                      "--amount", "50.000", "--note", "Chuyển khoản trả lại phụ huynh"});
+  ASSERT_EQ(refund.exit_code, 0) << refund.output;
+  EXPECT_THAT(refund.output, HasSubstr("còn lại 0 đ"));
+
+  for (const auto& invoice : invoices) {
+    fpb::GetInvoiceRequest get;
+    get.set_name(invoice.name());
+    fpb::Invoice now;
+    c = admin.Context();
+    ASSERT_TRUE(admin.finance->GetInvoice(c.get(), get, &now).ok());
+    EXPECT_EQ(now.state(), fpb::INVOICE_STATE_PAID) << invoice.name();
+  }
+  fpb::CheckLedgerRequest check;
+  check.set_parent("schools/mn-a");
+  fpb::LedgerCheck ledger;
+  c = admin.Context();
+  ASSERT_TRUE(admin.finance->CheckLedger(c.get(), check, &ledger).ok());
+  EXPECT_TRUE(ledger.ok());
+}
+
 TEST_F(E2eTest, FinanceIsForwardedAndPayerRecordsStayWithTheSchoolOffice) {
   Client admin_a(world->admin_a_key), admin_b(world->admin_b_key), staff_a(world->staff_a_key),
       officer(world->officer_key);

@@ -159,6 +159,7 @@ absl::StatusOr<RecordedPayment> Cashier::Record(const std::string& school_id, Pa
     payment.payer_name = draft.payer_name;
     payment.bank_transaction_id = draft.bank_transaction_id;
     payment.statement_line_id = draft.statement_line_id;
+    payment.credit_id = draft.credit_id;
     payment.state = PaymentState::kRecorded;
     payment.recorded_by = recorded_by;
     payment.create_time = now;
@@ -220,13 +221,19 @@ absl::StatusOr<Payment> Cashier::Reverse(const std::string& school_id, const std
       return WithReason(absl::FailedPreconditionError("Khoản nộp đã được đảo (already reversed)"),
                         "PAYMENT_REVERSED");
     }
+    std::optional<PayerCredit> credit;
     if (payment.method == PaymentMethod::kCredit) {
-      // Its money would go back to suspense without the credit knowing.
-      return WithReason(
-          absl::FailedPreconditionError(
-              "Chưa hỗ trợ đảo khoản trừ vào tiền thừa (reversing a payment from a credit is not "
-              "supported yet)"),
-          "CREDIT_PAYMENT");
+      // The reversal puts the money back in suspense, so the credit it came
+      // from takes it back and can be applied or refunded again.
+      if (payment.credit_id.empty()) {
+        // Recorded before payments named their credit and not matched to one
+        // by migration 006.
+        return WithReason(absl::FailedPreconditionError(
+                              "Không xác định được khoản tiền thừa đã trừ (the credit this payment came "
+                              "from is not known)"),
+                          "CREDIT_PAYMENT");
+      }
+      ASSIGN_OR_RETURN(credit, store_.GetCredit(school_id, payment.credit_id, Lock::kForUpdate));
     }
     ASSIGN_OR_RETURN(Invoice invoice, store_.GetInvoice(school_id, payment.invoice_id, Lock::kForUpdate));
     ASSIGN_OR_RETURN(LedgerTransfer reversal,
@@ -240,6 +247,11 @@ absl::StatusOr<Payment> Cashier::Reverse(const std::string& school_id, const std
     invoice.state = invoice.paid == 0 ? InvoiceState::kIssued : InvoiceState::kPartiallyPaid;
     invoice.update_time = clock_();
     RETURN_IF_ERROR(store_.UpdateInvoiceState(invoice));
+    if (credit.has_value()) {
+      credit->remaining += payment.amount;
+      credit->state = CreditState::kOpen;
+      RETURN_IF_ERROR(store_.UpdateCredit(*credit));
+    }
     return payment;
   });
 }

@@ -58,6 +58,8 @@ struct LedgerFacts final {
   int64_t total_credits = 0;
   std::vector<std::string> unbalanced_transfers;
   std::vector<std::string> inconsistent_invoices;  // paid ≠ Σ recorded payments
+  int64_t suspense_balance = 0;                    // credits − debits of the suspense account
+  int64_t credits_remaining = 0;                   // Σ what the payers' credits still hold
   struct YearSequence final {
     int year = 0;
     int64_t count = 0;

@@ -99,6 +99,8 @@ absl::StatusOr<std::map<std::string, LedgerCheck>> Ledger::CheckSchools(
     check.total_credits = facts.total_credits;
     check.unbalanced_transfers = std::move(facts.unbalanced_transfers);
     check.inconsistent_invoices = std::move(facts.inconsistent_invoices);
+    check.suspense_balance = facts.suspense_balance;
+    check.credits_remaining = facts.credits_remaining;
     for (const LedgerFacts::YearSequence& y : facts.receipt_years) {
       int64_t expected = 1;
       for (int64_t n : y.sequences) {

@@ -31,10 +31,16 @@ struct LedgerCheck final {
   std::vector<std::string> unbalanced_transfers;
   std::vector<std::string> receipt_gaps;  // "2026-000007"
   std::vector<std::string> inconsistent_invoices;
+  // Suspense holds exactly the money of the payers' credits.
+  int64_t suspense_balance = 0;
+  int64_t credits_remaining = 0;
   absl::Time check_time;
 
   bool balanced() const { return total_debits == total_credits && unbalanced_transfers.empty(); }
-  bool ok() const { return balanced() && receipt_gaps.empty() && inconsistent_invoices.empty(); }
+  bool credits_held() const { return suspense_balance == credits_remaining; }
+  bool ok() const {
+    return balanced() && receipt_gaps.empty() && inconsistent_invoices.empty() && credits_held();
+  }
 };
 
 class Ledger final {

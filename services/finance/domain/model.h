@@ -118,6 +118,7 @@ struct Payment final {
   std::string payer_name;
   std::string bank_transaction_id;  // "" for cash
   std::string statement_line_id;    // "" unless from a statement
+  std::string credit_id;            // the payer's credit it came from; "" unless kCredit
   std::string receipt_id;
   PaymentState state = PaymentState::kRecorded;
   std::string reversal_reason;

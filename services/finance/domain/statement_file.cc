@@ -2,6 +2,7 @@
 #include "services/finance/domain/statement_file.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -15,6 +16,7 @@
 #include "platform/core/status_macros.h"
 #include "platform/core/vntext.h"
 #include "services/finance/domain/invoice_math.h"
+#include "services/finance/domain/statement_workbook.h"
 
 namespace parhub::finance {
 namespace {
@@ -164,10 +166,9 @@ absl::Status CheckStatementEntry(const StatementEntry& e, absl::string_view pref
   return absl::OkStatus();
 }
 
-absl::StatusOr<ParsedStatement> ParseStatement(absl::string_view content, const ColumnMapping& mapping) {
-  if (content.size() > kMaxStatementBytes) {
-    return InvalidField("content", "tệp sao kê lớn hơn 16 MiB, hãy chia nhỏ (statement file too large)");
-  }
+namespace {
+
+absl::StatusOr<std::vector<platform::CsvRecord>> SplitStatementCsv(absl::string_view content) {
   if (absl::StartsWith(content, kBom)) content.remove_prefix(kBom.size());
   if (int bad = FirstNonUtf8Line(content); bad != 0) {
     return InvalidField("content",
@@ -176,13 +177,16 @@ absl::StatusOr<ParsedStatement> ParseStatement(absl::string_view content, const 
                                      "(line ",
                                      bad, " is not UTF-8)"));
   }
-  if (mapping.header_line < 1) return InvalidField("column_mapping.header_line", "dòng tiêu đề từ 1");
   absl::StatusOr<std::vector<platform::CsvRecord>> split = platform::SplitCsv(content);
   if (!split.ok()) {
     std::vector<platform::FieldViolation> v = platform::FieldViolations(split.status());
     return InvalidField("content", v.empty() ? std::string(split.status().message()) : v[0].description);
   }
-  std::vector<platform::CsvRecord>& records = *split;
+  return split;
+}
+
+absl::StatusOr<ParsedStatement> ParseStatementRecords(const std::vector<platform::CsvRecord>& records,
+                                                      const ColumnMapping& mapping) {
   size_t header_at = 0;
   while (header_at < records.size() && records[header_at].line < mapping.header_line) ++header_at;
   if (header_at >= records.size()) {
@@ -249,8 +253,12 @@ absl::StatusOr<ParsedStatement> ParseStatement(absl::string_view content, const 
     e.description = cell(r, "description");
     e.counterparty_name = cell(r, "counterparty_name");
     e.counterparty_account = cell(r, "counterparty_account");
-    absl::StatusOr<absl::Time> when =
-        ParseBookingTime(cell(r, "booking_time"), mapping.date_order, "booking_time");
+    const std::string written = cell(r, "booking_time");
+    absl::StatusOr<absl::Time> when = ParseBookingTime(written, mapping.date_order, "booking_time");
+    if (!when.ok() && mapping.file == StatementFileKind::kXlsx) {
+      // A date cell of a workbook holds a date serial.
+      if (std::optional<absl::Time> serial = ExcelSerialTime(written)) when = *serial;
+    }
     if (!when.ok()) {
       parsed.errors.push_back(platform::RowErrorOf(r.line, when.status()));
       continue;
@@ -295,6 +303,19 @@ absl::StatusOr<ParsedStatement> ParseStatement(absl::string_view content, const 
     parsed.entries.push_back(std::move(e));
   }
   return parsed;
+}
+
+}  // namespace
+
+absl::StatusOr<ParsedStatement> ParseStatement(absl::string_view content, const ColumnMapping& mapping) {
+  if (content.size() > kMaxStatementBytes) {
+    return InvalidField("content", "tệp sao kê lớn hơn 16 MiB, hãy chia nhỏ (statement file too large)");
+  }
+  if (mapping.header_line < 1) return InvalidField("column_mapping.header_line", "dòng tiêu đề từ 1");
+  absl::StatusOr<std::vector<platform::CsvRecord>> split =
+      mapping.file == StatementFileKind::kXlsx ? ReadWorkbookRows(content) : SplitStatementCsv(content);
+  if (!split.ok()) return split.status();
+  return ParseStatementRecords(*split, mapping);
 }
 
 }  // namespace parhub::finance

@@ -1,5 +1,6 @@
-// Bank statements as banks export them: a CSV whose columns differ from
-// bank to bank, read through a column mapping (which header holds the
+// Bank statements as banks export them: a CSV, or an Excel workbook's first
+// worksheet (statement_workbook.h), whose columns differ from bank to bank,
+// read through a column mapping (which header holds the
 // transaction id, booking time, amount or credit/debit, description,
 // counterparty). Problems with the file as a whole (not UTF-8, truncated
 // quoting, a missing column, too large) are INVALID_ARGUMENT on "content"
@@ -19,6 +20,8 @@
 namespace parhub::finance {
 
 enum class DateOrder { kDayMonthYear, kYearMonthDay };
+// kXlsx: an Excel workbook, whose date cells may hold Excel date serials.
+enum class StatementFileKind { kCsv, kXlsx };
 
 // Header names (compared folded: case, spaces, diacritics ignored).
 struct ColumnMapping final {
@@ -31,7 +34,8 @@ struct ColumnMapping final {
   std::string counterparty_name;
   std::string counterparty_account;
   DateOrder date_order = DateOrder::kDayMonthYear;
-  int header_line = 1;
+  int header_line = 1;  // a workbook's row number
+  StatementFileKind file = StatementFileKind::kCsv;
 };
 
 // parhub's own layout: transaction_id,booking_time,amount,description,

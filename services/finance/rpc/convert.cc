@@ -255,6 +255,7 @@ pb::Payment PaymentToProto(const Payment& p) {
   if (!p.statement_line_id.empty()) {
     out.set_statement_line(absl::StrCat("schools/", p.school_id, "/statementLines/", p.statement_line_id));
   }
+  if (!p.credit_id.empty()) out.set_payer_credit(Child(p.school_id, "payerCredits", p.credit_id));
   out.set_receipt(ReceiptName(p.school_id, p.receipt_id));
   out.set_state(static_cast<pb::PaymentState>(p.state));
   out.set_reversal_reason(p.reversal_reason);
@@ -346,7 +347,8 @@ absl::StatusOr<ColumnMapping> MappingForFormat(pb::StatementFormat format,
   switch (format) {
     case pb::STATEMENT_FORMAT_GENERIC_CSV:
       return GenericCsvMapping();
-    case pb::STATEMENT_FORMAT_MAPPED_CSV: {
+    case pb::STATEMENT_FORMAT_MAPPED_CSV:
+    case pb::STATEMENT_FORMAT_MAPPED_XLSX: {
       ColumnMapping out{.transaction_id = m.transaction_id(),
                         .booking_time = m.booking_time(),
                         .amount = m.amount(),
@@ -355,7 +357,9 @@ absl::StatusOr<ColumnMapping> MappingForFormat(pb::StatementFormat format,
                         .description = m.description(),
                         .counterparty_name = m.counterparty_name(),
                         .counterparty_account = m.counterparty_account(),
-                        .header_line = m.header_line() == 0 ? 1 : m.header_line()};
+                        .header_line = m.header_line() == 0 ? 1 : m.header_line(),
+                        .file = format == pb::STATEMENT_FORMAT_MAPPED_XLSX ? StatementFileKind::kXlsx
+                                                                           : StatementFileKind::kCsv};
       if (m.date_order() == "ymd") {
         out.date_order = DateOrder::kYearMonthDay;
       } else if (!m.date_order().empty() && m.date_order() != "dmy") {
@@ -581,6 +585,8 @@ pb::LedgerCheck LedgerCheckToProto(const LedgerCheck& c) {
   for (const std::string& t : c.unbalanced_transfers) out.add_unbalanced_transfers(t);
   for (const std::string& g : c.receipt_gaps) out.add_receipt_gaps(g);
   for (const std::string& i : c.inconsistent_invoices) out.add_inconsistent_invoices(i);
+  out.set_suspense_balance(c.suspense_balance);
+  out.set_credits_remaining(c.credits_remaining);
   out.set_ok(c.ok());
   *out.mutable_check_time() = TimeToProto(c.check_time);
   return out;

@@ -145,7 +145,7 @@ const std::string& PaymentColumns() {
                    ", payer_name, COALESCE(bank_transaction_id, ''), statement_line_id, receipt_id, state, "
                    "reversal_reason, "
                    "transfer_id, reversal_transfer_id, recorded_by, ",
-                   SqlTimeColumn("create_time")));
+                   SqlTimeColumn("create_time"), ", credit_id"));
   return *kColumns;
 }
 
@@ -167,6 +167,7 @@ absl::StatusOr<Payment> ReadPayment(const Row& row) {
   p.reversal_transfer_id = row.Str(13);
   p.recorded_by = row.Str(14);
   ASSIGN_OR_RETURN(p.create_time, TimeFromSql(row, 15));
+  p.credit_id = row.Str(16);
   return p;
 }
 
@@ -657,12 +658,13 @@ absl::Status MySqlFinanceStore::InsertPayment(const Payment& p) {
       .Execute(
           "INSERT INTO payments (school_id, payment_id, invoice_id, amount, method, paid_time, payer_name, "
           "bank_transaction_id, statement_line_id, receipt_id, state, reversal_reason, transfer_id, "
-          "reversal_transfer_id, recorded_by, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?)",
+          "reversal_transfer_id, recorded_by, create_time, credit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, "
+          "?, ?, ?, ?, ?, ?)",
           {Str(p.school_id), Str(p.payment_id), Str(p.invoice_id), Int(p.amount), EnumSql(p.method),
            TimeToSql(p.paid_time), Str(p.payer_name), transaction, Str(p.statement_line_id),
            Str(p.receipt_id), EnumSql(p.state), Str(p.reversal_reason), Str(p.transfer_id),
-           Str(p.reversal_transfer_id), Str(p.recorded_by), TimeToSql(p.create_time)})
+           Str(p.reversal_transfer_id), Str(p.recorded_by), TimeToSql(p.create_time), Str(p.credit_id)})
       .status();
 }
 

@@ -173,6 +173,24 @@ absl::StatusOr<std::map<std::string, LedgerFacts>> MySqlFinanceStore::ReadLedger
                 WithStrs(WithStrs({EnumSql(PaymentState::kRecorded)}, school_ids), school_ids)));
   for (const Row& row : inconsistent) out[row.Str(0)].inconsistent_invoices.push_back(row.Str(1));
   ASSIGN_OR_RETURN(
+      std::vector<Row> suspense,
+      db_.Query(absl::StrCat("SELECT school_id, CAST(COALESCE(SUM(credit) - SUM(debit), 0) AS SIGNED) "
+                             "FROM ledger_entries WHERE account = ? AND school_id",
+                             in, " GROUP BY school_id"),
+                WithStrs({Str(kSuspenseAccount)}, school_ids)));
+  for (const Row& row : suspense) {
+    ASSIGN_OR_RETURN(out[row.Str(0)].suspense_balance, IntFromSql(row, 1));
+  }
+  ASSIGN_OR_RETURN(
+      std::vector<Row> credits,
+      db_.Query(absl::StrCat("SELECT school_id, CAST(COALESCE(SUM(remaining), 0) AS SIGNED) FROM "
+                             "payer_credits WHERE school_id",
+                             in, " GROUP BY school_id"),
+                WithStrs({}, school_ids)));
+  for (const Row& row : credits) {
+    ASSIGN_OR_RETURN(out[row.Str(0)].credits_remaining, IntFromSql(row, 1));
+  }
+  ASSIGN_OR_RETURN(
       std::vector<Row> years,
       db_.Query(absl::StrCat("SELECT school_id, year, COUNT(*), MAX(sequence), MIN(sequence) FROM receipts "
                              "WHERE school_id",

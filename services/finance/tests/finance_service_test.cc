@@ -21,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "platform/core/feedback_code.h"
 #include "platform/core/resource_name.h"
+#include "platform/db/sql_values.h"
 #include "platform/rpc/proto_values.h"
 #include "platform/testing/fixtures.h"
 #include "platform/testing/in_process_server.h"
@@ -909,7 +910,7 @@ TEST_F(FinanceServiceTest, AFamilySeesItsOwnInvoicesByCodeAndSlipSecretOnly) {
   EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
-TEST_F(FinanceServiceTest, ACreditIsRefundedAtMostWhatIsLeftAndItsPaymentsAreNotReversedBehindItsBack) {
+TEST_F(FinanceServiceTest, ACreditIsRefundedAtMostWhatIsLeftAndTakesBackWhatAReversedPaymentTookFromIt) {
   pb::Invoice an = InvoicedSchool(school_);
   pb::ImportBankStatementRequest request = StatementRequest(
       school_, absl::StrCat("FT1,2026-09-14 10:00:00,700000,", an.payment_reference(), ",,\n"));
@@ -940,8 +941,8 @@ TEST_F(FinanceServiceTest, ACreditIsRefundedAtMostWhatIsLeftAndItsPaymentsAreNot
   grpc::Status other = stub().RefundPayerCredit(Ctx("RefundPayerCredit", Admin(other_)).get(), refund, &out);
   EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
 
-  // The rest pays next month; that payment cannot be reversed while the
-  // credit could not take the money back.
+  // The rest pays next month. Reversing that payment gives the credit its
+  // money back, so it can pay again.
   pb::Invoice october;
   ASSERT_GRPC_OK(Invoice(school_, "an", "2026-10", &october));
   pb::ApplyPayerCreditRequest apply;
@@ -964,10 +965,39 @@ TEST_F(FinanceServiceTest, ACreditIsRefundedAtMostWhatIsLeftAndItsPaymentsAreNot
   reverse.set_name(payments.payments(0).name());
   reverse.set_reason("thử");
   reverse.set_request_id(platform::RandomId());
+  EXPECT_EQ(payments.payments(0).payer_credit(), credit);
+  EXPECT_EQ(payments.payments(0).amount(), 150'000);
   pb::Payment reversed;
-  grpc::Status refused =
-      stub().ReversePayment(Ctx("ReversePayment", Admin(school_)).get(), reverse, &reversed);
-  EXPECT_EQ(ReasonOf(refused), "CREDIT_PAYMENT");
+  // Another school cannot reverse it.
+  grpc::Status elsewhere =
+      stub().ReversePayment(Ctx("ReversePayment", Admin(other_)).get(), reverse, &reversed);
+  EXPECT_EQ(elsewhere.error_code(), grpc::StatusCode::NOT_FOUND);
+  ASSERT_GRPC_OK(stub().ReversePayment(Ctx("ReversePayment", Admin(school_)).get(), reverse, &reversed));
+  EXPECT_EQ(reversed.state(), pb::PAYMENT_STATE_REVERSED);
+  EXPECT_TRUE(Check(school_).ok());
+  pb::ListPayerCreditsRequest credits_request;
+  credits_request.set_parent("schools/" + school_);
+  credits_request.set_include_used(true);
+  pb::ListPayerCreditsResponse credits;
+  ASSERT_GRPC_OK(
+      stub().ListPayerCredits(Ctx("ListPayerCredits", Admin(school_)).get(), credits_request, &credits));
+  ASSERT_EQ(credits.payer_credits_size(), 1);
+  EXPECT_EQ(credits.payer_credits(0).state(), pb::CREDIT_STATE_OPEN);
+  EXPECT_EQ(credits.payer_credits(0).remaining(), 150'000);
+  pb::GetInvoiceRequest get_october;
+  get_october.set_name(october.name());
+  pb::Invoice october_now;
+  ASSERT_GRPC_OK(stub().GetInvoice(Ctx("GetInvoice", Admin(school_)).get(), get_october, &october_now));
+  EXPECT_EQ(october_now.paid_amount(), 0);
+  // Reversed twice is refused and changes nothing.
+  reverse.set_request_id(platform::RandomId());
+  grpc::Status twice = stub().ReversePayment(Ctx("ReversePayment", Admin(school_)).get(), reverse, &reversed);
+  EXPECT_EQ(ReasonOf(twice), "PAYMENT_REVERSED");
+  // The credit pays October again.
+  apply.set_request_id(platform::RandomId());
+  ASSERT_GRPC_OK(stub().ApplyPayerCredit(Ctx("ApplyPayerCredit", Admin(school_)).get(), apply, &out));
+  EXPECT_EQ(out.state(), pb::CREDIT_STATE_USED);
+  EXPECT_EQ(out.remaining(), 0);
   // Nor can a caller record a credit payment by hand.
   pb::RecordPaymentRequest by_hand = PaymentRequest(october, 1'000, "");
   by_hand.mutable_payment()->set_method(pb::PAYMENT_METHOD_CREDIT);
@@ -983,7 +1013,20 @@ TEST_F(FinanceServiceTest, ACreditIsRefundedAtMostWhatIsLeftAndItsPaymentsAreNot
   for (const pb::LedgerAccount& a : accounts.ledger_accounts()) balance[a.code()] = a.balance();
   EXPECT_EQ(balance["bank"], 650'000);  // 700,000 in, 50,000 back
   EXPECT_EQ(balance["suspense"], 0);
-  EXPECT_TRUE(Check(school_).ok());
+  pb::LedgerCheck held = Check(school_);
+  EXPECT_TRUE(held.ok());
+  EXPECT_EQ(held.suspense_balance(), 0);
+  EXPECT_EQ(held.credits_remaining(), 0);
+  // A credit changed behind the ledger's back is found.
+  ASSERT_TRUE(harness->server->db()
+                  .Execute("UPDATE payer_credits SET remaining = remaining + 1 WHERE school_id = ?",
+                           {platform::Str(school_)})
+                  .ok());
+  pb::LedgerCheck tampered = Check(school_);
+  EXPECT_FALSE(tampered.ok());
+  EXPECT_TRUE(tampered.balanced());
+  EXPECT_EQ(tampered.suspense_balance(), 0);
+  EXPECT_EQ(tampered.credits_remaining(), 1);
 }
 
 TEST_F(FinanceServiceTest, ADryRunClassListWritesNothing) {
