@@ -21,7 +21,7 @@ RUN apt-get update \
       g++ cmake ninja-build ccache pkg-config \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libmysqlcppconn-dev prometheus-cpp-dev libcli11-dev \
-      libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev \
+      libssl-dev libicu-dev libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev libpng-dev liborcus-dev \
       libpango1.0-dev libcairo2-dev libcpp-httplib-dev nodejs npm \
  && rm -rf /var/lib/apt/lists/*
 

@@ -648,8 +648,9 @@ def main():
                 statements.setdefault(day, 0)
                 statements[day] += 1
             recorder = "accounts/kt-" + sch
+            # The last column is credit_id (migration 006): none, no payment here is from a credit.
             payments.append((sch, pay, inv, amount, method, when, guardian, txn, line_id, rec, 1, "", tr, "", recorder,
-                             when))
+                             when, ""))
             receipts.append((sch, rec, year, receipt_seq, pay, inv, code.lower(), amount, guardian, method, when, 0,
                              "01BLP0-001", "AA-26E", issuer, tax))
             # ItemiseReceipt: the charges in line order, the part this payment covers.

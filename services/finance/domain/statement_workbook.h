@@ -20,6 +20,13 @@ namespace parhub::finance {
 // statement is some 60 MiB of sheet XML; beyond this the file is refused
 // before it is unpacked.
 inline constexpr int64_t kMaxWorkbookUnpackedBytes = 256 << 20;
+// The span of the first worksheet's cells: a statement's 200,000 lines with
+// a letterhead; its columns (banks export 5 to 15); and the cells of the
+// span together, which bounds the memory the rows take (4 million cells of
+// text: some 130 MiB even when empty).
+inline constexpr int kMaxWorkbookRows = 200'100;
+inline constexpr int kMaxWorkbookColumns = 64;
+inline constexpr int64_t kMaxWorkbookCells = 4'000'000;
 
 // The first worksheet's rows from its first row with a value to its last,
 // numbered as Excel numbers them (row 1 is line 1), each cell as text:
@@ -27,7 +34,9 @@ inline constexpr int64_t kMaxWorkbookUnpackedBytes = 256 << 20;
 // without a fraction, others with up to 6 decimals), TRUE/FALSE, a formula
 // as its stored result, empty cells "". INVALID_ARGUMENT on "content" for a
 // file that is not an .xlsx workbook, a damaged one, one that would unpack
-// to more than kMaxWorkbookUnpackedBytes, or one without a worksheet.
+// to more than kMaxWorkbookUnpackedBytes, one without a worksheet, and one
+// whose first worksheet spans more than kMaxWorkbookRows rows,
+// kMaxWorkbookColumns columns or kMaxWorkbookCells cells.
 absl::StatusOr<std::vector<platform::CsvRecord>> ReadWorkbookRows(absl::string_view content);
 
 // An Excel date serial as written in a cell ("46357", "46357.5") — days

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "platform/core/date.h"
 #include "platform/testing/status_matchers.h"
 #include "services/finance/domain/statement_file.h"
@@ -136,6 +137,61 @@ TEST(StatementWorkbookTest, RefusesWhatIsNotAWorkbook) {
   ColumnMapping as_csv = BankMapping();
   as_csv.file = StatementFileKind::kCsv;
   EXPECT_THAT(ParseStatement(workbook, as_csv).status(), parhub::testing::IsInvalidField("content"));
+}
+
+// A workbook of two cells far apart: refused before its rows are made.
+std::string TwoCells(lxw_row_t far_row, lxw_col_t far_column) {
+  char path[] = "/tmp/parhub-statement-XXXXXX.xlsx";
+  int fd = mkstemps(path, 5);
+  EXPECT_GE(fd, 0);
+  close(fd);
+  lxw_workbook* workbook = workbook_new(path);
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, nullptr);
+  worksheet_write_string(sheet, 0, 0, "transaction_id", nullptr);
+  worksheet_write_string(sheet, far_row, far_column, "x", nullptr);
+  EXPECT_EQ(workbook_close(workbook), LXW_NO_ERROR);
+  std::string bytes = ReadFile(path);
+  std::remove(path);
+  return bytes;
+}
+
+TEST(StatementWorkbookTest, RefusesASheetSpanningTooFar) {
+  absl::StatusOr<std::vector<platform::CsvRecord>> rows = ReadWorkbookRows(TwoCells(1'048'000, 0));
+  EXPECT_THAT(rows.status(), parhub::testing::IsInvalidField("content"));
+  EXPECT_THAT(rows.status().message(), HasSubstr("200.100"));
+  rows = ReadWorkbookRows(TwoCells(0, 16'000));
+  EXPECT_THAT(rows.status(), parhub::testing::IsInvalidField("content"));
+  rows = ReadWorkbookRows(TwoCells(100'000, 60));  // rows and columns allowed, cells not
+  EXPECT_THAT(rows.status(), parhub::testing::IsInvalidField("content"));
+  EXPECT_THAT(rows.status().message(), HasSubstr("4 triệu ô"));
+  rows = ReadWorkbookRows(TwoCells(200'099, 18));  // the most rows allowed, 19 columns
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ(rows->size(), 200'100u);
+  EXPECT_EQ(rows->back().line, 200'100);
+  EXPECT_EQ(rows->back().fields.size(), 19u);
+  EXPECT_EQ(rows->back().fields.back(), "x");
+}
+
+// What the fuzzer found: a file on which liborcus's detect() throws, one
+// whose directory declares a 3.8 GB compressed entry (liborcus would
+// allocate it), and one on which liborcus's XML parser aborts (an assertion
+// in Debian's build), which only the child process keeps from killing the
+// service. Each is refused on "content"; the parent lives on.
+TEST(StatementWorkbookTest, DamagedFilesTheFuzzerFoundAreRefusedNotFatal) {
+  for (const char* name :
+       {"regression-detect-throws.xlsx", "regression-compressed-size.xlsx", "regression-orcus-abort.xlsx"}) {
+    const std::string bytes = ReadFile(absl::StrCat(PARHUB_WORKBOOK_CORPUS, "/", name));
+    ASSERT_FALSE(bytes.empty()) << name;
+    absl::StatusOr<std::vector<platform::CsvRecord>> rows = ReadWorkbookRows(bytes);
+    EXPECT_THAT(rows.status(), parhub::testing::IsInvalidField("content")) << name;
+  }
+  // The seeds themselves are good workbooks.
+  const std::string seed = ReadFile(absl::StrCat(PARHUB_WORKBOOK_CORPUS, "/seed-stored.xlsx"));
+  absl::StatusOr<std::vector<platform::CsvRecord>> rows = ReadWorkbookRows(seed);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ(rows->at(1).fields[0], "FT1");
+  EXPECT_EQ(rows->at(1).fields[2], "500000");
 }
 
 TEST(StatementWorkbookTest, ReadsExcelDateSerials) {
