@@ -75,6 +75,16 @@ bool Call(App& app, Session& session, CallFn&& call) {
 
 // Parses "2024-06-10" or "10/06/2024"; sets a usage error naming `flag` on failure.
 std::optional<common::v1::Date> ParseDateFlag(App& app, const std::string& flag, const std::string& text);
+// An optional date flag: nothing happens when `text` is empty (the request's
+// field stays unset), else `set(date)`; false after a usage error.
+template <typename Set>
+bool OptionalDateFlag(App& app, const std::string& flag, const std::string& text, Set&& set) {
+  if (text.empty()) return true;
+  auto date = ParseDateFlag(app, flag, text);
+  if (!date) return false;
+  set(*date);
+  return true;
+}
 // "10/06/2024" ("" for unset).
 std::string FormatDate(const common::v1::Date& date);
 // --year, or this year in Vietnam.

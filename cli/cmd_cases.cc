@@ -859,16 +859,9 @@ void AddCaseCommands(CLI::App& root, App& app) {
     if (f.due_soon) request.add_timeliness(cv::CASE_TIMELINESS_DUE_SOON);
     if (f.overdue) request.add_timeliness(cv::CASE_TIMELINESS_OVERDUE);
     request.set_assignee(AccountName(f.assignee));
-    if (!f.from.empty()) {
-      auto from = ParseDateFlag(app, "--from", f.from);
-      if (!from) return;
-      *request.mutable_received_after() = *from;
-    }
-    if (!f.to.empty()) {
-      auto to = ParseDateFlag(app, "--to", f.to);
-      if (!to) return;
-      *request.mutable_received_before() = *to;
-    }
+    auto from = [&](const common::v1::Date& d) { *request.mutable_received_after() = d; };
+    auto to = [&](const common::v1::Date& d) { *request.mutable_received_before() = d; };
+    if (!OptionalDateFlag(app, "--from", f.from, from) || !OptionalDateFlag(app, "--to", f.to, to)) return;
     // A register written to a file is always complete.
     bool exporting = !app.export_path.empty();
     bool every_page = f.all || exporting;

@@ -95,25 +95,6 @@ std::string AmountPerUnit(const Output& out, const fv::FeeItem& fee) {
   return absl::StrCat(FormatDong(fee.amount()), "/", FeeUnitLabel(out, fee.unit()));
 }
 
-std::string MethodLabel(const Output& out, fv::PaymentMethod method) {
-  switch (method) {
-    case fv::PAYMENT_METHOD_CASH:
-      return out.T("Tiền mặt", "Cash");
-    case fv::PAYMENT_METHOD_BANK_TRANSFER:
-      return out.T("Chuyển khoản", "Bank transfer");
-    case fv::PAYMENT_METHOD_VIETQR:
-      return out.T("Chuyển khoản VietQR", "VietQR transfer");
-    case fv::PAYMENT_METHOD_CARD:
-      return out.T("Thẻ", "Card");
-    case fv::PAYMENT_METHOD_E_WALLET:
-      return out.T("Ví điện tử", "E-wallet");
-    case fv::PAYMENT_METHOD_CREDIT:
-      return out.T("Trừ tiền nộp thừa", "From credit");
-    default:
-      return "?";
-  }
-}
-
 std::string PaymentStateLabel(const Output& out, fv::PaymentState state) {
   switch (state) {
     case fv::PAYMENT_STATE_RECORDED:
@@ -170,19 +151,6 @@ std::optional<fv::FeeUnit> ParseFeeUnit(const std::string& text) {
   return std::nullopt;
 }
 constexpr const char* kUnitWords = "thang | hoc-ky | nam | mot-lan";
-
-std::optional<fv::PaymentMethod> ParseMethod(const std::string& text) {
-  std::string t = absl::AsciiStrToLower(text);
-  if (t == "tien-mat" || t == "cash") return fv::PAYMENT_METHOD_CASH;
-  if (t == "chuyen-khoan" || t == "transfer" || t == "bank-transfer") return fv::PAYMENT_METHOD_BANK_TRANSFER;
-  if (t == "vietqr" || t == "qr") return fv::PAYMENT_METHOD_VIETQR;
-  if (t == "the" || t == "card") return fv::PAYMENT_METHOD_CARD;
-  if (t == "vi" || t == "vi-dien-tu" || t == "e-wallet") return fv::PAYMENT_METHOD_E_WALLET;
-  if (t == "tien-thua" || t == "credit") return fv::PAYMENT_METHOD_CREDIT;
-  return std::nullopt;
-}
-constexpr const char* kMethodWords = "tien-mat | chuyen-khoan | vietqr | the | vi";
-constexpr const char* kMethodFilterWords = "tien-mat | chuyen-khoan | vietqr | the | vi | tien-thua";
 
 std::optional<fv::InvoiceState> ParseInvoiceState(const std::string& text) {
   std::string t = absl::AsciiStrToLower(text);
@@ -611,6 +579,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
       "finance", "Thu phí: học sinh, khoản thu, hóa đơn VietQR, nộp tiền, biên lai, sổ cái (school fees)");
   finance->require_subcommand(1);
   AddFinanceBankCommands(*finance, app);
+  AddFinanceSpendingCommands(*finance, app);
   auto add_school = [](CLI::App* cmd) {
     cmd->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   };

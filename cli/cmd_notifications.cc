@@ -80,16 +80,9 @@ void AddNotificationCommands(CLI::App& root, App& app) {
       if (!kind) return app.Usage(absl::StrCat("--kind: ", kNotificationKindWords));
       request.add_kinds(*kind);
     }
-    if (!f.from.empty()) {
-      auto from = ParseDateFlag(app, "--from", f.from);
-      if (!from) return;
-      *request.mutable_occurred_after() = *from;
-    }
-    if (!f.to.empty()) {
-      auto to = ParseDateFlag(app, "--to", f.to);
-      if (!to) return;
-      *request.mutable_occurred_before() = *to;
-    }
+    auto from = [&](const common::v1::Date& d) { *request.mutable_occurred_after() = d; };
+    auto to = [&](const common::v1::Date& d) { *request.mutable_occurred_before() = d; };
+    if (!OptionalDateFlag(app, "--from", f.from, from) || !OptionalDateFlag(app, "--to", f.to, to)) return;
     auto school = app.SchoolName(f.school);
     if (!school) return;
     request.set_parent(*school);

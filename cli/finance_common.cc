@@ -15,6 +15,35 @@
 
 namespace parhub::cli {
 
+std::string MethodLabel(const Output& out, fv::PaymentMethod method) {
+  switch (method) {
+    case fv::PAYMENT_METHOD_CASH:
+      return out.T("Tiền mặt", "Cash");
+    case fv::PAYMENT_METHOD_BANK_TRANSFER:
+      return out.T("Chuyển khoản", "Bank transfer");
+    case fv::PAYMENT_METHOD_VIETQR:
+      return out.T("Chuyển khoản VietQR", "VietQR transfer");
+    case fv::PAYMENT_METHOD_CARD:
+      return out.T("Thẻ", "Card");
+    case fv::PAYMENT_METHOD_E_WALLET:
+      return out.T("Ví điện tử", "E-wallet");
+    case fv::PAYMENT_METHOD_CREDIT:
+      return out.T("Trừ tiền nộp thừa", "From credit");
+    default:
+      return "?";
+  }
+}
+
+std::optional<fv::PaymentMethod> ParseMethod(const std::string& text) {
+  std::string t = absl::AsciiStrToLower(text);
+  if (t == "tien-mat" || t == "cash") return fv::PAYMENT_METHOD_CASH;
+  if (t == "chuyen-khoan" || t == "transfer" || t == "bank-transfer") return fv::PAYMENT_METHOD_BANK_TRANSFER;
+  if (t == "vietqr" || t == "qr") return fv::PAYMENT_METHOD_VIETQR;
+  if (t == "the" || t == "card") return fv::PAYMENT_METHOD_CARD;
+  if (t == "vi" || t == "vi-dien-tu" || t == "e-wallet") return fv::PAYMENT_METHOD_E_WALLET;
+  if (t == "tien-thua" || t == "credit") return fv::PAYMENT_METHOD_CREDIT;
+  return std::nullopt;
+}
 std::unique_ptr<fv::FinanceService::Stub> StubOf(Session& session) {
   return fv::FinanceService::NewStub(session.channel());
 }

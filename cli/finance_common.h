@@ -24,6 +24,14 @@ namespace fv = ::parhub::finance::v1;
 
 std::unique_ptr<fv::FinanceService::Stub> StubOf(Session& session);
 
+// "Tiền mặt", "Chuyển khoản"… ("Cash", "Bank transfer"…).
+std::string MethodLabel(const Output& out, fv::PaymentMethod method);
+// The words people type for a method (tien-mat, chuyen-khoan, vietqr, the,
+// vi, tien-thua, and their English); nullopt for others.
+std::optional<fv::PaymentMethod> ParseMethod(const std::string& text);
+inline constexpr const char* kMethodWords = "tien-mat | chuyen-khoan | vietqr | the | vi";
+inline constexpr const char* kMethodFilterWords = "tien-mat | chuyen-khoan | vietqr | the | vi | tien-thua";
+
 // An amount flag in đồng ("500000", "500.000"); nullopt after a usage error.
 std::optional<int64_t> AmountFlag(App& app, const std::string& flag, const std::string& text);
 // A period as the service takes it ("2026-09") from "2026-09", "2026-9" or
@@ -92,6 +100,8 @@ bool Collect(App& app, Session& session, Request request, bool every_page, Metho
 
 // `finance statements …` and `finance credits …` (cmd_finance_bank.cc).
 void AddFinanceBankCommands(CLI::App& finance, App& app);
+// `finance spending …` (cmd_finance_spending.cc).
+void AddFinanceSpendingCommands(CLI::App& finance, App& app);
 
 // "Còn nữa: thêm --all…" when a listing has more pages.
 void MorePagesHint(const Output& out, const std::string& next_page_token);

@@ -1765,6 +1765,46 @@ TEST_F(E2eTest, TheAccountantReconcilesAnExcelBankStatementWithTheCli) {
   EXPECT_TRUE(ledger.ok());
 }
 
+// The accountant records the school's spending with parhubctl, lists it,
+// and reverses a mistaken entry with a reason; another school's admin can
+// neither see nor reverse it.
+TEST_F(E2eTest, TheAccountantRecordsAndReversesSpendingWithTheCli) {
+  auto added =
+      suite->Ctl(world->admin_a_key,
+                 {"--output", "json", "finance", "spending", "add", "--amount", "1.250.000", "--method",
+                  "chuyen-khoan", "--purpose", "Mua thực phẩm bữa trưa tuần 1", "--payee",
+                  "Công ty Thực phẩm An Toàn", "--voucher", "UNC-0125", "--category", "an-uong"});
+  ASSERT_EQ(added.exit_code, 0) << added.output << suite->Logs();
+  fpb::Expenditure spent;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(added.output, &spent).ok()) << added.output;
+  EXPECT_EQ(spent.amount(), 1'250'000);
+  EXPECT_EQ(spent.method(), fpb::PAYMENT_METHOD_BANK_TRANSFER);
+  const std::string id = spent.name().substr(spent.name().rfind('/') + 1);
+  auto listed = suite->Ctl(world->admin_a_key,
+                           {"finance", "spending", "list", "--category", "an-uong", "--from", "01/01/2026"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.output;
+  EXPECT_THAT(listed.output, HasSubstr("UNC-0125"));
+  EXPECT_THAT(listed.output, HasSubstr("1.250.000 đ"));
+  // Before the day it was spent, nothing; a date that is not one is a usage error.
+  auto before = suite->Ctl(world->admin_a_key, {"finance", "spending", "list", "--to", "31/12/2025"});
+  ASSERT_EQ(before.exit_code, 0) << before.output;
+  EXPECT_THAT(before.output, ::testing::Not(HasSubstr("UNC-0125")));
+  auto not_a_date = suite->Ctl(world->admin_a_key, {"finance", "spending", "list", "--from", "hôm qua"});
+  EXPECT_EQ(not_a_date.exit_code, 2) << not_a_date.output;
+  auto foreign =
+      suite->Ctl(world->admin_b_key, {"finance", "spending", "reverse", spent.name(), "--reason", "thử"});
+  EXPECT_NE(foreign.exit_code, 0) << foreign.output;
+  auto bad = suite->Ctl(world->admin_a_key, {"finance", "spending", "add", "--amount", "-5", "--method",
+                                             "tien-mat", "--purpose", "x", "--payee", "y", "--voucher", "z"});
+  EXPECT_NE(bad.exit_code, 0) << bad.output;
+  auto reversed =
+      suite->Ctl(world->admin_a_key, {"finance", "spending", "reverse", id, "--reason", "Ghi nhầm số tiền"});
+  ASSERT_EQ(reversed.exit_code, 0) << reversed.output;
+  EXPECT_THAT(reversed.output, HasSubstr("ĐÃ HỦY (ghi đảo): Ghi nhầm số tiền"));
+  auto again = suite->Ctl(world->admin_a_key, {"finance", "spending", "reverse", id, "--reason", "lần nữa"});
+  EXPECT_NE(again.exit_code, 0) << again.output;
+}
+
 TEST_F(E2eTest, FinanceIsForwardedAndPayerRecordsStayWithTheSchoolOffice) {
   Client admin_a(world->admin_a_key), admin_b(world->admin_b_key), staff_a(world->staff_a_key),
       officer(world->officer_key);
