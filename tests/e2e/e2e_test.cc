@@ -1095,6 +1095,23 @@ grpc::Status CreateMonthlyFee(Client& admin, const std::string& school, const st
   return admin.finance->CreateFeeItem(c.get(), fee, item);
 }
 
+// The pupil's invoice for this month of one fee item, due `due`.
+grpc::Status BillThisMonth(Client& admin, const std::string& pupil, const std::string& fee_item,
+                           absl::CivilDay due, const std::string& request_id, fpb::Invoice* invoice) {
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+  fpb::CreateInvoiceRequest bill;
+  bill.set_parent(pupil.substr(0, pupil.find("/pupils/")));
+  bill.mutable_invoice()->set_pupil(pupil);
+  bill.mutable_invoice()->set_period(absl::StrFormat("%04d-%02d", today.year(), today.month()));
+  bill.mutable_invoice()->add_lines()->set_fee_item(fee_item);
+  bill.mutable_invoice()->mutable_due_date()->set_year(static_cast<int>(due.year()));
+  bill.mutable_invoice()->mutable_due_date()->set_month(due.month());
+  bill.mutable_invoice()->mutable_due_date()->set_day(due.day());
+  bill.set_request_id(request_id);
+  auto c = admin.Context();
+  return admin.finance->CreateInvoice(c.get(), bill, invoice);
+}
+
 // A parent without an account: the school publishes its disclosure, prints
 // a slip with the pupil code and secret, and the family reads its invoice
 // with the VietQR code for the balance and its receipt through the public
@@ -1106,7 +1123,6 @@ TEST_F(E2eTest, AFamilyReadsItsInvoiceAndTheSchoolsDisclosureWithoutAnAccount) {
   const int first_year =
       today.month() >= 9 ? static_cast<int>(today.year()) : static_cast<int>(today.year()) - 1;
   const std::string school_year = absl::StrCat(first_year, "-", first_year + 1);
-  const std::string period = absl::StrFormat("%04d-%02d", today.year(), today.month());
   const absl::CivilDay due = today + 10;
 
   grpc::Status status = SetMnAFinanceSettings(admin, "e2e-family-settings");
@@ -1130,18 +1146,8 @@ TEST_F(E2eTest, AFamilyReadsItsInvoiceAndTheSchoolsDisclosureWithoutAnAccount) {
   ASSERT_TRUE(status.ok()) << status.error_message();
   ASSERT_EQ(pupil.slip_secret().size(), 10u);
 
-  fpb::CreateInvoiceRequest bill;
-  bill.set_parent("schools/mn-a");
-  bill.mutable_invoice()->set_pupil(pupil.name());
-  bill.mutable_invoice()->set_period(period);
-  bill.mutable_invoice()->add_lines()->set_fee_item(item.name());
-  bill.mutable_invoice()->mutable_due_date()->set_year(static_cast<int>(due.year()));
-  bill.mutable_invoice()->mutable_due_date()->set_month(due.month());
-  bill.mutable_invoice()->mutable_due_date()->set_day(due.day());
-  bill.set_request_id("e2e-family-invoice");
   fpb::Invoice invoice;
-  c = admin.Context();
-  status = admin.finance->CreateInvoice(c.get(), bill, &invoice);
+  status = BillThisMonth(admin, pupil.name(), item.name(), due, "e2e-family-invoice", &invoice);
   ASSERT_TRUE(status.ok()) << status.error_message();
   fpb::RecordPaymentRequest pay;
   pay.set_parent("schools/mn-a");
@@ -1640,18 +1646,9 @@ TEST_F(E2eTest, TheAccountantReconcilesAnExcelBankStatementWithTheCli) {
     c = admin.Context();
     status = admin.finance->CreatePupil(c.get(), add, &pupil);
     ASSERT_TRUE(status.ok()) << status.error_message();
-    fpb::CreateInvoiceRequest bill;
-    bill.set_parent("schools/mn-a");
-    bill.mutable_invoice()->set_pupil(pupil.name());
-    bill.mutable_invoice()->set_period(absl::StrFormat("%04d-%02d", today.year(), today.month()));
-    bill.mutable_invoice()->add_lines()->set_fee_item(item.name());
-    bill.mutable_invoice()->mutable_due_date()->set_year(static_cast<int>(due.year()));
-    bill.mutable_invoice()->mutable_due_date()->set_month(due.month());
-    bill.mutable_invoice()->mutable_due_date()->set_day(due.day());
-    bill.set_request_id(absl::StrCat("e2e-bank-invoice-", i));
     fpb::Invoice invoice;
-    c = admin.Context();
-    status = admin.finance->CreateInvoice(c.get(), bill, &invoice);
+    status =
+        BillThisMonth(admin, pupil.name(), item.name(), due, absl::StrCat("e2e-bank-invoice-", i), &invoice);
     ASSERT_TRUE(status.ok()) << status.error_message();
     invoices.push_back(invoice);
   }
@@ -2016,18 +2013,9 @@ TEST_F(E2eTest, PaymentsSurviveTwentyKillsOfTheFinanceProcessExactlyOnce) {
     fpb::Pupil pupil;
     c = admin.Context();
     ASSERT_TRUE(admin.finance->CreatePupil(c.get(), add, &pupil).ok());
-    fpb::CreateInvoiceRequest bill;
-    bill.set_parent(school);
-    bill.mutable_invoice()->set_pupil(pupil.name());
-    bill.mutable_invoice()->set_period(absl::StrFormat("%04d-%02d", today.year(), today.month()));
-    bill.mutable_invoice()->add_lines()->set_fee_item(item.name());
-    bill.mutable_invoice()->mutable_due_date()->set_year(static_cast<int>(due.year()));
-    bill.mutable_invoice()->mutable_due_date()->set_month(due.month());
-    bill.mutable_invoice()->mutable_due_date()->set_day(due.day());
-    bill.set_request_id(absl::StrCat("e2e-kill-invoice-", i));
     fpb::Invoice invoice;
-    c = admin.Context();
-    status = admin.finance->CreateInvoice(c.get(), bill, &invoice);
+    status =
+        BillThisMonth(admin, pupil.name(), item.name(), due, absl::StrCat("e2e-kill-invoice-", i), &invoice);
     ASSERT_TRUE(status.ok()) << status.error_message();
     invoices.push_back(invoice.name());
   }
