@@ -14,7 +14,11 @@ constexpr char kRetryPayload[] = "parhub.dev/retry_delay_ms";
 
 absl::Status WithRetryDelay(absl::Status status, absl::Duration delay) {
   if (status.ok()) return status;
-  status.SetPayload(kRetryPayload, absl::Cord(absl::StrCat(absl::ToInt64Milliseconds(delay))));
+  // Rounded up: a positive wait (a token due back in 400 µs) must not become
+  // "no hint", which would drop RetryInfo and HTTP's Retry-After.
+  status.SetPayload(
+      kRetryPayload,
+      absl::Cord(absl::StrCat(absl::ToInt64Milliseconds(absl::Ceil(delay, absl::Milliseconds(1))))));
   return status;
 }
 

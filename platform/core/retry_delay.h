@@ -9,7 +9,8 @@
 
 namespace parhub::platform {
 
-// Attaches `delay` (rounded to milliseconds) to `status`.
+// Attaches `delay` (rounded up to whole milliseconds, so a positive delay
+// stays positive) to `status`.
 absl::Status WithRetryDelay(absl::Status status, absl::Duration delay);
 // The delay attached by WithRetryDelay, or zero.
 absl::Duration RetryDelay(const absl::Status& status);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "platform/core/errors.h"
+#include "platform/core/retry_delay.h"
 
 namespace parhub::platform {
 namespace {
@@ -21,6 +22,17 @@ TEST(GrpcStatus, CarriesFieldViolationsAndReasonAcrossTheWire) {
   ASSERT_EQ(FieldViolations(back).size(), 1u);
   EXPECT_EQ(FieldViolations(back)[0].field, "task.due_date");
   EXPECT_EQ(Reason(back), "BAD_DATE");
+}
+
+// A rate limit whose token is due back in under a millisecond still tells
+// the client when to retry (the HTTP face's Retry-After comes from it).
+TEST(GrpcStatus, ASubMillisecondRetryDelayIsStillSentAsAHint) {
+  absl::Status limited = WithRetryDelay(absl::ResourceExhaustedError("too many"), absl::Microseconds(400));
+  EXPECT_EQ(RetryDelay(limited), absl::Milliseconds(1));
+  absl::Status back = FromGrpcStatus(ToGrpcStatus(limited));
+  EXPECT_EQ(RetryDelay(back), absl::Milliseconds(1));
+  EXPECT_EQ(RetryDelay(WithRetryDelay(absl::ResourceExhaustedError("x"), absl::Milliseconds(1500))),
+            absl::Milliseconds(1500));
 }
 
 TEST(GrpcStatus, HidesInternalDetails) {
