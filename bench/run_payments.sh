@@ -25,6 +25,12 @@
 # leaves finance running as by default (off). Each run also prints
 # finance's batches and writes per batch from its /metrics.
 #
+# The call path's floor beside them: FLOOR=1 (with COMPARE) adds to each
+# round a run with --replay_floor, where each caller records one payment
+# and then sends that very request again and again: every later call is
+# answered as a replay (gateway, identity, finance, one key lookup in
+# MariaDB, no writes), the most a payment could ever cost less than.
+#
 # CPU: the binary samples /proc/<pid>/stat of the three processes at the
 # edges of its load phase and prints "cpu_us_per_payment …" for that phase
 # alone; this script also reads them before and after the whole run (setup
@@ -132,6 +138,11 @@ for round in $(seq 1 "$COMPARE"); do
     restart_finance "$mode"
     one_run "round=$round group_commit=$mode" || status=1
   done
+  if [ "${FLOOR:-0}" = 1 ]; then
+    BENCH_ARGS=("$@" --replay_floor)
+    one_run "round=$round replay_floor" || status=1
+    BENCH_ARGS=("$@")
+  fi
 done
 restart_finance off
 say "Side by side (same machine, same run)"

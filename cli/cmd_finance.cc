@@ -72,29 +72,6 @@ std::string PupilStatusLabel(const Output& out, fv::PupilStatus status) {
   }
 }
 
-std::string FeeUnitLabel(const Output& out, fv::FeeUnit unit) {
-  switch (unit) {
-    case fv::FEE_UNIT_MONTH:
-      return out.T("tháng", "month");
-    case fv::FEE_UNIT_TERM:
-      return out.T("học kỳ", "term");
-    case fv::FEE_UNIT_YEAR:
-      return out.T("năm học", "school year");
-    case fv::FEE_UNIT_ONCE:
-      return out.T("một lần", "once");
-    default:
-      return "?";
-  }
-}
-
-// "500.000 đ/tháng", "150.000 đ (một lần)".
-std::string AmountPerUnit(const Output& out, const fv::FeeItem& fee) {
-  if (fee.unit() == fv::FEE_UNIT_ONCE) {
-    return absl::StrCat(FormatDong(fee.amount()), " (", FeeUnitLabel(out, fee.unit()), ")");
-  }
-  return absl::StrCat(FormatDong(fee.amount()), "/", FeeUnitLabel(out, fee.unit()));
-}
-
 std::string PaymentStateLabel(const Output& out, fv::PaymentState state) {
   switch (state) {
     case fv::PAYMENT_STATE_RECORDED:
@@ -580,6 +557,7 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   finance->require_subcommand(1);
   AddFinanceBankCommands(*finance, app);
   AddFinanceSpendingCommands(*finance, app);
+  AddFinanceReportCommands(*finance, app);
   auto add_school = [](CLI::App* cmd) {
     cmd->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   };

@@ -124,9 +124,9 @@ void AddFinanceBankCommands(CLI::App& finance, App& app) {
   static struct {
     std::string school, file, format = "parhub", id, invoice, note, state, from, to, pupil, amount;
     std::string col_id, col_time, col_amount, col_credit, col_debit, col_description, col_payer, col_account;
-    std::string date_order;
+    std::string date_order, transaction, time, description, payer, account;
     int header_row = 0;
-    bool skip_invalid = false, all = false, include_used = false;
+    bool skip_invalid = false, all = false, include_used = false, money_out = false;
   } f;
   auto add_school = [](CLI::App* cmd) {
     cmd->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
@@ -227,6 +227,50 @@ void AddFinanceBankCommands(CLI::App& finance, App& app) {
     o.Line(o.T("Xem các dòng chờ xử lý: parhubctl finance statements list --state cho-xu-ly",
                "See the unmatched lines: parhubctl finance statements list --state unmatched"));
   }
+});
+
+auto* add = statements->add_subcommand("add",
+                                       "Ghi một giao dịch (ví dụ từ tin báo số dư) và đối chiếu ngay; ghi "
+                                       "lại cùng mã giao dịch không ghi hai lần");
+add_school(add);
+add->add_option("--transaction", f.transaction, "Mã giao dịch của ngân hàng (số bút toán, FT…)")->required();
+add->add_option("--time", f.time,
+                "Thời điểm giao dịch, giờ Việt Nam: \"2026-09-15 08:30\" hoặc \"15/09/2026 08:30\"")
+    ->required();
+add->add_option("--amount", f.amount, "Số tiền (đồng), ví dụ 1.250.000")->required();
+add->add_option("--description", f.description, "Nội dung chuyển khoản như ngân hàng ghi")->required();
+add->add_option("--payer", f.payer, "Tên người chuyển (không bắt buộc)");
+add->add_option("--account", f.account, "Số tài khoản người chuyển (không bắt buộc)");
+add->add_flag("--money-out", f.money_out, "Tiền ra khỏi tài khoản (không phải khoản thu)");
+add->callback([&app] {
+  auto amount = AmountFlag(app, "--amount", f.amount);
+  if (!amount) return;
+  auto time = TimeFlag(app, "--time", f.time);
+  if (!time) return;
+  auto school = app.SchoolName(f.school);
+  if (!school) return;
+  fv::ImportBankStatementLineRequest request;
+  request.set_parent(*school);
+  fv::BankStatementLine* line = request.mutable_line();
+  line->set_bank_transaction_id(f.transaction);
+  *line->mutable_booking_time() = *time;
+  line->set_amount(f.money_out ? -*amount : *amount);
+  line->set_description(f.description);
+  line->set_counterparty_name(f.payer);
+  line->set_counterparty_account(f.account);
+  // One bank transaction is one request: running the command again returns
+  // the line as first recorded.
+  request.set_request_id(app.RequestId(absl::StrCat(
+      "cli-finance-line-",
+      platform::Sha256Hex(absl::StrCat(*school, "\n", request.line().SerializeAsString())).substr(0, 32))));
+  Session session = app.NewSession();
+  fv::BankStatementLine recorded;
+  if (!Call(app, session, [&](grpc::ClientContext* c) {
+        return StubOf(session)->ImportBankStatementLine(c, request, &recorded);
+      }))
+    return;
+  if (app.out.json) return app.out.Json(recorded);
+  PrintLineResult(app.out, recorded);
 });
 
 auto* list = statements->add_subcommand("list", "Các dòng sao kê đã nhập, theo ngày (--export để xuất)");

@@ -253,4 +253,27 @@ void MorePagesHint(const Output& out, const std::string& next_page_token) {
     out.Line(out.T("Còn nữa: thêm --all để xem tất cả.", "More: add --all to see everything."));
 }
 
+std::string FeeUnitLabel(const Output& out, fv::FeeUnit unit) {
+  switch (unit) {
+    case fv::FEE_UNIT_MONTH:
+      return out.T("tháng", "month");
+    case fv::FEE_UNIT_TERM:
+      return out.T("học kỳ", "term");
+    case fv::FEE_UNIT_YEAR:
+      return out.T("năm học", "school year");
+    case fv::FEE_UNIT_ONCE:
+      return out.T("một lần", "once");
+    default:
+      return "?";
+  }
+}
+
+// "500.000 đ/tháng", "150.000 đ (một lần)".
+std::string AmountPerUnit(const Output& out, const fv::FeeItem& fee) {
+  if (fee.unit() == fv::FEE_UNIT_ONCE) {
+    return absl::StrCat(FormatDong(fee.amount()), " (", FeeUnitLabel(out, fee.unit()), ")");
+  }
+  return absl::StrCat(FormatDong(fee.amount()), "/", FeeUnitLabel(out, fee.unit()));
+}
+
 }  // namespace parhub::cli

@@ -1,9 +1,9 @@
 // Helpers shared by parhubctl's finance commands (cmd_finance.cc: fees,
 // invoices, payments, receipts, the ledger; cmd_finance_bank.cc: bank
-// statements and payers' credits): the finance stub, flags people type
-// (amounts in đồng, Vietnam times, day ranges), resource names from the ids
-// and payment references printed on paper, the school's pupils for display,
-// and paging.
+// statements and payers' credits; cmd_finance_spending.cc: spending;
+// cmd_finance_reports.cc: the period's figures and the public disclosure): the finance stub, flags people
+// type (amounts in đồng, Vietnam times, day ranges), resource names from the ids and payment references
+// printed on paper, the school's pupils for display, and paging.
 #ifndef PARHUB_CLI_FINANCE_COMMON_H_
 #define PARHUB_CLI_FINANCE_COMMON_H_
 
@@ -26,6 +26,10 @@ std::unique_ptr<fv::FinanceService::Stub> StubOf(Session& session);
 
 // "Tiền mặt", "Chuyển khoản"… ("Cash", "Bank transfer"…).
 std::string MethodLabel(const Output& out, fv::PaymentMethod method);
+// "tháng", "học kỳ"… ("month", "term"…).
+std::string FeeUnitLabel(const Output& out, fv::FeeUnit unit);
+// "500.000 đ/tháng", "150.000 đ (một lần)".
+std::string AmountPerUnit(const Output& out, const fv::FeeItem& fee);
 // The words people type for a method (tien-mat, chuyen-khoan, vietqr, the,
 // vi, tien-thua, and their English); nullopt for others.
 std::optional<fv::PaymentMethod> ParseMethod(const std::string& text);
@@ -102,6 +106,8 @@ bool Collect(App& app, Session& session, Request request, bool every_page, Metho
 void AddFinanceBankCommands(CLI::App& finance, App& app);
 // `finance spending …` (cmd_finance_spending.cc).
 void AddFinanceSpendingCommands(CLI::App& finance, App& app);
+// `finance summary` and `finance disclosure …` (cmd_finance_reports.cc).
+void AddFinanceReportCommands(CLI::App& finance, App& app);
 
 // "Còn nữa: thêm --all…" when a listing has more pages.
 void MorePagesHint(const Output& out, const std::string& next_page_token);

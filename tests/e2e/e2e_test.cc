@@ -1802,6 +1802,115 @@ TEST_F(E2eTest, TheAccountantRecordsAndReversesSpendingWithTheCli) {
   EXPECT_NE(again.exit_code, 0) << again.output;
 }
 
+// The accountant's other day-to-day commands: one transfer typed in from
+// the bank's balance notice (recorded once however often the command runs),
+// the period's figures (what reporting and the authority read), and the
+// school year's disclosure published for anyone to read without an account.
+TEST_F(E2eTest, TheAccountantAddsATransferReadsThePeriodsFiguresAndPublishesTheDisclosureWithTheCli) {
+  const absl::TimeZone vietnam = absl::FixedTimeZone(7 * 3600);
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), vietnam);
+  const int first_year =
+      today.month() >= 9 ? static_cast<int>(today.year()) : static_cast<int>(today.year()) - 1;
+  const std::string school_year = absl::StrCat(first_year, "-", first_year + 1);
+  const std::string booked = absl::FormatTime("%Y-%m-%d %H:%M", absl::Now() - absl::Minutes(30), vietnam);
+  const std::vector<std::string> add_line = {
+      "--output",          "json",    "finance",      "statements", "add",     "--transaction",
+      "FT26E2ECLI0001",    "--time",  booked,         "--amount",   "350.000", "--description",
+      "UNG HO QUY LOP 3A", "--payer", "TRAN THI BICH"};
+  auto added = suite->Ctl(world->admin_a_key, add_line);
+  ASSERT_EQ(added.exit_code, 0) << added.output << suite->Logs();
+  fpb::BankStatementLine line;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(added.output, &line).ok()) << added.output;
+  EXPECT_EQ(line.amount(), 350'000);
+  EXPECT_EQ(line.match_state(), fpb::MATCH_STATE_UNMATCHED);
+  EXPECT_EQ(line.unmatched_reason(), fpb::UNMATCHED_REASON_NO_REFERENCE);
+  // Typed in again: the same line, not a second one.
+  auto again = suite->Ctl(world->admin_a_key, add_line);
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  fpb::BankStatementLine same;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(again.output, &same).ok()) << again.output;
+  EXPECT_EQ(same.name(), line.name());
+  auto waiting = suite->Ctl(world->admin_a_key, {"finance", "statements", "list", "--state", "cho-xu-ly"});
+  ASSERT_EQ(waiting.exit_code, 0) << waiting.output;
+  size_t listed = 0;
+  for (size_t at = waiting.output.find("FT26E2ECLI0001"); at != std::string::npos;
+       at = waiting.output.find("FT26E2ECLI0001", at + 1)) {
+    ++listed;
+  }
+  EXPECT_EQ(listed, 1u) << waiting.output;
+  // Another school's admin cannot book into this school; an amount or a
+  // time that is not one is a usage error.
+  std::vector<std::string> foreign = add_line;
+  foreign.insert(foreign.begin() + 5, {"--school", "mn-a"});
+  EXPECT_NE(suite->Ctl(world->admin_b_key, foreign).exit_code, 0);
+  std::vector<std::string> not_amount = add_line;
+  not_amount[10] = "ba trăm nghìn";
+  EXPECT_EQ(suite->Ctl(world->admin_a_key, not_amount).exit_code, 2);
+  std::vector<std::string> no_time = add_line;
+  no_time[8] = "sáng nay";
+  EXPECT_EQ(suite->Ctl(world->admin_a_key, no_time).exit_code, 2);
+
+  // The period's figures are the service's own, shown as they are.
+  const std::string from = absl::FormatCivilTime(absl::CivilDay(today.year(), today.month(), 1));
+  const std::string to = absl::FormatCivilTime(today);
+  auto summary =
+      suite->Ctl(world->admin_a_key, {"--output", "json", "finance", "summary", "--from", from, "--to", to});
+  ASSERT_EQ(summary.exit_code, 0) << summary.output;
+  fpb::FinanceSummary figures;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(summary.output, &figures).ok()) << summary.output;
+  EXPECT_GE(figures.unmatched_statement_lines(), 1);
+  EXPECT_EQ(figures.ledger_ok(), 1);
+  Client admin_a(world->admin_a_key);
+  fpb::SummarizeFinanceRequest ask;
+  ask.set_school("schools/mn-a");
+  ask.mutable_period_start()->set_year(static_cast<int>(today.year()));
+  ask.mutable_period_start()->set_month(today.month());
+  ask.mutable_period_start()->set_day(1);
+  ask.mutable_period_end()->set_year(static_cast<int>(today.year()));
+  ask.mutable_period_end()->set_month(today.month());
+  ask.mutable_period_end()->set_day(today.day());
+  fpb::FinanceSummary direct;
+  auto c = admin_a.Context();
+  ASSERT_TRUE(admin_a.finance->SummarizeFinance(c.get(), ask, &direct).ok());
+  EXPECT_EQ(direct.collected_amount(), figures.collected_amount());
+  EXPECT_EQ(direct.spent_amount(), figures.spent_amount());
+  EXPECT_EQ(direct.unmatched_statement_lines(), figures.unmatched_statement_lines());
+  auto table = suite->Ctl(world->admin_a_key, {"finance", "summary", "--from", from, "--to", to});
+  ASSERT_EQ(table.exit_code, 0) << table.output;
+  EXPECT_THAT(table.output, HasSubstr("Tỷ lệ thu không dùng tiền mặt"));
+  EXPECT_THAT(table.output, HasSubstr("Sổ cái khớp"));
+  EXPECT_NE(
+      suite->Ctl(world->admin_b_key, {"finance", "summary", "--school", "mn-a", "--from", from, "--to", to})
+          .exit_code,
+      0);
+
+  // Published from the CLI, the disclosure is what anyone reads without an account.
+  auto publish = suite->Ctl(world->admin_a_key, {"finance", "disclosure", "publish", "--year", school_year});
+  ASSERT_EQ(publish.exit_code, 0) << publish.output;
+  EXPECT_THAT(publish.output, HasSubstr("đã công khai lúc"));
+  EXPECT_THAT(publish.output, HasSubstr("Đã thu theo khoản"));
+  auto shown = suite->Ctl(world->admin_a_key,
+                          {"--lang", "en", "finance", "disclosure", "show", "--year", school_year});
+  ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  EXPECT_THAT(shown.output, HasSubstr("Financial disclosure, school year " + school_year + " — published"));
+  auto citizen = zpb::PublicService::NewStub(
+      grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials()));
+  grpc::ClientContext pc;
+  pc.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(15));
+  zpb::GetFinancialDisclosureRequest read;
+  read.set_school("schools/mn-a");
+  read.set_school_year(school_year);
+  fpb::FinancialDisclosure disclosure;
+  ASSERT_TRUE(citizen->GetFinancialDisclosure(&pc, read, &disclosure).ok());
+  EXPECT_TRUE(disclosure.has_publish_time());
+  EXPECT_NE(suite
+                ->Ctl(world->admin_b_key,
+                      {"finance", "disclosure", "publish", "--school", "mn-a", "--year", school_year})
+                .exit_code,
+            0);
+  EXPECT_EQ(suite->Ctl(world->admin_a_key, {"finance", "disclosure", "show"}).exit_code, 2);
+}
+
 TEST_F(E2eTest, FinanceIsForwardedAndPayerRecordsStayWithTheSchoolOffice) {
   Client admin_a(world->admin_a_key), admin_b(world->admin_b_key), staff_a(world->staff_a_key),
       officer(world->officer_key);
