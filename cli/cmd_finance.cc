@@ -427,6 +427,7 @@ std::vector<std::string> ReceiptHeader(const Output& o, bool file) {
             o.T("Người nộp", "Payer"),
             o.T("Học sinh", "Pupil"),
             o.T("Số tiền (đồng)", "Amount (đồng)"),
+            o.T("Số tiền bằng chữ", "Amount in words"),
             o.T("Hình thức", "Method"),
             o.T("Tình trạng", "State"),
             o.T("Hóa đơn", "Invoice"),
@@ -448,6 +449,7 @@ std::vector<std::string> ReceiptRow(const Output& o, const fv::Receipt& r, const
             r.payer_name(),
             PupilText(pupils, r.pupil()),
             Money(r.amount(), true),
+            r.amount_in_words(),
             MethodLabel(o, r.method()),
             ReceiptStateLabel(o, r.cancelled()),
             IdOf(r.invoice()),
@@ -482,6 +484,7 @@ void PrintReceipt(const Output& o, const fv::Receipt& r, const fv::Pupil* pupil)
            {o.T("Khoản nộp", "Payment"), IdOf(r.payment())},
            {o.T("Hình thức thanh toán", "Method"), MethodLabel(o, r.method())},
            {o.T("Tổng số tiền", "Amount"), FormatDong(r.amount())},
+           {o.T("Bằng chữ", "In words"), r.amount_in_words()},
            {o.T("Tình trạng", "State"),
             r.cancelled() ? o.T("ĐÃ HỦY (khoản nộp đã được ghi đảo; số biên lai không dùng lại)",
                                 "CANCELLED (the payment was reversed; the number is never reused)")

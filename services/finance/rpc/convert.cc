@@ -6,6 +6,7 @@
 #include "platform/core/resource_name.h"
 #include "platform/core/status_macros.h"
 #include "platform/rpc/proto_values.h"
+#include "services/finance/domain/amount_in_words.h"
 
 namespace parhub::finance {
 namespace {
@@ -287,6 +288,8 @@ pb::Receipt ReceiptToProto(const Receipt& r) {
   out.set_number(r.Number());
   out.set_payment(PaymentName(r.school_id, r.payment_id));
   out.set_amount(r.amount);
+  // A receipt's amount is 1..10^13 - 1 đồng, inside what AmountInWords reads.
+  out.set_amount_in_words(AmountInWords(r.amount).value_or(""));
   out.set_payer_name(r.payer_name);
   out.set_pupil(PupilName(r.school_id, r.pupil_id));
   out.set_method(static_cast<pb::PaymentMethod>(r.method));

@@ -85,6 +85,8 @@ TEST_F(FinanceServiceTest, InvoiceCarriesAVietQrCodeForItsBalanceAndPaymentsReis
   EXPECT_EQ(receipts.receipts(0).template_symbol(), "01BLP0-001");
   EXPECT_EQ(receipts.receipts(0).series(), "AA-26E");
   EXPECT_EQ(receipts.receipts(0).issuer_name(), "Trường Mầm non 20/10");
+  EXPECT_EQ(receipts.receipts(0).amount_in_words(), "Hai trăm nghìn đồng");
+  EXPECT_EQ(receipts.receipts(1).amount_in_words(), "Ba trăm nghìn đồng");
   ASSERT_EQ(receipts.receipts(1).items_size(), 1);
   EXPECT_EQ(receipts.receipts(1).items(0).amount(), 300'000);
   EXPECT_EQ(receipts.receipts(1).items(0).period(), "2026-09");
