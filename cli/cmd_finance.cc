@@ -558,9 +558,6 @@ void AddFinanceCommands(CLI::App& root, App& app) {
   auto* finance = root.add_subcommand(
       "finance", "Thu phí: học sinh, khoản thu, hóa đơn VietQR, nộp tiền, biên lai, sổ cái (school fees)");
   finance->require_subcommand(1);
-  AddFinanceBankCommands(*finance, app);
-  AddFinanceSpendingCommands(*finance, app);
-  AddFinanceReportCommands(*finance, app);
   auto add_school = [](CLI::App* cmd) {
     cmd->add_option("--school", f.school, "Trường (mặc định: trường của bạn)");
   };
@@ -1775,6 +1772,12 @@ void AddFinanceCommands(CLI::App& root, App& app) {
                           FormatDong(result.credits_remaining())));
     }
   });
+
+  // After the desk's own commands, in the order of the month's work: bank
+  // reconciliation and credits, spending, then the period's figures.
+  AddFinanceBankCommands(*finance, app);
+  AddFinanceSpendingCommands(*finance, app);
+  AddFinanceReportCommands(*finance, app);
 }
 
 }  // namespace parhub::cli

@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "platform/core/vn_number.h"
 
 namespace parhub::cli {
 
@@ -218,18 +219,7 @@ bool WriteXlsx(const std::string& path, const std::string& sheet, const std::vec
   return true;
 }
 
-std::string FormatDong(int64_t amount) {
-  // The magnitude as unsigned, so the most negative int64 does not overflow.
-  uint64_t magnitude =
-      amount < 0 ? uint64_t{0} - static_cast<uint64_t>(amount) : static_cast<uint64_t>(amount);
-  std::string digits = std::to_string(magnitude);
-  std::string out = amount < 0 ? "-" : "";
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return out + " đ";
-}
+std::string FormatDong(int64_t amount) { return platform::GroupThousands(amount) + " đ"; }
 
 namespace {
 

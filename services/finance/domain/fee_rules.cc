@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "platform/core/errors.h"
+#include "platform/core/vn_number.h"
 
 namespace parhub::finance {
 namespace {
@@ -88,18 +89,7 @@ bool IsSchoolLevel(absl::string_view level) {
   return false;
 }
 
-std::string FormatDong(int64_t amount) {
-  const bool negative = amount < 0;
-  const uint64_t value =
-      negative ? uint64_t{0} - static_cast<uint64_t>(amount) : static_cast<uint64_t>(amount);
-  const std::string digits = std::to_string(value);
-  std::string grouped;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '.';
-    grouped += digits[i];
-  }
-  return absl::StrCat(negative ? "-" : "", grouped, " đồng");
-}
+std::string FormatDong(int64_t amount) { return platform::GroupThousands(amount) + " đồng"; }
 
 FeeRules::FeeRules(std::map<std::string, std::vector<ChargeKindRule>> by_school_year)
     : by_school_year_(std::move(by_school_year)) {}

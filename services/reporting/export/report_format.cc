@@ -11,19 +11,10 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "platform/core/date.h"
+#include "platform/core/vn_number.h"
 
 namespace parhub::reporting::report_export {
 namespace {
-
-// Groups the digits of `digits` by three with dots.
-std::string GroupThousands(absl::string_view digits) {
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return out;
-}
 
 std::string GlibString(gchar* s) {
   std::string out = s == nullptr ? "" : s;
@@ -33,10 +24,7 @@ std::string GlibString(gchar* s) {
 
 }  // namespace
 
-std::string FormatCount(int64_t value) {
-  uint64_t magnitude = value < 0 ? uint64_t{0} - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
-  return absl::StrCat(value < 0 ? "-" : "", GroupThousands(std::to_string(magnitude)));
-}
+std::string FormatCount(int64_t value) { return platform::GroupThousands(value); }
 
 std::string FormatDecimal(double value, int decimals) {
   if (!std::isfinite(value)) return "-";
@@ -49,7 +37,7 @@ std::string FormatDecimal(double value, int decimals) {
     while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
   }
   bool negative = value < 0 && (integer != "0" || !fraction.empty());
-  std::string out = absl::StrCat(negative ? "-" : "", GroupThousands(integer));
+  std::string out = absl::StrCat(negative ? "-" : "", platform::GroupThousands(integer));
   if (!fraction.empty()) absl::StrAppend(&out, ",", fraction);
   return out;
 }
