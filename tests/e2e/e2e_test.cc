@@ -48,6 +48,7 @@
 #include "platform/rpc/proto_values.h"
 #include "platform/rpc/tls.h"
 #include "tests/e2e/gateway_client.h"
+#include "tests/e2e/school_fees.h"
 #include "tests/e2e/suite.h"
 
 namespace parhub::e2e {
@@ -64,18 +65,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 Suite* suite = nullptr;
-
-class SuiteEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    suite = new Suite();
-    suite->Start();
-  }
-  void TearDown() override {
-    delete suite;
-    suite = nullptr;
-  }
-};
 
 // A caller of the suite's gateway with one API key.
 class Client : public GatewayClient {
@@ -1073,45 +1062,6 @@ grpc::Status SetMnAFinanceSettings(Client& admin, const std::string& request_id)
   return admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
 }
 
-// A monthly fee item of kind "khac" (agreed with parents, no city cap) for
-// the school year of today.
-grpc::Status CreateMonthlyFee(Client& admin, const std::string& school, const std::string& id,
-                              const std::string& display_name, int64_t amount, fpb::FeeItem* item) {
-  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
-  const int first_year =
-      today.month() >= 9 ? static_cast<int>(today.year()) : static_cast<int>(today.year()) - 1;
-  fpb::CreateFeeItemRequest fee;
-  fee.set_parent(school);
-  fee.set_fee_item_id(id);
-  fee.mutable_fee_item()->set_code(absl::AsciiStrToUpper(id));
-  fee.mutable_fee_item()->set_display_name(display_name);
-  fee.mutable_fee_item()->set_amount(amount);
-  fee.mutable_fee_item()->set_unit(fpb::FEE_UNIT_MONTH);
-  fee.mutable_fee_item()->set_school_year(absl::StrCat(first_year, "-", first_year + 1));
-  fee.mutable_fee_item()->set_legal_basis("Thỏa thuận với cha mẹ học sinh");
-  fee.mutable_fee_item()->set_charge_kind("khac");
-  fee.set_request_id(absl::StrCat("e2e-fee-", school, "-", id));
-  auto c = admin.Context();
-  return admin.finance->CreateFeeItem(c.get(), fee, item);
-}
-
-// The pupil's invoice for this month of one fee item, due `due`.
-grpc::Status BillThisMonth(Client& admin, const std::string& pupil, const std::string& fee_item,
-                           absl::CivilDay due, const std::string& request_id, fpb::Invoice* invoice) {
-  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
-  fpb::CreateInvoiceRequest bill;
-  bill.set_parent(pupil.substr(0, pupil.find("/pupils/")));
-  bill.mutable_invoice()->set_pupil(pupil);
-  bill.mutable_invoice()->set_period(absl::StrFormat("%04d-%02d", today.year(), today.month()));
-  bill.mutable_invoice()->add_lines()->set_fee_item(fee_item);
-  bill.mutable_invoice()->mutable_due_date()->set_year(static_cast<int>(due.year()));
-  bill.mutable_invoice()->mutable_due_date()->set_month(due.month());
-  bill.mutable_invoice()->mutable_due_date()->set_day(due.day());
-  bill.set_request_id(request_id);
-  auto c = admin.Context();
-  return admin.finance->CreateInvoice(c.get(), bill, invoice);
-}
-
 // A parent without an account: the school publishes its disclosure, prints
 // a slip with the pupil code and secret, and the family reads its invoice
 // with the VietQR code for the balance and its receipt through the public
@@ -2077,10 +2027,7 @@ TEST_F(E2eTest, ATasksProgressChangesTheForecastAndTheNextReportVersion) {
 TEST_F(E2eTest, PaymentsSurviveTwentyKillsOfTheFinanceProcessExactlyOnce) {
   Client admin(world->admin_b_key);
   const std::string school = "schools/th-b";
-  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
-  const int first_year =
-      today.month() >= 9 ? static_cast<int>(today.year()) : static_cast<int>(today.year()) - 1;
-  const absl::CivilDay due = today + 20;
+  const absl::CivilDay due = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600)) + 20;
 
   fpb::UpdateFinanceSettingsRequest settings;
   settings.mutable_finance_settings()->set_name(school + "/financeSettings");
@@ -2095,20 +2042,8 @@ TEST_F(E2eTest, PaymentsSurviveTwentyKillsOfTheFinanceProcessExactlyOnce) {
   auto c = admin.Context();
   grpc::Status status = admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
   ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
-  fpb::CreateFeeItemRequest fee;
-  fee.set_parent(school);
-  fee.set_fee_item_id("quy-lop");
-  fee.mutable_fee_item()->set_code("QUY-LOP");
-  fee.mutable_fee_item()->set_display_name("Quỹ hoạt động");
-  fee.mutable_fee_item()->set_amount(10'000'000);
-  fee.mutable_fee_item()->set_unit(fpb::FEE_UNIT_MONTH);
-  fee.mutable_fee_item()->set_school_year(absl::StrCat(first_year, "-", first_year + 1));
-  fee.mutable_fee_item()->set_legal_basis("Thỏa thuận với cha mẹ học sinh");
-  fee.mutable_fee_item()->set_charge_kind("khac");
-  fee.set_request_id("e2e-kill-fee");
   fpb::FeeItem item;
-  c = admin.Context();
-  status = admin.finance->CreateFeeItem(c.get(), fee, &item);
+  status = CreateMonthlyFee(admin, school, "quy-lop", "Quỹ hoạt động", 10'000'000, &item);
   ASSERT_TRUE(status.ok()) << status.error_message();
   std::vector<std::string> invoices;
   for (int i = 0; i < 4; ++i) {
@@ -3433,6 +3368,6 @@ TEST_F(E2eTest, ZzNoLogLineCarriesAKeyAPasswordOrAPersonsIdNumber) {
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
-  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment());
+  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment(&parhub::e2e::suite));
   return RUN_ALL_TESTS();
 }

@@ -39,18 +39,6 @@ namespace rpb = reporting::v1;
 
 Suite* suite = nullptr;
 
-class SuiteEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    suite = new Suite(SuiteOptions{.proxied_databases = {"tasks"}, .proxied_backends = {"tasks"}});
-    suite->Start();
-  }
-  void TearDown() override {
-    delete suite;
-    suite = nullptr;
-  }
-};
-
 // One school, its admin, a plan with one task.
 struct World {
   std::string admin_key;  // school admin of schools/f-a
@@ -587,6 +575,8 @@ TEST_F(FaultE2eTest, KillNineOfEachProcessInTurnLosesNothingAndDoublesNothing) {
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
-  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment());
+  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment(
+      &parhub::e2e::suite,
+      parhub::e2e::SuiteOptions{.proxied_databases = {"tasks"}, .proxied_backends = {"tasks"}}));
   return RUN_ALL_TESTS();
 }

@@ -28,6 +28,7 @@
 #include "absl/time/clock.h"
 #include "platform/rpc/proto_values.h"
 #include "tests/e2e/gateway_client.h"
+#include "tests/e2e/school_fees.h"
 #include "tests/e2e/suite.h"
 
 namespace parhub::e2e {
@@ -44,18 +45,6 @@ constexpr int64_t kAmount = 1'000;
 constexpr char kSchool[] = "schools/th-pay";
 
 Suite* suite = nullptr;
-
-class SuiteEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    suite = new Suite();
-    suite->Start();
-  }
-  void TearDown() override {
-    delete suite;
-    suite = nullptr;
-  }
-};
 
 // The school, its admin with kKeys API keys, and kCallers invoices of
 // 10.000.000 đồng for this month, one per caller.
@@ -125,25 +114,10 @@ void SetUpSchool(PayingSchool* out) {
   s = admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
   ASSERT_TRUE(s.ok()) << s.error_message() << suite->Logs();
 
-  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
-  const int first_year =
-      today.month() >= 9 ? static_cast<int>(today.year()) : static_cast<int>(today.year()) - 1;
-  fpb::CreateFeeItemRequest fee;
-  fee.set_parent(kSchool);
-  fee.set_fee_item_id("quy-lop");
-  fee.mutable_fee_item()->set_code("QUY-LOP");
-  fee.mutable_fee_item()->set_display_name("Quỹ hoạt động");
-  fee.mutable_fee_item()->set_amount(10'000'000);
-  fee.mutable_fee_item()->set_unit(fpb::FEE_UNIT_MONTH);
-  fee.mutable_fee_item()->set_school_year(absl::StrCat(first_year, "-", first_year + 1));
-  fee.mutable_fee_item()->set_legal_basis("Thỏa thuận với cha mẹ học sinh");
-  fee.mutable_fee_item()->set_charge_kind("khac");
-  fee.set_request_id("pay-fee");
   fpb::FeeItem item;
-  c = admin.Context();
-  s = admin.finance->CreateFeeItem(c.get(), fee, &item);
+  s = CreateMonthlyFee(admin, kSchool, "quy-lop", "Quỹ hoạt động", 10'000'000, &item);
   ASSERT_TRUE(s.ok()) << s.error_message();
-  const absl::CivilDay due = today + 20;
+  const absl::CivilDay due = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600)) + 20;
   for (int i = 0; i < kCallers; ++i) {
     fpb::CreatePupilRequest add;
     add.set_parent(kSchool);
@@ -156,18 +130,8 @@ void SetUpSchool(PayingSchool* out) {
     c = admin.Context();
     s = admin.finance->CreatePupil(c.get(), add, &pupil);
     ASSERT_TRUE(s.ok()) << s.error_message();
-    fpb::CreateInvoiceRequest bill;
-    bill.set_parent(kSchool);
-    bill.mutable_invoice()->set_pupil(pupil.name());
-    bill.mutable_invoice()->set_period(absl::StrFormat("%04d-%02d", today.year(), today.month()));
-    bill.mutable_invoice()->add_lines()->set_fee_item(item.name());
-    bill.mutable_invoice()->mutable_due_date()->set_year(static_cast<int>(due.year()));
-    bill.mutable_invoice()->mutable_due_date()->set_month(due.month());
-    bill.mutable_invoice()->mutable_due_date()->set_day(due.day());
-    bill.set_request_id(absl::StrCat("pay-invoice-", i));
     fpb::Invoice invoice;
-    c = admin.Context();
-    s = admin.finance->CreateInvoice(c.get(), bill, &invoice);
+    s = BillThisMonth(admin, pupil.name(), item.name(), due, absl::StrCat("pay-invoice-", i), &invoice);
     ASSERT_TRUE(s.ok()) << s.error_message();
     out->invoices.push_back(invoice.name());
   }
@@ -370,6 +334,6 @@ TEST(FinanceE2eTest, TenThousandPaymentsEachSentEightTimesAtOnceAreRecordedOnce)
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
-  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment);
+  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment(&parhub::e2e::suite));
   return RUN_ALL_TESTS();
 }

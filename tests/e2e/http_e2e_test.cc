@@ -35,18 +35,6 @@ using ::testing::Not;
 
 Suite* suite = nullptr;
 
-class SuiteEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    suite = new Suite();
-    suite->Start();
-  }
-  void TearDown() override {
-    delete suite;
-    suite = nullptr;
-  }
-};
-
 struct Answer {
   int status = 0;
   std::string body;
@@ -553,6 +541,6 @@ TEST_F(HttpE2eTest, ZzASpoofedClientAddressFromTheNetworkIsIgnored) {
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
-  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment);
+  ::testing::AddGlobalTestEnvironment(new parhub::e2e::SuiteEnvironment(&parhub::e2e::suite));
   return RUN_ALL_TESTS();
 }

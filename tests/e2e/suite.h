@@ -4,12 +4,14 @@
 #ifndef PARHUB_TESTS_E2E_SUITE_H_
 #define PARHUB_TESTS_E2E_SUITE_H_
 
+#include <gtest/gtest.h>
 #include <sys/types.h>
 
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "platform/testing/smtp_sink.h"
@@ -133,6 +135,27 @@ int FreePort();
 CommandResult RunCommand(const std::string& command);
 // `word` single-quoted for the shell.
 std::string ShellQuote(const std::string& word);
+
+// The gtest environment each e2e binary registers: starts a Suite with
+// `options` before the first test and stops it after the last; `*slot`
+// points at it in between.
+class SuiteEnvironment final : public ::testing::Environment {
+ public:
+  explicit SuiteEnvironment(Suite** slot, SuiteOptions options = {})
+      : slot_(slot), options_(std::move(options)) {}
+  void SetUp() override {
+    *slot_ = new Suite(options_);
+    (*slot_)->Start();
+  }
+  void TearDown() override {
+    delete *slot_;
+    *slot_ = nullptr;
+  }
+
+ private:
+  Suite** slot_;
+  SuiteOptions options_;
+};
 
 }  // namespace parhub::e2e
 
