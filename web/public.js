@@ -287,7 +287,7 @@ function Receipts({ receipts }) {
   const [asking, setAsking] = useState('');
   return html`<section class="receipts"><h3>${t('receipts')}</h3>
     <ul>${receipts.map((r) => html`<li key=${r.name}>
-      ${t('receiptNumber')} <code>${r.number}</code> · ${formatMoney(r.amount)} · ${t('issuedOn')} ${formatTime(r.issueTime)}
+      ${t('receiptNumber')} <code>${r.number}</code> · ${formatMoney(r.amount)}${vi() && r.amountInWords ? html` <span class="words">(${r.amountInWords})</span>` : ''} · ${t('issuedOn')} ${formatTime(r.issueTime)}
       ${r.cancelled && html` <span class="badge late">${vi() ? 'Đã hủy' : 'Cancelled'}</span>`}
       ${r.feedback && asking !== r.name && html` <button type="button" class="link" onClick=${() => setAsking(r.name)}>${t('quickSurvey')}</button>`}
       ${r.feedback && asking === r.name && html`<${QuickSurvey} invitation=${r.feedback} />`}

@@ -106,6 +106,7 @@ try {
   const receipt = page.locator('.receipts li').first();
   await receipt.waitFor();
   assert.match(await receipt.innerText(), /200\.000 đ/);
+  assert.match(await receipt.innerText(), /\(Hai trăm nghìn đồng\)/, 'the amount in words, as the receipt states it');
   assert.doesNotMatch(await page.locator('.family').innerText(), /Phạm Văn Cha/, 'no payer name');
   await receipt.locator('button.link').click();
   const quick = page.locator('form.quick-survey');
