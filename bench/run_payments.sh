@@ -128,6 +128,9 @@ restart_finance() {
 }
 
 BENCH_ARGS=("$@")
+if [ "${FLOOR:-0}" = 1 ] && [ "${COMPARE:-0}" -eq 0 ]; then
+  die "FLOOR=1 runs beside the payments of COMPARE=N (e.g. COMPARE=1 FLOOR=1); alone, pass --replay_floor"
+fi
 if [ "${COMPARE:-0}" -eq 0 ]; then
   one_run "as-running"
   exit $?

@@ -54,12 +54,21 @@ void PrintSummary(const Output& o, const fv::FinanceSummary& s) {
         s.disclosure_published() ? o.T("Rồi", "Yes") : o.T("Chưa", "No")}});
 }
 
-void PrintDisclosure(const Output& o, const fv::FinancialDisclosure& d) {
+// `published`: `d` is the copy just published; otherwise the figures as
+// they stand now, with when (if ever) the school last published.
+void PrintDisclosure(const Output& o, const fv::FinancialDisclosure& d, bool published) {
+  std::string state;
+  if (published) {
+    state = absl::StrCat(o.T("đã công khai lúc ", "published "), FormatTime(d.publish_time()));
+  } else if (d.has_publish_time()) {
+    state = absl::StrCat(
+        o.T("số liệu hiện nay; công khai lần cuối lúc ", "figures as of now; last published "),
+        FormatTime(d.publish_time()), o.T(" (công khai lại để cập nhật)", " (publish again to update)"));
+  } else {
+    state = o.T("số liệu hiện nay, CHƯA CÔNG KHAI", "figures as of now, NOT PUBLISHED");
+  }
   o.Line(absl::StrCat(o.T("Công khai tài chính năm học ", "Financial disclosure, school year "),
-                      d.school_year(), " — ",
-                      d.has_publish_time()
-                          ? absl::StrCat(o.T("đã công khai lúc ", "published "), FormatTime(d.publish_time()))
-                          : o.T("CHƯA CÔNG KHAI (bản xem trước)", "NOT PUBLISHED (preview)")));
+                      d.school_year(), " — ", state));
   std::vector<std::vector<std::string>> fees;
   for (const fv::FeeItem& fee : d.fee_items()) {
     fees.push_back({fee.display_name(), AmountPerUnit(o, fee), fee.legal_basis()});
@@ -98,10 +107,13 @@ void AddFinanceReportCommands(CLI::App& finance, App& app) {
   summary->add_option("--from", f.from, "Ngày đầu kỳ (YYYY-MM-DD hoặc DD/MM/YYYY)")->required();
   summary->add_option("--to", f.to, "Ngày cuối kỳ, kể cả ngày này")->required();
   summary->callback([&app] {
-    auto school = app.SchoolName(f.school);
+    // One error at a time: the first that fails has been reported.
     auto from = ParseDateFlag(app, "--from", f.from);
+    if (!from) return;
     auto to = ParseDateFlag(app, "--to", f.to);
-    if (!school || !from || !to) return;
+    if (!to) return;
+    auto school = app.SchoolName(f.school);
+    if (!school) return;
     fv::SummarizeFinanceRequest request;
     request.set_school(*school);
     *request.mutable_period_start() = *from;
@@ -135,7 +147,7 @@ void AddFinanceReportCommands(CLI::App& finance, App& app) {
         }))
       return;
     if (app.out.json) return app.out.Json(d);
-    PrintDisclosure(app.out, d);
+    PrintDisclosure(app.out, d, false);
   });
 
   auto* publish = disclosure->add_subcommand(
@@ -156,7 +168,7 @@ void AddFinanceReportCommands(CLI::App& finance, App& app) {
         }))
       return;
     if (app.out.json) return app.out.Json(d);
-    PrintDisclosure(app.out, d);
+    PrintDisclosure(app.out, d, true);
   });
 }
 

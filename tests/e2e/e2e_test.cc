@@ -1842,7 +1842,8 @@ TEST_F(E2eTest, TheAccountantAddsATransferReadsThePeriodsFiguresAndPublishesTheD
   auto shown = suite->Ctl(world->admin_a_key,
                           {"--lang", "en", "finance", "disclosure", "show", "--year", school_year});
   ASSERT_EQ(shown.exit_code, 0) << shown.output;
-  EXPECT_THAT(shown.output, HasSubstr("Financial disclosure, school year " + school_year + " — published"));
+  EXPECT_THAT(shown.output, HasSubstr("Financial disclosure, school year " + school_year +
+                                      " — figures as of now; last published "));
   auto citizen = zpb::PublicService::NewStub(
       grpc::CreateChannel(suite->gateway_address(), grpc::InsecureChannelCredentials()));
   grpc::ClientContext pc;
