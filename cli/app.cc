@@ -145,6 +145,17 @@ std::optional<std::string> App::AuthorityName(const std::string& authority_flag)
   return std::nullopt;
 }
 
+std::optional<SchoolPeriod> SchoolPeriodFlags(App& app, const std::string& school_flag,
+                                              const std::string& from, const std::string& to) {
+  auto start = ParseDateFlag(app, "--from", from);
+  if (!start) return std::nullopt;
+  auto end = ParseDateFlag(app, "--to", to);
+  if (!end) return std::nullopt;
+  auto school = app.SchoolName(school_flag);
+  if (!school) return std::nullopt;
+  return SchoolPeriod{*std::move(school), *start, *end};
+}
+
 std::optional<common::v1::Date> ParseDateFlag(App& app, const std::string& flag, const std::string& text) {
   auto date = platform::ParseDate(text, flag);
   if (!date.ok()) {

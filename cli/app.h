@@ -75,6 +75,15 @@ bool Call(App& app, Session& session, CallFn&& call) {
 
 // Parses "2024-06-10" or "10/06/2024"; sets a usage error naming `flag` on failure.
 std::optional<common::v1::Date> ParseDateFlag(App& app, const std::string& flag, const std::string& text);
+// A period command's --school, --from and --to: the dates, then the school
+// (default: the caller's), stopping at the first that fails so exactly one
+// error is reported (and --output json stays one document).
+struct SchoolPeriod {
+  std::string school;  // "schools/{school}"
+  common::v1::Date start, end;
+};
+std::optional<SchoolPeriod> SchoolPeriodFlags(App& app, const std::string& school_flag,
+                                              const std::string& from, const std::string& to);
 // An optional date flag: nothing happens when `text` is empty (the request's
 // field stays unset), else `set(date)`; false after a usage error.
 template <typename Set>

@@ -1404,10 +1404,8 @@ void AddCaseCommands(CLI::App& root, App& app) {
                       "Đọc thông tin khác từ tệp UTF-8 (- : đọc từ đầu vào chuẩn)");
   publish->add_option("--basis", f.basis, "Căn cứ (kế hoạch, quyết định tuyển sinh)");
   publish->callback([&app] {
-    auto school = app.SchoolName(f.school);
-    auto from = ParseDateFlag(app, "--from", f.from);
-    auto to = ParseDateFlag(app, "--to", f.to);
-    if (!school || !from || !to) return;
+    auto period = SchoolPeriodFlags(app, f.school, f.from, f.to);
+    if (!period) return;
     if (!f.details.empty() && !f.details_file.empty()) {
       return app.Usage(app.out.T("chỉ dùng một trong --details và --details-file",
                                  "give at most one of --details and --details-file"));
@@ -1419,13 +1417,13 @@ void AddCaseCommands(CLI::App& root, App& app) {
       details = *text;
     }
     cv::CreateEnrolmentNoticeRequest request;
-    request.set_parent(*school);
+    request.set_parent(period->school);
     cv::EnrolmentNotice* n = request.mutable_enrolment_notice();
     n->set_school_year(f.school_year);
     n->set_intake(f.intake);
     n->set_places(f.places);
-    *n->mutable_registration_start() = *from;
-    *n->mutable_registration_end() = *to;
+    *n->mutable_registration_start() = period->start;
+    *n->mutable_registration_end() = period->end;
     n->set_processing_days(f.processing_days);
     for (const auto& document : f.documents) n->add_documents_required(document);
     n->set_details(details);
@@ -1737,14 +1735,12 @@ void AddCaseCommands(CLI::App& root, App& app) {
   summary->add_option("--from", f.from, "Ngày đầu kỳ")->required();
   summary->add_option("--to", f.to, "Ngày cuối kỳ (hồ sơ đang mở tính theo ngày này)")->required();
   summary->callback([&app] {
-    auto school = app.SchoolName(f.school);
-    auto from = ParseDateFlag(app, "--from", f.from);
-    auto to = ParseDateFlag(app, "--to", f.to);
-    if (!school || !from || !to) return;
+    auto period = SchoolPeriodFlags(app, f.school, f.from, f.to);
+    if (!period) return;
     cv::SummarizeComplaintsRequest request;
-    request.set_school(*school);
-    *request.mutable_period_start() = *from;
-    *request.mutable_period_end() = *to;
+    request.set_school(period->school);
+    *request.mutable_period_start() = period->start;
+    *request.mutable_period_end() = period->end;
     Session session = app.NewSession();
     cv::ComplaintSummary s;
     if (!Call(app, session, [&](grpc::ClientContext* c) {
@@ -1754,7 +1750,7 @@ void AddCaseCommands(CLI::App& root, App& app) {
     if (app.out.json) return app.out.Json(s);
     const Output& o = app.out;
     o.Line(absl::StrCat(o.T("Trường ", "School "), IdOf(s.school()), o.T(", từ ", ", from "),
-                        FormatDate(*from), o.T(" đến ", " to "), FormatDate(*to)));
+                        FormatDate(period->start), o.T(" đến ", " to "), FormatDate(period->end)));
     auto n = [](int value) { return absl::StrCat(value); };
     o.Table(
         {o.T("Chỉ số", "Figure"), o.T("Giá trị", "Value")},

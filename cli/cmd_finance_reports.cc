@@ -107,17 +107,12 @@ void AddFinanceReportCommands(CLI::App& finance, App& app) {
   summary->add_option("--from", f.from, "Ngày đầu kỳ (YYYY-MM-DD hoặc DD/MM/YYYY)")->required();
   summary->add_option("--to", f.to, "Ngày cuối kỳ, kể cả ngày này")->required();
   summary->callback([&app] {
-    // One error at a time: the first that fails has been reported.
-    auto from = ParseDateFlag(app, "--from", f.from);
-    if (!from) return;
-    auto to = ParseDateFlag(app, "--to", f.to);
-    if (!to) return;
-    auto school = app.SchoolName(f.school);
-    if (!school) return;
+    auto period = SchoolPeriodFlags(app, f.school, f.from, f.to);
+    if (!period) return;
     fv::SummarizeFinanceRequest request;
-    request.set_school(*school);
-    *request.mutable_period_start() = *from;
-    *request.mutable_period_end() = *to;
+    request.set_school(period->school);
+    *request.mutable_period_start() = period->start;
+    *request.mutable_period_end() = period->end;
     Session session = app.NewSession();
     fv::FinanceSummary s;
     if (!Call(app, session,

@@ -448,14 +448,12 @@ void AddStaffCommands(CLI::App& root, App& app) {
   summary->add_option("--from", f.from, "Ngày đầu kỳ")->required();
   summary->add_option("--to", f.to, "Ngày cuối kỳ")->required();
   summary->callback([&app, stub_of] {
-    auto school = app.SchoolName(f.school);
-    auto from = ParseDateFlag(app, "--from", f.from);
-    auto to = ParseDateFlag(app, "--to", f.to);
-    if (!school || !from || !to) return;
+    auto period = SchoolPeriodFlags(app, f.school, f.from, f.to);
+    if (!period) return;
     sv::SummarizeStaffingRequest request;
-    request.set_school(*school);
-    *request.mutable_period_start() = *from;
-    *request.mutable_period_end() = *to;
+    request.set_school(period->school);
+    *request.mutable_period_start() = period->start;
+    *request.mutable_period_end() = period->end;
     Session session = app.NewSession();
     sv::StaffingSummary s;
     if (!Call(app, session,
