@@ -1788,6 +1788,16 @@ TEST_F(E2eTest, TheAccountantAddsATransferReadsThePeriodsFiguresAndPublishesTheD
     ++listed;
   }
   EXPECT_EQ(listed, 1u) << waiting.output;
+  // Money leaving the account waits too, as money out, with its sign.
+  std::vector<std::string> out_line = add_line;
+  out_line[6] = "FT26E2ECLI0002";
+  out_line.push_back("--money-out");
+  auto paid_out = suite->Ctl(world->admin_a_key, out_line);
+  ASSERT_EQ(paid_out.exit_code, 0) << paid_out.output;
+  fpb::BankStatementLine debit;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(paid_out.output, &debit).ok()) << paid_out.output;
+  EXPECT_EQ(debit.amount(), -350'000);
+  EXPECT_EQ(debit.unmatched_reason(), fpb::UNMATCHED_REASON_DEBIT);
   // Another school's admin cannot book into this school; an amount or a
   // time that is not one is a usage error.
   std::vector<std::string> foreign = add_line;
@@ -2028,42 +2038,9 @@ TEST_F(E2eTest, ATasksProgressChangesTheForecastAndTheNextReportVersion) {
 TEST_F(E2eTest, PaymentsSurviveTwentyKillsOfTheFinanceProcessExactlyOnce) {
   Client admin(world->admin_b_key);
   const std::string school = "schools/th-b";
-  const absl::CivilDay due = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600)) + 20;
-
-  fpb::UpdateFinanceSettingsRequest settings;
-  settings.mutable_finance_settings()->set_name(school + "/financeSettings");
-  settings.mutable_finance_settings()->set_bank_bin("970415");
-  settings.mutable_finance_settings()->set_account_number("1130000111222");
-  settings.mutable_finance_settings()->set_reference_prefix("THB");
-  for (const char* path : {"bank_bin", "account_number", "reference_prefix"}) {
-    settings.mutable_update_mask()->add_paths(path);
-  }
-  settings.set_request_id("e2e-kill-settings");
-  fpb::FinanceSettings saved;
-  auto c = admin.Context();
-  grpc::Status status = admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
-  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
-  fpb::FeeItem item;
-  status = CreateMonthlyFee(admin, school, "quy-lop", "Quỹ hoạt động", 10'000'000, &item);
-  ASSERT_TRUE(status.ok()) << status.error_message();
   std::vector<std::string> invoices;
-  for (int i = 0; i < 4; ++i) {
-    fpb::CreatePupilRequest add;
-    add.set_parent(school);
-    add.set_pupil_id(absl::StrCat("hs-", i));
-    add.mutable_pupil()->set_pupil_code(absl::StrCat("K-", i));
-    add.mutable_pupil()->set_display_name("Học sinh thử");
-    add.mutable_pupil()->set_class_name("1A");
-    add.set_request_id(absl::StrCat("e2e-kill-pupil-", i));
-    fpb::Pupil pupil;
-    c = admin.Context();
-    ASSERT_TRUE(admin.finance->CreatePupil(c.get(), add, &pupil).ok());
-    fpb::Invoice invoice;
-    status =
-        BillThisMonth(admin, pupil.name(), item.name(), due, absl::StrCat("e2e-kill-invoice-", i), &invoice);
-    ASSERT_TRUE(status.ok()) << status.error_message();
-    invoices.push_back(invoice.name());
-  }
+  grpc::Status status = SetUpPayingSchool(admin, school, "1130000111222", "THB", 4, "kill", &invoices);
+  ASSERT_TRUE(status.ok()) << status.error_message() << suite->Logs();
 
   // Payers: each pays 1.000 đồng cash over and over, retrying one request_id
   // until the service answers it.
@@ -2121,6 +2098,7 @@ TEST_F(E2eTest, PaymentsSurviveTwentyKillsOfTheFinanceProcessExactlyOnce) {
   ASSERT_GT(acknowledged.size(), 20u) << "too few payments got through to test anything";
 
   // Every payment recorded, each once: payer names carry the request_id.
+  std::unique_ptr<grpc::ClientContext> c;
   std::map<std::string, int> recorded;
   fpb::ListPaymentsRequest list;
   list.set_parent(school);

@@ -96,41 +96,8 @@ void SetUpSchool(PayingSchool* out) {
   out->key = issued.secret();
 
   GatewayClient admin(suite->gateway_address(), out->key);
-  fpb::UpdateFinanceSettingsRequest settings;
-  settings.mutable_finance_settings()->set_name(absl::StrCat(kSchool, "/financeSettings"));
-  settings.mutable_finance_settings()->set_bank_bin("970415");
-  settings.mutable_finance_settings()->set_account_number("1130000333444");
-  settings.mutable_finance_settings()->set_reference_prefix("THP");
-  for (const char* path : {"bank_bin", "account_number", "reference_prefix"}) {
-    settings.mutable_update_mask()->add_paths(path);
-  }
-  settings.set_request_id("pay-settings");
-  fpb::FinanceSettings saved;
-  c = admin.Context();
-  s = admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
+  s = SetUpPayingSchool(admin, kSchool, "1130000333444", "THP", kCallers, "pay", &out->invoices);
   ASSERT_TRUE(s.ok()) << s.error_message() << suite->Logs();
-
-  fpb::FeeItem item;
-  s = CreateMonthlyFee(admin, kSchool, "quy-lop", "Quỹ hoạt động", 10'000'000, &item);
-  ASSERT_TRUE(s.ok()) << s.error_message();
-  const absl::CivilDay due = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600)) + 20;
-  for (int i = 0; i < kCallers; ++i) {
-    fpb::CreatePupilRequest add;
-    add.set_parent(kSchool);
-    add.set_pupil_id(absl::StrCat("hs-", i));
-    add.mutable_pupil()->set_pupil_code(absl::StrCat("P-", i));
-    add.mutable_pupil()->set_display_name("Học sinh thử tải");
-    add.mutable_pupil()->set_class_name("2A");
-    add.set_request_id(absl::StrCat("pay-pupil-", i));
-    fpb::Pupil pupil;
-    c = admin.Context();
-    s = admin.finance->CreatePupil(c.get(), add, &pupil);
-    ASSERT_TRUE(s.ok()) << s.error_message();
-    fpb::Invoice invoice;
-    s = BillThisMonth(admin, pupil.name(), item.name(), due, absl::StrCat("pay-invoice-", i), &invoice);
-    ASSERT_TRUE(s.ok()) << s.error_message();
-    out->invoices.push_back(invoice.name());
-  }
 }
 
 // What the callers saw.

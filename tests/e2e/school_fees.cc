@@ -47,4 +47,45 @@ grpc::Status BillThisMonth(GatewayClient& admin, const std::string& pupil, const
   return admin.finance->CreateInvoice(c.get(), bill, invoice);
 }
 
+grpc::Status SetUpPayingSchool(GatewayClient& admin, const std::string& school,
+                               const std::string& account_number, const std::string& reference_prefix,
+                               int pupils, const std::string& tag, std::vector<std::string>* invoices) {
+  fpb::UpdateFinanceSettingsRequest settings;
+  settings.mutable_finance_settings()->set_name(school + "/financeSettings");
+  settings.mutable_finance_settings()->set_bank_bin("970415");
+  settings.mutable_finance_settings()->set_account_number(account_number);
+  settings.mutable_finance_settings()->set_reference_prefix(reference_prefix);
+  for (const char* path : {"bank_bin", "account_number", "reference_prefix"}) {
+    settings.mutable_update_mask()->add_paths(path);
+  }
+  settings.set_request_id(absl::StrCat("e2e-", tag, "-settings"));
+  fpb::FinanceSettings saved;
+  auto c = admin.Context();
+  grpc::Status status = admin.finance->UpdateFinanceSettings(c.get(), settings, &saved);
+  if (!status.ok()) return status;
+  fpb::FeeItem item;
+  status = CreateMonthlyFee(admin, school, "quy-lop", "Quỹ hoạt động", 10'000'000, &item);
+  if (!status.ok()) return status;
+  const absl::CivilDay due = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600)) + 20;
+  for (int i = 0; i < pupils; ++i) {
+    fpb::CreatePupilRequest add;
+    add.set_parent(school);
+    add.set_pupil_id(absl::StrCat("hs-", i));
+    add.mutable_pupil()->set_pupil_code(absl::StrCat(tag, "-", i));
+    add.mutable_pupil()->set_display_name("Học sinh thử");
+    add.mutable_pupil()->set_class_name("1A");
+    add.set_request_id(absl::StrCat("e2e-", tag, "-pupil-", i));
+    fpb::Pupil pupil;
+    c = admin.Context();
+    status = admin.finance->CreatePupil(c.get(), add, &pupil);
+    if (!status.ok()) return status;
+    fpb::Invoice invoice;
+    status = BillThisMonth(admin, pupil.name(), item.name(), due, absl::StrCat("e2e-", tag, "-invoice-", i),
+                           &invoice);
+    if (!status.ok()) return status;
+    invoices->push_back(invoice.name());
+  }
+  return grpc::Status::OK;
+}
+
 }  // namespace parhub::e2e
